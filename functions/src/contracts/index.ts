@@ -1,0 +1,5 @@
+export * from './common';
+export * from './platform';
+export * from './route';
+export * from './routes';
+export * from './territory';

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { PageQuery } from './common';
+import { HealthReport, Me, OpenApiDocument } from './platform';
+import { defineRoute, type RouteContract } from './route';
+import {
+  FederationCode,
+  FederationDetail,
+  FederationList,
+  PostalCode,
+  PostalCodeResolution,
+  RegionCode,
+  RegionDetail,
+  RegionList,
+  Section,
+  SectionId,
+  SectionPage,
+} from './territory';
+
+/** Every route of the API. Adding a route here adds it to CDK, the local gateway and OpenAPI. */
+export const routes = {
+  health: defineRoute({
+    method: 'GET',
+    path: '/api/health',
+    feature: 'platform',
+    auth: 'public',
+    summary: 'État du service et de chacune de ses dépendances',
+    tags: ['Plateforme'],
+    response: HealthReport,
+  }),
+  openApi: defineRoute({
+    method: 'GET',
+    path: '/api/openapi.json',
+    feature: 'platform',
+    auth: 'public',
+    summary: 'Ce document OpenAPI',
+    tags: ['Plateforme'],
+    response: OpenApiDocument,
+  }),
+  me: defineRoute({
+    method: 'GET',
+    path: '/api/me',
+    feature: 'identity',
+    auth: 'jwt',
+    summary: 'La personne connectée',
+    tags: ['Identité'],
+    response: Me,
+  }),
+  listRegions: defineRoute({
+    method: 'GET',
+    path: '/api/regions',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Toutes les régions',
+    tags: ['Territoires'],
+    response: RegionList,
+  }),
+  getRegion: defineRoute({
+    method: 'GET',
+    path: '/api/regions/{regionCode}',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Une région et ses fédérations',
+    tags: ['Territoires'],
+    params: z.object({ regionCode: RegionCode }),
+    response: RegionDetail,
+  }),
+  listFederations: defineRoute({
+    method: 'GET',
+    path: '/api/federations',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Toutes les fédérations',
+    tags: ['Territoires'],
+    response: FederationList,
+  }),
+  getFederation: defineRoute({
+    method: 'GET',
+    path: '/api/federations/{federationCode}',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Une fédération',
+    tags: ['Territoires'],
+    params: z.object({ federationCode: FederationCode }),
+    response: FederationDetail,
+  }),
+  listFederationSections: defineRoute({
+    method: 'GET',
+    path: '/api/federations/{federationCode}/sections',
+    feature: 'territory',
+    auth: 'public',
+    summary: "Les sections d'une fédération, par nom (paginé)",
+    tags: ['Territoires'],
+    params: z.object({ federationCode: FederationCode }),
+    query: PageQuery,
+    response: SectionPage,
+  }),
+  getSection: defineRoute({
+    method: 'GET',
+    path: '/api/sections/{sectionId}',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Une section',
+    tags: ['Territoires'],
+    params: z.object({ sectionId: SectionId }),
+    response: Section,
+  }),
+  resolvePostalCode: defineRoute({
+    method: 'GET',
+    path: '/api/postal-codes/{postalCode}',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Commune(s), fédération et région d’un code postal',
+    tags: ['Territoires'],
+    params: z.object({ postalCode: PostalCode }),
+    response: PostalCodeResolution,
+  }),
+} satisfies Record<string, RouteContract>;
+
+export type RouteName = keyof typeof routes;
+export const routeList: RouteContract[] = Object.values(routes);

@@ -1,0 +1,97 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpRouterHandler, { type Route } from '@middy/http-router';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyResultV2,
+  Context,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { routeKey, type Feature, type RouteContract } from '../../contracts/route';
+import { UnauthorizedError } from '../../domain/errors';
+import type { Actor } from '../../domain/identity/actor';
+import { logger } from '../../shared/logger';
+import { runWithRequestStats } from '../../shared/request-context';
+import { actorFromEvent } from './actor-from-event';
+import { errorResponse } from './error-response';
+import { parseRequest } from './parse-request';
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = Exclude<APIGatewayProxyResultV2, string>;
+type Out<S> = [Exclude<S, undefined>] extends [never] ? undefined : z.output<Exclude<S, undefined>>;
+
+export interface RouteInput<C extends RouteContract> {
+  params: Out<C['params']>;
+  query: Out<C['query']>;
+  body: Out<C['body']>;
+  actor: Actor;
+  event: Event;
+}
+
+export interface RouteImplementation {
+  contract: RouteContract;
+  handle: (event: Event) => Promise<Result>;
+}
+
+/**
+ * Binds a contract to the function that serves it: the request is validated against the contract,
+ * the actor is read from the authorizer's claims, and the answer is encoded through the response
+ * schema (so nothing outside the contract ever leaves the API).
+ */
+export function implement<C extends RouteContract>(
+  contract: C,
+  serve: (input: RouteInput<C>) => Promise<z.input<C['response']>>,
+): RouteImplementation {
+  return {
+    contract,
+    handle: async (event) => {
+      const actor = actorFromEvent(event);
+      if (contract.auth === 'jwt' && actor.kind === 'anonymous') throw new UnauthorizedError();
+      const input = parseRequest(contract, event);
+      const result = await serve({ ...input, actor, event } as RouteInput<C>);
+      const status = contract.successStatus ?? 200;
+      return {
+        statusCode: status,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        body: status === 204 ? '' : JSON.stringify(contract.response.parse(result)),
+      };
+    },
+  };
+}
+
+/**
+ * The Lambda handler of one feature: middy's HTTP chain around an http-router over its routes.
+ * Order: normalize headers → security headers → errors (last, so it handles errors first).
+ */
+export function featureLambda(feature: Feature, implementations: RouteImplementation[]) {
+  for (const { contract } of implementations) {
+    if (contract.feature !== feature) throw new Error(`${routeKey(contract)} belongs to ${contract.feature}, not ${feature}`);
+  }
+  const routes: Route<Event, Result>[] = implementations.map(({ contract, handle }) => ({
+    method: contract.method,
+    path: contract.path,
+    handler: handle,
+  }));
+  const chain = middy<Event, Result>()
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(errorResponse() as middy.MiddlewareObj<Event, Result>)
+    .handler(httpRouterHandler<Event, Result>(routes) as unknown as (event: Event, context: Context) => Promise<Result>);
+
+  return async (event: Event, context: Context): Promise<Result> => {
+    const started = performance.now();
+    const { stats, result } = runWithRequestStats(() => chain(event, context));
+    const response = await result;
+    logger.info('request', {
+      feature,
+      route: event.routeKey,
+      path: event.rawPath,
+      status: response.statusCode,
+      latencyMs: Math.round(performance.now() - started),
+      dynamodbCalls: stats.dynamodbCalls,
+      requestId: event.requestContext.requestId,
+    });
+    return response;
+  };
+}

@@ -1,0 +1,30 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { optionalEndpoint, readConfig } from './config';
+import { currentRequestStats } from './request-context';
+
+const config = readConfig({
+  TABLE_NAME: z.string().min(1),
+  DYNAMODB_ENDPOINT: optionalEndpoint,
+});
+
+/** Name of the single table, passed by CDK (never hard-coded). */
+export const tableName = config.TABLE_NAME;
+
+/** Created once per container, reused by every request. */
+export const dynamodb = new DynamoDBClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
+
+// Count every request sent to DynamoDB, for the per-request log line and the page-cost benchmarks.
+dynamodb.middlewareStack.add(
+  (next) => async (args) => {
+    const stats = currentRequestStats();
+    if (stats) stats.dynamodbCalls += 1;
+    return next(args);
+  },
+  { step: 'initialize', name: 'coopolCountDynamoDbCalls' },
+);
+
+export const documentClient = DynamoDBDocumentClient.from(dynamodb, {
+  marshallOptions: { removeUndefinedValues: true },
+});
