@@ -29,7 +29,10 @@ export function buildOpenApiDocument(serverUrl = '/') {
         summary: route.summary,
         tags: route.tags,
         ...(route.auth === 'jwt' ? { security: [{ cognito: [] }] } : { security: [] }),
-        requestParams: { path: route.params as never, query: route.query as never },
+        requestParams: {
+          ...(route.params ? { path: route.params as never } : {}),
+          ...(route.query ? { query: route.query as never } : {}),
+        },
         ...(route.body ? { requestBody: { content: { 'application/json': { schema: route.body } } } } : {}),
         responses: {
           [String(route.successStatus ?? 200)]: {

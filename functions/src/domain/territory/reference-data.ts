@@ -9,9 +9,16 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 interface RawRegion { code: string; nom: string; zone: 'metro' | 'drom' | 'com' }
-interface RawDepartement { code: string; nom: string; region: string; zone: 'metro' | 'drom' | 'com' }
+interface RawDepartement { code: string; nom: string; region: string; zone: 'metro' | 'drom' | 'com'; typeLiaison: number }
 interface RawCommune { code: string; nom: string; type: string; departement?: string; region?: string; collectiviteOutremer?: string }
 interface RawPostalCode { codePostal: string; codeCommune: string; nomCommune: string }
+
+/** INSEE's "type de liaison" gives the article a name takes after "de": du Haut-Rhin, de la Réunion, d’Ille-et-Vilaine. */
+const linkingWords = ['de ', 'd’', 'du ', 'de la ', 'des ', 'de l’'];
+
+function federationName(departement: RawDepartement): string {
+  return `Fédération ${linkingWords[departement.typeLiaison] ?? 'de '}${departement.nom}`;
+}
 
 export const ABROAD_FEDERATION = { code: '99', name: 'Fédération des Français de l’étranger' } as const;
 
@@ -54,7 +61,7 @@ export function loadReferenceData(): ReferenceData {
     .filter((d) => inhabited.has(d.code))
     .map((d) => {
       const region = regionByCode.get(d.region);
-      return { code: d.code, name: `Fédération ${d.nom}`, regionCode: region?.code, regionName: region?.nom };
+      return { code: d.code, name: federationName(d), regionCode: region?.code, regionName: region?.nom };
     });
   federations.push({ code: ABROAD_FEDERATION.code, name: ABROAD_FEDERATION.name });
 

@@ -1,0 +1,42 @@
+import type { NewSection } from '../../functions/src/domain/territory/service';
+import type { CognitoGroupName } from '../../functions/src/domain/identity/groups';
+
+/**
+ * Demo data for the local stack. Everything here is fictitious: the people are invented, their
+ * addresses use the reserved `.example` domain, and the password is printed at start-up.
+ */
+export const demoSections: NewSection[] = [
+  { sectionId: 'mulhouse', name: 'Section de Mulhouse', kind: 'commune', federationCode: '68', communeCode: '68224', communeName: 'Mulhouse', description: 'La section des militantes et militants de Mulhouse : réunions le premier mardi du mois, tractage au marché du Canal couvert le samedi.' },
+  { sectionId: 'colmar', name: 'Section de Colmar', kind: 'commune', federationCode: '68', communeCode: '68066', communeName: 'Colmar', description: 'Section de Colmar et des communes voisines.' },
+  { sectionId: 'paris-11', name: 'Section Paris 11e', kind: 'quartier', federationCode: '75', communeCode: '75111', communeName: 'Paris 11e Arrondissement', description: 'Section du 11e arrondissement de Paris : permanences le jeudi soir.' },
+  { sectionId: 'paris-18', name: 'Section Paris 18e', kind: 'quartier', federationCode: '75', communeCode: '75118', communeName: 'Paris 18e Arrondissement', description: 'Section du 18e arrondissement de Paris.' },
+  { sectionId: 'marseille-centre', name: 'Section Marseille Centre', kind: 'quartier', federationCode: '13', communeCode: '13055', communeName: 'Marseille', description: 'Section des 1er et 7e arrondissements de Marseille.' },
+  { sectionId: 'rennes', name: 'Section de Rennes', kind: 'commune', federationCode: '35', communeCode: '35238', communeName: 'Rennes', description: 'Section de Rennes : porte-à-porte dans les quartiers chaque mois.' },
+  { sectionId: 'lille', name: 'Section de Lille', kind: 'commune', federationCode: '59', communeCode: '59350', communeName: 'Lille', description: 'Section de Lille, Hellemmes et Lomme.' },
+  { sectionId: 'hopital-nord', name: 'Section d’entreprise de l’Hôpital Nord', kind: 'entreprise', federationCode: '13', description: 'Section d’entreprise des personnels de l’hôpital.' },
+  { sectionId: 'berlin', name: 'Section de Berlin', kind: 'etranger', federationCode: '99', description: 'Les Français de Berlin et du Brandebourg.' },
+];
+
+export const DEMO_PASSWORD = 'Demo-Coopol-2026!';
+
+export interface DemoAccount {
+  email: string;
+  givenName: string;
+  familyName: string;
+  /** What this account demonstrates, as the French UI names it. */
+  role: string;
+  sectionId?: string;
+  groups: CognitoGroupName[];
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { email: 'admin.nationale@coopol.example', givenName: 'Aline', familyName: 'Démo', role: 'administratrice nationale', groups: ['national-admin'] },
+  { email: 'dpo@coopol.example', givenName: 'Dorian', familyName: 'Démo', role: 'délégué à la protection des données', groups: ['privacy-officer'] },
+  { email: 'federation.68@coopol.example', givenName: 'Fanny', familyName: 'Démo', role: 'responsable fédérale (Haut-Rhin)', sectionId: 'colmar', groups: [] },
+  { email: 'secretaire.mulhouse@coopol.example', givenName: 'Samir', familyName: 'Démo', role: 'secrétaire de section (Mulhouse)', sectionId: 'mulhouse', groups: [] },
+  { email: 'referent.mulhouse@coopol.example', givenName: 'Rose', familyName: 'Démo', role: 'référente web (Mulhouse)', sectionId: 'mulhouse', groups: [] },
+  { email: 'animatrice@coopol.example', givenName: 'Agathe', familyName: 'Démo', role: 'animatrice de groupe thématique', sectionId: 'rennes', groups: [] },
+  { email: 'adherent.mulhouse@coopol.example', givenName: 'Marc', familyName: 'Démo', role: 'adhérent (Mulhouse)', sectionId: 'mulhouse', groups: [] },
+  { email: 'adherente.paris11@coopol.example', givenName: 'Inès', familyName: 'Démo', role: 'adhérente (Paris 11e)', sectionId: 'paris-11', groups: [] },
+  { email: 'sympathisant@coopol.example', givenName: 'Simon', familyName: 'Démo', role: 'sympathisant', groups: [] },
+];

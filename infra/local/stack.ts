@@ -1,0 +1,236 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { features, type Feature } from '../../functions/src/contracts/route';
+import { routeList } from '../../functions/src/contracts/routes';
+import { startCognitoLocal, startDynamoDbLocal, startS3Local, startSesLocal } from './emulators';
+import { createGateway, type LambdaHandler } from './gateway';
+import { assertPortFree, LocalStackError, startProcess, type ManagedProcess } from './processes';
+import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
+import { seedDemoAccounts, seedTerritory } from './seed';
+
+const require = createRequire(import.meta.url);
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LocalPorts {
+  /** The site and its API, on one origin (what CloudFront is in AWS). */
+  site: number;
+  /** The Next.js server behind the gateway. */
+  web: number;
+  dynamodb: number;
+  cognito: number;
+  ses: number;
+  s3: number;
+}
+
+export const portVariables: Record<keyof LocalPorts, { env: string; fallback: number; what: string }> = {
+  site: { env: 'COOPOL_PORT', fallback: 3000, what: 'site and API' },
+  web: { env: 'COOPOL_WEB_PORT', fallback: 3001, what: 'Next.js server' },
+  dynamodb: { env: 'COOPOL_DYNAMODB_PORT', fallback: 8000, what: 'DynamoDB Local' },
+  cognito: { env: 'COOPOL_COGNITO_PORT', fallback: 9229, what: 'cognito-local' },
+  ses: { env: 'COOPOL_SES_PORT', fallback: 8005, what: 'SES emulator' },
+  s3: { env: 'COOPOL_S3_PORT', fallback: 4569, what: 'local S3' },
+};
+
+export interface LocalStackOptions {
+  ports: LocalPorts;
+  /** Where data persists between runs; absent: a temporary folder and DynamoDB in memory (tests). */
+  dataDir?: string;
+  /** Build (when sources changed) and serve the Next.js site. */
+  web: boolean;
+  /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Called with a line of progress for the person waiting. */
+  progress?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { site: string; api: string; mailViewer: string; dynamodb: string; cognito: string; s3: string };
+  /** Environment the handlers run with (also what a test needs to reach the emulators). */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const names = { table: 'coopol-local', userPool: 'coopol-local', bucket: 'coopol-local-files' };
+
+function newestMtime(dir: string, skip: Set<string>): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full, skip) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The site needs a build when its sources or the shared contracts changed since the last one. */
+function webBuildIsStale(): boolean {
+  const buildId = path.join(repoRoot, 'web/.next/BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const skip = new Set(['.next', '.open-next', 'node_modules']);
+  const sources = Math.max(
+    newestMtime(path.join(repoRoot, 'web'), skip),
+    newestMtime(path.join(repoRoot, 'functions/src/contracts'), skip),
+  );
+  return sources > statSync(buildId).mtimeMs;
+}
+
+const nextBin = () => path.join(path.dirname(require.resolve('next/package.json')), 'dist/bin/next');
+
+async function buildWeb(logDir: string, progress: (line: string) => void): Promise<void> {
+  progress('Building the site (next build; about a minute the first time)…');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin(), 'build', 'web'], {
+      cwd: repoRoot,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve();
+      reject(new LocalStackError(`The site did not build (next build exited with ${code}):\n${output.slice(-4000)}`));
+    });
+    child.on('error', reject);
+  });
+  void logDir;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const progress = options.progress ?? (() => undefined);
+  const { ports } = options;
+  const started: ManagedProcess[] = [];
+  let gateway: http.Server | undefined;
+  const tempDir = options.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'coopol-stack-'));
+  const dataDir = options.dataDir ?? tempDir!;
+  const logDir = path.join(dataDir, 'logs');
+
+  const stop = async () => {
+    await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+    gateway?.closeAllConnections();
+    await Promise.all(started.map((p) => p.stop()));
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  try {
+    for (const [key, port] of Object.entries(ports) as [keyof LocalPorts, number][]) {
+      if (key === 'web' && !options.web) continue;
+      await assertPortFree(port, portVariables[key].what, portVariables[key].env);
+    }
+
+    progress('Starting DynamoDB Local, cognito-local, the SES emulator and the local S3…');
+    const emulators = await Promise.allSettled([
+      startDynamoDbLocal({ port: ports.dynamodb, logDir, dataDir: options.dataDir ? path.join(dataDir, 'dynamodb') : undefined }),
+      startCognitoLocal({ port: ports.cognito, logDir, dataDir: path.join(dataDir, 'cognito') }),
+      startSesLocal({ port: ports.ses, logDir }),
+      startS3Local({ port: ports.s3, logDir, dataDir: path.join(dataDir, 's3') }),
+    ]);
+    for (const result of emulators) if (result.status === 'fulfilled') started.push(result.value);
+    const failed = emulators.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+
+    const endpoints = {
+      dynamodb: `http://127.0.0.1:${ports.dynamodb}`,
+      cognito: `http://127.0.0.1:${ports.cognito}`,
+      ses: `http://127.0.0.1:${ports.ses}`,
+      s3: `http://127.0.0.1:${ports.s3}`,
+    };
+
+    progress('Creating the table, user pool and bucket if absent…');
+    const [, pool] = await Promise.all([
+      ensureTable(endpoints.dynamodb, names.table),
+      ensureUserPool(endpoints.cognito, names.userPool),
+      ensureBucket(endpoints.s3, names.bucket),
+    ]);
+
+    // The same variables CDK gives the functions, plus the endpoints of the emulators.
+    const env: Record<string, string> = {
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      TABLE_NAME: names.table,
+      DYNAMODB_ENDPOINT: endpoints.dynamodb,
+      USER_POOL_ID: pool.userPoolId,
+      USER_POOL_CLIENT_ID: pool.userPoolClientId,
+      COGNITO_ENDPOINT: endpoints.cognito,
+      MAIL_FROM: 'ne-pas-repondre@coopol.example',
+      MAIL_CONFIGURATION_SET: 'coopol-local',
+      SES_ENDPOINT: endpoints.ses,
+      FILES_BUCKET: names.bucket,
+      S3_ENDPOINT: endpoints.s3,
+      POWERTOOLS_LOG_LEVEL: options.logLevel,
+      POWERTOOLS_DEV: 'true',
+    };
+    Object.assign(process.env, env);
+
+    progress('Loading the reference geography and the demo data…');
+    await seedTerritory();
+    await seedDemoAccounts(endpoints.cognito, pool.userPoolId, pool.userPoolClientId);
+
+    const siteOrigin = `http://127.0.0.1:${ports.site}`;
+    let webOrigin: string | undefined;
+    if (options.web) {
+      if (webBuildIsStale()) await buildWeb(logDir, progress);
+      progress('Starting the site…');
+      started.push(
+        await startProcess({
+          name: 'next',
+          command: process.execPath,
+          args: [nextBin(), 'start', 'web', '-p', String(ports.web), '-H', '127.0.0.1'],
+          cwd: repoRoot,
+          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin },
+          port: ports.web,
+          logDir,
+          timeoutMs: 60_000,
+        }),
+      );
+      webOrigin = `http://127.0.0.1:${ports.web}`;
+    }
+
+    const handlers = new Map<Feature, Promise<LambdaHandler>>();
+    const loadHandler = (feature: Feature) => {
+      if (!features.includes(feature)) throw new Error(`unknown feature ${feature}`);
+      if (!handlers.has(feature)) {
+        const entry = pathToFileURL(path.join(repoRoot, 'functions/src/http', `${feature}.ts`)).href;
+        handlers.set(feature, import(entry).then((m: { handler: LambdaHandler }) => m.handler));
+      }
+      return handlers.get(feature)!;
+    };
+    gateway = createGateway({
+      routes: routeList,
+      loadHandler,
+      jwt: {
+        issuer: `${endpoints.cognito}/${pool.userPoolId}`,
+        audience: [pool.userPoolClientId],
+        jwksUrl: `${endpoints.cognito}/${pool.userPoolId}/.well-known/jwks.json`,
+      },
+      webOrigin,
+    });
+    await new Promise<void>((resolve, reject) => {
+      gateway!.once('error', reject);
+      gateway!.listen(ports.site, '127.0.0.1', () => resolve());
+    });
+
+    return {
+      urls: {
+        site: siteOrigin,
+        api: `${siteOrigin}/api`,
+        mailViewer: `${endpoints.ses}/`,
+        dynamodb: endpoints.dynamodb,
+        cognito: endpoints.cognito,
+        s3: endpoints.s3,
+      },
+      env,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
