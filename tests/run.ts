@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { LocalStackError } from '../infra/local/processes';
+import { repoRoot, startLocalStack } from '../infra/local/stack';
+import { freePorts } from './support/stack';
+
+/**
+ * `npm test`: starts one local stack on free ports (so it runs beside an `npm start` already up),
+ * runs every test file against it with node's test runner, then stops it.
+ * Lint and type-check are test files too (tests/static), so one summary covers everything.
+ */
+async function main(): Promise<number> {
+  const started = Date.now();
+  // COOPOL_TEST_WEB=0 skips building and serving the site, to iterate on API tests only.
+  const web = process.env.COOPOL_TEST_WEB !== '0';
+  const stack = await startLocalStack({
+    ports: await freePorts(),
+    web,
+    logLevel: 'SILENT',
+    progress: (line) => console.log(`[test stack] ${line}`),
+  });
+  console.log(`[test stack] ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${stack.urls.site}`);
+  try {
+    const files = process.argv.slice(2);
+    return await new Promise<number>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--test', '--test-reporter=spec', ...(files.length ? files : ['tests/**/*.test.ts'])],
+        {
+          cwd: repoRoot,
+          stdio: 'inherit',
+          env: { ...process.env, COOPOL_TEST_STACK: JSON.stringify({ urls: stack.urls, env: stack.env, web }) },
+        },
+      );
+      child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+      child.on('error', reject);
+    });
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof LocalStackError ? `✗ ${error.message}` : error);
+    process.exit(1);
+  },
+);
