@@ -1,0 +1,166 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+  type IFunction,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+import type { FeatureAccess } from '../feature-access';
+
+/** Every Coopol Lambda, ours or OpenNext's: Node 24 on Graviton. */
+export const lambdaPlatform = {
+  runtime: Runtime.NODEJS_24_X,
+  architecture: Architecture.ARM_64,
+} as const;
+
+/** JSON logs (Powertools writes JSON; the runtime's own lines follow) into a log group we own and expire. */
+export function lambdaLogging(scope: Construct, retention: RetentionDays = RetentionDays.ONE_MONTH) {
+  return {
+    logGroup: new LogGroup(scope, 'Logs', { retention, removalPolicy: RemovalPolicy.DESTROY }),
+    loggingFormat: LoggingFormat.JSON,
+    applicationLogLevelV2: ApplicationLogLevel.INFO,
+    systemLogLevelV2: SystemLogLevel.WARN,
+  };
+}
+
+/** The stateful resources a function may be granted, with what its modules need to reach them. */
+export interface CoopolResources {
+  table: ITable;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+  mail: { from: string; identity: IEmailIdentity; configurationSet: IConfigurationSet };
+  filesBucket: IBucket;
+}
+
+export interface CoopolFunctionProps {
+  /** TypeScript module exporting `handler`, absolute path. */
+  entry: string;
+  description?: string;
+  /** What the function may touch; each entry brings its IAM grant and its environment variables. @default {} */
+  access?: FeatureAccess;
+  resources: CoopolResources;
+  /** @default 512 */
+  memorySize?: number;
+  /** @default Duration.seconds(10) — below API Gateway's 30 s so the API answers with our error, not its own. */
+  timeout?: Duration;
+  /** @default RetentionDays.ONE_MONTH */
+  logRetention?: RetentionDays;
+  environment?: Record<string, string>;
+}
+
+const tableActions = {
+  probe: ['dynamodb:GetItem'],
+  // No Scan: list endpoints go through access patterns (Query), never through Scan.
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readwrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+} as const satisfies Record<NonNullable<FeatureAccess['table']>, readonly string[]>;
+
+/**
+ * A Lambda function with Coopol's defaults: Node 24 on arm64, ESM bundle built by the local
+ * esbuild (minified, source maps), X-Ray tracing, JSON logs in a log group with retention, and
+ * least-privilege access declared through `access` (see infra/feature-access.ts).
+ */
+export class CoopolFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: CoopolFunctionProps) {
+    super(scope, id);
+    const access = props.access ?? {};
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      ...lambdaPlatform,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      ...lambdaLogging(this, props.logRetention),
+      environment: {
+        // Stack traces in the logs point at functions/src, not at the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+        ...environmentFor(access, props.resources),
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // CommonJS dependencies inside an ESM bundle still call `require` for Node built-ins.
+        banner: "import { createRequire as __coopolCreateRequire } from 'node:module'; const require = __coopolCreateRequire(import.meta.url);",
+        // The runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
+        externalModules: ['@aws-sdk/*'],
+        forceDockerBundling: false,
+      },
+    });
+
+    grantAccess(this.function, access, props.resources);
+  }
+}
+
+/** The variables `functions/src/shared/*` read at module load, for the resources the function may use. */
+function environmentFor(access: FeatureAccess, resources: CoopolResources): Record<string, string> {
+  return {
+    ...(access.table && { TABLE_NAME: resources.table.tableName }),
+    ...(access.userPool && {
+      USER_POOL_ID: resources.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: resources.userPoolClient.userPoolClientId,
+    }),
+    ...(access.mail && {
+      MAIL_FROM: resources.mail.from,
+      MAIL_CONFIGURATION_SET: resources.mail.configurationSet.configurationSetName,
+    }),
+    ...(access.files && { FILES_BUCKET: resources.filesBucket.bucketName }),
+  };
+}
+
+function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolResources): void {
+  if (access.table) resources.table.grant(fn, ...tableActions[access.table]);
+
+  if (access.userPool === 'describe') resources.userPool.grant(fn, 'cognito-idp:DescribeUserPool');
+
+  if (access.mail === 'account') {
+    // GetAccount has no resource to scope to.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+  } else if (access.mail === 'send') {
+    resources.mail.identity.grantSendEmail(fn);
+    const configurationSetArn = Stack.of(fn).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: resources.mail.configurationSet.configurationSetName,
+    });
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [configurationSetArn] }));
+  }
+
+  if (access.files === 'probe') {
+    // HeadBucket is authorized as s3:ListBucket on the bucket itself.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [resources.filesBucket.bucketArn] }));
+  } else if (access.files === 'read') {
+    resources.filesBucket.grantRead(fn);
+  } else if (access.files === 'readwrite') {
+    resources.filesBucket.grantReadWrite(fn);
+  }
+}

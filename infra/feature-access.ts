@@ -1,0 +1,29 @@
+import type { Feature } from '../functions/src/contracts/route';
+
+/**
+ * What each feature's Lambda may touch, and nothing more. CoopolFunction turns each entry into IAM
+ * grants and into the environment variables the function's modules read at load time, so a
+ * permission and its variable always come together (tests/infra/api.test.ts checks that every
+ * feature's bundle reads exactly the variables granted here).
+ *
+ * - table: `probe` one GetItem (health check) · `read` GetItem/BatchGetItem/Query (never Scan) ·
+ *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too)
+ * - userPool: `describe` DescribeUserPool (health check)
+ * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
+ * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
+ */
+export interface FeatureAccess {
+  table?: 'probe' | 'read' | 'readwrite';
+  userPool?: 'describe';
+  mail?: 'account' | 'send';
+  files?: 'probe' | 'read' | 'readwrite';
+}
+
+export const featureAccess: Record<Feature, FeatureAccess> = {
+  // Health check only: one cheap call to each dependency.
+  platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
+  // Reads the authorizer's claims; touches no resource.
+  identity: {},
+  // Serves the geography and sections; writes happen in seeding jobs, not at request time.
+  territory: { table: 'read' },
+};

@@ -1,0 +1,88 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  VerificationEmailStyle,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+import { cognitoGroups } from '../../functions/src/domain/identity/groups';
+
+/**
+ * Stateful: the members' directory. Email is the sign-in name; national roles are Cognito groups
+ * (roles tied to a federation or section live in the table). Retained when the stack is deleted.
+ */
+export class AuthStack extends Stack {
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      selfSignUpEnabled: true,
+      autoVerify: { email: true },
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: 'Coopol : votre code de vérification',
+        emailBody: 'Bienvenue sur Coopol. Votre code de vérification : {####}',
+      },
+      userInvitation: {
+        emailSubject: 'Coopol : votre compte a été créé',
+        emailBody: 'Votre compte Coopol a été créé. Identifiant : {username} — mot de passe provisoire : {####}',
+      },
+      keepOriginal: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        givenName: { required: false, mutable: true },
+        familyName: { required: false, mutable: true },
+      },
+      customAttributes: {
+        // The party's membership number, once the membership is confirmed (set by the back office, not by the member).
+        member_number: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: false,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      // The web app signs in with the API flows below; there is no hosted UI, hence no OAuth flow.
+      disableOAuth: true,
+      authFlows: { userPassword: true, userSrp: true },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // Members read their membership number but cannot set it: only the back office (admin API) writes it.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
+        .withCustomAttributes('member_number'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, givenName: true, familyName: true }),
+    });
+
+    for (const group of cognitoGroups) {
+      // Named, not generated: the API reads these names in the token's `cognito:groups` claim.
+      this.userPool.addGroup(`Group-${group.name}`, { groupName: group.name, description: group.description });
+    }
+  }
+}
