@@ -1,0 +1,66 @@
+import { Tags, type App, type StackProps } from 'aws-cdk-lib';
+import type { StageConfig } from './config';
+import { readOpenNextOutput } from './constructs/web/open-next-output';
+import { fromRepoRoot } from './paths';
+import { ApiStack } from './stacks/api-stack';
+import { AuthStack } from './stacks/auth-stack';
+import { DataStack } from './stacks/data-stack';
+import { FilesStack } from './stacks/files-stack';
+import { MailStack } from './stacks/mail-stack';
+import { WebStack } from './stacks/web-stack';
+
+export interface CoopolStacks {
+  data: DataStack;
+  auth: AuthStack;
+  mail: MailStack;
+  files: FilesStack;
+  api: ApiStack;
+  web: WebStack;
+}
+
+/**
+ * All of one stage's stacks. Stateful stacks (data, auth, mail, files) hold what must survive a
+ * redeploy and are retained on delete; stateless ones (api, web) can be destroyed and recreated.
+ * See docs/adr/0002-cdk-stacks-split.md.
+ */
+export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
+  const name = (stack: string) => `coopol-${config.stage}-${stack}`;
+  // Explicit account and region: synth never looks anything up.
+  const base: StackProps = { env: { account: config.account, region: config.region } };
+  // Read first: a missing web build fails the synth before any function is bundled.
+  const openNext = readOpenNextOutput(fromRepoRoot(config.openNextPath));
+  const domain = config.domainName && config.certificateArn ? { name: config.domainName, certificateArn: config.certificateArn } : undefined;
+
+  const data = new DataStack(app, name('data'), { ...base, description: 'Coopol: DynamoDB table (stateful, retained)' });
+  const auth = new AuthStack(app, name('auth'), { ...base, description: 'Coopol: Cognito user pool (stateful, retained)' });
+  const mail = new MailStack(app, name('mail'), {
+    ...base,
+    description: 'Coopol: SES identity and configuration set (stateful)',
+    mailFrom: config.mailFrom,
+    domainName: config.domainName,
+  });
+  const files = new FilesStack(app, name('files'), { ...base, description: 'Coopol: documents bucket (stateful, retained)' });
+
+  const api = new ApiStack(app, name('api'), {
+    ...base,
+    description: 'Coopol: HTTP API and feature Lambdas (stateless)',
+    resources: {
+      table: data.table,
+      userPool: auth.userPool,
+      userPoolClient: auth.userPoolClient,
+      mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
+      filesBucket: files.bucket,
+    },
+  });
+  const web = new WebStack(app, name('web'), {
+    ...base,
+    description: 'Coopol: Next.js (OpenNext) behind CloudFront (stateless)',
+    openNext,
+    httpApi: api.httpApi,
+    domain,
+  });
+
+  Tags.of(app).add('project', 'coopol');
+  Tags.of(app).add('stage', config.stage);
+  return { data, auth, mail, files, api, web };
+}
