@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Stack } from 'aws-cdk-lib';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { build } from 'esbuild';
+import { features, routeKey, type Feature } from '../../functions/src/contracts/route';
+import { routeList } from '../../functions/src/contracts/routes';
+import { featureAccess, type FeatureAccess } from '../../infra/feature-access';
+import { fromRepoRoot } from '../../infra/paths';
+import { synthesizeStage } from './stage-fixture';
+
+const stage = synthesizeStage();
+const api = stage.stacks.api;
+const template = stage.template('api');
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+function functionOf(feature: Feature): { logicalId: string; properties: Record<string, unknown>; statements: Statement[] } {
+  const fn = api.functions[feature].function;
+  const logicalId = Stack.of(api).getLogicalId(fn.node.defaultChild as CfnFunction);
+  const roleId = Stack.of(api).getLogicalId(fn.role!.node.defaultChild as CfnRole);
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  const statements = Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  return { logicalId, properties: resources[logicalId]!.Properties, statements };
+}
+
+const actionsOf = (statements: Statement[]): string[] =>
+  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).filter((a) => !a.startsWith('xray:'));
+
+test('one Lambda per feature, Node 24 on arm64, with tracing, source maps and a log group', () => {
+  template.resourcePropertiesCountIs('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] }, features.length);
+  for (const feature of features) {
+    const { properties } = functionOf(feature);
+    assert.equal(properties.Runtime, 'nodejs24.x', feature);
+    assert.deepEqual(properties.Architectures, ['arm64'], feature);
+    assert.equal(properties.Handler, 'index.handler', feature);
+    assert.deepEqual(properties.TracingConfig, { Mode: 'Active' }, feature);
+    assert.ok((properties.LoggingConfig as { LogGroup?: unknown }).LogGroup, `${feature} logs to its own log group`);
+    assert.equal((properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS, '--enable-source-maps');
+  }
+  template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, features.length);
+});
+
+test('every route of the contracts exists on the HTTP API, and nothing else', () => {
+  const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+  const keys = routes.map((r) => r.Properties.RouteKey as string).sort();
+  assert.deepEqual(keys, routeList.map(routeKey).sort());
+});
+
+test('the JWT authorizer guards exactly the jwt routes, and trusts this stage user pool and web client', () => {
+  const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
+  assert.equal(Object.keys(authorizers).length, 1);
+  const [authorizerId, authorizer] = Object.entries(authorizers)[0]! as [string, Resource];
+  const jwt = authorizer.Properties.JwtConfiguration as { Issuer: unknown; Audience: unknown[] };
+  assert.equal(authorizer.Properties.AuthorizerType, 'JWT');
+  assert.match(JSON.stringify(jwt.Issuer), /https:\/\/cognito-idp\.eu-west-3\.amazonaws\.com\//);
+  assert.match(JSON.stringify(jwt.Issuer), /UserPool/);
+  assert.match(JSON.stringify(jwt.Audience), /UserPoolWebClient/);
+
+  const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+  for (const route of routeList) {
+    const resource = routes.find((r) => r.Properties.RouteKey === routeKey(route));
+    assert.ok(resource, routeKey(route));
+    if (route.auth === 'jwt') {
+      assert.equal(resource.Properties.AuthorizationType, 'JWT', routeKey(route));
+      assert.deepEqual(resource.Properties.AuthorizerId, { Ref: authorizerId }, routeKey(route));
+    } else {
+      assert.equal(resource.Properties.AuthorizationType, 'NONE', routeKey(route));
+      assert.equal(resource.Properties.AuthorizerId, undefined, routeKey(route));
+    }
+  }
+});
+
+test("each route reaches its own feature's Lambda", () => {
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  for (const route of routeList) {
+    const resource = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === routeKey(route))!;
+    const integrationId = JSON.stringify(resource.Properties.Target).match(/"Ref":"([^"]+)"/)![1]!;
+    const integration = resources[integrationId]!;
+    assert.deepEqual(integration.Properties.IntegrationUri, { 'Fn::GetAtt': [functionOf(route.feature).logicalId, 'Arn'] }, routeKey(route));
+  }
+});
+
+test('territory may only read the table: no write, no delete, no Scan, no mail, no files', () => {
+  const actions = actionsOf(functionOf('territory').statements);
+  assert.deepEqual(actions.sort(), ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+  for (const forbidden of [/^dynamodb:(Put|Update|Delete|BatchWrite|Scan)/, /^ses:/, /^s3:/, /^cognito-idp:/, /\*$/]) {
+    assert.ok(!actions.some((a) => forbidden.test(a)), `territory must not have ${forbidden}`);
+  }
+});
+
+test('identity touches no resource at all', () => {
+  assert.deepEqual(actionsOf(functionOf('identity').statements), []);
+});
+
+test('platform gets the health-check calls and nothing more', () => {
+  assert.deepEqual(actionsOf(functionOf('platform').statements).sort(), [
+    'cognito-idp:DescribeUserPool',
+    'dynamodb:GetItem',
+    's3:ListBucket',
+    'ses:GetAccount',
+  ]);
+});
+
+test('each function gets the environment variables of the resources it may use', () => {
+  const variablesOf = (feature: Feature) =>
+    Object.keys((functionOf(feature).properties.Environment as { Variables?: object } | undefined)?.Variables ?? {})
+      .filter((name) => name !== 'NODE_OPTIONS')
+      .sort();
+  assert.deepEqual(variablesOf('territory'), ['TABLE_NAME']);
+  assert.deepEqual(variablesOf('identity'), []);
+  assert.deepEqual(variablesOf('platform'), [
+    'FILES_BUCKET',
+    'MAIL_CONFIGURATION_SET',
+    'MAIL_FROM',
+    'TABLE_NAME',
+    'USER_POOL_CLIENT_ID',
+    'USER_POOL_ID',
+  ]);
+  // Local-only endpoint overrides never reach AWS.
+  const everything = JSON.stringify(template.toJSON());
+  assert.doesNotMatch(everything, /_ENDPOINT/);
+});
+
+// The modules that read configuration at load time, and the access that brings their variables.
+const configModules: Record<string, keyof FeatureAccess> = {
+  'functions/src/shared/dynamodb.ts': 'table',
+  'functions/src/shared/cognito.ts': 'userPool',
+  'functions/src/shared/mail.ts': 'mail',
+  'functions/src/shared/files.ts': 'files',
+};
+
+test("each feature's bundle loads exactly the config modules its declared access provides for", async () => {
+  // A module imported without its access would fail at cold start (missing variable); access
+  // declared for a module never imported is a permission nobody uses.
+  for (const feature of features) {
+    const result = await build({
+      entryPoints: [fromRepoRoot('functions/src/http', `${feature}.ts`)],
+      absWorkingDir: fromRepoRoot(),
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    const loaded = Object.keys(result.metafile.inputs);
+    const needed = Object.entries(configModules)
+      .filter(([module]) => loaded.includes(module))
+      .map(([, access]) => access)
+      .sort();
+    const declared = Object.keys(featureAccess[feature]).sort();
+    assert.deepEqual(declared, needed, `${feature}: infra/feature-access.ts declares ${declared}, its bundle needs ${needed}`);
+  }
+});

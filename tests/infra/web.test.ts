@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Stack } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { readOpenNextOutput } from '../../infra/constructs/web/open-next-output';
+import { CoopolSetupError } from '../../infra/errors';
+import { fromRepoRoot } from '../../infra/paths';
+import { synthesizeStage } from './stage-fixture';
+
+const stage = synthesizeStage();
+const template = stage.template('web');
+const apiLogicalId = Stack.of(stage.stacks.api).getLogicalId(stage.stacks.api.httpApi.node.defaultChild as CfnHttpApi);
+
+// AWS managed policies, by their fixed ids.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+interface Origin {
+  Id: string;
+  DomainName: unknown;
+  OriginPath?: string;
+  S3OriginConfig?: unknown;
+  OriginAccessControlId?: unknown;
+}
+interface Behavior {
+  PathPattern?: string;
+  TargetOriginId: string;
+  AllowedMethods: string[];
+  CachePolicyId: unknown;
+  OriginRequestPolicyId?: unknown;
+}
+interface DistributionConfig {
+  Origins: Origin[];
+  DefaultCacheBehavior: Behavior;
+  CacheBehaviors: Behavior[];
+}
+
+const distribution = (() => {
+  const resources = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+  assert.equal(resources.length, 1);
+  return (resources[0] as { Properties: { DistributionConfig: DistributionConfig } }).Properties.DistributionConfig;
+})();
+const originOf = (behavior: Behavior) => distribution.Origins.find((origin) => origin.Id === behavior.TargetOriginId)!;
+const behaviorFor = (pattern: string) => {
+  const behavior = distribution.CacheBehaviors.find((b) => b.PathPattern === pattern);
+  assert.ok(behavior, `a behavior for ${pattern}`);
+  return behavior;
+};
+
+test('/api/* goes first, to the HTTP API: every method, no caching, every viewer header but Host', () => {
+  const api = distribution.CacheBehaviors[0]!;
+  assert.equal(api.PathPattern, '/api/*');
+  assert.deepEqual([...api.AllowedMethods].sort(), ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+  assert.equal(api.CachePolicyId, CACHING_DISABLED);
+  assert.equal(api.OriginRequestPolicyId, ALL_VIEWER_EXCEPT_HOST_HEADER);
+  const origin = JSON.stringify(originOf(api).DomainName);
+  assert.match(origin, /\.execute-api\.eu-west-3\./);
+  assert.match(origin, new RegExp(`coopol-dev-api.*${apiLogicalId}`), 'the origin is this stage HTTP API');
+});
+
+test('pages go to the Next.js server function URL by default; images to the optimizer', () => {
+  const serverOrigin = JSON.stringify(originOf(distribution.DefaultCacheBehavior).DomainName);
+  assert.match(serverOrigin, /SiteServerFunctionFunctionUrl/);
+  assert.deepEqual([...distribution.DefaultCacheBehavior.AllowedMethods].sort(), ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+  assert.equal(distribution.DefaultCacheBehavior.OriginRequestPolicyId, ALL_VIEWER_EXCEPT_HOST_HEADER);
+  assert.match(JSON.stringify(originOf(behaviorFor('_next/data/*')).DomainName), /SiteServerFunctionFunctionUrl/);
+  assert.match(JSON.stringify(originOf(behaviorFor('_next/image*')).DomainName), /SiteImageOptimizerFunctionFunctionUrl/);
+});
+
+test('static files are served from the private bucket through origin access control', () => {
+  for (const pattern of ['_next/*', 'favicon.ico', 'BUILD_ID']) {
+    const origin = originOf(behaviorFor(pattern));
+    assert.equal(origin.OriginPath, '/_assets', pattern);
+    assert.ok(origin.OriginAccessControlId, `${pattern} reads S3 with OAC`);
+  }
+  template.hasResourceProperties('AWS::S3::Bucket', {
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+  });
+  template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: '_assets/_next', Prune: false });
+});
+
+test('the server function runs Node 24 on arm64, streams, and knows the API origin', () => {
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Description: 'Coopol web: Next.js server (OpenNext)',
+    Runtime: 'nodejs24.x',
+    Architectures: ['arm64'],
+    Environment: {
+      Variables: Match.objectLike({
+        COOPOL_API_ORIGIN: Match.anyValue(),
+        CACHE_BUCKET_KEY_PREFIX: '_cache',
+      }),
+    },
+  });
+  const server = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: 'Coopol web: Next.js server (OpenNext)' } }))[0] as {
+    Properties: { Environment: { Variables: { COOPOL_API_ORIGIN: unknown } } };
+  };
+  const apiOrigin = JSON.stringify(server.Properties.Environment.Variables.COOPOL_API_ORIGIN);
+  assert.match(apiOrigin, /https:\/\//);
+  assert.match(apiOrigin, new RegExp(apiLogicalId));
+  template.hasResourceProperties('AWS::Lambda::Url', { InvokeMode: 'RESPONSE_STREAM' });
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Description: 'Coopol web: Next.js image optimization (OpenNext)',
+    Runtime: 'nodejs24.x',
+    Architectures: ['arm64'],
+  });
+});
+
+test('a missing OpenNext build is reported with the command that produces it', () => {
+  const missing = path.join(mkdtempSync(path.join(tmpdir(), 'coopol-no-build-')), '.open-next');
+  assert.throws(() => readOpenNextOutput(missing), (error: unknown) => error instanceof CoopolSetupError && /npm run build:web:aws/.test(error.message));
+});
+
+test('the CDK app fails on one line, before bundling anything, when the web build is missing', () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'coopol-cdk-out-'));
+  const result = spawnSync(process.execPath, ['--import', 'tsx', fromRepoRoot('infra/bin/coopol.ts')], {
+    cwd: fromRepoRoot(),
+    env: {
+      ...process.env,
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify({ openNextPath: path.join(outdir, 'nothing-here', '.open-next') }),
+    },
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 1);
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, result.stderr);
+  assert.match(lines[0]!, /^coopol: OpenNext build output not found .* run `npm run build:web:aws`/);
+});
