@@ -65,7 +65,7 @@ export const stageConfigEnv: Record<Field, string> = {
  */
 export function readStageConfig(
   context: (key: string) => unknown,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): StageConfig {
   const raw: Record<string, unknown> = {};
   for (const [field, variable] of Object.entries(stageConfigEnv)) {

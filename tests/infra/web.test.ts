@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import type { CfnHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { readOpenNextOutput } from '../../infra/constructs/web/open-next-output';
 import { CoopolSetupError } from '../../infra/errors';
 import { fromRepoRoot } from '../../infra/paths';
@@ -14,7 +14,7 @@ import { synthesizeStage } from './stage-fixture';
 
 const stage = synthesizeStage();
 const template = stage.template('web');
-const apiLogicalId = Stack.of(stage.stacks.api).getLogicalId(stage.stacks.api.httpApi.node.defaultChild as CfnHttpApi);
+const apiLogicalId = Stack.of(stage.stacks.api).getLogicalId(stage.stacks.api.httpApi.node.defaultChild as CfnApi);
 
 // AWS managed policies, by their fixed ids.
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -120,7 +120,8 @@ test('the CDK app fails on one line, before bundling anything, when the web buil
   const result = spawnSync(process.execPath, ['--import', 'tsx', fromRepoRoot('infra/bin/coopol.ts')], {
     cwd: fromRepoRoot(),
     env: {
-      ...process.env,
+      // Only this test's context decides: the machine's COOPOL_* settings are left out.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COOPOL_'))),
       CDK_OUTDIR: outdir,
       CDK_CONTEXT_JSON: JSON.stringify({ openNextPath: path.join(outdir, 'nothing-here', '.open-next') }),
     },
