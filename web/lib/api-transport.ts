@@ -1,0 +1,98 @@
+import type { ErrorResponse, HttpMethod } from '@coopol/contracts';
+
+/**
+ * HTTP transport to the API, free of zod so client components can use it without shipping the
+ * schemas (about 35 KB gzip). Pages go through `callApi` in `./api`, which adds the contracts.
+ */
+
+/** A non-2xx answer from the API, carrying its error body `{statusCode, error, message, details}`. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly details: ErrorResponse['details'];
+
+  constructor(readonly body: ErrorResponse) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.statusCode = body.statusCode;
+    this.code = body.error;
+    this.details = body.details;
+  }
+}
+
+export function isApiError(error: unknown, statusCode?: number): error is ApiError {
+  return error instanceof ApiError && (statusCode === undefined || error.statusCode === statusCode);
+}
+
+/**
+ * In the browser, `/api/*` is on the page's own origin (CloudFront, or the local gateway, routes it
+ * to the API). On the server, the origin comes from `COOPOL_API_ORIGIN`, read at each request, and
+ * its absence is an error, never a silent default.
+ */
+function apiOrigin(): string {
+  if (typeof window !== 'undefined') return '';
+  const origin = process.env.COOPOL_API_ORIGIN;
+  if (!origin) {
+    throw new Error(
+      'COOPOL_API_ORIGIN is not set: the web server needs the origin of the Coopol API (for example http://127.0.0.1:3001) to render its pages.',
+    );
+  }
+  return origin.replace(/\/+$/, '');
+}
+
+/** `/api/sections/{sectionId}` + `{sectionId: 'rennes'}` → `/api/sections/rennes`. */
+export function fillPath(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+function queryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function isErrorResponse(value: unknown): value is ErrorResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return typeof body.statusCode === 'number' && typeof body.error === 'string' && typeof body.message === 'string';
+}
+
+async function errorBody(response: Response): Promise<ErrorResponse> {
+  const json: unknown = await response.json().catch(() => undefined);
+  if (isErrorResponse(json)) return json;
+  return {
+    statusCode: response.status,
+    error: 'UnexpectedResponse',
+    message: `Réponse inattendue de l’API (HTTP ${response.status}).`,
+  };
+}
+
+export interface RequestOptions {
+  query?: Record<string, unknown>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Sends one request to the API and returns its JSON body (unchecked); throws `ApiError` on a non-2xx. */
+export async function requestApi(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
+  const { query, body, signal } = options;
+  const onServer = typeof window === 'undefined';
+  const response = await fetch(`${apiOrigin()}${path}${queryString(query)}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    // Pages are rendered per request: never serve an API answer from Next's data cache.
+    cache: 'no-store',
+    signal: signal ?? (onServer ? AbortSignal.timeout(10_000) : undefined),
+  });
+  if (!response.ok) throw new ApiError(await errorBody(response));
+  if (response.status === 204) return undefined;
+  return response.json();
+}

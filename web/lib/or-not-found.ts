@@ -1,0 +1,15 @@
+import { notFound } from 'next/navigation';
+import { isApiError } from './api';
+
+/**
+ * Awaits an API call for a page: a 404, or a 400 on a malformed identifier taken from the URL,
+ * shows the not-found page; anything else goes on to the error boundary.
+ */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isApiError(error, 404) || isApiError(error, 400)) notFound();
+    throw error;
+  }
+}
