@@ -1,0 +1,150 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { PostalCodeResolution } from '@coopol/contracts';
+import { t, tc, type ClientTextKey } from '../../i18n/client';
+import { fillPath, requestApi } from '../../lib/api-transport';
+import { Icon } from '../ui/Icon';
+import { lookUpPostalCode, normalizePostalCode, type PostalCodeOutcome, type ResolvePostalCode } from './postal-code';
+import { federationHref, regionHref } from './hrefs';
+import styles from './PostalCodeFinder.module.css';
+
+type State = { kind: 'idle' } | { kind: 'loading' } | PostalCodeOutcome;
+
+const errorMessages: Record<Extract<PostalCodeOutcome, { kind: 'error' }>['reason'], ClientTextKey> = {
+  format: 'finder.errorFormat',
+  unknown: 'finder.errorUnknown',
+  unavailable: 'finder.errorUnavailable',
+};
+
+type Commune = PostalCodeResolution['communes'][number];
+
+/** A postal code often covers several communes of one federation: show that federation once. */
+function byFederation(resolution: PostalCodeResolution) {
+  const groups = new Map<string, { federation: Commune['federation']; region: Commune['region']; communes: string[] }>();
+  for (const commune of resolution.communes) {
+    const group = groups.get(commune.federation.code);
+    if (group) group.communes.push(commune.name);
+    else groups.set(commune.federation.code, { federation: commune.federation, region: commune.region, communes: [commune.name] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Postal code → commune(s) → federation → region. Works without JavaScript too: the form is a GET
+ * on the landing page, which resolves `?cp=` on the server and hands the outcome in as `initial`.
+ * `endpoint` is the route's path from the contract (`routes.resolvePostalCode.path`), given by the
+ * server page so the browser gets the path without the schemas; the answer is typed, not re-parsed.
+ */
+export function PostalCodeFinder({
+  endpoint,
+  initialCode = '',
+  initial,
+}: {
+  endpoint: string;
+  initialCode?: string;
+  initial?: PostalCodeOutcome;
+}) {
+  const [code, setCode] = useState(initialCode);
+  const [state, setState] = useState<State>(initial ?? { kind: 'idle' });
+  const pending = useRef<AbortController | null>(null);
+  const id = useId();
+  const inputId = `${id}-cp`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+
+  useEffect(() => () => pending.current?.abort(), []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
+    setState({ kind: 'loading' });
+    try {
+      const resolve: ResolvePostalCode = async (postalCode, signal) =>
+        (await requestApi('GET', fillPath(endpoint, { postalCode }), { signal })) as PostalCodeResolution;
+      const outcome = await lookUpPostalCode(code, resolve, controller.signal);
+      setState(outcome);
+      // Keep the search in the address, so it can be shared or reloaded.
+      if (outcome.kind === 'found') {
+        window.history.replaceState(null, '', `?cp=${normalizePostalCode(code)}#trouver-ma-section`);
+      }
+    } catch {
+      // Aborted by a newer search: that one will set the state.
+    }
+  }
+
+  const error = state.kind === 'error' ? state : null;
+
+  return (
+    <div className={styles.finder}>
+      <form action="/#trouver-ma-section" method="get" role="search" onSubmit={onSubmit} noValidate>
+        <label htmlFor={inputId} className={styles.label}>
+          {t('finder.label')}
+        </label>
+        <p id={hintId} className={styles.hint}>
+          {t('finder.hint')}
+        </p>
+        <div className={styles.row}>
+          <input
+            id={inputId}
+            name="cp"
+            type="text"
+            inputMode="numeric"
+            autoComplete="postal-code"
+            spellCheck={false}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+            aria-invalid={error && error.reason !== 'unavailable' ? true : undefined}
+            className={styles.input}
+          />
+          <button type="submit" className={`button button-primary ${styles.submit}`} disabled={state.kind === 'loading'}>
+            <Icon name="search" size={20} />
+            {state.kind === 'loading' ? t('finder.searching') : t('finder.submit')}
+          </button>
+        </div>
+        {error && (
+          <p id={errorId} className={styles.error} role="alert">
+            <Icon name="alert" size={20} />
+            <span>{t(errorMessages[error.reason], { code: error.code })}</span>
+          </p>
+        )}
+      </form>
+
+      <div aria-live="polite" aria-busy={state.kind === 'loading'}>
+        {state.kind === 'found' && (
+          <section className={styles.results} aria-labelledby={`${id}-results`}>
+            <h3 id={`${id}-results`} className={styles.resultsHeading}>
+              {tc('finder.resultsHeading', state.resolution.communes.length, { code: state.resolution.postalCode })}
+            </h3>
+            <ul className={styles.communes}>
+              {byFederation(state.resolution).map(({ federation, region, communes }) => (
+                <li key={federation.code} className={styles.commune}>
+                  <ol className={styles.path}>
+                    <li>
+                      <span className={styles.step}>{tc('finder.commune', communes.length)}</span>
+                      <strong>{communes.join(', ')}</strong>
+                    </li>
+                    <li>
+                      <span className={styles.step}>{t('finder.federation')}</span>
+                      <Link href={federationHref(federation.code)}>{federation.name}</Link>
+                    </li>
+                    {region && (
+                      <li>
+                        <span className={styles.step}>{t('finder.region')}</span>
+                        <Link href={regionHref(region.code)}>{region.name}</Link>
+                      </li>
+                    )}
+                  </ol>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
