@@ -84,6 +84,18 @@ test('static files are served from the private bucket through origin access cont
   template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: '_assets/_next', Prune: false });
 });
 
+test('a deploy ends by invalidating the distribution, after the server and every other upload', () => {
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
+  const deployments = Object.entries(resources).filter(([, r]) => r.Type === 'Custom::CDKBucketDeployment');
+  const invalidating = deployments.filter(([, r]) => r.Properties.DistributionPaths);
+  assert.equal(invalidating.length, 1);
+  const [, last] = invalidating[0]!;
+  assert.deepEqual(last.Properties.DistributionPaths, ['/*']);
+  const dependsOn = JSON.stringify(last.DependsOn ?? []);
+  assert.match(dependsOn, /SiteServerFunction/);
+  for (const [id] of deployments.filter(([, r]) => !r.Properties.DistributionPaths)) assert.match(dependsOn, new RegExp(id));
+});
+
 test('the server function runs Node 24 on arm64, streams, and knows the API origin', () => {
   template.hasResourceProperties('AWS::Lambda::Function', {
     Description: 'Coopol web: Next.js server (OpenNext)',
@@ -117,14 +129,16 @@ test('a missing OpenNext build is reported with the command that produces it', (
 
 test('the CDK app fails on one line, before bundling anything, when the web build is missing', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'coopol-cdk-out-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CDK_OUTDIR: outdir,
+    CDK_CONTEXT_JSON: JSON.stringify({ openNextPath: path.join(outdir, 'nothing-here', '.open-next') }),
+  };
+  // Only this test's context decides: the machine's COOPOL_* settings are left out.
+  for (const name of Object.keys(env)) if (name.startsWith('COOPOL_')) delete env[name];
   const result = spawnSync(process.execPath, ['--import', 'tsx', fromRepoRoot('infra/bin/coopol.ts')], {
     cwd: fromRepoRoot(),
-    env: {
-      // Only this test's context decides: the machine's COOPOL_* settings are left out.
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COOPOL_'))),
-      CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({ openNextPath: path.join(outdir, 'nothing-here', '.open-next') }),
-    },
+    env,
     encoding: 'utf8',
   });
   assert.equal(result.status, 1);

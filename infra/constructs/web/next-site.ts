@@ -46,5 +46,7 @@ export class NextSite extends Construct {
       additionalBehaviors: props.additionalBehaviors,
       domain: props.domain,
     }).distribution;
+    // Files go up once the new functions are live; then the distribution forgets the old build.
+    this.assets.deploy({ distribution: this.distribution, after: [this.server.function, this.imageOptimizer.function] });
   }
 }
