@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -13,6 +13,9 @@ import { fromRepoRoot } from '../../infra/paths';
 import { synthesizeStage } from './stage-fixture';
 
 const stage = synthesizeStage();
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'coopol-web-test-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 const template = stage.template('web');
 const apiLogicalId = Stack.of(stage.stacks.api).getLogicalId(stage.stacks.api.httpApi.node.defaultChild as CfnApi);
 
@@ -123,12 +126,12 @@ test('the server function runs Node 24 on arm64, streams, and knows the API orig
 });
 
 test('a missing OpenNext build is reported with the command that produces it', () => {
-  const missing = path.join(mkdtempSync(path.join(tmpdir(), 'coopol-no-build-')), '.open-next');
+  const missing = path.join(scratch, 'no-build', '.open-next');
   assert.throws(() => readOpenNextOutput(missing), (error: unknown) => error instanceof CoopolSetupError && /npm run build:web:aws/.test(error.message));
 });
 
 test('the CDK app fails on one line, before bundling anything, when the web build is missing', () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'coopol-cdk-out-'));
+  const outdir = path.join(scratch, 'cdk.out');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CDK_OUTDIR: outdir,
