@@ -11,7 +11,7 @@ import {
   Tracing,
   type IFunction,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
@@ -102,24 +102,30 @@ export class CoopolFunction extends Construct {
         ...environmentFor(access, props.resources),
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // CommonJS dependencies inside an ESM bundle still call `require` for Node built-ins.
-        banner: "import { createRequire as __coopolCreateRequire } from 'node:module'; const require = __coopolCreateRequire(import.meta.url);",
-        // The runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
-        externalModules: ['@aws-sdk/*'],
-        forceDockerBundling: false,
-      },
+      bundling: lambdaBundling,
     });
 
     grantAccess(this.function, access, props.resources);
   }
 }
+
+/**
+ * How every feature is bundled; `bench/lambda-budgets.ts` bundles with the same settings to check the
+ * size and init budgets of what ships.
+ */
+export const lambdaBundling = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  // CommonJS dependencies inside an ESM bundle still call `require` for Node built-ins.
+  banner: "import { createRequire as __coopolCreateRequire } from 'node:module'; const require = __coopolCreateRequire(import.meta.url);",
+  // The runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
+  externalModules: ['@aws-sdk/*'],
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
 
 /** The variables `functions/src/shared/*` read at module load, for the resources the function may use. */
 function environmentFor(access: FeatureAccess, resources: CoopolResources): Record<string, string> {

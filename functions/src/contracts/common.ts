@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The error body every route answers with on failure. */
 export const ErrorResponse = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery } from './common';
 import { HealthReport, Me, OpenApiDocument } from './platform';
 import { defineRoute, type RouteContract } from './route';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageOf } from './common';
 
 export const RegionCode = z.string().regex(/^\d{2,3}$/, 'code région INSEE (2 ou 3 chiffres)');

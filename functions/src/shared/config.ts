@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Reads environment variables through a zod shape once, at module load, and fails fast with the
  * name of every missing or invalid variable (no silent `|| ''` defaults).
  */
-export function readConfig<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
+export function readConfig<S extends z.ZodRawShape>(shape: S, env: Record<string, string | undefined> = process.env): z.infer<z.ZodObject<S>> {
   const parsed = z.object(shape).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
