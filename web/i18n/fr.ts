@@ -11,7 +11,6 @@ export const fr = {
   ...frClient,
 
   // Site-wide
-  'site.tagline': 'Le réseau social et l’outil de terrain des sections et des fédérations',
   'site.titleDefault': 'Coopol — militer ensemble, près de chez vous',
   'site.description':
     'Coopol donne à chaque section et à chaque fédération son propre réseau social, relie adhérents et sympathisants dans des groupes thématiques et organise le travail de terrain.',
@@ -34,7 +33,6 @@ export const fr = {
   'footer.abroad': 'Français de l’étranger',
 
   // Landing
-  'home.title': 'Accueil',
   'home.eyebrow': 'Coopol · coopération politique',
   'home.heading': 'Militer ensemble, près de chez vous et partout en France',
   'home.lead':
@@ -136,7 +134,6 @@ export const fr = {
   'section.factCommuneCode': 'code INSEE {code}',
   'section.factFederation': 'Fédération',
   'section.factRegion': 'Région',
-  'section.factAbroad': 'Français de l’étranger',
   'section.othersHeading': 'Autres sections de la fédération',
   'section.othersAll': 'Toutes les sections de la fédération',
 

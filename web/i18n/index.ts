@@ -1,5 +1,5 @@
 import { fr } from './fr';
-import { createTranslator, numberFormat, type MessagesOf, type PluralKeyOf, type TextKeyOf } from './translate';
+import { createTranslator, type MessagesOf, type PluralKeyOf, type TextKeyOf } from './translate';
 
 /**
  * The i18n layer for server components: every UI string is a key of the French dictionary, so an
@@ -12,10 +12,6 @@ export type Messages = MessagesOf<typeof fr>;
 
 export { htmlLang } from './client';
 export const { t, tc } = createTranslator<typeof fr>(fr);
-
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
-}
 
 /** Sorts names the French way (É with E, case-insensitive, numbers by value). */
 export const compareNames = new Intl.Collator('fr-FR', { sensitivity: 'base', numeric: true }).compare;

@@ -114,16 +114,14 @@ export default async function SectionPage({ params }: Props) {
                   <Link href={federationHref(section.federationCode)}>{section.federationName}</Link>
                 </dd>
               </div>
-              <div>
-                <dt>{t('section.factRegion')}</dt>
-                <dd>
-                  {section.regionCode && section.regionName ? (
+              {section.regionCode && section.regionName && (
+                <div>
+                  <dt>{t('section.factRegion')}</dt>
+                  <dd>
                     <Link href={regionHref(section.regionCode)}>{section.regionName}</Link>
-                  ) : (
-                    t('section.factAbroad')
-                  )}
-                </dd>
-              </div>
+                  </dd>
+                </div>
+              )}
             </dl>
           </section>
         </div>
