@@ -22,11 +22,11 @@ type Commune = PostalCodeResolution['communes'][number];
 
 /** A postal code often covers several communes of one federation: show that federation once. */
 function byFederation(resolution: PostalCodeResolution) {
-  const groups = new Map<string, { federation: Commune['federation']; region: Commune['region']; communes: string[] }>();
+  const groups = new Map<string, { federation: Commune['federation']; region: Commune['region']; communes: Commune[] }>();
   for (const commune of resolution.communes) {
     const group = groups.get(commune.federation.code);
-    if (group) group.communes.push(commune.name);
-    else groups.set(commune.federation.code, { federation: commune.federation, region: commune.region, communes: [commune.name] });
+    if (group) group.communes.push(commune);
+    else groups.set(commune.federation.code, { federation: commune.federation, region: commune.region, communes: [commune] });
   }
   return [...groups.values()];
 }
@@ -126,7 +126,11 @@ export function PostalCodeFinder({
                   <ol className={styles.path}>
                     <li>
                       <span className={styles.step}>{tc('finder.commune', communes.length)}</span>
-                      <strong>{communes.join(', ')}</strong>
+                      <ul className={styles.names}>
+                        {communes.map((commune) => (
+                          <li key={commune.code}>{commune.name}</li>
+                        ))}
+                      </ul>
                     </li>
                     <li>
                       <span className={styles.step}>{t('finder.federation')}</span>
