@@ -9,6 +9,8 @@ import { freePorts } from './support/stack';
  * Lint and type-check are test files too (tests/static), so one summary covers everything.
  */
 async function main(): Promise<number> {
+  // The site is built into web/.next-test: a running `npm start` keeps serving web/.next untouched.
+  process.env.COOPOL_NEXT_DIST_DIR ??= '.next-test';
   const started = Date.now();
   // COOPOL_TEST_WEB=0 skips building and serving the site, to iterate on API tests only.
   const web = process.env.COOPOL_TEST_WEB !== '0';

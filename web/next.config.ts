@@ -9,6 +9,8 @@ import type { NextConfig } from 'next';
 const repoRoot = path.join(__dirname, '..');
 
 const nextConfig: NextConfig = {
+  // `npm test` builds into its own folder so that it never rewrites the build a running `npm start` serves.
+  distDir: process.env.COOPOL_NEXT_DIST_DIR ?? '.next',
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   poweredByHeader: false,

@@ -67,11 +67,14 @@ function newestMtime(dir: string, skip: Set<string>): number {
   return newest;
 }
 
+/** Next's build folder under web/ (`npm test` uses its own, see web/next.config.ts). */
+const nextDistDir = () => process.env.COOPOL_NEXT_DIST_DIR ?? '.next';
+
 /** The site needs a build when its sources or the shared contracts changed since the last one. */
 function webBuildIsStale(): boolean {
-  const buildId = path.join(repoRoot, 'web/.next/BUILD_ID');
+  const buildId = path.join(repoRoot, 'web', nextDistDir(), 'BUILD_ID');
   if (!existsSync(buildId)) return true;
-  const skip = new Set(['.next', '.open-next', 'node_modules']);
+  const skip = new Set(['.next', '.next-test', '.open-next', 'node_modules']);
   const sources = Math.max(
     newestMtime(path.join(repoRoot, 'web'), skip),
     newestMtime(path.join(repoRoot, 'functions/src/contracts'), skip),
