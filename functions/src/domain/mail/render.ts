@@ -1,0 +1,23 @@
+import type { RenderedMail } from './layout';
+import { resetPassword } from './templates/reset-password';
+import { verifyEmail } from './templates/verify-email';
+
+/**
+ * Every mail Coopol sends, by name. A template is a function of its data to `{subject, text, html}`,
+ * built on `layoutMail` (layout.ts) so all mails share one look. To add one (rollout-wave launch,
+ * event announcement…): a file in templates/, one line here.
+ */
+export const mailTemplates = {
+  'verify-email': verifyEmail,
+  'reset-password': resetPassword,
+} satisfies Record<string, (data: never) => RenderedMail>;
+
+export type MailTemplateName = keyof typeof mailTemplates;
+export type MailData<T extends MailTemplateName> = Parameters<(typeof mailTemplates)[T]>[0];
+
+export function renderMail<T extends MailTemplateName>(template: T, data: MailData<T>): RenderedMail {
+  const render = mailTemplates[template] as (data: MailData<T>) => RenderedMail;
+  return render(data);
+}
+
+export type { RenderedMail } from './layout';

@@ -1,0 +1,52 @@
+import { SendEmailCommand, type MessageHeader } from '@aws-sdk/client-sesv2';
+import { mailConfigurationSet, mailFrom, ses } from '../../shared/mail';
+import { renderMail, type MailData, type MailTemplateName } from './render';
+
+export interface SendMailInput<T extends MailTemplateName> {
+  /** One recipient per mail: bulk mail is one send per person (their own unsubscribe link). */
+  to: string;
+  template: T;
+  data: MailData<T>;
+  /** Extra headers, e.g. `unsubscribeHeaders(url)` on bulk mail. */
+  headers?: MessageHeader[];
+}
+
+/**
+ * Sends one mail through SES v2, from the stage's sender, through its configuration set (bounces
+ * and complaints are tracked there). Returns SES's message id. The mails Cognito sends (codes) do
+ * not come through here: Cognito sends them itself, with the text of our CustomMessage trigger.
+ */
+export async function sendMail<T extends MailTemplateName>(input: SendMailInput<T>): Promise<string> {
+  const mail = renderMail(input.template, input.data);
+  for (const header of input.headers ?? []) {
+    if (/[\r\n]/.test(header.Name ?? '') || /[\r\n]/.test(header.Value ?? '')) {
+      throw new Error(`mail header ${JSON.stringify(header.Name)} contains a line break`);
+    }
+  }
+  const result = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: mailFrom,
+      Destination: { ToAddresses: [input.to] },
+      ConfigurationSetName: mailConfigurationSet,
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+          ...(input.headers?.length ? { Headers: input.headers } : {}),
+        },
+      },
+    }),
+  );
+  return result.MessageId!;
+}
+
+/**
+ * RFC 8058 one-click unsubscribe, required by the big mailbox providers for bulk mail: the link
+ * must unsubscribe on a POST with no further step.
+ */
+export function unsubscribeHeaders(url: string): MessageHeader[] {
+  return [
+    { Name: 'List-Unsubscribe', Value: `<${url}>` },
+    { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+  ];
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { escapeHtml, html } from '../../functions/src/domain/mail/html';
+import { renderMail } from '../../functions/src/domain/mail/render';
+
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+describe('mail templates', () => {
+  test('verify-email: French, with the code in both parts and the first name', () => {
+    const mail = renderMail('verify-email', { code: '123456', givenName: 'Aline' });
+    assert.equal(mail.subject, 'Coopol : votre code de vérification');
+    assert.match(mail.text, /Bonjour Aline,/);
+    assert.match(mail.text, /123456/);
+    assert.match(mail.text, /terminer votre inscription/);
+    assert.match(mail.html, /<html lang="fr">/);
+    assert.match(mail.html, /<h1[^>]*>Confirmez votre adresse e-mail<\/h1>/);
+    assert.match(mail.html, />123456</);
+    assert.match(mail.html, />Coopol</, 'the Coopol header');
+  });
+
+  test('reset-password: French, with the code', () => {
+    const mail = renderMail('reset-password', { code: '654321' });
+    assert.equal(mail.subject, 'Coopol : réinitialisation de votre mot de passe');
+    assert.match(mail.text, /^Bonjour,$/m, 'no name: a plain greeting');
+    assert.match(mail.text, /654321/);
+    assert.match(mail.html, />654321</);
+    assert.match(mail.html, /mot de passe reste inchangé/);
+  });
+
+  test("Cognito's {####} placeholder appears exactly once in the HTML, unescaped, within Cognito's size limit", () => {
+    for (const template of ['verify-email', 'reset-password'] as const) {
+      const mail = renderMail(template, { code: '{####}', givenName: 'Aline' });
+      // cognito-local replaces the first occurrence only; AWS needs at least one.
+      assert.equal(count(mail.html, '{####}'), 1, template);
+      // CustomMessage's emailMessage may be at most 20,000 characters.
+      assert.ok(mail.html.length < 20_000, `${template}: ${mail.html.length} characters`);
+    }
+  });
+
+  test('a name typed by someone never becomes markup', () => {
+    const givenName = '<script>alert("x")</script><img src=x onerror=alert(1)> & Cie';
+    const mail = renderMail('verify-email', { code: '123456', givenName });
+    assert.doesNotMatch(mail.html, /<script|<img/);
+    assert.match(mail.html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;&lt;img src=x onerror=alert\(1\)&gt; &amp; Cie/);
+    // The plain-text part keeps the name as typed.
+    assert.ok(mail.text.includes(`Bonjour ${givenName},`));
+  });
+
+  test('html escapes every interpolated value but keeps nested fragments as markup', () => {
+    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const item = (name: string) => html`<li>${name}</li>`;
+    const list = html`<ul>${['<b>', 'Zoé'].map(item)}${null}${false}${undefined}${42}</ul>`;
+    assert.equal(list.value, '<ul><li>&lt;b&gt;</li><li>Zoé</li>42</ul>');
+  });
+});
