@@ -8,13 +8,16 @@ import type { Feature } from '../functions/src/contracts/route';
  *
  * - table: `probe` one GetItem (health check) · `read` GetItem/BatchGetItem/Query (never Scan) ·
  *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too)
- * - userPool: `describe` DescribeUserPool (health check)
+ * - userPool: `describe` DescribeUserPool (health check) · `client` the app client's public flows
+ *   (sign-up, sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only
+ * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite';
-  userPool?: 'describe';
+  userPool?: 'describe' | 'client';
+  policy?: true;
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
 }
@@ -22,8 +25,12 @@ export interface FeatureAccess {
 export const featureAccess: Record<Feature, FeatureAccess> = {
   // Health check only: one cheap call to each dependency.
   platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
-  // Reads the authorizer's claims; touches no resource.
-  identity: {},
+  // Sign-up, sign-in, reset and TOTP through the app client; pending registrations, sign-in throttle.
+  identity: { table: 'readwrite', userPool: 'client' },
+  // Profiles, member lists, roles; photos through presigned S3 forms.
+  people: { table: 'readwrite', files: 'readwrite', policy: true },
+  // The member file import.
+  membership: { table: 'readwrite', policy: true },
   // Serves the geography and sections; writes happen in seeding jobs, not at request time.
   territory: { table: 'read' },
 };

@@ -140,6 +140,8 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
       MAIL_CONFIGURATION_SET: resources.mail.configurationSet.configurationSetName,
     }),
     ...(access.files && { FILES_BUCKET: resources.filesBucket.bucketName }),
+    // Officials must turn on TOTP before using their powers: always in AWS.
+    ...(access.policy && { OFFICIAL_MFA_REQUIRED: 'true' }),
   };
 }
 

@@ -3,3 +3,6 @@ export * from './platform';
 export * from './route';
 export * from './routes';
 export * from './territory';
+
+export * from './identity';
+export * from './party-functions';

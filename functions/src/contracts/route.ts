@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** The Lambda functions, one per feature; each routes its own paths inside (middy http-router). */
-export const features = ['platform', 'identity', 'territory'] as const;
+export const features = ['platform', 'identity', 'people', 'membership', 'territory'] as const;
 export type Feature = (typeof features)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -27,6 +27,8 @@ export interface RouteContract<
   params?: P;
   query?: Q;
   body?: B;
+  /** How the body is sent: JSON (default) or CSV text (the member file). */
+  bodyType?: 'json' | 'csv';
   /** Largest accepted body, in bytes (default 64 KiB; API Gateway's own limit is 10 MB). */
   maxBodyBytes?: number;
   response: R;

@@ -1,5 +1,35 @@
 import * as z from 'zod';
 import { PageQuery } from './common';
+import {
+  CodeSent,
+  ConfirmPhotoRequest,
+  ConfirmSignUpRequest,
+  Done,
+  ForgotPasswordRequest,
+  GrantRoleRequest,
+  MemberFileReport,
+  MemberPage,
+  MfaChallengeRequest,
+  MfaSetup,
+  MyProfile,
+  Official,
+  OfficialList,
+  PhotoUpload,
+  PhotoUploadRequest,
+  PublicProfile,
+  RefreshRequest,
+  ResendCodeRequest,
+  ResetPasswordRequest,
+  Role,
+  ScopeType,
+  SignInRequest,
+  SignInResult,
+  SignUpRequest,
+  StartMfaRequest,
+  UpdateProfileRequest,
+  UserId,
+  VerifyMfaRequest,
+} from './identity';
 import { HealthReport, Me, OpenApiDocument } from './platform';
 import { defineRoute, type RouteContract } from './route';
 import {
@@ -113,6 +143,101 @@ export const routes = {
     tags: ['Territoires'],
     params: z.object({ postalCode: PostalCode }),
     response: PostalCodeResolution,
+  }),
+  // ——— Identity: sign-up, sign-in, reset, MFA ———
+  signUp: defineRoute({
+    method: 'POST', path: '/api/auth/sign-up', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Créer un compte (un code de confirmation est envoyé par e-mail)',
+    body: SignUpRequest, response: CodeSent, successStatus: 201,
+  }),
+  confirmSignUp: defineRoute({
+    method: 'POST', path: '/api/auth/confirm-sign-up', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Confirmer son adresse e-mail avec le code reçu', body: ConfirmSignUpRequest, response: Done,
+  }),
+  signIn: defineRoute({
+    method: 'POST', path: '/api/auth/sign-in', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Se connecter (trop d’échecs ralentissent les tentatives)', body: SignInRequest, response: SignInResult,
+  }),
+  answerMfa: defineRoute({
+    method: 'POST', path: '/api/auth/mfa', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Deuxième étape de connexion : le code de l’application d’authentification', body: MfaChallengeRequest, response: SignInResult,
+  }),
+  refreshSession: defineRoute({
+    method: 'POST', path: '/api/auth/refresh', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Prolonger la session', body: RefreshRequest, response: SignInResult,
+  }),
+  forgotPassword: defineRoute({
+    method: 'POST', path: '/api/auth/forgot-password', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Recevoir un code pour choisir un nouveau mot de passe', body: ForgotPasswordRequest, response: CodeSent, successStatus: 202,
+  }),
+  resetPassword: defineRoute({
+    method: 'POST', path: '/api/auth/reset-password', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Choisir un nouveau mot de passe avec le code reçu', body: ResetPasswordRequest, response: Done,
+  }),
+  startMfaSetup: defineRoute({
+    method: 'POST', path: '/api/me/mfa/setup', feature: 'identity', auth: 'jwt', tags: ['Identité'],
+    summary: 'Activer la double authentification : obtenir le secret TOTP', body: StartMfaRequest, response: MfaSetup,
+  }),
+  verifyMfaSetup: defineRoute({
+    method: 'POST', path: '/api/me/mfa/verify', feature: 'identity', auth: 'jwt', tags: ['Identité'],
+    summary: 'Activer la double authentification : vérifier un premier code', body: VerifyMfaRequest, response: Done,
+  }),
+
+  // ——— People: profiles, spaces' members and officials, roles ———
+  getMyProfile: defineRoute({
+    method: 'GET', path: '/api/me/profile', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Mon profil', response: MyProfile,
+  }),
+  updateMyProfile: defineRoute({
+    method: 'PATCH', path: '/api/me/profile', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Modifier mon profil et qui voit quoi', body: UpdateProfileRequest, response: MyProfile,
+  }),
+  createPhotoUpload: defineRoute({
+    method: 'POST', path: '/api/me/photo-upload', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Obtenir un formulaire d’envoi de photo (JPEG, PNG ou WebP, 5 Mo au plus)', body: PhotoUploadRequest, response: PhotoUpload,
+  }),
+  confirmPhoto: defineRoute({
+    method: 'PUT', path: '/api/me/photo', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Utiliser la photo envoyée', body: ConfirmPhotoRequest, response: MyProfile,
+  }),
+  getProfile: defineRoute({
+    method: 'GET', path: '/api/people/{userId}', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Le profil d’une personne, selon ce qu’elle a choisi de montrer', params: z.object({ userId: UserId }), response: PublicProfile,
+  }),
+  listSectionMembers: defineRoute({
+    method: 'GET', path: '/api/sections/{sectionId}/members', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Les membres d’une section (selon les choix de chacun ; complet pour ses responsables)',
+    params: z.object({ sectionId: SectionId }), query: PageQuery, response: MemberPage,
+  }),
+  listFederationMembers: defineRoute({
+    method: 'GET', path: '/api/federations/{federationCode}/members', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Les adhérents et sympathisants d’une fédération (selon les choix de chacun ; complet pour ses responsables)',
+    params: z.object({ federationCode: FederationCode }), query: PageQuery, response: MemberPage,
+  }),
+  listSectionOfficials: defineRoute({
+    method: 'GET', path: '/api/sections/{sectionId}/officials', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Les responsables d’une section', params: z.object({ sectionId: SectionId }), response: OfficialList,
+  }),
+  listFederationOfficials: defineRoute({
+    method: 'GET', path: '/api/federations/{federationCode}/officials', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Les responsables d’une fédération', params: z.object({ federationCode: FederationCode }), response: OfficialList,
+  }),
+  grantRole: defineRoute({
+    method: 'POST', path: '/api/roles', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Attribuer un rôle (par qui est au-dessus dans l’organisation)', body: GrantRoleRequest, response: Official, successStatus: 201,
+  }),
+  revokeRole: defineRoute({
+    method: 'DELETE', path: '/api/roles/{userId}/{scopeType}/{scopeId}/{role}', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Retirer un rôle', params: z.object({ userId: UserId, scopeType: ScopeType, scopeId: z.string().min(1).max(64), role: Role }),
+    response: Done,
+  }),
+
+  // ——— Membership: the party's member file ———
+  importMemberFile: defineRoute({
+    method: 'POST', path: '/api/member-file', feature: 'membership', auth: 'jwt', tags: ['Adhésions'],
+    summary: 'Importer le fichier des adhérents (CSV : numero, nom, prenom, email, section)',
+    body: z.string().meta({ description: 'Le fichier CSV (séparateur « ; » ou « , »), en-tête en première ligne' }),
+    bodyType: 'csv', maxBodyBytes: 5 * 1024 * 1024, response: MemberFileReport,
   }),
 } satisfies Record<string, RouteContract>;
 

@@ -70,9 +70,18 @@ export class PayloadTooLargeError extends DomainError {
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
-  constructor() {
-    super(415, 'UnsupportedMediaType', 'Le contenu doit être envoyé en JSON (Content-Type: application/json).', [
-      { field: 'headers.content-type', message: 'application/json attendu' },
+  constructor(expected: 'application/json' | 'text/csv') {
+    super(415, 'UnsupportedMediaType', `Le contenu doit être envoyé en ${expected === 'text/csv' ? 'CSV' : 'JSON'} (Content-Type: ${expected}).`, [
+      { field: 'headers.content-type', message: `${expected} attendu` },
     ]);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'TooManyRequests', message);
   }
 }

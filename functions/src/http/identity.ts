@@ -1,6 +1,18 @@
 import { routes } from '../contracts/routes';
+import * as auth from '../domain/identity/auth';
 import { describeActor } from '../domain/identity/service';
 import { featureLambda, implement } from './kit/feature-lambda';
 
-/** Identity: who is calling. */
-export const handler = featureLambda('identity', [implement(routes.me, async ({ actor }) => describeActor(actor))]);
+/** Identity: who is calling; sign-up, sign-in, password reset, TOTP. */
+export const handler = featureLambda('identity', [
+  implement(routes.me, async ({ actor }) => describeActor(actor)),
+  implement(routes.signUp, async ({ body }) => auth.signUp(body)),
+  implement(routes.confirmSignUp, async ({ body }) => (await auth.confirmSignUp(body), { ok: true as const })),
+  implement(routes.signIn, async ({ body }) => auth.signIn(body.email, body.password)),
+  implement(routes.answerMfa, async ({ body }) => auth.answerMfaChallenge(body.email, body.session, body.code)),
+  implement(routes.refreshSession, async ({ body }) => auth.refreshSession(body.refreshToken)),
+  implement(routes.forgotPassword, async ({ body }) => auth.forgotPassword(body.email)),
+  implement(routes.resetPassword, async ({ body }) => (await auth.resetPassword(body), { ok: true as const })),
+  implement(routes.startMfaSetup, async ({ body, actor }) => auth.startMfaSetup(describeActor(actor).sub, describeActor(actor).email ?? '', body.accessToken)),
+  implement(routes.verifyMfaSetup, async ({ body, actor }) => (await auth.completeMfaSetup(describeActor(actor).sub, body.accessToken, body.code), { ok: true as const })),
+]);

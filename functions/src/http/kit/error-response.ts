@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { DomainError } from '../../domain/errors';
+import { DomainError, TooManyRequestsError } from '../../domain/errors';
 import { logger } from '../../shared/logger';
 
 interface HttpLikeError {
@@ -33,7 +33,11 @@ export function errorResponse(): middy.MiddlewareObj<unknown, APIGatewayProxyRes
       if (body.statusCode >= 500) logger.error('unhandled error', { error: request.error as Error });
       request.response = {
         statusCode: body.statusCode,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          ...(request.error instanceof TooManyRequestsError ? { 'retry-after': String(request.error.retryAfterSeconds) } : {}),
+        },
         body: JSON.stringify(body),
       };
     },

@@ -26,7 +26,11 @@ function parseJsonBody(route: RouteContract, event: APIGatewayProxyEventV2): unk
   if (text !== undefined && Buffer.byteLength(text, 'utf8') > limit) throw new PayloadTooLargeError(limit);
   if (text === undefined) return undefined;
   const contentType = event.headers?.['content-type'] ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  if (route.bodyType === 'csv') {
+    if (!/^text\/csv\b/i.test(contentType)) throw new UnsupportedMediaTypeError('text/csv');
+    return text;
+  }
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError('application/json');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

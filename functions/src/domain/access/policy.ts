@@ -1,0 +1,171 @@
+import type { GrantRoleRequest, ProfileField, Role } from '../../contracts/identity';
+import { ForbiddenError, UnauthorizedError } from '../errors';
+import type { Caller, Grant, PersonFacts } from './caller';
+
+/**
+ * Every "may this caller see or change this object" decision of Coopol. Handlers never decide:
+ * services call these rules, which throw a ForbiddenError (403) or UnauthorizedError (401).
+ * Pure functions over the caller and the object: each rule has its own test (tests/unit/policy.test.ts).
+ */
+
+export interface PolicyOptions {
+  /** Officials and admins must have turned on TOTP before using their powers. */
+  officialMfaRequired: boolean;
+}
+
+type Person = Extract<Caller, { kind: 'person' }>;
+
+export function requirePerson(caller: Caller): Person {
+  if (caller.kind === 'anonymous') throw new UnauthorizedError();
+  if (caller.kind === 'unregistered') throw new ForbiddenError('Votre compte n’est pas encore complet : terminez votre inscription.');
+  return caller;
+}
+
+const hasGrant = (caller: Person, role: Role, scopeType: Grant['scopeType'], scopeId: string) =>
+  caller.roles.some((g) => g.role === role && g.scopeType === scopeType && g.scopeId === scopeId);
+
+export const isNationalAdmin = (caller: Person) => hasGrant(caller, 'national-admin', 'national', 'national');
+
+/** Powers tied to a role need MFA first (where required): the check every official action goes through. */
+function usePowers(caller: Person, options: PolicyOptions): void {
+  if (options.officialMfaRequired && !caller.mfaEnabled) {
+    throw new ForbiddenError('Activez la double authentification (application TOTP) avant d’utiliser vos responsabilités.');
+  }
+}
+
+/** The space a section belongs to, for rules about officials above it. */
+export interface SectionPlace {
+  sectionId: string;
+  federationCode: string;
+}
+
+/** Officials with authority over a section: its secretary and web referent, its federation's officers, national admins. */
+function hasAuthorityOverSection(caller: Person, place: SectionPlace): boolean {
+  return (
+    isNationalAdmin(caller) ||
+    hasGrant(caller, 'federation-officer', 'federation', place.federationCode) ||
+    hasGrant(caller, 'section-secretary', 'section', place.sectionId) ||
+    hasGrant(caller, 'web-referent', 'section', place.sectionId)
+  );
+}
+
+function hasAuthorityOverFederation(caller: Person, federationCode: string): boolean {
+  return isNationalAdmin(caller) || hasGrant(caller, 'federation-officer', 'federation', federationCode);
+}
+
+export type ListAccess = 'full' | 'as-allowed';
+
+/**
+ * A section's member list: officials over it see everyone; the section's own members see those who
+ * allow it; anyone else is refused (a supporter or a member of another section learns nothing).
+ */
+export function sectionMemberListAccess(caller: Caller, place: SectionPlace, options: PolicyOptions): ListAccess {
+  const person = requirePerson(caller);
+  if (hasAuthorityOverSection(person, place)) {
+    usePowers(person, options);
+    return 'full';
+  }
+  if (person.status === 'adherent' && person.sectionId === place.sectionId) return 'as-allowed';
+  throw new ForbiddenError('Seuls les adhérents de la section et ses responsables voient ses membres.');
+}
+
+/** A federation's member list: its officers and national admins see everyone; its own people see those who allow it. */
+export function federationMemberListAccess(caller: Caller, federationCode: string, options: PolicyOptions): ListAccess {
+  const person = requirePerson(caller);
+  if (hasAuthorityOverFederation(person, federationCode)) {
+    usePowers(person, options);
+    return 'full';
+  }
+  if (person.federationCode === federationCode) return 'as-allowed';
+  throw new ForbiddenError('Seuls les membres de la fédération et ses responsables voient ses membres.');
+}
+
+/** Whether `viewer` falls in the audience `owner` chose for one field. Friends come with the friends feature. */
+export function inAudience(viewer: Caller, owner: PersonFacts, field: ProfileField, areFriends = false): boolean {
+  if (viewer.kind !== 'person') return false;
+  if (viewer.userId === owner.userId) return true;
+  switch (owner.visibility[field]) {
+    case 'signed-in':
+      return true;
+    case 'members':
+      return viewer.status === 'adherent';
+    case 'section':
+      return Boolean(owner.sectionId) && viewer.status === 'adherent' && viewer.sectionId === owner.sectionId;
+    case 'friends':
+      return areFriends;
+    case 'only-me':
+    default:
+      return false;
+  }
+}
+
+/** Fields an official over the person's space sees regardless of their choices (to run the section). */
+const officialFields: ReadonlySet<ProfileField> = new Set(['membership', 'section', 'email']);
+
+/** Which fields of `owner`'s profile `viewer` may see. Name is always visible to those who may see the person at all. */
+export function visibleFields(viewer: Caller, owner: PersonFacts, access: ListAccess = 'as-allowed', areFriends = false): Set<ProfileField> {
+  const fields = new Set<ProfileField>();
+  for (const field of ['membership', 'section', 'functions', 'mandates', 'interests', 'photo', 'email'] as const) {
+    if ((access === 'full' && officialFields.has(field)) || inAudience(viewer, owner, field, areFriends)) fields.add(field);
+  }
+  return fields;
+}
+
+/** A profile page: any signed-in person may open it; what it shows follows the owner's choices. */
+export function mayOpenProfile(caller: Caller): void {
+  requirePerson(caller);
+}
+
+/** Only the person edits their own profile. */
+export function mayEditProfile(caller: Caller, userId: string): void {
+  if (caller.kind === 'anonymous') throw new UnauthorizedError();
+  if (caller.userId !== userId) throw new ForbiddenError('Vous ne pouvez modifier que votre propre profil.');
+}
+
+/** Importing the party's member file is for national admins. */
+export function mayImportMemberFile(caller: Caller, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (!isNationalAdmin(person)) throw new ForbiddenError('L’import du fichier des adhérents est réservé à l’administration nationale.');
+  usePowers(person, options);
+}
+
+/**
+ * Roles are granted by whoever is above: national roles and federation officers by national admins;
+ * section secretaries by them or the federation's officers; web referents also by the section's
+ * secretary. Territorial roles go to members of that territory.
+ */
+export function mayGrantRole(
+  caller: Caller,
+  grant: GrantRoleRequest,
+  target: PersonFacts,
+  section: SectionPlace | undefined,
+  options: PolicyOptions,
+): void {
+  const person = requirePerson(caller);
+  const refuse = (message = 'Vous ne pouvez pas attribuer ce rôle dans cet espace.') => {
+    throw new ForbiddenError(message);
+  };
+  let allowed: boolean;
+  switch (grant.role) {
+    case 'national-admin':
+    case 'privacy-officer':
+      if (grant.scopeType !== 'national' || grant.scopeId !== 'national') refuse('Ce rôle est national.');
+      allowed = isNationalAdmin(person);
+      break;
+    case 'federation-officer':
+      if (grant.scopeType !== 'federation') refuse('Ce rôle s’exerce dans une fédération.');
+      if (target.status !== 'adherent' || target.federationCode !== grant.scopeId) refuse('La personne doit être adhérente de cette fédération.');
+      allowed = isNationalAdmin(person);
+      break;
+    case 'section-secretary':
+    case 'web-referent':
+      if (grant.scopeType !== 'section' || !section) refuse('Ce rôle s’exerce dans une section.');
+      if (target.status !== 'adherent' || target.sectionId !== grant.scopeId) refuse('La personne doit être adhérente de cette section.');
+      allowed =
+        hasAuthorityOverFederation(person, section!.federationCode) ||
+        (grant.role === 'web-referent' && hasGrant(person, 'section-secretary', 'section', section!.sectionId));
+      break;
+  }
+  if (!allowed) refuse();
+  usePowers(person, options);
+}

@@ -1,0 +1,186 @@
+import {
+  AssociateSoftwareTokenCommand,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SignUpCommand,
+  VerifySoftwareTokenCommand,
+  type AuthenticationResultType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type * as z from 'zod';
+import type { ConfirmSignUpRequest, ResetPasswordRequest, SignInResult, SignUpRequest } from '../../contracts/identity';
+import { cognito, userPoolClientId } from '../../shared/cognito';
+import { UnauthorizedError, ValidationError } from '../errors';
+import { resolvePostalCode } from '../territory/service';
+import { PersonEntity } from '../people/entities';
+import { PENDING_REGISTRATION_SECONDS, PendingRegistrationEntity } from './entities';
+import { fromCognito } from './cognito-errors';
+import { assertAcceptablePassword } from './passwords';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle';
+
+/** `j***@coopol.example`: where a code went, without revealing the whole address. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}
+
+async function call<T>(send: () => Promise<T>, context?: Parameters<typeof fromCognito>[1]): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw fromCognito(error, context);
+  }
+}
+
+/**
+ * Sign-up: checks the password and the postal code, records the pending registration (which the
+ * PreSignUp trigger requires), then asks Cognito to create the account; Cognito mails the code.
+ */
+export async function signUp(request: SignUpRequest): Promise<{ destination: string }> {
+  assertAcceptablePassword(request.password, request);
+  await resolvePostalCode(request.postalCode).catch(() => {
+    throw new ValidationError([{ field: 'body.postalCode', message: 'code postal inconnu' }]);
+  });
+  await PendingRegistrationEntity.put({
+    email: request.email,
+    givenName: request.givenName,
+    familyName: request.familyName,
+    postalCode: request.postalCode,
+    memberNumber: request.memberNumber,
+    consentAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + PENDING_REGISTRATION_SECONDS,
+  }).go();
+  await call(() =>
+    cognito.send(
+      new SignUpCommand({
+        ClientId: userPoolClientId,
+        Username: request.email,
+        Password: request.password,
+        UserAttributes: [
+          { Name: 'email', Value: request.email },
+          { Name: 'given_name', Value: request.givenName },
+          { Name: 'family_name', Value: request.familyName },
+        ],
+      }),
+    ),
+  );
+  return { destination: maskEmail(request.email) };
+}
+
+/** Confirms the email with the code; the PostConfirmation trigger creates the person. */
+export async function confirmSignUp(request: z.infer<typeof ConfirmSignUpRequest>): Promise<void> {
+  await call(() => cognito.send(new ConfirmSignUpCommand({ ClientId: userPoolClientId, Username: request.email, ConfirmationCode: request.code })));
+}
+
+function tokensOf(result: AuthenticationResultType) {
+  return {
+    idToken: result.IdToken!,
+    accessToken: result.AccessToken!,
+    refreshToken: result.RefreshToken,
+    expiresIn: result.ExpiresIn ?? 3600,
+  };
+}
+
+/** Sign-in with email and password, throttled per email; may ask for the TOTP code next. */
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  await assertSignInAllowed(email);
+  let result;
+  try {
+    result = await cognito.send(
+      new InitiateAuthCommand({ ClientId: userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    );
+  } catch (error) {
+    const name = (error as Error).name;
+    // cognito-local answers a wrong password with InvalidPasswordException, AWS with NotAuthorizedException.
+    if (name === 'NotAuthorizedException' || name === 'UserNotFoundException' || name === 'InvalidPasswordException') {
+      await recordSignInFailure(email);
+      throw new UnauthorizedError('Adresse e-mail ou mot de passe incorrect.');
+    }
+    throw fromCognito(error);
+  }
+  await clearSignInFailures(email);
+  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { status: 'MFA_REQUIRED', session: result.Session! };
+  if (!result.AuthenticationResult) throw new UnauthorizedError('Connexion impossible pour ce compte.');
+  return { status: 'SIGNED_IN', tokens: tokensOf(result.AuthenticationResult) };
+}
+
+/** Second step of a sign-in with MFA: the TOTP code. */
+export async function answerMfaChallenge(email: string, session: string, code: string): Promise<SignInResult> {
+  const result = await call(
+    () =>
+      cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: userPoolClientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: session,
+          ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      ),
+    { codeField: 'body.code' },
+  );
+  if (!result.AuthenticationResult) throw new UnauthorizedError();
+  return { status: 'SIGNED_IN', tokens: tokensOf(result.AuthenticationResult) };
+}
+
+export async function refreshSession(refreshToken: string): Promise<SignInResult> {
+  const result = await call(() =>
+    cognito.send(new InitiateAuthCommand({ ClientId: userPoolClientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } })),
+  );
+  if (!result.AuthenticationResult) throw new UnauthorizedError();
+  return { status: 'SIGNED_IN', tokens: tokensOf(result.AuthenticationResult) };
+}
+
+/** Sends a reset code; answers the same whether the account exists or not (no account discovery). */
+export async function forgotPassword(email: string): Promise<{ destination: string }> {
+  try {
+    await cognito.send(new ForgotPasswordCommand({ ClientId: userPoolClientId, Username: email }));
+  } catch (error) {
+    if ((error as Error).name !== 'UserNotFoundException') throw fromCognito(error);
+  }
+  return { destination: maskEmail(email) };
+}
+
+export async function resetPassword(request: z.infer<typeof ResetPasswordRequest>): Promise<void> {
+  assertAcceptablePassword(request.password, request);
+  await call(() =>
+    cognito.send(
+      new ConfirmForgotPasswordCommand({ ClientId: userPoolClientId, Username: request.email, ConfirmationCode: request.code, Password: request.password }),
+    ),
+  );
+  await clearSignInFailures(request.email);
+}
+
+/** The Cognito user an access token belongs to (Cognito checks the token). */
+async function subOfAccessToken(accessToken: string): Promise<string> {
+  const user = await call(() => cognito.send(new GetUserCommand({ AccessToken: accessToken })));
+  const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!sub) throw new UnauthorizedError();
+  return sub;
+}
+
+/** Starts TOTP setup for the caller; the access token must be the caller's own. */
+export async function startMfaSetup(userId: string, email: string, accessToken: string) {
+  if ((await subOfAccessToken(accessToken)) !== userId) throw new UnauthorizedError('Ce jeton n’est pas le vôtre.');
+  const { SecretCode } = await call(() => cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })));
+  const secretCode = SecretCode!;
+  return { secretCode, otpauthUri: `otpauth://totp/Coopol:${encodeURIComponent(email)}?secret=${secretCode}&issuer=Coopol` };
+}
+
+/** Verifies the first TOTP code and makes TOTP required at every sign-in. */
+export async function completeMfaSetup(userId: string, accessToken: string, code: string): Promise<void> {
+  if ((await subOfAccessToken(accessToken)) !== userId) throw new UnauthorizedError('Ce jeton n’est pas le vôtre.');
+  await call(() => cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code })), { codeField: 'body.code' });
+  await call(() =>
+    cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } })),
+  );
+  // Their official powers need it: recorded on the person (absent for someone not registered yet).
+  await PersonEntity.patch({ userId }).set({ mfaEnabled: true }).go().catch((error: Error) => {
+    if (!/conditional request failed/i.test(error.message)) throw error;
+  });
+}
+
+export type { SignUpRequest, ConfirmSignUpRequest };

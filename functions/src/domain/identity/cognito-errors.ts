@@ -1,0 +1,34 @@
+import { ConflictError, DomainError, ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors';
+
+/** Cognito's exceptions, as a French answer naming the field in cause. Unknown ones stay internal (500). */
+export function fromCognito(error: unknown, context: { codeField?: string; passwordField?: string } = {}): Error {
+  const name = (error as Error).name;
+  const message = (error as Error).message ?? '';
+  switch (name) {
+    case 'CodeMismatchException':
+      return new ValidationError([{ field: context.codeField ?? 'body.code', message: 'code incorrect' }], 'Le code ne correspond pas.');
+    case 'ExpiredCodeException':
+      return new ValidationError([{ field: context.codeField ?? 'body.code', message: 'code expiré : demandez-en un nouveau' }], 'Ce code a expiré.');
+    case 'UsernameExistsException':
+      return new ConflictError('Un compte existe déjà avec cette adresse e-mail : connectez-vous ou réinitialisez votre mot de passe.', [
+        { field: 'body.email', message: 'adresse déjà utilisée' },
+      ]);
+    case 'InvalidPasswordException':
+      return new ValidationError([{ field: context.passwordField ?? 'body.password', message: message || 'mot de passe refusé' }]);
+    case 'UserNotConfirmedException':
+      return new DomainError(403, 'UserNotConfirmed', 'Confirmez d’abord votre adresse e-mail avec le code reçu.');
+    case 'LimitExceededException':
+    case 'TooManyRequestsException':
+    case 'TooManyFailedAttemptsException':
+      return new TooManyRequestsError('Trop de demandes : patientez quelques minutes avant de réessayer.', 300);
+    case 'NotAuthorizedException':
+      return new UnauthorizedError('Session expirée ou refusée : reconnectez-vous.');
+    case 'UserLambdaValidationException': {
+      // A trigger refused: its message follows Cognito's prefix ("PreSignUp failed with error …").
+      const reason = /failed with error (.+?)\.?$/.exec(message)?.[1] ?? 'Inscription refusée.';
+      return new ForbiddenError(reason);
+    }
+    default:
+      return error as Error;
+  }
+}

@@ -1,0 +1,9 @@
+import { routes } from '../contracts/routes';
+import { loadCaller } from '../domain/access/load-caller';
+import { importMemberFile } from '../domain/membership/member-file';
+import { featureLambda, implement } from './kit/feature-lambda';
+
+/** Membership: the party's member file. */
+export const handler = featureLambda('membership', [
+  implement(routes.importMemberFile, async ({ actor, body }) => importMemberFile(await loadCaller(actor), body)),
+]);
