@@ -17,6 +17,8 @@ async function main(): Promise<number> {
   const stack = await startLocalStack({
     ports: await freePorts(),
     web,
+    // As in AWS: officials must turn on TOTP before using their powers (the tests set it up).
+    officialMfaRequired: true,
     logLevel: 'SILENT',
     progress: (line) => console.log(`[test stack] ${line}`),
   });

@@ -1,11 +1,12 @@
 import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
+  AdminGetUserCommand,
   CognitoIdentityProviderClient,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { localCredentials, localRegion } from './provision';
-import { DEMO_PASSWORD, demoAccounts, demoSections } from './demo-data';
+import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoSections } from './demo-data';
 
 /**
  * Seeds the reference geography and the demo data. Imports the domain lazily: its modules read
@@ -22,12 +23,33 @@ export async function seedTerritory(): Promise<{ geographyLoaded: boolean; secti
   return { geographyLoaded: loaded, sectionsCreated };
 }
 
-/** Demo accounts in cognito-local: signed up, confirmed, in their groups. Existing ones are left as they are. */
-export async function seedDemoAccounts(endpoint: string, userPoolId: string, clientId: string): Promise<void> {
+/**
+ * Demo people: the demo member file is imported, then each account signs up the way the API does
+ * (pending registration, Cognito sign-up, confirmation, person created), then gets its roles.
+ * Safe to run again: whatever exists is left as it is.
+ */
+export async function seedDemoPeople(endpoint: string, userPoolId: string, clientId: string): Promise<void> {
+  const { applyMemberFile } = await import('../../functions/src/domain/membership/member-file');
+  const { PendingRegistrationEntity, PENDING_REGISTRATION_SECONDS } = await import('../../functions/src/domain/identity/entities');
+  const { registerPerson } = await import('../../functions/src/domain/people/service');
+  const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+  const { writeGrant } = await import('../../functions/src/domain/roles/service');
+
+  await applyMemberFile(demoMemberFile());
   const client = new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
   for (const account of demoAccounts) {
+    let sub: string;
     try {
-      await client.send(
+      await PendingRegistrationEntity.put({
+        email: account.email,
+        givenName: account.givenName,
+        familyName: account.familyName,
+        postalCode: account.postalCode,
+        memberNumber: account.memberNumber,
+        consentAt: new Date().toISOString(),
+        expiresAt: Math.floor(Date.now() / 1000) + PENDING_REGISTRATION_SECONDS,
+      }).go();
+      const signUp = await client.send(
         new SignUpCommand({
           ClientId: clientId,
           Username: account.email,
@@ -39,13 +61,21 @@ export async function seedDemoAccounts(endpoint: string, userPoolId: string, cli
           ],
         }),
       );
+      sub = signUp.UserSub!;
+      await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: account.email }));
+      for (const group of account.groups) {
+        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: account.email, GroupName: group }));
+      }
     } catch (error) {
-      if ((error as Error).name === 'UsernameExistsException') continue;
-      throw error;
+      if ((error as Error).name !== 'UsernameExistsException') throw error;
+      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: account.email }));
+      sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
     }
-    await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: account.email }));
-    for (const group of account.groups) {
-      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: account.email, GroupName: group }));
+    // The PostConfirmation trigger normally does this; idempotent when it already did.
+    await registerPerson(sub, account.email);
+    for (const grant of account.grants) {
+      const person = (await PersonEntity.get({ userId: sub }).go()).data!;
+      if (!person.roles?.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) await writeGrant(person, grant, 'system');
     }
   }
   client.destroy();

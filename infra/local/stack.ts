@@ -11,7 +11,7 @@ import { startCognitoLocal, startDynamoDbLocal, startS3Local, startSesLocal } fr
 import { createGateway, type LambdaHandler } from './gateway';
 import { assertPortFree, LocalStackError, startProcess, type ManagedProcess } from './processes';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
-import { seedDemoAccounts, seedTerritory } from './seed';
+import { seedDemoPeople, seedTerritory } from './seed';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,6 +42,8 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** Build (when sources changed) and serve the Next.js site. */
   web: boolean;
+  /** Officials must turn on TOTP before using their powers (always in AWS; off by default for the local demo). */
+  officialMfaRequired?: boolean;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Called with a line of progress for the person waiting. */
@@ -167,6 +169,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SES_ENDPOINT: endpoints.ses,
       FILES_BUCKET: names.bucket,
       S3_ENDPOINT: endpoints.s3,
+      OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_DEV: 'true',
     };
@@ -174,7 +177,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();
-    await seedDemoAccounts(endpoints.cognito, pool.userPoolId, pool.userPoolClientId);
+    await seedDemoPeople(endpoints.cognito, pool.userPoolId, pool.userPoolClientId);
 
     const siteOrigin = `http://127.0.0.1:${ports.site}`;
     let webOrigin: string | undefined;

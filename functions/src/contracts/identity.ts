@@ -181,7 +181,7 @@ export const Official = z
     role: Role,
     scopeType: ScopeType,
     scopeId: z.string(),
-    grantedBy: UserId,
+    grantedBy: z.string().describe('identifiant de la personne qui a attribué le rôle, ou « system » pour l’amorçage'),
     grantedAt: z.string(),
   })
   .meta({ id: 'Official' });

@@ -80,6 +80,11 @@ function readRows(csv: string) {
  */
 export async function importMemberFile(caller: Caller, csv: string): Promise<MemberFileReport> {
   mayImportMemberFile(caller, policyOptions);
+  return applyMemberFile(csv);
+}
+
+/** The import itself, for callers already authorized (the API above; the demo seed). */
+export async function applyMemberFile(csv: string): Promise<MemberFileReport> {
   const { rows, errors, dataLines } = readRows(csv);
 
   // Duplicates inside the file: the first occurrence wins, later ones are errors.
