@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LocalStackError, startProcess, type ManagedProcess } from './processes';
 
 const require = createRequire(import.meta.url);
@@ -50,15 +51,58 @@ export async function startDynamoDbLocal(options: EmulatorOptions): Promise<Mana
   });
 }
 
-/** cognito-local keeps its pools under `.cognito/` in its working directory. */
-export async function startCognitoLocal(options: EmulatorOptions & { dataDir: string }): Promise<ManagedProcess> {
+export interface CognitoLocalOptions extends EmulatorOptions {
+  dataDir: string;
+  /** Where cognito-local invokes the user pool's triggers (infra/local/lambda.ts), and which: trigger → function name. */
+  lambda: { endpoint: string; triggerFunctions: Record<string, string> };
+  /** How the user pool sends its mails: the local stand-in for the pool's SES email configuration. */
+  mail: { sesEndpoint: string; from: string; configurationSet: string };
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  region: string;
+}
+
+/**
+ * Writes cognito-local's `.cognito/config.json` (in its working directory): the Lambda endpoint and
+ * the triggers, rewritten at every start since the endpoint's port changes. Other keys are kept.
+ */
+function writeCognitoConfig(options: CognitoLocalOptions): void {
+  const configDir = path.join(options.dataDir, '.cognito');
+  const configPath = path.join(configDir, 'config.json');
+  mkdirSync(configDir, { recursive: true });
+  const existing = existsSync(configPath) ? (JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>) : {};
+  const config = {
+    ...existing,
+    LambdaClient: { endpoint: options.lambda.endpoint, region: options.region, credentials: options.credentials },
+    TriggerFunctions: options.lambda.triggerFunctions,
+  };
+  writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/**
+ * cognito-local, run by infra/local/cognito-server.ts: its own server with mail sent through the SES
+ * emulator. It keeps its pools under `.cognito/` in its working directory.
+ */
+export async function startCognitoLocal(options: CognitoLocalOptions): Promise<ManagedProcess> {
   mkdirSync(options.dataDir, { recursive: true });
+  writeCognitoConfig(options);
   return startProcess({
     name: 'cognito-local',
     command: process.execPath,
-    args: [path.join(packageDir('cognito-local'), 'lib/bin/start.js')],
+    // tsx by absolute URL: the working directory (the data folder) may be outside the repository.
+    args: ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./cognito-server.ts', import.meta.url))],
     cwd: options.dataDir,
-    env: { PORT: String(options.port), HOST: '127.0.0.1' },
+    env: {
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      COGNITO_SES_ENDPOINT: options.mail.sesEndpoint,
+      COGNITO_MAIL_FROM: options.mail.from,
+      COGNITO_MAIL_CONFIGURATION_SET: options.mail.configurationSet,
+      AWS_REGION: options.region,
+      AWS_ACCESS_KEY_ID: options.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: options.credentials.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    },
     port: options.port,
     logDir: options.logDir,
   });

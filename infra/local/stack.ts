@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
+import { cognitoTriggers } from '../cognito-triggers';
 import { startCognitoLocal, startDynamoDbLocal, startS3Local, startSesLocal } from './emulators';
 import { createGateway, type LambdaHandler } from './gateway';
+import { createLambdaService, type InvokeHandler } from './lambda';
 import { assertPortFree, LocalStackError, startProcess, type ManagedProcess } from './processes';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
 import { seedDemoPeople, seedTerritory } from './seed';
@@ -58,6 +61,7 @@ export interface LocalStack {
 }
 
 const names = { table: 'coopol-local', userPool: 'coopol-local', bucket: 'coopol-local-files' };
+const mail = { from: 'ne-pas-repondre@coopol.example', configurationSet: 'coopol-local' };
 
 function newestMtime(dir: string, skip: Set<string>): number {
   let newest = 0;
@@ -111,6 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { ports } = options;
   const started: ManagedProcess[] = [];
   let gateway: http.Server | undefined;
+  let lambdaService: http.Server | undefined;
   const tempDir = options.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'coopol-stack-'));
   const dataDir = options.dataDir ?? tempDir!;
   const logDir = path.join(dataDir, 'logs');
@@ -118,6 +123,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stop = async () => {
     await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
     gateway?.closeAllConnections();
+    await new Promise<void>((resolve) => (lambdaService ? lambdaService.close(() => resolve()) : resolve()));
+    lambdaService?.closeAllConnections();
     await Promise.all(started.map((p) => p.stop()));
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
@@ -128,10 +135,37 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await assertPortFree(port, portVariables[key].what, portVariables[key].env);
     }
 
+    // The Cognito triggers, as Lambda runs them: cognito-local invokes them here (first use: the seed's
+    // sign-ups). Modules load on first invoke, once the handlers' environment below is set.
+    lambdaService = createLambdaService({
+      functions: Object.fromEntries(
+        Object.entries(cognitoTriggers).map(([name, { entry }]) => [
+          name,
+          () => import(pathToFileURL(path.join(repoRoot, entry)).href).then((m: { handler: InvokeHandler }) => m.handler),
+        ]),
+      ),
+    });
+    const lambdaPort = await new Promise<number>((resolve, reject) => {
+      lambdaService!.once('error', reject);
+      lambdaService!.listen(0, '127.0.0.1', () => resolve((lambdaService!.address() as AddressInfo).port));
+    });
+
     progress('Starting DynamoDB Local, cognito-local, the SES emulator and the local S3…');
     const emulators = await Promise.allSettled([
       startDynamoDbLocal({ port: ports.dynamodb, logDir, dataDir: options.dataDir ? path.join(dataDir, 'dynamodb') : undefined }),
-      startCognitoLocal({ port: ports.cognito, logDir, dataDir: path.join(dataDir, 'cognito') }),
+      startCognitoLocal({
+        port: ports.cognito,
+        logDir,
+        dataDir: path.join(dataDir, 'cognito'),
+        // Function names are the trigger names, so refusals read as in AWS: "PreSignUp failed with error …".
+        lambda: {
+          endpoint: `http://127.0.0.1:${lambdaPort}`,
+          triggerFunctions: Object.fromEntries(Object.keys(cognitoTriggers).map((name) => [name, name])),
+        },
+        mail: { sesEndpoint: `http://127.0.0.1:${ports.ses}`, ...mail },
+        credentials: localCredentials,
+        region: localRegion,
+      }),
       startSesLocal({ port: ports.ses, logDir }),
       startS3Local({ port: ports.s3, logDir, dataDir: path.join(dataDir, 's3') }),
     ]);
@@ -164,8 +198,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       USER_POOL_ID: pool.userPoolId,
       USER_POOL_CLIENT_ID: pool.userPoolClientId,
       COGNITO_ENDPOINT: endpoints.cognito,
-      MAIL_FROM: 'ne-pas-repondre@coopol.example',
-      MAIL_CONFIGURATION_SET: 'coopol-local',
+      MAIL_FROM: mail.from,
+      MAIL_CONFIGURATION_SET: mail.configurationSet,
       SES_ENDPOINT: endpoints.ses,
       FILES_BUCKET: names.bucket,
       S3_ENDPOINT: endpoints.s3,

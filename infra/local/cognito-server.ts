@@ -1,0 +1,141 @@
+/**
+ * cognito-local 5.3, started as its `lib/bin/start.js` does (`createDefaultServer` in
+ * `lib/server/defaults.js`), with two changes so that it behaves like Coopol's user pool in AWS:
+ *
+ * - **mail goes through SES**: in AWS the user pool sends its mails with SES (`UserPoolEmail.withSES`),
+ *   with the subject and HTML of our CustomMessage trigger. cognito-local only prints codes on its
+ *   console; here a MessageSender sends them with SES v2 to the SES emulator, so they show in the
+ *   mail viewer like every other mail;
+ * - **a failing PostConfirmation fails the call**, as in AWS (ConfirmSignUp answers
+ *   UserLambdaValidationException, the user stays confirmed); cognito-local only logs it.
+ *
+ * Run by `startCognitoLocal` (emulators.ts) with the data folder as working directory (cognito-local
+ * reads `.cognito/config.json` there, written by stack.ts with the Lambda endpoint and the triggers)
+ * and the SES settings in COGNITO_SES_ENDPOINT, COGNITO_MAIL_FROM, COGNITO_MAIL_CONFIGURATION_SET.
+ */
+import { createRequire } from 'node:module';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { loadConfig } from 'cognito-local/lib/server/config';
+import { Router } from 'cognito-local/lib/server/Router';
+import { createServer } from 'cognito-local/lib/server/server';
+import { DateClock, LambdaService, MessagesService, TriggersService, type Services, type Triggers } from 'cognito-local/lib/services';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
+import { CryptoService } from 'cognito-local/lib/services/crypto';
+import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
+import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
+import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender';
+import { otp } from 'cognito-local/lib/services/otp';
+import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
+import { attributesToRecord, UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
+
+// cognito-local's own dependencies, as it resolves them (they are not Coopol's).
+const cognitoRequire = createRequire(createRequire(import.meta.url).resolve('cognito-local/package.json'));
+const AWS = cognitoRequire('aws-sdk') as typeof import('aws-sdk');
+const pino = cognitoRequire('pino') as typeof import('pino').default;
+const pinoPretty = cognitoRequire('pino-pretty') as typeof import('pino-pretty').default;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`cognito-server: ${name} is not set`);
+  return value;
+}
+
+const mail = {
+  endpoint: required('COGNITO_SES_ENDPOINT'),
+  from: required('COGNITO_MAIL_FROM'),
+  configurationSet: required('COGNITO_MAIL_CONFIGURATION_SET'),
+};
+
+const logger = pino(
+  { level: process.env.DEBUG ? 'debug' : 'info' },
+  pinoPretty({
+    colorize: false,
+    ignore: 'pid,name,hostname',
+    singleLine: true,
+    messageFormat: (log, messageKey) => `${String(log.reqId ?? 'NONE')} ${String(log.target ?? 'NONE')} ${String(log[messageKey])}`,
+  }),
+);
+
+/** What the user pool sends through SES in AWS: our trigger's subject and HTML, to the user's address. */
+class SesMessageSender implements MessageSender {
+  private readonly ses = new SESv2Client({ endpoint: mail.endpoint, region: process.env.AWS_REGION ?? 'eu-west-3' });
+
+  async sendEmail(...[, user, destination, message]: Parameters<MessageSender['sendEmail']>): Promise<void> {
+    let subject = message.emailSubject;
+    let body = message.emailMessage;
+    if (!subject || !body) {
+      // No custom message for this source (or the trigger failed, which cognito-local only logs):
+      // AWS would send the pool's default message; this one says so.
+      logger.warn({ user: user.Username }, 'no CustomMessage text: sending the default message');
+      subject = 'Coopol : votre code';
+      body = `Votre code : ${message.__code ?? ''} (message par défaut : le déclencheur CustomMessage n’a pas fourni de texte)`;
+    }
+    await this.ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: mail.from,
+        Destination: { ToAddresses: [destination] },
+        ConfigurationSetName: mail.configurationSet,
+        Content: { Simple: { Subject: { Data: subject, Charset: 'UTF-8' }, Body: { Html: { Data: body, Charset: 'UTF-8' } } } },
+      }),
+    );
+  }
+
+  async sendSms(...[, user, destination]: Parameters<MessageSender['sendSms']>): Promise<void> {
+    // The pool sends no SMS (TOTP only, no phone numbers).
+    logger.warn({ user: user.Username, destination }, 'SMS not supported by the local stack');
+  }
+}
+
+async function createCoopolServer() {
+  const configDirectory = '.cognito';
+  const dataDirectory = `${configDirectory}/db`;
+  const ctx = { logger };
+  const config = await loadConfig(ctx, new StormDBDataStoreFactory(configDirectory));
+  logger.debug({ config }, 'Loaded config');
+  const clock = new DateClock();
+  const dataStoreFactory = new StormDBDataStoreFactory(dataDirectory);
+  const cognitoServiceFactory = new CognitoServiceFactoryImpl(dataDirectory, dataStoreFactory, new UserPoolServiceFactoryImpl(clock, dataStoreFactory));
+  const cognitoClient = await cognitoServiceFactory.create(ctx, config.UserPoolDefaults);
+  const lambda = new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient));
+  const base = new TriggersService(clock, cognitoClient, lambda, new CryptoService(config.KMSConfig));
+  const triggers: Triggers = {
+    enabled: (trigger) => base.enabled(trigger),
+    customMessage: base.customMessage,
+    customEmailSender: base.customEmailSender,
+    postAuthentication: base.postAuthentication,
+    preSignUp: base.preSignUp,
+    preTokenGeneration: base.preTokenGeneration,
+    userMigration: base.userMigration,
+    postConfirmation: async (context, { clientId, clientMetadata, source, userAttributes, username, userPoolId }) => {
+      await lambda.invoke(context, 'PostConfirmation', {
+        clientId: clientId as string,
+        clientMetadata,
+        triggerSource: source,
+        userAttributes: attributesToRecord(userAttributes),
+        username,
+        userPoolId,
+      });
+    },
+  };
+  const services: Services = {
+    clock,
+    cognito: cognitoClient,
+    config,
+    messages: new MessagesService(triggers, new MessageDeliveryService(new SesMessageSender())),
+    otp,
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    triggers,
+  };
+  return createServer(Router(services), logger, config.ServerConfig, services);
+}
+
+createCoopolServer()
+  .then((server) => server.start())
+  .then((server) => {
+    const address = server.address();
+    logger.info(`Cognito Local running on ${typeof address === 'string' ? address : `http://${address?.address}:${address?.port}`}`);
+  })
+  .catch((error: unknown) => {
+    logger.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import {
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { testStack, type TestStack } from '../support/stack';
+
+// Cognito itself (cognito-local), called directly as anyone could: the PreSignUp trigger guards the
+// sign-up, the CustomMessage trigger writes the code mails, which the user pool sends through SES
+// (the SES emulator), and PostConfirmation creates the person — the same trigger modules as in AWS.
+
+interface StoredMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  headers?: { name: string; value: string }[];
+  at: number;
+}
+
+let stack: TestStack;
+let cognito: CognitoIdentityProviderClient;
+let domain: {
+  PendingRegistrationEntity: typeof import('../../functions/src/domain/identity/entities').PendingRegistrationEntity;
+  PersonEntity: typeof import('../../functions/src/domain/people/entities').PersonEntity;
+  sendMail: typeof import('../../functions/src/domain/mail/send').sendMail;
+  unsubscribeHeaders: typeof import('../../functions/src/domain/mail/send').unsubscribeHeaders;
+};
+
+before(async () => {
+  stack = testStack();
+  cognito = new CognitoIdentityProviderClient({
+    endpoint: stack.urls.cognito,
+    region: stack.env.AWS_REGION,
+    credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID!, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY! },
+  });
+  // The domain reads its configuration at load: import it once testStack() has set the environment.
+  const { PendingRegistrationEntity } = await import('../../functions/src/domain/identity/entities');
+  const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+  const { sendMail, unsubscribeHeaders } = await import('../../functions/src/domain/mail/send');
+  domain = { PendingRegistrationEntity, PersonEntity, sendMail, unsubscribeHeaders };
+});
+
+const newEmail = () => `essai-${randomUUID().slice(0, 8)}@coopol.example`;
+const password = 'Essai-Coopol-2026!';
+
+async function mailsTo(email: string): Promise<StoredMail[]> {
+  const response = await fetch(`${stack.urls.mailViewer}store`);
+  assert.equal(response.status, 200);
+  const { emails } = (await response.json()) as { emails: StoredMail[] };
+  return emails.filter((mail) => mail.destination.to.includes(email));
+}
+
+/** The mail to `email` with this subject (the user pool sends before its call returns; a short grace anyway). */
+async function waitForMail(email: string, subject: string): Promise<StoredMail> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const mail = (await mailsTo(email)).find((m) => m.subject === subject);
+    if (mail) return mail;
+    if (Date.now() > deadline) assert.fail(`no mail "${subject}" to ${email}; got: ${JSON.stringify((await mailsTo(email)).map((m) => m.subject))}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The one 6-digit code shown in the mail's code block. */
+function codeIn(mail: StoredMail): string {
+  const codes = [...(mail.body.html ?? '').matchAll(/>(\d{6})</g)].map((m) => m[1]!);
+  assert.equal(codes.length, 1, `one code in ${mail.body.html}`);
+  return codes[0]!;
+}
+
+function signUp(email: string, givenName = 'Zoé') {
+  return cognito.send(
+    new SignUpCommand({
+      ClientId: stack.env.USER_POOL_CLIENT_ID,
+      Username: email,
+      Password: password,
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'given_name', Value: givenName },
+        { Name: 'family_name', Value: 'Essai' },
+      ],
+    }),
+  );
+}
+
+async function putPendingRegistration(email: string) {
+  await domain.PendingRegistrationEntity.put({
+    email,
+    givenName: 'Zoé',
+    familyName: 'Essai',
+    postalCode: '68100',
+    consentAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  }).go();
+}
+
+describe('Cognito triggers and code mails', () => {
+  test('a sign-up straight to Cognito without a registration through the API is refused, and no account exists', async () => {
+    const email = newEmail();
+    await assert.rejects(signUp(email), (error: Error) => {
+      assert.equal(error.name, 'UserLambdaValidationException');
+      assert.match(error.message, /^PreSignUp failed with error Inscription refusée : passez par le formulaire d’inscription de Coopol\.\.?$/);
+      return true;
+    });
+    await assert.rejects(cognito.send(new AdminGetUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: email })), { name: 'UserNotFoundException' });
+    assert.deepEqual(await mailsTo(email), []);
+  });
+
+  const registered = { email: newEmail(), sub: '' };
+
+  test('with a pending registration: sign-up sends a French code mail through SES, the code confirms, the person exists', async () => {
+    const { email } = registered;
+    await putPendingRegistration(email);
+    const result = await signUp(email, 'Zoé <b>Essai</b>');
+    assert.equal(result.UserConfirmed, false);
+    registered.sub = result.UserSub!;
+
+    const mail = await waitForMail(email, 'Coopol : votre code de vérification');
+    assert.equal(mail.from, stack.env.MAIL_FROM);
+    const html = mail.body.html ?? '';
+    assert.match(html, /<html lang="fr">/);
+    assert.match(html, /Confirmez votre adresse e-mail/);
+    assert.match(html, /Bonjour Zoé &lt;b&gt;Essai&lt;\/b&gt;,/, 'the name typed at sign-up is escaped');
+    assert.doesNotMatch(html, /\{####\}/, 'Cognito replaced its placeholder with the code');
+    const code = codeIn(mail);
+
+    await assert.rejects(
+      cognito.send(new ConfirmSignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code === '000000' ? '111111' : '000000' })),
+      { name: 'CodeMismatchException' },
+    );
+    await cognito.send(new ConfirmSignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code }));
+
+    // PostConfirmation turned the registration into a person, keyed by Cognito's sub.
+    const person = (await domain.PersonEntity.get({ userId: registered.sub }).go()).data;
+    assert.ok(person, 'the person exists');
+    assert.equal(person.email, email);
+    assert.equal(person.givenName, 'Zoé');
+    assert.equal(person.status, 'sympathisant');
+    assert.equal(person.federationCode, '68');
+    assert.equal((await domain.PendingRegistrationEntity.get({ email }).go()).data, null, 'the pending registration is used up');
+  });
+
+  test('forgot password sends a French reset mail with a code, which sets the new password', async () => {
+    const { email } = registered;
+    await cognito.send(new ForgotPasswordCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email }));
+    const mail = await waitForMail(email, 'Coopol : réinitialisation de votre mot de passe');
+    assert.match(mail.body.html ?? '', /Choisissez un nouveau mot de passe/);
+    assert.match(mail.body.html ?? '', /Bonjour Zoé &lt;b&gt;Essai&lt;\/b&gt;,/);
+    const code = codeIn(mail);
+
+    const newPassword = 'Nouveau-Coopol-2026!';
+    // PostConfirmation runs again (ConfirmForgotPassword) and must change nothing.
+    await cognito.send(new ConfirmForgotPasswordCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code, Password: newPassword }));
+    const auth = await cognito.send(
+      new InitiateAuthCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: newPassword } }),
+    );
+    assert.ok(auth.AuthenticationResult?.IdToken);
+    assert.ok((await domain.PersonEntity.get({ userId: registered.sub }).go()).data);
+  });
+
+  test('sendMail: one recipient, both parts, one-click unsubscribe headers on bulk mail', async () => {
+    const email = newEmail();
+    const messageId = await domain.sendMail({
+      to: email,
+      template: 'verify-email',
+      data: { code: '424242', givenName: 'Léa' },
+      headers: domain.unsubscribeHeaders('https://coopol.example/desabonnement?jeton=abc'),
+    });
+    const [mail] = await mailsTo(email);
+    assert.ok(mail);
+    assert.equal(mail.messageId, messageId);
+    assert.equal(mail.from, stack.env.MAIL_FROM);
+    assert.match(mail.body.text ?? '', /Bonjour Léa,[\s\S]*424242/);
+    assert.match(mail.body.html ?? '', />424242</);
+    assert.deepEqual(mail.headers, [
+      { name: 'List-Unsubscribe', value: '<https://coopol.example/desabonnement?jeton=abc>' },
+      { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+    ]);
+    await assert.rejects(
+      domain.sendMail({ to: email, template: 'verify-email', data: { code: '1' }, headers: [{ Name: 'X-Test', Value: 'a\r\nBcc: x@y' }] }),
+      /line break/,
+    );
+  });
+});
