@@ -124,7 +124,8 @@ export const UpdateProfileRequest = z
     mandates: z.array(MandateCode).max(20).optional(),
     otherFunction: z.string().trim().max(120).nullable().optional(),
     interests: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
-    visibility: Visibility.optional(),
+    /** Only the fields given change. */
+    visibility: z.partialRecord(ProfileField, Audience).optional(),
     /** Supporters only: moving changes the federation. */
     postalCode: PostalCode.optional(),
     onboarded: z.literal(true).optional(),

@@ -34,7 +34,7 @@ const Row = z.object({
 });
 type Row = z.infer<typeof Row>;
 
-const shardOf = (memberNumber: string) => createHash('sha1').update(memberNumber).digest()[0]! % MEMBER_FILE_SHARDS;
+export const shardOf = (memberNumber: string) => createHash('sha1').update(memberNumber).digest()[0]! % MEMBER_FILE_SHARDS;
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

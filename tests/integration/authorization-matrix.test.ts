@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { routes, type RouteName } from '../../functions/src/contracts/routes';
+import { call, createTestPerson, type TestPerson } from '../support/people';
+import { testStack, type TestStack } from '../support/stack';
+
+// Every route, called as each kind of caller, against the real handlers behind the local gateway,
+// with officials' TOTP required as in AWS. Exact statuses: loosening any rule fails this test.
+// Every new route must join the table below (the first test checks it).
+
+const actors = [
+  'anonymous',
+  'supporter',
+  'memberOfAnotherSection',
+  'memberOfTheSection',
+  'secretaryOfAnotherSection',
+  'sectionSecretary',
+  'federationOfficer',
+  'nationalAdmin',
+] as const;
+type ActorName = (typeof actors)[number];
+
+let stack: TestStack;
+const people = {} as Record<Exclude<ActorName, 'anonymous'>, TestPerson>;
+const as = (actor: ActorName) => (actor === 'anonymous' ? undefined : people[actor]);
+
+type Expect = Record<ActorName, number>;
+const everyone = (status: number): Expect => Object.fromEntries(actors.map((a) => [a, status])) as Expect;
+const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
+const only = (allowed: Partial<Record<ActorName, number>>, denied = 403): Expect => ({ ...signedIn(denied), ...allowed });
+
+interface Case {
+  method: string;
+  path: () => string;
+  body?: () => unknown;
+  contentType?: string;
+  expect: Expect;
+  /** After an allowed call, undo it (and check the undo) so that the next caller starts from the same state. */
+  undo?: (actor: ActorName) => Promise<void>;
+}
+
+const json = 'application/json';
+const webReferentGrant = () => ({ userId: people.memberOfTheSection.userId, role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' });
+
+const matrix: Record<RouteName, Case> = {
+  health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
+  openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
+  listRegions: { method: 'GET', path: () => '/api/regions', expect: everyone(200) },
+  getRegion: { method: 'GET', path: () => '/api/regions/44', expect: everyone(200) },
+  listFederations: { method: 'GET', path: () => '/api/federations', expect: everyone(200) },
+  getFederation: { method: 'GET', path: () => '/api/federations/68', expect: everyone(200) },
+  listFederationSections: { method: 'GET', path: () => '/api/federations/68/sections', expect: everyone(200) },
+  getSection: { method: 'GET', path: () => '/api/sections/mulhouse', expect: everyone(200) },
+  resolvePostalCode: { method: 'GET', path: () => '/api/postal-codes/68100', expect: everyone(200) },
+  // Public sign-in routes: nobody is refused; an empty body is a validation error for everyone.
+  signUp: { method: 'POST', path: () => '/api/auth/sign-up', body: () => ({}), expect: everyone(400) },
+  confirmSignUp: { method: 'POST', path: () => '/api/auth/confirm-sign-up', body: () => ({}), expect: everyone(400) },
+  signIn: { method: 'POST', path: () => '/api/auth/sign-in', body: () => ({}), expect: everyone(400) },
+  answerMfa: { method: 'POST', path: () => '/api/auth/mfa', body: () => ({}), expect: everyone(400) },
+  refreshSession: { method: 'POST', path: () => '/api/auth/refresh', body: () => ({}), expect: everyone(400) },
+  forgotPassword: { method: 'POST', path: () => '/api/auth/forgot-password', body: () => ({}), expect: everyone(400) },
+  resetPassword: { method: 'POST', path: () => '/api/auth/reset-password', body: () => ({}), expect: everyone(400) },
+  me: { method: 'GET', path: () => '/api/me', expect: signedIn(200) },
+  // MFA routes act on the caller's own Cognito user only: another person's access token is refused.
+  startMfaSetup: { method: 'POST', path: () => '/api/me/mfa/setup', body: () => ({ accessToken: people.memberOfTheSection.accessToken }), expect: { ...signedIn(401), memberOfTheSection: 200 } },
+  verifyMfaSetup: { method: 'POST', path: () => '/api/me/mfa/verify', body: () => ({ accessToken: people.memberOfTheSection.accessToken, code: '000000' }), expect: { ...signedIn(401), memberOfTheSection: 400 } },
+  getMyProfile: { method: 'GET', path: () => '/api/me/profile', expect: signedIn(200) },
+  updateMyProfile: { method: 'PATCH', path: () => '/api/me/profile', body: () => ({ interests: ['Écologie'] }), expect: signedIn(200) },
+  createPhotoUpload: { method: 'POST', path: () => '/api/me/photo-upload', body: () => ({ contentType: 'image/png', size: 1000 }), expect: signedIn(200) },
+  // Someone else's upload can never become my photo.
+  confirmPhoto: { method: 'PUT', path: () => '/api/me/photo', body: () => ({ key: `photos/${people.supporter.userId}/1` }), expect: { ...signedIn(400), supporter: 400 } },
+  getProfile: { method: 'GET', path: () => `/api/people/${people.memberOfTheSection.userId}`, expect: signedIn(200) },
+  listSectionMembers: {
+    method: 'GET',
+    path: () => '/api/sections/mulhouse/members',
+    expect: only({ memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }),
+  },
+  listFederationMembers: {
+    method: 'GET',
+    path: () => '/api/federations/68/members',
+    expect: only({ supporter: 200, memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }),
+  },
+  listSectionOfficials: { method: 'GET', path: () => '/api/sections/mulhouse/officials', expect: signedIn(200) },
+  listFederationOfficials: { method: 'GET', path: () => '/api/federations/68/officials', expect: signedIn(200) },
+  grantRole: {
+    method: 'POST',
+    path: () => '/api/roles',
+    body: webReferentGrant,
+    expect: only({ sectionSecretary: 201, federationOfficer: 201, nationalAdmin: 201 }),
+    undo: async (actor) => {
+      const g = webReferentGrant();
+      const revoked = await call(stack, as(actor), 'DELETE', `/api/roles/${g.userId}/section/mulhouse/web-referent`);
+      assert.equal(revoked.status, 200, `${actor} revokes what they granted: ${JSON.stringify(revoked.body)}`);
+    },
+  },
+  // Allowed revocations are exercised by grantRole's undo; here, who may not remove a secretary.
+  revokeRole: {
+    method: 'DELETE',
+    path: () => `/api/roles/${people.sectionSecretary.userId}/section/mulhouse/section-secretary`,
+    expect: only({ federationOfficer: 200, nationalAdmin: 200 }),
+    undo: async () => {
+      const { writeGrant } = await import('../../functions/src/domain/roles/service');
+      const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+      const secretary = (await PersonEntity.get({ userId: people.sectionSecretary.userId }).go()).data!;
+      await writeGrant(secretary, { role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }, 'system');
+    },
+  },
+  // Passing the rule means reaching the CSV check: a file without its header is a 400.
+  importMemberFile: { method: 'POST', path: () => '/api/member-file', body: () => 'pas,un,en-tete\n', contentType: 'text/csv', expect: only({ nationalAdmin: 400 }) },
+};
+
+before(async () => {
+  stack = testStack();
+  const create = (key: keyof typeof people, spec: Parameters<typeof createTestPerson>[1]) =>
+    createTestPerson(stack, { givenName: key, familyName: 'Matrice', ...spec }).then((p) => (people[key] = p));
+  await create('supporter', { email: 'matrix.supporter@coopol.example', postalCode: '68200' });
+  await create('memberOfAnotherSection', { email: 'matrix.paris@coopol.example', postalCode: '75011', member: { memberNumber: 'MX000001', sectionId: 'paris-11' } });
+  await create('memberOfTheSection', { email: 'matrix.mulhouse@coopol.example', postalCode: '68100', member: { memberNumber: 'MX000002', sectionId: 'mulhouse' } });
+  await create('secretaryOfAnotherSection', {
+    email: 'matrix.secretary.paris@coopol.example',
+    postalCode: '75011',
+    member: { memberNumber: 'MX000003', sectionId: 'paris-11' },
+    grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'paris-11' }],
+    mfa: true,
+  });
+  await create('sectionSecretary', {
+    email: 'matrix.secretary.mulhouse@coopol.example',
+    postalCode: '68100',
+    member: { memberNumber: 'MX000004', sectionId: 'mulhouse' },
+    grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }],
+    mfa: true,
+  });
+  await create('federationOfficer', {
+    email: 'matrix.federation@coopol.example',
+    postalCode: '68000',
+    member: { memberNumber: 'MX000005', sectionId: 'colmar' },
+    grants: [{ role: 'federation-officer', scopeType: 'federation', scopeId: '68' }],
+    mfa: true,
+  });
+  await create('nationalAdmin', {
+    email: 'matrix.admin@coopol.example',
+    postalCode: '75018',
+    member: { memberNumber: 'MX000006', sectionId: 'paris-18' },
+    grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }],
+    mfa: true,
+  });
+});
+
+describe('authorization matrix', () => {
+  test('covers every route of the API', () => {
+    assert.deepEqual(Object.keys(matrix).sort(), Object.keys(routes).sort());
+  });
+
+  for (const [name, c] of Object.entries(matrix)) {
+    test(`${name}: ${c.method} ${routes[name as RouteName].path}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const actor of actors) {
+        const response = await call(stack, as(actor), c.method, c.path(), c.body?.(), c.contentType ?? json);
+        got[actor] = response.status;
+        if (response.status < 300 && c.undo) await c.undo(actor);
+      }
+      assert.deepEqual(got, c.expect);
+    });
+  }
+});
+
+describe('what the rules hide', () => {
+  test('being a member is not shown to someone the person did not allow', async () => {
+    const profile = (viewer: ActorName) => call(stack, as(viewer), 'GET', `/api/people/${people.memberOfTheSection.userId}`).then((r) => r.body);
+    // Default choice: membership visible to the person's own section only.
+    for (const viewer of ['supporter', 'memberOfAnotherSection', 'federationOfficer', 'nationalAdmin'] as const) {
+      const seen = await profile(viewer);
+      assert.equal(seen.status, undefined, `${viewer} sees the membership`);
+      assert.equal(seen.sectionId, undefined, `${viewer} sees the section`);
+      assert.equal(seen.email, undefined, `${viewer} sees the email`);
+    }
+    assert.equal((await profile('sectionSecretary')).status, 'adherent');
+  });
+
+  test('a section member sees only the members who allow it; officials see everyone', async () => {
+    const ids = async (viewer: ActorName) =>
+      ((await call(stack, as(viewer), 'GET', '/api/sections/mulhouse/members?limit=100')).body.items as { userId: string }[]).map((m) => m.userId);
+    const hidden = people.memberOfTheSection;
+    const hide = await call(stack, hidden, 'PATCH', '/api/me/profile', { visibility: { membership: 'only-me' } });
+    assert.equal(hide.status, 200, JSON.stringify(hide.body));
+    try {
+      assert.ok((await ids('sectionSecretary')).includes(hidden.userId), 'the secretary sees the full list');
+      const other = await createTestPerson(stack, {
+        email: 'matrix.mulhouse2@coopol.example',
+        postalCode: '68100',
+        member: { memberNumber: 'MX000007', sectionId: 'mulhouse' },
+      });
+      const seenByOther = ((await call(stack, other, 'GET', '/api/sections/mulhouse/members?limit=100')).body.items as { userId: string }[]).map((m) => m.userId);
+      assert.ok(!seenByOther.includes(hidden.userId), 'a member hidden with « only me » is not listed');
+      assert.ok(seenByOther.includes(people.sectionSecretary.userId), 'members with the default choice are listed');
+    } finally {
+      await call(stack, hidden, 'PATCH', '/api/me/profile', { visibility: { membership: 'section' } });
+    }
+  });
+
+  test('an official without TOTP cannot use their powers', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: 'matrix.secretary.nomfa@coopol.example',
+      postalCode: '35000',
+      member: { memberNumber: 'MX000008', sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }],
+    });
+    const refused = await call(stack, secretary, 'GET', '/api/sections/rennes/members');
+    assert.equal(refused.status, 403);
+    assert.match(refused.body.message as string, /double authentification/);
+  });
+});

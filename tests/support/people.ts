@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { AdminConfirmSignUpCommand, AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { generateSync } from 'otplib';
+import type { Grant } from '../../functions/src/domain/access/caller';
+import { api, type TestStack } from './stack';
+
+/**
+ * People for tests, created the way a real person is: sign-up through the API (password rules,
+ * pending registration, Cognito sign-up). As setup, the test then confirms the account with
+ * AdminConfirmSignUp instead of reading the emailed code (the mail path has its own tests), writes
+ * member-file records and role grants directly, and turns on TOTP through the API.
+ */
+export interface TestPerson {
+  email: string;
+  userId: string;
+  idToken: string;
+  accessToken: string;
+}
+
+export const TEST_PASSWORD = 'Vingt-sept lapins dansent au marché';
+
+export interface PersonSpec {
+  email: string;
+  givenName?: string;
+  familyName?: string;
+  postalCode: string;
+  member?: { memberNumber: string; sectionId: string };
+  grants?: Grant[];
+  /** Turn on TOTP (officials need it before using their powers). */
+  mfa?: boolean;
+}
+
+export async function createTestPerson(stack: TestStack, spec: PersonSpec): Promise<TestPerson> {
+  // Domain modules read their configuration at load: import them once the stack's env is set.
+  const { MemberRecordEntity } = await import('../../functions/src/domain/membership/entities');
+  const { shardOf } = await import('../../functions/src/domain/membership/member-file');
+  const { registerPerson } = await import('../../functions/src/domain/people/service');
+  const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+  const { writeGrant } = await import('../../functions/src/domain/roles/service');
+
+  const givenName = spec.givenName ?? 'Test';
+  const familyName = spec.familyName ?? 'Personne';
+  if (spec.member) {
+    await MemberRecordEntity.put({
+      ...spec.member,
+      email: spec.email,
+      firstName: givenName,
+      lastName: familyName,
+      active: true,
+      shard: shardOf(spec.member.memberNumber),
+      importedAt: new Date().toISOString(),
+    }).go();
+  }
+  const signUp = await api(stack, '/api/auth/sign-up', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: spec.email, password: TEST_PASSWORD, givenName, familyName, postalCode: spec.postalCode, consent: true }),
+  });
+  assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
+
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.urls.cognito, region: stack.env.AWS_REGION });
+  await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: spec.email }));
+  const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: spec.email }));
+  const userId = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
+  cognito.destroy();
+  await registerPerson(userId, spec.email); // idempotent: the PostConfirmation trigger may already have run it
+
+  for (const grant of spec.grants ?? []) {
+    const person = (await PersonEntity.get({ userId }).go()).data!;
+    await writeGrant(person, grant, 'system');
+  }
+
+  const signIn = await api(stack, '/api/auth/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: spec.email, password: TEST_PASSWORD }),
+  });
+  assert.equal(signIn.body.status, 'SIGNED_IN', JSON.stringify(signIn.body));
+  const tokens = signIn.body.tokens as { idToken: string; accessToken: string };
+  const person: TestPerson = { email: spec.email, userId, idToken: tokens.idToken, accessToken: tokens.accessToken };
+  if (spec.mfa) await turnOnMfa(stack, person);
+  return person;
+}
+
+/** TOTP setup through the API, with codes computed like an authenticator app would. */
+export async function turnOnMfa(stack: TestStack, person: TestPerson): Promise<string> {
+  const setup = await call(stack, person, 'POST', '/api/me/mfa/setup', { accessToken: person.accessToken });
+  assert.equal(setup.status, 200, JSON.stringify(setup.body));
+  const secret = setup.body.secretCode as string;
+  const verify = await call(stack, person, 'POST', '/api/me/mfa/verify', { accessToken: person.accessToken, code: generateSync({ secret }) });
+  assert.equal(verify.status, 200, JSON.stringify(verify.body));
+  return secret;
+}
+
+/** A request as this person (or anonymously when `person` is undefined). */
+export function call(stack: TestStack, person: TestPerson | undefined, method: string, path: string, body?: unknown, contentType = 'application/json') {
+  const headers: Record<string, string> = {};
+  if (person) headers.authorization = `Bearer ${person.idToken}`;
+  if (body !== undefined) headers['content-type'] = contentType;
+  return api(stack, path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+}
