@@ -24,19 +24,10 @@ import { findActiveMemberByEmail, linkMemberRecord } from '../membership/member-
 import { foldName } from '../territory/names';
 import { getFederation, getSection, resolvePostalCode } from '../territory/service';
 import { PersonEmailEntity, PersonEntity } from './entities';
+import { defaultVisibility } from './visibility';
 
 type PersonItem = EntityItem<typeof PersonEntity>;
 
-/** What a new person shows, until they choose: being a member is visible to their section only. */
-export const defaultVisibility: Visibility = {
-  membership: 'section',
-  section: 'section',
-  functions: 'members',
-  mandates: 'signed-in',
-  interests: 'members',
-  photo: 'members',
-  email: 'only-me',
-};
 
 async function photoUrlOf(item: PersonItem): Promise<string | null> {
   if (!item.photoKey) return null;

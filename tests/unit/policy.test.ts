@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Caller, Grant, PersonFacts } from '../../functions/src/domain/access/caller';
+import {
+  federationMemberListAccess,
+  inAudience,
+  mayEditProfile,
+  mayGrantRole,
+  mayImportMemberFile,
+  sectionMemberListAccess,
+  visibleFields,
+} from '../../functions/src/domain/access/policy';
+import { defaultVisibility } from '../../functions/src/domain/people/visibility';
+
+// Each rule of the authorization module, as a pure function of the caller and the object.
+const options = { officialMfaRequired: true };
+const mulhouse = { sectionId: 'mulhouse', federationCode: '68' };
+
+let next = 0;
+function person(overrides: Partial<PersonFacts> = {}): Extract<Caller, { kind: 'person' }> {
+  next += 1;
+  return {
+    kind: 'person',
+    userId: `user-${next}`,
+    status: 'adherent',
+    sectionId: 'mulhouse',
+    federationCode: '68',
+    roles: [],
+    mfaEnabled: true,
+    visibility: defaultVisibility,
+    ...overrides,
+  };
+}
+const official = (grant: Grant, overrides: Partial<PersonFacts> = {}) => person({ roles: [grant], ...overrides });
+const secretaryOf = (sectionId: string, federationCode = '68') =>
+  official({ role: 'section-secretary', scopeType: 'section', scopeId: sectionId }, { sectionId, federationCode });
+const officerOf = (federationCode: string) => official({ role: 'federation-officer', scopeType: 'federation', scopeId: federationCode }, { federationCode, sectionId: 'x' });
+const admin = () => official({ role: 'national-admin', scopeType: 'national', scopeId: 'national' }, { sectionId: 'paris-11', federationCode: '75' });
+const supporter = (federationCode = '68') => person({ status: 'sympathisant', sectionId: undefined, federationCode });
+
+const refuses = (fn: () => unknown, status: number) =>
+  assert.throws(fn, (error: { statusCode?: number }) => error.statusCode === status);
+
+describe('section member list', () => {
+  test('officials over the section see everyone', () => {
+    for (const caller of [secretaryOf('mulhouse'), official({ role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' }), officerOf('68'), admin()]) {
+      assert.equal(sectionMemberListAccess(caller, mulhouse, options), 'full');
+    }
+  });
+  test('its own members see those who allow it', () => assert.equal(sectionMemberListAccess(person(), mulhouse, options), 'as-allowed'));
+  test('supporters, other sections, their secretaries and other federations are refused', () => {
+    for (const caller of [supporter(), person({ sectionId: 'colmar' }), secretaryOf('paris-11', '75'), officerOf('75')]) {
+      refuses(() => sectionMemberListAccess(caller, mulhouse, options), 403);
+    }
+  });
+  test('anonymous callers must sign in; callers without a profile must finish signing up', () => {
+    refuses(() => sectionMemberListAccess({ kind: 'anonymous' }, mulhouse, options), 401);
+    refuses(() => sectionMemberListAccess({ kind: 'unregistered', userId: 'u' }, mulhouse, options), 403);
+  });
+  test('an official without TOTP cannot use the power, but keeps a member’s view when MFA is not required', () => {
+    const noMfa = official({ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }, { mfaEnabled: false });
+    refuses(() => sectionMemberListAccess(noMfa, mulhouse, options), 403);
+    assert.equal(sectionMemberListAccess(noMfa, mulhouse, { officialMfaRequired: false }), 'full');
+  });
+});
+
+describe('federation member list', () => {
+  test('officers and national admins see everyone; the federation’s own people see as allowed; others are refused', () => {
+    assert.equal(federationMemberListAccess(officerOf('68'), '68', options), 'full');
+    assert.equal(federationMemberListAccess(admin(), '68', options), 'full');
+    assert.equal(federationMemberListAccess(supporter('68'), '68', options), 'as-allowed');
+    assert.equal(federationMemberListAccess(person(), '68', options), 'as-allowed');
+    refuses(() => federationMemberListAccess(person({ federationCode: '75' }), '68', options), 403);
+    refuses(() => federationMemberListAccess(officerOf('67'), '68', options), 403);
+  });
+});
+
+describe('profile fields', () => {
+  const owner = person({ visibility: { ...defaultVisibility, interests: 'signed-in', photo: 'members', email: 'only-me', functions: 'friends' } });
+  test('each audience', () => {
+    assert.equal(inAudience(supporter(), owner, 'interests'), true, 'signed-in');
+    assert.equal(inAudience(supporter(), owner, 'photo'), false, 'members: a supporter is not');
+    assert.equal(inAudience(person({ sectionId: 'colmar' }), owner, 'photo'), true, 'members: any member');
+    assert.equal(inAudience(person({ sectionId: 'colmar' }), owner, 'membership'), false, 'section: another section is not');
+    assert.equal(inAudience(person(), owner, 'membership'), true, 'section: same section');
+    assert.equal(inAudience(person(), owner, 'functions'), false, 'friends: not friends');
+    assert.equal(inAudience(person(), owner, 'functions', true), true, 'friends: friends');
+    assert.equal(inAudience(admin(), owner, 'email'), false, 'only me: not even an admin');
+    assert.equal(inAudience(owner, owner, 'email'), true, 'only me: me');
+    assert.equal(inAudience({ kind: 'anonymous' }, owner, 'interests'), false, 'anonymous sees nothing');
+  });
+  test('officials over the space see membership, section and email to run it, nothing more', () => {
+    const fields = visibleFields(admin(), owner, 'full');
+    assert.deepEqual([...fields].sort(), ['email', 'interests', 'mandates', 'membership', 'photo', 'section']);
+    assert.ok(!fields.has('functions'), 'functions are for friends only here');
+    assert.ok(!visibleFields(admin(), owner, 'as-allowed').has('email'));
+  });
+  test('only the person edits their profile', () => {
+    const me = person();
+    mayEditProfile(me, me.userId);
+    refuses(() => mayEditProfile(person(), me.userId), 403);
+    refuses(() => mayEditProfile({ kind: 'anonymous' }, me.userId), 401);
+  });
+});
+
+describe('member file', () => {
+  test('national admins with TOTP only', () => {
+    mayImportMemberFile(admin(), options);
+    refuses(() => mayImportMemberFile(officerOf('68'), options), 403);
+    refuses(() => mayImportMemberFile({ ...admin(), mfaEnabled: false }, options), 403);
+  });
+});
+
+describe('granting roles', () => {
+  const member = person();
+  const grant = (role: Grant['role'], scopeType: Grant['scopeType'], scopeId: string) => ({ userId: member.userId, role, scopeType, scopeId });
+  test('national roles by national admins only', () => {
+    mayGrantRole(admin(), grant('national-admin', 'national', 'national'), member, undefined, options);
+    refuses(() => mayGrantRole(officerOf('68'), grant('privacy-officer', 'national', 'national'), member, undefined, options), 403);
+  });
+  test('federation officers by national admins, to members of that federation', () => {
+    mayGrantRole(admin(), grant('federation-officer', 'federation', '68'), member, undefined, options);
+    refuses(() => mayGrantRole(officerOf('68'), grant('federation-officer', 'federation', '68'), member, undefined, options), 403);
+    refuses(() => mayGrantRole(admin(), grant('federation-officer', 'federation', '75'), member, undefined, options), 403);
+  });
+  test('section secretaries by the federation’s officers or national admins', () => {
+    mayGrantRole(officerOf('68'), grant('section-secretary', 'section', 'mulhouse'), member, mulhouse, options);
+    refuses(() => mayGrantRole(officerOf('75'), grant('section-secretary', 'section', 'mulhouse'), member, mulhouse, options), 403);
+    refuses(() => mayGrantRole(secretaryOf('mulhouse'), grant('section-secretary', 'section', 'mulhouse'), member, mulhouse, options), 403);
+  });
+  test('web referents also by the section’s secretary, to members of that section', () => {
+    mayGrantRole(secretaryOf('mulhouse'), grant('web-referent', 'section', 'mulhouse'), member, mulhouse, options);
+    refuses(() => mayGrantRole(secretaryOf('colmar'), grant('web-referent', 'section', 'mulhouse'), member, mulhouse, options), 403);
+    refuses(() => mayGrantRole(secretaryOf('mulhouse'), grant('web-referent', 'section', 'mulhouse'), supporter(), mulhouse, options), 403);
+  });
+  test('a role in the wrong kind of space is refused', () => {
+    refuses(() => mayGrantRole(admin(), grant('section-secretary', 'federation', '68'), member, undefined, options), 403);
+    refuses(() => mayGrantRole(admin(), grant('national-admin', 'section', 'mulhouse'), member, mulhouse, options), 403);
+  });
+});
