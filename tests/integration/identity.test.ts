@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
+import { api, testStack, type TestStack } from '../support/stack';
+
+// Sign-up rules, sign-in throttling, the member file and what follows from it, photos — through the
+// real handlers, Cognito (cognito-local) and DynamoDB Local.
+let stack: TestStack;
+let admin: TestPerson;
+
+const post = (path: string, body: unknown) =>
+  api(stack, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const signUpBody = (overrides: Record<string, unknown> = {}) => ({
+  email: 'id.new@coopol.example',
+  password: TEST_PASSWORD,
+  givenName: 'Nouvelle',
+  familyName: 'Personne',
+  postalCode: '35000',
+  consent: true,
+  ...overrides,
+});
+const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
+
+before(async () => {
+  stack = testStack();
+  admin = await createTestPerson(stack, {
+    email: 'id.admin@coopol.example',
+    postalCode: '75011',
+    member: { memberNumber: 'ID000001', sectionId: 'paris-11' },
+    grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }],
+    mfa: true,
+  });
+});
+
+describe('sign-up', () => {
+  test('passwords: too short, common, or made of one’s name are refused, naming the field', async () => {
+    for (const password of ['court', 'password12345', 'Personne-Nouvelle-2026']) {
+      const { status, body } = await post('/api/auth/sign-up', signUpBody({ password }));
+      assert.equal(status, 400, password);
+      assert.deepEqual([...new Set(fields(body))], ['body.password'], password);
+    }
+  });
+
+  test('every invalid field is named at once, and nothing is created', async () => {
+    const { status, body } = await post('/api/auth/sign-up', { email: 'pas-une-adresse', password: 1, postalCode: '123', consent: false });
+    assert.equal(status, 400);
+    assert.deepEqual(fields(body), ['body.consent', 'body.email', 'body.familyName', 'body.givenName', 'body.password', 'body.postalCode']);
+    assert.equal((await post('/api/auth/sign-in', { email: 'pas-une-adresse', password: 'x' })).status, 400);
+  });
+
+  test('an unknown postal code is refused', async () => {
+    const { status, body } = await post('/api/auth/sign-up', signUpBody({ postalCode: '00000' }));
+    assert.equal(status, 400);
+    assert.deepEqual(fields(body), ['body.postalCode']);
+  });
+
+  test('an address that already has an account: 409', async () => {
+    assert.equal((await post('/api/auth/sign-up', signUpBody({ email: 'id.twice@coopol.example' }))).status, 201);
+    const again = await post('/api/auth/sign-up', signUpBody({ email: 'id.twice@coopol.example' }));
+    assert.equal(again.status, 409);
+    assert.deepEqual(fields(again.body), ['body.email']);
+  });
+
+  test('signing in before confirming the address says so', async () => {
+    const { status, body } = await post('/api/auth/sign-in', { email: 'id.twice@coopol.example', password: TEST_PASSWORD });
+    assert.equal(status, 403);
+    assert.equal(body.error, 'UserNotConfirmed');
+  });
+
+  test('malformed JSON and a wrong content type change nothing', async () => {
+    const broken = await api(stack, '/api/auth/sign-up', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    assert.equal(broken.status, 400);
+    assert.deepEqual(fields(broken.body), ['body']);
+    const form = await api(stack, '/api/auth/sign-up', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a' });
+    assert.equal(form.status, 415);
+  });
+});
+
+describe('sign-in', () => {
+  test('wrong passwords: 401, then after five failures 429 with Retry-After, even with the right password', async () => {
+    const person = await createTestPerson(stack, { email: 'id.throttle@coopol.example', postalCode: '68100' });
+    for (let i = 0; i < 5; i += 1) {
+      const wrong = await post('/api/auth/sign-in', { email: person.email, password: 'pas le bon mot de passe' });
+      assert.equal(wrong.status, 401);
+    }
+    const blocked = await post('/api/auth/sign-in', { email: person.email, password: TEST_PASSWORD });
+    assert.equal(blocked.status, 429);
+    assert.ok(Number(blocked.headers.get('retry-after')) > 0);
+  });
+
+  test('an unknown address gets the same answer as a wrong password', async () => {
+    const { status, body } = await post('/api/auth/sign-in', { email: 'id.nobody@coopol.example', password: TEST_PASSWORD });
+    assert.equal(status, 401);
+    assert.match(body.message as string, /incorrect/);
+  });
+
+  test('a forgotten password for an unknown address answers like for a known one', async () => {
+    const unknown = await post('/api/auth/forgot-password', { email: 'id.nobody@coopol.example' });
+    assert.equal(unknown.status, 202);
+    assert.deepEqual(unknown.body, { destination: 'i***@coopol.example' });
+  });
+
+  test('with TOTP on, sign-in asks for the code, and a wrong code is refused', async () => {
+    const { status, body } = await post('/api/auth/sign-in', { email: admin.email, password: TEST_PASSWORD });
+    assert.equal(status, 200);
+    assert.equal(body.status, 'MFA_REQUIRED');
+    const wrong = await post('/api/auth/mfa', { email: admin.email, session: body.session, code: '000000' });
+    assert.equal(wrong.status, 400);
+  });
+});
+
+describe('the member file', () => {
+  const importFile = (csv: string, who: TestPerson | undefined = admin, type = 'text/csv') => call(stack, who, 'POST', '/api/member-file', csv, type);
+  const header = 'numero;nom;prenom;email;section';
+
+  test('bad rows are reported with their line; the rest is imported; importing again changes nothing', async () => {
+    const csv = [
+      header,
+      'ID100001;Martin;Jeanne;id.jeanne@coopol.example;mulhouse',
+      'ID100002;Durand;Paul;id.paul@coopol.example;nulle-part',
+      'x;Bernard;Luc;pas-une-adresse;mulhouse',
+      'ID100001;Martin;Jeanne;id.jeanne2@coopol.example;mulhouse',
+      'ID100003;Petit;Ana;id.jeanne@coopol.example;colmar',
+      'ID100004;Roux;Léa;id.lea@coopol.example;rennes',
+    ].join('\n');
+    const first = await importFile(csv);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.equal(first.body.rows, 6);
+    assert.equal(first.body.created, 2);
+    const errors = first.body.errors as { line: number; field: string }[];
+    assert.deepEqual(
+      errors.map((e) => `${e.line}:${e.field}`),
+      ['3:sectionId', '4:memberNumber', '4:email', '5:memberNumber', '6:email'],
+    );
+    const again = await importFile(csv);
+    assert.equal(again.body.created, 0);
+    assert.equal(again.body.updated, 0);
+    assert.equal(again.body.unchanged, 2);
+    assert.equal(again.body.lapsed, 0);
+  });
+
+  test('a file without the expected header, or that is not CSV, is refused and changes nothing', async () => {
+    const noHeader = await importFile('ID1;Martin;Jeanne;a@coopol.example;mulhouse\n');
+    assert.equal(noHeader.status, 400);
+    assert.match(noHeader.body.message as string, /en-tête/);
+    assert.equal((await importFile('{"a":1}', admin, 'application/json')).status, 415);
+    const tooBig = await importFile(`${header}\n${'ID000009;A;B;c@coopol.example;mulhouse\n'.repeat(150_000)}`);
+    assert.equal(tooBig.status, 413);
+  });
+
+  test('someone who signs up with an address of the file is an adhérent of that section; anyone else a supporter of their postal code’s federation', async () => {
+    await importFile([header, 'ID200001;Faure;Nina;id.nina@coopol.example;rennes'].join('\n'));
+    const member = await createTestPerson(stack, { email: 'id.nina@coopol.example', postalCode: '75011' });
+    const profile = (await call(stack, member, 'GET', '/api/me/profile')).body;
+    assert.equal(profile.status, 'adherent');
+    assert.equal(profile.sectionId, 'rennes');
+    assert.equal(profile.federationCode, '35');
+    assert.equal(profile.memberNumber, 'ID200001');
+
+    const supporter = await createTestPerson(stack, { email: 'id.simon@coopol.example', postalCode: '13001' });
+    const theirs = (await call(stack, supporter, 'GET', '/api/me/profile')).body;
+    assert.equal(theirs.status, 'sympathisant');
+    assert.equal(theirs.sectionId, null);
+    assert.equal(theirs.federationCode, '13');
+  });
+
+  test('status follows later imports: a lapsed member becomes a supporter and loses nothing else; a new member is promoted', async () => {
+    await importFile([header, 'ID300001;Blanc;Omar;id.omar@coopol.example;lille'].join('\n'));
+    const omar = await createTestPerson(stack, { email: 'id.omar@coopol.example', postalCode: '59000' });
+    await call(stack, omar, 'PATCH', '/api/me/profile', { interests: ['Santé'], mandates: ['conseiller-municipal'] });
+    const supporter = await createTestPerson(stack, { email: 'id.zoe@coopol.example', postalCode: '68100' });
+
+    // The next file no longer has Omar, and now has Zoé.
+    const next = await importFile([header, 'ID300002;Weber;Zoé;id.zoe@coopol.example;mulhouse'].join('\n'));
+    assert.ok((next.body.lapsed as number) >= 1);
+    const lapsed = (await call(stack, omar, 'GET', '/api/me/profile')).body;
+    assert.equal(lapsed.status, 'sympathisant');
+    assert.equal(lapsed.sectionId, null);
+    assert.deepEqual(lapsed.interests, ['Santé']);
+    assert.deepEqual(lapsed.mandates, ['conseiller-municipal']);
+    const promoted = (await call(stack, supporter, 'GET', '/api/me/profile')).body;
+    assert.equal(promoted.status, 'adherent');
+    assert.equal(promoted.sectionId, 'mulhouse');
+  });
+});
+
+describe('profile', () => {
+  test('unknown function codes and a supporter-only field are refused, naming them', async () => {
+    const member = await createTestPerson(stack, { email: 'id.profile@coopol.example', postalCode: '35000', member: { memberNumber: 'ID400001', sectionId: 'rennes' } });
+    const bad = await call(stack, member, 'PATCH', '/api/me/profile', { functions: ['secretaire-federal', 'roi'], postalCode: '75011' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(fields(bad.body), ['body.functions', 'body.postalCode']);
+    const unknownField = await call(stack, member, 'PATCH', '/api/me/profile', { status: 'adherent' });
+    assert.equal(unknownField.status, 400);
+    const good = await call(stack, member, 'PATCH', '/api/me/profile', { functions: ['secretaire-federal'], mandates: ['adjoint-au-maire'], otherFunction: 'Trésorière d’association' });
+    assert.deepEqual(good.body.functions, ['secretaire-federal']);
+    assert.deepEqual(good.body.mandates, ['adjoint-au-maire']);
+  });
+
+  test('a photo: wrong type or size refused; a real upload through the presigned form becomes the photo', async () => {
+    const person = await createTestPerson(stack, { email: 'id.photo@coopol.example', postalCode: '68100' });
+    const wrongType = await call(stack, person, 'POST', '/api/me/photo-upload', { contentType: 'application/pdf', size: 1000 });
+    assert.equal(wrongType.status, 400);
+    const tooBig = await call(stack, person, 'POST', '/api/me/photo-upload', { contentType: 'image/png', size: 6 * 1024 * 1024 });
+    assert.equal(tooBig.status, 400);
+
+    const form = await call(stack, person, 'POST', '/api/me/photo-upload', { contentType: 'image/png', size: 68 });
+    assert.equal(form.status, 200);
+    const { url, fields: formFields, key } = form.body as { url: string; fields: Record<string, string>; key: string };
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const upload = new FormData();
+    for (const [name, value] of Object.entries(formFields)) upload.append(name, value);
+    upload.append('file', new Blob([png], { type: 'image/png' }), 'photo.png');
+    const stored = await fetch(url, { method: 'POST', body: upload });
+    assert.ok(stored.status < 300, `S3 answered ${stored.status}: ${await stored.text()}`);
+
+    const confirmed = await call(stack, person, 'PUT', '/api/me/photo', { key });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    const photo = await fetch(confirmed.body.photoUrl as string);
+    assert.equal(photo.status, 200);
+    assert.deepEqual(Buffer.from(await photo.arrayBuffer()), png);
+  });
+});
+
+describe('roles', () => {
+  test('granting and revoking are recorded: who, when', async () => {
+    const { RoleAuditEntity } = await import('../../functions/src/domain/people/entities');
+    const member = await createTestPerson(stack, { email: 'id.role@coopol.example', postalCode: '59000', member: { memberNumber: 'ID500001', sectionId: 'lille' } });
+    const granted = await call(stack, admin, 'POST', '/api/roles', { userId: member.userId, role: 'section-secretary', scopeType: 'section', scopeId: 'lille' });
+    assert.equal(granted.status, 201);
+    assert.equal(granted.body.grantedBy, admin.userId);
+    const twice = await call(stack, admin, 'POST', '/api/roles', { userId: member.userId, role: 'section-secretary', scopeType: 'section', scopeId: 'lille' });
+    assert.equal(twice.status, 409);
+    const officials = await call(stack, member, 'GET', '/api/sections/lille/officials');
+    assert.ok((officials.body.items as { userId: string }[]).some((o) => o.userId === member.userId));
+    assert.equal((await call(stack, admin, 'DELETE', `/api/roles/${member.userId}/section/lille/section-secretary`)).status, 200);
+    const { data } = await RoleAuditEntity.query.byScope({ scopeType: 'section', scopeId: 'lille' }).go();
+    assert.deepEqual(data.map((a) => [a.action, a.userId, a.by]), [
+      ['grant', member.userId, admin.userId],
+      ['revoke', member.userId, admin.userId],
+    ]);
+  });
+
+  test('a role for an unknown person or space: 404 naming it', async () => {
+    const unknownPerson = await call(stack, admin, 'POST', '/api/roles', { userId: 'personne-inconnue', role: 'web-referent', scopeType: 'section', scopeId: 'lille' });
+    assert.equal(unknownPerson.status, 404);
+    assert.deepEqual(fields(unknownPerson.body), ['body.userId']);
+    const unknownSpace = await call(stack, admin, 'POST', '/api/roles', { userId: admin.userId, role: 'web-referent', scopeType: 'section', scopeId: 'nulle-part' });
+    assert.equal(unknownSpace.status, 404);
+  });
+});
