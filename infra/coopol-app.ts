@@ -32,7 +32,6 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
   const domain = config.domainName && config.certificateArn ? { name: config.domainName, certificateArn: config.certificateArn } : undefined;
 
   const data = new DataStack(app, name('data'), { ...base, description: 'Coopol: DynamoDB table (stateful, retained)' });
-  const auth = new AuthStack(app, name('auth'), { ...base, description: 'Coopol: Cognito user pool (stateful, retained)' });
   const mail = new MailStack(app, name('mail'), {
     ...base,
     description: 'Coopol: SES identity and configuration set (stateful)',
@@ -40,6 +39,17 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     domainName: config.domainName,
   });
   const files = new FilesStack(app, name('files'), { ...base, description: 'Coopol: documents bucket (stateful, retained)' });
+  // After data, mail and files: the user pool mails through SES, and its triggers use the table.
+  const auth = new AuthStack(app, name('auth'), {
+    ...base,
+    description: 'Coopol: Cognito user pool and its triggers (stateful, retained)',
+    resources: {
+      table: data.table,
+      mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
+      filesBucket: files.bucket,
+    },
+    mailDomain: config.domainName,
+  });
 
   const api = new ApiStack(app, name('api'), {
     ...base,

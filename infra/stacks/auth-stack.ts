@@ -6,28 +6,60 @@ import {
   Mfa,
   StringAttribute,
   UserPool,
+  UserPoolEmail,
+  UserPoolOperation,
   VerificationEmailStyle,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { cognitoGroups } from '../../functions/src/domain/identity/groups';
+import { cognitoTriggers, type CognitoTrigger } from '../cognito-triggers';
+import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
+import { fromRepoRoot } from '../paths';
+
+export interface AuthStackProps extends StackProps {
+  /** What the triggers may be granted (the user pool and its client are this stack's own). */
+  resources: Omit<CoopolResources, 'userPool' | 'userPoolClient'>;
+  /** The mail stack's SES domain, when it verifies a whole domain rather than the sender address. */
+  mailDomain?: string;
+}
+
+const operations: Record<CognitoTrigger, UserPoolOperation> = {
+  PreSignUp: UserPoolOperation.PRE_SIGN_UP,
+  PostConfirmation: UserPoolOperation.POST_CONFIRMATION,
+  CustomMessage: UserPoolOperation.CUSTOM_MESSAGE,
+};
 
 /**
  * Stateful: the members' directory. Email is the sign-in name; national roles are Cognito groups
  * (roles tied to a federation or section live in the table). Retained when the stack is deleted.
+ *
+ * The pool mails through SES (the mail stack's sender and configuration set), with the French text
+ * of the CustomMessage trigger. Its triggers (infra/cognito-triggers.ts) live here, next to the pool
+ * whose configuration names them; replacing a function never replaces the pool.
  */
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly triggers: Record<CognitoTrigger, CoopolFunction>;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
+    const { mail } = props.resources;
 
     this.userPool = new UserPool(this, 'UserPool', {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       selfSignUpEnabled: true,
       autoVerify: { email: true },
+      // Cognito sends as our SES sender, through the configuration set that tracks bounces and complaints.
+      email: UserPoolEmail.withSES({
+        fromEmail: mail.from,
+        fromName: 'Coopol',
+        sesVerifiedDomain: props.mailDomain,
+        configurationSetName: mail.configurationSet.configurationSetName,
+      }),
+      // Used only where the CustomMessage trigger leaves the text to Cognito (e.g. an email change).
       userVerification: {
         emailStyle: VerificationEmailStyle.CODE,
         emailSubject: 'Coopol : votre code de vérification',
@@ -79,6 +111,22 @@ export class AuthStack extends Stack {
         .withCustomAttributes('member_number'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, givenName: true, familyName: true }),
     });
+
+    const resources: CoopolResources = { ...props.resources, userPool: this.userPool, userPoolClient: this.userPoolClient };
+    this.triggers = Object.fromEntries(
+      Object.entries(cognitoTriggers).map(([trigger, { entry, description, access }]) => {
+        const fn = new CoopolFunction(this, `Trigger-${trigger}`, {
+          entry: fromRepoRoot(entry),
+          description,
+          access,
+          resources,
+          // Cognito waits 5 s for a trigger, then fails the call.
+          timeout: Duration.seconds(5),
+        });
+        this.userPool.addTrigger(operations[trigger as CognitoTrigger], fn.function);
+        return [trigger, fn];
+      }),
+    ) as Record<CognitoTrigger, CoopolFunction>;
 
     for (const group of cognitoGroups) {
       // Named, not generated: the API reads these names in the token's `cognito:groups` claim.

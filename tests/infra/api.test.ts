@@ -3,11 +3,10 @@ import { test } from 'node:test';
 import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
-import { build } from 'esbuild';
 import { features, routeKey, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
-import { featureAccess, type FeatureAccess } from '../../infra/feature-access';
-import { fromRepoRoot } from '../../infra/paths';
+import { featureAccess } from '../../infra/feature-access';
+import { accessNeededBy } from './bundle-needs';
 import { synthesizeStage } from './stage-fixture';
 
 const stage = synthesizeStage();
@@ -97,8 +96,10 @@ test('territory may only read the table: no write, no delete, no Scan, no mail, 
   }
 });
 
-test('identity touches no resource at all', () => {
-  assert.deepEqual(actionsOf(functionOf('identity').statements), []);
+test('identity reads and writes the table, and gets no Cognito permission (the app client flows need none)', () => {
+  const actions = actionsOf(functionOf('identity').statements);
+  assert.ok(actions.every((a) => a.startsWith('dynamodb:')), actions.join());
+  assert.ok(!actions.includes('dynamodb:Scan'));
 });
 
 test('platform gets the health-check calls and nothing more', () => {
@@ -116,7 +117,13 @@ test('each function gets the environment variables of the resources it may use',
       .filter((name) => name !== 'NODE_OPTIONS')
       .sort();
   assert.deepEqual(variablesOf('territory'), ['TABLE_NAME']);
-  assert.deepEqual(variablesOf('identity'), []);
+  assert.deepEqual(variablesOf('identity'), ['TABLE_NAME', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID']);
+  assert.deepEqual(variablesOf('membership'), ['OFFICIAL_MFA_REQUIRED', 'TABLE_NAME']);
+  // The access policy's settings: officials need TOTP, always in AWS.
+  for (const feature of features.filter((f) => featureAccess[f].policy)) {
+    const variables = (functionOf(feature).properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    assert.equal(variables.OFFICIAL_MFA_REQUIRED, 'true', feature);
+  }
   assert.deepEqual(variablesOf('platform'), [
     'FILES_BUCKET',
     'MAIL_CONFIGURATION_SET',
@@ -130,34 +137,9 @@ test('each function gets the environment variables of the resources it may use',
   assert.doesNotMatch(everything, /_ENDPOINT/);
 });
 
-// The modules that read configuration at load time, and the access that brings their variables.
-const configModules: Record<string, keyof FeatureAccess> = {
-  'functions/src/shared/dynamodb.ts': 'table',
-  'functions/src/shared/cognito.ts': 'userPool',
-  'functions/src/shared/mail.ts': 'mail',
-  'functions/src/shared/files.ts': 'files',
-};
-
 test("each feature's bundle loads exactly the config modules its declared access provides for", async () => {
-  // A module imported without its access would fail at cold start (missing variable); access
-  // declared for a module never imported is a permission nobody uses.
   for (const feature of features) {
-    const result = await build({
-      entryPoints: [fromRepoRoot('functions/src/http', `${feature}.ts`)],
-      absWorkingDir: fromRepoRoot(),
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'silent',
-    });
-    const loaded = Object.keys(result.metafile.inputs);
-    const needed = Object.entries(configModules)
-      .filter(([module]) => loaded.includes(module))
-      .map(([, access]) => access)
-      .sort();
+    const needed = await accessNeededBy(`functions/src/http/${feature}.ts`);
     const declared = Object.keys(featureAccess[feature]).sort();
     assert.deepEqual(declared, needed, `${feature}: infra/feature-access.ts declares ${declared}, its bundle needs ${needed}`);
   }
