@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -18,6 +18,14 @@ export interface ApiStackProps extends StackProps {
  * inside), and one API Gateway route per entry of the contracts' `routeList` — the same list the
  * local gateway serves. `jwt` routes go through the Cognito JWT authorizer; `public` ones don't.
  */
+/**
+ * Features whose work is larger than a page: the member file import reads and writes a whole file
+ * (50,000 rows: bench/member-import.ts), so it gets more memory and API Gateway's whole time budget.
+ */
+const featureSizing: Partial<Record<Feature, { memorySize: number; timeout: Duration }>> = {
+  membership: { memorySize: 1024, timeout: Duration.seconds(29) },
+};
+
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly functions: Record<Feature, CoopolFunction>;
@@ -48,6 +56,7 @@ export class ApiStack extends Stack {
           description: `Coopol API: ${feature}`,
           access: featureAccess[feature],
           resources: props.resources,
+          ...featureSizing[feature],
         }),
       ]),
     ) as Record<Feature, CoopolFunction>;

@@ -35,7 +35,6 @@ export const CodeSent = z
   .meta({ id: 'CodeSent' });
 
 export const ConfirmSignUpRequest = z.object({ email: Email, code: ConfirmationCode }).meta({ id: 'ConfirmSignUpRequest' });
-export const ResendCodeRequest = z.object({ email: Email }).meta({ id: 'ResendCodeRequest' });
 export const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(256) }).meta({ id: 'SignInRequest' });
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'RefreshRequest' });
 export const ForgotPasswordRequest = z.object({ email: Email }).meta({ id: 'ForgotPasswordRequest' });

@@ -18,7 +18,6 @@ import {
   PhotoUploadRequest,
   PublicProfile,
   RefreshRequest,
-  ResendCodeRequest,
   ResetPasswordRequest,
   Role,
   ScopeType,

@@ -152,7 +152,9 @@ export async function applyMemberFile(csv: string): Promise<MemberFileReport> {
     for (const record of unlinked) record.userId ??= userOf.get(record.email);
   }
 
-  await MemberRecordEntity.put([...toWrite, ...lapsed]).go({ concurrency: 8 });
+  // In bounded slices: ElectroDB prepares every batch of a call up front, which for a whole file
+  // would hold hundreds of megabytes.
+  for (const slice of chunk([...toWrite, ...lapsed], 1000)) await MemberRecordEntity.put(slice).go({ concurrency: 8 });
 
   // People follow their record: adhérent of its section when active, supporter when lapsed.
   for (const record of toWrite) {

@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { EntityItem } from 'electrodb';
 import type * as z from 'zod';
-import type { MyProfile, PhotoUploadRequest, PublicProfile, UpdateProfileRequest, Visibility } from '../../contracts/identity';
+import type { MyProfile, PhotoUploadRequest, PublicProfile, UpdateProfileRequest } from '../../contracts/identity';
 import { mandateCodes, partyFunctionCodes } from '../../contracts/party-functions';
 import { filesBucket, s3 } from '../../shared/files';
 import type { Caller, Grant } from '../access/caller';
@@ -145,9 +145,12 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   let update = PersonEntity.patch({ userId: person.userId }).set(rest);
   // DynamoDB sets cannot be empty: an emptied list of functions or mandates removes the attribute.
   const removals: ('functions' | 'mandates' | 'otherFunction')[] = [];
-  if (functions !== undefined) functions.length ? (update = update.set({ functions })) : removals.push('functions');
-  if (mandates !== undefined) mandates.length ? (update = update.set({ mandates })) : removals.push('mandates');
-  if (patch.otherFunction !== undefined) otherFunction ? (update = update.set({ otherFunction })) : removals.push('otherFunction');
+  if (functions?.length) update = update.set({ functions });
+  else if (functions) removals.push('functions');
+  if (mandates?.length) update = update.set({ mandates });
+  else if (mandates) removals.push('mandates');
+  if (otherFunction) update = update.set({ otherFunction });
+  else if (patch.otherFunction !== undefined) removals.push('otherFunction');
   if (removals.length) update = update.remove(removals);
   await update.go();
   return getMyProfile(caller);
