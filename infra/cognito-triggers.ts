@@ -20,13 +20,11 @@ export interface CognitoTriggerFunction {
 export const cognitoTriggers: Record<CognitoTrigger, CognitoTriggerFunction> = {
   // Refuses a sign-up without a pending registration: one GetItem.
   PreSignUp: { entry: 'functions/src/triggers/pre-sign-up.ts', description: 'Coopol Cognito trigger: PreSignUp', access: { table: 'read' } },
-  // Turns the pending registration into a person. `files` only because people/service.ts, which
-  // holds registerPerson, loads the S3 client at load time (it needs FILES_BUCKET): the trigger
-  // itself never calls S3, and `probe` is the narrowest grant (s3:ListBucket on the bucket).
+  // Turns the pending registration into a person (and links their member-file record).
   PostConfirmation: {
     entry: 'functions/src/triggers/post-confirmation.ts',
     description: 'Coopol Cognito trigger: PostConfirmation',
-    access: { table: 'readwrite', files: 'probe', policy: true },
+    access: { table: 'readwrite' },
   },
   // Renders the French code mails; Cognito sends them through SES itself.
   CustomMessage: { entry: 'functions/src/triggers/custom-message.ts', description: 'Coopol Cognito trigger: CustomMessage', access: {} },

@@ -31,7 +31,7 @@ export async function seedTerritory(): Promise<{ geographyLoaded: boolean; secti
 export async function seedDemoPeople(endpoint: string, userPoolId: string, clientId: string): Promise<void> {
   const { applyMemberFile } = await import('../../functions/src/domain/membership/member-file');
   const { PendingRegistrationEntity, PENDING_REGISTRATION_SECONDS } = await import('../../functions/src/domain/identity/entities');
-  const { registerPerson } = await import('../../functions/src/domain/people/service');
+  const { registerPerson } = await import('../../functions/src/domain/people/registration');
   const { PersonEntity } = await import('../../functions/src/domain/people/entities');
   const { writeGrant } = await import('../../functions/src/domain/roles/service');
 

@@ -34,7 +34,7 @@ export async function createTestPerson(stack: TestStack, spec: PersonSpec): Prom
   // Domain modules read their configuration at load: import them once the stack's env is set.
   const { MemberRecordEntity } = await import('../../functions/src/domain/membership/entities');
   const { shardOf } = await import('../../functions/src/domain/membership/member-file');
-  const { registerPerson } = await import('../../functions/src/domain/people/service');
+  const { registerPerson } = await import('../../functions/src/domain/people/registration');
   const { PersonEntity } = await import('../../functions/src/domain/people/entities');
   const { writeGrant } = await import('../../functions/src/domain/roles/service');
 

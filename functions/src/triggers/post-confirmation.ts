@@ -1,5 +1,5 @@
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import { registerPerson } from '../domain/people/service';
+import { registerPerson } from '../domain/people/registration';
 import { logger } from '../shared/logger';
 
 /**

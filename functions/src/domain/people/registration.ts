@@ -1,0 +1,51 @@
+import { PendingRegistrationEntity } from '../identity/entities';
+import { findActiveMemberByEmail, linkMemberRecord } from '../membership/records';
+import { foldName } from '../territory/names';
+import { getSection, resolvePostalCode } from '../territory/service';
+import { PersonEmailEntity, PersonEntity } from './entities';
+import { defaultVisibility } from './visibility';
+
+/**
+ * Creates the person once their email is confirmed (PostConfirmation trigger): an adhérent when the
+ * email (and member number, if given) is in the member file, else a sympathisant of the federation
+ * of their postal code. Idempotent: a second call changes nothing.
+ */
+export async function registerPerson(userId: string, email: string): Promise<'created' | 'exists' | 'no-registration'> {
+  const existing = await PersonEntity.get({ userId }).go();
+  if (existing.data) return 'exists';
+  const pending = (await PendingRegistrationEntity.get({ email }).go()).data;
+  if (!pending) return 'no-registration';
+
+  const record = await findActiveMemberByEmail(email);
+  const matches = record && (!pending.memberNumber || pending.memberNumber === record.memberNumber);
+  let place: { sectionId?: string; sectionName?: string; federationCode: string; federationName: string };
+  if (matches) {
+    const section = await getSection(record.sectionId);
+    place = { sectionId: section.id, sectionName: section.name, federationCode: section.federationCode, federationName: section.federationName };
+  } else {
+    const commune = (await resolvePostalCode(pending.postalCode)).communes[0]!;
+    place = { federationCode: commune.federation.code, federationName: commune.federation.name };
+  }
+  await PersonEntity.create({
+    userId,
+    email,
+    givenName: pending.givenName,
+    familyName: pending.familyName,
+    sortName: foldName(`${pending.familyName} ${pending.givenName}`),
+    status: matches ? 'adherent' : 'sympathisant',
+    memberNumber: matches ? record.memberNumber : undefined,
+    ...place,
+    postalCode: pending.postalCode,
+    visibility: defaultVisibility,
+    roles: [],
+    consentAt: pending.consentAt,
+  })
+    .go()
+    .catch((error: Error) => {
+      if (!/conditional request failed/i.test(error.message)) throw error;
+    });
+  await PersonEmailEntity.put({ email, userId }).go();
+  if (matches) await linkMemberRecord(record.memberNumber, userId);
+  await PendingRegistrationEntity.delete({ email }).go();
+  return 'created';
+}
