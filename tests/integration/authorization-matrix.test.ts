@@ -58,6 +58,7 @@ const matrix: Record<RouteName, Case> = {
   signIn: { method: 'POST', path: () => '/api/auth/sign-in', body: () => ({}), expect: everyone(400) },
   answerMfa: { method: 'POST', path: () => '/api/auth/mfa', body: () => ({}), expect: everyone(400) },
   refreshSession: { method: 'POST', path: () => '/api/auth/refresh', body: () => ({}), expect: everyone(400) },
+  signOut: { method: 'POST', path: () => '/api/auth/sign-out', body: () => ({}), expect: everyone(400) },
   forgotPassword: { method: 'POST', path: () => '/api/auth/forgot-password', body: () => ({}), expect: everyone(400) },
   resetPassword: { method: 'POST', path: () => '/api/auth/reset-password', body: () => ({}), expect: everyone(400) },
   me: { method: 'GET', path: () => '/api/me', expect: signedIn(200) },

@@ -88,6 +88,15 @@ describe('sign-in', () => {
     assert.ok(Number(blocked.headers.get('retry-after')) > 0);
   });
 
+  test('signing out revokes the refresh token: the session can no longer be renewed', async () => {
+    const person = await createTestPerson(stack, { email: 'id.signout@coopol.example', postalCode: '68100' });
+    const signIn = await post('/api/auth/sign-in', { email: person.email, password: TEST_PASSWORD });
+    const { refreshToken } = (signIn.body.tokens as { refreshToken: string });
+    assert.equal((await post('/api/auth/refresh', { refreshToken })).status, 200);
+    assert.equal((await post('/api/auth/sign-out', { refreshToken })).status, 200);
+    assert.equal((await post('/api/auth/refresh', { refreshToken })).status, 401);
+  });
+
   test('an unknown address gets the same answer as a wrong password', async () => {
     const { status, body } = await post('/api/auth/sign-in', { email: 'id.nobody@coopol.example', password: TEST_PASSWORD });
     assert.equal(status, 401);

@@ -37,6 +37,7 @@ export const CodeSent = z
 export const ConfirmSignUpRequest = z.object({ email: Email, code: ConfirmationCode }).meta({ id: 'ConfirmSignUpRequest' });
 export const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(256) }).meta({ id: 'SignInRequest' });
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'RefreshRequest' });
+export const SignOutRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'SignOutRequest' });
 export const ForgotPasswordRequest = z.object({ email: Email }).meta({ id: 'ForgotPasswordRequest' });
 export const ResetPasswordRequest = z
   .object({ email: Email, code: ConfirmationCode, password: Password })

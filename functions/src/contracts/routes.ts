@@ -22,6 +22,7 @@ import {
   Role,
   ScopeType,
   SignInRequest,
+  SignOutRequest,
   SignInResult,
   SignUpRequest,
   StartMfaRequest,
@@ -164,6 +165,10 @@ export const routes = {
   refreshSession: defineRoute({
     method: 'POST', path: '/api/auth/refresh', feature: 'identity', auth: 'public', tags: ['Identité'],
     summary: 'Prolonger la session', body: RefreshRequest, response: SignInResult,
+  }),
+  signOut: defineRoute({
+    method: 'POST', path: '/api/auth/sign-out', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Se déconnecter : le jeton de renouvellement est révoqué', body: SignOutRequest, response: Done,
   }),
   forgotPassword: defineRoute({
     method: 'POST', path: '/api/auth/forgot-password', feature: 'identity', auth: 'public', tags: ['Identité'],

@@ -11,6 +11,7 @@ export const handler = featureLambda('identity', [
   implement(routes.signIn, async ({ body }) => auth.signIn(body.email, body.password)),
   implement(routes.answerMfa, async ({ body }) => auth.answerMfaChallenge(body.email, body.session, body.code)),
   implement(routes.refreshSession, async ({ body }) => auth.refreshSession(body.refreshToken)),
+  implement(routes.signOut, async ({ body }) => (await auth.signOut(body.refreshToken), { ok: true as const })),
   implement(routes.forgotPassword, async ({ body }) => auth.forgotPassword(body.email)),
   implement(routes.resetPassword, async ({ body }) => (await auth.resetPassword(body), { ok: true as const })),
   implement(routes.startMfaSetup, async ({ body, actor }) => auth.startMfaSetup(describeActor(actor).sub, describeActor(actor).email ?? '', body.accessToken)),

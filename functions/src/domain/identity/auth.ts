@@ -6,6 +6,7 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
   SignUpCommand,
   VerifySoftwareTokenCommand,
@@ -132,6 +133,11 @@ export async function refreshSession(refreshToken: string): Promise<SignInResult
   );
   if (!result.AuthenticationResult) throw new UnauthorizedError();
   return { status: 'SIGNED_IN', tokens: tokensOf(result.AuthenticationResult) };
+}
+
+/** Signs out: the refresh token is revoked, so the session cannot be renewed (tokens already issued expire within the hour). */
+export async function signOut(refreshToken: string): Promise<void> {
+  await call(() => cognito.send(new RevokeTokenCommand({ ClientId: userPoolClientId, Token: refreshToken })));
 }
 
 /** Sends a reset code; answers the same whether the account exists or not (no account discovery). */
