@@ -1,6 +1,6 @@
 import type { Dictionary } from './translate';
 
-/** The French strings of client components (error pages, postal code finder): all the browser downloads. */
+/** The French strings of client components (error pages, postal code finder, forms, photo): all the browser downloads. */
 export const frClient = {
   'site.name': 'Coopol',
   'finder.heading': 'Trouver ma section',
@@ -25,4 +25,15 @@ export const frClient = {
   'error.retry': 'Réessayer',
   'error.home': 'Revenir à l’accueil',
   'error.reference': 'Référence de l’erreur\u00a0: {digest}',
+  'form.optional': '(facultatif)',
+  'form.showPassword': 'Afficher',
+  'form.sending': 'Envoi en cours…',
+  'photo.choose': 'Choisir une photo',
+  'photo.hint': 'JPEG, PNG ou WebP, 5\u00a0Mo au plus.',
+  'photo.errorType': 'Ce fichier n’est pas une photo JPEG, PNG ou WebP.',
+  'photo.errorSize': 'Cette photo dépasse 5\u00a0Mo\u00a0: choisissez-en une plus légère.',
+  'photo.uploading': 'Envoi de la photo…',
+  'photo.done': 'Votre photo est en place.',
+  'photo.failed': 'La photo n’a pas pu être envoyée. Réessayez dans un instant.',
+  'photo.noscript': 'L’envoi d’une photo demande que JavaScript soit activé dans votre navigateur.',
 } as const satisfies Dictionary;

@@ -11,7 +11,11 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: ErrorResponse['details'];
 
-  constructor(readonly body: ErrorResponse) {
+  constructor(
+    readonly body: ErrorResponse,
+    /** From the `Retry-After` header of a 429: how long to wait before trying again. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
@@ -75,24 +79,32 @@ export interface RequestOptions {
   query?: Record<string, unknown>;
   body?: unknown;
   signal?: AbortSignal;
+  /** The signed-in person's id token, sent as `Authorization: Bearer` (server side only: the browser never holds it). */
+  token?: string;
+}
+
+function retryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 /** Sends one request to the API and returns its JSON body (unchecked); throws `ApiError` on a non-2xx. */
 export async function requestApi(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
-  const { query, body, signal } = options;
+  const { query, body, signal, token } = options;
   const onServer = typeof window === 'undefined';
   const response = await fetch(`${apiOrigin()}${path}${queryString(query)}`, {
     method,
     headers: {
       accept: 'application/json',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
     // Pages are rendered per request: never serve an API answer from Next's data cache.
     cache: 'no-store',
     signal: signal ?? (onServer ? AbortSignal.timeout(10_000) : undefined),
   });
-  if (!response.ok) throw new ApiError(await errorBody(response));
+  if (!response.ok) throw new ApiError(await errorBody(response), retryAfter(response));
   if (response.status === 204) return undefined;
   return response.json();
 }

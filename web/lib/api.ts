@@ -10,7 +10,7 @@ export { ApiError, isApiError } from './api-transport';
  * on the server the origin comes from `COOPOL_API_ORIGIN` (see `./api-transport`).
  */
 
-type AnyRoute = RouteContract<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+export type AnyRoute = RouteContract<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 type ParamsOf<R> = R extends RouteContract<infer P, z.ZodType, z.ZodType, z.ZodType> ? P : never;
 type QueryOf<R> = R extends RouteContract<z.ZodType, infer Q, z.ZodType, z.ZodType> ? Q : never;
 type BodyOf<R> = R extends RouteContract<z.ZodType, z.ZodType, infer B, z.ZodType> ? B : never;
@@ -28,12 +28,17 @@ export type CallInput<R extends AnyRoute> = Part<'params', ParamsOf<R>> &
 /** What a route answers, once parsed by its response schema. */
 export type ApiResult<R extends AnyRoute> = z.output<ResponseOf<R>>;
 
+export interface CallOptions {
+  /** The id token of the signed-in person, for the routes that need one (`auth: 'jwt'`); see `lib/session`. */
+  token?: string;
+}
+
 /**
  * Calls one API route: checks the params against the contract (a malformed identifier fails here
  * as the 400 the API would answer), fills the path, fetches, and parses the JSON through the
  * route's response schema. A non-2xx answer throws an `ApiError`.
  */
-export async function callApi<R extends AnyRoute>(route: R, input: CallInput<R>): Promise<ApiResult<R>> {
+export async function callApi<R extends AnyRoute>(route: R, input: CallInput<R>, options: CallOptions = {}): Promise<ApiResult<R>> {
   const { params, query, body, signal } = input as {
     params?: unknown;
     query?: Record<string, unknown>;
@@ -58,7 +63,7 @@ export async function callApi<R extends AnyRoute>(route: R, input: CallInput<R>)
     path = fillPath(route.path, checked.data as Record<string, unknown>);
   }
 
-  const json = await requestApi(route.method, path, { query, body, signal });
+  const json = await requestApi(route.method, path, { query, body, signal, token: options.token });
   const parsed = route.response.safeParse(json);
   if (!parsed.success) {
     throw new Error(`The API answer to ${route.method} ${route.path} does not match its contract: ${parsed.error.message}`);

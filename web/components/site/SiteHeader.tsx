@@ -1,9 +1,15 @@
 import Link from 'next/link';
+import { signOut } from '../../app/connexion/actions';
 import { t } from '../../i18n';
+import { signedInName } from '../../lib/session';
+import { Icon } from '../ui/Icon';
 import { LogoMark } from './Logo';
+import { UserMenu } from './UserMenu';
 import styles from './SiteHeader.module.css';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const name = await signedInName();
+
   return (
     <header className={styles.header}>
       <div className={`container ${styles.bar}`}>
@@ -13,20 +19,62 @@ export function SiteHeader() {
             {t('site.name')}
           </span>
         </Link>
-        <nav aria-label={t('nav.label')}>
-          <ul className={styles.nav}>
-            <li>
-              <Link href="/" className={styles.navLink}>
-                {t('nav.home')}
+        <div className={styles.end}>
+          <nav aria-label={t('nav.label')}>
+            <ul className={styles.nav}>
+              <li className={styles.home}>
+                <Link href="/" className={styles.navLink}>
+                  {t('nav.home')}
+                </Link>
+              </li>
+              <li>
+                <Link href="/territoires" className={styles.navLink}>
+                  {t('nav.territories')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          {name === null ? (
+            <div className={styles.account}>
+              <Link href="/connexion" className={styles.navLink}>
+                {t('nav.signIn')}
               </Link>
-            </li>
-            <li>
-              <Link href="/territoires" className={styles.navLink}>
-                {t('nav.territories')}
+              <Link href="/inscription" className={`button button-primary ${styles.cta}`}>
+                {t('nav.signUp')}
               </Link>
-            </li>
-          </ul>
-        </nav>
+            </div>
+          ) : (
+            <UserMenu
+              className={styles.menu}
+              summaryClassName={styles.menuButton}
+              summary={
+                <>
+                  <Icon name="user" size={20} />
+                  <span className={styles.menuName}>{name || t('nav.account')}</span>
+                  <span className="visually-hidden">{t('nav.accountMenu')}</span>
+                  <Icon name="chevronDown" size={18} />
+                </>
+              }
+            >
+              <ul className={styles.menuList}>
+                <li>
+                  <Link href="/profil" className={styles.menuItem}>
+                    <Icon name="user" size={20} />
+                    {t('nav.myProfile')}
+                  </Link>
+                </li>
+                <li>
+                  <form action={signOut}>
+                    <button type="submit" className={styles.menuItem}>
+                      <Icon name="logOut" size={20} />
+                      {t('nav.signOut')}
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </UserMenu>
+          )}
+        </div>
       </div>
     </header>
   );

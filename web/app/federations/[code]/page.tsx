@@ -2,6 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
+import { SpacePeople } from '../../../components/people/SpacePeople';
 import { federationHref, regionHref } from '../../../components/territory/hrefs';
 import { SectionList } from '../../../components/territory/SectionList';
 import { TerritoryHeader } from '../../../components/territory/TerritoryHeader';
@@ -69,6 +70,10 @@ export default async function FederationPage({ params, searchParams }: Props) {
           </Link>
         )}
       </TerritoryHeader>
+
+      <div className={`container ${styles.people}`}>
+        <SpacePeople scope="federation" id={federation.code} pageHref={federationHref(federation.code)} />
+      </div>
 
       <section className={`container ${styles.page}`} aria-labelledby="sections-title">
         <h2 id="sections-title">{t('federation.sectionsHeading')}</h2>

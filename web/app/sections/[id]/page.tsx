@@ -2,7 +2,8 @@ import { routes, type Section } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
-import { federationHref, regionHref } from '../../../components/territory/hrefs';
+import { SpacePeople } from '../../../components/people/SpacePeople';
+import { federationHref, regionHref, sectionHref } from '../../../components/territory/hrefs';
 import { sectionKindIcon, sectionKindLabel } from '../../../components/territory/labels';
 import { SectionList } from '../../../components/territory/SectionList';
 import { TerritoryHeader } from '../../../components/territory/TerritoryHeader';
@@ -88,42 +89,45 @@ export default async function SectionPage({ params }: Props) {
             </section>
           )}
 
-          <section className={`card ${styles.facts}`} aria-labelledby="facts-title">
-            <h2 id="facts-title" className={styles.cardTitle}>
-              {t('section.facts')}
-            </h2>
-            <dl className={styles.factList}>
-              <div>
-                <dt>{t('section.factKind')}</dt>
-                <dd>{sectionKindLabel(section.kind)}</dd>
-              </div>
-              {section.communeName && (
+          <div className={styles.aside}>
+            <section className={`card ${styles.facts}`} aria-labelledby="facts-title">
+              <h2 id="facts-title" className={styles.cardTitle}>
+                {t('section.facts')}
+              </h2>
+              <dl className={styles.factList}>
                 <div>
-                  <dt>{t('section.factCommune')}</dt>
+                  <dt>{t('section.factKind')}</dt>
+                  <dd>{sectionKindLabel(section.kind)}</dd>
+                </div>
+                {section.communeName && (
+                  <div>
+                    <dt>{t('section.factCommune')}</dt>
+                    <dd>
+                      {section.communeName}
+                      {section.communeCode && (
+                        <span className={styles.muted}> · {t('section.factCommuneCode', { code: section.communeCode })}</span>
+                      )}
+                    </dd>
+                  </div>
+                )}
+                <div>
+                  <dt>{t('section.factFederation')}</dt>
                   <dd>
-                    {section.communeName}
-                    {section.communeCode && (
-                      <span className={styles.muted}> · {t('section.factCommuneCode', { code: section.communeCode })}</span>
-                    )}
+                    <Link href={federationHref(section.federationCode)}>{section.federationName}</Link>
                   </dd>
                 </div>
-              )}
-              <div>
-                <dt>{t('section.factFederation')}</dt>
-                <dd>
-                  <Link href={federationHref(section.federationCode)}>{section.federationName}</Link>
-                </dd>
-              </div>
-              {section.regionCode && section.regionName && (
-                <div>
-                  <dt>{t('section.factRegion')}</dt>
-                  <dd>
-                    <Link href={regionHref(section.regionCode)}>{section.regionName}</Link>
-                  </dd>
-                </div>
-              )}
-            </dl>
-          </section>
+                {section.regionCode && section.regionName && (
+                  <div>
+                    <dt>{t('section.factRegion')}</dt>
+                    <dd>
+                      <Link href={regionHref(section.regionCode)}>{section.regionName}</Link>
+                    </dd>
+                  </div>
+                )}
+              </dl>
+            </section>
+            <SpacePeople scope="section" id={section.id} pageHref={sectionHref(section.id)} />
+          </div>
         </div>
 
         {others.length > 0 && (

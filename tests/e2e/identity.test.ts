@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { api, testStack, type TestStack } from '../support/stack';
+
+// Identity through the real pages: sign-up, the code from the mail viewer, confirmation, sign-in,
+// onboarding, then the person's own space — in Debian's Chromium, against the local stack.
+let stack: TestStack;
+let browser: Browser;
+
+before(async () => {
+  stack = testStack({ web: true });
+  browser = await launchBrowser();
+});
+after(async () => browser?.close());
+
+const PASSWORD = 'Vert-Ocean-Tranquille-42';
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; outside: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const page = await context.newPage();
+  return { context, page, outside: watchOutsideRequests(page) };
+}
+
+async function assertAccessible(page: Page) {
+  const violations = await seriousAccessibilityViolations(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+}
+
+/** The form's own message (Next's route announcer is an alert too). */
+const formAlert = (page: Page) => page.locator('form [role="alert"]');
+
+interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+}
+
+/** The 6-digit code of the last mail sent to `email`, read from the SES emulator's store. */
+async function codeMailedTo(email: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const store = (await (await fetch(new URL('store', stack.urls.mailViewer))).json()) as { emails: StoredMail[] };
+    const mail = store.emails.filter((m) => m.destination.to.includes(email)).at(-1);
+    if (mail) {
+      const text = mail.body.text ?? (mail.body.html ?? '').replace(/<[^>]+>/g, ' ');
+      const code = /\b(\d{6})\b/.exec(text)?.[1];
+      assert.ok(code, `a 6-digit code in « ${mail.subject} »`);
+      return code;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No mail reached ${email} in the mail viewer`);
+}
+
+describe('a new supporter, through the site', () => {
+  const email = `lea.${Date.now()}@coopol.example`;
+  let context: BrowserContext;
+  let page: Page;
+  let outside: string[];
+
+  before(async () => ({ context, page, outside } = await newPage()));
+  after(async () => context?.close());
+
+  test('signs up: each problem is told next to its field, then the code is asked for', async () => {
+    const response = await page.goto(`${stack.urls.site}/inscription`, { waitUntil: 'networkidle' });
+    assert.equal(response?.status(), 200);
+    assert.equal(await page.locator('h1').count(), 1);
+    await assertAccessible(page);
+
+    await page.getByLabel('Prénom').fill('Léa');
+    await page.getByLabel('Nom', { exact: true }).fill('Martin');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Code postal').fill('68100');
+    // Consent left unticked: refused, next to the box, and what was typed stays.
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await formAlert(page).waitFor();
+    const consent = page.getByRole('checkbox', { name: /J’accepte que Coopol traite ces informations/ });
+    assert.equal(await consent.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await consent.getAttribute('aria-describedby')) ?? '';
+    const errorText = await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).innerText();
+    assert.match(errorText, /accord/);
+    assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), email);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'checkbox', 'focus goes to the field in error');
+    await assertAccessible(page);
+
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await consent.check();
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(/\/inscription\/confirmer\?email=/);
+    assert.match(await page.locator('main').innerText(), new RegExp(email.replace(/[.]/g, '\\.')));
+  });
+
+  test('confirms the address with the code read in the mail viewer', async () => {
+    await page.getByLabel('Code reçu par e-mail').fill('000000');
+    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await formAlert(page).waitFor();
+    assert.equal(await page.getByLabel('Code reçu par e-mail').getAttribute('aria-invalid'), 'true');
+
+    await page.getByLabel('Code reçu par e-mail').fill(await codeMailedTo(email));
+    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await page.waitForURL(/\/connexion\?confirme=1/);
+    assert.match(await page.locator('main').innerText(), /adresse est confirmée/);
+  });
+
+  test('signs in into httpOnly cookies (nothing readable by scripts) and lands on onboarding', async () => {
+    assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), email, 'the address is filled in');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot-de-passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await formAlert(page).filter({ hasText: 'incorrect' }).waitFor();
+
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/bienvenue$/);
+
+    const cookies = await context.cookies();
+    const session = cookies.filter((c) => c.name.startsWith('coopol_'));
+    assert.ok(session.some((c) => c.name === 'coopol_id'), 'the id token is in a cookie');
+    for (const cookie of session) {
+      assert.equal(cookie.httpOnly, true, `${cookie.name} is httpOnly`);
+      assert.equal(cookie.sameSite, 'Lax', `${cookie.name} is SameSite=Lax`);
+    }
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    assert.match(await page.locator('header').innerText(), /Léa/, 'the header greets the person');
+  });
+
+  test('completes onboarding and sees their federation (a supporter)', async () => {
+    const main = await page.locator('main').innerText();
+    assert.match(main, /sympathisant/i);
+    assert.match(main, /Fédération du Haut-Rhin/);
+    assert.match(main, /donnée sensible/, 'the privacy choices are explained');
+    await assertAccessible(page);
+
+    await page.getByRole('checkbox', { name: 'Secrétaire fédéral·e', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Adjoint·e au maire' }).check();
+    await page.getByLabel('Sujets qui vous tiennent à cœur').fill('santé, école ; logement');
+    await page.getByRole('combobox', { name: 'Mes mandats d’élu' }).selectOption('members');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.waitForURL(/\/profil\?bienvenue=1/);
+
+    const profile = await page.locator('main').innerText();
+    assert.match(profile, /Léa Martin/);
+    assert.match(profile, /Sympathisant/);
+    assert.match(profile, /Secrétaire fédéral·e/);
+    assert.match(profile, /Adjoint·e au maire/);
+    assert.match(profile, /logement/);
+    await assertAccessible(page);
+
+    await page.getByRole('link', { name: 'Fédération du Haut-Rhin' }).first().click();
+    await page.waitForURL(/\/federations\/68$/);
+    assert.match(await page.locator('h1').innerText(), /Fédération du Haut-Rhin/);
+    assert.match(await page.locator('main').innerText(), /Responsables et membres/);
+  });
+
+  test('a section they do not belong to explains, politely, why its members are not shown', async () => {
+    const response = await page.goto(`${stack.urls.site}/sections/mulhouse/membres`, { waitUntil: 'networkidle' });
+    assert.equal(response?.status(), 200);
+    const main = await page.locator('main').innerText();
+    assert.match(main, /ne vous est pas ouverte/);
+    assert.match(main, /opinion politique/);
+    await assertAccessible(page);
+  });
+
+  test('signs out: the session cookies are gone and private pages ask to sign in', async () => {
+    await page.goto(`${stack.urls.site}/profil`, { waitUntil: 'networkidle' });
+    const refreshToken = (await context.cookies()).find((c) => c.name === 'coopol_refresh')?.value;
+    assert.ok(refreshToken);
+    await page.locator('header summary').click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${stack.urls.site}/`);
+    assert.deepEqual((await context.cookies()).filter((c) => c.name.startsWith('coopol_')), []);
+    assert.ok(await page.getByRole('link', { name: 'Se connecter' }).isVisible());
+    const refreshed = await api(stack, '/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    assert.equal(refreshed.status, 401, 'the refresh token was revoked');
+
+    await page.goto(`${stack.urls.site}/profil`, { waitUntil: 'networkidle' });
+    assert.match(page.url(), /\/connexion\?suite=%2Fprofil$/);
+    assert.deepEqual(outside, []);
+  });
+});
+
+describe('sign-in pages', () => {
+  test('sign-in and sign-up fit a phone screen, accessibly', async () => {
+    const { context, page } = await newPage({ width: 390, height: 844 });
+    for (const path of ['/connexion', '/inscription', '/mot-de-passe-oublie', '/confidentialite']) {
+      const response = await page.goto(`${stack.urls.site}${path}`, { waitUntil: 'networkidle' });
+      assert.equal(response?.status(), 200, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path}: ${overflow}px of horizontal overflow`);
+      await assertAccessible(page);
+    }
+    await context.close();
+  });
+
+  test('a forgotten password: the code form follows, and a wrong code is told next to its field', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${stack.urls.site}/mot-de-passe-oublie`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Adresse e-mail').fill('sympathisant@coopol.example');
+    await page.getByRole('button', { name: 'Recevoir un code' }).click();
+    await page.waitForURL(/\/mot-de-passe-oublie\/nouveau\?email=/);
+    await page.getByLabel('Code reçu par e-mail').fill('000000');
+    await page.getByLabel('Nouveau mot de passe').fill('Une-phrase-assez-longue-2026');
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await formAlert(page).waitFor();
+    assert.equal(await page.getByLabel('Code reçu par e-mail').getAttribute('aria-invalid'), 'true');
+    await context.close();
+  });
+});

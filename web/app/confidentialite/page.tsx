@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { t, type TextKey } from '../../i18n';
+import styles from './confidentialite.module.css';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: t('privacy.title') };
+
+const sections: { heading: TextKey; paragraphs: TextKey[] }[] = [
+  { heading: 'privacy.whatHeading', paragraphs: ['privacy.what1', 'privacy.what2'] },
+  { heading: 'privacy.whyHeading', paragraphs: ['privacy.why1', 'privacy.why2'] },
+  { heading: 'privacy.whoHeading', paragraphs: ['privacy.who1', 'privacy.who2', 'privacy.who3'] },
+  { heading: 'privacy.keepHeading', paragraphs: ['privacy.keep1'] },
+  { heading: 'privacy.rightsHeading', paragraphs: ['privacy.rights1', 'privacy.rights2'] },
+];
+
+/** Vos données sur Coopol, in plain French: what is collected, why, who sees it, your rights. */
+export default function PrivacyPage() {
+  return (
+    <article className={`container ${styles.page}`}>
+      <header className={styles.head}>
+        <h1>{t('privacy.heading')}</h1>
+        <p className="lead">{t('privacy.lead')}</p>
+      </header>
+      {sections.map((section) => (
+        <section key={section.heading} className={styles.section}>
+          <h2>{t(section.heading)}</h2>
+          {section.paragraphs.map((paragraph) => (
+            <p key={paragraph}>{t(paragraph)}</p>
+          ))}
+        </section>
+      ))}
+      <p>
+        <Link href="/inscription" className="button button-primary">
+          {t('privacy.signUp')}
+        </Link>
+      </p>
+    </article>
+  );
+}

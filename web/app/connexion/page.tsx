@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '../../components/forms/ActionForm';
+import { Hidden, SubmitButton, TextField } from '../../components/forms/fields';
+import { FormPage } from '../../components/site/FormPage';
+import { t } from '../../i18n';
+import { param, type SearchParams } from '../../lib/search-params';
+import { safeNextPath } from '../../lib/session-core';
+import { signIn } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: t('signIn.title') };
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const email = param(params, 'email') ?? '';
+  const next = safeNextPath(param(params, 'suite'));
+  const notice = param(params, 'confirme')
+    ? t('signIn.confirmed')
+    : param(params, 'reinitialise')
+      ? t('signIn.passwordChanged')
+      : param(params, 'expire')
+        ? t('signIn.expired')
+        : undefined;
+  const forgotHref = email ? `/mot-de-passe-oublie?email=${encodeURIComponent(email)}` : '/mot-de-passe-oublie';
+
+  return (
+    <FormPage
+      icon="lock"
+      title={t('signIn.heading')}
+      lead={param(params, 'suite') ? <p>{t('signIn.needed')}</p> : undefined}
+      notice={notice}
+      footer={
+        <p>
+          {t('signIn.noAccount')} <Link href="/inscription">{t('signIn.createAccount')}</Link>
+        </p>
+      }
+    >
+      <ActionForm action={signIn}>
+        <Hidden name="suite" value={next} />
+        <TextField name="email" type="email" label={t('field.email')} autoComplete="username" defaultValue={email} required />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={<Link href={forgotHref}>{t('signIn.forgot')}</Link>}
+          autoComplete="current-password"
+          required
+          revealable
+        />
+        <SubmitButton>{t('signIn.submit')}</SubmitButton>
+      </ActionForm>
+    </FormPage>
+  );
+}

@@ -1,0 +1,52 @@
+'use server';
+
+import { routes } from '@coopol/contracts';
+import { redirect } from 'next/navigation';
+import { callApi, type CallInput } from '../../lib/api';
+import { failure, raw, text } from '../../lib/form-actions';
+import type { FormState } from '../../lib/form-state';
+
+const signUpFields = ['givenName', 'familyName', 'email', 'password', 'postalCode', 'memberNumber', 'consent'] as const;
+
+/** Creates the account; the API checks every field (and mails the code), the form shows what it says. */
+export async function signUp(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, 'email').toLowerCase();
+  const memberNumber = text(form, 'memberNumber').replace(/\s+/g, '').toUpperCase();
+  const values = {
+    givenName: text(form, 'givenName'),
+    familyName: text(form, 'familyName'),
+    email,
+    postalCode: text(form, 'postalCode').replace(/\s+/g, ''),
+    memberNumber,
+    consent: form.get('consent') === 'on' ? 'on' : '',
+  };
+  // Sent as typed: the API's contract decides, and says which field is wrong, in French.
+  const body = {
+    email,
+    password: raw(form, 'password'),
+    givenName: values.givenName,
+    familyName: values.familyName,
+    postalCode: values.postalCode,
+    ...(memberNumber ? { memberNumber } : {}),
+    consent: values.consent === 'on',
+  } as CallInput<typeof routes.signUp>['body'];
+  try {
+    await callApi(routes.signUp, { body });
+  } catch (error) {
+    return failure(error, values, signUpFields);
+  }
+  redirect(`/inscription/confirmer?email=${encodeURIComponent(email)}`);
+}
+
+/** Confirms the address with the 6-digit code, then on to sign-in. */
+export async function confirmSignUp(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, 'email').toLowerCase();
+  const code = text(form, 'code').replace(/\s+/g, '');
+  const values = { email, code };
+  try {
+    await callApi(routes.confirmSignUp, { body: { email, code } });
+  } catch (error) {
+    return failure(error, values, form.has('emailVisible') ? ['email', 'code'] : ['code']);
+  }
+  redirect(`/connexion?confirme=1&email=${encodeURIComponent(email)}`);
+}

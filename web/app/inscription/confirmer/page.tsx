@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '../../../components/forms/ActionForm';
+import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { FormPage } from '../../../components/site/FormPage';
+import { t } from '../../../i18n';
+import { param, type SearchParams } from '../../../lib/search-params';
+import { confirmSignUp } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: t('confirm.title') };
+
+export default async function ConfirmSignUpPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const email = param(params, 'email');
+  const unconfirmed = param(params, 'a-confirmer') === '1';
+
+  return (
+    <FormPage
+      icon="lock"
+      title={t('confirm.heading')}
+      lead={
+        <>
+          {unconfirmed && <p>{t('confirm.unconfirmed')}</p>}
+          <p>{email ? t('confirm.leadTo', { email }) : t('confirm.lead')}</p>
+        </>
+      }
+      footer={
+        <>
+          <p>{t('confirm.spam')}</p>
+          <p>
+            <Link href="/connexion">{t('confirm.signIn')}</Link>
+          </p>
+        </>
+      }
+    >
+      <ActionForm action={confirmSignUp}>
+        {email ? (
+          <Hidden name="email" value={email} />
+        ) : (
+          <>
+            <Hidden name="emailVisible" value="1" />
+            <TextField name="email" type="email" label={t('field.email')} autoComplete="email" required />
+          </>
+        )}
+        <TextField
+          name="code"
+          label={t('field.code')}
+          hint={t('confirm.codeHint')}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={6}
+          required
+          short
+        />
+        <SubmitButton>{t('confirm.submit')}</SubmitButton>
+      </ActionForm>
+    </FormPage>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '../../components/forms/ActionForm';
+import { Checkbox, SubmitButton, TextField } from '../../components/forms/fields';
+import { FormPage } from '../../components/site/FormPage';
+import { PasswordRules } from '../../components/site/PasswordRules';
+import { t } from '../../i18n';
+import { signUp } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: t('signUp.title') };
+
+export default function SignUpPage() {
+  return (
+    <FormPage
+      icon="user"
+      title={t('signUp.heading')}
+      lead={<p>{t('signUp.lead')}</p>}
+      footer={
+        <p>
+          {t('signUp.haveAccount')} <Link href="/connexion">{t('signUp.signIn')}</Link>
+        </p>
+      }
+    >
+      <ActionForm action={signUp}>
+        <TextField name="givenName" label={t('field.givenName')} autoComplete="given-name" required maxLength={80} />
+        <TextField name="familyName" label={t('field.familyName')} autoComplete="family-name" required maxLength={80} />
+        <TextField name="email" type="email" label={t('field.email')} hint={t('signUp.emailHint')} autoComplete="email" required />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={<PasswordRules />}
+          autoComplete="new-password"
+          required
+          revealable
+        />
+        <TextField
+          name="postalCode"
+          label={t('field.postalCode')}
+          hint={t('signUp.postalCodeHint')}
+          autoComplete="postal-code"
+          inputMode="numeric"
+          maxLength={5}
+          required
+          short
+        />
+        <TextField name="memberNumber" label={t('field.memberNumber')} hint={t('signUp.memberNumberHint')} maxLength={12} short />
+        <Checkbox
+          name="consent"
+          required
+          label={t('signUp.consent')}
+          hint={
+            <p>
+              {t('signUp.consentHint')} <Link href="/confidentialite">{t('signUp.privacyLink')}</Link>
+            </p>
+          }
+        />
+        <SubmitButton>{t('signUp.submit')}</SubmitButton>
+      </ActionForm>
+    </FormPage>
+  );
+}

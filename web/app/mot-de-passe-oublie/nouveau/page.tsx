@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '../../../components/forms/ActionForm';
+import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { FormPage } from '../../../components/site/FormPage';
+import { PasswordRules } from '../../../components/site/PasswordRules';
+import { t } from '../../../i18n';
+import { param, type SearchParams } from '../../../lib/search-params';
+import { resetPassword } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: t('reset.title') };
+
+export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
+  const email = param(await searchParams, 'email');
+  return (
+    <FormPage
+      icon="lock"
+      title={t('reset.heading')}
+      lead={<p>{email ? t('reset.leadTo', { email }) : t('reset.lead')}</p>}
+      footer={
+        <>
+          <p>{t('confirm.spam')}</p>
+          <p>
+            <Link href={email ? `/mot-de-passe-oublie?email=${encodeURIComponent(email)}` : '/mot-de-passe-oublie'}>{t('reset.again')}</Link>
+          </p>
+        </>
+      }
+    >
+      <ActionForm action={resetPassword}>
+        {email ? (
+          <Hidden name="email" value={email} />
+        ) : (
+          <>
+            <Hidden name="emailVisible" value="1" />
+            <TextField name="email" type="email" label={t('field.email')} autoComplete="email" required />
+          </>
+        )}
+        <TextField
+          name="code"
+          label={t('field.code')}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={6}
+          required
+          short
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.newPassword')}
+          hint={<PasswordRules />}
+          autoComplete="new-password"
+          required
+          revealable
+        />
+        <SubmitButton>{t('reset.submit')}</SubmitButton>
+      </ActionForm>
+    </FormPage>
+  );
+}

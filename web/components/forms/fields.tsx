@@ -1,0 +1,270 @@
+'use client';
+
+import { useEffect, useState, type HTMLInputAutoCompleteAttribute, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import { t } from '../../i18n/client';
+import { Icon } from '../ui/Icon';
+import { useFormContext } from './ActionForm';
+import styles from './forms.module.css';
+
+/**
+ * The fields of an `ActionForm`. Each one finds its errors and its last submitted value in the
+ * form's state by its `name`: label, hint and error are tied to the control (`aria-describedby`),
+ * and `aria-invalid` marks a field in error.
+ */
+
+function useField(name: string) {
+  const { id, state } = useFormContext();
+  const base = `${id}-${name.replace(/\W/g, '-')}`;
+  const errors = state.fieldErrors?.[name] ?? [];
+  const submitted = state.values?.[name];
+  return { controlId: base, hintId: `${base}-hint`, errorId: `${base}-error`, errors, submitted };
+}
+
+function describedBy(hint: boolean, error: boolean, ids: { hintId: string; errorId: string }): string | undefined {
+  return [hint && ids.hintId, error && ids.errorId].filter(Boolean).join(' ') || undefined;
+}
+
+function FieldError({ id, errors }: { id: string; errors: string[] }) {
+  if (!errors.length) return null;
+  return (
+    <p id={id} className={styles.error}>
+      <Icon name="alert" size={18} />
+      <span>{errors.join(' · ')}</span>
+    </p>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  required = false,
+  defaultValue = '',
+  maxLength,
+  short = false,
+  revealable = false,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  type?: 'text' | 'email' | 'password' | 'tel';
+  autoComplete?: HTMLInputAutoCompleteAttribute;
+  inputMode?: 'numeric' | 'email' | 'text';
+  required?: boolean;
+  defaultValue?: string;
+  maxLength?: number;
+  /** Codes and postal codes: a narrow field. */
+  short?: boolean;
+  /** Passwords: a button shows what was typed. */
+  revealable?: boolean;
+}) {
+  const field = useField(name);
+  const [revealed, setRevealed] = useState(false);
+  // The « show » button needs JavaScript: only offered once the page is interactive.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
+  const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
+  const input = (
+    <input
+      id={field.controlId}
+      name={name}
+      type={revealable && revealed ? 'text' : type}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      required={required}
+      aria-required={required || undefined}
+      maxLength={maxLength}
+      spellCheck={type === 'email' || type === 'password' || inputMode === 'numeric' ? false : undefined}
+      autoCapitalize={type === 'email' || type === 'password' ? 'none' : undefined}
+      defaultValue={type === 'password' ? undefined : (previous ?? defaultValue)}
+      aria-invalid={field.errors.length ? true : undefined}
+      aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
+      className={short ? `${styles.input} ${styles.short}` : styles.input}
+    />
+  );
+  return (
+    <div className={styles.field}>
+      <label htmlFor={field.controlId} className={styles.label}>
+        {label}
+        {!required && <span className={styles.optional}> {t('form.optional')}</span>}
+      </label>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+      {revealable && interactive ? (
+        <div className={styles.withButton}>
+          {input}
+          <button
+            type="button"
+            className={styles.reveal}
+            aria-pressed={revealed}
+            aria-controls={field.controlId}
+            onClick={() => setRevealed((value) => !value)}
+          >
+            <Icon name="eye" size={18} />
+            {t('form.showPassword')}
+          </button>
+        </div>
+      ) : (
+        input
+      )}
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Several choices among many (functions, mandates): a fieldset of checkboxes, optionally in groups. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  choices = [],
+  groups = [],
+  defaultValues = [],
+  columns = false,
+}: {
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  choices?: Choice[];
+  /** Choices under sub-headings (each a fieldset of its own). */
+  groups?: { label: string; choices: Choice[] }[];
+  defaultValues?: string[];
+  columns?: boolean;
+}) {
+  const field = useField(name);
+  const { state } = useFormContext();
+  // After a submission, what was ticked then (an empty list when nothing was).
+  const checked = new Set(state.values ? (Array.isArray(field.submitted) ? field.submitted : []) : defaultValues);
+  const boxes = (list: Choice[]) => (
+    <div className={columns ? `${styles.choices} ${styles.columns}` : styles.choices}>
+      {list.map((choice) => (
+        <label key={choice.value} className={styles.choice}>
+          <input type="checkbox" name={name} value={choice.value} defaultChecked={checked.has(choice.value)} />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+  return (
+    <fieldset
+      className={styles.fieldset}
+      aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
+      aria-invalid={field.errors.length ? true : undefined}
+    >
+      <legend className={styles.legend}>{legend}</legend>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+      {choices.length > 0 && boxes(choices)}
+      {groups.map((group) => (
+        <fieldset key={group.label} className={styles.subgroup}>
+          <legend className={styles.sublegend}>{group.label}</legend>
+          {boxes(group.choices)}
+        </fieldset>
+      ))}
+      <FieldError id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  choices,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  choices: Choice[];
+  defaultValue: string;
+}) {
+  const field = useField(name);
+  const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
+  return (
+    <div className={styles.field}>
+      <label htmlFor={field.controlId} className={styles.label}>
+        {label}
+      </label>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+      <select
+        id={field.controlId}
+        name={name}
+        defaultValue={previous ?? defaultValue}
+        aria-invalid={field.errors.length ? true : undefined}
+        aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
+        className={`${styles.input} ${styles.select}`}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** One box to tick, such as consent: its label says exactly what is agreed to. */
+export function Checkbox({ name, label, hint, required = false }: { name: string; label: ReactNode; hint?: ReactNode; required?: boolean }) {
+  const field = useField(name);
+  const { state } = useFormContext();
+  return (
+    <div className={styles.field}>
+      <div className={styles.single}>
+        <input
+          id={field.controlId}
+          type="checkbox"
+          name={name}
+          value="on"
+          required={required}
+          aria-required={required || undefined}
+          defaultChecked={state.values?.[name] === 'on'}
+          aria-invalid={field.errors.length ? true : undefined}
+          aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
+        />
+        <label htmlFor={field.controlId}>{label}</label>
+      </div>
+      {hint && (
+        <div id={field.hintId} className={`${styles.hint} ${styles.singleHint}`}>
+          {hint}
+        </div>
+      )}
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** Hidden values the action needs (the address being confirmed, where to go next). */
+export function Hidden({ name, value }: { name: string; value: string }) {
+  return <input type="hidden" name={name} value={value} />;
+}
+
+export function SubmitButton({ children, secondary = false }: { children: ReactNode; secondary?: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={`button ${secondary ? 'button-secondary' : 'button-primary'} ${styles.submit}`} disabled={pending} aria-disabled={pending}>
+      {pending ? t('form.sending') : children}
+    </button>
+  );
+}

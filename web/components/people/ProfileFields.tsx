@@ -1,0 +1,77 @@
+import { mandates, partyFunctions, type MyProfile } from '@coopol/contracts';
+import { t } from '../../i18n';
+import { CheckboxGroup, SelectField, TextField } from '../forms/fields';
+import formStyles from '../forms/forms.module.css';
+import { audienceLabel, audiences, functionLevels, levelLabel, visibilityFieldHint, visibilityFieldLabel, visibilityFields } from './labels';
+
+/**
+ * The parts of a profile a person fills in and who sees each of them: shared by onboarding
+ * (`/bienvenue`) and the profile page. Field names match `lib/profile-form.ts`.
+ */
+export function ProfileFields({ profile }: { profile: MyProfile }) {
+  const functionGroups = functionLevels.map((level) => ({
+    label: levelLabel(level),
+    choices: partyFunctions.filter((f) => f.level === level).map((f) => ({ value: f.code, label: f.label })),
+  }));
+  const audienceChoices = audiences.map((audience) => ({ value: audience, label: audienceLabel(audience) }));
+
+  return (
+    <>
+      <section className={formStyles.group} aria-labelledby="profile-functions">
+        <div className={formStyles.groupHead}>
+          <h2 id="profile-functions">{t('profile.functionsHeading')}</h2>
+          <p>{t('profile.functionsIntro')}</p>
+        </div>
+        <CheckboxGroup name="functions" legend={t('profile.functionsLegend')} groups={functionGroups} defaultValues={profile.functions} columns />
+        <TextField
+          name="otherFunction"
+          label={t('profile.otherFunction')}
+          hint={t('profile.otherFunctionHint')}
+          defaultValue={profile.otherFunction ?? ''}
+          maxLength={120}
+        />
+        <CheckboxGroup
+          name="mandates"
+          legend={t('profile.mandatesLegend')}
+          hint={t('profile.mandatesHint')}
+          choices={mandates.map((m) => ({ value: m.code, label: m.label }))}
+          defaultValues={profile.mandates}
+          columns
+        />
+      </section>
+
+      <section className={formStyles.group} aria-labelledby="profile-interests">
+        <div className={formStyles.groupHead}>
+          <h2 id="profile-interests">{t('profile.interestsHeading')}</h2>
+        </div>
+        <TextField
+          name="interests"
+          label={t('profile.interests')}
+          hint={t('profile.interestsHint')}
+          defaultValue={profile.interests.join(', ')}
+          maxLength={900}
+        />
+      </section>
+
+      <section className={formStyles.group} aria-labelledby="profile-visibility">
+        <div className={formStyles.groupHead}>
+          <h2 id="profile-visibility">{t('profile.visibilityHeading')}</h2>
+          <p>{t('profile.visibilityIntro')}</p>
+        </div>
+        {/* A supporter has no section to show (or hide). */}
+        {visibilityFields
+          .filter((field) => field !== 'section' || profile.status === 'adherent')
+          .map((field) => (
+            <SelectField
+              key={field}
+              name={`visibility.${field}`}
+              label={visibilityFieldLabel(field)}
+              hint={visibilityFieldHint(field)}
+              choices={audienceChoices}
+              defaultValue={profile.visibility[field] ?? 'section'}
+            />
+          ))}
+      </section>
+    </>
+  );
+}

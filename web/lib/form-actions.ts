@@ -1,0 +1,62 @@
+import { t } from '../i18n';
+import { isApiError } from './api';
+import type { FormState } from './form-state';
+
+/** Helpers for the server actions behind the site's forms (never imported by client components). */
+
+/** A text field, trimmed; empty when absent. */
+export function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** A field sent as is (passwords: spaces count). */
+export function raw(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Every value of a repeated field (checkboxes). */
+export function all(form: FormData, name: string): string[] {
+  return form.getAll(name).filter((value): value is string => typeof value === 'string');
+}
+
+/**
+ * The form field an API detail is about: `body.password` → `password`,
+ * `body.visibility.email` → `visibility.email`, `body.interests.3` → `interests`.
+ */
+export function fieldOf(path: string): string {
+  const parts = path.replace(/^body\./, '').split('.').filter((part) => !/^\d+$/.test(part));
+  return parts[0] === 'visibility' && parts[1] ? `visibility.${parts[1]}` : (parts[0] ?? path);
+}
+
+/**
+ * An API refusal as the form shows it: the API's French message at the top, each detail next to
+ * its field (or at the top when the form has no such field). Anything else is logged and told
+ * plainly, without internals.
+ */
+export function failure(error: unknown, values: FormState['values'], fields: readonly string[]): FormState {
+  if (!isApiError(error)) {
+    console.error('A form could not reach the API', error);
+    return { status: 'error', message: t('form.unavailable'), values };
+  }
+  const fieldErrors: Record<string, string[]> = {};
+  const elsewhere: string[] = [];
+  for (const detail of error.details ?? []) {
+    const field = fieldOf(detail.field);
+    if (fields.includes(field)) (fieldErrors[field] ??= []).push(detail.message);
+    else elsewhere.push(detail.message);
+  }
+  let message = error.statusCode >= 500 ? t('form.unavailable') : error.message;
+  if (error.statusCode === 429 && error.retryAfterSeconds) {
+    message = `${message} ${t('form.retryAfter', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })}`;
+  }
+  if (elsewhere.length) message = `${message} (${elsewhere.join(' ; ')})`;
+  if (Object.keys(fieldErrors).length) message = `${message} ${t('form.fixFields')}`;
+  return { status: 'error', message, fieldErrors, values };
+}
+
+/** A refusal decided here, before calling the API (a missing field). */
+export function invalid(fieldErrors: Record<string, string[]>, values: FormState['values']): FormState {
+  return { status: 'error', message: t('form.fixFields'), fieldErrors, values };
+}

@@ -1,0 +1,16 @@
+/**
+ * What a server action answers to the form that called it (`useActionState`): shared by the
+ * actions (server) and `components/forms` (client), so it imports nothing.
+ */
+export interface FormState {
+  /** `idle` before the first submission; `error` with messages; `done` when saved in place. */
+  status: 'idle' | 'error' | 'done';
+  /** Shown at the top of the form (`role="alert"`), e.g. the API's French message. */
+  message?: string;
+  /** Messages per field name (`password`, `visibility.email`…), shown next to the field. */
+  fieldErrors?: Record<string, string[]>;
+  /** What was typed (never a password): the form shows it again after the answer. */
+  values?: Record<string, string | string[]>;
+}
+
+export const idleForm: FormState = { status: 'idle' };

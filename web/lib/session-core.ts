@@ -1,0 +1,91 @@
+import { routes } from '@coopol/contracts';
+import { callApi, isApiError, type ApiResult } from './api';
+
+/**
+ * The session, kept in httpOnly cookies that only the Next server reads: the browser never holds a
+ * token it could leak to a script. Shared by `proxy.ts` (which renews the id token before a page
+ * renders) and `lib/session.ts` (server components and server actions).
+ */
+export const sessionCookies = {
+  idToken: 'coopol_id',
+  accessToken: 'coopol_access',
+  refreshToken: 'coopol_refresh',
+  /** The first name shown in the header (not a secret, but kept with the session). */
+  givenName: 'coopol_name',
+  /** Between the password and the TOTP code: `{email, session}` of the pending sign-in. */
+  mfa: 'coopol_mfa',
+  /** While turning on TOTP: the secret to type in the app, until the first code is checked. */
+  totpSetup: 'coopol_totp',
+} as const;
+
+/** Cognito's default refresh token validity. */
+export const REFRESH_MAX_AGE_SECONDS = 30 * 24 * 3600;
+export const MFA_PENDING_MAX_AGE_SECONDS = 5 * 60;
+export const TOTP_SETUP_MAX_AGE_SECONDS = 15 * 60;
+/** Renew a little before the end, so a token never expires between the check and the API call. */
+const EXPIRY_MARGIN_SECONDS = 60;
+
+export interface CookieOptions {
+  httpOnly: true;
+  sameSite: 'lax';
+  secure: boolean;
+  path: '/';
+  maxAge: number;
+}
+
+export function cookieOptions(secure: boolean, maxAge: number): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge };
+}
+
+type HeaderReader = { get(name: string): string | null };
+
+/** Secure cookies when the person reached the site over https (CloudFront in AWS; plain http locally). */
+export function isSecureRequest(headers: HeaderReader, url?: string): boolean {
+  const forwarded = headers.get('x-forwarded-proto') ?? headers.get('cloudfront-forwarded-proto');
+  if (forwarded) return forwarded.split(',')[0]!.trim() === 'https';
+  const origin = headers.get('origin');
+  if (origin) return origin.startsWith('https:');
+  return url?.startsWith('https:') ?? false;
+}
+
+/** Seconds since the epoch when a JWT expires, read without checking it (the API checks every token). */
+export function tokenExpiry(token: string): number | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/')) as string;
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp : null;
+  } catch {
+    return null;
+  }
+}
+
+export function isFresh(token: string | undefined): token is string {
+  if (!token) return false;
+  const exp = tokenExpiry(token);
+  return exp !== null && exp - EXPIRY_MARGIN_SECONDS > Date.now() / 1000;
+}
+
+export type Tokens = Extract<ApiResult<typeof routes.signIn>, { status: 'SIGNED_IN' }>['tokens'];
+
+/**
+ * New id and access tokens for a refresh token: `refused` when the session is over (revoked,
+ * expired), `unavailable` when the API could not answer (the cookies stay, to try again later).
+ */
+export async function renewTokens(refreshToken: string): Promise<Tokens | 'refused' | 'unavailable'> {
+  try {
+    const result = await callApi(routes.refreshSession, { body: { refreshToken } });
+    return result.status === 'SIGNED_IN' ? result.tokens : 'refused';
+  } catch (error) {
+    if (isApiError(error) && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429) return 'refused';
+    console.error('Could not renew the session', error);
+    return 'unavailable';
+  }
+}
+
+/** Where to go after signing in: a path of this site only (never `//elsewhere.example`). */
+export function safeNextPath(raw: unknown, fallback = '/profil'): string {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  return raw;
+}
