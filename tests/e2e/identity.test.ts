@@ -213,3 +213,57 @@ describe('sign-in pages', () => {
     await context.close();
   });
 });
+
+describe('a member of the party, through the site', () => {
+  const email = `hugo.${Date.now()}@coopol.example`;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    ({ context, page } = await newPage());
+    // The national admin imports the member file through the API (TOTP on, as officials must):
+    // the demo members stay in it, and Hugo joins the Colmar section.
+    const { createTestPerson, call } = await import('../support/people');
+    const { demoMemberFile } = await import('../../infra/local/demo-data');
+    const admin = await createTestPerson(stack, {
+      email: `e2e.admin.${Date.now()}@coopol.example`,
+      postalCode: '75011',
+      grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }],
+      mfa: true,
+    });
+    const imported = await call(stack, admin, 'POST', '/api/member-file', `${demoMemberFile()}\nE2E00001;Garnier;Hugo;${email};colmar`, 'text/csv');
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    assert.equal(imported.body.created, 1);
+  });
+  after(async () => context?.close());
+
+  test('signs up with the address of the member file and is shown as adhérent of their section', async () => {
+    await page.goto(`${stack.urls.site}/inscription`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Prénom').fill('Hugo');
+    await page.getByLabel('Nom', { exact: true }).fill('Garnier');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    // A Paris postal code: the section comes from the member file, not from where one lives.
+    await page.getByLabel('Code postal').fill('75011');
+    await page.getByRole('checkbox', { name: /J’accepte que Coopol traite ces informations/ }).check();
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(/\/inscription\/confirmer/);
+
+    await page.getByLabel('Code reçu par e-mail').fill(await codeMailedTo(email));
+    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await page.waitForURL(/\/connexion\?confirme=1/);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/bienvenue$/);
+
+    const welcome = await page.locator('main').innerText();
+    assert.match(welcome, /adhérent/i);
+    assert.match(welcome, /Section de Colmar/);
+    assert.doesNotMatch(welcome, /Fédération de Paris/);
+
+    // As a member of the section, they see its member list.
+    const members = await page.goto(`${stack.urls.site}/sections/colmar/membres`, { waitUntil: 'networkidle' });
+    assert.equal(members?.status(), 200);
+    assert.match(await page.locator('main').innerText(), /Garnier/);
+  });
+});
