@@ -3,7 +3,6 @@ import {
   AdminConfirmSignUpCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
-  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { localCredentials, localRegion } from './provision';
 import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoSections } from './demo-data';
@@ -24,13 +23,15 @@ export async function seedTerritory(): Promise<{ geographyLoaded: boolean; secti
 }
 
 /**
- * Demo people: the demo member file is imported, then each account signs up the way the API does
- * (pending registration, Cognito sign-up, confirmation, person created), then gets its roles.
+ * Demo people: the demo member file is imported, then each account signs up through the same
+ * domain function as the API (password rules, pending registration, Cognito sign-up), is confirmed
+ * (the PostConfirmation trigger creates the person), then gets its roles.
  * Safe to run again: whatever exists is left as it is.
  */
-export async function seedDemoPeople(endpoint: string, userPoolId: string, clientId: string): Promise<void> {
+export async function seedDemoPeople(endpoint: string, userPoolId: string): Promise<void> {
   const { applyMemberFile } = await import('../../functions/src/domain/membership/member-file');
-  const { PendingRegistrationEntity, PENDING_REGISTRATION_SECONDS } = await import('../../functions/src/domain/identity/entities');
+  const { signUp } = await import('../../functions/src/domain/identity/auth');
+  const { ConflictError } = await import('../../functions/src/domain/errors');
   const { registerPerson } = await import('../../functions/src/domain/people/registration');
   const { PersonEntity } = await import('../../functions/src/domain/people/entities');
   const { writeGrant } = await import('../../functions/src/domain/roles/service');
@@ -38,39 +39,18 @@ export async function seedDemoPeople(endpoint: string, userPoolId: string, clien
   await applyMemberFile(demoMemberFile());
   const client = new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
   for (const account of demoAccounts) {
-    let sub: string;
     try {
-      await PendingRegistrationEntity.put({
-        email: account.email,
-        givenName: account.givenName,
-        familyName: account.familyName,
-        postalCode: account.postalCode,
-        memberNumber: account.memberNumber,
-        consentAt: new Date().toISOString(),
-        expiresAt: Math.floor(Date.now() / 1000) + PENDING_REGISTRATION_SECONDS,
-      }).go();
-      const signUp = await client.send(
-        new SignUpCommand({
-          ClientId: clientId,
-          Username: account.email,
-          Password: DEMO_PASSWORD,
-          UserAttributes: [
-            { Name: 'email', Value: account.email },
-            { Name: 'given_name', Value: account.givenName },
-            { Name: 'family_name', Value: account.familyName },
-          ],
-        }),
-      );
-      sub = signUp.UserSub!;
+      const { email, givenName, familyName, postalCode, memberNumber } = account;
+      await signUp({ email, givenName, familyName, postalCode, memberNumber, password: DEMO_PASSWORD, consent: true });
       await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: account.email }));
       for (const group of account.groups) {
         await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: account.email, GroupName: group }));
       }
     } catch (error) {
-      if ((error as Error).name !== 'UsernameExistsException') throw error;
-      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: account.email }));
-      sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
+      if (!(error instanceof ConflictError)) throw error; // already seeded
     }
+    const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: account.email }));
+    const sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
     // The PostConfirmation trigger normally does this; idempotent when it already did.
     await registerPerson(sub, account.email);
     for (const grant of account.grants) {

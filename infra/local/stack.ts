@@ -211,7 +211,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();
-    await seedDemoPeople(endpoints.cognito, pool.userPoolId, pool.userPoolClientId);
+    await seedDemoPeople(endpoints.cognito, pool.userPoolId);
 
     const siteOrigin = `http://127.0.0.1:${ports.site}`;
     let webOrigin: string | undefined;
