@@ -122,8 +122,10 @@ export const lambdaBundling = {
   sourcesContent: false,
   // CommonJS dependencies inside an ESM bundle still call `require` for Node built-ins.
   banner: "import { createRequire as __coopolCreateRequire } from 'node:module'; const require = __coopolCreateRequire(import.meta.url);",
-  // The runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
-  externalModules: ['@aws-sdk/*'],
+  // The runtime ships the AWS SDK v3 clients; leaving them out keeps bundles small. Helpers such as
+  // lib-dynamodb or the presigners are bundled: the runtime is not guaranteed to have them
+  // (tests/infra/lambda-bundles.test.ts fails on any other run-time import).
+  externalModules: ['@aws-sdk/client-*'],
   forceDockerBundling: false,
 } satisfies BundlingOptions;
 
