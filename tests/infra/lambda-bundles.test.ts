@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { features } from '../../functions/src/contracts/route';
 import { cognitoTriggerNames, cognitoTriggers } from '../../infra/cognito-triggers';
-import { lambdaBundling } from '../../infra/constructs/coopol-function';
+import { lambdaLoadEnv, makeLambdaRuntimeDir, shippedBundleOptions } from '../../infra/lambda-bundle';
 import { repoRoot } from '../../infra/local/stack';
 
 // Every Lambda bundled exactly as CDK bundles it, then loaded the way the Lambda runtime loads it:
@@ -16,28 +15,9 @@ import { repoRoot } from '../../infra/local/stack';
 // instead of at the first cold start in AWS. Each bundle also stays within its 500 KB budget.
 const BUDGET_BYTES = 500 * 1024;
 
-// Placeholders: modules only parse their configuration at load, they call nothing.
-const placeholderEnv: Record<string, string | undefined> = {
-  PATH: process.env.PATH,
-  AWS_REGION: 'eu-west-3',
-  TABLE_NAME: 'placeholder',
-  USER_POOL_ID: 'eu-west-3_placeholder',
-  USER_POOL_CLIENT_ID: 'placeholder',
-  MAIL_FROM: 'placeholder@coopol.example',
-  MAIL_CONFIGURATION_SET: 'placeholder',
-  FILES_BUCKET: 'placeholder',
-  OFFICIAL_MFA_REQUIRED: 'true',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-};
-
 let runtimeDir: string;
 before(() => {
-  runtimeDir = mkdtempSync(path.join(os.tmpdir(), 'coopol-lambda-runtime-'));
-  const sdk = path.join(runtimeDir, 'node_modules/@aws-sdk');
-  mkdirSync(sdk, { recursive: true });
-  for (const name of readdirSync(path.join(repoRoot, 'node_modules/@aws-sdk')).filter((n) => n.startsWith('client-'))) {
-    symlinkSync(path.join(repoRoot, 'node_modules/@aws-sdk', name), path.join(sdk, name));
-  }
+  runtimeDir = makeLambdaRuntimeDir();
 });
 after(() => rmSync(runtimeDir, { recursive: true, force: true }));
 
@@ -49,26 +29,13 @@ const entries = [
 for (const { name, entry } of entries) {
   test(`${name}: loads with only the runtime's SDK clients beside it, within 500 KB`, async () => {
     const outfile = path.join(runtimeDir, `${name}.mjs`);
-    await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: lambdaBundling.target,
-      mainFields: lambdaBundling.mainFields,
-      minify: lambdaBundling.minify,
-      banner: { js: lambdaBundling.banner },
-      external: lambdaBundling.externalModules,
-      logLevel: 'silent',
-      metafile: true,
-    }).then((result) => {
+    await build({ ...shippedBundleOptions, entryPoints: [entry], outfile, metafile: true }).then((result) => {
       const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
       assert.ok(bytes <= BUDGET_BYTES, `${name}: ${Math.round(bytes / 1024)} KB`);
     });
     const probe = path.join(runtimeDir, `${name}.probe.mjs`);
     writeFileSync(probe, `const m = await import(${JSON.stringify(outfile)}); if (typeof m.handler !== 'function') throw new Error('no handler');\n`);
-    const run = spawnSync(process.execPath, [probe], { cwd: runtimeDir, env: placeholderEnv as NodeJS.ProcessEnv, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [probe], { cwd: runtimeDir, env: lambdaLoadEnv(), encoding: 'utf8' });
     const cause = run.stderr.split('\n').find((line) => /Error/.test(line)) ?? run.stderr.trim();
     assert.equal(run.status, 0, `${name} does not load: ${cause}`);
   });

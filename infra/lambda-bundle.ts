@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BuildOptions } from 'esbuild';
+import { lambdaBundling } from './constructs/coopol-function';
+import { fromRepoRoot } from './paths';
+
+/**
+ * What CDK's NodejsFunction does with `lambdaBundling`, as esbuild options: for the checks and
+ * benchmarks that bundle a function exactly as it ships (tests/infra/lambda-bundles.test.ts,
+ * bench/lambda-budgets.ts).
+ */
+export const shippedBundleOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: lambdaBundling.target,
+  mainFields: lambdaBundling.mainFields,
+  minify: lambdaBundling.minify,
+  banner: { js: lambdaBundling.banner },
+  external: lambdaBundling.externalModules,
+  logLevel: 'error',
+};
+
+/** Configuration a function parses at load; placeholders, since loading calls nothing. */
+export const placeholderLambdaEnv: Record<string, string> = {
+  AWS_REGION: 'eu-west-3',
+  TABLE_NAME: 'placeholder',
+  USER_POOL_ID: 'eu-west-3_placeholder',
+  USER_POOL_CLIENT_ID: 'placeholder',
+  MAIL_FROM: 'placeholder@coopol.example',
+  MAIL_CONFIGURATION_SET: 'placeholder',
+  FILES_BUCKET: 'placeholder',
+  OFFICIAL_MFA_REQUIRED: 'true',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+};
+
+/** The environment to load a bundle with: the placeholders and PATH, nothing of this machine's. */
+export function lambdaLoadEnv(): NodeJS.ProcessEnv {
+  // Next's types make NODE_ENV required on every environment; a Lambda function's has none.
+  return { ...placeholderLambdaEnv, PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv;
+}
+
+/**
+ * A folder laid out like the Lambda runtime: outside the repository, its node_modules holding only
+ * the AWS SDK clients (linked; their own dependencies resolve from where they really are).
+ */
+export function makeLambdaRuntimeDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'coopol-lambda-runtime-'));
+  const sdk = path.join(dir, 'node_modules/@aws-sdk');
+  mkdirSync(sdk, { recursive: true });
+  const installed = fromRepoRoot('node_modules/@aws-sdk');
+  for (const name of readdirSync(installed).filter((n) => n.startsWith('client-'))) symlinkSync(path.join(installed, name), path.join(sdk, name));
+  return dir;
+}
