@@ -268,3 +268,22 @@ export function SubmitButton({ children, secondary = false }: { children: ReactN
     </button>
   );
 }
+
+/** A 6-digit one-time code (emailed, or from an authenticator app): numeric keypad, autofill from SMS/mail. */
+export function CodeField({ label, hint }: { label: string; hint?: ReactNode }) {
+  return <TextField name="code" label={label} hint={hint} autoComplete="one-time-code" inputMode="numeric" maxLength={6} required short />;
+}
+
+/**
+ * The address a code was sent to: carried along when the page knows it, asked for otherwise (the
+ * `emailVisible` flag tells the action to report errors on the field).
+ */
+export function EmailUnlessKnown({ email, label }: { email?: string; label: string }) {
+  if (email) return <Hidden name="email" value={email} />;
+  return (
+    <>
+      <Hidden name="emailVisible" value="1" />
+      <TextField name="email" type="email" label={label} autoComplete="email" required />
+    </>
+  );
+}

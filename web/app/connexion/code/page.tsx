@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { CodeField, Hidden, SubmitButton } from '../../../components/forms/fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
@@ -32,16 +32,7 @@ export default async function MfaChallengePage({ searchParams }: { searchParams:
     >
       <ActionForm action={answerMfa}>
         <Hidden name="suite" value={next} />
-        <TextField
-          name="code"
-          label={t('field.totpCode')}
-          hint={t('mfaChallenge.codeHint')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={6}
-          required
-          short
-        />
+        <CodeField label={t('field.totpCode')} hint={t('mfaChallenge.codeHint')} />
         <SubmitButton>{t('mfaChallenge.submit')}</SubmitButton>
       </ActionForm>
     </FormPage>

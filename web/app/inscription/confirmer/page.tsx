@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { CodeField, EmailUnlessKnown, SubmitButton } from '../../../components/forms/fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
@@ -36,24 +36,8 @@ export default async function ConfirmSignUpPage({ searchParams }: { searchParams
       }
     >
       <ActionForm action={confirmSignUp}>
-        {email ? (
-          <Hidden name="email" value={email} />
-        ) : (
-          <>
-            <Hidden name="emailVisible" value="1" />
-            <TextField name="email" type="email" label={t('field.email')} autoComplete="email" required />
-          </>
-        )}
-        <TextField
-          name="code"
-          label={t('field.code')}
-          hint={t('confirm.codeHint')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={6}
-          required
-          short
-        />
+        <EmailUnlessKnown email={email} label={t('field.email')} />
+        <CodeField label={t('field.code')} hint={t('confirm.codeHint')} />
         <SubmitButton>{t('confirm.submit')}</SubmitButton>
       </ActionForm>
     </FormPage>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { CodeField, EmailUnlessKnown, SubmitButton, TextField } from '../../../components/forms/fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { PasswordRules } from '../../../components/site/PasswordRules';
 import { t } from '../../../i18n';
@@ -29,23 +29,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       }
     >
       <ActionForm action={resetPassword}>
-        {email ? (
-          <Hidden name="email" value={email} />
-        ) : (
-          <>
-            <Hidden name="emailVisible" value="1" />
-            <TextField name="email" type="email" label={t('field.email')} autoComplete="email" required />
-          </>
-        )}
-        <TextField
-          name="code"
-          label={t('field.code')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={6}
-          required
-          short
-        />
+        <EmailUnlessKnown email={email} label={t('field.email')} />
+        <CodeField label={t('field.code')} />
         <TextField
           name="password"
           type="password"

@@ -2,7 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { SubmitButton, TextField } from '../../../components/forms/fields';
+import { CodeField, SubmitButton } from '../../../components/forms/fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { t } from '../../../i18n';
 import { callAsSignedIn, pendingTotpSetup, requireSession } from '../../../lib/session';
@@ -62,16 +62,7 @@ export default async function TotpSetupPage() {
         </p>
       </div>
       <ActionForm action={verifyTotpSetup}>
-        <TextField
-          name="code"
-          label={t('field.totpCode')}
-          hint={t('totp.codeHint')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={6}
-          required
-          short
-        />
+        <CodeField label={t('field.totpCode')} hint={t('totp.codeHint')} />
         <SubmitButton>{t('totp.verify')}</SubmitButton>
       </ActionForm>
     </FormPage>
