@@ -231,6 +231,24 @@ describe('profile', () => {
   });
 });
 
+describe('request costs', () => {
+  test('my profile costs one DynamoDB request (the caller’s own item); an update two', async () => {
+    const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
+    const { getMyProfile, updateMyProfile } = await import('../../functions/src/domain/people/service');
+    const { runWithRequestStats } = await import('../../functions/src/shared/request-context');
+    const person = await createTestPerson(stack, { email: 'id.cost@coopol.example', postalCode: '68100' });
+    const actor = { kind: 'user' as const, sub: person.userId, email: person.email, groups: [] };
+
+    const read = runWithRequestStats(async () => getMyProfile(await loadCaller(actor)));
+    assert.equal((await read.result).userId, person.userId);
+    assert.equal(read.stats.dynamodbCalls, 1);
+
+    const write = runWithRequestStats(async () => updateMyProfile(await loadCaller(actor), { interests: ['Culture'] }));
+    assert.deepEqual((await write.result).interests, ['Culture']);
+    assert.equal(write.stats.dynamodbCalls, 2);
+  });
+});
+
 describe('roles', () => {
   test('granting and revoking are recorded: who, when', async () => {
     const { RoleAuditEntity } = await import('../../functions/src/domain/people/entities');

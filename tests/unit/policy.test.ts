@@ -4,7 +4,6 @@ import type { Caller, Grant, PersonFacts } from '../../functions/src/domain/acce
 import {
   federationMemberListAccess,
   inAudience,
-  mayEditProfile,
   mayGrantRole,
   mayImportMemberFile,
   sectionMemberListAccess,
@@ -94,12 +93,6 @@ describe('profile fields', () => {
     assert.deepEqual([...fields].sort(), ['email', 'interests', 'mandates', 'membership', 'photo', 'section']);
     assert.ok(!fields.has('functions'), 'functions are for friends only here');
     assert.ok(!visibleFields(admin(), owner, 'as-allowed').has('email'));
-  });
-  test('only the person edits their profile', () => {
-    const me = person();
-    mayEditProfile(me, me.userId);
-    refuses(() => mayEditProfile(person(), me.userId), 403);
-    refuses(() => mayEditProfile({ kind: 'anonymous' }, me.userId), 401);
   });
 });
 

@@ -14,6 +14,9 @@ export const handler = featureLambda('identity', [
   implement(routes.signOut, async ({ body }) => (await auth.signOut(body.refreshToken), { ok: true as const })),
   implement(routes.forgotPassword, async ({ body }) => auth.forgotPassword(body.email)),
   implement(routes.resetPassword, async ({ body }) => (await auth.resetPassword(body), { ok: true as const })),
-  implement(routes.startMfaSetup, async ({ body, actor }) => auth.startMfaSetup(describeActor(actor).sub, describeActor(actor).email ?? '', body.accessToken)),
+  implement(routes.startMfaSetup, async ({ body, actor }) => {
+    const { sub, email } = describeActor(actor);
+    return auth.startMfaSetup(sub, email ?? '', body.accessToken);
+  }),
   implement(routes.verifyMfaSetup, async ({ body, actor }) => (await auth.completeMfaSetup(describeActor(actor).sub, body.accessToken, body.code), { ok: true as const })),
 ]);

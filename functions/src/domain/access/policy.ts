@@ -116,12 +116,6 @@ export function mayOpenProfile(caller: Caller): void {
   requirePerson(caller);
 }
 
-/** Only the person edits their own profile. */
-export function mayEditProfile(caller: Caller, userId: string): void {
-  if (caller.kind === 'anonymous') throw new UnauthorizedError();
-  if (caller.userId !== userId) throw new ForbiddenError('Vous ne pouvez modifier que votre propre profil.');
-}
-
 /** Importing the party's member file is for national admins. */
 export function mayImportMemberFile(caller: Caller, options: PolicyOptions): void {
   const person = requirePerson(caller);

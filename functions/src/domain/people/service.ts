@@ -7,11 +7,10 @@ import type { MyProfile, PhotoUploadRequest, PublicProfile, UpdateProfileRequest
 import { mandateCodes, partyFunctionCodes } from '../../contracts/party-functions';
 import { filesBucket, s3 } from '../../shared/files';
 import type { Caller, Grant } from '../access/caller';
-import { factsOf } from '../access/load-caller';
+import { callerItem, factsOf } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import {
   federationMemberListAccess,
-  mayEditProfile,
   mayOpenProfile,
   requirePerson,
   sectionMemberListAccess,
@@ -37,9 +36,19 @@ async function getPersonItem(userId: string): Promise<PersonItem> {
   return data;
 }
 
+/** The caller's own person item, as loaded with the caller (no second read). */
+async function myItem(caller: Caller): Promise<PersonItem> {
+  const item = await callerItem(requirePerson(caller));
+  if (!item) throw new NotFoundError('Personne');
+  return item;
+}
+
+/** My profile (no request beyond loading the caller). */
 export async function getMyProfile(caller: Caller): Promise<MyProfile> {
-  const person = requirePerson(caller);
-  const item = await getPersonItem(person.userId);
+  return toMyProfile(await myItem(caller));
+}
+
+async function toMyProfile(item: PersonItem): Promise<MyProfile> {
   return {
     userId: item.userId,
     email: item.email,
@@ -66,7 +75,6 @@ export async function getMyProfile(caller: Caller): Promise<MyProfile> {
 /** Updates one's own profile; unknown function or mandate codes are refused, naming them. */
 export async function updateMyProfile(caller: Caller, patch: UpdateProfileRequest): Promise<MyProfile> {
   const person = requirePerson(caller);
-  mayEditProfile(caller, person.userId);
   const issues = [
     ...(patch.functions ?? []).filter((c) => !partyFunctionCodes.has(c)).map((c) => ({ field: 'body.functions', message: `fonction inconnue : ${c}` })),
     ...(patch.mandates ?? []).filter((c) => !mandateCodes.has(c)).map((c) => ({ field: 'body.mandates', message: `mandat inconnu : ${c}` })),
@@ -76,7 +84,7 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   }
   if (issues.length) throw new ValidationError(issues);
 
-  const current = await getPersonItem(person.userId);
+  const current = await myItem(caller);
   const changes: Partial<PersonItem> = {};
   if (patch.givenName) changes.givenName = patch.givenName;
   if (patch.familyName) changes.familyName = patch.familyName;
@@ -104,8 +112,8 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   if (otherFunction) update = update.set({ otherFunction });
   else if (patch.otherFunction !== undefined) removals.push('otherFunction');
   if (removals.length) update = update.remove(removals);
-  await update.go();
-  return getMyProfile(caller);
+  const { data } = await update.go({ response: 'all_new' });
+  return toMyProfile(data as PersonItem);
 }
 
 async function toPublicProfile(viewer: Caller, item: PersonItem, access: ListAccess): Promise<PublicProfile> {
@@ -195,6 +203,6 @@ export async function confirmPhoto(caller: Caller, key: string): Promise<MyProfi
   if (!photoTypes.has(head.ContentType ?? '') || (head.ContentLength ?? 0) > PHOTO_MAX_BYTES) {
     throw new ValidationError([{ field: 'body.key', message: 'photo JPEG, PNG ou WebP de 5 Mo au plus' }]);
   }
-  await PersonEntity.patch({ userId: person.userId }).set({ photoKey: key }).go();
-  return getMyProfile(caller);
+  const { data } = await PersonEntity.patch({ userId: person.userId }).set({ photoKey: key }).go({ response: 'all_new' });
+  return toMyProfile(data as PersonItem);
 }

@@ -2,6 +2,7 @@ import { Service, type EntityItem } from 'electrodb';
 import type { GrantRoleRequest, Role, ScopeType } from '../../contracts/identity';
 import type { Caller, Grant } from '../access/caller';
 import { policyOptions } from '../access/options';
+import { factsOf } from '../access/load-caller';
 import { mayGrantRole, requirePerson } from '../access/policy';
 import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity, RoleAuditEntity, RoleGrantEntity } from '../people/entities';
@@ -13,42 +14,52 @@ type Official = EntityItem<typeof RoleGrantEntity>;
 
 const sameGrant = (a: Grant, b: Grant) => a.role === b.role && a.scopeType === b.scopeType && a.scopeId === b.scopeId;
 
-async function placeOf(grant: Grant) {
+type Where = 'body' | 'params';
+
+async function placeOf(grant: Grant, where: Where) {
   if (grant.scopeType === 'section') {
     const section = await getSection(grant.scopeId).catch(() => {
-      throw new NotFoundError('Section', 'body.scopeId');
+      throw new NotFoundError('Section', `${where}.scopeId`);
     });
     return { sectionId: section.id, federationCode: section.federationCode };
   }
   if (grant.scopeType === 'federation') {
     await getFederation(grant.scopeId).catch(() => {
-      throw new NotFoundError('Fédération', 'body.scopeId');
+      throw new NotFoundError('Fédération', `${where}.scopeId`);
     });
   }
   return undefined;
 }
 
-async function targetOf(userId: string) {
+async function targetOf(userId: string, where: Where) {
   const { data } = await PersonEntity.get({ userId }).go();
-  if (!data) throw new NotFoundError('Personne', 'body.userId');
+  if (!data) throw new NotFoundError('Personne', `${where}.userId`);
   return data;
+}
+
+/**
+ * The person and space a role change is about, checked against the rule: the same rule decides
+ * who may grant a role and who may take it back. Both reads go out at once.
+ */
+async function authorizeRoleChange(caller: Caller, change: Grant & { userId: string }, where: Where) {
+  const by = requirePerson(caller).userId;
+  const [target, place] = await Promise.all([targetOf(change.userId, where), placeOf(change, where)]);
+  mayGrantRole(caller, change, factsOf(target), place, policyOptions);
+  return { by, target };
 }
 
 /**
  * Grants a role, if the caller is above it (policy), in one transaction: the grant record (must not
  * exist), the person's copy of their roles (unchanged since read), and the audit line.
  */
-export async function grantRole(caller: Caller, request: GrantRoleRequest, by = requirePerson(caller).userId): Promise<Official> {
-  const target = await targetOf(request.userId);
-  const place = await placeOf(request);
-  const current = (target.roles ?? []) as Grant[];
-  mayGrantRole(caller, request, { ...target, roles: current }, place, policyOptions);
+export async function grantRole(caller: Caller, request: GrantRoleRequest): Promise<Official> {
+  const { by, target } = await authorizeRoleChange(caller, request, 'body');
   return writeGrant(target, request, by);
 }
 
 /** The transaction shared by grants made by people and by the demo seed (`by: 'system'`). */
 export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant: Grant, by: string): Promise<Official> {
-  const current = (target.roles ?? []) as Grant[];
+  const current: Grant[] = target.roles ?? [];
   if (current.some((g) => sameGrant(g, grant))) throw new ConflictError('Cette personne a déjà ce rôle dans cet espace.');
   const grantedAt = new Date().toISOString();
   const official = {
@@ -78,11 +89,8 @@ export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant:
 
 /** Revokes a role, under the same rule as granting it; recorded in the audit. */
 export async function revokeRole(caller: Caller, grant: Grant & { userId: string }): Promise<void> {
-  const by = requirePerson(caller).userId;
-  const target = await targetOf(grant.userId);
-  const place = await placeOf(grant);
-  const current = (target.roles ?? []) as Grant[];
-  mayGrantRole(caller, grant, { ...target, roles: current }, place, policyOptions);
+  const { by, target } = await authorizeRoleChange(caller, grant, 'params');
+  const current: Grant[] = target.roles ?? [];
   if (!current.some((g) => sameGrant(g, grant))) throw new NotFoundError('Rôle', 'params.role');
   const at = new Date().toISOString();
   const result = await roles.transaction
