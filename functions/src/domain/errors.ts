@@ -11,6 +11,8 @@ export interface FieldIssue {
 
 export class DomainError extends Error {
   readonly expose: boolean = true;
+  /** HTTP headers the answer carries with this error (e.g. Retry-After). */
+  headers: Record<string, string> = {};
   constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -83,5 +85,6 @@ export class TooManyRequestsError extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(429, 'TooManyRequests', message);
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }

@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { DomainError, TooManyRequestsError } from '../../domain/errors';
+import { DomainError } from '../../domain/errors';
 import { logger } from '../../shared/logger';
 
 interface HttpLikeError {
@@ -36,7 +36,7 @@ export function errorResponse(): middy.MiddlewareObj<unknown, APIGatewayProxyRes
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'cache-control': 'no-store',
-          ...(request.error instanceof TooManyRequestsError ? { 'retry-after': String(request.error.retryAfterSeconds) } : {}),
+          ...(request.error instanceof DomainError ? request.error.headers : {}),
         },
         body: JSON.stringify(body),
       };
