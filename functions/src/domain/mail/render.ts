@@ -1,6 +1,8 @@
 import type { RenderedMail } from './layout';
+import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
+import { waveLaunch } from './templates/wave-launch';
 
 /**
  * Every mail Coopol sends, by name. A template is a function of its data to `{subject, text, html}`,
@@ -10,6 +12,9 @@ import { verifyEmail } from './templates/verify-email';
 export const mailTemplates = {
   'verify-email': verifyEmail,
   'reset-password': resetPassword,
+  'preregistration-confirm': preregistrationConfirm,
+  'preregistration-already': preregistrationAlready,
+  'wave-launch': waveLaunch,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
