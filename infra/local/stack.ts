@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
-import { scheduledJobs } from '../../functions/src/shared/scheduler';
+import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
 import { cognitoTriggers } from '../cognito-triggers';
 import { jobs } from '../jobs';
 import { startCognitoLocal, startDynamoDbLocal, startS3Local, startSesLocal } from './emulators';

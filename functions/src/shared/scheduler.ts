@@ -9,10 +9,7 @@ import {
 } from '@aws-sdk/client-scheduler';
 import * as z from 'zod';
 import { optionalEndpoint, readConfig } from './config';
-
-/** The jobs (infra/jobs.ts) that one-off schedules start; tests/infra checks they are `schedule` jobs there. */
-export const scheduledJobs = ['wave-opening'] as const;
-export type ScheduledJob = (typeof scheduledJobs)[number];
+import { scheduledJobs, type ScheduledJob } from './scheduled-jobs';
 
 const config = readConfig({
   SCHEDULER_ENDPOINT: optionalEndpoint,
