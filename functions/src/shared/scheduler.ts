@@ -32,8 +32,8 @@ const config = readConfig({
 
 export const scheduler = new SchedulerClient(config.SCHEDULER_ENDPOINT ? { endpoint: config.SCHEDULER_ENDPOINT } : {});
 
-/** `at()` takes a UTC wall-clock time without zone or milliseconds. */
-const atExpression = (at: Date) => `at(${at.toISOString().slice(0, 19)})`;
+/** `at()` takes a UTC wall-clock time to the second: rounded up, so nothing runs before its time. */
+const atExpression = (at: Date) => `at(${new Date(Math.ceil(at.getTime() / 1000) * 1000).toISOString().slice(0, 19)})`;
 
 /**
  * Makes (or moves) the one-off schedule `name`: at `at`, EventBridge Scheduler invokes `job` with

@@ -4,13 +4,11 @@ import { TerritoryOpeningEntity } from './entities';
 
 /** Sign-up refused: the person's federation has not opened yet (the web offers to preregister). */
 export class TerritoryNotOpenError extends DomainError {
-  constructor(federationName: string) {
-    super(
-      403,
-      'TerritoryNotOpen',
-      `Coopol n’est pas encore ouvert en ${federationName}. Pré-inscrivez-vous : nous vous écrirons le jour de l’ouverture.`,
-      [{ field: 'body.postalCode', message: `Coopol n’est pas encore ouvert en ${federationName}.` }],
-    );
+  constructor(place: { communeName: string; federationName: string }) {
+    const where = `à ${place.communeName} (${place.federationName})`;
+    super(403, 'TerritoryNotOpen', `Coopol n’est pas encore ouvert ${where}. Pré-inscrivez-vous : nous vous écrirons le jour de l’ouverture.`, [
+      { field: 'body.postalCode', message: `Coopol n’est pas encore ouvert ${where}.` },
+    ]);
   }
 }
 
@@ -48,7 +46,7 @@ export async function isFederationOpen(federationCode: string): Promise<boolean>
  */
 export async function assertTerritoryOpen(postalCode: string): Promise<void> {
   const place = await placeOf(postalCode);
-  if (!(await isFederationOpen(place.federationCode))) throw new TerritoryNotOpenError(place.federationName);
+  if (!(await isFederationOpen(place.federationCode))) throw new TerritoryNotOpenError(place);
 }
 
 /** Opens federations (idempotent: a federation keeps the wave and date that first opened it). */

@@ -1,4 +1,4 @@
-import { button, layoutMail, paragraph, type Block, type RenderedMail } from '../layout';
+import { button, layoutMail, paragraph, smallLink, type Block, type RenderedMail } from '../layout';
 
 export interface PreregistrationMailData {
   /** The commune and federation the postal code resolved to. */
@@ -10,7 +10,7 @@ export interface PreregistrationMailData {
 
 const footer =
   'Vous recevez ce message parce que cette adresse a été donnée sur le formulaire de pré-inscription de Coopol. Merci de ne pas y répondre.';
-const manageBlock = (url: string): Block => paragraph(`Voir, télécharger ou effacer votre pré-inscription : ${url}`);
+const manageBlock = (url: string): Block => smallLink('Votre pré-inscription :', 'la voir, la télécharger ou l’effacer', url);
 
 /** Double opt-in: nothing else is sent before the link in this mail is followed. */
 export function preregistrationConfirm(data: PreregistrationMailData): RenderedMail {

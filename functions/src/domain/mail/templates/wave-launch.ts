@@ -1,4 +1,4 @@
-import { button, layoutMail, paragraph, type RenderedMail } from '../layout';
+import { button, layoutMail, paragraph, smallLink, type RenderedMail } from '../layout';
 
 export interface WaveLaunchData {
   communeName: string;
@@ -14,13 +14,13 @@ export interface WaveLaunchData {
 /** The launch mail of a rollout wave: sent once to each confirmed preregistered person of its territories. */
 export function waveLaunch(data: WaveLaunchData): RenderedMail {
   return layoutMail({
-    subject: `Coopol ouvre aujourd’hui en ${data.federationName} : inscrivez-vous`,
+    subject: `Coopol ouvre aujourd’hui à ${data.communeName} : inscrivez-vous`,
     preheader: `Vous vous étiez pré-inscrit·e à ${data.communeName} : c’est le jour J.`,
-    heading: `Coopol est ouvert en ${data.federationName}`,
+    heading: `Coopol est ouvert à ${data.communeName}`,
     blocks: [
       paragraph('Bonjour,'),
       paragraph(
-        `Vous nous aviez demandé de vous prévenir : Coopol, le réseau des militantes et militants, ouvre aujourd’hui à ${data.communeName} et dans toute la fédération ${data.federationName}.`,
+        `Vous nous aviez demandé de vous prévenir : Coopol, le réseau des militantes et militants, ouvre aujourd’hui à ${data.communeName} et partout ailleurs dans la ${data.federationName.replace(/^F/, 'f')}.`,
       ),
       paragraph(
         data.kind === 'member'
@@ -33,8 +33,8 @@ export function waveLaunch(data: WaveLaunchData): RenderedMail {
     footer:
       'Vous recevez ce message une seule fois, parce que vous vous étiez pré-inscrit·e à l’ouverture de Coopol. Votre pré-inscription sera effacée dans six mois.',
     footerBlocks: [
-      paragraph(`Ne plus rien recevoir : ${data.unsubscribeUrl}`),
-      paragraph(`Voir, télécharger ou effacer votre pré-inscription : ${data.manageUrl}`),
+      smallLink('Ne plus rien recevoir de Coopol :', 'se désabonner', data.unsubscribeUrl),
+      smallLink('Votre pré-inscription :', 'la voir, la télécharger ou l’effacer', data.manageUrl),
     ],
   });
 }
