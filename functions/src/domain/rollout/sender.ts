@@ -10,7 +10,6 @@ import {
   DeliveryEntity,
   PreregistrationEntity,
   rollout,
-  WaveEntity,
   WaveTaskEntity,
 } from './entities';
 import { waveOptions } from './options';
