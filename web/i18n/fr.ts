@@ -567,6 +567,7 @@ export const fr = {
   'numbers.eyebrow': 'Déploiement',
   'numbers.heading': 'Le déploiement en chiffres',
   'numbers.lead': 'De la pré-inscription à l’activité\u00a0: combien de personnes à chaque étape, territoire par territoire.',
+  'numbers.refused': 'Ces chiffres sont réservés à l’administration nationale et aux responsables de fédération.',
   'numbers.scopeLabel': 'Territoire',
   'numbers.scopeNational': 'France entière',
   'numbers.scopeRegions': 'Régions',
