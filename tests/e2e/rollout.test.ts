@@ -47,6 +47,8 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ conte
 }
 
 async function assertAccessible(page: Page, where: string) {
+  // After a server action's redirect, the new page's title arrives with its streamed metadata.
+  await page.waitForFunction(() => document.title !== '');
   const violations = await seriousAccessibilityViolations(page);
   assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
 }
@@ -103,14 +105,25 @@ describe('preregistration where Coopol is not open yet', () => {
     assert.equal(await page.locator('h1').count(), 1);
     await assertAccessible(page, '/preinscription');
 
-    await page.getByLabel('Adresse e-mail').fill(newEmail('sans-accord'));
+    // Neither consent nor adherent/supporter: both refused, each next to its field.
+    const email = newEmail('sans-accord');
+    await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Code postal').fill('00000');
     await page.getByRole('button', { name: 'Me pré-inscrire' }).click();
     await formAlert(page).waitFor();
-    assert.equal(await page.getByLabel('Code postal').getAttribute('aria-invalid'), 'true');
     const consent = page.getByRole('checkbox', { name: /J’accepte que Coopol conserve mon adresse/ });
     assert.equal(await consent.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByRole('group', { name: 'Vous êtes' }).getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), email, 'what was typed stays');
     await assertAccessible(page, '/preinscription with errors');
+
+    // Then a postal code of no commune.
+    await page.getByRole('radio', { name: 'Je suis sympathisant·e' }).check();
+    await consent.check();
+    await page.getByRole('button', { name: 'Me pré-inscrire' }).click();
+    await page.getByText('code postal inconnu').waitFor();
+    assert.equal(await page.getByLabel('Code postal').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await mailsTo(stack, email), [], 'nothing is sent');
 
     const bad = await page.goto(`${stack.urls.site}/preinscription/confirmer?jeton=${'a'.repeat(32)}`, { waitUntil: 'networkidle' });
     assert.equal(bad?.status(), 200);
