@@ -574,6 +574,8 @@ export const fr = {
   'numbers.col.active': 'Actifs',
   'numbers.total': 'Total',
   'numbers.notOpen': 'pas encore',
+  'numbers.col.openedRegion': 'Fédérations ouvertes',
+  'numbers.openCount': { zero: 'aucune sur {total}', one: '{count} sur {total}', other: '{count} sur {total}' },
   'numbers.tableLabel': 'Tableau des chiffres par territoire (défilement horizontal)',
   'numbers.chartHeading': 'Inscriptions par jour',
   'numbers.chartTotal': { zero: 'Aucune inscription ces 90 derniers jours.', one: '{count} inscription ces 90 derniers jours', other: '{count} inscriptions ces 90 derniers jours' },

@@ -1,7 +1,7 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FunnelTable } from '../../components/rollout/FunnelTable';
+import { federationRows, FunnelTable, regionRows } from '../../components/rollout/FunnelTable';
 import { isRefusal, orRefused, Refused } from '../../components/rollout/Refused';
 import styles from '../../components/rollout/rollout.module.css';
 import { SignupChart } from '../../components/rollout/SignupChart';
@@ -64,13 +64,16 @@ export default async function RolloutNumbersPage({ searchParams }: { searchParam
   );
   if (isRefusal(answer)) return <Refused refusal={answer} />;
   const [numbers, places] = answer;
+  // France as a whole: a row per region (each leading to its federations), not a hundred federations.
+  const byRegion = numbers.scope.kind === 'national' && places !== undefined;
+  const sortedRegions = places ? [...places[0].items].sort((a, b) => compareNames(a.name, b.name)) : [];
 
   const choices: { label?: string; options: { value: string; label: string }[] }[] = places
     ? [
         { options: [{ value: 'national', label: t('numbers.scopeNational') }] },
         {
           label: t('numbers.scopeRegions'),
-          options: [...places[0].items].sort((a, b) => compareNames(a.name, b.name)).map((r) => ({ value: `region:${r.code}`, label: r.name })),
+          options: sortedRegions.map((r) => ({ value: `region:${r.code}`, label: r.name })),
         },
         {
           label: t('numbers.scopeFederations'),
@@ -132,6 +135,13 @@ export default async function RolloutNumbersPage({ searchParams }: { searchParam
           </div>
         )}
 
+        <section className={`card ${styles.panel}`} aria-labelledby="chiffres-inscriptions">
+          <div className={styles.panelHead}>
+            <h2 id="chiffres-inscriptions">{t('numbers.chartHeading')}</h2>
+          </div>
+          <SignupChart signups={numbers.signups} id="inscriptions" />
+        </section>
+
         <section className={`card ${styles.panel}`} aria-labelledby="chiffres-etapes">
           <div className={styles.panelHead}>
             <h2 id="chiffres-etapes">{t('numbers.funnelHeading')}</h2>
@@ -144,14 +154,12 @@ export default async function RolloutNumbersPage({ searchParams }: { searchParam
               </li>
             ))}
           </ul>
-          <FunnelTable caption={t('numbers.caption', { scope: numbers.scope.name })} territories={numbers.territories} totals={numbers.totals} />
-        </section>
-
-        <section className={`card ${styles.panel}`} aria-labelledby="chiffres-inscriptions">
-          <div className={styles.panelHead}>
-            <h2 id="chiffres-inscriptions">{t('numbers.chartHeading')}</h2>
-          </div>
-          <SignupChart signups={numbers.signups} id="inscriptions" />
+          <FunnelTable
+            caption={t('numbers.caption', { scope: numbers.scope.name })}
+            rows={byRegion ? regionRows(numbers.territories, places![1].items, sortedRegions, (code) => `/deploiement?territoire=region%3A${code}`) : federationRows(numbers.territories)}
+            totals={numbers.totals}
+            openedLabel={byRegion ? t('numbers.col.openedRegion') : undefined}
+          />
         </section>
       </div>
     </>

@@ -5,9 +5,9 @@ import { formatDay, formatDayLong } from '../../lib/paris-time';
 import styles from './rollout.module.css';
 
 const DAYS = 90;
-const WIDTH = 720;
-const HEIGHT = 220;
-const PAD = { top: 12, right: 8, bottom: 28, left: 36 };
+/** The drawing's own units: the SVG stretches to the figure's width and a fixed height (CSS). */
+const WIDTH = 900;
+const HEIGHT = 200;
 
 /** The last `DAYS` calendar days (UTC, as the API counts them), oldest first, each with its count. */
 function lastDays(signups: RolloutNumbers['signups'], today = new Date()): { day: string; count: number }[] {
@@ -36,47 +36,53 @@ export function SignupChart({ signups, id }: { signups: RolloutNumbers['signups'
   const week = days.slice(-7).reduce((sum, entry) => sum + entry.count, 0);
   const peak = days.reduce((best, entry) => (entry.count > best.count ? entry : best), days[0]!);
   const top = niceMax(peak.count);
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotWidth / DAYS;
-  const y = (count: number) => PAD.top + plotHeight - (count / top) * plotHeight;
+  const slot = WIDTH / DAYS;
+  const y = (count: number) => HEIGHT - (count / top) * HEIGHT;
   const withSignups = days.filter((entry) => entry.count > 0).reverse();
   const summaryId = `${id}-resume`;
   const titleId = `${id}-titre`;
+  // Labels are HTML around the drawing, so they stay readable however wide the screen.
+  const xLabels = [0, 30, 60, DAYS - 1].map((index) => days[index]!);
 
   return (
     <figure className={styles.chart}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${summaryId}`} className={styles.chartSvg} focusable="false">
-        <title id={titleId}>{t('numbers.chartLabel', { from: formatDayLong(days[0]!.day), to: formatDayLong(days.at(-1)!.day) })}</title>
-        {[0, top / 2, top].map((value) => (
-          <g key={value} aria-hidden="true">
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} className={styles.gridLine} />
-            <text x={PAD.left - 6} y={y(value)} dy="0.35em" textAnchor="end" className={styles.axisText}>
-              {numberFormat.format(value)}
-            </text>
-          </g>
-        ))}
-        {days.map((entry, index) =>
-          entry.count > 0 ? (
-            <rect
-              key={entry.day}
-              x={PAD.left + index * slot + slot * 0.15}
-              y={y(entry.count)}
-              width={slot * 0.7}
-              height={Math.max(1, PAD.top + plotHeight - y(entry.count))}
-              rx={1.5}
-              className={styles.bar}
-            />
-          ) : null,
-        )}
-        {days.map((entry, index) =>
-          index % 15 === 0 || index === DAYS - 1 ? (
-            <text key={entry.day} x={PAD.left + index * slot + slot / 2} y={HEIGHT - 8} textAnchor="middle" className={styles.axisText} aria-hidden="true">
-              {formatDay(entry.day)}
-            </text>
-          ) : null,
-        )}
-      </svg>
+      <div className={styles.chartFrame}>
+        <div className={styles.chartY} aria-hidden="true">
+          <span>{numberFormat.format(top)}</span>
+          <span>{numberFormat.format(top / 2)}</span>
+          <span>0</span>
+        </div>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-labelledby={`${titleId} ${summaryId}`}
+          className={styles.chartSvg}
+          focusable="false"
+        >
+          <title id={titleId}>{t('numbers.chartLabel', { from: formatDayLong(days[0]!.day), to: formatDayLong(days.at(-1)!.day) })}</title>
+          {[0, HEIGHT / 2, HEIGHT].map((at) => (
+            <line key={at} x1={0} x2={WIDTH} y1={at} y2={at} className={styles.gridLine} vectorEffect="non-scaling-stroke" />
+          ))}
+          {days.map((entry, index) =>
+            entry.count > 0 ? (
+              <rect
+                key={entry.day}
+                x={index * slot + slot * 0.15}
+                y={y(entry.count)}
+                width={slot * 0.7}
+                height={Math.max(1, HEIGHT - y(entry.count))}
+                className={styles.bar}
+              />
+            ) : null,
+          )}
+        </svg>
+        <div className={styles.chartX} aria-hidden="true">
+          {xLabels.map((entry) => (
+            <span key={entry.day}>{formatDay(entry.day)}</span>
+          ))}
+        </div>
+      </div>
       <figcaption id={summaryId} className={styles.chartSummary}>
         {tc('numbers.chartTotal', total)}
         {total > 0 && tc('numbers.chartWeek', week)}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ActionForm } from '../../../../components/forms/ActionForm';
 import { Hidden, SubmitButton } from '../../../../components/forms/fields';
 import { AutoRefresh } from '../../../../components/rollout/AutoRefresh';
-import { FunnelTable, sumTerritories } from '../../../../components/rollout/FunnelTable';
+import { federationRows, FunnelTable, sumTerritories } from '../../../../components/rollout/FunnelTable';
 import { isRefusal, orRefused, Refused } from '../../../../components/rollout/Refused';
 import styles from '../../../../components/rollout/rollout.module.css';
 import type { RolloutNumbers, Wave } from '../../../../components/rollout/types';
@@ -198,6 +198,12 @@ export default async function WavePage({ params, searchParams }: Props) {
           </dl>
         </section>
 
+        <section className={`card ${styles.panel}`} aria-labelledby="vague-territoires">
+          <div className={styles.panelHead}>
+            <h2 id="vague-territoires">{t('waves.funnelHeading')}</h2>
+          </div>
+          <FunnelTable caption={t('numbers.caption', { scope: wave.name })} rows={federationRows(territories)} totals={sumTerritories(territories)} />
+        </section>
         {draft && (
           <section className={`card ${styles.panel}`} aria-labelledby="vague-modifier">
             <div className={styles.panelHead}>
@@ -206,13 +212,6 @@ export default async function WavePage({ params, searchParams }: Props) {
             <WaveForm action={updateWave} places={places} wave={wave} submitLabel={t('waves.save')} />
           </section>
         )}
-
-        <section className={`card ${styles.panel}`} aria-labelledby="vague-territoires">
-          <div className={styles.panelHead}>
-            <h2 id="vague-territoires">{t('waves.funnelHeading')}</h2>
-          </div>
-          <FunnelTable caption={t('numbers.caption', { scope: wave.name })} territories={territories} totals={sumTerritories(territories)} />
-        </section>
       </div>
     </>
   );
