@@ -216,40 +216,17 @@ export interface TaskKey {
   seq: number;
 }
 
-/**
- * Sends a task's mails until done or until `remainingMs()` runs low, then hands over to a new
- * task (seq + 1) that goes on from the last page.
- */
-export async function runWaveTask(key: TaskKey, remainingMs: () => number): Promise<void> {
-  const { data: task } = await WaveTaskEntity.get(key).go({ consistent: true });
-  if (!task || task.done) return;
-  const rate = Math.min(await sesMaxSendRate(), waveOptions.maxSendRate ?? Infinity);
-  const retainUntil = Math.floor(Date.parse(task.openedAt) / 1000) + AFTER_LAUNCH_RETENTION_SECONDS;
-  let cursor = task.cursor ?? null;
+/** Pages worked on at once: sending one while the next are read and claimed (commits stay in order). */
+const PAGES_IN_FLIGHT = 4;
 
+type Counts = { sent: number; failed: number; suppressed: number };
+
+/** One page, from reading what was done to recording what was sent; returns its counts. Not committed. */
+async function sendPage(key: TaskKey, page: Preregistration[], rate: number, retainUntil: number): Promise<Counts> {
   for (;;) {
-    if (remainingMs() < HANDOVER_MS) {
-      await rollout.transaction
-        .write(({ task: tasks, wave }) => [
-          tasks.patch(key).set({ done: true }).where((attr, { eq }) => eq(attr.done, false)).commit(),
-          tasks.create({ ...key, seq: key.seq + 1, openedAt: task.openedAt, ...(cursor && { cursor }) }).commit(),
-          wave.patch({ waveId: key.waveId }).add({ tasksTotal: 1, tasksDone: 1 }).commit(),
-        ])
-        .go();
-      logger.info('wave task handed over', { ...key, cursor });
-      return;
-    }
-
-    const result = await PreregistrationEntity.query
-      .byFederation({ federationCode: key.federationCode, status: 'confirmed' })
-      .go({ cursor, limit: PAGE_SIZE });
-    const page = result.data.filter((p) => p.expiresAt > nowSeconds());
-
     const { known, toClaim, toReclaim } = await settlePage(key.waveId, page);
-    if (!(await claim(key.waveId, toClaim, toReclaim))) {
-      // Someone claimed part of this page meanwhile (a duplicate delivery of the task): look again.
-      continue;
-    }
+    // Claimed meanwhile by another run of this task (a duplicate delivery): look again.
+    if (!(await claim(key.waveId, toClaim, toReclaim))) continue;
     const toSend = [...toClaim, ...toReclaim.map((r) => r.p)];
     const outcomes = new Map(known);
     for (let i = 0; i < toSend.length; ) {
@@ -259,47 +236,80 @@ export async function runWaveTask(key: TaskKey, remainingMs: () => number): Prom
       batch.forEach((p, j) => outcomes.set(p.email, sent[j]!));
       i += permits;
     }
-
-    await recordOutcomes(
-      key.waveId,
-      toSend.map((p) => ({ p, outcome: outcomes.get(p.email)! })),
-      retainUntil,
-    );
-
+    await recordOutcomes(key.waveId, toSend.map((p) => ({ p, outcome: outcomes.get(p.email)! })), retainUntil);
     const counts = { sent: 0, failed: 0, suppressed: 0 };
     for (const p of page) {
       const outcome = outcomes.get(p.email);
       if (outcome) counts[outcome.state] += 1;
     }
-    const next = result.cursor;
-    const committed = await rollout.transaction
-      .write(({ task: tasks, wave, funnel }) => [
-        tasks
-          .patch(key)
-          .set({ ...(next ? { cursor: next } : {}), ...(next ? {} : { done: true }) })
-          .add({ processed: page.length, ...counts })
-          .where((attr, { eq, notExists }) => (cursor ? eq(attr.cursor, cursor) : notExists(attr.cursor)))
-          .commit(),
-        wave.patch({ waveId: key.waveId }).add({ ...counts, ...(next ? {} : { tasksDone: 1 }) }).commit(),
-        funnel.update({ federationCode: key.federationCode }).add({ emailed: counts.sent, waiting: -(counts.sent + counts.suppressed + counts.failed) }).commit(),
-      ])
-      .go()
-      .then((r) => !r.canceled)
-      .catch((error: unknown) => {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      });
-    if (!committed) {
-      // Another run of this task committed this page first: continue from where it is now.
-      const { data: now } = await WaveTaskEntity.get(key).go({ consistent: true });
-      if (!now || now.done) return;
-      cursor = now.cursor ?? null;
-      continue;
-    }
+    return counts;
+  }
+}
+
+/**
+ * Commits a page: the task's cursor moves from `from` to `next` (or the task is done) and every
+ * counter changes in one transaction, conditioned on `from` — so a page is counted once, whatever runs.
+ */
+async function commitPage(key: TaskKey, from: string | null, next: string | null, size: number, counts: Counts): Promise<void> {
+  const result = await rollout.transaction
+    .write(({ task: tasks, wave, funnel }) => [
+      tasks
+        .patch(key)
+        .set(next ? { cursor: next } : { done: true })
+        .add({ processed: size, ...counts })
+        .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
+        .commit(),
+      wave.patch({ waveId: key.waveId }).add({ ...counts, ...(next ? {} : { tasksDone: 1 }) }).commit(),
+      funnel.update({ federationCode: key.federationCode }).add({ emailed: counts.sent, waiting: -(counts.sent + counts.suppressed + counts.failed) }).commit(),
+    ])
+    .go();
+  // Another run of this task committed this page first: stop; the stream's retry goes on from the task's cursor.
+  if (result.canceled) throw new Error(`wave task ${key.waveId}/${key.federationCode}/${key.seq}: page from ${from} already committed`);
+}
+
+/**
+ * Sends a task's mails until done or until `remainingMs()` runs low, then hands over to a new
+ * task (seq + 1) that goes on from the last committed page. Up to PAGES_IN_FLIGHT pages are worked
+ * on at once; they commit in order.
+ */
+export async function runWaveTask(key: TaskKey, remainingMs: () => number): Promise<void> {
+  const { data: task } = await WaveTaskEntity.get(key).go({ consistent: true });
+  if (!task || task.done) return;
+  const rate = Math.min(await sesMaxSendRate(), waveOptions.maxSendRate ?? Infinity);
+  const retainUntil = Math.floor(Date.parse(task.openedAt) / 1000) + AFTER_LAUNCH_RETENTION_SECONDS;
+  let cursor = task.cursor ?? null;
+  let committed: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+
+  while (remainingMs() >= HANDOVER_MS) {
+    const from = cursor;
+    const result = await PreregistrationEntity.query
+      .byFederation({ federationCode: key.federationCode, status: 'confirmed' })
+      .go({ cursor: from, limit: PAGE_SIZE });
+    const page = result.data.filter((p) => p.expiresAt > nowSeconds());
+    const next = result.cursor ?? null;
+    const work = sendPage(key, page, rate, retainUntil);
+    work.catch(() => undefined); // awaited through `committed`; not an unhandled rejection meanwhile
+    committed = committed.then(() => work).then((counts) => commitPage(key, from, next, page.length, counts));
+    const done = committed;
+    inFlight.push(done);
+    void done.finally(() => inFlight.splice(inFlight.indexOf(done), 1)).catch(() => undefined);
     if (!next) {
+      await committed;
       await finishWaveIfDone(key.waveId);
       return;
     }
     cursor = next;
+    if (inFlight.length >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
   }
+
+  await committed;
+  await rollout.transaction
+    .write(({ task: tasks, wave }) => [
+      tasks.patch(key).set({ done: true }).where((attr, { eq }) => eq(attr.done, false)).commit(),
+      tasks.create({ ...key, seq: key.seq + 1, openedAt: task.openedAt, ...(cursor && { cursor }) }).commit(),
+      wave.patch({ waveId: key.waveId }).add({ tasksTotal: 1, tasksDone: 1 }).commit(),
+    ])
+    .go();
+  logger.info('wave task handed over', { ...key, cursor });
 }
