@@ -23,13 +23,14 @@ import { finishWaveIfDone } from './opening';
  *    one BatchGetItem each);
  * 2. claims the rest in one transaction (a delivery `sending` with a lease; fails if any exists);
  * 3. sends, paced to the shared send rate, each recipient their own mail, tagged with wave and recipient;
- * 4. records the outcomes (BatchWriteItem) and commits the page: cursor and counters in one
+ * 4. commits the page: outcomes, the preregistrations' retention, cursor and counters in one
  *    transaction, conditioned on the cursor it started from — counted once, whatever happens.
  * Killed anywhere, it is run again on the same task (the stream delivers it again) and resumes at the
  * last committed page; a mail claimed but not known to be sent is settled by SES's `Send` event
  * (mail-feedback job), or sent again only once its lease is over without one.
  */
-export const PAGE_SIZE = 50;
+/** A page's commit writes up to two items per recipient and three counters: at most 99 in one transaction. */
+export const PAGE_SIZE = 48;
 const CONCURRENCY = 25;
 /** Time kept in hand before the function's timeout to commit and hand over to the next invocation. */
 const HANDOVER_MS = 60_000;
@@ -163,53 +164,6 @@ async function claim(waveId: string, fresh: Preregistration[], stale: { p: Prere
   return !result.canceled;
 }
 
-/**
- * Records the page's new outcomes, and starts the six-month retention of the preregistrations that
- * got their mail: one transaction (a page is at most 50 of each). A preregistration erased meanwhile
- * must not come back, hence a condition on each — if one fails, the slow path writes them one by one.
- */
-async function recordOutcomes(waveId: string, done: { p: Preregistration; outcome: Outcome }[], retainUntil: number): Promise<void> {
-  if (!done.length) return;
-  const deliveries = done.map(({ p, outcome }) => ({
-    waveId,
-    recipient: recipientId(p.email),
-    state: outcome.state,
-    leaseUntil: 0,
-    ...(outcome.state === 'sent' && { messageId: outcome.messageId }),
-    ...(outcome.state === 'failed' && { error: outcome.error }),
-    expiresAt: retainUntil,
-  }));
-  const emailed = done.filter(({ outcome }) => outcome.state === 'sent').map(({ p }) => p);
-  const markEmailed = (p: Preregistration) =>
-    PreregistrationEntity.patch({ email: p.email })
-      .set({ emailedBy: waveId, expiresAt: retainUntil })
-      .where((attr, { eq }) => eq(attr.token, p.token));
-  const result = await rollout.transaction
-    .write(({ delivery, preregistration }) => [
-      ...deliveries.map((d) => delivery.put(d).commit()),
-      ...emailed.map((p) =>
-        preregistration
-          .patch({ email: p.email })
-          .set({ emailedBy: waveId, expiresAt: retainUntil })
-          .where((attr, { eq }) => eq(attr.token, p.token))
-          .commit(),
-      ),
-    ])
-    .go();
-  if (!result.canceled) return;
-  const { unprocessed } = await DeliveryEntity.put(deliveries).go();
-  if (unprocessed.length) throw new Error(`${unprocessed.length} deliveries left unprocessed`);
-  await Promise.all(
-    emailed.map((p) =>
-      markEmailed(p)
-        .go()
-        .catch((error: unknown) => {
-          if (!isConditionFailure(error)) throw error;
-        }),
-    ),
-  );
-}
-
 export interface TaskKey {
   waveId: string;
   federationCode: string;
@@ -220,9 +174,14 @@ export interface TaskKey {
 const PAGES_IN_FLIGHT = 4;
 
 type Counts = { sent: number; failed: number; suppressed: number };
+interface PageResult {
+  counts: Counts;
+  /** The mails sent (or refused for good) by this run, to record with the page's commit. */
+  newlyDone: { p: Preregistration; outcome: Outcome }[];
+}
 
-/** One page, from reading what was done to recording what was sent; returns its counts. Not committed. */
-async function sendPage(key: TaskKey, page: Preregistration[], rate: number, retainUntil: number): Promise<Counts> {
+/** One page, from reading what was done to sending what was not: what to commit. */
+async function sendPage(key: TaskKey, page: Preregistration[], rate: number): Promise<PageResult> {
   for (;;) {
     const { known, toClaim, toReclaim } = await settlePage(key.waveId, page);
     // Claimed meanwhile by another run of this task (a duplicate delivery): look again.
@@ -236,35 +195,77 @@ async function sendPage(key: TaskKey, page: Preregistration[], rate: number, ret
       batch.forEach((p, j) => outcomes.set(p.email, sent[j]!));
       i += permits;
     }
-    await recordOutcomes(key.waveId, toSend.map((p) => ({ p, outcome: outcomes.get(p.email)! })), retainUntil);
     const counts = { sent: 0, failed: 0, suppressed: 0 };
     for (const p of page) {
       const outcome = outcomes.get(p.email);
       if (outcome) counts[outcome.state] += 1;
     }
-    return counts;
+    return { counts, newlyDone: toSend.map((p) => ({ p, outcome: outcomes.get(p.email)! })) };
   }
 }
 
 /**
- * Commits a page: the task's cursor moves from `from` to `next` (or the task is done) and every
- * counter changes in one transaction, conditioned on `from` — so a page is counted once, whatever runs.
+ * Commits a page in one transaction: its new deliveries (`sent`/`failed`), the six-month retention
+ * of the preregistrations mailed, the task's cursor moving from `from` to `next` (or the task done)
+ * and every counter — conditioned on `from`, so a page is counted once whatever runs. A
+ * preregistration erased meanwhile must not come back: if its condition fails, the slow path records
+ * the rest one by one, then commits the counters.
  */
-async function commitPage(key: TaskKey, from: string | null, next: string | null, size: number, counts: Counts): Promise<void> {
-  const result = await rollout.transaction
-    .write(({ task: tasks, wave, funnel }) => [
-      tasks
-        .patch(key)
-        .set(next ? { cursor: next } : { done: true })
-        .add({ processed: size, ...counts })
-        .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
-        .commit(),
-      wave.patch({ waveId: key.waveId }).add({ ...counts, ...(next ? {} : { tasksDone: 1 }) }).commit(),
-      funnel.update({ federationCode: key.federationCode }).add({ emailed: counts.sent, waiting: -(counts.sent + counts.suppressed + counts.failed) }).commit(),
-    ])
-    .go();
+async function commitPage(key: TaskKey, from: string | null, next: string | null, size: number, result: PageResult, retainUntil: number): Promise<void> {
+  const { counts, newlyDone } = result;
+  const deliveries = newlyDone.map(({ p, outcome }) => ({
+    waveId: key.waveId,
+    recipient: recipientId(p.email),
+    state: outcome.state,
+    leaseUntil: 0,
+    ...(outcome.state === 'sent' && { messageId: outcome.messageId }),
+    ...(outcome.state === 'failed' && { error: outcome.error }),
+    expiresAt: retainUntil,
+  }));
+  const emailed = newlyDone.filter(({ outcome }) => outcome.state === 'sent').map(({ p }) => p);
+  const write = (withRecords: boolean) =>
+    rollout.transaction
+      .write(({ task: tasks, wave, funnel, delivery, preregistration }) => [
+        tasks
+          .patch(key)
+          .set(next ? { cursor: next } : { done: true })
+          .add({ processed: size, ...counts })
+          .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
+          .commit(),
+        wave.patch({ waveId: key.waveId }).add({ ...counts, ...(next ? {} : { tasksDone: 1 }) }).commit(),
+        funnel.update({ federationCode: key.federationCode }).add({ emailed: counts.sent, waiting: -(counts.sent + counts.suppressed + counts.failed) }).commit(),
+        ...(withRecords ? deliveries.map((d) => delivery.put(d).commit()) : []),
+        ...(withRecords
+          ? emailed.map((p) =>
+              preregistration
+                .patch({ email: p.email })
+                .set({ emailedBy: key.waveId, expiresAt: retainUntil })
+                .where((attr, { eq }) => eq(attr.token, p.token))
+                .commit(),
+            )
+          : []),
+      ])
+      .go();
+  const first = await write(true);
+  if (!first.canceled) return;
   // Another run of this task committed this page first: stop; the stream's retry goes on from the task's cursor.
-  if (result.canceled) throw new Error(`wave task ${key.waveId}/${key.federationCode}/${key.seq}: page from ${from} already committed`);
+  const taskRefused = first.data[0]?.code === 'ConditionalCheckFailed';
+  if (taskRefused) throw new Error(`wave task ${key.waveId}/${key.federationCode}/${key.seq}: page from ${from} already committed`);
+  const { unprocessed } = await DeliveryEntity.put(deliveries).go();
+  if (unprocessed.length) throw new Error(`${unprocessed.length} deliveries left unprocessed`);
+  await Promise.all(
+    emailed.map((p) =>
+      PreregistrationEntity.patch({ email: p.email })
+        .set({ emailedBy: key.waveId, expiresAt: retainUntil })
+        .where((attr, { eq }) => eq(attr.token, p.token))
+        .go()
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        }),
+    ),
+  );
+  const second = await write(false);
+  if (second.canceled) throw new Error(`wave task ${key.waveId}/${key.federationCode}/${key.seq}: page from ${from} already committed`);
 }
 
 /**
@@ -288,9 +289,9 @@ export async function runWaveTask(key: TaskKey, remainingMs: () => number): Prom
       .go({ cursor: from, limit: PAGE_SIZE });
     const page = result.data.filter((p) => p.expiresAt > nowSeconds());
     const next = result.cursor ?? null;
-    const work = sendPage(key, page, rate, retainUntil);
+    const work = sendPage(key, page, rate);
     work.catch(() => undefined); // awaited through `committed`; not an unhandled rejection meanwhile
-    committed = committed.then(() => work).then((counts) => commitPage(key, from, next, page.length, counts));
+    committed = committed.then(() => work).then((result) => commitPage(key, from, next, page.length, result, retainUntil));
     const done = committed;
     inFlight.push(done);
     void done.finally(() => inFlight.splice(inFlight.indexOf(done), 1)).catch(() => undefined);
