@@ -36,7 +36,8 @@ const CONCURRENCY = 25;
 const HANDOVER_MS = 60_000;
 
 type Preregistration = EntityItem<typeof PreregistrationEntity>;
-type Outcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string } | { state: 'suppressed' };
+type SendOutcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string };
+type Outcome = SendOutcome | { state: 'suppressed' };
 
 /** The recipient's id in keys and SES tags (which allow only letters, digits, `_` and `-`). */
 export const recipientId = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
@@ -51,7 +52,7 @@ function isPermanent(error: unknown): boolean {
   return ['MessageRejected', 'BadRequestException', 'MailFromDomainNotVerifiedException', 'NotFoundException'].includes(name);
 }
 
-async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<Outcome> {
+async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<SendOutcome> {
   const data = {
     communeName: p.communeName,
     federationName: p.federationName,
@@ -127,7 +128,6 @@ async function settlePage(waveId: string, page: Preregistration[]) {
         else toClaim.push(p);
       } else if (delivery.state === 'sent') known.set(p.email, { state: 'sent', messageId: delivery.messageId ?? '' });
       else if (delivery.state === 'failed') known.set(p.email, { state: 'failed', error: delivery.error ?? '' });
-      else if (delivery.state === 'suppressed') known.set(p.email, { state: 'suppressed' });
       else if (delivery.leaseUntil <= nowSeconds()) toReclaim.push({ p, leaseUntil: delivery.leaseUntil });
       else leaseEnds = Math.max(leaseEnds, delivery.leaseUntil);
     });
@@ -177,7 +177,7 @@ type Counts = { sent: number; failed: number; suppressed: number };
 interface PageResult {
   counts: Counts;
   /** The mails sent (or refused for good) by this run, to record with the page's commit. */
-  newlyDone: { p: Preregistration; outcome: Outcome }[];
+  newlyDone: { p: Preregistration; outcome: SendOutcome }[];
 }
 
 /** One page, from reading what was done to sending what was not: what to commit. */
@@ -188,11 +188,15 @@ async function sendPage(key: TaskKey, page: Preregistration[], rate: number): Pr
     if (!(await claim(key.waveId, toClaim, toReclaim))) continue;
     const toSend = [...toClaim, ...toReclaim.map((r) => r.p)];
     const outcomes = new Map(known);
+    const newlyDone: PageResult['newlyDone'] = [];
     for (let i = 0; i < toSend.length; ) {
       const permits = await takeSendPermits(toSend.length - i, rate);
       const batch = toSend.slice(i, i + permits);
       const sent = await pool(batch, CONCURRENCY, (p) => sendOne(key, p));
-      batch.forEach((p, j) => outcomes.set(p.email, sent[j]!));
+      batch.forEach((p, j) => {
+        outcomes.set(p.email, sent[j]!);
+        newlyDone.push({ p, outcome: sent[j]! });
+      });
       i += permits;
     }
     const counts = { sent: 0, failed: 0, suppressed: 0 };
@@ -200,7 +204,7 @@ async function sendPage(key: TaskKey, page: Preregistration[], rate: number): Pr
       const outcome = outcomes.get(p.email);
       if (outcome) counts[outcome.state] += 1;
     }
-    return { counts, newlyDone: toSend.map((p) => ({ p, outcome: outcomes.get(p.email)! })) };
+    return { counts, newlyDone };
   }
 }
 
