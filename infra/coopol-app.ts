@@ -30,6 +30,9 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
   // Read first: a missing web build fails the synth before any function is bundled.
   const openNext = readOpenNextOutput(fromRepoRoot(config.openNextPath));
   const domain = config.domainName && config.certificateArn ? { name: config.domainName, certificateArn: config.certificateArn } : undefined;
+  // Links in mails and calendars. Without a domain the site's cloudfront.net name is only known
+  // after the web stack, which depends on the API: such a stage (dev) gets links that cannot resolve.
+  const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${config.stage}.coopol.invalid`;
 
   const data = new DataStack(app, name('data'), { ...base, description: 'Coopol: DynamoDB table (stateful, retained)' });
   const mail = new MailStack(app, name('mail'), {
@@ -47,6 +50,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       table: data.table,
       mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
       filesBucket: files.bucket,
+      siteUrl,
     },
     mailDomain: config.domainName,
   });
@@ -60,6 +64,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       userPoolClient: auth.userPoolClient,
       mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
       filesBucket: files.bucket,
+      siteUrl,
     },
   });
   const web = new WebStack(app, name('web'), {

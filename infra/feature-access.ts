@@ -13,6 +13,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
+ * - site: the site's public origin (SITE_URL), no permission
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite';
@@ -20,6 +21,8 @@ export interface FeatureAccess {
   policy?: true;
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
+  /** The site's public origin (SITE_URL), for links in mails and calendars. */
+  site?: true;
 }
 
 export const featureAccess: Record<Feature, FeatureAccess> = {
@@ -33,4 +36,6 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   membership: { table: 'readwrite', policy: true },
   // Serves the geography and sections; writes happen in seeding jobs, not at request time.
   territory: { table: 'read' },
+  // Events, slots, calendar feeds, field reports; mails to attendees (links to the site).
+  events: { table: 'readwrite', mail: 'send', site: true, policy: true },
 };

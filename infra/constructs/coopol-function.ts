@@ -41,6 +41,8 @@ export interface CoopolResources {
   userPoolClient: IUserPoolClient;
   mail: { from: string; identity: IEmailIdentity; configurationSet: IConfigurationSet };
   filesBucket: IBucket;
+  /** The site's public origin, for links in mails and calendars (`https://<domain>`). */
+  siteUrl: string;
 }
 
 export interface CoopolFunctionProps {
@@ -144,6 +146,7 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     ...(access.files && { FILES_BUCKET: resources.filesBucket.bucketName }),
     // Officials must turn on TOTP before using their powers: always in AWS.
     ...(access.policy && { OFFICIAL_MFA_REQUIRED: 'true' }),
+    ...(access.site && { SITE_URL: resources.siteUrl }),
   };
 }
 

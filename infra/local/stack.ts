@@ -204,6 +204,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       FILES_BUCKET: names.bucket,
       S3_ENDPOINT: endpoints.s3,
       OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
+      SITE_URL: `http://127.0.0.1:${ports.site}`,
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_DEV: 'true',
     };

@@ -9,6 +9,7 @@ export const configModules: Record<string, keyof FeatureAccess> = {
   'functions/src/shared/mail.ts': 'mail',
   'functions/src/shared/files.ts': 'files',
   'functions/src/domain/access/options.ts': 'policy',
+  'functions/src/shared/site.ts': 'site',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { RenderedMail } from './layout';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
+import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from './templates/events';
 
 /**
  * Every mail Coopol sends, by name. A template is a function of its data to `{subject, text, html}`,
@@ -10,6 +11,11 @@ import { verifyEmail } from './templates/verify-email';
 export const mailTemplates = {
   'verify-email': verifyEmail,
   'reset-password': resetPassword,
+  // Events (issue 6)
+  'event-announcement': eventAnnouncement,
+  'event-reminder': eventReminder,
+  'event-changed': eventChanged,
+  'event-place-freed': eventPlaceFreed,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

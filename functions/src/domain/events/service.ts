@@ -1,0 +1,519 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import type {
+  CreateEventRequest,
+  EventDetail,
+  EventSummary,
+  RsvpAnswer,
+  RsvpState,
+  SlotView,
+  Space,
+  UpdateEventRequest,
+} from '../../contracts/events';
+import type { Caller } from '../access/caller';
+import { callerItem } from '../access/load-caller';
+import { policyOptions } from '../access/options';
+import { mayOrganizeEvents, mayViewEvent, requirePerson, runsSpace, type SpacePlace } from '../access/policy';
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
+import { counterItems, isContention, pause, readCounter, shardPlan, shardWithRoom, takePlace, givePlace, totalTaken } from './capacity';
+import {
+  AttendanceEntity,
+  CapacityShardEntity,
+  EventEntity,
+  eventsService,
+  SlotEntity,
+  SlotSignupEntity,
+  WaitingEntity,
+} from './entities';
+import { fromParis, parisDay, toParis } from './paris-time';
+import { requestEventMail } from './after-write';
+import { tellPromoted } from './mail';
+import { resolveSpace } from './spaces';
+
+export type EventItem = EntityItem<typeof EventEntity>;
+type SlotItem = EntityItem<typeof SlotEntity>;
+
+const newId = (bytes: number) => randomBytes(bytes).toString('hex');
+const goingCounter = (eventId: string) => `${eventId}#going`;
+const slotCounter = (eventId: string, slotId: string) => `${eventId}#slot#${slotId}`;
+
+/** The place of an event's space, as the rules see it. */
+export const spaceOf = (event: EventItem): SpacePlace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
+const audienceOf = (event: EventItem) => ({ space: spaceOf(event), visibility: event.visibility });
+
+/** Turns Paris times into instants, with the failing field named (unknown hour on the day clocks go forward, end before start). */
+function interval(start: string, end: string, field: string): { startsAt: string; endsAt: string } {
+  const issues: FieldIssue[] = [];
+  const from = fromParis(start);
+  const to = fromParis(end);
+  if (!from) issues.push({ field: `${field}start`, message: 'cette heure n’existe pas à Paris (passage à l’heure d’été)' });
+  if (!to) issues.push({ field: `${field}end`, message: 'cette heure n’existe pas à Paris (passage à l’heure d’été)' });
+  if (from && to && to <= from) issues.push({ field: `${field}end`, message: 'la fin doit venir après le début' });
+  if (issues.length) throw new ValidationError(issues);
+  return { startsAt: from!.toISOString(), endsAt: to!.toISOString() };
+}
+
+// ——— Reading ———
+
+/** One event (one GetItem), or 404; 404 too when the caller may not see it (its existence is not revealed). */
+export async function loadVisibleEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  const { data } = await EventEntity.get({ eventId }).go();
+  if (!data || !mayViewEvent(caller, audienceOf(data))) throw new NotFoundError('Événement', 'params.eventId');
+  return data;
+}
+
+async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  const event = await loadVisibleEvent(caller, eventId);
+  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
+  return event;
+}
+
+export function toSummary(event: EventItem): EventSummary {
+  return {
+    id: event.eventId,
+    space: { type: event.spaceType, id: event.spaceId, name: event.spaceName },
+    kind: event.kind,
+    title: event.title,
+    start: toParis(event.startsAt),
+    end: toParis(event.endsAt),
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    address: event.address,
+    visibility: event.visibility,
+    status: event.status,
+  };
+}
+
+/** The slots of an event with what each still misses (one Query for the slots, one BatchGet for every counter shard). */
+async function slotViews(eventId: string, mine: Set<string>): Promise<SlotView[]> {
+  const { data: slots } = await SlotEntity.query.byEvent({ eventId }).go({ pages: 'all' });
+  if (!slots.length) return [];
+  const keys = slots.flatMap((slot) => Array.from({ length: slot.shards }, (_, shard) => ({ counterId: slotCounter(eventId, slot.slotId), shard })));
+  const { data: shards } = await CapacityShardEntity.get(keys).go();
+  return slots
+    .map((slot) => {
+      const taken = shards.filter((s) => s.counterId === slotCounter(eventId, slot.slotId)).reduce((sum, s) => sum + s.taken, 0);
+      return slotView(slot, taken, mine.has(slot.slotId));
+    })
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
+  return {
+    id: slot.slotId,
+    label: slot.label ?? null,
+    start: toParis(slot.startsAt),
+    end: toParis(slot.endsAt),
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    needed: slot.needed,
+    taken,
+    missing: Math.max(0, slot.needed - taken),
+    mine,
+  };
+}
+
+/** An event's page: the event, its slots with what they miss, the caller's own answers. */
+export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
+  const person = requirePerson(caller);
+  const event = await loadVisibleEvent(caller, eventId);
+  const [mySignups, myAttendance, going] = await Promise.all([
+    SlotSignupEntity.query.byEvent({ eventId }).begins({}).where(({ userId }, { eq }) => eq(userId, person.userId)).go({ pages: 'all' }),
+    AttendanceEntity.get({ eventId, attendeeId: person.userId }).go(),
+    readCounter(goingCounter(eventId), event.goingShards),
+  ]);
+  const slots = await slotViews(eventId, new Set(mySignups.data.map((s) => s.slotId)));
+  return {
+    ...toSummary(event),
+    description: event.description,
+    place: { address: event.address, ...(event.lat !== undefined ? { lat: event.lat, lon: event.lon } : {}) },
+    organizer: { userId: event.organizerId, name: event.organizerName },
+    capacity: event.capacity ?? null,
+    going: totalTaken(going),
+    myRsvp: myAttendance.data?.state ?? null,
+    slots,
+    canManage: runsSpace(caller, spaceOf(event)),
+    hasReport: event.hasReport,
+  };
+}
+
+/** A public event's page, for visitors (anything not public is « introuvable »). */
+export async function getPublicEvent(eventId: string) {
+  const event = await loadVisibleEvent({ kind: 'anonymous' }, eventId);
+  const going = await readCounter(goingCounter(eventId), event.goingShards);
+  return {
+    ...toSummary(event),
+    description: event.description,
+    place: { address: event.address, ...(event.lat !== undefined ? { lat: event.lat, lon: event.lon } : {}) },
+    organizerName: event.organizerName,
+    capacity: event.capacity ?? null,
+    going: totalTaken(going),
+  };
+}
+
+/** A space's agenda from a Paris day on: one Query page on gsi1, filtered by what the caller may see. */
+export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
+  requirePerson(caller);
+  await resolveSpace(space, 'params.spaceId');
+  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const result = await EventEntity.query
+    .bySpace({ spaceType: space.type, spaceId: space.id })
+    .gte({ startsAt: from })
+    .go({ cursor: query.cursor ?? null, limit: query.limit })
+    .catch((error: unknown) => {
+      if (query.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
+      throw error;
+    });
+  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e))).map(toSummary), nextCursor: result.cursor ?? null };
+}
+
+/**
+ * My agenda: the events I said I come to (or might, or wait for) and the slots I signed up to,
+ * from today on: two Query pages on gsi1 and one BatchGet of the events.
+ */
+export async function myAgenda(caller: Caller, limit = 100) {
+  const person = requirePerson(caller);
+  const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
+  const [attendances, signups] = await Promise.all([
+    AttendanceEntity.query.byAttendee({ attendeeId: person.userId }).gte({ startsAt: from }).go({ limit }),
+    SlotSignupEntity.query.byPerson({ userId: person.userId }).gte({ startsAt: from }).go({ limit }),
+  ]);
+  const answers = new Map(attendances.data.filter((a) => a.state !== 'no').map((a) => [a.eventId, a.state]));
+  const slots = new Map<string, string[]>();
+  for (const s of signups.data) slots.set(s.eventId, [...(slots.get(s.eventId) ?? []), s.slotId]);
+  const ids = [...new Set([...answers.keys(), ...slots.keys()])];
+  if (!ids.length) return { items: [] };
+  const { data: events } = await EventEntity.get(ids.map((eventId) => ({ eventId }))).go();
+  return {
+    items: events
+      .filter((e) => mayViewEvent(caller, audienceOf(e)))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map((e) => ({ ...toSummary(e), myRsvp: answers.get(e.eventId) ?? null, mySlots: slots.get(e.eventId) ?? [] })),
+  };
+}
+
+/** Events of a space in a window (for calendar feeds): Query pages on gsi1, at most `limit` events. */
+export async function eventsOfSpace(space: Space, fromIso: string, limit = 500): Promise<EventItem[]> {
+  const { data } = await EventEntity.query.bySpace({ spaceType: space.type, spaceId: space.id }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
+  return data;
+}
+
+export async function eventsById(ids: string[]): Promise<EventItem[]> {
+  if (!ids.length) return [];
+  return (await EventEntity.get(ids.map((eventId) => ({ eventId }))).go()).data;
+}
+
+// ——— Organizing ———
+
+/**
+ * Creates an event in a space the caller runs, with its slots and their counters, in one
+ * transaction (at most 24 slots: 1 event + 4 to 10 going shards + slots and their shards ≤ 100 items).
+ */
+export async function createEvent(caller: Caller, request: CreateEventRequest): Promise<EventDetail> {
+  const space = await resolveSpace(request.space, 'body.space.id');
+  mayOrganizeEvents(caller, space, policyOptions);
+  const organizer = (await callerItem(requirePerson(caller)))!;
+  if (request.visibility === 'section' && space.type !== 'section') {
+    throw new ValidationError([{ field: 'body.visibility', message: '« cette section seulement » ne vaut que pour un événement de section' }]);
+  }
+  if (request.announce && space.type !== 'section' && space.type !== 'federation') {
+    throw new ValidationError([{ field: 'body.announce', message: 'l’annonce par e-mail se fait pour une section ou une fédération' }]);
+  }
+  const { startsAt, endsAt } = interval(request.start, request.end, 'body.');
+  const slots = request.slots.map((slot, i) => ({ slotId: newId(4), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));
+  const eventId = newId(16);
+  const going = shardPlan(request.capacity);
+  const slotShardCount = slots.reduce((n, s) => n + shardPlan(s.needed).length, 0);
+  if (1 + going.length + slots.length + slotShardCount > 100) {
+    throw new ValidationError([{ field: 'body.slots', message: 'trop de créneaux ou de places pour un seul événement' }]);
+  }
+  const item = {
+    eventId,
+    spaceType: space.type,
+    spaceId: space.id,
+    spaceName: space.label,
+    sectionId: space.sectionId,
+    federationCode: space.federationCode,
+    regionCode: space.regionCode,
+    kind: request.kind,
+    title: request.title,
+    description: request.description,
+    startsAt,
+    endsAt,
+    startDay: parisDay(startsAt),
+    address: request.place.address,
+    lat: request.place.lat,
+    lon: request.place.lon,
+    visibility: request.visibility,
+    capacity: request.capacity,
+    goingShards: going.length,
+    organizerId: organizer.userId,
+    organizerName: `${organizer.givenName} ${organizer.familyName}`,
+    announce: request.announce,
+  };
+  await eventsService.transaction
+    .write(({ event, slot, shard }) => [
+      event.create(item).commit(),
+      ...counterItems(goingCounter(eventId), request.capacity).map((s) => shard.create(s).commit()),
+      ...slots.flatMap((s) => [
+        slot.create({ eventId, slotId: s.slotId, label: s.label, startsAt: s.startsAt, endsAt: s.endsAt, needed: s.needed, shards: shardPlan(s.needed).length }).commit(),
+        ...counterItems(slotCounter(eventId, s.slotId), s.needed).map((c) => shard.create(c).commit()),
+      ]),
+    ])
+    .go();
+  if (request.announce) await requestEventMail({ eventId, kind: 'announce' });
+  return getEvent(caller, eventId);
+}
+
+/** Edits an event; attendees are told (the change job mails them once per revision). */
+export async function updateEvent(caller: Caller, eventId: string, patch: UpdateEventRequest): Promise<EventDetail> {
+  const event = await loadManagedEvent(caller, eventId);
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
+  const times =
+    patch.start || patch.end ? interval(patch.start ?? toParis(event.startsAt), patch.end ?? toParis(event.endsAt), 'body.') : undefined;
+  await EventEntity.patch({ eventId })
+    .set({
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(patch.place && { address: patch.place.address, lat: patch.place.lat, lon: patch.place.lon }),
+      // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
+      ...(times && { ...times, startDay: parisDay(times.startsAt), spaceType: event.spaceType, spaceId: event.spaceId }),
+    })
+    .add({ revision: 1 })
+    .where(({ revision }, { eq }) => eq(revision, event.revision))
+    .go()
+    .catch((error: unknown) => {
+      if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') {
+        throw new ConflictError('L’événement vient d’être modifié par quelqu’un d’autre : rechargez la page.');
+      }
+      throw error;
+    });
+  await requestEventMail({ eventId, kind: 'changed' });
+  return getEvent(caller, eventId);
+}
+
+/** Cancels an event (kept, marked cancelled); attendees are told by the change job. */
+export async function cancelEvent(caller: Caller, eventId: string): Promise<EventDetail> {
+  const event = await loadManagedEvent(caller, eventId);
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est déjà annulé.');
+  await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go();
+  await requestEventMail({ eventId, kind: 'changed' });
+  return getEvent(caller, eventId);
+}
+
+/** Who comes, who waits, who volunteers where: for the event's organizers (two Query pages). */
+export async function listAttendees(caller: Caller, eventId: string) {
+  await loadManagedEvent(caller, eventId);
+  const [attendances, signups] = await Promise.all([
+    AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+    SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+  ]);
+  return {
+    items: [
+      ...attendances.data.map((a) => ({ name: a.name, userId: a.userId ?? null, state: a.state, slotId: null, at: a.at })),
+      ...signups.data.map((s) => ({ name: s.name, userId: s.userId, state: 'volunteer' as const, slotId: s.slotId, at: s.at })),
+    ],
+  };
+}
+
+/** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
+export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting']) {
+  const [attendances, signups] = await Promise.all([
+    AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+    SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+  ]);
+  const byEmail = new Map<string, { recipient: string; name: string; email: string; slots: string[] }>();
+  for (const a of attendances.data.filter((a) => states.includes(a.state))) {
+    byEmail.set(a.email, { recipient: a.attendeeId, name: a.name, email: a.email, slots: [] });
+  }
+  for (const s of signups.data) {
+    const known = byEmail.get(s.email) ?? { recipient: s.userId, name: s.name, email: s.email, slots: [] };
+    known.slots.push(s.slotId);
+    byEmail.set(s.email, known);
+  }
+  return [...byEmail.values()];
+}
+
+// ——— Answering and volunteering ———
+
+interface Attendee {
+  attendeeId: string;
+  userId?: string;
+  name: string;
+  email: string;
+}
+
+async function attendeeOf(caller: Caller): Promise<Attendee> {
+  const item = (await callerItem(requirePerson(caller)))!;
+  return { attendeeId: item.userId, userId: item.userId, name: `${item.givenName} ${item.familyName}`, email: item.email };
+}
+
+/** A visitor of a public event: identified by their address, so answering twice updates one answer. */
+export function visitorId(email: string): string {
+  return `visitor-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Answers an event. « Je viens » takes a place in the going counter in the same transaction as
+ * the answer; when none is left, the person joins the waiting list instead. Leaving a place
+ * (« non », « peut-être ») gives it to the first person waiting, who is told.
+ */
+export async function answerEvent(caller: Caller, eventId: string, answer: RsvpAnswer) {
+  const event = await loadVisibleEvent(caller, eventId);
+  return answerAs(event, await attendeeOf(caller), answer);
+}
+
+export async function answerPublicEvent(eventId: string, visitor: { name: string; email: string; answer: RsvpAnswer }) {
+  const event = await loadVisibleEvent({ kind: 'anonymous' }, eventId);
+  return answerAs(event, { attendeeId: visitorId(visitor.email), name: visitor.name, email: visitor.email }, visitor.answer);
+}
+
+export interface Promotion {
+  eventId: string;
+  attendeeId: string;
+  name: string;
+  email: string;
+  since: string;
+}
+
+async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Promise<{ state: RsvpState; going: number }> {
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé.');
+  const eventId = event.eventId;
+  const counterId = goingCounter(eventId);
+  const limited = event.capacity !== undefined;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const [{ data: current }, shards] = await Promise.all([AttendanceEntity.get({ eventId, attendeeId: who.attendeeId }).go(), readCounter(counterId, event.goingShards)]);
+    const was = current?.state;
+    if (was === answer || (was === 'waiting' && answer === 'going')) return { state: was, going: totalTaken(shards) };
+    const at = new Date().toISOString();
+    const base = { eventId, attendeeId: who.attendeeId, userId: who.userId, name: who.name, email: who.email, startsAt: event.startsAt, at };
+    const shard = answer === 'going' ? shardWithRoom(shards) : undefined;
+    const state: RsvpState = answer === 'going' ? (shard === undefined ? 'waiting' : 'going') : answer;
+    const result = await eventsService.transaction
+      .write(({ attendance, waiting, shard: shardEntity }) => [
+        // The answer changes only from what was read (absent, or the same state and shard).
+        current
+          ? attendance.put({ ...base, state, shard }).where(({ state: s }, { eq }) => eq(s, current.state)).commit()
+          : attendance.create({ ...base, state, shard }).commit(),
+        ...(was === 'going' && current?.shard !== undefined ? [givePlace(shardEntity, counterId, current.shard)] : []),
+        ...(was === 'waiting' ? [waiting.delete({ eventId, since: current!.at, attendeeId: who.attendeeId }).commit()] : []),
+        ...(state === 'going' ? [takePlace(shardEntity, counterId, shard!, limited)] : []),
+        ...(state === 'waiting' ? [waiting.create({ eventId, since: at, attendeeId: who.attendeeId }).commit()] : []),
+      ])
+      .go()
+      .catch(contentionAsCanceled);
+    if (!result.canceled) {
+      const promoted = was === 'going' && limited ? await promoteFirstWaiting(event) : undefined;
+      if (promoted) await tellPromoted(promoted);
+      return { state, going: totalTaken(await readCounter(counterId, event.goingShards)) };
+    }
+    await pause(attempt);
+  }
+  throw new ConflictError('Trop de réponses au même moment : réessayez dans un instant.');
+}
+
+/** A contention error thrown by the SDK instead of a cancellation: treated as one (retried). */
+function contentionAsCanceled(error: unknown): { canceled: true } {
+  const name = (error as { name?: string }).name ?? '';
+  if (/TransactionConflict|TransactionInProgress|Throttling/.test(name)) return { canceled: true };
+  throw error;
+}
+
+/**
+ * Gives a freed place to the first person waiting: their answer becomes « going » and the place is
+ * taken in one transaction (conditions: still waiting, a shard with room). Returns who got it.
+ */
+export async function promoteFirstWaiting(event: EventItem): Promise<Promotion | undefined> {
+  const eventId = event.eventId;
+  const counterId = goingCounter(eventId);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const { data: head } = await WaitingEntity.query.byEvent({ eventId }).go({ limit: 1 });
+    const first = head[0];
+    if (!first) return undefined;
+    const shard = shardWithRoom(await readCounter(counterId, event.goingShards));
+    if (shard === undefined) return undefined;
+    const { since, attendeeId } = first;
+    const { data: waiting } = await AttendanceEntity.get({ eventId, attendeeId }).go();
+    const result = await eventsService.transaction
+      .write(({ attendance, waiting: waitingEntity, shard: shardEntity }) => [
+        attendance.patch({ eventId, attendeeId }).set({ state: 'going', shard }).where(({ state }, { eq }) => eq(state, 'waiting')).commit(),
+        waitingEntity.delete({ eventId, since, attendeeId }).commit(),
+        takePlace(shardEntity, counterId, shard, true),
+      ])
+      .go()
+      .catch(contentionAsCanceled);
+    if (!result.canceled && waiting) return { eventId, attendeeId, name: waiting.name, email: waiting.email, since };
+    await pause(attempt);
+  }
+  return undefined;
+}
+
+/**
+ * Signs the caller up to a slot: the sign-up (must not exist) and a place in one of the slot's
+ * counter shards (`taken < places`) in one transaction. A full slot answers 409 naming the other
+ * slots that still miss volunteers.
+ */
+export async function signUpForSlot(caller: Caller, eventId: string, slotId: string) {
+  const event = await loadVisibleEvent(caller, eventId);
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé.');
+  const { data: slot } = await SlotEntity.get({ eventId, slotId }).go();
+  if (!slot) throw new NotFoundError('Créneau', 'params.slotId');
+  const who = await attendeeOf(caller);
+  const counterId = slotCounter(eventId, slotId);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const shards = await readCounter(counterId, slot.shards);
+    const shard = shardWithRoom(shards);
+    if (shard === undefined) return refuseFullSlot(eventId, slot);
+    const result = await eventsService.transaction
+      .write(({ signup, shard: shardEntity }) => [
+        signup
+          .create({ eventId, slotId, userId: who.userId!, name: who.name, email: who.email, shard, startsAt: slot.startsAt, at: new Date().toISOString() })
+          .commit(),
+        takePlace(shardEntity, counterId, shard, true),
+      ])
+      .go()
+      .catch(contentionAsCanceled);
+    if (!result.canceled) return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), true) };
+    const reasons = 'data' in result ? (result.data as { code: string }[]) : [];
+    if (reasons[0]?.code === 'ConditionalCheckFailed') throw new ConflictError('Vous êtes déjà inscrit·e à ce créneau.');
+    await pause(attempt); // a full shard or a concurrent transaction: read the counter again
+  }
+  throw new ConflictError('Trop d’inscriptions au même moment : réessayez dans un instant.');
+}
+
+async function refuseFullSlot(eventId: string, slot: SlotItem): Promise<never> {
+  const others = (await slotViews(eventId, new Set())).filter((s) => s.id !== slot.slotId && s.missing > 0);
+  const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${s.start.slice(11)}–${s.end.slice(11)} (${s.missing})`).join(', ')}.` : '';
+  throw new ConflictError(`Ce créneau est complet.${offer}`, [
+    { field: 'params.slotId', message: 'créneau complet' },
+    ...others.map((s) => ({ field: 'alternatives', message: s.id })),
+  ]);
+}
+
+/** Leaves a slot: the sign-up and its place go together. */
+export async function leaveSlot(caller: Caller, eventId: string, slotId: string) {
+  const person = requirePerson(caller);
+  await loadVisibleEvent(caller, eventId);
+  const [{ data: slot }, { data: signup }] = await Promise.all([
+    SlotEntity.get({ eventId, slotId }).go(),
+    SlotSignupEntity.get({ eventId, slotId, userId: person.userId }).go(),
+  ]);
+  if (!slot) throw new NotFoundError('Créneau', 'params.slotId');
+  if (!signup) throw new NotFoundError('Inscription', 'params.slotId');
+  const counterId = slotCounter(eventId, slotId);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const result = await eventsService.transaction
+      .write(({ signup: signupEntity, shard }) => [
+        signupEntity.delete({ eventId, slotId, userId: person.userId }).where(({ userId }, { exists }) => exists(userId)).commit(),
+        givePlace(shard, counterId, signup.shard),
+      ])
+      .go()
+      .catch(contentionAsCanceled);
+    if (!result.canceled) return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), false) };
+    const reasons = 'data' in result ? (result.data as { code: string }[]) : [];
+    if (reasons[0]?.code === 'ConditionalCheckFailed') throw new NotFoundError('Inscription', 'params.slotId');
+    await pause(attempt);
+  }
+  throw new ConflictError('Trop de changements au même moment : réessayez dans un instant.');
+}
