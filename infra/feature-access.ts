@@ -13,7 +13,8 @@ import type { Feature } from '../functions/src/contracts/route';
  * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
- * - site: the site's public origin (SITE_URL), no permission
+ * - site: the site's public origin (SITE_URL), for links in mails
+ * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite';
@@ -21,8 +22,8 @@ export interface FeatureAccess {
   policy?: true;
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
-  /** The site's public origin (SITE_URL), for links in mails and calendars. */
   site?: true;
+  scheduler?: 'manage';
 }
 
 export const featureAccess: Record<Feature, FeatureAccess> = {
@@ -36,6 +37,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   membership: { table: 'readwrite', policy: true },
   // Serves the geography and sections; writes happen in seeding jobs, not at request time.
   territory: { table: 'read' },
-  // Events, slots, calendar feeds, field reports; mails to attendees (links to the site).
-  events: { table: 'readwrite', mail: 'send', site: true, policy: true },
+  // Preregistration (mails with links), waves (schedules of their opening), rollout numbers.
+  rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  // Events, slots, calendar feeds, field reports; the freed-place mail (links to the site); schedules of announcements and reminders.
+  events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
 };

@@ -32,7 +32,7 @@ async function main(): Promise<number> {
         {
           cwd: repoRoot,
           stdio: 'inherit',
-          env: { ...process.env, COOPOL_TEST_STACK: JSON.stringify({ urls: stack.urls, env: stack.env, web }) },
+          env: { ...process.env, COOPOL_TEST_STACK: JSON.stringify({ urls: stack.urls, env: stack.env, workerPidFile: stack.workerPidFile, web }) },
         },
       );
       child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -53,3 +53,41 @@ export function demoMemberFile(): string {
     .map((a) => [a.memberNumber, a.familyName, a.givenName, a.email, a.sectionId].join(';'));
   return ['numero;nom;prenom;email;section', ...lines].join('\n');
 }
+
+/** Regions open from the start (the first wave): those of the demo sections, plus the federation abroad. */
+const pilotRegions = ['11', '32', '44', '53', '93'];
+
+/** The demo waves: the first one is opened by the seed, the others stay drafts. */
+export function demoWaves() {
+  const inDays = (days: number, hour: number) => {
+    const date = new Date(Date.now() + days * 24 * 3600_000);
+    date.setUTCHours(hour, 0, 0, 0);
+    return date.toISOString();
+  };
+  return [
+    {
+      name: 'Vague 1 — territoires pilotes',
+      regionCodes: pilotRegions,
+      federationCodes: ['99'],
+      opensAt: new Date().toISOString(),
+      trainings: [{ title: 'Formation des référents web (pilotes)', startsAt: inDays(-7, 17), place: 'En visio' }],
+    },
+    {
+      name: 'Vague 2 — Occitanie et Nouvelle-Aquitaine',
+      regionCodes: ['75', '76'],
+      federationCodes: [],
+      opensAt: inDays(30, 8),
+      trainings: [
+        { title: 'Formation des référents web — Toulouse', startsAt: inDays(20, 17), place: 'Fédération de Haute-Garonne, Toulouse' },
+        { title: 'Formation des référents web — en visio', startsAt: inDays(22, 18), place: 'En visio' },
+      ],
+    },
+  ];
+}
+
+/** Fictitious people waiting for the second wave (their mails land in the mail viewer). */
+export const demoPreregistrations = [
+  { email: 'preinscrite.toulouse@coopol.example', postalCode: '31000', kind: 'member' as const },
+  { email: 'preinscrit.montpellier@coopol.example', postalCode: '34000', kind: 'supporter' as const },
+  { email: 'preinscrite.bordeaux@coopol.example', postalCode: '33000', kind: 'supporter' as const },
+];

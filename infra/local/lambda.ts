@@ -20,8 +20,9 @@ export interface LambdaServiceOptions {
   functions: Record<string, () => Promise<InvokeHandler>>;
 }
 
-function invokeContext(functionName: string, requestId: string): Context {
-  const deadline = Date.now() + 5_000;
+/** What Lambda passes a handler beside the event; `timeoutMs` is the function's timeout. */
+export function invokeContext(functionName: string, requestId: string, timeoutMs = 5_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,

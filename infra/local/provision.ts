@@ -11,6 +11,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -24,12 +25,19 @@ import { cognitoGroups } from '../../functions/src/domain/identity/groups';
 export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const localRegion = 'eu-west-3';
 
-/** Creates the single table as CDK declares it (same keys and indexes), if it is absent. */
-export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+const streamSpecification = { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } as const;
+
+/**
+ * Creates the single table as CDK declares it (same keys and indexes, a stream with both images),
+ * if it is absent; turns the stream on if an older table lacks it. Returns the stream's ARN.
+ */
+export async function ensureTable(endpoint: string, tableName: string): Promise<string> {
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.StreamSpecification?.StreamEnabled && Table.LatestStreamArn) return Table.LatestStreamArn;
+    const updated = await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: streamSpecification }));
+    return updated.TableDescription!.LatestStreamArn!;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -55,11 +63,13 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      StreamSpecification: streamSpecification,
     }),
   );
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
   client.destroy();
+  return Table!.LatestStreamArn!;
 }
 
 export interface UserPoolIds {

@@ -5,7 +5,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { localCredentials, localRegion } from './provision';
-import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoSections } from './demo-data';
+import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoPreregistrations, demoSections, demoWaves } from './demo-data';
 
 /**
  * Seeds the reference geography and the demo data. Imports the domain lazily: its modules read
@@ -20,6 +20,28 @@ export async function seedTerritory(): Promise<{ geographyLoaded: boolean; secti
     if (await createSection(section)) sectionsCreated += 1;
   }
   return { geographyLoaded: loaded, sectionsCreated };
+}
+
+/**
+ * Demo rollout: a first wave, opened, for the demo sections' regions (the demo accounts sign up
+ * there), and a draft wave with a few confirmed preregistrations waiting for it. Only on an empty table.
+ */
+export async function seedRollout(): Promise<void> {
+  const { WaveEntity } = await import('../../functions/src/domain/rollout/entities');
+  const { createWaveAs, openWave } = await import('../../functions/src/domain/rollout/waves');
+  const { preregister, confirmPreregistration } = await import('../../functions/src/domain/rollout/preregistration');
+  const { PreregistrationEntity } = await import('../../functions/src/domain/rollout/entities');
+  const { data: existing } = await WaveEntity.query.all({}).go({ limit: 1 });
+  if (existing.length) return;
+  const [pilot, ...drafts] = demoWaves();
+  const opened = await createWaveAs('system', pilot!);
+  await openWave(opened.id);
+  for (const draft of drafts) await createWaveAs('system', draft);
+  for (const person of demoPreregistrations) {
+    await preregister({ ...person, consent: true });
+    const { data } = await PreregistrationEntity.get({ email: person.email }).go();
+    if (data) await confirmPreregistration(data.token);
+  }
 }
 
 /**

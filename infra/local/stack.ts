@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -8,13 +9,17 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
+import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
 import { cognitoTriggers } from '../cognito-triggers';
+import { jobs } from '../jobs';
 import { startCognitoLocal, startDynamoDbLocal, startS3Local, startSesLocal } from './emulators';
 import { createGateway, type LambdaHandler } from './gateway';
-import { createLambdaService, type InvokeHandler } from './lambda';
-import { assertPortFree, LocalStackError, startProcess, type ManagedProcess } from './processes';
+import { loadJob, localJobArn } from './jobs-runtime';
+import { createLambdaService, invokeContext, type InvokeHandler } from './lambda';
+import { assertPortFree, freePort, LocalStackError, startProcess, type ManagedProcess } from './processes';
+import { createSesEventsFront } from './ses-events';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
-import { seedDemoPeople, seedTerritory } from './seed';
+import { seedDemoPeople, seedRollout, seedTerritory } from './seed';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,6 +62,8 @@ export interface LocalStack {
   urls: { site: string; api: string; mailViewer: string; dynamodb: string; cognito: string; s3: string };
   /** Environment the handlers run with (also what a test needs to reach the emulators). */
   env: Record<string, string>;
+  /** File holding the pid of the worker running the background jobs (tests kill it to test resumption). */
+  workerPidFile: string;
   stop(): Promise<void>;
 }
 
@@ -116,15 +123,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const started: ManagedProcess[] = [];
   let gateway: http.Server | undefined;
   let lambdaService: http.Server | undefined;
+  let sesFront: http.Server | undefined;
+  let worker: ManagedProcess | undefined;
+  let stopping = false;
   const tempDir = options.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'coopol-stack-'));
   const dataDir = options.dataDir ?? tempDir!;
   const logDir = path.join(dataDir, 'logs');
 
+  const closeServer = async (server: http.Server | undefined) => {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeAllConnections();
+  };
   const stop = async () => {
-    await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
-    gateway?.closeAllConnections();
-    await new Promise<void>((resolve) => (lambdaService ? lambdaService.close(() => resolve()) : resolve()));
-    lambdaService?.closeAllConnections();
+    stopping = true;
+    await closeServer(gateway);
+    await worker?.stop();
+    await closeServer(lambdaService);
+    await closeServer(sesFront);
     await Promise.all(started.map((p) => p.stop()));
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
@@ -181,11 +196,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
 
     progress('Creating the table, user pool and bucket if absent…');
-    const [, pool] = await Promise.all([
+    const [streamArn, pool] = await Promise.all([
       ensureTable(endpoints.dynamodb, names.table),
       ensureUserPool(endpoints.cognito, names.userPool),
       ensureBucket(endpoints.s3, names.bucket),
     ]);
+
+    // The handlers reach SES through the stand-in for its event publishing (bounces, complaints).
+    sesFront = createSesEventsFront({
+      target: endpoints.ses,
+      publish: async (event) => {
+        const handler = await loadJob('mail-feedback');
+        await handler(event, invokeContext('mail-feedback', randomUUID(), jobs['mail-feedback'].timeoutSeconds * 1000));
+      },
+      log: (line) => progress(`[ses events] ${line}`),
+    });
+    const sesApi = await new Promise<string>((resolve, reject) => {
+      sesFront!.once('error', reject);
+      sesFront!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(sesFront!.address() as AddressInfo).port}`));
+    });
+    const schedulerPort = await freePort();
 
     // The same variables CDK gives the functions, plus the endpoints of the emulators.
     const env: Record<string, string> = {
@@ -200,18 +230,47 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       COGNITO_ENDPOINT: endpoints.cognito,
       MAIL_FROM: mail.from,
       MAIL_CONFIGURATION_SET: mail.configurationSet,
-      SES_ENDPOINT: endpoints.ses,
+      SES_ENDPOINT: sesApi,
+      SCHEDULER_ENDPOINT: `http://127.0.0.1:${schedulerPort}`,
+      SCHEDULE_GROUP: 'coopol-local',
+      SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/coopol-local-scheduler',
+      SCHEDULED_JOB_ARNS: JSON.stringify(Object.fromEntries(scheduledJobs.map((job) => [job, localJobArn(job)]))),
       FILES_BUCKET: names.bucket,
       S3_ENDPOINT: endpoints.s3,
       OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
       SITE_URL: `http://127.0.0.1:${ports.site}`,
+      // SES's Send event comes within the second here (infra/local/ses-events.ts).
+      WAVE_LEASE_SECONDS: '5',
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_DEV: 'true',
     };
     Object.assign(process.env, env);
 
+    // The background jobs run in a process of their own, started again if it dies (as Lambda would
+    // run the same event again in a new container).
+    const workerStateDir = path.join(dataDir, 'worker');
+    mkdirSync(workerStateDir, { recursive: true });
+    const startWorker = async () => {
+      worker = await startProcess({
+        name: 'worker',
+        command: process.execPath,
+        args: ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./worker.ts', import.meta.url))],
+        cwd: repoRoot,
+        env: { WORKER_STATE_DIR: workerStateDir, WORKER_SCHEDULER_PORT: String(schedulerPort), WORKER_STREAM_ARN: streamArn },
+        port: schedulerPort,
+        logDir,
+      });
+      worker.child.once('exit', () => {
+        if (stopping) return;
+        progress('The worker stopped; starting it again…');
+        setTimeout(() => void startWorker().catch((error: unknown) => progress(`The worker could not start again: ${String(error)}`)), 500);
+      });
+    };
+    await startWorker();
+
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();
+    await seedRollout();
     await seedDemoPeople(endpoints.cognito, pool.userPoolId);
 
     const siteOrigin = `http://127.0.0.1:${ports.site}`;
@@ -268,6 +327,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         s3: endpoints.s3,
       },
       env,
+      workerPidFile: path.join(workerStateDir, 'worker.pid'),
       stop,
     };
   } catch (error) {

@@ -40,6 +40,7 @@ interface Case {
 }
 
 const json = 'application/json';
+const unknownToken = 'x'.repeat(32);
 const webReferentGrant = () => ({ userId: people.memberOfTheSection.userId, role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' });
 
 // ——— Events (issue 6): a section-only event of Mulhouse (E), a public one (P), a past one to report on (R) ———
@@ -126,7 +127,7 @@ const eventCases = {
   },
   getReport: { method: 'GET', path: () => `/api/events/${fixtures.pastEvent}/report`, expect: managersOf(200) },
   getReportRollup: { method: 'GET', path: () => '/api/reports/section/mulhouse', expect: only({ sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }) },
-  unsubscribeEventMail: { method: 'POST', path: () => `/api/unsubscribe/${fixtures.unsubscribeToken}`, expect: everyone(200) },
+  unsubscribeEventMail: { method: 'POST', path: () => `/api/event-announcements/unsubscribe/${fixtures.unsubscribeToken}`, expect: everyone(200) },
 } satisfies Record<string, Case>;
 
 const matrix: Record<RouteName, Case> = {
@@ -195,6 +196,27 @@ const matrix: Record<RouteName, Case> = {
   },
   // Passing the rule means reaching the CSV check: a file without its header is a 400.
   importMemberFile: { method: 'POST', path: () => '/api/member-file', body: () => 'pas,un,en-tete\n', contentType: 'text/csv', expect: only({ nationalAdmin: 400 }) },
+  // Preregistration routes are public and act only through the secret of the mails' links: a
+  // well-formed but unknown one finds nothing, whoever calls.
+  preregister: { method: 'POST', path: () => '/api/preregistrations', body: () => ({}), expect: everyone(400) },
+  getPreregistration: { method: 'GET', path: () => `/api/preregistrations/${unknownToken}`, expect: everyone(404) },
+  confirmPreregistration: { method: 'POST', path: () => `/api/preregistrations/${unknownToken}/confirm`, expect: everyone(404) },
+  erasePreregistration: { method: 'DELETE', path: () => `/api/preregistrations/${unknownToken}`, expect: everyone(404) },
+  unsubscribe: { method: 'POST', path: () => `/api/unsubscribe/${unknownToken}`, expect: everyone(404) },
+  // Waves are national admins' business; passing the rule means reaching the unknown wave (404) or region (400).
+  listWaves: { method: 'GET', path: () => '/api/waves', expect: only({ nationalAdmin: 200 }) },
+  createWave: {
+    method: 'POST',
+    path: () => '/api/waves',
+    body: () => ({ name: 'Vague de la matrice', regionCodes: ['00'], opensAt: '2030-01-01T08:00:00Z' }),
+    expect: only({ nationalAdmin: 400 }),
+  },
+  getWave: { method: 'GET', path: () => '/api/waves/0000000000000000', expect: only({ nationalAdmin: 404 }) },
+  updateWave: { method: 'PATCH', path: () => '/api/waves/0000000000000000', body: () => ({ name: 'Autre nom' }), expect: only({ nationalAdmin: 404 }) },
+  deployWave: { method: 'POST', path: () => '/api/waves/0000000000000000/deploy', expect: only({ nationalAdmin: 404 }) },
+  openWave: { method: 'POST', path: () => '/api/waves/0000000000000000/open', expect: only({ nationalAdmin: 404 }) },
+  // A federation's numbers: its officers and national admins.
+  rolloutNumbers: { method: 'GET', path: () => '/api/rollout/numbers?scope=federation&code=68', expect: only({ federationOfficer: 200, nationalAdmin: 200 }) },
   ...eventCases,
 };
 

@@ -173,6 +173,7 @@ describe('Cognito triggers and code mails', () => {
       to: email,
       template: 'verify-email',
       data: { code: '424242', givenName: 'Léa' },
+      kind: 'bulk',
       headers: domain.unsubscribeHeaders('https://coopol.example/desabonnement?jeton=abc'),
     });
     const [mail] = await mailsTo(email);
@@ -186,7 +187,7 @@ describe('Cognito triggers and code mails', () => {
       { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
     ]);
     await assert.rejects(
-      domain.sendMail({ to: email, template: 'verify-email', data: { code: '1' }, headers: [{ Name: 'X-Test', Value: 'a\r\nBcc: x@y' }] }),
+      domain.sendMail({ to: email, template: 'verify-email', data: { code: '1' }, kind: 'transactional', headers: [{ Name: 'X-Test', Value: 'a\r\nBcc: x@y' }] }),
       /line break/,
     );
   });

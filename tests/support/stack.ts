@@ -6,7 +6,7 @@ import type { LocalPorts, LocalStack } from '../../infra/local/stack';
  * `npm test` (tests/run.ts) starts one on free ports and passes it to every test file in
  * COOPOL_TEST_STACK; `npm test -- tests/integration/x.test.ts` runs a subset against it.
  */
-export type TestStack = Pick<LocalStack, 'urls' | 'env'>;
+export type TestStack = Pick<LocalStack, 'urls' | 'env' | 'workerPidFile'>;
 
 export async function freePorts(): Promise<LocalPorts> {
   return { site: await freePort(), web: await freePort(), dynamodb: await freePort(), cognito: await freePort(), ses: await freePort(), s3: await freePort() };

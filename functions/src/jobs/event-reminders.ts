@@ -1,10 +1,10 @@
 import { remindAttendees } from '../domain/events/mail';
 
 /**
- * The day-before reminders, run once a day (EventBridge Scheduler in AWS): everyone coming to an
- * event of `day` (default: tomorrow, Paris) or signed up to one of its slots. Idempotent: a second
- * run the same day mails nobody again.
+ * The day-before reminder of one event, scheduled when it is published (moved when its time
+ * changes, deleted when it is cancelled): to everyone coming or signed up to one of its slots.
+ * Idempotent: a second run mails nobody again.
  */
-export async function handler(payload: { day?: string } = {}): Promise<{ sent: number }> {
-  return remindAttendees(payload.day);
+export async function handler(payload: { eventId: string }): Promise<{ sent: number }> {
+  return remindAttendees(payload.eventId);
 }

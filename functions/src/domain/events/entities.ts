@@ -31,8 +31,6 @@ export const EventEntity = new Entity(
       /** UTC instants (ISO), computed from the Paris wall-clock times the organizer entered. */
       startsAt: { type: 'string', required: true },
       endsAt: { type: 'string', required: true },
-      /** The Paris calendar day of the start (`2026-03-28`): reminders find tomorrow's events by it. */
-      startDay: { type: 'string', required: true },
       address: { type: 'string', required: true },
       lat: { type: 'number' },
       lon: { type: 'number' },
@@ -56,12 +54,6 @@ export const EventEntity = new Entity(
         index: 'gsi1',
         pk: { field: 'gsi1pk', composite: ['spaceType', 'spaceId'] },
         sk: { field: 'gsi1sk', composite: ['startsAt', 'eventId'] },
-      },
-      // The events of one Paris day, for the reminders of the day before.
-      byDay: {
-        index: 'gsi2',
-        pk: { field: 'gsi2pk', composite: ['startDay'] },
-        sk: { field: 'gsi2sk', composite: ['startsAt', 'eventId'] },
       },
     },
   },

@@ -5,11 +5,9 @@ import { siteLink } from '../../shared/site';
 import { NotFoundError } from '../errors';
 import { sendMail, unsubscribeHeaders } from '../mail/send';
 import { PersonEntity } from '../people/entities';
-import { EventEntity, MailPreferenceEntity, MailReceiptEntity, UnsubscribeLinkEntity } from './entities';
-import { nextDay, parisDay, sayParisTime } from './paris-time';
+import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
+import { sayParisTime, toParis } from './paris-time';
 import { recipientsOf, type EventItem, type Promotion } from './service';
-import { SlotEntity } from './entities';
-import { toParis } from './paris-time';
 
 /**
  * The event mails, each sent at most once per person and subject: a receipt is created with a
@@ -94,12 +92,13 @@ export async function announceEvent(eventId: string): Promise<{ sent: number }> 
       if (!preference?.eventAnnouncements) continue;
       if (!(await claim(eventId, 'announcement', person.userId))) continue;
       // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
-      const unsubscribeUrl = siteLink(`/desinscription/${preference.unsubscribeToken}`);
+      const unsubscribeUrl = siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`);
       await sendMail({
         to: person.email,
+        kind: 'bulk',
         template: 'event-announcement',
         data: { ...facts(event, person.givenName), kindLabel: kindLabels[event.kind], description: event.description, unsubscribeUrl },
-        headers: unsubscribeHeaders(siteLink(`/api/unsubscribe/${preference.unsubscribeToken}`)),
+        headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${preference.unsubscribeToken}`)),
       });
       sent += 1;
     }
@@ -109,24 +108,24 @@ export async function announceEvent(eventId: string): Promise<{ sent: number }> 
 }
 
 /**
- * Reminds, the day before, everyone coming to an event of `day` (Paris) or signed up to one of its
- * slots: one Query on the day index, then each event's attendees. Idempotent.
+ * Reminds everyone coming to an event or signed up to one of its slots (run the day before by its
+ * schedule). Idempotent: one receipt per address.
  */
-export async function remindAttendees(day = nextDay(parisDay(new Date()))): Promise<{ sent: number }> {
-  const { data: events } = await EventEntity.query.byDay({ startDay: day }).go({ pages: 'all' });
+export async function remindAttendees(eventId: string): Promise<{ sent: number }> {
+  const event = await loadEvent(eventId);
+  if (event.status !== 'published') return { sent: 0 };
+  const [recipients, { data: slots }] = await Promise.all([recipientsOf(eventId, ['going']), SlotEntity.query.byEvent({ eventId }).go()]);
+  const slotLabel = new Map(slots.map((s) => [s.slotId, `${toParis(s.startsAt).slice(11)}–${toParis(s.endsAt).slice(11)}`]));
   let sent = 0;
-  for (const event of events.filter((e) => e.status === 'published')) {
-    const [recipients, { data: slots }] = await Promise.all([recipientsOf(event.eventId, ['going']), SlotEntity.query.byEvent({ eventId: event.eventId }).go()]);
-    const slotLabel = new Map(slots.map((s) => [s.slotId, `${toParis(s.startsAt).slice(11)}–${toParis(s.endsAt).slice(11)}`]));
-    for (const r of recipients) {
-      if (!(await claim(event.eventId, 'reminder', r.email))) continue;
-      await sendMail({
-        to: r.email,
-        template: 'event-reminder',
-        data: { ...facts(event, r.name), slots: r.slots.map((id) => slotLabel.get(id) ?? id) },
-      });
-      sent += 1;
-    }
+  for (const r of recipients) {
+    if (!(await claim(eventId, 'reminder', r.email))) continue;
+    await sendMail({
+      to: r.email,
+      kind: 'transactional',
+      template: 'event-reminder',
+      data: { ...facts(event, r.name), slots: r.slots.map((id) => slotLabel.get(id) ?? id) },
+    });
+    sent += 1;
   }
   return { sent };
 }
@@ -137,7 +136,7 @@ export async function tellAttendeesOfChange(eventId: string): Promise<{ sent: nu
   let sent = 0;
   for (const r of await recipientsOf(eventId)) {
     if (!(await claim(eventId, `change-${event.revision}`, r.email))) continue;
-    await sendMail({ to: r.email, template: 'event-changed', data: { ...facts(event, r.name), cancelled: event.status === 'cancelled' } });
+    await sendMail({ to: r.email, kind: 'transactional', template: 'event-changed', data: { ...facts(event, r.name), cancelled: event.status === 'cancelled' } });
     sent += 1;
   }
   return { sent };
@@ -147,7 +146,7 @@ export async function tellAttendeesOfChange(eventId: string): Promise<{ sent: nu
 export async function tellPromoted(promotion: Promotion): Promise<void> {
   const event = await loadEvent(promotion.eventId);
   if (!(await claim(promotion.eventId, `promoted-${promotion.since}`, promotion.attendeeId))) return;
-  await sendMail({ to: promotion.email, template: 'event-place-freed', data: facts(event, promotion.name) });
+  await sendMail({ to: promotion.email, kind: 'transactional', template: 'event-place-freed', data: facts(event, promotion.name) });
 }
 
 /** One-click unsubscribe from event announcements (RFC 8058: a POST, no further step). */

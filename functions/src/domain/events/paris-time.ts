@@ -39,13 +39,6 @@ export function fromParis(local: string): Date | undefined {
   return toParis(instant) === local ? instant : undefined;
 }
 
-/** The Paris day after `day` (`2026-03-28` → `2026-03-29`), calendar arithmetic only. */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** « samedi 28 mars à 9 h » — how mails and pages say a time. */
 export function sayParisTime(instant: Date | string): string {
   const parts = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(new Date(instant));

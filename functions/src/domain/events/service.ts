@@ -26,7 +26,7 @@ import {
   WaitingEntity,
 } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';
-import { requestEventMail } from './after-write';
+import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
 import { resolveSpace } from './spaces';
 
@@ -240,7 +240,6 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
     description: request.description,
     startsAt,
     endsAt,
-    startDay: parisDay(startsAt),
     address: request.place.address,
     lat: request.place.lat,
     lon: request.place.lon,
@@ -261,7 +260,8 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
       ]),
     ])
     .go();
-  if (request.announce) await requestEventMail({ eventId, kind: 'announce' });
+  await scheduleReminder(eventId, startsAt);
+  if (request.announce) await requestEventMail({ eventId, kind: 'announce' }, 1);
   return getEvent(caller, eventId);
 }
 
@@ -278,7 +278,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
       ...(patch.kind !== undefined && { kind: patch.kind }),
       ...(patch.place && { address: patch.place.address, lat: patch.place.lat, lon: patch.place.lon }),
       // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
-      ...(times && { ...times, startDay: parisDay(times.startsAt), spaceType: event.spaceType, spaceId: event.spaceId }),
+      ...(times && { ...times, spaceType: event.spaceType, spaceId: event.spaceId }),
     })
     .add({ revision: 1 })
     .where(({ revision }, { eq }) => eq(revision, event.revision))
@@ -289,7 +289,8 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
       }
       throw error;
     });
-  await requestEventMail({ eventId, kind: 'changed' });
+  await requestEventMail({ eventId, kind: 'changed' }, event.revision + 1);
+  if (times) await scheduleReminder(eventId, times.startsAt);
   return getEvent(caller, eventId);
 }
 
@@ -298,7 +299,7 @@ export async function cancelEvent(caller: Caller, eventId: string): Promise<Even
   const event = await loadManagedEvent(caller, eventId);
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est déjà annulé.');
   await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go();
-  await requestEventMail({ eventId, kind: 'changed' });
+  await Promise.all([requestEventMail({ eventId, kind: 'changed' }, event.revision + 1), cancelReminder(eventId)]);
   return getEvent(caller, eventId);
 }
 

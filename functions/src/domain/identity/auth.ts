@@ -16,6 +16,7 @@ import type * as z from 'zod';
 import type { ConfirmSignUpRequest, ResetPasswordRequest, SignInResult, SignUpRequest } from '../../contracts/identity';
 import { cognito, userPoolClientId } from '../../shared/cognito';
 import { UnauthorizedError, ValidationError } from '../errors';
+import { assertTerritoryOpen } from '../rollout/territories';
 import { resolvePostalCode } from '../territory/service';
 import { PersonEntity } from '../people/entities';
 import { PENDING_REGISTRATION_SECONDS, PendingRegistrationEntity } from './entities';
@@ -46,6 +47,8 @@ export async function signUp(request: SignUpRequest): Promise<{ destination: str
   await resolvePostalCode(request.postalCode).catch(() => {
     throw new ValidationError([{ field: 'body.postalCode', message: 'code postal inconnu' }]);
   });
+  // Said here, clearly, before anything is recorded; the PreSignUp trigger enforces it for Cognito.
+  await assertTerritoryOpen(request.postalCode);
   await PendingRegistrationEntity.put({
     email: request.email,
     givenName: request.givenName,

@@ -38,6 +38,12 @@ export const button = (label: string, url: string): Block => ({
   text: `${label} : ${url}`,
 });
 
+/** A line of small print ending with a link (unsubscribe, manage one's data). */
+export const smallLink = (text: string, label: string, url: string): Block => ({
+  html: html`<p style="margin:8px 0 0;font-size:13px;line-height:1.5;color:${colors.muted}">${text} <a href="${url}" style="color:${colors.brand}">${label}</a></p>`,
+  text: `${text} ${label} : ${url}`,
+});
+
 export interface LayoutInput {
   subject: string;
   /** The line mail clients show after the subject; hidden in the body. */

@@ -1,6 +1,8 @@
 import type { RenderedMail } from './layout';
+import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
+import { waveLaunch } from './templates/wave-launch';
 import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from './templates/events';
 
 /**
@@ -11,6 +13,9 @@ import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from 
 export const mailTemplates = {
   'verify-email': verifyEmail,
   'reset-password': resetPassword,
+  'preregistration-confirm': preregistrationConfirm,
+  'preregistration-already': preregistrationAlready,
+  'wave-launch': waveLaunch,
   // Events (issue 6)
   'event-announcement': eventAnnouncement,
   'event-reminder': eventReminder,

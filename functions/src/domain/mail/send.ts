@@ -1,6 +1,7 @@
 import { SendEmailCommand, type MessageHeader } from '@aws-sdk/client-sesv2';
 import { mailConfigurationSet, mailFrom, ses } from '../../shared/mail';
 import { renderMail, type MailData, type MailTemplateName } from './render';
+import { suppressedAmong } from './suppression';
 
 export interface SendMailInput<T extends MailTemplateName> {
   /** One recipient per mail: bulk mail is one send per person (their own unsubscribe link). */
@@ -9,14 +10,22 @@ export interface SendMailInput<T extends MailTemplateName> {
   data: MailData<T>;
   /** Extra headers, e.g. `unsubscribeHeaders(url)` on bulk mail. */
   headers?: MessageHeader[];
+  /** Bulk mail is not sent to addresses that unsubscribed; no mail goes to one that bounced or complained. */
+  kind: 'bulk' | 'transactional';
+  /** The caller already checked the suppression list for a whole batch (the wave sender). */
+  suppressionChecked?: true;
+  /** SES message tags (letters, digits, `_` and `-`): they come back on SES's events for this mail. */
+  tags?: Record<string, string>;
 }
 
 /**
  * Sends one mail through SES v2, from the stage's sender, through its configuration set (bounces
- * and complaints are tracked there). Returns SES's message id. The mails Cognito sends (codes) do
- * not come through here: Cognito sends them itself, with the text of our CustomMessage trigger.
+ * and complaints are tracked there). Returns SES's message id, or undefined when the address is
+ * suppressed for this kind of mail (nothing sent). The mails Cognito sends (codes) do not come
+ * through here: Cognito sends them itself, with the text of our CustomMessage trigger.
  */
-export async function sendMail<T extends MailTemplateName>(input: SendMailInput<T>): Promise<string> {
+export async function sendMail<T extends MailTemplateName>(input: SendMailInput<T>): Promise<string | undefined> {
+  if (!input.suppressionChecked && (await suppressedAmong([input.to.toLowerCase()], input.kind)).size) return undefined;
   const mail = renderMail(input.template, input.data);
   for (const header of input.headers ?? []) {
     if (/[\r\n]/.test(header.Name ?? '') || /[\r\n]/.test(header.Value ?? '')) {
@@ -28,6 +37,7 @@ export async function sendMail<T extends MailTemplateName>(input: SendMailInput<
       FromEmailAddress: mailFrom,
       Destination: { ToAddresses: [input.to] },
       ConfigurationSetName: mailConfigurationSet,
+      ...(input.tags && { EmailTags: Object.entries(input.tags).map(([Name, Value]) => ({ Name, Value })) }),
       Content: {
         Simple: {
           Subject: { Data: mail.subject, Charset: 'UTF-8' },

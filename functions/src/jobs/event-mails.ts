@@ -1,7 +1,7 @@
 import { announceEvent, tellAttendeesOfChange } from '../domain/events/mail';
 
 /**
- * Mails about one event, as asynchronous work: `announce` (the new event to its space's members)
+ * Mails about one event, scheduled by its writes: `announce` (the new event to its space's members)
  * and `changed` (its latest change or cancellation to its attendees). Idempotent: running it twice
  * mails nobody twice (receipts in the table).
  */

@@ -1,0 +1,62 @@
+import { GetAccountCommand } from '@aws-sdk/client-sesv2';
+import { Entity } from 'electrodb';
+import { documentClient, tableName } from '../../shared/dynamodb';
+import { ses } from '../../shared/mail';
+
+/**
+ * The send rate shared by every sender of bulk mail, whatever the number of them running: one item
+ * per second counts the mails granted in that second (a conditional ADD), so together they never
+ * exceed SES's maximum send rate. A grant costs one UpdateItem for a whole batch of mails.
+ */
+export const SendSecondEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'sendSecond', version: '1' },
+    attributes: {
+      second: { type: 'number', required: true },
+      granted: { type: 'number' },
+      expiresAt: { type: 'number' },
+    },
+    indexes: { bySecond: { pk: { field: 'pk', composite: ['second'] }, sk: { field: 'sk', composite: [] } } },
+  },
+  { table: tableName, client: documentClient },
+);
+
+let accountRate: Promise<number> | undefined;
+
+/** SES's maximum send rate for the account (mails per second), read once per container. */
+export function sesMaxSendRate(): Promise<number> {
+  accountRate ??= ses.send(new GetAccountCommand({})).then((account) => Math.max(1, Math.floor(account.SendQuota?.MaxSendRate ?? 1)));
+  return accountRate;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until up to `wanted` mails may be sent now at `rate` per second, and returns how many
+ * (at least one). The caller sends them at once, then asks again.
+ */
+export async function takeSendPermits(wanted: number, rate: number): Promise<number> {
+  let asking = Math.min(wanted, rate);
+  for (;;) {
+    const second = Math.floor(Date.now() / 1000);
+    try {
+      await SendSecondEntity.update({ second })
+        .add({ granted: asking })
+        .set({ expiresAt: second + 3600 })
+        .where((attr, { notExists, lte }) => `${notExists(attr.granted)} OR ${lte(attr.granted, rate - asking)}`)
+        .go({ response: 'none' });
+      return asking;
+    } catch (error) {
+      if (!/conditional request failed/i.test((error as Error).message)) throw error;
+    }
+    // This second is (nearly) spent: ask for what is left of it, or wait for the next one.
+    const { data } = await SendSecondEntity.get({ second }).go({ consistent: true });
+    const left = rate - (data?.granted ?? 0);
+    if (left > 0 && Math.floor(Date.now() / 1000) === second) {
+      asking = Math.min(asking, left);
+      continue;
+    }
+    await sleep(Math.max(5, (second + 1) * 1000 - Date.now()));
+    asking = Math.min(wanted, rate);
+  }
+}

@@ -1,0 +1,58 @@
+import { suppress } from '../mail/suppression';
+import { DeliveryAcceptedEntity, DeliveryEntity, WaveEntity } from './entities';
+
+/** What SES publishes for a mail of the configuration set (event publishing format). */
+export interface SesMailEvent {
+  eventType: string;
+  mail: { messageId: string; destination: string[]; tags?: Record<string, string[]> };
+  bounce?: { bounceType: string; bouncedRecipients: { emailAddress: string }[] };
+  complaint?: { complainedRecipients: { emailAddress: string }[] };
+}
+
+const DAY = 24 * 3600;
+
+/** Counts a bounce or complaint on the wave that sent the mail, once (a redelivered event changes nothing). */
+async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'): Promise<void> {
+  const waveId = event.mail.tags?.wave?.[0];
+  const recipient = event.mail.tags?.recipient?.[0];
+  if (!waveId || !recipient) return;
+  const first = await DeliveryEntity.patch({ waveId, recipient })
+    .set({ feedback })
+    .where((attr, { notExists }) => notExists(attr.feedback))
+    .go()
+    .then(() => true)
+    .catch((error: Error) => {
+      if (/conditional request failed/i.test(error.message)) return false;
+      throw error;
+    });
+  if (first) await WaveEntity.patch({ waveId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go();
+}
+
+/**
+ * SES's events, as the mail-feedback job receives them: a `Send` settles a launch mail (ADR 0009);
+ * a permanent bounce or a complaint suppresses the address from every later mail and is counted
+ * on its wave. Idempotent.
+ */
+export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> {
+  const accepted = events
+    .filter((e) => e.eventType === 'Send' && e.mail.tags?.wave?.[0] && e.mail.tags?.recipient?.[0])
+    .map((e) => ({
+      waveId: e.mail.tags!.wave![0]!,
+      recipient: e.mail.tags!.recipient![0]!,
+      messageId: e.mail.messageId,
+      expiresAt: Math.floor(Date.now() / 1000) + 30 * DAY,
+    }));
+  if (accepted.length) {
+    const { unprocessed } = await DeliveryAcceptedEntity.put(accepted).go();
+    if (unprocessed.length) throw new Error(`${unprocessed.length} acceptances left unprocessed`);
+  }
+  for (const event of events) {
+    if (event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') {
+      await Promise.all(event.bounce.bouncedRecipients.map((r) => suppress(r.emailAddress, 'bounce')));
+      await countOnWave(event, 'bounce');
+    } else if (event.eventType === 'Complaint' && event.complaint) {
+      await Promise.all(event.complaint.complainedRecipients.map((r) => suppress(r.emailAddress, 'complaint')));
+      await countOnWave(event, 'complaint');
+    }
+  }
+}

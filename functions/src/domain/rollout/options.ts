@@ -1,0 +1,14 @@
+import * as z from 'zod';
+import { readConfig } from '../../shared/config';
+
+const config = readConfig({
+  /**
+   * How long a launch mail stays claimed by a sender before another may settle it (ADR 0009): long
+   * enough for SES's `Send` event to arrive. Shorter locally, where the event comes within the second.
+   */
+  WAVE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** A cap below SES's maximum send rate, if the party wants one (e.g. to spread sign-ups). */
+  WAVE_MAX_SEND_RATE: z.coerce.number().int().positive().optional(),
+});
+
+export const waveOptions = { leaseSeconds: config.WAVE_LEASE_SECONDS, maxSendRate: config.WAVE_MAX_SEND_RATE };

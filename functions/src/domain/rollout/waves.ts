@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import type * as z from 'zod';
+import type { Wave, WaveInput, WavePatch } from '../../contracts/rollout';
+import { cancelScheduledJob, scheduleJob } from '../../shared/scheduler';
+import type { Caller } from '../access/caller';
+import { policyOptions } from '../access/options';
+import { mayManageWaves } from '../access/policy';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { FederationEntity } from '../territory/entities';
+import { listRegions } from '../territory/service';
+import { FunnelEntity, WaveEntity, WaveTaskEntity } from './entities';
+import { openFederations } from './territories';
+
+type WaveItem = EntityItem<typeof WaveEntity>;
+export type WaveView = z.infer<typeof Wave>;
+
+const scheduleName = (waveId: string) => `wave-${waveId}`;
+
+export function toWave(item: WaveItem): WaveView {
+  const done = item.sent + item.failed + item.suppressed;
+  return {
+    id: item.waveId,
+    name: item.name,
+    regionCodes: item.regionCodes,
+    federationCodes: item.federationCodes,
+    opensAt: item.opensAt,
+    trainings: item.trainings,
+    status: item.status,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    deployedAt: item.deployedAt,
+    openedAt: item.openedAt,
+    finishedAt: item.finishedAt,
+    progress: {
+      recipients: item.recipients,
+      toSend: Math.max(0, item.recipients - done),
+      sent: item.sent,
+      failed: item.failed,
+      suppressed: item.suppressed,
+      bounced: item.bounced,
+      complained: item.complained,
+      unsubscribed: item.unsubscribed,
+    },
+  };
+}
+
+/** Checks that every region and federation named exists, naming the first unknown one. */
+async function assertTerritoriesExist(input: { regionCodes?: string[]; federationCodes?: string[] }): Promise<void> {
+  if (input.regionCodes?.length) {
+    const known = new Set((await listRegions()).map((r) => r.code));
+    const index = input.regionCodes.findIndex((code) => !known.has(code));
+    if (index >= 0) throw new ValidationError([{ field: `body.regionCodes.${index}`, message: `région inconnue : ${input.regionCodes[index]}` }]);
+  }
+  if (input.federationCodes?.length) {
+    const { data } = await FederationEntity.get(input.federationCodes.map((code) => ({ code }))).go({ preserveBatchOrder: true });
+    const index = data.findIndex((f) => !f);
+    if (index >= 0) throw new ValidationError([{ field: `body.federationCodes.${index}`, message: `fédération inconnue : ${input.federationCodes[index]}` }]);
+  }
+}
+
+async function loadWave(waveId: string): Promise<WaveItem> {
+  const { data } = await WaveEntity.get({ waveId }).go({ consistent: true });
+  if (!data) throw new NotFoundError('Vague', 'params.waveId');
+  return data;
+}
+
+export async function listWaves(caller: Caller): Promise<WaveView[]> {
+  mayManageWaves(caller, policyOptions);
+  const { data } = await WaveEntity.query.all({}).go({ order: 'desc', pages: 'all' });
+  return data.map(toWave);
+}
+
+export async function getWave(caller: Caller, waveId: string): Promise<WaveView> {
+  mayManageWaves(caller, policyOptions);
+  return toWave(await loadWave(waveId));
+}
+
+/** Creates a draft wave; `by` is the admin's id (or `system` for the demo seed). */
+export async function createWaveAs(by: string, input: z.output<typeof WaveInput>): Promise<WaveView> {
+  await assertTerritoriesExist(input);
+  const at = new Date().toISOString();
+  const { data } = await WaveEntity.create({
+    waveId: randomBytes(10).toString('hex'),
+    name: input.name,
+    regionCodes: [...new Set(input.regionCodes)],
+    federationCodes: [...new Set(input.federationCodes)],
+    opensAt: new Date(input.opensAt).toISOString(),
+    trainings: input.trainings.map((t) => ({ ...t, startsAt: new Date(t.startsAt).toISOString() })),
+    status: 'draft',
+    createdBy: by,
+    createdAt: at,
+    updatedAt: at,
+  }).go();
+  return toWave(data as WaveItem);
+}
+
+export async function createWave(caller: Caller, input: z.output<typeof WaveInput>): Promise<WaveView> {
+  mayManageWaves(caller, policyOptions);
+  return createWaveAs(caller.kind === 'person' ? caller.userId : 'system', input);
+}
+
+const notDraft = () => new ConflictError('Cette vague n’est plus un brouillon : elle ne peut plus être modifiée.');
+
+/** Edits a draft; a deployed wave is frozen (its mails may be on their way). */
+export async function updateWave(caller: Caller, waveId: string, patch: z.output<typeof WavePatch>): Promise<WaveView> {
+  mayManageWaves(caller, policyOptions);
+  const current = await loadWave(waveId);
+  if (current.status !== 'draft') throw notDraft();
+  await assertTerritoriesExist(patch);
+  const next = {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.regionCodes && { regionCodes: [...new Set(patch.regionCodes)] }),
+    ...(patch.federationCodes && { federationCodes: [...new Set(patch.federationCodes)] }),
+    ...(patch.opensAt && { opensAt: new Date(patch.opensAt).toISOString() }),
+    ...(patch.trainings && { trainings: patch.trainings.map((t) => ({ ...t, startsAt: new Date(t.startsAt).toISOString() })) }),
+  };
+  const regions = next.regionCodes ?? current.regionCodes;
+  const federations = next.federationCodes ?? current.federationCodes;
+  if (regions.length + federations.length === 0) throw new ValidationError([{ field: 'body.regionCodes', message: 'choisissez au moins une région ou une fédération' }]);
+  const { data } = await WaveEntity.patch({ waveId })
+    .set({ ...next, updatedAt: new Date().toISOString() })
+    .where((attr, { eq }) => eq(attr.status, 'draft'))
+    .go({ response: 'all_new' })
+    .catch((error: Error) => {
+      if (/conditional request failed/i.test(error.message)) throw notDraft();
+      throw error;
+    });
+  return toWave(data as WaveItem);
+}
+
+/**
+ * Deploys a draft: schedules its opening (EventBridge Scheduler; the local scheduler here). An
+ * opening date already past opens it within seconds.
+ */
+export async function deployWave(caller: Caller, waveId: string): Promise<WaveView> {
+  mayManageWaves(caller, policyOptions);
+  const current = await loadWave(waveId);
+  if (current.status !== 'draft') throw new ConflictError('Cette vague est déjà déployée.');
+  const at = new Date().toISOString();
+  const { data } = await WaveEntity.patch({ waveId })
+    .set({ status: 'scheduled', deployedAt: at, updatedAt: at })
+    .where((attr, { eq }) => eq(attr.status, 'draft'))
+    .go({ response: 'all_new' })
+    .catch((error: Error) => {
+      if (/conditional request failed/i.test(error.message)) throw new ConflictError('Cette vague est déjà déployée.');
+      throw error;
+    });
+  const opensAt = new Date(Math.max(Date.parse(current.opensAt), Date.now() + 1000));
+  await scheduleJob(scheduleName(waveId), 'wave-opening', opensAt, { waveId });
+  return toWave(data as WaveItem);
+}
+
+/** Opens a draft or deployed wave now (its schedule, if any, is removed). */
+export async function openWaveNow(caller: Caller, waveId: string): Promise<WaveView> {
+  mayManageWaves(caller, policyOptions);
+  const current = await loadWave(waveId);
+  if (current.status === 'sending' || current.status === 'done') throw new ConflictError('Cette vague est déjà ouverte.');
+  await cancelScheduledJob(scheduleName(waveId));
+  await openWave(waveId);
+  return toWave(await loadWave(waveId));
+}
+
+/** The federations a wave opens: those named, and those of the regions named. */
+async function targetFederations(wave: WaveItem): Promise<{ code: string; regionCode?: string }[]> {
+  const byRegion = await Promise.all(
+    wave.regionCodes.map(async (regionCode) => (await FederationEntity.query.byRegion({ regionCode }).go({ pages: 'all' })).data),
+  );
+  const named = wave.federationCodes.length
+    ? (await FederationEntity.get(wave.federationCodes.map((code) => ({ code }))).go()).data
+    : [];
+  const all = new Map<string, { code: string; regionCode?: string }>();
+  for (const f of [...byRegion.flat(), ...named]) if (f) all.set(f.code, { code: f.code, regionCode: f.regionCode });
+  return [...all.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/**
+ * Opens a wave (the wave-opening job, or an admin's « ouvrir maintenant »): its territories open
+ * to sign-up, and one sending task per federation is written; each task's creation starts the
+ * wave-sender job (table stream). Idempotent: run again after a failure, it finishes what is
+ * missing and creates nothing twice.
+ */
+export async function openWave(waveId: string): Promise<void> {
+  const wave = await loadWave(waveId);
+  if (wave.status === 'done') return;
+  const federations = await targetFederations(wave);
+  const openedAt = wave.openedAt ?? new Date().toISOString();
+  if (wave.status !== 'sending') {
+    const funnels = (await FunnelEntity.get(federations.map((f) => ({ federationCode: f.code }))).go()).data;
+    const recipients = funnels.reduce((sum, f) => sum + Math.max(0, f?.waiting ?? 0), 0);
+    await WaveEntity.patch({ waveId })
+      .set({ status: 'sending', openedAt, updatedAt: openedAt, recipients, tasksTotal: federations.length })
+      .where((attr, { eq }) => `${eq(attr.status, 'draft')} OR ${eq(attr.status, 'scheduled')}`)
+      .go()
+      .catch((error: Error) => {
+        if (!/conditional request failed/i.test(error.message)) throw error;
+      });
+  }
+  await openFederations(federations, waveId, openedAt);
+  await Promise.all(
+    federations.map((f) =>
+      WaveTaskEntity.create({ waveId, federationCode: f.code, seq: 0, openedAt })
+        .go()
+        .catch((error: Error) => {
+          if (!/conditional request failed/i.test(error.message)) throw error;
+        }),
+    ),
+  );
+  if (federations.length === 0) await finishWaveIfDone(waveId);
+}
+
+/** Marks the wave done once all its tasks are (called after each task's last page). */
+export async function finishWaveIfDone(waveId: string): Promise<void> {
+  const wave = await loadWave(waveId);
+  if (wave.status !== 'sending' || wave.tasksDone < wave.tasksTotal) return;
+  const at = new Date().toISOString();
+  await WaveEntity.patch({ waveId })
+    .set({ status: 'done', finishedAt: at, updatedAt: at })
+    .where((attr, { eq }) => eq(attr.status, 'sending'))
+    .go()
+    .catch((error: Error) => {
+      if (!/conditional request failed/i.test(error.message)) throw error;
+    });
+}

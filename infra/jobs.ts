@@ -1,0 +1,91 @@
+import type { FeatureAccess } from './feature-access';
+
+/**
+ * How a job is started:
+ * - `schedule`: one-off schedules made at run time through EventBridge Scheduler (a wave's opening,
+ *   an event's reminders); the schedule's input is the handler's event.
+ * - `stream`: a consumer of the table's stream, for items of the given ElectroDB entities
+ *   (`__edb_e__`) and change kinds; in AWS an event source mapping with that filter, locally the
+ *   worker reads DynamoDB Local's stream with the same filter.
+ * - `mail-feedback`: SES's events for the configuration set (send, bounce, complaint), through SNS
+ *   and an SQS queue in AWS; locally the SES emulator's front (infra/local/ses-events.ts).
+ */
+export type JobTrigger =
+  | { kind: 'schedule' }
+  | { kind: 'stream'; entities: readonly string[]; changes: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; batchSize: number }
+  | { kind: 'mail-feedback' };
+
+export interface JobFunction {
+  /** Module exporting `handler`, relative to the repository root. */
+  entry: string;
+  description: string;
+  trigger: JobTrigger;
+  /** What the function may touch (see feature-access.ts). */
+  access: FeatureAccess;
+  timeoutSeconds: number;
+  memorySize: number;
+}
+
+/**
+ * The one table of background jobs (functions/src/jobs/): CDK makes a function and its trigger for
+ * each, and the local stack's worker (infra/local/worker.ts) runs the same modules the same way.
+ */
+export const jobs = {
+  // Opens a deployed wave at its date: its territories open, its sending tasks are queued.
+  'wave-opening': {
+    entry: 'functions/src/jobs/wave-opening.ts',
+    description: 'Coopol job: opens a rollout wave at its date',
+    trigger: { kind: 'schedule' },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 60,
+    memorySize: 512,
+  },
+  // Sends the launch mails of one territory of an opened wave, paced, resumable (ADR 0009).
+  'wave-sender': {
+    entry: 'functions/src/jobs/wave-sender.ts',
+    description: 'Coopol job: sends a wave’s launch mails',
+    trigger: { kind: 'stream', entities: ['waveTask'], changes: ['INSERT'], batchSize: 1 },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 900,
+    memorySize: 1024,
+  },
+  // Counts sign-ups and activations in the rollout numbers (funnel, sign-ups per day).
+  'rollout-stats': {
+    entry: 'functions/src/jobs/rollout-stats.ts',
+    description: 'Coopol job: rollout numbers (sign-ups, activations)',
+    trigger: { kind: 'stream', entities: ['person'], changes: ['INSERT', 'MODIFY'], batchSize: 50 },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 60,
+    memorySize: 512,
+  },
+  // Records what SES says of each mail: accepted, bounced, complained (suppression).
+  'mail-feedback': {
+    entry: 'functions/src/jobs/mail-feedback.ts',
+    description: 'Coopol job: SES sending events (suppression of bounces and complaints)',
+    trigger: { kind: 'mail-feedback' },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
+    memorySize: 512,
+  },
+  // Events (issue 6): an event's announcement to its space and the news of its changes, scheduled by its writes.
+  'event-mails': {
+    entry: 'functions/src/jobs/event-mails.ts',
+    description: 'Coopol job: an event’s announcement and change mails',
+    trigger: { kind: 'schedule' },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 300,
+    memorySize: 512,
+  },
+  // The day-before reminder of one event, to those coming or signed up to a slot.
+  'event-reminders': {
+    entry: 'functions/src/jobs/event-reminders.ts',
+    description: 'Coopol job: an event’s day-before reminder',
+    trigger: { kind: 'schedule' },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 300,
+    memorySize: 512,
+  },
+} as const satisfies Record<string, JobFunction>;
+
+export type JobName = keyof typeof jobs;
+export const jobNames = Object.keys(jobs) as JobName[];

@@ -1,0 +1,183 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+/**
+ * The local stand-in for a Lambda event source mapping on the table's stream: it reads DynamoDB
+ * Local's stream (the real Streams API), keeps the records that pass the mapping's filter (entity and
+ * change kind), and calls the consumer with batches shaped as Lambda's DynamoDBStreamEvent. Like
+ * Lambda, it moves its position in a shard only after the consumer succeeded, retries a failing
+ * batch, and keeps its positions (in a file) across restarts: a consumer killed mid-batch gets the
+ * same batch again.
+ */
+export interface StreamSubscription {
+  name: string;
+  entities: readonly string[];
+  changes: readonly string[];
+  batchSize: number;
+  consume(event: DynamoDBStreamEvent): Promise<void>;
+}
+
+export interface StreamPollerOptions {
+  client: DynamoDBStreamsClient;
+  streamArn: string;
+  region: string;
+  /** JSON file of positions: subscription → shard → last sequence number handled, or 'closed'. */
+  checkpointFile: string;
+  subscriptions: StreamSubscription[];
+  log(line: string): void;
+}
+
+const idleMs = 100;
+const describeEveryMs = 2_000;
+const maxAttempts = 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Checkpoints = Record<string, Record<string, string>>;
+
+/** A record as Lambda passes it (dates in epoch seconds, the stream's ARN on each record). */
+function asLambdaRecord(record: StreamRecord, streamArn: string, region: string): DynamoDBRecord {
+  const { ApproximateCreationDateTime, ...dynamodb } = record.dynamodb ?? {};
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: region,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(dynamodb as DynamoDBRecord['dynamodb']),
+      ...(ApproximateCreationDateTime && { ApproximateCreationDateTime: Math.floor(ApproximateCreationDateTime.getTime() / 1000) }),
+    },
+  };
+}
+
+function matches(subscription: StreamSubscription, record: StreamRecord): boolean {
+  if (!subscription.changes.includes(record.eventName ?? '')) return false;
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  const entity = image?.__edb_e__?.S;
+  return entity !== undefined && subscription.entities.includes(entity);
+}
+
+export function startStreamPoller(options: StreamPollerOptions): { stop(): void } {
+  const { client } = options;
+  const checkpoints: Checkpoints = existsSync(options.checkpointFile) ? (JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoints) : {};
+  const save = () => {
+    writeFileSync(`${options.checkpointFile}.tmp`, JSON.stringify(checkpoints));
+    renameSync(`${options.checkpointFile}.tmp`, options.checkpointFile);
+  };
+  let stopped = false;
+
+  async function iteratorFor(subscription: StreamSubscription, shardId: string): Promise<string | undefined> {
+    const after = checkpoints[subscription.name]?.[shardId];
+    const result = await client.send(
+      new GetShardIteratorCommand({
+        StreamArn: options.streamArn,
+        ShardId: shardId,
+        ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return result.ShardIterator;
+  }
+
+  async function deliver(subscription: StreamSubscription, batch: StreamRecord[]): Promise<void> {
+    const event = { Records: batch.map((r) => asLambdaRecord(r, options.streamArn, options.region)) };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await subscription.consume(event);
+        return;
+      } catch (error) {
+        options.log(`${subscription.name}: batch failed (attempt ${attempt}/${maxAttempts}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (attempt >= maxAttempts) {
+          options.log(`${subscription.name}: batch dropped after ${maxAttempts} attempts (in AWS: sent to the mapping's failure destination)`);
+          return;
+        }
+        await sleep(Math.min(10_000, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  async function readShard(subscription: StreamSubscription, shardId: string): Promise<void> {
+    let iterator = await iteratorFor(subscription, shardId);
+    while (!stopped && iterator) {
+      let page;
+      try {
+        page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      } catch (error) {
+        // Iterators last 15 minutes: one may expire while a long batch runs.
+        if (!(error instanceof ExpiredIteratorException)) throw error;
+        iterator = await iteratorFor(subscription, shardId);
+        continue;
+      }
+      const records = page.Records ?? [];
+      const wanted = records.filter((record) => matches(subscription, record));
+      for (let i = 0; i < wanted.length; i += subscription.batchSize) {
+        const batch = wanted.slice(i, i + subscription.batchSize);
+        await deliver(subscription, batch);
+        (checkpoints[subscription.name] ??= {})[shardId] = batch.at(-1)!.dynamodb!.SequenceNumber!;
+        save();
+      }
+      if (records.length) {
+        (checkpoints[subscription.name] ??= {})[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
+        save();
+      }
+      if (page.NextShardIterator === undefined) {
+        (checkpoints[subscription.name] ??= {})[shardId] = 'closed';
+        save();
+        return;
+      }
+      iterator = page.NextShardIterator;
+      if (!records.length) await sleep(idleMs);
+    }
+  }
+
+  async function listShards(): Promise<Shard[]> {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const page = await client.send(new DescribeStreamCommand({ StreamArn: options.streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(page.StreamDescription?.Shards ?? []));
+      start = page.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return shards;
+  }
+
+  for (const subscription of options.subscriptions) {
+    const active = new Set<string>();
+    void (async () => {
+      while (!stopped) {
+        try {
+          const shards = await listShards();
+          const known = new Set(shards.map((s) => s.ShardId));
+          const done = checkpoints[subscription.name] ?? {};
+          for (const shard of shards) {
+            const id = shard.ShardId!;
+            if (active.has(id) || done[id] === 'closed') continue;
+            // A child shard waits until its parent is read to the end (order per item is kept).
+            if (shard.ParentShardId && known.has(shard.ParentShardId) && done[shard.ParentShardId] !== 'closed') continue;
+            active.add(id);
+            readShard(subscription, id)
+              .catch((error: unknown) => options.log(`${subscription.name}: shard ${id}: ${String(error)}`))
+              .finally(() => active.delete(id));
+          }
+        } catch (error) {
+          options.log(`${subscription.name}: describing the stream failed: ${String(error)}`);
+        }
+        await sleep(describeEveryMs);
+      }
+    })();
+  }
+  return {
+    stop: () => {
+      stopped = true;
+    },
+  };
+}

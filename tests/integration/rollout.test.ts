@@ -1,0 +1,269 @@
+import { CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { header, linkIn, mailsTo, waitForMail } from '../support/mail';
+import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
+import { api, testStack, type TestStack } from '../support/stack';
+
+// Preregistration, territories open or not, and a wave from draft to launch mail, against the real
+// handlers, the local scheduler, the worker (stream consumer) and the SES emulator with its events.
+// Regions used here and nowhere else: Pays de la Loire (52, wave), Normandie (28, never opened).
+
+let stack: TestStack;
+let admin: TestPerson;
+const newEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@coopol.example`;
+const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+const preregister = (email: string, postalCode: string, kind = 'supporter') =>
+  api(stack, '/api/preregistrations', json({ email, postalCode, kind, consent: true }));
+
+/** Preregisters and follows the confirmation link of the mail, as the person would. */
+async function preregisterConfirmed(email: string, postalCode: string): Promise<string> {
+  const answer = await preregister(email, postalCode);
+  assert.equal(answer.status, 202, JSON.stringify(answer.body));
+  const mail = await waitForMail(stack, email, 'Coopol : confirmez votre pré-inscription');
+  const token = new URL(linkIn(mail, /\/preinscription\/confirmer/)).searchParams.get('jeton')!;
+  const confirmed = await api(stack, `/api/preregistrations/${token}/confirm`, { method: 'POST' });
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  assert.equal(confirmed.body.status, 'confirmed');
+  return token;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+before(async () => {
+  stack = testStack();
+  admin = await createTestPerson(stack, {
+    email: newEmail('admin-vagues'),
+    postalCode: '75011',
+    member: { memberNumber: `RW${randomUUID().slice(0, 6).toUpperCase()}`, sectionId: 'paris-11' },
+    grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }],
+    mfa: true,
+  });
+});
+
+describe('preregistration', () => {
+  test('bad input is refused with the failing field, and nothing is sent', async () => {
+    const email = newEmail('invalide');
+    const unknown = await preregister(email, '00000');
+    assert.equal(unknown.status, 400);
+    assert.deepEqual(unknown.body.details, [{ field: 'body.postalCode', message: 'code postal inconnu' }]);
+    const noConsent = await api(stack, '/api/preregistrations', json({ email, postalCode: '14000', kind: 'supporter' }));
+    assert.equal(noConsent.status, 400);
+    assert.equal(noConsent.body.details?.[0]?.field, 'body.consent');
+    const badKind = await api(stack, '/api/preregistrations', json({ email, postalCode: '14000', kind: 'militant', consent: true }));
+    assert.equal(badKind.body.details?.[0]?.field, 'body.kind');
+    const malformed = await api(stack, '/api/preregistrations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(await mailsTo(stack, email), []);
+  });
+
+  test('in a territory already open, the answer is to sign up', async () => {
+    const answer = await preregister(newEmail('ouvert'), '68100');
+    assert.equal(answer.status, 202);
+    assert.deepEqual(answer.body, { outcome: 'territory-open', federationName: 'Fédération du Haut-Rhin' });
+  });
+
+  test('double opt-in: a confirmation mail, then a confirmed preregistration the person can see, export and erase', async () => {
+    const email = newEmail('caen');
+    const answer = await preregister(email, '14000', 'member');
+    assert.equal(answer.status, 202);
+    assert.equal(answer.body.outcome, 'mail-sent');
+    const mail = await waitForMail(stack, email, 'Coopol : confirmez votre pré-inscription');
+    assert.match(mail.body.text ?? '', /Caen \(Fédération du Calvados\)/);
+    const token = new URL(linkIn(mail, /\/preinscription\/confirmer/)).searchParams.get('jeton')!;
+    const manage = new URL(linkIn(mail, /\/preinscription\/gerer/)).searchParams.get('jeton');
+    assert.equal(manage, token, 'the mail also carries the link to see or erase it');
+
+    const pending = await api(stack, `/api/preregistrations/${token}`);
+    assert.equal(pending.body.status, 'pending');
+    const confirmed = await api(stack, `/api/preregistrations/${token}/confirm`, { method: 'POST' });
+    assert.equal(confirmed.status, 200);
+    assert.equal(confirmed.body.status, 'confirmed');
+    assert.equal(confirmed.body.kind, 'member');
+    assert.equal(confirmed.body.territoryOpen, false);
+    const again = await api(stack, `/api/preregistrations/${token}/confirm`, { method: 'POST' });
+    assert.equal(again.body.confirmedAt, confirmed.body.confirmedAt, 'a second click changes nothing');
+
+    // Preregistering again: the same answer as for a new address (a stranger learns nothing), nothing changes,
+    // and the owner is told, by mail, once an hour at most.
+    const twice = await preregister(email, '14000');
+    assert.equal(twice.status, 202);
+    assert.deepEqual(twice.body, answer.body);
+    await waitForMail(stack, email, 'Coopol : vous êtes déjà pré-inscrit·e');
+    await preregister(email, '14000');
+    const still = await api(stack, `/api/preregistrations/${token}`);
+    assert.equal(still.body.status, 'confirmed');
+    assert.equal(still.body.kind, 'member', 'the second form (supporter) changed nothing');
+    const mails = await mailsTo(stack, email);
+    assert.equal(mails.filter((m) => m.subject === 'Coopol : vous êtes déjà pré-inscrit·e').length, 1);
+
+    const erased = await api(stack, `/api/preregistrations/${token}`, { method: 'DELETE' });
+    assert.equal(erased.status, 200);
+    assert.equal((await api(stack, `/api/preregistrations/${token}`)).status, 404);
+  });
+
+  test('an unknown or malformed link finds nothing', async () => {
+    assert.equal((await api(stack, `/api/preregistrations/${'a'.repeat(32)}`)).status, 404);
+    const malformed = await api(stack, '/api/preregistrations/trop-court');
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.details?.[0]?.field, 'params.token');
+  });
+});
+
+describe('territories not open yet', () => {
+  test('sign-up is refused with a clear message, through the API and straight through Cognito', async () => {
+    const email = newEmail('refus');
+    const refused = await api(stack, '/api/auth/sign-up', json({ email, password: TEST_PASSWORD, givenName: 'Rémi', familyName: 'Refus', postalCode: '14000', consent: true }));
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error, 'TerritoryNotOpen');
+    assert.match(String(refused.body.message), /pas encore ouvert à Caen \(Fédération du Calvados\)\. Pré-inscrivez-vous/);
+
+    // Around the API: a pending registration written by hand does not help, PreSignUp checks the territory.
+    const { PendingRegistrationEntity } = await import('../../functions/src/domain/identity/entities');
+    await PendingRegistrationEntity.put({ email, givenName: 'Rémi', familyName: 'Refus', postalCode: '14000', consentAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 600 }).go();
+    const cognito = new CognitoIdentityProviderClient({
+      endpoint: stack.urls.cognito,
+      region: stack.env.AWS_REGION,
+      credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID!, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY! },
+    });
+    await assert.rejects(
+      cognito.send(new SignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, Password: TEST_PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] })),
+      /PreSignUp failed with error Coopol n’est pas encore ouvert à Caen/,
+    );
+  });
+});
+
+describe('a wave, from draft to launch mail', () => {
+  let waveId: string;
+  let inWave: { email: string; token: string };
+  let outOfWave: { email: string; token: string };
+  const unconfirmed = newEmail('nantes-sans-confirmation');
+
+  test('a national admin creates a draft, edits it, and bad input is refused by field', async () => {
+    const bad = await call(stack, admin, 'POST', '/api/waves', { name: '', regionCodes: [], opensAt: 'demain' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.details?.map((d) => d.field).sort(), ['body.name', 'body.opensAt', 'body.regionCodes']);
+    const unknownFederation = await call(stack, admin, 'POST', '/api/waves', { name: 'Vague test', federationCodes: ['68', '00'], opensAt: '2030-01-01T08:00:00Z' });
+    assert.equal(unknownFederation.status, 400);
+    assert.equal(unknownFederation.body.details?.[0]?.field, 'body.federationCodes.1');
+
+    const created = await call(stack, admin, 'POST', '/api/waves', {
+      name: 'Vague test — Bretagne',
+      regionCodes: ['53'],
+      opensAt: '2030-01-01T08:00:00+01:00',
+      trainings: [{ title: 'Formation des référents web', startsAt: '2029-12-15T18:00:00+01:00', place: 'En visio' }],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.status, 'draft');
+    waveId = created.body.id as string;
+    const edited = await call(stack, admin, 'PATCH', `/api/waves/${waveId}`, { name: 'Vague test — Pays de la Loire', regionCodes: ['52'] });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.deepEqual(edited.body.regionCodes, ['52']);
+    const listed = await call(stack, admin, 'GET', '/api/waves');
+    assert.ok((listed.body.items as { id: string }[]).some((w) => w.id === waveId));
+  });
+
+  test('confirmed people of the region, and of another, wait; unconfirmed ones will get nothing', async () => {
+    const nantes = newEmail('nantes');
+    inWave = { email: nantes, token: await preregisterConfirmed(nantes, '44000') };
+    const caen = newEmail('caen-hors-vague');
+    outOfWave = { email: caen, token: await preregisterConfirmed(caen, '14000') };
+    assert.equal((await preregister(unconfirmed, '44000')).status, 202);
+  });
+
+  test('deployed, it opens at its date through the scheduler: one launch mail each, with one-click unsubscribe', async () => {
+    const opensAt = new Date(Date.now() + 2000).toISOString();
+    assert.equal((await call(stack, admin, 'PATCH', `/api/waves/${waveId}`, { opensAt })).status, 200);
+    const deployed = await call(stack, admin, 'POST', `/api/waves/${waveId}/deploy`);
+    assert.equal(deployed.status, 200, JSON.stringify(deployed.body));
+    assert.equal(deployed.body.status, 'scheduled');
+    const frozen = await call(stack, admin, 'PATCH', `/api/waves/${waveId}`, { name: 'Trop tard' });
+    assert.equal(frozen.status, 409, 'a deployed wave is no longer edited');
+
+    const launch = await waitForMail(stack, inWave.email, /Coopol ouvre aujourd’hui à Nantes/, 20_000);
+    const done = await waitFor('the wave to finish', async () => {
+      const wave = await call(stack, admin, 'GET', `/api/waves/${waveId}`);
+      return wave.body.status === 'done' ? wave.body : undefined;
+    });
+    assert.ok(Date.parse(String(done.openedAt)) >= Date.parse(opensAt), 'not before its date');
+    const progress = done.progress as Record<string, number>;
+    assert.ok(progress.sent! >= 1);
+    assert.equal(progress.toSend, 0);
+
+    // Personal, with the sign-up link filled in and the RFC 8058 headers.
+    const signUpLink = new URL(linkIn(launch, /\/inscription\?/));
+    assert.equal(signUpLink.searchParams.get('email'), inWave.email);
+    assert.equal(signUpLink.searchParams.get('cp'), '44000');
+    assert.equal(header(launch, 'List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click');
+    assert.match(header(launch, 'List-Unsubscribe') ?? '', new RegExp(`^<${stack.urls.site}/api/unsubscribe/${inWave.token}>$`));
+
+    // Exactly one each; nothing to the unconfirmed, nor to the other region.
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal((await mailsTo(stack, inWave.email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 1);
+    assert.deepEqual((await mailsTo(stack, unconfirmed)).map((m) => m.subject), ['Coopol : confirmez votre pré-inscription']);
+    assert.equal((await mailsTo(stack, outOfWave.email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 0);
+    assert.equal((await call(stack, admin, 'POST', `/api/waves/${waveId}/open`)).status, 409, 'an open wave does not open twice');
+  });
+
+  test('the region is open to sign-up now; the other is not, and its person stays preregistered', async () => {
+    const nantes = await api(stack, '/api/auth/sign-up', json({ email: inWave.email, password: TEST_PASSWORD, givenName: 'Nadia', familyName: 'Nantes', postalCode: '44000', consent: true }));
+    assert.equal(nantes.status, 201, JSON.stringify(nantes.body));
+    const caen = await api(stack, '/api/auth/sign-up', json({ email: outOfWave.email, password: TEST_PASSWORD, givenName: 'Camille', familyName: 'Caen', postalCode: '14000', consent: true }));
+    assert.equal(caen.status, 403);
+    const waiting = await api(stack, `/api/preregistrations/${outOfWave.token}`);
+    assert.equal(waiting.body.status, 'confirmed');
+    assert.equal(waiting.body.emailed, false);
+  });
+
+  test('one-click unsubscribe: a bare POST to the header’s address, honoured at once', async () => {
+    const [launch] = (await mailsTo(stack, inWave.email)).filter((m) => /Coopol ouvre/.test(m.subject));
+    const url = header(launch!, 'List-Unsubscribe')!.slice(1, -1);
+    const response = await fetch(url, { method: 'POST' });
+    assert.equal(response.status, 200);
+    assert.equal((await api(stack, `/api/preregistrations/${inWave.token}`)).status, 404, 'the preregistration is erased');
+    const wave = await call(stack, admin, 'GET', `/api/waves/${waveId}`);
+    assert.equal((wave.body.progress as Record<string, number>).unsubscribed, 1);
+
+    // That address gets no more bulk mail.
+    const { sendMail } = await import('../../functions/src/domain/mail/send');
+    const sent = await sendMail({ to: inWave.email, template: 'wave-launch', kind: 'bulk', data: { communeName: 'Nantes', federationName: 'Loire-Atlantique', kind: 'supporter', signUpUrl: 'x', unsubscribeUrl: 'x', manageUrl: 'x' } });
+    assert.equal(sent, undefined);
+    assert.equal((await mailsTo(stack, inWave.email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 1);
+  });
+
+  test('the numbers: the federation’s funnel and the day’s sign-ups', async () => {
+    const numbers = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=federation&code=44');
+    assert.equal(numbers.status, 200, JSON.stringify(numbers.body));
+    const totals = numbers.body.totals as Record<string, number>;
+    assert.ok(totals.preregistered! >= 2 && totals.confirmed! >= 1 && totals.emailed! >= 1, JSON.stringify(totals));
+    const region = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=region&code=52');
+    const loireAtlantique = (region.body.territories as { code: string; openedAt?: string }[]).find((t) => t.code === '44');
+    assert.ok(loireAtlantique?.openedAt, 'opened by the wave');
+    const missingCode = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=region');
+    assert.equal(missingCode.status, 400);
+    assert.equal(missingCode.body.details?.[0]?.field, 'query.code');
+  });
+});
+
+describe('bounces and complaints', () => {
+  test('a permanent bounce suppresses the address from every later mail, and counts on its wave', async () => {
+    const { suppressedAmong } = await import('../../functions/src/domain/mail/suppression');
+    const { sendMail } = await import('../../functions/src/domain/mail/send');
+    const bounce = 'bounce@simulator.amazonses.com';
+    const first = await sendMail({ to: bounce, template: 'verify-email', kind: 'transactional', data: { code: '123456' } });
+    assert.ok(first, 'the first mail goes');
+    await waitFor('the bounce to be recorded', async () => ((await suppressedAmong([bounce], 'transactional')).size ? true : undefined));
+    const second = await sendMail({ to: bounce, template: 'verify-email', kind: 'transactional', data: { code: '654321' } });
+    assert.equal(second, undefined, 'nothing more, not even a transactional mail');
+  });
+});

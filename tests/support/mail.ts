@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import type { TestStack } from './stack';
+
+/** A mail as the SES emulator keeps it (GET <mail viewer>/store). */
+export interface StoredMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  headers?: { name: string; value: string }[];
+  at: number;
+}
+
+/** Every mail the SES emulator received. */
+export async function allMails(stack: TestStack): Promise<StoredMail[]> {
+  const response = await fetch(`${stack.urls.mailViewer}store`);
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { emails: StoredMail[] }).emails;
+}
+
+export async function mailsTo(stack: TestStack, email: string): Promise<StoredMail[]> {
+  return (await allMails(stack)).filter((mail) => mail.destination.to.includes(email));
+}
+
+/** Waits (up to `timeoutMs`) for a mail to `email` whose subject matches. */
+export async function waitForMail(stack: TestStack, email: string, subject: RegExp | string, timeoutMs = 10_000): Promise<StoredMail> {
+  const deadline = Date.now() + timeoutMs;
+  const matches = (mail: StoredMail) => (typeof subject === 'string' ? mail.subject === subject : subject.test(mail.subject));
+  for (;;) {
+    const mail = (await mailsTo(stack, email)).find(matches);
+    if (mail) return mail;
+    if (Date.now() > deadline) assert.fail(`no mail "${String(subject)}" to ${email}; got: ${JSON.stringify((await mailsTo(stack, email)).map((m) => m.subject))}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The address of the first link whose text or URL matches, in the mail's HTML. */
+export function linkIn(mail: StoredMail, pattern: RegExp): string {
+  const links = [...(mail.body.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+  const found = links.find((href) => pattern.test(href));
+  assert.ok(found, `a link matching ${String(pattern)} in ${JSON.stringify(links)}`);
+  return found;
+}
+
+export const header = (mail: StoredMail, name: string) => mail.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
