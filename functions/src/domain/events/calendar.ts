@@ -11,7 +11,7 @@ import { PARIS } from './paris-time';
 import { siteLink } from '../../shared/site';
 
 /**
- * iCalendar (RFC 5545) for the agendas, written by ical-generator (ADR 0009). Times are written
+ * iCalendar (RFC 5545) for the agendas, written by ical-generator (ADR 0010). Times are written
  * as UTC instants, which every calendar app places correctly on both sides of a daylight-saving
  * change; X-WR-TIMEZONE tells apps the agenda's home time zone.
  */

@@ -4,7 +4,7 @@ import { CapacityShardEntity, eventsService } from './entities';
 type ShardInTransaction = Parameters<Parameters<typeof eventsService.transaction.write>[0]>[0]['shard'];
 
 /**
- * Capacity counters split in shards (ADR 0009). A counter with a capacity gives each shard a share
+ * Capacity counters split in shards (ADR 0010). A counter with a capacity gives each shard a share
  * of it; a place is taken in one shard by an update with the condition `taken < places`, in the
  * same transaction as the sign-up item, so the database alone guarantees the total never exceeds
  * the capacity, even when many sign up at the same instant. Each shard has its own partition key:
