@@ -84,16 +84,23 @@ export function toSummary(event: EventItem): EventSummary {
   };
 }
 
-/** The slots of an event with what each still misses (one Query for the slots, one BatchGet for every counter shard). */
-async function slotViews(eventId: string, mine: Set<string>): Promise<SlotView[]> {
+/**
+ * The slots of an event with what each still misses and whether `userId` signed up to it: one Query
+ * for the slots, then one BatchGet for every counter shard and one for the person's sign-ups.
+ */
+async function slotViews(eventId: string, userId?: string): Promise<SlotView[]> {
   const { data: slots } = await SlotEntity.query.byEvent({ eventId }).go({ pages: 'all' });
   if (!slots.length) return [];
   const keys = slots.flatMap((slot) => Array.from({ length: slot.shards }, (_, shard) => ({ counterId: slotCounter(eventId, slot.slotId), shard })));
-  const { data: shards } = await CapacityShardEntity.get(keys).go();
+  const [{ data: shards }, mine] = await Promise.all([
+    CapacityShardEntity.get(keys).go(),
+    userId ? SlotSignupEntity.get(slots.map((slot) => ({ eventId, slotId: slot.slotId, userId }))).go() : { data: [] },
+  ]);
+  const signedUp = new Set(mine.data.map((s) => s.slotId));
   return slots
     .map((slot) => {
       const taken = shards.filter((s) => s.counterId === slotCounter(eventId, slot.slotId)).reduce((sum, s) => sum + s.taken, 0);
-      return slotView(slot, taken, mine.has(slot.slotId));
+      return slotView(slot, taken, signedUp.has(slot.slotId));
     })
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
@@ -117,12 +124,11 @@ function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
 export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const person = requirePerson(caller);
   const event = await loadVisibleEvent(caller, eventId);
-  const [mySignups, myAttendance, going] = await Promise.all([
-    SlotSignupEntity.query.byEvent({ eventId }).begins({}).where(({ userId }, { eq }) => eq(userId, person.userId)).go({ pages: 'all' }),
+  const [slots, myAttendance, going] = await Promise.all([
+    slotViews(eventId, person.userId),
     AttendanceEntity.get({ eventId, attendeeId: person.userId }).go(),
     readCounter(goingCounter(eventId), event.goingShards),
   ]);
-  const slots = await slotViews(eventId, new Set(mySignups.data.map((s) => s.slotId)));
   return {
     ...toSummary(event),
     description: event.description,
@@ -303,13 +309,19 @@ export async function cancelEvent(caller: Caller, eventId: string): Promise<Even
   return getEvent(caller, eventId);
 }
 
-/** Who comes, who waits, who volunteers where: for the event's organizers (two Query pages). */
-export async function listAttendees(caller: Caller, eventId: string) {
-  await loadManagedEvent(caller, eventId);
+/** Everyone who answered an event and every volunteer of its slots (two Queries of its partition). */
+async function answersOf(eventId: string) {
   const [attendances, signups] = await Promise.all([
     AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
     SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
   ]);
+  return { attendances, signups };
+}
+
+/** Who comes, who waits, who volunteers where: for the event's organizers. */
+export async function listAttendees(caller: Caller, eventId: string) {
+  await loadManagedEvent(caller, eventId);
+  const { attendances, signups } = await answersOf(eventId);
   return {
     items: [
       ...attendances.data.map((a) => ({ name: a.name, userId: a.userId ?? null, state: a.state, slotId: null, at: a.at })),
@@ -320,10 +332,7 @@ export async function listAttendees(caller: Caller, eventId: string) {
 
 /** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
 export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting']) {
-  const [attendances, signups] = await Promise.all([
-    AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
-    SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
-  ]);
+  const { attendances, signups } = await answersOf(eventId);
   const byEmail = new Map<string, { recipient: string; name: string; email: string; slots: string[] }>();
   for (const a of attendances.data.filter((a) => states.includes(a.state))) {
     byEmail.set(a.email, { recipient: a.attendeeId, name: a.name, email: a.email, slots: [] });
@@ -484,7 +493,7 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
 }
 
 async function refuseFullSlot(eventId: string, slot: SlotItem): Promise<never> {
-  const others = (await slotViews(eventId, new Set())).filter((s) => s.id !== slot.slotId && s.missing > 0);
+  const others = (await slotViews(eventId)).filter((s) => s.id !== slot.slotId && s.missing > 0);
   const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${s.start.slice(11)}–${s.end.slice(11)} (${s.missing})`).join(', ')}.` : '';
   throw new ConflictError(`Ce créneau est complet.${offer}`, [
     { field: 'params.slotId', message: 'créneau complet' },
