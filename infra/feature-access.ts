@@ -41,4 +41,6 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
   // Events, slots, calendar feeds, field reports; the freed-place mail (links to the site); schedules of announcements and reminders.
   events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  // Calendar feeds and .ics files (links back to the site); feeds are created and revoked here.
+  calendar: { table: 'readwrite', site: true },
 };

@@ -297,7 +297,7 @@ export const routes = {
     response: ev.AttendeeList,
   }),
   getEventCalendar: defineRoute({
-    method: 'GET', path: '/api/events/{eventId}/ics', feature: 'events', auth: 'jwt', tags: ['Événements'],
+    method: 'GET', path: '/api/events/{eventId}/ics', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
     summary: 'L’événement en fichier iCalendar (.ics)', params: z.object({ eventId: ev.EventId }),
     response: ev.ICalendarText, responseType: 'calendar',
   }),
@@ -320,19 +320,19 @@ export const routes = {
     body: ev.VisitorRsvpRequest, response: ev.RsvpResult,
   }),
   createCalendarFeed: defineRoute({
-    method: 'POST', path: '/api/me/calendar-feeds', feature: 'events', auth: 'jwt', tags: ['Événements'],
+    method: 'POST', path: '/api/me/calendar-feeds', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
     summary: 'Créer un lien d’abonnement d’agenda privé (révocable)', body: ev.CreateFeedRequest, response: ev.CalendarFeed, successStatus: 201,
   }),
   listCalendarFeeds: defineRoute({
-    method: 'GET', path: '/api/me/calendar-feeds', feature: 'events', auth: 'jwt', tags: ['Événements'],
+    method: 'GET', path: '/api/me/calendar-feeds', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
     summary: 'Mes liens d’abonnement d’agenda', response: ev.CalendarFeedList,
   }),
   revokeCalendarFeed: defineRoute({
-    method: 'DELETE', path: '/api/me/calendar-feeds/{feedId}', feature: 'events', auth: 'jwt', tags: ['Événements'],
+    method: 'DELETE', path: '/api/me/calendar-feeds/{feedId}', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
     summary: 'Révoquer un lien d’abonnement', params: z.object({ feedId: z.string().regex(/^[a-z0-9]{8,40}$/, 'identifiant de lien') }), response: Done,
   }),
   readCalendarFeed: defineRoute({
-    method: 'GET', path: '/api/calendar/{token}', feature: 'events', auth: 'public', tags: ['Événements'],
+    method: 'GET', path: '/api/calendar/{token}', feature: 'calendar', auth: 'public', tags: ['Événements'],
     summary: 'Un flux d’agenda iCalendar, par son lien privé', params: z.object({ token: ev.FeedToken }),
     response: ev.ICalendarText, responseType: 'calendar',
   }),

@@ -6,12 +6,12 @@ import { mayViewEvent, requirePerson } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { CalendarFeedEntity } from './entities';
 import { resolveSpace } from './spaces';
-import { eventsById, eventsOfSpace, loadVisibleEvent, myAgenda, spaceOf, type EventItem } from './service';
+import { eventsById, eventsOfSpace, loadVisibleEvent, myAgenda, spaceOf, type EventItem } from './read';
 import { PARIS } from './paris-time';
 import { siteLink } from '../../shared/site';
 
 /**
- * iCalendar (RFC 5545) for the agendas, written by ical-generator (ADR 0010). Times are written
+ * iCalendar (RFC 5545) for the agendas, written by ical-generator (ADR 0011). Times are written
  * as UTC instants, which every calendar app places correctly on both sides of a daylight-saving
  * change; X-WR-TIMEZONE tells apps the agenda's home time zone.
  */

@@ -4,7 +4,7 @@ import { CapacityShardEntity, eventsService } from './entities';
 type ShardInTransaction = Parameters<Parameters<typeof eventsService.transaction.write>[0]>[0]['shard'];
 
 /**
- * Capacity counters split in shards (ADR 0010). A counter with a capacity gives each shard a share
+ * Capacity counters split in shards (ADR 0011). A counter with a capacity gives each shard a share
  * of it; a place is taken in one shard by an update with the condition `taken < places`, in the
  * same transaction as the sign-up item, so the database alone guarantees the total never exceeds
  * the capacity, even when many sign up at the same instant. Each shard has its own partition key:
@@ -62,9 +62,5 @@ export function counterItems(counterId: string, capacity: number | undefined) {
   return shardPlan(capacity).map((plan, shard) => ({ counterId, shard, taken: 0, ...plan }));
 }
 
-/** Transient contention between transactions on the same items: worth retrying after a short pause. */
-export function isContention(code: string | undefined): boolean {
-  return code === 'TransactionConflict' || code === 'ThrottlingError' || code === 'ProvisionedThroughputExceeded';
-}
-
+/** A short, jittered, growing pause before retrying a transaction that met another. */
 export const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));

@@ -36,7 +36,7 @@ export const EventEntity = new Entity(
       lon: { type: 'number' },
       visibility: { type: visibilities, required: true },
       capacity: { type: 'number' },
-      /** Shards of the « je viens » counter (ADR 0010): more for big events, so no counter item is hot. */
+      /** Shards of the « je viens » counter (ADR 0011): more for big events, so no counter item is hot. */
       goingShards: { type: 'number', required: true },
       status: { type: ['published', 'cancelled'] as const, required: true, default: 'published' },
       organizerId: { type: 'string', required: true },

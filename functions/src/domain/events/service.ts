@@ -3,7 +3,6 @@ import type { EntityItem } from 'electrodb';
 import type {
   CreateEventRequest,
   EventDetail,
-  EventSummary,
   RsvpAnswer,
   RsvpState,
   SlotView,
@@ -13,9 +12,9 @@ import type {
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
-import { mayOrganizeEvents, mayViewEvent, requirePerson, runsSpace, type SpacePlace } from '../access/policy';
+import { mayOrganizeEvents, mayViewEvent, requirePerson, runsSpace } from '../access/policy';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
-import { counterItems, isContention, pause, readCounter, shardPlan, shardWithRoom, takePlace, givePlace, totalTaken } from './capacity';
+import { counterItems, pause, readCounter, shardPlan, shardWithRoom, takePlace, givePlace, totalTaken } from './capacity';
 import {
   AttendanceEntity,
   CapacityShardEntity,
@@ -28,18 +27,14 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
+import { audienceOf, loadVisibleEvent, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
 
-export type EventItem = EntityItem<typeof EventEntity>;
 type SlotItem = EntityItem<typeof SlotEntity>;
 
 const newId = (bytes: number) => randomBytes(bytes).toString('hex');
 const goingCounter = (eventId: string) => `${eventId}#going`;
 const slotCounter = (eventId: string, slotId: string) => `${eventId}#slot#${slotId}`;
-
-/** The place of an event's space, as the rules see it. */
-export const spaceOf = (event: EventItem): SpacePlace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
-const audienceOf = (event: EventItem) => ({ space: spaceOf(event), visibility: event.visibility });
 
 /** Turns Paris times into instants, with the failing field named (unknown hour on the day clocks go forward, end before start). */
 function interval(start: string, end: string, field: string): { startsAt: string; endsAt: string } {
@@ -55,33 +50,10 @@ function interval(start: string, end: string, field: string): { startsAt: string
 
 // ——— Reading ———
 
-/** One event (one GetItem), or 404; 404 too when the caller may not see it (its existence is not revealed). */
-export async function loadVisibleEvent(caller: Caller, eventId: string): Promise<EventItem> {
-  const { data } = await EventEntity.get({ eventId }).go();
-  if (!data || !mayViewEvent(caller, audienceOf(data))) throw new NotFoundError('Événement', 'params.eventId');
-  return data;
-}
-
 async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
   const event = await loadVisibleEvent(caller, eventId);
   mayOrganizeEvents(caller, spaceOf(event), policyOptions);
   return event;
-}
-
-export function toSummary(event: EventItem): EventSummary {
-  return {
-    id: event.eventId,
-    space: { type: event.spaceType, id: event.spaceId, name: event.spaceName },
-    kind: event.kind,
-    title: event.title,
-    start: toParis(event.startsAt),
-    end: toParis(event.endsAt),
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    address: event.address,
-    visibility: event.visibility,
-    status: event.status,
-  };
 }
 
 /**
@@ -171,42 +143,6 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
       throw error;
     });
   return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e))).map(toSummary), nextCursor: result.cursor ?? null };
-}
-
-/**
- * My agenda: the events I said I come to (or might, or wait for) and the slots I signed up to,
- * from today on: two Query pages on gsi1 and one BatchGet of the events.
- */
-export async function myAgenda(caller: Caller, limit = 100) {
-  const person = requirePerson(caller);
-  const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
-  const [attendances, signups] = await Promise.all([
-    AttendanceEntity.query.byAttendee({ attendeeId: person.userId }).gte({ startsAt: from }).go({ limit }),
-    SlotSignupEntity.query.byPerson({ userId: person.userId }).gte({ startsAt: from }).go({ limit }),
-  ]);
-  const answers = new Map(attendances.data.filter((a) => a.state !== 'no').map((a) => [a.eventId, a.state]));
-  const slots = new Map<string, string[]>();
-  for (const s of signups.data) slots.set(s.eventId, [...(slots.get(s.eventId) ?? []), s.slotId]);
-  const ids = [...new Set([...answers.keys(), ...slots.keys()])];
-  if (!ids.length) return { items: [] };
-  const { data: events } = await EventEntity.get(ids.map((eventId) => ({ eventId }))).go();
-  return {
-    items: events
-      .filter((e) => mayViewEvent(caller, audienceOf(e)))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-      .map((e) => ({ ...toSummary(e), myRsvp: answers.get(e.eventId) ?? null, mySlots: slots.get(e.eventId) ?? [] })),
-  };
-}
-
-/** Events of a space in a window (for calendar feeds): Query pages on gsi1, at most `limit` events. */
-export async function eventsOfSpace(space: Space, fromIso: string, limit = 500): Promise<EventItem[]> {
-  const { data } = await EventEntity.query.bySpace({ spaceType: space.type, spaceId: space.id }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
-  return data;
-}
-
-export async function eventsById(ids: string[]): Promise<EventItem[]> {
-  if (!ids.length) return [];
-  return (await EventEntity.get(ids.map((eventId) => ({ eventId }))).go()).data;
 }
 
 // ——— Organizing ———

@@ -3,7 +3,7 @@ import { documentClient, tableName } from '../../shared/dynamodb';
 
 /**
  * Field reports (« comptes-rendus ») and their roll-up totals, kept up to date as reports arrive
- * (ADR 0010): a dashboard reads a level's totals in a constant number of requests, never the reports.
+ * (ADR 0011): a dashboard reads a level's totals in a constant number of requests, never the reports.
  * Access patterns: docs/ACCESS_PATTERNS.md § Field reports.
  */
 const config = { table: tableName, client: documentClient };

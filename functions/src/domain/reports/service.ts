@@ -6,7 +6,7 @@ import { mayOrganizeEvents, mayViewReports, requirePerson } from '../access/poli
 import { ConflictError, NotFoundError } from '../errors';
 import { EventEntity } from '../events/entities';
 import { parisDay } from '../events/paris-time';
-import { loadVisibleEvent, spaceOf, type EventItem } from '../events/service';
+import { loadVisibleEvent, spaceOf, type EventItem } from '../events/read';
 import { SectionEntity } from '../territory/entities';
 import { getFederation, getRegion, getSection, listRegions } from '../territory/service';
 import { ChildTotalsEntity, LevelTotalsEntity, ReportEntity, reportsService } from './entities';
