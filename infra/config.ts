@@ -28,6 +28,11 @@ export const StageConfig = z
       .string()
       .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'an ACM certificate ARN in us-east-1')
       .optional(),
+    /**
+     * The site's public origin, for links in mails, when it is not `https://<domainName>` (e.g. the
+     * cloudfront.net name after a first deploy without a domain).
+     */
+    siteUrl: z.url().optional(),
     /** Sender of every mail. SES verifies its domain when `domainName` is set, else this address alone. */
     mailFrom: z.email().default('ne-pas-repondre@coopol.example'),
     /** OpenNext's build output (`npm run build:web:aws`), relative to the repository root or absolute. */
@@ -55,6 +60,7 @@ export const stageConfigEnv: Record<Field, string> = {
   region: 'COOPOL_REGION',
   domainName: 'COOPOL_DOMAIN_NAME',
   certificateArn: 'COOPOL_CERTIFICATE_ARN',
+  siteUrl: 'COOPOL_SITE_URL',
   mailFrom: 'COOPOL_MAIL_FROM',
   openNextPath: 'COOPOL_OPEN_NEXT_PATH',
 };

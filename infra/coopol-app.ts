@@ -1,4 +1,4 @@
-import { Tags, type App, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Tags, type App, type StackProps } from 'aws-cdk-lib';
 import type { StageConfig } from './config';
 import { readOpenNextOutput } from './constructs/web/open-next-output';
 import { fromRepoRoot } from './paths';
@@ -6,6 +6,7 @@ import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
 import { FilesStack } from './stacks/files-stack';
+import { JobsStack } from './stacks/jobs-stack';
 import { MailStack } from './stacks/mail-stack';
 import { WebStack } from './stacks/web-stack';
 
@@ -14,6 +15,7 @@ export interface CoopolStacks {
   auth: AuthStack;
   mail: MailStack;
   files: FilesStack;
+  jobs: JobsStack;
   api: ApiStack;
   web: WebStack;
 }
@@ -30,9 +32,9 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
   // Read first: a missing web build fails the synth before any function is bundled.
   const openNext = readOpenNextOutput(fromRepoRoot(config.openNextPath));
   const domain = config.domainName && config.certificateArn ? { name: config.domainName, certificateArn: config.certificateArn } : undefined;
-  // Links in mails and calendars. Without a domain the site's cloudfront.net name is only known
-  // after the web stack, which depends on the API: such a stage (dev) gets links that cannot resolve.
-  const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${config.stage}.coopol.invalid`;
+  // Links in mails. Without a domain or an explicit siteUrl the cloudfront.net name is unknown at synth:
+  // the links point nowhere (example.invalid) until siteUrl is set after the first deploy — and synth says so.
+  const siteUrl = config.siteUrl ?? (config.domainName ? `https://${config.domainName}` : 'https://example.invalid');
 
   const data = new DataStack(app, name('data'), { ...base, description: 'Coopol: DynamoDB table (stateful, retained)' });
   const mail = new MailStack(app, name('mail'), {
@@ -55,17 +57,25 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     mailDomain: config.domainName,
   });
 
+  const resources = {
+    table: data.table,
+    userPool: auth.userPool,
+    userPoolClient: auth.userPoolClient,
+    mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
+    filesBucket: files.bucket,
+    siteUrl,
+  };
+  const jobs = new JobsStack(app, name('jobs'), {
+    ...base,
+    description: 'Coopol: background jobs (stream, SES events, schedules) (stateless)',
+    resources,
+    mailFeedbackTopic: mail.feedbackTopic,
+    scheduleGroupName: `coopol-${config.stage}`,
+  });
   const api = new ApiStack(app, name('api'), {
     ...base,
     description: 'Coopol: HTTP API and feature Lambdas (stateless)',
-    resources: {
-      table: data.table,
-      userPool: auth.userPool,
-      userPoolClient: auth.userPoolClient,
-      mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
-      filesBucket: files.bucket,
-      siteUrl,
-    },
+    resources: { ...resources, scheduler: jobs.scheduler },
   });
   const web = new WebStack(app, name('web'), {
     ...base,
@@ -75,7 +85,10 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     domain,
   });
 
+  if (siteUrl === 'https://example.invalid') {
+    Annotations.of(jobs).addWarning('No domainName nor siteUrl: links in mails point to https://example.invalid. Set siteUrl (COOPOL_SITE_URL) to the site’s cloudfront.net address after the first deploy.');
+  }
   Tags.of(app).add('project', 'coopol');
   Tags.of(app).add('stage', config.stage);
-  return { data, auth, mail, files, api, web };
+  return { data, auth, mail, files, jobs, api, web };
 }

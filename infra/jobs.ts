@@ -43,7 +43,7 @@ export const jobs = {
   // Sends the launch mails of one territory of an opened wave, paced, resumable (ADR 0009).
   'wave-sender': {
     entry: 'functions/src/jobs/wave-sender.ts',
-    description: 'Coopol job: sends a wave’s launch mails',
+    description: 'Coopol job: sends the launch mails of a wave',
     trigger: { kind: 'stream', entities: ['waveTask'], changes: ['INSERT'], batchSize: 1 },
     access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 900,

@@ -32,6 +32,10 @@ export const placeholderLambdaEnv: Record<string, string> = {
   MAIL_CONFIGURATION_SET: 'placeholder',
   FILES_BUCKET: 'placeholder',
   OFFICIAL_MFA_REQUIRED: 'true',
+  SITE_URL: 'https://coopol.example',
+  SCHEDULE_GROUP: 'placeholder',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/placeholder',
+  SCHEDULED_JOB_ARNS: JSON.stringify({ 'wave-opening': 'arn:aws:lambda:eu-west-3:000000000000:function:placeholder' }),
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -41,8 +41,10 @@ export interface CoopolResources {
   userPoolClient: IUserPoolClient;
   mail: { from: string; identity: IEmailIdentity; configurationSet: IConfigurationSet };
   filesBucket: IBucket;
-  /** The site's public origin, for links in mails and calendars (`https://<domain>`). */
+  /** The site's public origin, for links in mails. */
   siteUrl: string;
+  /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
+  scheduler?: { groupName: string; role: IRole; jobArns: Record<string, string> };
 }
 
 export interface CoopolFunctionProps {
@@ -147,7 +149,18 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     // Officials must turn on TOTP before using their powers: always in AWS.
     ...(access.policy && { OFFICIAL_MFA_REQUIRED: 'true' }),
     ...(access.site && { SITE_URL: resources.siteUrl }),
+    ...(access.scheduler && {
+      SCHEDULE_GROUP: requireScheduler(resources).groupName,
+      SCHEDULER_ROLE_ARN: requireScheduler(resources).role.roleArn,
+      // The ARNs are tokens inside the string: CloudFormation joins them in.
+      SCHEDULED_JOB_ARNS: JSON.stringify(requireScheduler(resources).jobArns),
+    }),
   };
+}
+
+function requireScheduler(resources: CoopolResources) {
+  if (!resources.scheduler) throw new Error('scheduler access needs resources.scheduler (the jobs stack)');
+  return resources.scheduler;
 }
 
 function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolResources): void {
@@ -160,12 +173,26 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
     fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
   } else if (access.mail === 'send') {
     resources.mail.identity.grantSendEmail(fn);
+    // The wave sender paces itself to the account's maximum send rate.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
     const configurationSetArn = Stack.of(fn).formatArn({
       service: 'ses',
       resource: 'configuration-set',
       resourceName: resources.mail.configurationSet.configurationSetName,
     });
     fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [configurationSetArn] }));
+  }
+
+  if (access.scheduler === 'manage') {
+    const { groupName, role } = requireScheduler(resources);
+    const stack = Stack.of(fn);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
+        resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${groupName}/*` })],
+      }),
+    );
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [role.roleArn] }));
   }
 
   if (access.files === 'probe') {

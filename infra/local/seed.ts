@@ -28,7 +28,8 @@ export async function seedTerritory(): Promise<{ geographyLoaded: boolean; secti
  */
 export async function seedRollout(): Promise<void> {
   const { WaveEntity } = await import('../../functions/src/domain/rollout/entities');
-  const { createWaveAs, openWave } = await import('../../functions/src/domain/rollout/waves');
+  const { createWaveAs } = await import('../../functions/src/domain/rollout/waves');
+  const { openWave } = await import('../../functions/src/domain/rollout/opening');
   const { preregister, confirmPreregistration } = await import('../../functions/src/domain/rollout/preregistration');
   const { PreregistrationEntity } = await import('../../functions/src/domain/rollout/entities');
   const { data: existing } = await WaveEntity.query.all({}).go({ limit: 1 });

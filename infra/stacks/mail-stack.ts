@@ -55,7 +55,8 @@ export class MailStack extends Stack {
     new ConfigurationSetEventDestination(this, 'FeedbackDestination', {
       configurationSet: this.configurationSet,
       destination: EventDestination.snsTopic(this.feedbackTopic),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
+      // SEND settles a launch mail whose sender died mid-send (ADR 0009).
+      events: [EmailSendingEvent.SEND, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
     });
 
     if (props.domainName) {

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { features } from '../../functions/src/contracts/route';
 import { cognitoTriggerNames, cognitoTriggers } from '../../infra/cognito-triggers';
+import { jobNames, jobs } from '../../infra/jobs';
 import { lambdaLoadEnv, makeLambdaRuntimeDir, shippedBundleOptions } from '../../infra/lambda-bundle';
 import { repoRoot } from '../../infra/local/stack';
 
@@ -24,6 +25,7 @@ after(() => rmSync(runtimeDir, { recursive: true, force: true }));
 const entries = [
   ...features.map((feature) => ({ name: feature, entry: path.join(repoRoot, 'functions/src/http', `${feature}.ts`) })),
   ...cognitoTriggerNames.map((trigger) => ({ name: trigger, entry: path.join(repoRoot, cognitoTriggers[trigger].entry) })),
+  ...jobNames.map((job) => ({ name: job, entry: path.join(repoRoot, jobs[job].entry) })),
 ];
 
 for (const { name, entry } of entries) {

@@ -15,6 +15,8 @@ export interface TestPerson {
   userId: string;
   idToken: string;
   accessToken: string;
+  /** The TOTP secret, when `mfa` was asked for (to sign in again with a code). */
+  totpSecret?: string;
 }
 
 export const TEST_PASSWORD = 'Vingt-sept lapins dansent au marché';
@@ -78,7 +80,7 @@ export async function createTestPerson(stack: TestStack, spec: PersonSpec): Prom
   assert.equal(signIn.body.status, 'SIGNED_IN', JSON.stringify(signIn.body));
   const tokens = signIn.body.tokens as { idToken: string; accessToken: string };
   const person: TestPerson = { email: spec.email, userId, idToken: tokens.idToken, accessToken: tokens.accessToken };
-  if (spec.mfa) await turnOnMfa(stack, person);
+  if (spec.mfa) person.totpSecret = await turnOnMfa(stack, person);
   return person;
 }
 

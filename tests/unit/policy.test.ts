@@ -9,6 +9,8 @@ import {
   mayOrganizeEvents,
   mayViewEvent,
   mayViewReports,
+  mayManageWaves,
+  mayViewRolloutNumbers,
   sectionMemberListAccess,
   visibleFields,
 } from '../../functions/src/domain/access/policy';
@@ -132,6 +134,28 @@ describe('granting roles', () => {
   test('a role in the wrong kind of space is refused', () => {
     refuses(() => mayGrantRole(admin(), grant('section-secretary', 'federation', '68'), member, undefined, options), 403);
     refuses(() => mayGrantRole(admin(), grant('national-admin', 'section', 'mulhouse'), member, mulhouse, options), 403);
+  });
+});
+
+describe('rollout waves', () => {
+  test('national admins with TOTP only', () => {
+    mayManageWaves(admin(), options);
+    refuses(() => mayManageWaves(officerOf('68'), options), 403);
+    refuses(() => mayManageWaves(secretaryOf('mulhouse'), options), 403);
+    refuses(() => mayManageWaves({ ...admin(), mfaEnabled: false }, options), 403);
+    refuses(() => mayManageWaves({ kind: 'anonymous' }, options), 401);
+  });
+});
+
+describe('rollout numbers', () => {
+  test('national admins see every scope; a federation’s officers their own federation only', () => {
+    for (const scope of [{ kind: 'national' }, { kind: 'region', code: '44' }, { kind: 'federation', code: '75' }] as const) mayViewRolloutNumbers(admin(), scope, options);
+    mayViewRolloutNumbers(officerOf('68'), { kind: 'federation', code: '68' }, options);
+    refuses(() => mayViewRolloutNumbers(officerOf('68'), { kind: 'federation', code: '67' }, options), 403);
+    refuses(() => mayViewRolloutNumbers(officerOf('68'), { kind: 'region', code: '44' }, options), 403);
+    refuses(() => mayViewRolloutNumbers(officerOf('68'), { kind: 'national' }, options), 403);
+    refuses(() => mayViewRolloutNumbers(secretaryOf('mulhouse'), { kind: 'federation', code: '68' }, options), 403);
+    refuses(() => mayViewRolloutNumbers({ ...officerOf('68'), mfaEnabled: false }, { kind: 'federation', code: '68' }, options), 403);
   });
 });
 

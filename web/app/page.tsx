@@ -81,6 +81,13 @@ export default async function HomePage({
                 <Icon name="arrowRight" size={20} />
               </Link>
             </div>
+            <p className={styles.preregister}>
+              <Icon name="megaphone" size={22} />
+              <span>
+                <strong>{t('home.preregisterHeading')}</strong> {t('home.preregisterText')}{' '}
+                <Link href="/preinscription">{t('home.preregisterLink')}</Link>
+              </span>
+            </p>
           </div>
           <div id="trouver-ma-section" className={`card ${styles.finderCard}`}>
             <div className={styles.finderHead}>

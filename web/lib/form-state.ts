@@ -9,6 +9,8 @@ export interface FormState {
   message?: string;
   /** Messages per field name (`password`, `visibility.email`…), shown next to the field. */
   fieldErrors?: Record<string, string[]>;
+  /** A way forward offered with the message (a refused sign-up: « pré-inscrivez-vous »). */
+  next?: { href: string; label: string };
   /** What was typed (never a password): the form shows it again after the answer. */
   values?: Record<string, string | string[]>;
 }

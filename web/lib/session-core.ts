@@ -16,7 +16,21 @@ export const sessionCookies = {
   mfa: 'coopol_mfa',
   /** While turning on TOTP: the secret to type in the app, until the first code is checked. */
   totpSetup: 'coopol_totp',
+  /**
+   * Which rollout pages the header links to (`national`, or the federations of a federation
+   * officer): navigation only, read at sign-in; the API decides who sees what.
+   */
+  rollout: 'coopol_rollout',
 } as const;
+
+/** The rollout pages a person's roles open: every scope for national admins, their federations for federation officers. */
+export type RolloutAccess = { kind: 'national' } | { kind: 'federations'; codes: string[] } | { kind: 'none' };
+
+export function rolloutAccessOf(roles: { role: string; scopeType: string; scopeId: string }[]): RolloutAccess {
+  if (roles.some((grant) => grant.role === 'national-admin')) return { kind: 'national' };
+  const codes = roles.filter((grant) => grant.role === 'federation-officer' && grant.scopeType === 'federation').map((grant) => grant.scopeId);
+  return codes.length ? { kind: 'federations', codes: [...new Set(codes)] } : { kind: 'none' };
+}
 
 /** Cognito's default refresh token validity. */
 export const REFRESH_MAX_AGE_SECONDS = 30 * 24 * 3600;

@@ -10,6 +10,7 @@ import {
   MFA_PENDING_MAX_AGE_SECONDS,
   REFRESH_MAX_AGE_SECONDS,
   renewTokens,
+  rolloutAccessOf,
   TOTP_SETUP_MAX_AGE_SECONDS,
   sessionCookies,
   type Tokens,
@@ -69,6 +70,13 @@ export const getSession = cache(async (): Promise<Session | null> => {
   return { idToken: renewed.idToken, accessToken: renewed.accessToken, givenName };
 });
 
+/** Whether the header links to the rollout pages (and to the waves, for national admins): cookies only. */
+export async function rolloutLinks(): Promise<'national' | 'federation' | null> {
+  const value = (await cookies()).get(sessionCookies.rollout)?.value;
+  if (!value) return null;
+  return value === 'national' ? 'national' : 'federation';
+}
+
 /** Whether the header should show the person's menu: cookies only, no API call. */
 export async function signedInName(): Promise<string | null> {
   const jar = await cookies();
@@ -114,6 +122,9 @@ export async function startSession(tokens: Tokens): Promise<{ onboarded: boolean
   try {
     const profile = await callApi(routes.getMyProfile, {}, { token: tokens.idToken });
     jar.set(sessionCookies.givenName, profile.givenName, options);
+    const access = rolloutAccessOf(profile.roles);
+    if (access.kind === 'none') jar.delete(sessionCookies.rollout);
+    else jar.set(sessionCookies.rollout, access.kind === 'national' ? 'national' : access.codes.join(','), options);
     return { onboarded: profile.onboarded };
   } catch (error) {
     // A confirmed account whose person is not created yet has no profile: the session still stands.

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { countPersonStep, type PersonChange } from '../domain/rollout/numbers';
+import { countPersonStep, type PersonChange } from '../domain/rollout/stats';
 
 type PersonImage = PersonChange & { onboarded?: boolean };
 const image = (raw: unknown) => (raw ? (unmarshall(raw as Record<string, AttributeValue>) as PersonImage) : undefined);

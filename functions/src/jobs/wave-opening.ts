@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { openWave } from '../domain/rollout/waves';
+import { openWave } from '../domain/rollout/opening';
 import { logger } from '../shared/logger';
 
 const Input = z.object({ waveId: z.string().min(1) });

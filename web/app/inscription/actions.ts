@@ -2,7 +2,8 @@
 
 import { routes } from '@coopol/contracts';
 import { redirect } from 'next/navigation';
-import { callApi, type CallInput } from '../../lib/api';
+import { t } from '../../i18n';
+import { callApi, isApiError, type CallInput } from '../../lib/api';
 import { failure, raw, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 
@@ -33,7 +34,13 @@ export async function signUp(_previous: FormState, form: FormData): Promise<Form
   try {
     await callApi(routes.signUp, { body });
   } catch (error) {
-    return failure(error, values, signUpFields);
+    const refused = failure(error, values, signUpFields);
+    // Coopol is not open in this territory yet: offer to preregister, with what was typed.
+    if (isApiError(error, 403) && error.code === 'TerritoryNotOpen') {
+      const query = new URLSearchParams({ email, cp: values.postalCode });
+      return { ...refused, message: error.message, next: { href: `/preinscription?${query.toString()}`, label: t('signUp.preregister') } };
+    }
+    return refused;
   }
   redirect(`/inscription/confirmer?email=${encodeURIComponent(email)}`);
 }

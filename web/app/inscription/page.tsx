@@ -5,13 +5,18 @@ import { Checkbox, SubmitButton, TextField } from '../../components/forms/fields
 import { FormPage } from '../../components/site/FormPage';
 import { PasswordRules } from '../../components/site/PasswordRules';
 import { t } from '../../i18n';
+import { param, type SearchParams } from '../../lib/search-params';
 import { signUp } from './actions';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: t('signUp.title') };
 
-export default function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
+  // The launch mail of a rollout wave links here with the address and postal code filled in.
+  const params = await searchParams;
+  const email = param(params, 'email') ?? '';
+  const postalCode = param(params, 'cp') ?? '';
   return (
     <FormPage
       icon="user"
@@ -26,7 +31,15 @@ export default function SignUpPage() {
       <ActionForm action={signUp}>
         <TextField name="givenName" label={t('field.givenName')} autoComplete="given-name" required maxLength={80} />
         <TextField name="familyName" label={t('field.familyName')} autoComplete="family-name" required maxLength={80} />
-        <TextField name="email" type="email" label={t('field.email')} hint={t('signUp.emailHint')} autoComplete="email" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t('field.email')}
+          hint={t('signUp.emailHint')}
+          autoComplete="email"
+          defaultValue={email}
+          required
+        />
         <TextField
           name="password"
           type="password"
@@ -43,6 +56,7 @@ export default function SignUpPage() {
           autoComplete="postal-code"
           inputMode="numeric"
           maxLength={5}
+          defaultValue={postalCode}
           required
           short
         />

@@ -55,7 +55,14 @@ export function ActionForm({
         {state.message && state.status === 'error' && (
           <div ref={alertRef} tabIndex={-1} role="alert" className={styles.alert}>
             <Icon name="alert" size={22} />
-            <p>{state.message}</p>
+            <div className={styles.alertText}>
+              <p>{state.message}</p>
+              {state.next && (
+                <p>
+                  <a href={state.next.href}>{state.next.label}</a>
+                </p>
+              )}
+            </div>
           </div>
         )}
         {state.message && state.status === 'done' && (

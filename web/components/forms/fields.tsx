@@ -47,6 +47,7 @@ export function TextField({
   maxLength,
   short = false,
   revealable = false,
+  step,
 }: {
   name: string;
   label: string;
@@ -61,6 +62,8 @@ export function TextField({
   short?: boolean;
   /** Passwords: a button shows what was typed. */
   revealable?: boolean;
+  /** `datetime-local`: `1` lets seconds be typed. */
+  step?: number;
 }) {
   const field = useField(name);
   const [revealed, setRevealed] = useState(false);
@@ -78,6 +81,7 @@ export function TextField({
       required={required}
       aria-required={required || undefined}
       maxLength={maxLength}
+      step={step}
       spellCheck={type === 'email' || type === 'password' || inputMode === 'numeric' ? false : undefined}
       autoCapitalize={type === 'email' || type === 'password' ? 'none' : undefined}
       defaultValue={type === 'password' ? undefined : (previous ?? defaultValue)}
@@ -252,6 +256,67 @@ export function Checkbox({ name, label, hint, required = false }: { name: string
       )}
       <FieldError id={field.errorId} errors={field.errors} />
     </div>
+  );
+}
+
+/** One choice among a few (adherent or supporter): a fieldset of radio buttons. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  choices,
+  defaultValue,
+  required = false,
+}: {
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  choices: Choice[];
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  const field = useField(name);
+  const { state } = useFormContext();
+  const checked = state.values ? field.submitted : defaultValue;
+  return (
+    <fieldset
+      className={styles.fieldset}
+      aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
+      aria-invalid={field.errors.length ? true : undefined}
+    >
+      <legend className={styles.legend}>{legend}</legend>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+      <div className={styles.choices}>
+        {choices.map((choice) => (
+          <label key={choice.value} className={styles.choice}>
+            <input type="radio" name={name} value={choice.value} required={required} defaultChecked={checked === choice.value} />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+/** Fields that go together (a training: title, date, place), with the errors the API gives for the group's `name`. */
+export function FieldGroup({ name, legend, hint, children }: { name: string; legend: string; hint?: ReactNode; children: ReactNode }) {
+  const field = useField(name);
+  return (
+    <fieldset className={styles.fieldset} aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}>
+      <legend className={styles.legend}>{legend}</legend>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+      <FieldError id={field.errorId} errors={field.errors} />
+      {children}
+    </fieldset>
   );
 }
 

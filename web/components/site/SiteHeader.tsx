@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { signOut } from '../../app/connexion/actions';
 import { t } from '../../i18n';
-import { signedInName } from '../../lib/session';
+import { rolloutLinks, signedInName } from '../../lib/session';
 import { Icon } from '../ui/Icon';
 import { LogoMark } from './Logo';
 import { UserMenu } from './UserMenu';
@@ -9,6 +9,7 @@ import styles from './SiteHeader.module.css';
 
 export async function SiteHeader() {
   const name = await signedInName();
+  const rollout = name === null ? null : await rolloutLinks();
 
   return (
     <header className={styles.header}>
@@ -32,6 +33,13 @@ export async function SiteHeader() {
                   {t('nav.territories')}
                 </Link>
               </li>
+              {rollout && (
+                <li className={styles.wideOnly}>
+                  <Link href="/deploiement" className={styles.navLink}>
+                    {t('nav.rollout')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
           {name === null ? (
@@ -63,6 +71,22 @@ export async function SiteHeader() {
                     {t('nav.myProfile')}
                   </Link>
                 </li>
+                {rollout && (
+                  <li>
+                    <Link href="/deploiement" className={styles.menuItem}>
+                      <Icon name="chart" size={20} />
+                      {t('nav.rollout')}
+                    </Link>
+                  </li>
+                )}
+                {rollout === 'national' && (
+                  <li>
+                    <Link href="/admin/vagues" className={styles.menuItem}>
+                      <Icon name="flag" size={20} />
+                      {t('nav.waves')}
+                    </Link>
+                  </li>
+                )}
                 <li>
                   <Link href="/agenda" className={styles.menuItem}>
                     <Icon name="calendar" size={20} />

@@ -21,14 +21,11 @@ import { resolvePostalCode } from '../territory/service';
 import { PersonEntity } from '../people/entities';
 import { PENDING_REGISTRATION_SECONDS, PendingRegistrationEntity } from './entities';
 import { fromCognito } from './cognito-errors';
+import { maskEmail } from './mask-email';
 import { assertAcceptablePassword } from './passwords';
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle';
 
-/** `j***@coopol.example`: where a code went, without revealing the whole address. */
-export function maskEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain}`;
-}
+export { maskEmail };
 
 async function call<T>(send: () => Promise<T>, context?: Parameters<typeof fromCognito>[1]): Promise<T> {
   try {

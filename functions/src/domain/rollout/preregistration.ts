@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { siteLink } from '../../shared/site';
 import { NotFoundError, ValidationError } from '../errors';
-import { maskEmail } from '../identity/auth';
+import { maskEmail } from '../identity/mask-email';
 import { sendMail } from '../mail/send';
 import { suppress } from '../mail/suppression';
 import { PreregistrationEntity, rollout, WaveEntity } from './entities';

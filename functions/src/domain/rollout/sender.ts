@@ -14,7 +14,7 @@ import {
 } from './entities';
 import { waveOptions } from './options';
 import { AFTER_LAUNCH_RETENTION_SECONDS } from './preregistration';
-import { finishWaveIfDone } from './waves';
+import { finishWaveIfDone } from './opening';
 
 /**
  * The wave sender (ADR 0009). One task = one federation of an opened wave. Page by page (one Query

@@ -1,0 +1,94 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { StartingPosition, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
+import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
+import { jobNames, jobs, type JobName } from '../jobs';
+import { fromRepoRoot } from '../paths';
+
+export interface JobsStackProps extends StackProps {
+  resources: Omit<CoopolResources, 'scheduler'>;
+  /** SES's events for the configuration set (mail stack). */
+  mailFeedbackTopic: ITopic;
+  scheduleGroupName: string;
+}
+
+/**
+ * Stateless: the background jobs of infra/jobs.ts, each a function with its trigger — table-stream
+ * consumers (event source mappings filtered to their entities; a failing batch is retried, split,
+ * then set aside in a queue), SES's events through SNS → SQS, and the schedule group and role
+ * through which one-off schedules (a wave's opening) invoke the scheduled jobs.
+ */
+export class JobsStack extends Stack {
+  readonly functions: Record<JobName, CoopolFunction>;
+  readonly scheduler: NonNullable<CoopolResources['scheduler']>;
+
+  constructor(scope: Construct, id: string, props: JobsStackProps) {
+    super(scope, id, props);
+
+    this.functions = Object.fromEntries(
+      jobNames.map((job) => [
+        job,
+        new CoopolFunction(this, `Job-${job}`, {
+          entry: fromRepoRoot(jobs[job].entry),
+          description: jobs[job].description,
+          access: jobs[job].access,
+          resources: props.resources,
+          memorySize: jobs[job].memorySize,
+          timeout: Duration.seconds(jobs[job].timeoutSeconds),
+        }),
+      ]),
+    ) as Record<JobName, CoopolFunction>;
+
+    const failures = new Queue(this, 'JobFailures', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+
+    for (const job of jobNames) {
+      const { trigger } = jobs[job];
+      const fn = this.functions[job].function;
+      if (trigger.kind === 'stream') {
+        fn.addEventSource(
+          new DynamoEventSource(props.resources.table, {
+            startingPosition: StartingPosition.LATEST,
+            batchSize: trigger.batchSize,
+            retryAttempts: 10,
+            bisectBatchOnError: true,
+            onFailure: new SqsDlq(failures),
+            filters: [
+              FilterCriteria.filter({
+                eventName: FilterRule.or(...trigger.changes),
+                dynamodb: { NewImage: { __edb_e__: { S: FilterRule.or(...trigger.entities) } } },
+              }),
+            ],
+          }),
+        );
+      } else if (trigger.kind === 'mail-feedback') {
+        const queue = new Queue(this, 'MailFeedback', {
+          visibilityTimeout: Duration.seconds(jobs[job].timeoutSeconds * 6),
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          deadLetterQueue: { queue: failures, maxReceiveCount: 5 },
+        });
+        props.mailFeedbackTopic.addSubscription(new SqsSubscription(queue, { rawMessageDelivery: true }));
+        fn.addEventSource(new SqsEventSource(queue, { batchSize: 100, maxBatchingWindow: Duration.seconds(5) }));
+      }
+    }
+
+    const group = new CfnScheduleGroup(this, 'ScheduleGroup', { name: props.scheduleGroupName });
+    const role = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: 'EventBridge Scheduler invokes the scheduled jobs of Coopol',
+    });
+    for (const job of scheduledJobs) this.functions[job].function.grantInvoke(role);
+    this.scheduler = {
+      groupName: group.name!,
+      role,
+      jobArns: Object.fromEntries(scheduledJobs.map((job) => [job, this.functions[job].function.functionArn])),
+    };
+  }
+}
