@@ -7,8 +7,8 @@ import { sendMail, unsubscribeHeaders } from '../mail/send';
 import { PersonEntity } from '../people/entities';
 import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
 import { sayParisTime, toParis } from './paris-time';
-import type { EventItem } from './read';
-import { recipientsOf, type Promotion } from './service';
+import { recipientsOf, type EventItem } from './read';
+import type { Promotion } from './service';
 
 /**
  * The event mails, each sent at most once per person and subject: a receipt is created with a

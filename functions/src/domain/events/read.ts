@@ -1,5 +1,5 @@
 import type { EntityItem } from 'electrodb';
-import type { EventSummary, Space } from '../../contracts/events';
+import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson, type SpacePlace } from '../access/policy';
 import { NotFoundError } from '../errors';
@@ -75,5 +75,29 @@ export async function eventsOfSpace(space: Space, fromIso: string, limit = 500):
 export async function eventsById(ids: string[]): Promise<EventItem[]> {
   if (!ids.length) return [];
   return (await EventEntity.get(ids.map((eventId) => ({ eventId }))).go()).data;
+}
+
+/** Everyone who answered an event and every volunteer of its slots (two Queries of its partition). */
+export async function answersOf(eventId: string) {
+  const [attendances, signups] = await Promise.all([
+    AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+    SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+  ]);
+  return { attendances, signups };
+}
+
+/** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
+export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting']) {
+  const { attendances, signups } = await answersOf(eventId);
+  const byEmail = new Map<string, { recipient: string; name: string; email: string; slots: string[] }>();
+  for (const a of attendances.data.filter((a) => states.includes(a.state))) {
+    byEmail.set(a.email, { recipient: a.attendeeId, name: a.name, email: a.email, slots: [] });
+  }
+  for (const s of signups.data) {
+    const known = byEmail.get(s.email) ?? { recipient: s.userId, name: s.name, email: s.email, slots: [] };
+    known.slots.push(s.slotId);
+    byEmail.set(s.email, known);
+  }
+  return [...byEmail.values()];
 }
 

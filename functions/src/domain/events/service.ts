@@ -27,7 +27,7 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
-import { audienceOf, loadVisibleEvent, spaceOf, toSummary, type EventItem } from './read';
+import { answersOf, audienceOf, loadVisibleEvent, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
@@ -245,15 +245,6 @@ export async function cancelEvent(caller: Caller, eventId: string): Promise<Even
   return getEvent(caller, eventId);
 }
 
-/** Everyone who answered an event and every volunteer of its slots (two Queries of its partition). */
-async function answersOf(eventId: string) {
-  const [attendances, signups] = await Promise.all([
-    AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
-    SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
-  ]);
-  return { attendances, signups };
-}
-
 /** Who comes, who waits, who volunteers where: for the event's organizers. */
 export async function listAttendees(caller: Caller, eventId: string) {
   await loadManagedEvent(caller, eventId);
@@ -264,21 +255,6 @@ export async function listAttendees(caller: Caller, eventId: string) {
       ...signups.data.map((s) => ({ name: s.name, userId: s.userId, state: 'volunteer' as const, slotId: s.slotId, at: s.at })),
     ],
   };
-}
-
-/** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
-export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting']) {
-  const { attendances, signups } = await answersOf(eventId);
-  const byEmail = new Map<string, { recipient: string; name: string; email: string; slots: string[] }>();
-  for (const a of attendances.data.filter((a) => states.includes(a.state))) {
-    byEmail.set(a.email, { recipient: a.attendeeId, name: a.name, email: a.email, slots: [] });
-  }
-  for (const s of signups.data) {
-    const known = byEmail.get(s.email) ?? { recipient: s.userId, name: s.name, email: s.email, slots: [] };
-    known.slots.push(s.slotId);
-    byEmail.set(s.email, known);
-  }
-  return [...byEmail.values()];
 }
 
 // ——— Answering and volunteering ———
