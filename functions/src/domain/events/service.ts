@@ -92,6 +92,9 @@ function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
   };
 }
 
+/** Where an event happens, with its map point when the organizer gave one. */
+const placeOf = (event: EventItem) => ({ address: event.address, ...(event.lat !== undefined ? { lat: event.lat, lon: event.lon } : {}) });
+
 /** An event's page: the event, its slots with what they miss, the caller's own answers. */
 export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const person = requirePerson(caller);
@@ -104,7 +107,7 @@ export async function getEvent(caller: Caller, eventId: string): Promise<EventDe
   return {
     ...toSummary(event),
     description: event.description,
-    place: { address: event.address, ...(event.lat !== undefined ? { lat: event.lat, lon: event.lon } : {}) },
+    place: placeOf(event),
     organizer: { userId: event.organizerId, name: event.organizerName },
     capacity: event.capacity ?? null,
     going: totalTaken(going),
@@ -122,7 +125,7 @@ export async function getPublicEvent(eventId: string) {
   return {
     ...toSummary(event),
     description: event.description,
-    place: { address: event.address, ...(event.lat !== undefined ? { lat: event.lat, lon: event.lon } : {}) },
+    place: placeOf(event),
     organizerName: event.organizerName,
     capacity: event.capacity ?? null,
     going: totalTaken(going),

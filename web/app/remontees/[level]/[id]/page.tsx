@@ -1,9 +1,10 @@
 import { routes, type Rollup } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, unstable_rethrow } from 'next/navigation';
 import { t } from '../../../../i18n';
 import { numberFormat } from '../../../../i18n/translate';
+import { isApiError } from '../../../../lib/api';
 import { orNotFound } from '../../../../lib/or-not-found';
 import { param, type SearchParams } from '../../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../../lib/session';
@@ -55,9 +56,22 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const month = param(await searchParams, 'mois');
   const here = dashboardHref(level, id);
   const session = await requireSession(here);
-  const rollup = await orNotFound(
-    callAsSignedIn(session, here, routes.getReportRollup, { params: { level: level as Level, levelId: id }, query: month ? { month } : {} }),
-  );
+  let rollup: Rollup;
+  try {
+    rollup = await orNotFound(
+      callAsSignedIn(session, here, routes.getReportRollup, { params: { level: level as Level, levelId: id }, query: month ? { month } : {} }),
+    );
+  } catch (error) {
+    unstable_rethrow(error);
+    if (!isApiError(error, 403)) throw error;
+    // Dashboards are for the officials of each level: say so instead of an error page.
+    return (
+      <div className={`container ${styles.page}`}>
+        <h1>{t('dashboard.title')}</h1>
+        <p role="status">{error.message}</p>
+      </div>
+    );
+  }
   const current = rollup.history.find((h) => h.month === rollup.month)!;
   return (
     <div className={`container ${styles.page}`}>
