@@ -93,6 +93,11 @@ export const frEvents = {
   'agenda.feedsNone': 'Aucun lien pour l’instant.',
   'agenda.slotsMine': 'Créneau(x)\u00a0: {count}',
 
+  'editEvent.title': 'Modifier l’événement',
+  'editEvent.intro': 'Les personnes qui viennent, hésitent, attendent une place ou sont inscrites à un créneau seront prévenues par e-mail.',
+  'editEvent.submit': 'Enregistrer les changements',
+  'event.edit': 'Modifier',
+
   'report.title': 'Compte-rendu',
   'report.heading': 'Compte-rendu — {title}',
   'report.leaflets': 'Tracts distribués',

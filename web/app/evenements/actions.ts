@@ -107,6 +107,26 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
   redirect(eventHref(id));
 }
 
+const editFields = ['title', 'description', 'start', 'end', 'place'];
+
+/** An organizer's changes: only what differs is sent (the API tells attendees of each change). */
+export async function updateEvent(_previous: FormState, form: FormData): Promise<FormState> {
+  const eventId = text(form, 'eventId');
+  const returnTo = `${eventHref(eventId)}/modifier`;
+  const session = await requireSession(returnTo);
+  const values = Object.fromEntries(editFields.map((name) => [name, text(form, name)]));
+  try {
+    await callAsSignedIn(session, returnTo, routes.updateEvent, {
+      params: { eventId },
+      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: { address: values.place ?? '' } },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, editFields);
+  }
+  redirect(eventHref(eventId));
+}
+
 const reportFields = ['leaflets', 'doors', 'peopleReached', 'contacts', 'remarks'] as const;
 
 export async function submitReport(_previous: FormState, form: FormData): Promise<FormState> {

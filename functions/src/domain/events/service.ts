@@ -41,8 +41,9 @@ function interval(start: string, end: string, field: string): { startsAt: string
   const issues: FieldIssue[] = [];
   const from = fromParis(start);
   const to = fromParis(end);
-  if (!from) issues.push({ field: `${field}start`, message: 'cette heure n’existe pas à Paris (passage à l’heure d’été)' });
-  if (!to) issues.push({ field: `${field}end`, message: 'cette heure n’existe pas à Paris (passage à l’heure d’été)' });
+  const missing = 'cette date ou cette heure n’existe pas à Paris (par exemple l’heure sautée au passage à l’heure d’été)';
+  if (!from) issues.push({ field: `${field}start`, message: missing });
+  if (!to) issues.push({ field: `${field}end`, message: missing });
   if (from && to && to <= from) issues.push({ field: `${field}end`, message: 'la fin doit venir après le début' });
   if (issues.length) throw new ValidationError(issues);
   return { startsAt: from!.toISOString(), endsAt: to!.toISOString() };

@@ -110,6 +110,11 @@ async function Manage({ event, session }: { event: EventDetail; session: Session
           </Link>
         )}
         {event.status === 'published' && (
+          <Link href={`${eventHref(event.id)}/modifier`} className="button button-secondary">
+            {t('event.edit')}
+          </Link>
+        )}
+        {event.status === 'published' && (
           <ActionForm action={cancelEvent}>
             <Hidden name="eventId" value={event.id} />
             <SubmitButton secondary>{t('event.cancel')}</SubmitButton>
