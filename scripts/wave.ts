@@ -141,7 +141,11 @@ async function main(argv: string[]): Promise<void> {
       }
     }
     case 'numbers': {
-      const query = values.federation ? { scope: 'federation', code: values.federation } : values.region ? { scope: 'region', code: values.region } : { scope: 'national' };
+      const query: Record<string, string> = values.federation
+        ? { scope: 'federation', code: values.federation }
+        : values.region
+          ? { scope: 'region', code: values.region }
+          : { scope: 'national' };
       const numbers = await request('rolloutNumbers', { token, query });
       console.log(JSON.stringify(numbers, null, 2));
       return;

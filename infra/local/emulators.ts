@@ -127,9 +127,10 @@ export const localSesAccount = {
 };
 
 /** aws-ses-v2-local: the SES v2 API, a store of sent mail (GET /store) and a mail viewer at `/`. */
-export async function startSesLocal(options: EmulatorOptions): Promise<ManagedProcess> {
+export async function startSesLocal(options: EmulatorOptions & { maxSendRate?: number }): Promise<ManagedProcess> {
+  const account = { ...localSesAccount, SendQuota: { ...localSesAccount.SendQuota, MaxSendRate: options.maxSendRate ?? localSesAccount.SendQuota.MaxSendRate } };
   return startProcess({
-    env: { AWS_SES_ACCOUNT: JSON.stringify(localSesAccount) },
+    env: { AWS_SES_ACCOUNT: JSON.stringify(account) },
     name: 'ses-local',
     command: process.execPath,
     args: [path.join(packageDir('aws-ses-v2-local'), 'dist/cli.js'), '--host', '127.0.0.1', '--port', String(options.port)],

@@ -52,6 +52,10 @@ export interface LocalStackOptions {
   web: boolean;
   /** Officials must turn on TOTP before using their powers (always in AWS; off by default for the local demo). */
   officialMfaRequired?: boolean;
+  /** Run the background jobs in the worker (default). Benchmarks run them in their own process instead. */
+  worker?: boolean;
+  /** The SES account's maximum send rate the emulator reports (default 200 mails/s). */
+  sesMaxSendRate?: number;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Called with a line of progress for the person waiting. */
@@ -181,7 +185,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         credentials: localCredentials,
         region: localRegion,
       }),
-      startSesLocal({ port: ports.ses, logDir }),
+      startSesLocal({ port: ports.ses, logDir, maxSendRate: options.sesMaxSendRate }),
       startS3Local({ port: ports.s3, logDir, dataDir: path.join(dataDir, 's3') }),
     ]);
     for (const result of emulators) if (result.status === 'fulfilled') started.push(result.value);
@@ -266,7 +270,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         setTimeout(() => void startWorker().catch((error: unknown) => progress(`The worker could not start again: ${String(error)}`)), 500);
       });
     };
-    await startWorker();
+    if (options.worker !== false) await startWorker();
 
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();

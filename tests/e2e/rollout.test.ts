@@ -25,6 +25,9 @@ const dijon = { email: newEmail('dijon'), postalCode: '21000', token: '' };
 let admin: TestPerson;
 let adminSecret: string;
 let adminMfaAt: number;
+let officer: TestPerson;
+let officerSecret: string;
+let officerMfaAt: number;
 
 before(async () => {
   stack = testStack({ web: true });
@@ -36,6 +39,13 @@ before(async () => {
   });
   adminSecret = await turnOnMfa(stack, admin);
   adminMfaAt = Date.now();
+  officer = await createTestPerson(stack, {
+    email: newEmail('responsable-loiret-e2e'),
+    postalCode: '75011',
+    grants: [{ role: 'federation-officer', scopeType: 'federation', scopeId: '45' }],
+  });
+  officerSecret = await turnOnMfa(stack, officer);
+  officerMfaAt = Date.now();
 });
 after(async () => browser?.close());
 
@@ -65,6 +75,21 @@ function sitePath(mail: StoredMail, pattern: RegExp): string {
 }
 
 const formAlert = (page: Page) => page.locator('form [role="alert"]');
+
+/** Signs an official in through the pages: password, then the code of their authenticator app. */
+async function signInWithTotp(page: Page, person: TestPerson, secret: string, mfaAt: number, next: string) {
+  await page.goto(`${stack.urls.site}/connexion?suite=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Adresse e-mail').fill(person.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/connexion\/code/);
+  // A code is good once: wait for the next one if the setup just used this one.
+  const window = (at: number) => Math.floor(at / 30_000);
+  if (window(Date.now()) === window(mfaAt)) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+  await page.getByLabel('Code à 6 chiffres').fill(generateSync({ secret }));
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await page.waitForURL((url) => url.pathname === next || url.pathname === '/bienvenue');
+}
 const main = (page: Page) => page.locator('main').innerText();
 
 /** Preregisters through /preinscription, reads the mail, confirms with the button; returns the mail's token. */
@@ -150,17 +175,7 @@ describe('a wave for Centre-Val de Loire, from the admin pages to the launch mai
   after(async () => context?.close());
 
   test('the national admin signs in with the code of their authenticator app', async () => {
-    await page.goto(`${stack.urls.site}/connexion?suite=%2Fadmin%2Fvagues`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Adresse e-mail').fill(admin.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/connexion\/code/);
-    // A code is good once: wait for the next one if the setup just used this one.
-    const window = (at: number) => Math.floor(at / 30_000);
-    if (window(Date.now()) === window(adminMfaAt)) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
-    await page.getByLabel('Code à 6 chiffres').fill(generateSync({ secret: adminSecret }));
-    await page.getByRole('button', { name: 'Valider' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin/vagues' || url.pathname === '/bienvenue');
+    await signInWithTotp(page, admin, adminSecret, adminMfaAt, '/admin/vagues');
     assert.ok(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Déploiement' }).isVisible());
   });
 
@@ -285,6 +300,23 @@ describe('after the wave', () => {
     await page.goto(`${stack.urls.site}/desinscription?jeton=${dijon.token}`, { waitUntil: 'networkidle' });
     assert.ok(await page.getByRole('button', { name: 'Me désabonner' }).isVisible());
     await assertAccessible(page, '/desinscription');
+    await context.close();
+  });
+
+  test('a federation officer sees their federation’s numbers, and only them', async () => {
+    const { context, page } = await newPage();
+    await signInWithTotp(page, officer, officerSecret, officerMfaAt, '/deploiement');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Déploiement' }).click();
+    await page.waitForURL(/\/deploiement$/);
+    assert.match(await main(page), /Fédération du Loiret/);
+    assert.equal(await page.getByRole('combobox').count(), 0, 'nothing to choose among');
+    assert.equal(await page.getByRole('link', { name: 'Gérer les vagues de déploiement' }).count(), 0);
+    await page.goto(`${stack.urls.site}/deploiement?territoire=national`, { waitUntil: 'networkidle' });
+    assert.match(await main(page), /Fédération du Loiret/);
+    assert.doesNotMatch(await main(page), /France entière/);
+    await assertAccessible(page, '/deploiement for a federation officer');
+    await page.goto(`${stack.urls.site}/admin/vagues`, { waitUntil: 'networkidle' });
+    assert.match(await main(page), /ne vous est pas ouverte/);
     await context.close();
   });
 

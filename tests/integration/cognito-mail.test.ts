@@ -10,21 +10,12 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { mailsTo, waitForMail, type StoredMail } from '../support/mail';
 import { testStack, type TestStack } from '../support/stack';
 
 // Cognito itself (cognito-local), called directly as anyone could: the PreSignUp trigger guards the
 // sign-up, the CustomMessage trigger writes the code mails, which the user pool sends through SES
 // (the SES emulator), and PostConfirmation creates the person — the same trigger modules as in AWS.
-
-interface StoredMail {
-  messageId: string;
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { html?: string; text?: string };
-  headers?: { name: string; value: string }[];
-  at: number;
-}
 
 let stack: TestStack;
 let cognito: CognitoIdentityProviderClient;
@@ -51,24 +42,6 @@ before(async () => {
 
 const newEmail = () => `essai-${randomUUID().slice(0, 8)}@coopol.example`;
 const password = 'Essai-Coopol-2026!';
-
-async function mailsTo(email: string): Promise<StoredMail[]> {
-  const response = await fetch(`${stack.urls.mailViewer}store`);
-  assert.equal(response.status, 200);
-  const { emails } = (await response.json()) as { emails: StoredMail[] };
-  return emails.filter((mail) => mail.destination.to.includes(email));
-}
-
-/** The mail to `email` with this subject (the user pool sends before its call returns; a short grace anyway). */
-async function waitForMail(email: string, subject: string): Promise<StoredMail> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const mail = (await mailsTo(email)).find((m) => m.subject === subject);
-    if (mail) return mail;
-    if (Date.now() > deadline) assert.fail(`no mail "${subject}" to ${email}; got: ${JSON.stringify((await mailsTo(email)).map((m) => m.subject))}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The one 6-digit code shown in the mail's code block. */
 function codeIn(mail: StoredMail): string {
@@ -112,7 +85,7 @@ describe('Cognito triggers and code mails', () => {
       return true;
     });
     await assert.rejects(cognito.send(new AdminGetUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: email })), { name: 'UserNotFoundException' });
-    assert.deepEqual(await mailsTo(email), []);
+    assert.deepEqual(await mailsTo(stack, email), []);
   });
 
   const registered = { email: newEmail(), sub: '' };
@@ -124,7 +97,7 @@ describe('Cognito triggers and code mails', () => {
     assert.equal(result.UserConfirmed, false);
     registered.sub = result.UserSub!;
 
-    const mail = await waitForMail(email, 'Coopol : votre code de vérification');
+    const mail = await waitForMail(stack, email, 'Coopol : votre code de vérification');
     assert.equal(mail.from, stack.env.MAIL_FROM);
     const html = mail.body.html ?? '';
     assert.match(html, /<html lang="fr">/);
@@ -152,7 +125,7 @@ describe('Cognito triggers and code mails', () => {
   test('forgot password sends a French reset mail with a code, which sets the new password', async () => {
     const { email } = registered;
     await cognito.send(new ForgotPasswordCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email }));
-    const mail = await waitForMail(email, 'Coopol : réinitialisation de votre mot de passe');
+    const mail = await waitForMail(stack, email, 'Coopol : réinitialisation de votre mot de passe');
     assert.match(mail.body.html ?? '', /Choisissez un nouveau mot de passe/);
     assert.match(mail.body.html ?? '', /Bonjour Zoé &lt;b&gt;Essai&lt;\/b&gt;,/);
     const code = codeIn(mail);
@@ -176,7 +149,7 @@ describe('Cognito triggers and code mails', () => {
       kind: 'bulk',
       headers: domain.unsubscribeHeaders('https://coopol.example/desabonnement?jeton=abc'),
     });
-    const [mail] = await mailsTo(email);
+    const [mail] = await mailsTo(stack, email);
     assert.ok(mail);
     assert.equal(mail.messageId, messageId);
     assert.equal(mail.from, stack.env.MAIL_FROM);

@@ -40,6 +40,13 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
+const cognitoClient = () =>
+  new CognitoIdentityProviderClient({
+    endpoint: stack.urls.cognito,
+    region: stack.env.AWS_REGION,
+    credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID!, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY! },
+  });
+
 before(async () => {
   stack = testStack();
   admin = await createTestPerson(stack, {
@@ -112,6 +119,16 @@ describe('preregistration', () => {
     assert.equal((await api(stack, `/api/preregistrations/${token}`)).status, 404);
   });
 
+  test('past its retention, a preregistration is gone even before DynamoDB’s TTL removes it', async () => {
+    const { PreregistrationEntity } = await import('../../functions/src/domain/rollout/entities');
+    const token = `expired${randomUUID().replaceAll('-', '').slice(0, 25)}`;
+    await PreregistrationEntity.put({
+      email: newEmail('expiree'), token, postalCode: '14000', communeName: 'Caen', federationCode: '14', federationName: 'Fédération du Calvados',
+      kind: 'supporter', status: 'confirmed', consentAt: '2024-01-01T00:00:00.000Z', createdAt: '2024-01-01T00:00:00.000Z', expiresAt: Math.floor(Date.now() / 1000) - 1,
+    }).go();
+    assert.equal((await api(stack, `/api/preregistrations/${token}`)).status, 404);
+  });
+
   test('an unknown or malformed link finds nothing', async () => {
     assert.equal((await api(stack, `/api/preregistrations/${'a'.repeat(32)}`)).status, 404);
     const malformed = await api(stack, '/api/preregistrations/trop-court');
@@ -131,13 +148,8 @@ describe('territories not open yet', () => {
     // Around the API: a pending registration written by hand does not help, PreSignUp checks the territory.
     const { PendingRegistrationEntity } = await import('../../functions/src/domain/identity/entities');
     await PendingRegistrationEntity.put({ email, givenName: 'Rémi', familyName: 'Refus', postalCode: '14000', consentAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 600 }).go();
-    const cognito = new CognitoIdentityProviderClient({
-      endpoint: stack.urls.cognito,
-      region: stack.env.AWS_REGION,
-      credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID!, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY! },
-    });
     await assert.rejects(
-      cognito.send(new SignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, Password: TEST_PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] })),
+      cognitoClient().send(new SignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, Password: TEST_PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] })),
       /PreSignUp failed with error Coopol n’est pas encore ouvert à Caen/,
     );
   });
@@ -218,6 +230,22 @@ describe('a wave, from draft to launch mail', () => {
   test('the region is open to sign-up now; the other is not, and its person stays preregistered', async () => {
     const nantes = await api(stack, '/api/auth/sign-up', json({ email: inWave.email, password: TEST_PASSWORD, givenName: 'Nadia', familyName: 'Nantes', postalCode: '44000', consent: true }));
     assert.equal(nantes.status, 201, JSON.stringify(nantes.body));
+    // Confirmed (as the code would), the person exists; the stats consumer counts the sign-up, then
+    // the activation (the welcome step), once each, in the funnel and the day's sign-ups.
+    const { AdminConfirmSignUpCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    await cognitoClient().send(new AdminConfirmSignUpCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: inWave.email }));
+    const signedIn = await api(stack, '/api/auth/sign-in', json({ email: inWave.email, password: TEST_PASSWORD }));
+    const idToken = (signedIn.body.tokens as { idToken: string }).idToken;
+    const onboarded = await api(stack, '/api/me/profile', { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${idToken}` }, body: JSON.stringify({ onboarded: true }) });
+    assert.equal(onboarded.status, 200, JSON.stringify(onboarded.body));
+    const counted = await waitFor('the sign-up and the activation to be counted', async () => {
+      const numbers = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=federation&code=44');
+      const totals = numbers.body.totals as Record<string, number>;
+      return totals.signedUp === 1 && totals.active === 1 ? numbers.body : undefined;
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    assert.deepEqual(counted.signups, [{ day: today, count: 1 }]);
+
     const caen = await api(stack, '/api/auth/sign-up', json({ email: outOfWave.email, password: TEST_PASSWORD, givenName: 'Camille', familyName: 'Caen', postalCode: '14000', consent: true }));
     assert.equal(caen.status, 403);
     const waiting = await api(stack, `/api/preregistrations/${outOfWave.token}`);

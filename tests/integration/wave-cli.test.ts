@@ -26,7 +26,8 @@ before(async () => {
 function wave(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/wave.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', COOPOL_API_URL: stack.urls.site, COOPOL_EMAIL: admin.email, COOPOL_PASSWORD: TEST_PASSWORD, COOPOL_TOTP_SECRET: admin.totpSecret!, ...env },
+      // Next's types make NODE_ENV required on every environment; a command's has none.
+      env: { PATH: process.env.PATH ?? '', COOPOL_API_URL: stack.urls.site, COOPOL_EMAIL: admin.email, COOPOL_PASSWORD: TEST_PASSWORD, COOPOL_TOTP_SECRET: admin.totpSecret!, ...env } as unknown as NodeJS.ProcessEnv,
     });
     let stdout = '';
     let stderr = '';

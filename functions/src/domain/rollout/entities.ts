@@ -158,7 +158,7 @@ export const DeliveryEntity = new Entity(
     attributes: {
       waveId: { type: 'string', required: true },
       recipient: { type: 'string', required: true },
-      state: { type: ['sending', 'sent', 'failed', 'suppressed'] as const, required: true },
+      state: { type: ['sending', 'sent', 'failed'] as const, required: true },
       leaseUntil: { type: 'number', required: true },
       messageId: { type: 'string' },
       error: { type: 'string' },

@@ -23,19 +23,21 @@ import { finishWaveIfDone } from './opening';
  *    one BatchGetItem each);
  * 2. claims the rest in one transaction (a delivery `sending` with a lease; fails if any exists);
  * 3. sends, paced to the shared send rate, each recipient their own mail, tagged with wave and recipient;
- * 4. records the outcomes (BatchWriteItem) and commits the page: cursor and counters in one
+ * 4. commits the page: outcomes, the preregistrations' retention, cursor and counters in one
  *    transaction, conditioned on the cursor it started from — counted once, whatever happens.
  * Killed anywhere, it is run again on the same task (the stream delivers it again) and resumes at the
  * last committed page; a mail claimed but not known to be sent is settled by SES's `Send` event
  * (mail-feedback job), or sent again only once its lease is over without one.
  */
-export const PAGE_SIZE = 50;
+/** A page's commit writes up to two items per recipient and three counters: at most 99 in one transaction. */
+export const PAGE_SIZE = 48;
 const CONCURRENCY = 25;
 /** Time kept in hand before the function's timeout to commit and hand over to the next invocation. */
 const HANDOVER_MS = 60_000;
 
 type Preregistration = EntityItem<typeof PreregistrationEntity>;
-type Outcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string } | { state: 'suppressed' };
+type SendOutcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string };
+type Outcome = SendOutcome | { state: 'suppressed' };
 
 /** The recipient's id in keys and SES tags (which allow only letters, digits, `_` and `-`). */
 export const recipientId = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
@@ -50,7 +52,7 @@ function isPermanent(error: unknown): boolean {
   return ['MessageRejected', 'BadRequestException', 'MailFromDomainNotVerifiedException', 'NotFoundException'].includes(name);
 }
 
-async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<Outcome> {
+async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<SendOutcome> {
   const data = {
     communeName: p.communeName,
     federationName: p.federationName,
@@ -126,7 +128,6 @@ async function settlePage(waveId: string, page: Preregistration[]) {
         else toClaim.push(p);
       } else if (delivery.state === 'sent') known.set(p.email, { state: 'sent', messageId: delivery.messageId ?? '' });
       else if (delivery.state === 'failed') known.set(p.email, { state: 'failed', error: delivery.error ?? '' });
-      else if (delivery.state === 'suppressed') known.set(p.email, { state: 'suppressed' });
       else if (delivery.leaseUntil <= nowSeconds()) toReclaim.push({ p, leaseUntil: delivery.leaseUntil });
       else leaseEnds = Math.max(leaseEnds, delivery.leaseUntil);
     });
@@ -163,15 +164,61 @@ async function claim(waveId: string, fresh: Preregistration[], stale: { p: Prere
   return !result.canceled;
 }
 
+export interface TaskKey {
+  waveId: string;
+  federationCode: string;
+  seq: number;
+}
+
+/** Pages worked on at once: sending one while the next are read and claimed (commits stay in order). */
+const PAGES_IN_FLIGHT = 4;
+
+type Counts = { sent: number; failed: number; suppressed: number };
+interface PageResult {
+  counts: Counts;
+  /** The mails sent (or refused for good) by this run, to record with the page's commit. */
+  newlyDone: { p: Preregistration; outcome: SendOutcome }[];
+}
+
+/** One page, from reading what was done to sending what was not: what to commit. */
+async function sendPage(key: TaskKey, page: Preregistration[], rate: number): Promise<PageResult> {
+  for (;;) {
+    const { known, toClaim, toReclaim } = await settlePage(key.waveId, page);
+    // Claimed meanwhile by another run of this task (a duplicate delivery): look again.
+    if (!(await claim(key.waveId, toClaim, toReclaim))) continue;
+    const toSend = [...toClaim, ...toReclaim.map((r) => r.p)];
+    const outcomes = new Map(known);
+    const newlyDone: PageResult['newlyDone'] = [];
+    for (let i = 0; i < toSend.length; ) {
+      const permits = await takeSendPermits(toSend.length - i, rate);
+      const batch = toSend.slice(i, i + permits);
+      const sent = await pool(batch, CONCURRENCY, (p) => sendOne(key, p));
+      batch.forEach((p, j) => {
+        outcomes.set(p.email, sent[j]!);
+        newlyDone.push({ p, outcome: sent[j]! });
+      });
+      i += permits;
+    }
+    const counts = { sent: 0, failed: 0, suppressed: 0 };
+    for (const p of page) {
+      const outcome = outcomes.get(p.email);
+      if (outcome) counts[outcome.state] += 1;
+    }
+    return { counts, newlyDone };
+  }
+}
+
 /**
- * Records the page's new outcomes, and starts the six-month retention of the preregistrations that
- * got their mail: one transaction (a page is at most 50 of each). A preregistration erased meanwhile
- * must not come back, hence a condition on each — if one fails, the slow path writes them one by one.
+ * Commits a page in one transaction: its new deliveries (`sent`/`failed`), the six-month retention
+ * of the preregistrations mailed, the task's cursor moving from `from` to `next` (or the task done)
+ * and every counter — conditioned on `from`, so a page is counted once whatever runs. A
+ * preregistration erased meanwhile must not come back: if its condition fails, the slow path records
+ * the rest one by one, then commits the counters.
  */
-async function recordOutcomes(waveId: string, done: { p: Preregistration; outcome: Outcome }[], retainUntil: number): Promise<void> {
-  if (!done.length) return;
-  const deliveries = done.map(({ p, outcome }) => ({
-    waveId,
+async function commitPage(key: TaskKey, from: string | null, next: string | null, size: number, result: PageResult, retainUntil: number): Promise<void> {
+  const { counts, newlyDone } = result;
+  const deliveries = newlyDone.map(({ p, outcome }) => ({
+    waveId: key.waveId,
     recipient: recipientId(p.email),
     state: outcome.state,
     leaseUntil: 0,
@@ -179,46 +226,56 @@ async function recordOutcomes(waveId: string, done: { p: Preregistration; outcom
     ...(outcome.state === 'failed' && { error: outcome.error }),
     expiresAt: retainUntil,
   }));
-  const emailed = done.filter(({ outcome }) => outcome.state === 'sent').map(({ p }) => p);
-  const markEmailed = (p: Preregistration) =>
-    PreregistrationEntity.patch({ email: p.email })
-      .set({ emailedBy: waveId, expiresAt: retainUntil })
-      .where((attr, { eq }) => eq(attr.token, p.token));
-  const result = await rollout.transaction
-    .write(({ delivery, preregistration }) => [
-      ...deliveries.map((d) => delivery.put(d).commit()),
-      ...emailed.map((p) =>
-        preregistration
-          .patch({ email: p.email })
-          .set({ emailedBy: waveId, expiresAt: retainUntil })
-          .where((attr, { eq }) => eq(attr.token, p.token))
+  const emailed = newlyDone.filter(({ outcome }) => outcome.state === 'sent').map(({ p }) => p);
+  const write = (withRecords: boolean) =>
+    rollout.transaction
+      .write(({ task: tasks, wave, funnel, delivery, preregistration }) => [
+        tasks
+          .patch(key)
+          .set(next ? { cursor: next } : { done: true })
+          .add({ processed: size, ...counts })
+          .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
           .commit(),
-      ),
-    ])
-    .go();
-  if (!result.canceled) return;
+        wave.patch({ waveId: key.waveId }).add({ ...counts, ...(next ? {} : { tasksDone: 1 }) }).commit(),
+        funnel.update({ federationCode: key.federationCode }).add({ emailed: counts.sent, waiting: -(counts.sent + counts.suppressed + counts.failed) }).commit(),
+        ...(withRecords ? deliveries.map((d) => delivery.put(d).commit()) : []),
+        ...(withRecords
+          ? emailed.map((p) =>
+              preregistration
+                .patch({ email: p.email })
+                .set({ emailedBy: key.waveId, expiresAt: retainUntil })
+                .where((attr, { eq }) => eq(attr.token, p.token))
+                .commit(),
+            )
+          : []),
+      ])
+      .go();
+  const first = await write(true);
+  if (!first.canceled) return;
+  // Another run of this task committed this page first: stop; the stream's retry goes on from the task's cursor.
+  const taskRefused = first.data[0]?.code === 'ConditionalCheckFailed';
+  if (taskRefused) throw new Error(`wave task ${key.waveId}/${key.federationCode}/${key.seq}: page from ${from} already committed`);
   const { unprocessed } = await DeliveryEntity.put(deliveries).go();
   if (unprocessed.length) throw new Error(`${unprocessed.length} deliveries left unprocessed`);
   await Promise.all(
     emailed.map((p) =>
-      markEmailed(p)
+      PreregistrationEntity.patch({ email: p.email })
+        .set({ emailedBy: key.waveId, expiresAt: retainUntil })
+        .where((attr, { eq }) => eq(attr.token, p.token))
         .go()
         .catch((error: unknown) => {
           if (!isConditionFailure(error)) throw error;
         }),
     ),
   );
-}
-
-export interface TaskKey {
-  waveId: string;
-  federationCode: string;
-  seq: number;
+  const second = await write(false);
+  if (second.canceled) throw new Error(`wave task ${key.waveId}/${key.federationCode}/${key.seq}: page from ${from} already committed`);
 }
 
 /**
  * Sends a task's mails until done or until `remainingMs()` runs low, then hands over to a new
- * task (seq + 1) that goes on from the last page.
+ * task (seq + 1) that goes on from the last committed page. Up to PAGES_IN_FLIGHT pages are worked
+ * on at once; they commit in order.
  */
 export async function runWaveTask(key: TaskKey, remainingMs: () => number): Promise<void> {
   const { data: task } = await WaveTaskEntity.get(key).go({ consistent: true });
@@ -226,80 +283,38 @@ export async function runWaveTask(key: TaskKey, remainingMs: () => number): Prom
   const rate = Math.min(await sesMaxSendRate(), waveOptions.maxSendRate ?? Infinity);
   const retainUntil = Math.floor(Date.parse(task.openedAt) / 1000) + AFTER_LAUNCH_RETENTION_SECONDS;
   let cursor = task.cursor ?? null;
+  let committed: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
 
-  for (;;) {
-    if (remainingMs() < HANDOVER_MS) {
-      await rollout.transaction
-        .write(({ task: tasks, wave }) => [
-          tasks.patch(key).set({ done: true }).where((attr, { eq }) => eq(attr.done, false)).commit(),
-          tasks.create({ ...key, seq: key.seq + 1, openedAt: task.openedAt, ...(cursor && { cursor }) }).commit(),
-          wave.patch({ waveId: key.waveId }).add({ tasksTotal: 1, tasksDone: 1 }).commit(),
-        ])
-        .go();
-      logger.info('wave task handed over', { ...key, cursor });
-      return;
-    }
-
+  while (remainingMs() >= HANDOVER_MS) {
+    const from = cursor;
     const result = await PreregistrationEntity.query
       .byFederation({ federationCode: key.federationCode, status: 'confirmed' })
-      .go({ cursor, limit: PAGE_SIZE });
+      .go({ cursor: from, limit: PAGE_SIZE });
     const page = result.data.filter((p) => p.expiresAt > nowSeconds());
-
-    const { known, toClaim, toReclaim } = await settlePage(key.waveId, page);
-    if (!(await claim(key.waveId, toClaim, toReclaim))) {
-      // Someone claimed part of this page meanwhile (a duplicate delivery of the task): look again.
-      continue;
-    }
-    const toSend = [...toClaim, ...toReclaim.map((r) => r.p)];
-    const outcomes = new Map(known);
-    for (let i = 0; i < toSend.length; ) {
-      const permits = await takeSendPermits(toSend.length - i, rate);
-      const batch = toSend.slice(i, i + permits);
-      const sent = await pool(batch, CONCURRENCY, (p) => sendOne(key, p));
-      batch.forEach((p, j) => outcomes.set(p.email, sent[j]!));
-      i += permits;
-    }
-
-    await recordOutcomes(
-      key.waveId,
-      toSend.map((p) => ({ p, outcome: outcomes.get(p.email)! })),
-      retainUntil,
-    );
-
-    const counts = { sent: 0, failed: 0, suppressed: 0 };
-    for (const p of page) {
-      const outcome = outcomes.get(p.email);
-      if (outcome) counts[outcome.state] += 1;
-    }
-    const next = result.cursor;
-    const committed = await rollout.transaction
-      .write(({ task: tasks, wave, funnel }) => [
-        tasks
-          .patch(key)
-          .set({ ...(next ? { cursor: next } : {}), ...(next ? {} : { done: true }) })
-          .add({ processed: page.length, ...counts })
-          .where((attr, { eq, notExists }) => (cursor ? eq(attr.cursor, cursor) : notExists(attr.cursor)))
-          .commit(),
-        wave.patch({ waveId: key.waveId }).add({ ...counts, ...(next ? {} : { tasksDone: 1 }) }).commit(),
-        funnel.update({ federationCode: key.federationCode }).add({ emailed: counts.sent, waiting: -(counts.sent + counts.suppressed + counts.failed) }).commit(),
-      ])
-      .go()
-      .then((r) => !r.canceled)
-      .catch((error: unknown) => {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      });
-    if (!committed) {
-      // Another run of this task committed this page first: continue from where it is now.
-      const { data: now } = await WaveTaskEntity.get(key).go({ consistent: true });
-      if (!now || now.done) return;
-      cursor = now.cursor ?? null;
-      continue;
-    }
+    const next = result.cursor ?? null;
+    const work = sendPage(key, page, rate);
+    work.catch(() => undefined); // awaited through `committed`; not an unhandled rejection meanwhile
+    committed = committed.then(() => work).then((result) => commitPage(key, from, next, page.length, result, retainUntil));
+    const done = committed;
+    inFlight.push(done);
+    void done.finally(() => inFlight.splice(inFlight.indexOf(done), 1)).catch(() => undefined);
     if (!next) {
+      await committed;
       await finishWaveIfDone(key.waveId);
       return;
     }
     cursor = next;
+    if (inFlight.length >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
   }
+
+  await committed;
+  await rollout.transaction
+    .write(({ task: tasks, wave }) => [
+      tasks.patch(key).set({ done: true }).where((attr, { eq }) => eq(attr.done, false)).commit(),
+      tasks.create({ ...key, seq: key.seq + 1, openedAt: task.openedAt, ...(cursor && { cursor }) }).commit(),
+      wave.patch({ waveId: key.waveId }).add({ tasksTotal: 1, tasksDone: 1 }).commit(),
+    ])
+    .go();
+  logger.info('wave task handed over', { ...key, cursor });
 }

@@ -1,0 +1,95 @@
+import { startLocalStack } from '../infra/local/stack';
+import { freePorts } from '../tests/support/stack';
+
+/**
+ * A rollout wave of 100,000 confirmed preregistrations (BENCH_WAVE_RECIPIENTS), sent against the
+ * local SES emulator with the account's rate set high (BENCH_WAVE_RATE, default 1,000 mails/s), so
+ * that the pipeline, not the pace, is measured. The sender runs in this process (the stack's worker is
+ * off) so that every DynamoDB request is counted, SES's Send events included (their handler runs in
+ * this process too). Reports mails/s, DynamoDB requests per recipient and memory.
+ */
+const RECIPIENTS = Number(process.env.BENCH_WAVE_RECIPIENTS ?? 100_000);
+const RATE = Number(process.env.BENCH_WAVE_RATE ?? 1_000);
+/** Occitanie: 13 federations, a task each. */
+const REGION = '76';
+
+const stack = await startLocalStack({ ports: await freePorts(), web: false, worker: false, sesMaxSendRate: RATE, logLevel: 'SILENT' });
+try {
+  const { dynamodb } = await import('../functions/src/shared/dynamodb');
+  const { PreregistrationEntity, FunnelEntity, WaveTaskEntity } = await import('../functions/src/domain/rollout/entities');
+  const { FederationEntity } = await import('../functions/src/domain/territory/entities');
+  const { createWaveAs } = await import('../functions/src/domain/rollout/waves');
+  const { loadWave, openWave } = await import('../functions/src/domain/rollout/opening');
+  const { runWaveTask } = await import('../functions/src/domain/rollout/sender');
+
+  let requests = 0;
+  dynamodb.middlewareStack.add((next) => (args) => ((requests += 1), next(args)), { step: 'initialize', name: 'benchCount' });
+
+  const federations = (await FederationEntity.query.byRegion({ regionCode: REGION }).go({ pages: 'all' })).data;
+  console.log(`Loading ${RECIPIENTS} confirmed preregistrations across ${federations.length} federations…`);
+  const at = new Date().toISOString();
+  const loadStarted = performance.now();
+  for (let start = 0; start < RECIPIENTS; start += 5_000) {
+    const items = Array.from({ length: Math.min(5_000, RECIPIENTS - start) }, (_, k) => {
+      const i = start + k;
+      const federation = federations[i % federations.length]!;
+      return {
+        email: `vague.${String(i).padStart(6, '0')}@coopol.example`,
+        token: `bench${String(i).padStart(27, '0')}`,
+        postalCode: '31000',
+        communeName: 'Toulouse',
+        federationCode: federation.code,
+        federationName: federation.name,
+        regionCode: REGION,
+        kind: 'supporter' as const,
+        status: 'confirmed' as const,
+        consentAt: at,
+        createdAt: at,
+        confirmedAt: at,
+        expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+      };
+    });
+    const { unprocessed } = await PreregistrationEntity.put(items).go();
+    if (unprocessed.length) throw new Error('unprocessed preregistrations');
+  }
+  for (const federation of federations) {
+    const count = Math.floor(RECIPIENTS / federations.length) + (federations.indexOf(federation) < RECIPIENTS % federations.length ? 1 : 0);
+    await FunnelEntity.update({ federationCode: federation.code }).add({ confirmed: count, waiting: count }).go();
+  }
+  console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s.`);
+
+  // The SES emulator keeps every mail in memory: empty it as we go (the wave's counters are the count).
+  const clearing = setInterval(() => void fetch(`${stack.urls.mailViewer}clear-store`, { method: 'POST' }), 5_000);
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sampling = setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    peakRss = Math.max(peakRss, rss);
+    peakHeap = Math.max(peakHeap, heapUsed);
+  }, 250);
+
+  const wave = await createWaveAs('bench', { name: 'Banc d’essai', regionCodes: [REGION], federationCodes: [], opensAt: at, trainings: [] });
+  const baseRss = process.memoryUsage().rss;
+  requests = 0;
+  const started = performance.now();
+  await openWave(wave.id);
+  // What the stream would deliver: each created task, to a sender with Lambda's 15 minutes.
+  const tasks = (await WaveTaskEntity.query.byWave({ waveId: wave.id }).go({ pages: 'all' })).data;
+  for (const task of tasks) await runWaveTask(task, () => 15 * 60_000);
+  await new Promise((r) => setTimeout(r, 500)); // the last SES events
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(clearing);
+  clearInterval(sampling);
+
+  const done = await loadWave(wave.id);
+  console.log(
+    `Wave of ${RECIPIENTS} recipients (${tasks.length} tasks), SES rate ${RATE}/s: status ${done.status}, ` +
+      `sent ${done.sent}, failed ${done.failed}, suppressed ${done.suppressed}\n` +
+      `  ${seconds.toFixed(1)} s = ${Math.round(done.sent / seconds)} mails/s\n` +
+      `  ${requests} DynamoDB requests = ${(requests / RECIPIENTS).toFixed(3)} per recipient (sender and SES events)\n` +
+      `  memory: RSS peak ${Math.round(peakRss / 1024 / 1024)} MB (+${Math.round((peakRss - baseRss) / 1024 / 1024)} MB while sending), heap peak ${Math.round(peakHeap / 1024 / 1024)} MB`,
+  );
+  if (done.sent !== RECIPIENTS) process.exitCode = 1;
+} finally {
+  await stack.stop();
+}
