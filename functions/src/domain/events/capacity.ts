@@ -1,4 +1,4 @@
-import { CapacityShardEntity, eventsService } from './entities';
+import type { eventsService } from './entities';
 
 /** The shard entity as a transaction of the events service hands it out. */
 type ShardInTransaction = Parameters<Parameters<typeof eventsService.transaction.write>[0]>[0]['shard'];
@@ -9,6 +9,7 @@ type ShardInTransaction = Parameters<Parameters<typeof eventsService.transaction
  * same transaction as the sign-up item, so the database alone guarantees the total never exceeds
  * the capacity, even when many sign up at the same instant. Each shard has its own partition key:
  * a popular event's writes spread over several partitions instead of one hot item.
+ * Pure (no table access): the transaction steps are built here, the shards are read in read.ts.
  */
 
 /** About one shard per 100 places, at most 10; a counter without limit still spreads its writes. */
@@ -22,16 +23,6 @@ export interface ShardState {
   shard: number;
   taken: number;
   places?: number;
-}
-
-/** Every shard of a counter (one BatchGetItem: constant cost, whatever the number of sign-ups). */
-export async function readCounter(counterId: string, shards: number): Promise<ShardState[]> {
-  const keys = Array.from({ length: shards }, (_, shard) => ({ counterId, shard }));
-  const { data } = await CapacityShardEntity.get(keys).go();
-  return keys.map(({ shard }) => {
-    const item = data.find((d) => d.shard === shard);
-    return { shard, taken: item?.taken ?? 0, places: item?.places };
-  });
 }
 
 export const totalTaken = (shards: ShardState[]) => shards.reduce((sum, s) => sum + s.taken, 0);

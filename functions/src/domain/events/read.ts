@@ -3,7 +3,8 @@ import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson, type SpacePlace } from '../access/policy';
 import { NotFoundError } from '../errors';
-import { AttendanceEntity, EventEntity, SlotSignupEntity } from './entities';
+import type { ShardState } from './capacity';
+import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';
 
 /**
@@ -101,3 +102,12 @@ export async function recipientsOf(eventId: string, states: RsvpState[] = ['goin
   return [...byEmail.values()];
 }
 
+/** Every shard of a counter (one BatchGetItem: constant cost, whatever the number of sign-ups). */
+export async function readCounter(counterId: string, shards: number): Promise<ShardState[]> {
+  const keys = Array.from({ length: shards }, (_, shard) => ({ counterId, shard }));
+  const { data } = await CapacityShardEntity.get(keys).go();
+  return keys.map(({ shard }) => {
+    const item = data.find((d) => d.shard === shard);
+    return { shard, taken: item?.taken ?? 0, places: item?.places };
+  });
+}

@@ -14,7 +14,7 @@ import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayOrganizeEvents, mayViewEvent, requirePerson, runsSpace } from '../access/policy';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
-import { counterItems, pause, readCounter, shardPlan, shardWithRoom, takePlace, givePlace, totalTaken } from './capacity';
+import { counterItems, givePlace, pause, shardPlan, shardWithRoom, takePlace, totalTaken } from './capacity';
 import {
   AttendanceEntity,
   CapacityShardEntity,
@@ -27,7 +27,7 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
-import { answersOf, audienceOf, loadVisibleEvent, spaceOf, toSummary, type EventItem } from './read';
+import { answersOf, audienceOf, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
