@@ -94,6 +94,19 @@ describe('volunteer slots', () => {
     assert.deepEqual([seenSlot!.taken, seenSlot!.missing], [10, 0]);
     const attendees = await call(stack, secretary, 'GET', `/api/events/${id}/attendees`);
     assert.equal((attendees.body.items as { state: string }[]).filter((a) => a.state === 'volunteer').length, 10);
+
+    // The event page costs the same requests with 10 sign-ups as with none.
+    const { runWithRequestStats } = await import('../../functions/src/shared/request-context');
+    const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
+    const { getEvent } = await import('../../functions/src/domain/events/service');
+    const empty = await create(secretary, event({ slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 10 }] }));
+    const cost = async (eventId: string) => {
+      const run = runWithRequestStats(async () => getEvent(await loadCaller({ kind: 'user', sub: member.userId, email: null, groups: [] }), eventId));
+      await run.result;
+      return run.stats.dynamodbCalls;
+    };
+    assert.equal(await cost(id), await cost(empty.id));
+    assert.ok((await cost(id)) <= 7); // caller, event, slots, their shards, my sign-ups, my answer, the « je viens » shards
   });
 
   test('a full slot says so and offers the slot that still misses people; leaving frees the place', async () => {
