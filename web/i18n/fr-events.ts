@@ -87,7 +87,10 @@ export const frEvents = {
   'agenda.feedsIntro':
     'Ces liens privés ajoutent un agenda Coopol à votre application de calendrier (Google Agenda, Apple Calendrier, Outlook…). Ne les partagez pas\u00a0; révoquez-en un s’il a circulé.',
   'agenda.feedMine': 'Mon agenda',
-  'agenda.feedOf': 'Agenda {scope}',
+  'agenda.feedScope.section': 'Agenda de la section «\u00a0{id}\u00a0»',
+  'agenda.feedScope.federation': 'Agenda de la fédération {id}',
+  'agenda.feedScope.national': 'Agenda national',
+  'agenda.feedScope.group': 'Agenda du groupe «\u00a0{id}\u00a0»',
   'agenda.feedCreateMine': 'Créer un lien pour mon agenda',
   'agenda.feedRevoke': 'Révoquer',
   'agenda.feedsNone': 'Aucun lien pour l’instant.',

@@ -46,7 +46,7 @@ export default async function MyAgendaPage() {
         <ul className={styles.list}>
           {feeds.items.map((feed) => (
             <li key={feed.id} className={styles.slot}>
-              <strong>{feed.scope.type === 'me' ? t('agenda.feedMine') : t('agenda.feedOf', { scope: `${feed.scope.type} ${feed.scope.id ?? ''}` })}</strong>
+              <strong>{feed.scope.type === 'me' ? t('agenda.feedMine') : t(`agenda.feedScope.${feed.scope.type}`, { id: feed.scope.id ?? '' })}</strong>
               <code>{`${origin}${feed.path}`}</code>
               <ActionForm action={revokeFeed}>
                 <Hidden name="feedId" value={feed.id} />

@@ -318,7 +318,7 @@ async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Pr
     const state: RsvpState = answer === 'going' ? (shard === undefined ? 'waiting' : 'going') : answer;
     const result = await eventsService.transaction
       .write(({ attendance, waiting, shard: shardEntity }) => [
-        // The answer changes only from what was read (absent, or the same state and shard).
+        // The answer changes only from what was read (absent, or the same state): a concurrent change retries.
         current
           ? attendance.put({ ...base, state, shard }).where(({ state: s }, { eq }) => eq(s, current.state)).commit()
           : attendance.create({ ...base, state, shard }).commit(),
