@@ -113,6 +113,28 @@ describe('a leafleting action with two slots of 3', () => {
     await slot(page, 0).getByText('Il manque 1 militant', { exact: true }).waitFor();
   });
 
+  test('the section agenda lists it; the dashboard and my agenda open, accessible', async () => {
+    const page = await pageAs(secretary);
+    await page.goto(`${stack.urls.site}/agenda/section/mulhouse`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: title }).waitFor();
+    let violations = await seriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.goto(`${stack.urls.site}/remontees/federation/68`, { waitUntil: 'networkidle' });
+    assert.match(await page.locator('h1').innerText(), /Remontées du terrain/);
+    await page.goto(`${stack.urls.site}/remontees/section/mulhouse`, { waitUntil: 'networkidle' });
+    await page.locator('svg[role="img"]').waitFor();
+    violations = await seriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    const member = await pageAs(members[1]!);
+    await member.goto(`${stack.urls.site}/agenda`, { waitUntil: 'networkidle' });
+    await member.getByRole('link', { name: title }).waitFor();
+    await member.getByRole('button', { name: 'Créer un lien pour mon agenda' }).click();
+    await member.getByText(/\/api\/calendar\/[\w-]+\.ics/).waitFor();
+    // A member is told the federation's dashboard is for its officials.
+    await member.goto(`${stack.urls.site}/remontees/federation/68`, { waitUntil: 'networkidle' });
+    assert.match(await member.locator('p[role="status"]').innerText(), /réservé aux responsables/);
+  });
+
   test('the reminder arrives once in the mail viewer, sent by the scheduler the day before', async () => {
     const subject = new RegExp(`^Rappel : ${title}`);
     for (const volunteer of members.slice(1)) await waitForMail(stack, volunteer.email, subject, 240_000);

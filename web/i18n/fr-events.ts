@@ -93,6 +93,7 @@ export const frEvents = {
   'agenda.feedScope.group': 'Agenda du groupe «\u00a0{id}\u00a0»',
   'agenda.feedCreateMine': 'Créer un lien pour mon agenda',
   'agenda.feedRevoke': 'Révoquer',
+  'agenda.feedCreated': 'Lien créé\u00a0: copiez-le dans votre application de calendrier.',
   'agenda.feedsNone': 'Aucun lien pour l’instant.',
   'agenda.slotsMine': 'Créneau(x)\u00a0: {count}',
 

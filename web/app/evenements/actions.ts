@@ -158,7 +158,10 @@ export async function createFeed(_previous: FormState, form: FormData): Promise<
   } catch (error) {
     return refused(error);
   }
-  redirect('/agenda#abonnements');
+  // From a space's agenda, off to the list of links; on that list, it shows the new one.
+  if (returnTo !== '/agenda') redirect('/agenda#abonnements');
+  refresh();
+  return { status: 'done', message: t('agenda.feedCreated') };
 }
 
 export async function revokeFeed(_previous: FormState, form: FormData): Promise<FormState> {
