@@ -39,4 +39,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   territory: { table: 'read' },
   // Preregistration (mails with links), waves (schedules of their opening), rollout numbers.
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  // Events, slots, calendar feeds, field reports; the freed-place mail (links to the site); schedules of announcements and reminders.
+  events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  // Calendar feeds and .ics files (links back to the site); feeds are created and revoked here.
+  calendar: { table: 'readwrite', site: true },
 };

@@ -67,6 +67,24 @@ export const jobs = {
     timeoutSeconds: 30,
     memorySize: 512,
   },
+  // Events (issue 6): an event's announcement to its space and the news of its changes, scheduled by its writes.
+  'event-mails': {
+    entry: 'functions/src/jobs/event-mails.ts',
+    description: 'Coopol job: an event’s announcement and change mails',
+    trigger: { kind: 'schedule' },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 300,
+    memorySize: 512,
+  },
+  // The day-before reminder of one event, to those coming or signed up to a slot.
+  'event-reminders': {
+    entry: 'functions/src/jobs/event-reminders.ts',
+    description: 'Coopol job: an event’s day-before reminder',
+    trigger: { kind: 'schedule' },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 300,
+    memorySize: 512,
+  },
 } as const satisfies Record<string, JobFunction>;
 
 export type JobName = keyof typeof jobs;

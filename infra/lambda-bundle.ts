@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { lambdaBundling } from './constructs/coopol-function';
 import { fromRepoRoot } from './paths';
+import { scheduledJobs } from '../functions/src/shared/scheduled-jobs';
 
 /**
  * What CDK's NodejsFunction does with `lambdaBundling`, as esbuild options: for the checks and
@@ -35,7 +36,7 @@ export const placeholderLambdaEnv: Record<string, string> = {
   SITE_URL: 'https://coopol.example',
   SCHEDULE_GROUP: 'placeholder',
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/placeholder',
-  SCHEDULED_JOB_ARNS: JSON.stringify({ 'wave-opening': 'arn:aws:lambda:eu-west-3:000000000000:function:placeholder' }),
+  SCHEDULED_JOB_ARNS: JSON.stringify(Object.fromEntries(scheduledJobs.map((job) => [job, 'arn:aws:lambda:eu-west-3:000000000000:function:placeholder']))),
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 

@@ -83,3 +83,68 @@ export async function seedDemoPeople(endpoint: string, userPoolId: string): Prom
   }
   client.destroy();
 }
+
+/**
+ * Demo events (issue 6): a leafleting action with two slots next Saturday, a section meeting, a
+ * public training of the federation, and last month's actions with their reports (so the dashboards
+ * show numbers). Made through the domain's own functions, as the demo officials (with their powers,
+ * as if their TOTP were on). Skipped when Mulhouse already has events.
+ */
+export async function seedDemoEvents(): Promise<void> {
+  const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
+  const { EventEntity } = await import('../../functions/src/domain/events/entities');
+  const events = await import('../../functions/src/domain/events/service');
+  const { toParis } = await import('../../functions/src/domain/events/paris-time');
+  const { submitReport } = await import('../../functions/src/domain/reports/service');
+  const { PersonEmailEntity } = await import('../../functions/src/domain/people/entities');
+
+  const existing = await EventEntity.query.bySpace({ spaceType: 'section', spaceId: 'mulhouse' }).go({ limit: 1 });
+  if (existing.data.length) return;
+  const as = async (email: string) => {
+    const { data } = await PersonEmailEntity.get({ email }).go();
+    const caller = await loadCaller({ kind: 'user', sub: data!.userId, email, groups: [] });
+    return caller.kind === 'person' ? { ...caller, mfaEnabled: true } : caller;
+  };
+  const secretary = await as('secretaire.mulhouse@coopol.example');
+  const officer = await as('federation.68@coopol.example');
+  const marc = await as('adherent.mulhouse@coopol.example');
+
+  const day = (offset: number, hour: number) => {
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() + offset);
+    return `${toParis(d).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+  };
+  const saturday = ((6 - new Date().getUTCDay() + 7) % 7) || 7;
+  const place = { address: 'Marché du Canal couvert, quai de la Cloche, Mulhouse', lat: 47.7467, lon: 7.3389 };
+
+  const leafleting = await events.createEvent(secretary, {
+    space: { type: 'section', id: 'mulhouse' }, kind: 'tractage', title: 'Tractage au marché du Canal (démo)',
+    description: 'Distribution du tract sur les transports en commun. Rendez-vous devant la halle, gilets fournis.',
+    start: day(saturday, 9), end: day(saturday, 13), place, visibility: 'members',
+    slots: [{ start: day(saturday, 9), end: day(saturday, 11), needed: 3 }, { start: day(saturday, 11), end: day(saturday, 13), needed: 3 }],
+    announce: false,
+  });
+  await events.signUpForSlot(marc, leafleting.id, leafleting.slots[0]!.id);
+  await events.createEvent(secretary, {
+    space: { type: 'section', id: 'mulhouse' }, kind: 'reunion', title: 'Réunion de section (démo)',
+    description: 'Ordre du jour : bilan des tractages, préparation des municipales.', start: day(10, 19), end: day(10, 21),
+    place: { address: 'Salle Gambrinus, 5 rue des Franciscains, Mulhouse' }, visibility: 'section', capacity: 30, slots: [], announce: false,
+  });
+  await events.createEvent(officer, {
+    space: { type: 'federation', id: '68' }, kind: 'formation', title: 'Formation au porte-à-porte (démo)',
+    description: 'Ouverte à toutes et à tous, sympathisants compris.', start: day(14, 14), end: day(14, 17),
+    place: { address: 'Maison des associations, Colmar' }, visibility: 'public', slots: [], announce: false,
+  });
+  // Last month's actions and their reports.
+  const past = [
+    { by: secretary, section: 'mulhouse', title: 'Tractage gare centrale (démo)', report: { leaflets: 450, doors: 0, peopleReached: 60, contacts: 5 } },
+    { by: officer, section: 'colmar', title: 'Porte-à-porte quartier Europe (démo)', report: { leaflets: 120, doors: 210, peopleReached: 85, contacts: 12 } },
+  ];
+  for (const action of past) {
+    const event = await events.createEvent(action.by, {
+      space: { type: 'section', id: action.section }, kind: 'tractage', title: action.title, description: '',
+      start: day(-30, 10), end: day(-30, 12), place: { address: `${action.section}, centre-ville` }, visibility: 'section', slots: [], announce: false,
+    });
+    await submitReport(action.by, event.id, { ...action.report, remarks: 'Bon accueil dans l’ensemble (démo).' });
+  }
+}

@@ -19,7 +19,7 @@ import { createLambdaService, invokeContext, type InvokeHandler } from './lambda
 import { assertPortFree, freePort, LocalStackError, startProcess, type ManagedProcess } from './processes';
 import { createSesEventsFront } from './ses-events';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
-import { seedDemoPeople, seedRollout, seedTerritory } from './seed';
+import { seedDemoEvents, seedDemoPeople, seedRollout, seedTerritory } from './seed';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -278,6 +278,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await seedTerritory();
     await seedRollout();
     await seedDemoPeople(endpoints.cognito, pool.userPoolId);
+    await seedDemoEvents();
 
     const siteOrigin = `http://127.0.0.1:${ports.site}`;
     let webOrigin: string | undefined;

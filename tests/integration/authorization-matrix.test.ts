@@ -43,6 +43,93 @@ const json = 'application/json';
 const unknownToken = 'x'.repeat(32);
 const webReferentGrant = () => ({ userId: people.memberOfTheSection.userId, role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' });
 
+// ——— Events (issue 6): a section-only event of Mulhouse (E), a public one (P), a past one to report on (R) ———
+const fixtures = { sectionEvent: '', slot: '', publicEvent: '', pastEvent: '', feedId: '', feedToken: '', unsubscribeToken: '' };
+const E = () => `/api/events/${fixtures.sectionEvent}`;
+const viewersOfE = (status: number, others = 404): Expect => ({
+  ...signedIn(others),
+  memberOfTheSection: status,
+  sectionSecretary: status,
+  federationOfficer: status,
+  nationalAdmin: status,
+});
+// Those who run Mulhouse manage its events; its members see them (403); anyone else is told it does not exist (404).
+const managersOf = (status: number): Expect => ({ ...viewersOfE(status), memberOfTheSection: 403 });
+const eventBody = (overrides: Record<string, unknown> = {}) => ({
+  space: { type: 'section', id: 'mulhouse' },
+  kind: 'tractage',
+  title: 'Tractage au marché du Canal',
+  start: '2031-05-17T09:00',
+  end: '2031-05-17T13:00',
+  place: { address: 'Marché du Canal couvert, Mulhouse' },
+  visibility: 'section',
+  slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 20 }],
+  ...overrides,
+});
+
+const eventCases = {
+  createEvent: { method: 'POST', path: () => '/api/events', body: () => eventBody(), expect: only({ sectionSecretary: 201, federationOfficer: 201, nationalAdmin: 201 }) },
+  getEvent: { method: 'GET', path: E, expect: viewersOfE(200) },
+  updateEvent: { method: 'PATCH', path: E, body: () => ({ description: 'Rendez-vous devant la halle.' }), expect: managersOf(200) },
+  cancelEvent: {
+    method: 'POST',
+    path: () => `${E()}/cancel`,
+    expect: managersOf(200),
+    undo: async () => {
+      const { EventEntity } = await import('../../functions/src/domain/events/entities');
+      await EventEntity.patch({ eventId: fixtures.sectionEvent }).set({ status: 'published' }).go();
+    },
+  },
+  answerEvent: { method: 'PUT', path: () => `${E()}/rsvp`, body: () => ({ answer: 'maybe' }), expect: viewersOfE(200) },
+  signUpForSlot: {
+    method: 'PUT',
+    path: () => `${E()}/slots/${fixtures.slot}/signup`,
+    expect: viewersOfE(200),
+    undo: async (actor) => {
+      const left = await call(stack, as(actor), 'DELETE', `${E()}/slots/${fixtures.slot}/signup`);
+      assert.equal(left.status, 200, `${actor} leaves the slot: ${JSON.stringify(left.body)}`);
+    },
+  },
+  // Allowed departures are exercised by signUpForSlot's undo; nobody here is signed up.
+  leaveSlot: { method: 'DELETE', path: () => `${E()}/slots/${fixtures.slot}/signup`, expect: signedIn(404) },
+  listEventAttendees: { method: 'GET', path: () => `${E()}/attendees`, expect: managersOf(200) },
+  getEventCalendar: { method: 'GET', path: () => `${E()}/ics`, expect: viewersOfE(200) },
+  // Everyone signed in reads an agenda; what it lists follows each event's visibility (tests/integration/events.test.ts).
+  listSpaceAgenda: { method: 'GET', path: () => '/api/spaces/section/mulhouse/events', expect: signedIn(200) },
+  myAgenda: { method: 'GET', path: () => '/api/me/agenda', expect: signedIn(200) },
+  getPublicEvent: { method: 'GET', path: () => `/api/public/events/${fixtures.publicEvent}`, expect: everyone(200) },
+  answerPublicEvent: {
+    method: 'POST',
+    path: () => `/api/public/events/${fixtures.publicEvent}/rsvp`,
+    body: () => ({ name: 'Visiteuse Matrice', email: 'visiteuse.matrice@coopol.example', answer: 'going', consent: true }),
+    expect: everyone(200),
+  },
+  createCalendarFeed: { method: 'POST', path: () => '/api/me/calendar-feeds', body: () => ({ scope: { type: 'me' } }), expect: signedIn(201) },
+  listCalendarFeeds: { method: 'GET', path: () => '/api/me/calendar-feeds', expect: signedIn(200) },
+  // Only its owner revokes a feed.
+  revokeCalendarFeed: {
+    method: 'DELETE',
+    path: () => `/api/me/calendar-feeds/${fixtures.feedId}`,
+    expect: { ...signedIn(404), memberOfTheSection: 200 },
+    undo: async () => {
+      const feed = await call(stack, people.memberOfTheSection, 'POST', '/api/me/calendar-feeds', { scope: { type: 'section', id: 'mulhouse' } });
+      fixtures.feedId = feed.body.id as string;
+      fixtures.feedToken = (feed.body.path as string).split('/').pop()!;
+    },
+  },
+  // The token is the credential.
+  readCalendarFeed: { method: 'GET', path: () => `/api/calendar/${fixtures.feedToken}`, expect: everyone(200) },
+  submitReport: {
+    method: 'PUT',
+    path: () => `/api/events/${fixtures.pastEvent}/report`,
+    body: () => ({ leaflets: 300, doors: 0, peopleReached: 120, contacts: 4, remarks: 'Bon accueil.' }),
+    expect: managersOf(200),
+  },
+  getReport: { method: 'GET', path: () => `/api/events/${fixtures.pastEvent}/report`, expect: managersOf(200) },
+  getReportRollup: { method: 'GET', path: () => '/api/reports/section/mulhouse', expect: only({ sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }) },
+  unsubscribeEventMail: { method: 'POST', path: () => `/api/event-announcements/unsubscribe/${fixtures.unsubscribeToken}`, expect: everyone(200) },
+} satisfies Record<string, Case>;
+
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
   openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
@@ -130,6 +217,7 @@ const matrix: Record<RouteName, Case> = {
   openWave: { method: 'POST', path: () => '/api/waves/0000000000000000/open', expect: only({ nationalAdmin: 404 }) },
   // A federation's numbers: its officers and national admins.
   rolloutNumbers: { method: 'GET', path: () => '/api/rollout/numbers?scope=federation&code=68', expect: only({ federationOfficer: 200, nationalAdmin: 200 }) },
+  ...eventCases,
 };
 
 before(async () => {
@@ -167,7 +255,29 @@ before(async () => {
     grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }],
     mfa: true,
   });
+  await createEventFixtures();
 });
+
+// Events' fixtures, made through the API by Mulhouse's secretary (once the people above exist).
+async function createEventFixtures() {
+  const created = async (body: Record<string, unknown>) => {
+    const response = await call(stack, people.sectionSecretary, 'POST', '/api/events', body);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return response.body as { id: string; slots: { id: string }[] };
+  };
+  const sectionEvent = await created(eventBody());
+  fixtures.sectionEvent = sectionEvent.id;
+  fixtures.slot = sectionEvent.slots[0]!.id;
+  fixtures.publicEvent = (await created(eventBody({ visibility: 'public', slots: [] }))).id;
+  fixtures.pastEvent = (await created(eventBody({ start: '2026-01-10T09:00', end: '2026-01-10T12:00', slots: [] }))).id;
+  const feed = await call(stack, people.memberOfTheSection, 'POST', '/api/me/calendar-feeds', { scope: { type: 'section', id: 'mulhouse' } });
+  fixtures.feedId = feed.body.id as string;
+  fixtures.feedToken = (feed.body.path as string).split('/').pop()!;
+  const { MailPreferenceEntity, UnsubscribeLinkEntity } = await import('../../functions/src/domain/events/entities');
+  fixtures.unsubscribeToken = 'matrice-desinscription-0123456789abcdef';
+  await MailPreferenceEntity.put({ userId: people.memberOfTheSection.userId, eventAnnouncements: true, unsubscribeToken: fixtures.unsubscribeToken }).go();
+  await UnsubscribeLinkEntity.put({ token: fixtures.unsubscribeToken, userId: people.memberOfTheSection.userId }).go();
+}
 
 describe('authorization matrix', () => {
   test('covers every route of the API', () => {

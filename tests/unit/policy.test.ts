@@ -6,6 +6,9 @@ import {
   inAudience,
   mayGrantRole,
   mayImportMemberFile,
+  mayOrganizeEvents,
+  mayViewEvent,
+  mayViewReports,
   mayManageWaves,
   mayViewRolloutNumbers,
   sectionMemberListAccess,
@@ -153,5 +156,48 @@ describe('rollout numbers', () => {
     refuses(() => mayViewRolloutNumbers(officerOf('68'), { kind: 'national' }, options), 403);
     refuses(() => mayViewRolloutNumbers(secretaryOf('mulhouse'), { kind: 'federation', code: '68' }, options), 403);
     refuses(() => mayViewRolloutNumbers({ ...officerOf('68'), mfaEnabled: false }, { kind: 'federation', code: '68' }, options), 403);
+  });
+});
+
+// ——— Events and field reports (issue 6) ———
+describe('events', () => {
+  const mulhouseSpace = { type: 'section' as const, id: 'mulhouse', federationCode: '68' };
+  const seenBy = (caller: Caller, visibility: 'public' | 'supporters' | 'members' | 'section') => mayViewEvent(caller, { space: mulhouseSpace, visibility });
+
+  test('those who run a space organize its events; nobody else, and not without TOTP', () => {
+    for (const caller of [secretaryOf('mulhouse'), official({ role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' }), officerOf('68'), admin()]) {
+      mayOrganizeEvents(caller, mulhouseSpace, options);
+    }
+    for (const caller of [person(), secretaryOf('colmar'), officerOf('75'), supporter()]) refuses(() => mayOrganizeEvents(caller, mulhouseSpace, options), 403);
+    refuses(() => mayOrganizeEvents(secretaryOf('mulhouse'), { type: 'federation', id: '68' }, options), 403);
+    refuses(() => mayOrganizeEvents(officerOf('68'), { type: 'national', id: 'national' }, options), 403);
+    refuses(() => mayOrganizeEvents(person({ roles: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }], mfaEnabled: false }), mulhouseSpace, options), 403);
+    refuses(() => mayOrganizeEvents({ kind: 'anonymous' }, mulhouseSpace, options), 401);
+  });
+
+  test('public events are seen by visitors; supporters’ events by everyone signed in', () => {
+    assert.equal(seenBy({ kind: 'anonymous' }, 'public'), true);
+    assert.equal(seenBy({ kind: 'anonymous' }, 'supporters'), false);
+    assert.equal(seenBy(supporter('75'), 'supporters'), true);
+  });
+
+  test('members’ events by adhérents only; section events by the section’s adhérents and those who run it', () => {
+    assert.equal(seenBy(supporter(), 'members'), false);
+    assert.equal(seenBy(person({ sectionId: 'paris-11', federationCode: '75' }), 'members'), true);
+    assert.equal(seenBy(person(), 'section'), true);
+    assert.equal(seenBy(person({ sectionId: 'colmar' }), 'section'), false);
+    assert.equal(seenBy(secretaryOf('colmar'), 'section'), false);
+    assert.equal(seenBy(officerOf('68'), 'section'), true);
+    assert.equal(seenBy(supporter(), 'section'), false);
+  });
+
+  test('report dashboards: each level’s officials and those above', () => {
+    mayViewReports(secretaryOf('mulhouse'), 'section', { id: 'mulhouse', federationCode: '68' }, options);
+    mayViewReports(officerOf('68'), 'section', { id: 'mulhouse', federationCode: '68' }, options);
+    mayViewReports(officerOf('68'), 'federation', { id: '68' }, options);
+    mayViewReports(admin(), 'region', { id: '44' }, options);
+    refuses(() => mayViewReports(secretaryOf('mulhouse'), 'federation', { id: '68' }, options), 403);
+    refuses(() => mayViewReports(officerOf('68'), 'region', { id: '44' }, options), 403);
+    refuses(() => mayViewReports(person(), 'section', { id: 'mulhouse', federationCode: '68' }, options), 403);
   });
 });

@@ -1,4 +1,5 @@
 import { frClient } from './fr-client';
+import { frEvents } from './fr-events';
 import type { Dictionary } from './translate';
 
 /*
@@ -9,6 +10,7 @@ import type { Dictionary } from './translate';
  */
 export const fr = {
   ...frClient,
+  ...frEvents,
 
   // Site-wide
   'site.titleDefault': 'Coopol — militer ensemble, près de chez vous',

@@ -37,7 +37,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
         responses: {
           [String(route.successStatus ?? 200)]: {
             description: 'Succès',
-            content: { 'application/json': { schema: route.response } },
+            content: { [route.responseType === 'calendar' ? 'text/calendar' : 'application/json']: { schema: route.response } },
           },
           ...Object.fromEntries(
             relevantErrors.map(([status, description]) => [

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** The Lambda functions, one per feature; each routes its own paths inside (middy http-router). */
-export const features = ['platform', 'identity', 'people', 'membership', 'territory', 'rollout'] as const;
+export const features = ['platform', 'identity', 'people', 'membership', 'territory', 'rollout', 'events', 'calendar'] as const;
 export type Feature = (typeof features)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,6 +32,8 @@ export interface RouteContract<
   /** Largest accepted body, in bytes (default 64 KiB; API Gateway's own limit is 10 MB). */
   maxBodyBytes?: number;
   response: R;
+  /** How the answer is sent: JSON (default), or iCalendar text (calendar feeds, a `.ics` per event). */
+  responseType?: 'json' | 'calendar';
   successStatus?: 200 | 201 | 202 | 204;
 }
 

@@ -52,7 +52,7 @@ export function TextField({
   name: string;
   label: string;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'datetime-local';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'datetime-local';
   autoComplete?: HTMLInputAutoCompleteAttribute;
   inputMode?: 'numeric' | 'email' | 'text';
   required?: boolean;

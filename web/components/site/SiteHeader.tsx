@@ -88,6 +88,12 @@ export async function SiteHeader() {
                   </li>
                 )}
                 <li>
+                  <Link href="/agenda" className={styles.menuItem}>
+                    <Icon name="calendar" size={20} />
+                    {t('nav.agenda')}
+                  </Link>
+                </li>
+                <li>
                   <form action={signOut}>
                     <button type="submit" className={styles.menuItem}>
                       <Icon name="logOut" size={20} />

@@ -164,6 +164,80 @@ export function mayGrantRole(
   usePowers(person, options);
 }
 
+// ——— Events, volunteer slots and field reports (issue 6) ———
+
+/** A space of the party's tree where events happen, with its parents (groups will add theirs). */
+export interface SpacePlace {
+  type: 'national' | 'federation' | 'section' | 'group';
+  id: string;
+  federationCode?: string;
+}
+
+/** Whether the caller runs this space: its officials and those above them. */
+function hasAuthorityOverSpace(caller: Person, space: SpacePlace): boolean {
+  switch (space.type) {
+    case 'section':
+      return hasAuthorityOverSection(caller, { sectionId: space.id, federationCode: space.federationCode ?? '' });
+    case 'federation':
+      return hasAuthorityOverFederation(caller, space.id);
+    case 'national':
+      return isNationalAdmin(caller);
+    case 'group':
+      return false; // groups (issue 5) will name their managers here
+  }
+}
+
+/** Creating events in a space (and so editing, cancelling and reporting on them) is for those who run it. */
+export function mayOrganizeEvents(caller: Caller, space: SpacePlace, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (!hasAuthorityOverSpace(person, space)) throw new ForbiddenError('Seuls les responsables de cet espace organisent ses événements.');
+  usePowers(person, options);
+}
+
+/** Whether the caller runs the event's space (no MFA check: for showing the buttons, not using them). */
+export function runsSpace(caller: Caller, space: SpacePlace): boolean {
+  return caller.kind === 'person' && hasAuthorityOverSpace(caller, space);
+}
+
+export interface EventAudience {
+  space: SpacePlace;
+  visibility: 'public' | 'supporters' | 'members' | 'section';
+}
+
+/**
+ * Who sees an event: public → everyone, visitors included; supporters → every signed-in person;
+ * members → every adhérent; section → the section's adhérents. Its organizers always see it.
+ */
+export function mayViewEvent(caller: Caller, event: EventAudience): boolean {
+  if (event.visibility === 'public') return true;
+  if (caller.kind !== 'person') return false;
+  if (hasAuthorityOverSpace(caller, event.space)) return true;
+  switch (event.visibility) {
+    case 'supporters':
+      return true;
+    case 'members':
+      return caller.status === 'adherent';
+    case 'section':
+      return caller.status === 'adherent' && event.space.type === 'section' && caller.sectionId === event.space.id;
+  }
+}
+
+/**
+ * The field-report dashboards: a section's officials see their section; federation officers their
+ * federation and its sections; national admins every level (regions have no officials of their own).
+ */
+export function mayViewReports(caller: Caller, level: 'section' | 'federation' | 'region' | 'national', place: { id: string; federationCode?: string }, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  const allowed =
+    level === 'section'
+      ? hasAuthorityOverSection(person, { sectionId: place.id, federationCode: place.federationCode ?? '' })
+      : level === 'federation'
+        ? hasAuthorityOverFederation(person, place.id)
+        : isNationalAdmin(person);
+  if (!allowed) throw new ForbiddenError('Ce tableau de bord est réservé aux responsables de cet échelon.');
+  usePowers(person, options);
+}
+
 /** Rollout waves (create, edit, deploy, open, follow) are for national admins. */
 export function mayManageWaves(caller: Caller, options: PolicyOptions): void {
   const person = requirePerson(caller);

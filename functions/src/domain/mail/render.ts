@@ -3,6 +3,7 @@ import { preregistrationAlready, preregistrationConfirm } from './templates/prer
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
 import { waveLaunch } from './templates/wave-launch';
+import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from './templates/events';
 
 /**
  * Every mail Coopol sends, by name. A template is a function of its data to `{subject, text, html}`,
@@ -15,6 +16,11 @@ export const mailTemplates = {
   'preregistration-confirm': preregistrationConfirm,
   'preregistration-already': preregistrationAlready,
   'wave-launch': waveLaunch,
+  // Events (issue 6)
+  'event-announcement': eventAnnouncement,
+  'event-reminder': eventReminder,
+  'event-changed': eventChanged,
+  'event-place-freed': eventPlaceFreed,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -51,6 +51,13 @@ export function implement<C extends RouteContract>(
       const input = parseRequest(contract, event);
       const result = await serve({ ...input, actor, event } as RouteInput<C>);
       const status = contract.successStatus ?? 200;
+      if (contract.responseType === 'calendar') {
+        return {
+          statusCode: status,
+          headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' },
+          body: contract.response.parse(result) as string,
+        };
+      }
       return {
         statusCode: status,
         headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

@@ -12,6 +12,7 @@ import { t, tc } from '../../../i18n';
 import { callApi } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
 import styles from './federation.module.css';
+import { agendaHref } from '../../evenements/hrefs';
 
 export const dynamic = 'force-dynamic';
 
@@ -69,6 +70,10 @@ export default async function FederationPage({ params, searchParams }: Props) {
             {t('federation.region', { name: federation.regionName })}
           </Link>
         )}
+        <Link href={agendaHref('federation', federation.code)} className="chip">
+          <Icon name="calendar" size={16} />
+          {t('agenda.title')}
+        </Link>
       </TerritoryHeader>
 
       <div className={`container ${styles.people}`}>

@@ -12,6 +12,7 @@ import { Icon } from '../../../components/ui/Icon';
 import { t } from '../../../i18n';
 import { callApi } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
+import { agendaHref } from '../../evenements/hrefs';
 import styles from './section.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -73,6 +74,10 @@ export default async function SectionPage({ params }: Props) {
         <Link href={federationHref(section.federationCode)} className="chip">
           <Icon name="landmark" size={16} />
           {section.federationName}
+        </Link>
+        <Link href={agendaHref('section', section.id)} className="chip">
+          <Icon name="calendar" size={16} />
+          {t('agenda.title')}
         </Link>
       </TerritoryHeader>
 

@@ -1,0 +1,231 @@
+import * as z from 'zod';
+import { pageOf } from './common';
+import { Email, PersonName, UserId } from './identity';
+
+/** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
+export const SpaceType = z.enum(['national', 'federation', 'section', 'group']);
+export type SpaceType = z.infer<typeof SpaceType>;
+export const SpaceId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant d’espace');
+export const Space = z.object({ type: SpaceType, id: SpaceId }).meta({ id: 'Space' });
+export type Space = z.infer<typeof Space>;
+
+export const EventKind = z.enum(['reunion', 'tractage', 'porte-a-porte', 'meeting', 'formation', 'autre']);
+export type EventKind = z.infer<typeof EventKind>;
+
+/** Who sees the event: everyone (public page), every signed-in person, members (adhérents), the section only. */
+export const EventVisibility = z.enum(['public', 'supporters', 'members', 'section']);
+export type EventVisibility = z.infer<typeof EventVisibility>;
+
+export const EventId = z.string().regex(/^[a-z0-9]{20,40}$/, 'identifiant d’événement');
+export const SlotId = z.string().regex(/^[a-z0-9]{4,40}$/, 'identifiant de créneau');
+
+/** A wall-clock time in Paris (`2026-03-28T09:00`): the server turns it into an instant, daylight saving included. */
+export const ParisDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'date et heure de Paris attendues (AAAA-MM-JJTHH:MM)')
+  .meta({ description: 'Heure de Paris, sans décalage : 2026-03-28T09:00' });
+
+export const Place = z
+  .object({
+    address: z.string().trim().min(3, 'au moins 3 caractères').max(300, 'au plus 300 caractères'),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+  })
+  .refine((p) => (p.lat === undefined) === (p.lon === undefined), { message: 'latitude et longitude vont ensemble', path: ['lat'] })
+  .meta({ id: 'Place' });
+
+export const NewSlot = z.object({
+  start: ParisDateTime,
+  end: ParisDateTime,
+  /** How many volunteers the organizer needs in this slot. */
+  needed: z.number().int().min(1, 'au moins 1').max(500, 'au plus 500'),
+  label: z.string().trim().max(120).optional(),
+});
+
+const Title = z.string().trim().min(3, 'au moins 3 caractères').max(140, 'au plus 140 caractères');
+const Description = z.string().trim().max(5000, 'au plus 5 000 caractères');
+const Capacity = z.number().int().min(1, 'au moins 1').max(100_000);
+
+export const CreateEventRequest = z
+  .object({
+    space: Space,
+    kind: EventKind,
+    title: Title,
+    description: Description.default(''),
+    start: ParisDateTime,
+    end: ParisDateTime,
+    place: Place,
+    visibility: EventVisibility,
+    /** Places for « je viens »; absent: no limit. Beyond it, people join the waiting list. */
+    capacity: Capacity.optional(),
+    slots: z.array(NewSlot).max(24, 'au plus 24 créneaux').default([]),
+    /** Email the space's members about it (respecting their choices, with an unsubscribe link). */
+    announce: z.boolean().default(false),
+  })
+  .meta({ id: 'CreateEventRequest' });
+export type CreateEventRequest = z.infer<typeof CreateEventRequest>;
+
+export const UpdateEventRequest = z
+  .object({
+    title: Title.optional(),
+    description: Description.optional(),
+    start: ParisDateTime.optional(),
+    end: ParisDateTime.optional(),
+    place: Place.optional(),
+    kind: EventKind.optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'au moins un champ à modifier' })
+  .meta({ id: 'UpdateEventRequest' });
+export type UpdateEventRequest = z.infer<typeof UpdateEventRequest>;
+
+export const RsvpAnswer = z.enum(['going', 'maybe', 'no']);
+export type RsvpAnswer = z.infer<typeof RsvpAnswer>;
+/** Where a person stands: `waiting` when they said « je viens » on a full event. */
+export const RsvpState = z.enum(['going', 'maybe', 'no', 'waiting']);
+export type RsvpState = z.infer<typeof RsvpState>;
+
+export const RsvpRequest = z.object({ answer: RsvpAnswer }).meta({ id: 'RsvpRequest' });
+export const VisitorRsvpRequest = z
+  .object({
+    name: PersonName,
+    email: Email,
+    answer: RsvpAnswer,
+    consent: z.literal(true, 'votre accord est nécessaire pour que nous gardions votre nom et votre adresse'),
+  })
+  .meta({ id: 'VisitorRsvpRequest' });
+
+export const SlotView = z
+  .object({
+    id: SlotId,
+    label: z.string().nullable(),
+    start: ParisDateTime,
+    end: ParisDateTime,
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    needed: z.number().int(),
+    taken: z.number().int(),
+    /** needed − taken: « il manque 3 militants samedi 11h ». */
+    missing: z.number().int(),
+    mine: z.boolean(),
+  })
+  .meta({ id: 'Slot' });
+export type SlotView = z.infer<typeof SlotView>;
+
+export const EventSummary = z
+  .object({
+    id: EventId,
+    space: Space.extend({ name: z.string() }),
+    kind: EventKind,
+    title: z.string(),
+    start: ParisDateTime,
+    end: ParisDateTime,
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    address: z.string(),
+    visibility: EventVisibility,
+    status: z.enum(['published', 'cancelled']),
+  })
+  .meta({ id: 'EventSummary' });
+export type EventSummary = z.infer<typeof EventSummary>;
+
+export const EventDetail = EventSummary.extend({
+  description: z.string(),
+  place: Place,
+  organizer: z.object({ userId: UserId, name: z.string() }),
+  capacity: z.number().int().nullable(),
+  going: z.number().int(),
+  /** My answer (null: none yet); absent for a visitor. */
+  myRsvp: RsvpState.nullable(),
+  slots: z.array(SlotView),
+  /** Whether the caller may edit, cancel and report on it. */
+  canManage: z.boolean(),
+  hasReport: z.boolean(),
+}).meta({ id: 'EventDetail' });
+export type EventDetail = z.infer<typeof EventDetail>;
+
+export const PublicEvent = EventSummary.extend({
+  description: z.string(),
+  place: Place,
+  organizerName: z.string(),
+  capacity: z.number().int().nullable(),
+  going: z.number().int(),
+}).meta({ id: 'PublicEvent' });
+
+export const AgendaPage = pageOf(EventSummary, 'AgendaPage');
+export const MyAgendaEntry = EventSummary.extend({ myRsvp: RsvpState.nullable(), mySlots: z.array(SlotId) }).meta({ id: 'MyAgendaEntry' });
+export const MyAgenda = z.object({ items: z.array(MyAgendaEntry) }).meta({ id: 'MyAgenda' });
+
+export const AgendaQuery = z.object({
+  /** From this Paris day on (default: today). */
+  from: z.iso.date().optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const RsvpResult = z.object({ state: RsvpState, going: z.number().int() }).meta({ id: 'RsvpResult' });
+export const SlotSignupResult = z.object({ slot: SlotView }).meta({ id: 'SlotSignupResult' });
+
+export const Attendee = z.object({
+  name: z.string(),
+  /** Null for visitors (who have no account). */
+  userId: z.string().nullable(),
+  state: RsvpState.or(z.literal('volunteer')),
+  slotId: SlotId.nullable(),
+  at: z.iso.datetime(),
+});
+export const AttendeeList = z.object({ items: z.array(Attendee) }).meta({ id: 'AttendeeList' });
+
+// ——— Calendar feeds ———
+export const CalendarFeedScope = z.object({ type: z.enum(['national', 'federation', 'section', 'group', 'me']), id: SpaceId.optional() });
+export const CreateFeedRequest = z.object({ scope: CalendarFeedScope }).meta({ id: 'CreateFeedRequest' });
+export const CalendarFeed = z
+  .object({
+    id: z.string(),
+    scope: CalendarFeedScope,
+    /** Secret path of the feed (`/api/calendar/<token>.ics`): anyone holding it can read the feed until it is revoked. */
+    path: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CalendarFeed' });
+export const CalendarFeedList = z.object({ items: z.array(CalendarFeed) }).meta({ id: 'CalendarFeedList' });
+export const FeedToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}\.ics$/, 'lien d’agenda');
+export const ICalendarText = z.string().meta({ description: 'iCalendar (RFC 5545)' });
+
+// ——— Field reports ———
+const Count = z.number().int().min(0, 'au moins 0').max(1_000_000, 'au plus 1 000 000');
+export const ReportRequest = z
+  .object({
+    leaflets: Count,
+    doors: Count,
+    peopleReached: Count,
+    contacts: Count,
+    remarks: z.string().trim().max(5000).default(''),
+  })
+  .meta({ id: 'ReportRequest' });
+export type ReportRequest = z.infer<typeof ReportRequest>;
+export const Report = ReportRequest.extend({ eventId: EventId, author: z.string(), updatedAt: z.iso.datetime() }).meta({ id: 'Report' });
+
+export const ReportLevel = z.enum(['section', 'federation', 'region', 'national']);
+export type ReportLevel = z.infer<typeof ReportLevel>;
+export const Totals = z.object({ reports: z.number().int(), leaflets: z.number().int(), doors: z.number().int(), peopleReached: z.number().int(), contacts: z.number().int() });
+export type Totals = z.infer<typeof Totals>;
+export const Month = z.string().regex(/^\d{4}-\d{2}$/, 'mois attendu (AAAA-MM)');
+export const RollupQuery = z.object({ month: Month.optional() });
+export const Rollup = z
+  .object({
+    level: ReportLevel,
+    id: z.string(),
+    name: z.string(),
+    month: Month,
+    /** This level's totals, month by month (last 12 months, oldest first). */
+    history: z.array(Totals.extend({ month: Month })),
+    /** Each child (federations of a region, sections of a federation…) for `month`. */
+    children: z.array(Totals.extend({ level: ReportLevel, id: z.string(), name: z.string() })),
+    /** Children with no report for `month`. */
+    notReported: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'Rollup' });
+export type Rollup = z.infer<typeof Rollup>;
+
+export const UnsubscribeToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'lien de désinscription');
+

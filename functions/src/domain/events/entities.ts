@@ -1,0 +1,257 @@
+import { Entity, Service } from 'electrodb';
+import { documentClient, tableName } from '../../shared/dynamodb';
+
+/**
+ * Events, their volunteer slots, who comes, the capacity counters, calendar feeds and the mail
+ * receipts that make announcements and reminders idempotent.
+ * Access patterns: docs/ACCESS_PATTERNS.md § Events.
+ */
+const config = { table: tableName, client: documentClient };
+
+const spaceTypes = ['national', 'federation', 'section', 'group'] as const;
+const kinds = ['reunion', 'tractage', 'porte-a-porte', 'meeting', 'formation', 'autre'] as const;
+const visibilities = ['public', 'supporters', 'members', 'section'] as const;
+const rsvpStates = ['going', 'maybe', 'no', 'waiting'] as const;
+
+export const EventEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'event', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      spaceType: { type: spaceTypes, required: true },
+      spaceId: { type: 'string', required: true },
+      spaceName: { type: 'string', required: true },
+      /** The space's parents, copied so that rules and roll-ups need no other read. */
+      sectionId: { type: 'string' },
+      federationCode: { type: 'string' },
+      regionCode: { type: 'string' },
+      kind: { type: kinds, required: true },
+      title: { type: 'string', required: true },
+      description: { type: 'string', required: true, default: '' },
+      /** UTC instants (ISO), computed from the Paris wall-clock times the organizer entered. */
+      startsAt: { type: 'string', required: true },
+      endsAt: { type: 'string', required: true },
+      address: { type: 'string', required: true },
+      lat: { type: 'number' },
+      lon: { type: 'number' },
+      visibility: { type: visibilities, required: true },
+      capacity: { type: 'number' },
+      /** Shards of the « je viens » counter (ADR 0011): more for big events, so no counter item is hot. */
+      goingShards: { type: 'number', required: true },
+      status: { type: ['published', 'cancelled'] as const, required: true, default: 'published' },
+      organizerId: { type: 'string', required: true },
+      organizerName: { type: 'string', required: true },
+      /** Bumped on every change that attendees are told about (edits, cancellation). */
+      revision: { type: 'number', required: true, default: 1 },
+      announce: { type: 'boolean', required: true, default: false },
+      hasReport: { type: 'boolean', required: true, default: false },
+      createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    },
+    indexes: {
+      byId: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: [] } },
+      // A space's agenda, in time order.
+      bySpace: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['spaceType', 'spaceId'] },
+        sk: { field: 'gsi1sk', composite: ['startsAt', 'eventId'] },
+      },
+    },
+  },
+  config,
+);
+
+/** A time slot of a volunteer need: « samedi 9h–11h, 3 militants ». Same partition as its event. */
+export const SlotEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'slot', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      slotId: { type: 'string', required: true },
+      label: { type: 'string' },
+      startsAt: { type: 'string', required: true },
+      endsAt: { type: 'string', required: true },
+      needed: { type: 'number', required: true },
+      shards: { type: 'number', required: true },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['slotId'] } },
+    },
+  },
+  config,
+);
+
+/** Someone's answer to an event (a person, or a visitor of a public event with `visitor-…` id). */
+export const AttendanceEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'attendance', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      attendeeId: { type: 'string', required: true },
+      userId: { type: 'string' },
+      name: { type: 'string', required: true },
+      email: { type: 'string', required: true },
+      state: { type: rsvpStates, required: true },
+      /** The counter shard holding this person's place, while `going` on an event with a counter. */
+      shard: { type: 'number' },
+      startsAt: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['attendeeId'] } },
+      // My agenda: what I attend or might, in time order.
+      byAttendee: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['attendeeId'] },
+        sk: { field: 'gsi1sk', composite: ['startsAt', 'eventId'] },
+      },
+    },
+  },
+  config,
+);
+
+/** The waiting list of a full event, first come first served (its own partition key: no filter to read the head). */
+export const WaitingEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'waiting', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      since: { type: 'string', required: true },
+      attendeeId: { type: 'string', required: true },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['since', 'attendeeId'] } },
+    },
+  },
+  config,
+);
+
+/** A volunteer's sign-up to one slot. */
+export const SlotSignupEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'slotSignup', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      slotId: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      email: { type: 'string', required: true },
+      shard: { type: 'number', required: true },
+      startsAt: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['slotId', 'userId'] } },
+      // My agenda: the slots I signed up to.
+      byPerson: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['userId'] },
+        sk: { field: 'gsi1sk', composite: ['startsAt', 'eventId', 'slotId'] },
+      },
+    },
+  },
+  config,
+);
+
+/**
+ * One shard of a capacity counter (a slot's volunteers, an event's « je viens »). Each shard has its
+ * own partition key and its own share of the capacity: a sign-up takes a place in one shard with
+ * `taken < places`, so the total never exceeds the capacity and no single item takes every write.
+ */
+export const CapacityShardEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'capacityShard', version: '1' },
+    attributes: {
+      counterId: { type: 'string', required: true },
+      shard: { type: 'number', required: true },
+      /** This shard's share of the capacity; absent when there is no limit (counting only). */
+      places: { type: 'number' },
+      taken: { type: 'number', required: true, default: 0 },
+    },
+    indexes: {
+      byShard: { pk: { field: 'pk', composite: ['counterId', 'shard'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  config,
+);
+
+/** A private calendar feed: its secret token is the whole credential; deleting the item revokes it. */
+export const CalendarFeedEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'calendarFeed', version: '1' },
+    attributes: {
+      token: { type: 'string', required: true },
+      feedId: { type: 'string', required: true },
+      ownerId: { type: 'string', required: true },
+      scopeType: { type: ['national', 'federation', 'section', 'group', 'me'] as const, required: true },
+      scopeId: { type: 'string' },
+      createdAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: [] } },
+      byOwner: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['ownerId'] }, sk: { field: 'gsi1sk', composite: ['feedId'] } },
+    },
+  },
+  config,
+);
+
+/**
+ * « This mail was sent »: created with a condition before sending, so a job run twice (redelivery,
+ * retry, two schedulers) never mails the same person twice for the same thing.
+ */
+export const MailReceiptEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'mailReceipt', version: '1' },
+    attributes: {
+      /** `announcement`, `reminder`, `change-<revision>`, `promoted-<since>`. */
+      topic: { type: 'string', required: true },
+      eventId: { type: 'string', required: true },
+      recipient: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: {
+      byRecipient: { pk: { field: 'pk', composite: ['eventId', 'topic', 'recipient'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  config,
+);
+
+/** A person's choice about event announcements, with the secret of their one-click unsubscribe link. */
+export const MailPreferenceEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'mailPreference', version: '1' },
+    attributes: {
+      userId: { type: 'string', required: true },
+      eventAnnouncements: { type: 'boolean', required: true, default: true },
+      unsubscribeToken: { type: 'string', required: true },
+    },
+    indexes: {
+      byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  config,
+);
+
+/** Unsubscribe token → person (the link in each announcement mail). */
+export const UnsubscribeLinkEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'unsubscribeLink', version: '1' },
+    attributes: {
+      token: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+    },
+    indexes: { byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: [] } } },
+  },
+  config,
+);
+
+export const eventsService = new Service({
+  event: EventEntity,
+  slot: SlotEntity,
+  attendance: AttendanceEntity,
+  waiting: WaitingEntity,
+  signup: SlotSignupEntity,
+  shard: CapacityShardEntity,
+  receipt: MailReceiptEntity,
+  preference: MailPreferenceEntity,
+  unsubscribe: UnsubscribeLinkEntity,
+});

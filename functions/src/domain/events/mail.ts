@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import type { EventKind } from '../../contracts/events';
+import { siteLink } from '../../shared/site';
+import { NotFoundError } from '../errors';
+import { sendMail, unsubscribeHeaders } from '../mail/send';
+import { PersonEntity } from '../people/entities';
+import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
+import { sayParisTime, toParis } from './paris-time';
+import { recipientsOf, type EventItem } from './read';
+import type { Promotion } from './service';
+
+/**
+ * The event mails, each sent at most once per person and subject: a receipt is created with a
+ * condition *before* sending, so a job that runs twice (retry, redelivery) skips whoever already
+ * has theirs. The price: a send that fails after its receipt is not retried (at most once, never twice).
+ */
+
+export const kindLabels: Record<EventKind, string> = {
+  reunion: 'Réunion',
+  tractage: 'Tractage',
+  'porte-a-porte': 'Porte-à-porte',
+  meeting: 'Meeting',
+  formation: 'Formation',
+  autre: 'Événement',
+};
+
+/** True when this (event, topic, recipient) had no receipt yet: the caller may send. */
+async function claim(eventId: string, topic: string, recipient: string): Promise<boolean> {
+  try {
+    await MailReceiptEntity.create({ eventId, topic, recipient, at: new Date().toISOString() }).go();
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+const facts = (event: EventItem, name?: string) => ({
+  givenName: name,
+  title: event.title,
+  spaceLabel: event.spaceName,
+  organizerName: event.organizerName,
+  when: sayParisTime(event.startsAt),
+  address: event.address,
+  url: siteLink(`/evenements/${event.eventId}`),
+});
+
+async function loadEvent(eventId: string): Promise<EventItem> {
+  const { data } = await EventEntity.get({ eventId }).go();
+  if (!data) throw new NotFoundError('Événement');
+  return data;
+}
+
+type PersonItem = EntityItem<typeof PersonEntity>;
+
+/** Each person's announcement choice and unsubscribe secret (one BatchGet; created on first mail). */
+async function preferencesOf(people: PersonItem[]) {
+  if (!people.length) return new Map<string, EntityItem<typeof MailPreferenceEntity>>();
+  const { data } = await MailPreferenceEntity.get(people.map(({ userId }) => ({ userId }))).go();
+  const known = new Map(data.map((p) => [p.userId, p]));
+  for (const person of people.filter((p) => !known.has(p.userId))) {
+    const preference = { userId: person.userId, eventAnnouncements: true, unsubscribeToken: randomBytes(24).toString('base64url') };
+    await UnsubscribeLinkEntity.put({ token: preference.unsubscribeToken, userId: person.userId }).go();
+    await MailPreferenceEntity.create(preference).go().catch(() => undefined); // created meanwhile: theirs stands
+    known.set(person.userId, (await MailPreferenceEntity.get({ userId: person.userId }).go()).data!);
+  }
+  return known;
+}
+
+/**
+ * Announces a published event to the members of its space (section: its adhérents; federation: its
+ * adhérents, and its supporters too when the event is open to them), page by page, skipping those
+ * who unsubscribed. Idempotent.
+ */
+export async function announceEvent(eventId: string): Promise<{ sent: number }> {
+  const event = await loadEvent(eventId);
+  if (!event.announce || event.status !== 'published') return { sent: 0 };
+  const supportersToo = event.visibility === 'public' || event.visibility === 'supporters';
+  let cursor: string | null = null;
+  let sent = 0;
+  do {
+    const page: { data: PersonItem[]; cursor: string | null } =
+      event.spaceType === 'section'
+        ? await PersonEntity.query.bySection({ sectionId: event.spaceId }).go({ cursor, limit: 100 })
+        : event.spaceType === 'federation'
+          ? await PersonEntity.query.byFederation({ federationCode: event.spaceId }).go({ cursor, limit: 100 })
+          : { data: [], cursor: null };
+    const people = page.data.filter((p) => p.status === 'adherent' || supportersToo);
+    const preferences = await preferencesOf(people);
+    for (const person of people) {
+      const preference = preferences.get(person.userId);
+      if (!preference?.eventAnnouncements) continue;
+      if (!(await claim(eventId, 'announcement', person.userId))) continue;
+      // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
+      const unsubscribeUrl = siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`);
+      await sendMail({
+        to: person.email,
+        kind: 'bulk',
+        template: 'event-announcement',
+        data: { ...facts(event, person.givenName), kindLabel: kindLabels[event.kind], description: event.description, unsubscribeUrl },
+        headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${preference.unsubscribeToken}`)),
+      });
+      sent += 1;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return { sent };
+}
+
+/**
+ * Reminds everyone coming to an event or signed up to one of its slots (run the day before by its
+ * schedule). Idempotent: one receipt per address.
+ */
+export async function remindAttendees(eventId: string): Promise<{ sent: number }> {
+  const event = await loadEvent(eventId);
+  if (event.status !== 'published') return { sent: 0 };
+  const [recipients, { data: slots }] = await Promise.all([recipientsOf(eventId, ['going']), SlotEntity.query.byEvent({ eventId }).go()]);
+  const slotLabel = new Map(slots.map((s) => [s.slotId, `${toParis(s.startsAt).slice(11)}–${toParis(s.endsAt).slice(11)}`]));
+  let sent = 0;
+  for (const r of recipients) {
+    if (!(await claim(eventId, 'reminder', r.email))) continue;
+    await sendMail({
+      to: r.email,
+      kind: 'transactional',
+      template: 'event-reminder',
+      data: { ...facts(event, r.name), slots: r.slots.map((id) => slotLabel.get(id) ?? id) },
+    });
+    sent += 1;
+  }
+  return { sent };
+}
+
+/** Tells attendees (coming, maybe, waiting, volunteers) of the event's latest change or cancellation. Idempotent per revision. */
+export async function tellAttendeesOfChange(eventId: string): Promise<{ sent: number }> {
+  const event = await loadEvent(eventId);
+  let sent = 0;
+  for (const r of await recipientsOf(eventId)) {
+    if (!(await claim(eventId, `change-${event.revision}`, r.email))) continue;
+    await sendMail({ to: r.email, kind: 'transactional', template: 'event-changed', data: { ...facts(event, r.name), cancelled: event.status === 'cancelled' } });
+    sent += 1;
+  }
+  return { sent };
+}
+
+/** Tells the person who got a freed place. Idempotent per place given. */
+export async function tellPromoted(promotion: Promotion): Promise<void> {
+  const event = await loadEvent(promotion.eventId);
+  if (!(await claim(promotion.eventId, `promoted-${promotion.since}`, promotion.attendeeId))) return;
+  await sendMail({ to: promotion.email, kind: 'transactional', template: 'event-place-freed', data: facts(event, promotion.name) });
+}
+
+/** One-click unsubscribe from event announcements (RFC 8058: a POST, no further step). */
+export async function unsubscribeFromAnnouncements(token: string): Promise<void> {
+  const { data: link } = await UnsubscribeLinkEntity.get({ token }).go();
+  if (!link) throw new NotFoundError('Lien de désinscription', 'params.token');
+  await MailPreferenceEntity.patch({ userId: link.userId }).set({ eventAnnouncements: false }).go();
+}

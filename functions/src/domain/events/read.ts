@@ -1,0 +1,113 @@
+import type { EntityItem } from 'electrodb';
+import type { EventSummary, RsvpState, Space } from '../../contracts/events';
+import type { Caller } from '../access/caller';
+import { mayViewEvent, requirePerson, type SpacePlace } from '../access/policy';
+import { NotFoundError } from '../errors';
+import type { ShardState } from './capacity';
+import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
+import { fromParis, parisDay, toParis } from './paris-time';
+
+/**
+ * Reading events as a given caller sees them: what the event pages, the agendas and the calendar
+ * feeds share (the calendar Lambda needs this and nothing of the writes).
+ */
+
+export type EventItem = EntityItem<typeof EventEntity>;
+
+/** The place of an event's space, as the rules see it. */
+export const spaceOf = (event: EventItem): SpacePlace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
+export const audienceOf = (event: EventItem) => ({ space: spaceOf(event), visibility: event.visibility });
+
+/** One event (one GetItem), or 404; 404 too when the caller may not see it (its existence is not revealed). */
+export async function loadVisibleEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  const { data } = await EventEntity.get({ eventId }).go();
+  if (!data || !mayViewEvent(caller, audienceOf(data))) throw new NotFoundError('Événement', 'params.eventId');
+  return data;
+}
+
+/** An event as agendas list it. */
+export function toSummary(event: EventItem): EventSummary {
+  return {
+    id: event.eventId,
+    space: { type: event.spaceType, id: event.spaceId, name: event.spaceName },
+    kind: event.kind,
+    title: event.title,
+    start: toParis(event.startsAt),
+    end: toParis(event.endsAt),
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    address: event.address,
+    visibility: event.visibility,
+    status: event.status,
+  };
+}
+
+/**
+ * My agenda: the events I said I come to (or might, or wait for) and the slots I signed up to,
+ * from today on: two Query pages on gsi1 and one BatchGet of the events.
+ */
+export async function myAgenda(caller: Caller, limit = 100) {
+  const person = requirePerson(caller);
+  const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
+  const [attendances, signups] = await Promise.all([
+    AttendanceEntity.query.byAttendee({ attendeeId: person.userId }).gte({ startsAt: from }).go({ limit }),
+    SlotSignupEntity.query.byPerson({ userId: person.userId }).gte({ startsAt: from }).go({ limit }),
+  ]);
+  const answers = new Map(attendances.data.filter((a) => a.state !== 'no').map((a) => [a.eventId, a.state]));
+  const slots = new Map<string, string[]>();
+  for (const s of signups.data) slots.set(s.eventId, [...(slots.get(s.eventId) ?? []), s.slotId]);
+  const ids = [...new Set([...answers.keys(), ...slots.keys()])];
+  if (!ids.length) return { items: [] };
+  const { data: events } = await EventEntity.get(ids.map((eventId) => ({ eventId }))).go();
+  return {
+    items: events
+      .filter((e) => mayViewEvent(caller, audienceOf(e)))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map((e) => ({ ...toSummary(e), myRsvp: answers.get(e.eventId) ?? null, mySlots: slots.get(e.eventId) ?? [] })),
+  };
+}
+
+/** Events of a space in a window (for calendar feeds): Query pages on gsi1, at most `limit` events. */
+export async function eventsOfSpace(space: Space, fromIso: string, limit = 500): Promise<EventItem[]> {
+  const { data } = await EventEntity.query.bySpace({ spaceType: space.type, spaceId: space.id }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
+  return data;
+}
+
+export async function eventsById(ids: string[]): Promise<EventItem[]> {
+  if (!ids.length) return [];
+  return (await EventEntity.get(ids.map((eventId) => ({ eventId }))).go()).data;
+}
+
+/** Everyone who answered an event and every volunteer of its slots (two Queries of its partition). */
+export async function answersOf(eventId: string) {
+  const [attendances, signups] = await Promise.all([
+    AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+    SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
+  ]);
+  return { attendances, signups };
+}
+
+/** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
+export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting']) {
+  const { attendances, signups } = await answersOf(eventId);
+  const byEmail = new Map<string, { recipient: string; name: string; email: string; slots: string[] }>();
+  for (const a of attendances.data.filter((a) => states.includes(a.state))) {
+    byEmail.set(a.email, { recipient: a.attendeeId, name: a.name, email: a.email, slots: [] });
+  }
+  for (const s of signups.data) {
+    const known = byEmail.get(s.email) ?? { recipient: s.userId, name: s.name, email: s.email, slots: [] };
+    known.slots.push(s.slotId);
+    byEmail.set(s.email, known);
+  }
+  return [...byEmail.values()];
+}
+
+/** Every shard of a counter (one BatchGetItem: constant cost, whatever the number of sign-ups). */
+export async function readCounter(counterId: string, shards: number): Promise<ShardState[]> {
+  const keys = Array.from({ length: shards }, (_, shard) => ({ counterId, shard }));
+  const { data } = await CapacityShardEntity.get(keys).go();
+  return keys.map(({ shard }) => {
+    const item = data.find((d) => d.shard === shard);
+    return { shard, taken: item?.taken ?? 0, places: item?.places };
+  });
+}

@@ -1,0 +1,85 @@
+import { button, layoutMail, paragraph, type RenderedMail } from '../layout';
+import { greeting } from './greeting';
+
+/** What every event mail says about the event. */
+export interface EventMailFacts {
+  givenName?: string;
+  title: string;
+  /** « Section Mulhouse » */
+  spaceLabel: string;
+  organizerName: string;
+  /** « samedi 28 mars à 9 h » */
+  when: string;
+  address: string;
+  url: string;
+}
+
+const footerEvent = (space: string) =>
+  `Vous recevez ce message parce que vous participez à un événement de ${space} sur Coopol. Merci de ne pas y répondre.`;
+
+/** The announcement of a new event to the members of its space (bulk mail: one-click unsubscribe). */
+export function eventAnnouncement(data: EventMailFacts & { kindLabel: string; description: string; unsubscribeUrl: string }): RenderedMail {
+  return layoutMail({
+    subject: `[${data.spaceLabel}] ${data.title} — proposé par ${data.organizerName}`,
+    preheader: `${data.kindLabel}, ${data.when}, ${data.address}`,
+    heading: data.title,
+    blocks: [
+      paragraph(greeting(data.givenName)),
+      paragraph(`${data.organizerName} propose : ${data.kindLabel.toLowerCase()}, ${data.when}, ${data.address}.`),
+      ...(data.description ? [paragraph(data.description)] : []),
+      button('Voir l’événement et s’inscrire', data.url),
+    ],
+    footer: `Vous recevez ce message parce que vous êtes membre de ${data.spaceLabel} sur Coopol.`,
+    footerBlocks: [paragraph(`Ne plus recevoir les annonces d’événements : ${data.unsubscribeUrl}`)],
+  });
+}
+
+/** The day before: to those who come or signed up to a slot. */
+export function eventReminder(data: EventMailFacts & { slots: string[] }): RenderedMail {
+  return layoutMail({
+    subject: `Rappel : ${data.title}, ${data.when}`,
+    preheader: `Demain, ${data.address}`,
+    heading: `Demain : ${data.title}`,
+    blocks: [
+      paragraph(greeting(data.givenName)),
+      paragraph(`Petit rappel : ${data.title}, ${data.when}, ${data.address}.`),
+      ...(data.slots.length ? [paragraph(`Vous êtes inscrit·e ${data.slots.length > 1 ? 'aux créneaux' : 'au créneau'} : ${data.slots.join(', ')}.`)] : []),
+      paragraph('Un empêchement ? Dites-le sur la page de l’événement : votre place pourra servir à quelqu’un d’autre.'),
+      button('Voir l’événement', data.url),
+    ],
+    footer: footerEvent(data.spaceLabel),
+  });
+}
+
+/** An organizer changed or cancelled the event. */
+export function eventChanged(data: EventMailFacts & { cancelled: boolean }): RenderedMail {
+  return layoutMail({
+    subject: data.cancelled ? `Annulé : ${data.title}` : `Modifié : ${data.title}`,
+    heading: data.cancelled ? `${data.title} est annulé` : `${data.title} a changé`,
+    blocks: [
+      paragraph(greeting(data.givenName)),
+      paragraph(
+        data.cancelled
+          ? `${data.organizerName} a annulé cet événement prévu ${data.when}.`
+          : `${data.organizerName} a modifié cet événement. Désormais : ${data.when}, ${data.address}.`,
+      ),
+      button('Voir l’événement', data.url),
+    ],
+    footer: footerEvent(data.spaceLabel),
+  });
+}
+
+/** A place freed up and the first person waiting got it. */
+export function eventPlaceFreed(data: EventMailFacts): RenderedMail {
+  return layoutMail({
+    subject: `Une place s’est libérée : ${data.title}`,
+    heading: 'Vous avez une place',
+    blocks: [
+      paragraph(greeting(data.givenName)),
+      paragraph(`Une place s’est libérée pour ${data.title}, ${data.when}, ${data.address} : elle est pour vous, vous êtes inscrit·e.`),
+      paragraph('Un empêchement ? Dites-le sur la page de l’événement pour laisser la place à la personne suivante.'),
+      button('Voir l’événement', data.url),
+    ],
+    footer: footerEvent(data.spaceLabel),
+  });
+}

@@ -1,0 +1,170 @@
+import type { ReportLevel, ReportRequest, Rollup, Totals } from '../../contracts/events';
+import type { Caller } from '../access/caller';
+import { callerItem } from '../access/load-caller';
+import { policyOptions } from '../access/options';
+import { mayOrganizeEvents, mayViewReports, requirePerson } from '../access/policy';
+import { ConflictError, NotFoundError } from '../errors';
+import { EventEntity } from '../events/entities';
+import { parisDay } from '../events/paris-time';
+import { loadVisibleEvent, spaceOf, type EventItem } from '../events/read';
+import { SectionEntity } from '../territory/entities';
+import { getFederation, getRegion, getSection, listRegions } from '../territory/service';
+import { ChildTotalsEntity, LevelTotalsEntity, ReportEntity, reportsService } from './entities';
+
+interface Level {
+  level: ReportLevel;
+  id: string;
+  name: string;
+}
+
+const counterNames = ['leaflets', 'doors', 'peopleReached', 'contacts'] as const;
+const zero: Totals = { reports: 0, leaflets: 0, doors: 0, peopleReached: 0, contacts: 0 };
+const totalsOf = (item: Partial<Totals>): Totals => ({
+  reports: item.reports ?? 0,
+  leaflets: item.leaflets ?? 0,
+  doors: item.doors ?? 0,
+  peopleReached: item.peopleReached ?? 0,
+  contacts: item.contacts ?? 0,
+});
+
+/** The levels an event's numbers count in, from its own space up to national (one GetItem at most). */
+async function levelsAbove(event: EventItem): Promise<Level[]> {
+  const national: Level = { level: 'national', id: 'national', name: 'National' };
+  const region = (code: string | null, name: string | null): Level[] => (code ? [{ level: 'region', id: code, name: name ?? code }] : []);
+  switch (event.spaceType) {
+    case 'section': {
+      const s = await getSection(event.spaceId);
+      return [{ level: 'section', id: s.id, name: s.name }, { level: 'federation', id: s.federationCode, name: s.federationName }, ...region(s.regionCode, s.regionName), national];
+    }
+    case 'federation': {
+      const f = await getFederation(event.spaceId);
+      return [{ level: 'federation', id: f.code, name: f.name }, ...region(f.regionCode, f.regionName), national];
+    }
+    default:
+      return [national];
+  }
+}
+
+const toReport = (item: { eventId: string; leaflets: number; doors: number; peopleReached: number; contacts: number; remarks: string; authorName: string; updatedAt: string }) => ({
+  eventId: item.eventId,
+  leaflets: item.leaflets,
+  doors: item.doors,
+  peopleReached: item.peopleReached,
+  contacts: item.contacts,
+  remarks: item.remarks,
+  author: item.authorName,
+  updatedAt: item.updatedAt,
+});
+
+/**
+ * Records (or corrects) the report of an action, by those who organize in its space, once it has
+ * started. The report and every level's totals (own month, and the parent's line for it) change in
+ * one transaction by the difference with the previous version: totals are never recomputed from reports.
+ */
+export async function submitReport(caller: Caller, eventId: string, request: ReportRequest) {
+  const event = await loadVisibleEvent(caller, eventId);
+  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : pas de compte-rendu.');
+  if (event.startsAt > new Date().toISOString()) throw new ConflictError('Le compte-rendu se fait une fois l’action commencée.');
+  const author = (await callerItem(requirePerson(caller)))!;
+  const [levels, { data: previous }] = await Promise.all([levelsAbove(event), ReportEntity.get({ eventId }).go()]);
+  const month = parisDay(event.startsAt).slice(0, 7);
+  const delta: Totals = { ...zero, reports: previous ? 0 : 1 };
+  for (const name of counterNames) delta[name] = request[name] - (previous?.[name] ?? 0);
+  const item = {
+    eventId,
+    month,
+    ...request,
+    authorId: author.userId,
+    authorName: `${author.givenName} ${author.familyName}`,
+    updatedAt: new Date().toISOString(),
+    version: (previous?.version ?? 0) + 1,
+  };
+  const result = await reportsService.transaction
+    .write(({ report, level, child }) => [
+      previous ? report.put(item).where(({ version }, { eq }) => eq(version, previous.version)).commit() : report.create(item).commit(),
+      ...levels.map((l) => level.upsert({ level: l.level, levelId: l.id, month }).add(delta).commit()),
+      ...levels.slice(1).map((parent, i) =>
+        child.upsert({ level: parent.level, levelId: parent.id, month, childId: levels[i]!.id, childName: levels[i]!.name }).add(delta).commit(),
+      ),
+    ])
+    .go();
+  if (result.canceled) throw new ConflictError('Le compte-rendu vient d’être modifié par quelqu’un d’autre : rechargez la page.');
+  if (!event.hasReport) await EventEntity.patch({ eventId }).set({ hasReport: true }).go();
+  return toReport(item);
+}
+
+/** An action's report, for those who organize in its space. */
+export async function getReport(caller: Caller, eventId: string) {
+  const event = await loadVisibleEvent(caller, eventId);
+  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
+  const { data } = await ReportEntity.get({ eventId }).go();
+  if (!data) throw new NotFoundError('Compte-rendu', 'params.eventId');
+  return toReport(data);
+}
+
+/** The level asked for, its children (sections of a federation…) and the place rules need. */
+async function levelAndChildren(level: ReportLevel, id: string) {
+  const field = 'params.levelId';
+  const missing = (what: string) => () => {
+    throw new NotFoundError(what, field);
+  };
+  switch (level) {
+    case 'section': {
+      const s = await getSection(id).catch(missing('Section'));
+      return { name: s.name, federationCode: s.federationCode, children: [] as { id: string; name: string }[] };
+    }
+    case 'federation': {
+      const [f, sections] = await Promise.all([
+        getFederation(id).catch(missing('Fédération')),
+        SectionEntity.query.byFederation({ federationCode: id }).go({ pages: 'all' }),
+      ]);
+      return { name: f.name, federationCode: f.code, children: sections.data.map((s) => ({ id: s.sectionId, name: s.name })) };
+    }
+    case 'region': {
+      const r = await getRegion(id).catch(missing('Région'));
+      return { name: r.name, children: r.federations.map((f) => ({ id: f.code, name: f.name })) };
+    }
+    case 'national': {
+      if (id !== 'national') missing('Échelon')();
+      return { name: 'National', children: (await listRegions()).map((r) => ({ id: r.code, name: r.name })) };
+    }
+  }
+}
+
+const childLevel: Record<ReportLevel, ReportLevel> = { national: 'region', region: 'federation', federation: 'section', section: 'section' };
+
+/** Twelve months ending with `month`, oldest first (`2026-03` → `2025-04` … `2026-03`). */
+function lastTwelveMonths(month: string): string[] {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(year, m - 1 - (11 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+/**
+ * A level's dashboard for a month: its totals over twelve months (one Query), each child's totals
+ * for the month (one Query), and the children that have not reported — a constant number of
+ * requests, whatever the number of reports.
+ */
+export async function getRollup(caller: Caller, level: ReportLevel, id: string, month = parisDay(new Date()).slice(0, 7)): Promise<Rollup> {
+  const place = await levelAndChildren(level, id);
+  mayViewReports(caller, level, { id, federationCode: 'federationCode' in place ? place.federationCode : undefined }, policyOptions);
+  const months = lastTwelveMonths(month);
+  const [history, children] = await Promise.all([
+    LevelTotalsEntity.query.byLevel({ level, levelId: id }).between({ month: months[0] }, { month }).go({ pages: 'all' }),
+    ChildTotalsEntity.query.byParent({ level, levelId: id, month }).go({ pages: 'all' }),
+  ]);
+  const byMonth = new Map(history.data.map((h) => [h.month, totalsOf(h)]));
+  const byChild = new Map(children.data.map((c) => [c.childId, c]));
+  return {
+    level,
+    id,
+    name: place.name,
+    month,
+    history: months.map((m) => ({ month: m, ...(byMonth.get(m) ?? zero) })),
+    children: place.children.map((c) => ({ level: childLevel[level], id: c.id, name: c.name, ...totalsOf(byChild.get(c.id) ?? {}) })),
+    notReported: place.children.filter((c) => !(byChild.get(c.id)?.reports ?? 0)),
+  };
+}

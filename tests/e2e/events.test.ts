@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { toParis } from '../../functions/src/domain/events/paris-time';
+import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { mailsTo, waitForMail } from '../support/mail';
+import { createTestPerson, type TestPerson } from '../support/people';
+import { testStack, type TestStack } from '../support/stack';
+
+// A secretary's leafleting action with two slots of 3, through the real pages in Debian's Chromium;
+// members sign up, the full slot is refused with the other one offered, a departure frees a place,
+// and the day-before reminder reaches each volunteer once, sent by the local scheduler.
+let stack: TestStack;
+let browser: Browser;
+let secretary: TestPerson;
+const members: TestPerson[] = [];
+const contexts: BrowserContext[] = [];
+const outside: string[] = [];
+
+before(async () => {
+  stack = testStack({ web: true });
+  browser = await launchBrowser();
+  secretary = await createTestPerson(stack, {
+    email: 'e2e.secretaire@coopol.example', givenName: 'Jeanne', familyName: 'Martin', postalCode: '68100',
+    member: { memberNumber: 'EE000001', sectionId: 'mulhouse' },
+    grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }], mfa: true,
+  });
+  for (let i = 1; i <= 4; i++) {
+    members.push(await createTestPerson(stack, {
+      email: `e2e.militant${i}@coopol.example`, givenName: `Militant${i}`, familyName: 'Test', postalCode: '68100',
+      member: { memberNumber: `EE00000${i + 1}`, sectionId: 'mulhouse' },
+    }));
+  }
+});
+after(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+/** A page signed in as `person` (session cookies as the sign-in action sets them; sign-in itself has its own browser test). */
+async function pageAs(person: TestPerson): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  contexts.push(context);
+  const url = stack.urls.site;
+  await context.addCookies([
+    { name: 'coopol_id', value: person.idToken, url, httpOnly: true, sameSite: 'Lax' },
+    { name: 'coopol_access', value: person.accessToken, url, httpOnly: true, sameSite: 'Lax' },
+  ]);
+  const page = await context.newPage();
+  outside.push(...watchOutsideRequests(page));
+  return page;
+}
+
+const slot = (page: Page, index: number) => page.locator('li[data-slot]').nth(index);
+
+describe('a leafleting action with two slots of 3', () => {
+  let eventUrl = '';
+  // The reminder is due a day before the start: starting in a day and three minutes, it fires during the test.
+  const start = new Date(Math.ceil((Date.now() + 24 * 3600_000 + 180_000) / 60_000) * 60_000);
+  const hours = (n: number) => toParis(new Date(start.getTime() + n * 3600_000));
+  const title = `Tractage au marché du Canal ${start.getTime()}`;
+
+  test('the secretary creates it; the page shows what is missing', async () => {
+    const page = await pageAs(secretary);
+    await page.goto(`${stack.urls.site}/evenements/nouveau?espace=section:mulhouse`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Type').selectOption('tractage');
+    await page.getByLabel('Titre').fill(title);
+    await page.getByLabel('Début (heure de Paris)').fill(hours(0));
+    await page.getByLabel('Fin (heure de Paris)').fill(hours(4));
+    await page.getByLabel('Lieu').fill('Marché du Canal couvert, Mulhouse');
+    await page.getByLabel('Créneau 1 — début').fill(hours(0));
+    await page.getByLabel('Créneau 1 — fin').fill(hours(2));
+    await page.getByLabel('Créneau 1 — militants nécessaires').fill('3');
+    await page.getByLabel('Créneau 2 — début').fill(hours(2));
+    await page.getByLabel('Créneau 2 — fin').fill(hours(4));
+    await page.getByLabel('Créneau 2 — militants nécessaires').fill('3');
+    await page.getByRole('button', { name: 'Publier l’événement' }).click();
+    await page.waitForURL(/\/evenements\/[a-z0-9]{32}$/);
+    eventUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    assert.match(await page.locator('[role="status"]').first().innerText(), /Il manque encore 6 militant/);
+    assert.equal(await slot(page, 0).getByText('Il manque 3 militants').count(), 1);
+    assert.equal(await slot(page, 1).getByText('Il manque 3 militants').count(), 1);
+    const violations = await seriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+  });
+
+  test('four members sign up to the first slot: the fourth is refused and offered the other one', async () => {
+    for (const member of members.slice(0, 3)) {
+      const page = await pageAs(member);
+      await page.goto(eventUrl, { waitUntil: 'networkidle' });
+      await slot(page, 0).getByRole('button', { name: 'Je m’inscris' }).click();
+      await slot(page, 0).getByText('Vous êtes inscrit·e').waitFor();
+    }
+    const fourth = await pageAs(members[3]!);
+    await fourth.goto(eventUrl, { waitUntil: 'networkidle' });
+    assert.equal(await slot(fourth, 0).getByText('Complet').count(), 1);
+    await slot(fourth, 0).getByRole('button', { name: 'Je m’inscris' }).click();
+    const refusal = slot(fourth, 0).locator('[role="alert"]');
+    await refusal.waitFor();
+    const message = await refusal.innerText();
+    assert.match(message, /Ce créneau est complet/);
+    assert.match(message, new RegExp(`${hours(2).slice(11)}–${hours(4).slice(11)} \\(3\\)`));
+    // The other slot is there to take.
+    await slot(fourth, 1).getByRole('button', { name: 'Je m’inscris' }).click();
+    await slot(fourth, 1).getByText('Vous êtes inscrit·e').waitFor();
+  });
+
+  test('one cancels and the slot shows one missing again', async () => {
+    const page = await pageAs(members[0]!);
+    await page.goto(eventUrl, { waitUntil: 'networkidle' });
+    await slot(page, 0).getByRole('button', { name: 'Me désinscrire' }).click();
+    await slot(page, 0).getByText('Il manque 1 militant', { exact: true }).waitFor();
+  });
+
+  test('the section agenda lists it; the dashboard and my agenda open, accessible', async () => {
+    const page = await pageAs(secretary);
+    await page.goto(`${stack.urls.site}/agenda/section/mulhouse`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: title }).waitFor();
+    let violations = await seriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.goto(`${stack.urls.site}/remontees/federation/68`, { waitUntil: 'networkidle' });
+    assert.match(await page.locator('h1').innerText(), /Remontées du terrain/);
+    await page.goto(`${stack.urls.site}/remontees/section/mulhouse`, { waitUntil: 'networkidle' });
+    await page.locator('svg[role="img"]').waitFor();
+    violations = await seriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    const member = await pageAs(members[1]!);
+    await member.goto(`${stack.urls.site}/agenda`, { waitUntil: 'networkidle' });
+    await member.getByRole('link', { name: title }).waitFor();
+    await member.getByRole('button', { name: 'Créer un lien pour mon agenda' }).click();
+    await member.getByText(/\/api\/calendar\/[\w-]+\.ics/).waitFor();
+    // A member is told the federation's dashboard is for its officials.
+    await member.goto(`${stack.urls.site}/remontees/federation/68`, { waitUntil: 'networkidle' });
+    assert.match(await member.locator('p[role="status"]').innerText(), /réservé aux responsables/);
+  });
+
+  test('the reminder arrives once in the mail viewer, sent by the scheduler the day before', async () => {
+    const subject = new RegExp(`^Rappel : ${title}`);
+    for (const volunteer of members.slice(1)) await waitForMail(stack, volunteer.email, subject, 240_000);
+    // Give a second run every chance to happen, then count.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (const volunteer of members.slice(1)) {
+      assert.equal((await mailsTo(stack, volunteer.email)).filter((m) => subject.test(m.subject)).length, 1, volunteer.email);
+    }
+    // The one who left is not reminded.
+    assert.equal((await mailsTo(stack, members[0]!.email)).filter((m) => subject.test(m.subject)).length, 0);
+    assert.deepEqual(outside, []);
+  });
+});

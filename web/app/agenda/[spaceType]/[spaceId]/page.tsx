@@ -1,0 +1,61 @@
+import { routes, type SpaceType } from '@coopol/contracts';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '../../../../components/forms/ActionForm';
+import { Hidden, SubmitButton } from '../../../../components/forms/fields';
+import { t } from '../../../../i18n';
+import { callApi } from '../../../../lib/api';
+import { orNotFound } from '../../../../lib/or-not-found';
+import { callAsSignedIn, requireSession } from '../../../../lib/session';
+import { createFeed } from '../../../evenements/actions';
+import { EventList } from '../../../evenements/EventList';
+import styles from '../../../evenements/events.module.css';
+import { agendaHref, dashboardHref, newEventHref } from '../../../evenements/hrefs';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('agenda.title') };
+
+type Props = { params: Promise<{ spaceType: string; spaceId: string }> };
+
+async function spaceName(type: SpaceType, id: string): Promise<string> {
+  if (type === 'section') return (await orNotFound(callApi(routes.getSection, { params: { sectionId: id } }))).name;
+  if (type === 'federation') return (await orNotFound(callApi(routes.getFederation, { params: { federationCode: id } }))).name;
+  if (type === 'national' && id === 'national') return 'National';
+  notFound();
+}
+
+/** The agenda of a section, a federation or the national level: what the person may see, from today on. */
+export default async function SpaceAgendaPage({ params }: Props) {
+  const { spaceType, spaceId } = await params;
+  if (!['section', 'federation', 'national'].includes(spaceType)) notFound();
+  const type = spaceType as SpaceType;
+  const here = agendaHref(type, spaceId);
+  const session = await requireSession(here);
+  const [name, page] = await Promise.all([
+    spaceName(type, spaceId),
+    orNotFound(callAsSignedIn(session, here, routes.listSpaceAgenda, { params: { spaceType: type, spaceId }, query: { limit: 100 } })),
+  ]);
+  return (
+    <div className={`container ${styles.page}`}>
+      <header className={styles.head}>
+        <p className={styles.eyebrow}>{t('agenda.title')}</p>
+        <h1>{t('agenda.heading', { space: name })}</h1>
+        <div className={styles.buttons}>
+          <Link href={newEventHref(type, spaceId)} className="button button-primary">
+            {t('agenda.new')}
+          </Link>
+          <ActionForm action={createFeed}>
+            <Hidden name="scope" value={`${type}:${spaceId}`} />
+            <Hidden name="returnTo" value={here} />
+            <SubmitButton secondary>{t('agenda.subscribe')}</SubmitButton>
+          </ActionForm>
+          <Link href={dashboardHref(type, spaceId)} className="button button-secondary">
+            {t('dashboard.title')}
+          </Link>
+        </div>
+      </header>
+      <EventList events={page.items} empty={t('agenda.empty')} />
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+'use server';
+
+import { routes, type CreateEventRequest } from '@coopol/contracts';
+import { refresh } from 'next/cache';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { t } from '../../i18n';
+import { callApi, isApiError } from '../../lib/api';
+import { failure, text } from '../../lib/form-actions';
+import type { FormState } from '../../lib/form-state';
+import { callAsSignedIn, requireSession } from '../../lib/session';
+import { eventHref } from './hrefs';
+
+/** Form actions of the event pages: each calls one API route as the signed-in person, then refreshes the page. */
+
+/** A refusal told in the API's own words (« Ce créneau est complet. Il manque encore du monde : 11:00–13:00 (2). »). */
+function refused(error: unknown): FormState {
+  unstable_rethrow(error);
+  if (isApiError(error) && error.statusCode < 500) return { status: 'error', message: error.message };
+  console.error('An event action could not reach the API', error);
+  return { status: 'error', message: t('form.unavailable') };
+}
+
+async function asSignedIn<T>(form: FormData, call: (session: Awaited<ReturnType<typeof requireSession>>, returnTo: string) => Promise<T>): Promise<FormState> {
+  const returnTo = eventHref(text(form, 'eventId'));
+  const session = await requireSession(returnTo);
+  try {
+    await call(session, returnTo);
+  } catch (error) {
+    return refused(error);
+  }
+  refresh();
+  return { status: 'idle' };
+}
+
+export async function answerEvent(_previous: FormState, form: FormData): Promise<FormState> {
+  const answer = text(form, 'answer') as 'going' | 'maybe' | 'no';
+  return asSignedIn(form, (session, returnTo) =>
+    callAsSignedIn(session, returnTo, routes.answerEvent, { params: { eventId: text(form, 'eventId') }, body: { answer } }),
+  );
+}
+
+export async function signUpForSlot(_previous: FormState, form: FormData): Promise<FormState> {
+  return asSignedIn(form, (session, returnTo) =>
+    callAsSignedIn(session, returnTo, routes.signUpForSlot, { params: { eventId: text(form, 'eventId'), slotId: text(form, 'slotId') } }),
+  );
+}
+
+export async function leaveSlot(_previous: FormState, form: FormData): Promise<FormState> {
+  return asSignedIn(form, (session, returnTo) =>
+    callAsSignedIn(session, returnTo, routes.leaveSlot, { params: { eventId: text(form, 'eventId'), slotId: text(form, 'slotId') } }),
+  );
+}
+
+export async function cancelEvent(_previous: FormState, form: FormData): Promise<FormState> {
+  return asSignedIn(form, (session, returnTo) => callAsSignedIn(session, returnTo, routes.cancelEvent, { params: { eventId: text(form, 'eventId') } }));
+}
+
+/** A visitor's answer to a public event (no account: name, address, consent). */
+export async function answerAsVisitor(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = { name: text(form, 'name'), email: text(form, 'email') };
+  try {
+    await callApi(routes.answerPublicEvent, {
+      params: { eventId: text(form, 'eventId') },
+      body: { name: values.name, email: values.email, answer: 'going', consent: (form.get('consent') === 'on') as true },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, ['name', 'email', 'consent']);
+  }
+  return { status: 'done', message: t('event.visitorThanks') };
+}
+
+const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'visibility', 'capacity', 'announce'];
+
+/** The new-event form: up to four slot lines; empty lines are left out. */
+export async function createEvent(_previous: FormState, form: FormData): Promise<FormState> {
+  const [spaceType, spaceId] = text(form, 'space').split(':');
+  const returnTo = `/evenements/nouveau?espace=${text(form, 'space')}`;
+  const session = await requireSession(returnTo);
+  const values = Object.fromEntries(eventFields.map((name) => [name, text(form, name)]));
+  const slots = [1, 2, 3, 4]
+    .map((n) => ({ start: text(form, `slot${n}Start`), end: text(form, `slot${n}End`), needed: Number(text(form, `slot${n}Needed`)) }))
+    .filter((slot) => slot.start || slot.end);
+  const capacity = text(form, 'capacity');
+  let id: string;
+  try {
+    const created = await callAsSignedIn(session, returnTo, routes.createEvent, {
+      body: {
+        space: { type: spaceType, id: spaceId } as CreateEventRequest['space'],
+        kind: text(form, 'kind') as CreateEventRequest['kind'],
+        title: text(form, 'title'),
+        description: text(form, 'description'),
+        start: text(form, 'start'),
+        end: text(form, 'end'),
+        place: { address: text(form, 'place') },
+        visibility: text(form, 'visibility') as CreateEventRequest['visibility'],
+        ...(capacity ? { capacity: Number(capacity) } : {}),
+        slots,
+        announce: form.get('announce') === 'on',
+      },
+    });
+    id = created.id;
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, eventFields);
+  }
+  redirect(eventHref(id));
+}
+
+const editFields = ['title', 'description', 'start', 'end', 'place'];
+
+/** An organizer's changes: only what differs is sent (the API tells attendees of each change). */
+export async function updateEvent(_previous: FormState, form: FormData): Promise<FormState> {
+  const eventId = text(form, 'eventId');
+  const returnTo = `${eventHref(eventId)}/modifier`;
+  const session = await requireSession(returnTo);
+  const values = Object.fromEntries(editFields.map((name) => [name, text(form, name)]));
+  try {
+    await callAsSignedIn(session, returnTo, routes.updateEvent, {
+      params: { eventId },
+      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: { address: values.place ?? '' } },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, editFields);
+  }
+  redirect(eventHref(eventId));
+}
+
+const reportFields = ['leaflets', 'doors', 'peopleReached', 'contacts', 'remarks'] as const;
+
+export async function submitReport(_previous: FormState, form: FormData): Promise<FormState> {
+  const eventId = text(form, 'eventId');
+  const returnTo = `${eventHref(eventId)}/compte-rendu`;
+  const session = await requireSession(returnTo);
+  const values = Object.fromEntries(reportFields.map((name) => [name, text(form, name)]));
+  const count = (name: string) => (text(form, name) === '' ? 0 : Number(text(form, name)));
+  try {
+    await callAsSignedIn(session, returnTo, routes.submitReport, {
+      params: { eventId },
+      body: { leaflets: count('leaflets'), doors: count('doors'), peopleReached: count('peopleReached'), contacts: count('contacts'), remarks: text(form, 'remarks') },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, reportFields);
+  }
+  return { status: 'done', message: t('report.saved'), values };
+}
+
+export async function createFeed(_previous: FormState, form: FormData): Promise<FormState> {
+  const returnTo = text(form, 'returnTo') || '/agenda';
+  const session = await requireSession(returnTo);
+  const [type, id] = text(form, 'scope').split(':');
+  try {
+    await callAsSignedIn(session, returnTo, routes.createCalendarFeed, {
+      body: { scope: { type: type as 'me', ...(id ? { id } : {}) } },
+    });
+  } catch (error) {
+    return refused(error);
+  }
+  // From a space's agenda, off to the list of links; on that list, it shows the new one.
+  if (returnTo !== '/agenda') redirect('/agenda#abonnements');
+  refresh();
+  return { status: 'done', message: t('agenda.feedCreated') };
+}
+
+export async function revokeFeed(_previous: FormState, form: FormData): Promise<FormState> {
+  const session = await requireSession('/agenda');
+  try {
+    await callAsSignedIn(session, '/agenda', routes.revokeCalendarFeed, { params: { feedId: text(form, 'feedId') } });
+  } catch (error) {
+    return refused(error);
+  }
+  refresh();
+  return { status: 'idle' };
+}
+
+export async function unsubscribeFromAnnouncements(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    await callApi(routes.unsubscribeEventMail, { params: { token: text(form, 'token') } });
+  } catch (error) {
+    return refused(error);
+  }
+  return { status: 'done', message: t('unsubscribe.done') };
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '../../../components/forms/ActionForm';
+import { Checkbox, Hidden, SelectField, SubmitButton, TextField } from '../../../components/forms/fields';
+import { t } from '../../../i18n';
+import { param, type SearchParams } from '../../../lib/search-params';
+import { requireSession } from '../../../lib/session';
+import { createEvent } from '../actions';
+import styles from '../events.module.css';
+import { kindLabel } from '../format';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('newEvent.title') };
+
+const kinds = ['tractage', 'porte-a-porte', 'reunion', 'meeting', 'formation', 'autre'];
+const visibilities = ['members', 'section', 'supporters', 'public'] as const;
+
+/** The new-event form of a space (`?espace=section:mulhouse`); the API decides who may publish there. */
+export default async function NewEventPage({ searchParams }: { searchParams: SearchParams }) {
+  const space = param(await searchParams, 'espace');
+  if (!space || !/^(section|federation|national):[a-z0-9-]+$/.test(space)) notFound();
+  await requireSession(`/evenements/nouveau?espace=${space}`);
+  const isSection = space.startsWith('section:');
+  return (
+    <div className={`container ${styles.page}`}>
+      <header className={styles.head}>
+        <h1 id="new-event-title">{t('newEvent.title')}</h1>
+      </header>
+      <section className={`card ${styles.card}`}>
+        <ActionForm action={createEvent} aria-labelledby="new-event-title">
+          <Hidden name="space" value={space} />
+          <SelectField name="kind" label={t('newEvent.kind')} choices={kinds.map((k) => ({ value: k, label: kindLabel(k) }))} defaultValue="tractage" />
+          <TextField name="title" label={t('newEvent.name')} hint={t('newEvent.nameHint')} required maxLength={140} />
+          <TextField name="description" label={t('newEvent.description')} maxLength={5000} />
+          <TextField name="start" type="datetime-local" label={t('newEvent.start')} required />
+          <TextField name="end" type="datetime-local" label={t('newEvent.end')} required />
+          <TextField name="place" label={t('newEvent.address')} required maxLength={300} />
+          <SelectField
+            name="visibility"
+            label={t('newEvent.visibility')}
+            choices={visibilities.filter((v) => isSection || v !== 'section').map((v) => ({ value: v, label: t(`event.visibility.${v}`) }))}
+            defaultValue="members"
+          />
+          <TextField name="capacity" type="number" label={t('newEvent.capacity')} hint={t('newEvent.capacityHint')} short />
+          <fieldset className={styles.card}>
+            <legend>{t('newEvent.slotsLegend')}</legend>
+            <p className={styles.muted}>{t('newEvent.slotsHint')}</p>
+            {[1, 2, 3, 4].map((n) => (
+              <div key={n} className={styles.slotFields}>
+                <TextField name={`slot${n}Start`} type="datetime-local" label={t('newEvent.slotStart', { n })} />
+                <TextField name={`slot${n}End`} type="datetime-local" label={t('newEvent.slotEnd', { n })} />
+                <TextField name={`slot${n}Needed`} type="number" label={t('newEvent.slotNeeded', { n })} short />
+              </div>
+            ))}
+          </fieldset>
+          {space.split(':')[0] !== 'national' && <Checkbox name="announce" label={t('newEvent.announce')} />}
+          <SubmitButton>{t('newEvent.submit')}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { routes, type Rollup } from '@coopol/contracts';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, unstable_rethrow } from 'next/navigation';
+import { t } from '../../../../i18n';
+import { numberFormat } from '../../../../i18n/translate';
+import { isApiError } from '../../../../lib/api';
+import { orNotFound } from '../../../../lib/or-not-found';
+import { param, type SearchParams } from '../../../../lib/search-params';
+import { callAsSignedIn, requireSession } from '../../../../lib/session';
+import styles from '../../../evenements/events.module.css';
+import { sayMonth } from '../../../evenements/format';
+import { dashboardHref } from '../../../evenements/hrefs';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('dashboard.title') };
+
+const levels = ['section', 'federation', 'region', 'national'] as const;
+type Level = (typeof levels)[number];
+
+/** Leaflets month by month: hand-made SVG bars (no chart library in the page's JavaScript). */
+function LeafletChart({ history }: { history: Rollup['history'] }) {
+  const max = Math.max(1, ...history.map((h) => h.leaflets));
+  const width = 640;
+  const height = 200;
+  const bar = width / history.length;
+  return (
+    <svg viewBox={`0 0 ${width} ${height + 40}`} className={styles.chart} role="img" aria-labelledby="chart-title">
+      <title id="chart-title">{t('dashboard.chartTitle')}</title>
+      {history.map((h, i) => {
+        const barHeight = Math.round((h.leaflets / max) * height);
+        return (
+          <g key={h.month}>
+            <rect x={i * bar + 6} y={height - barHeight} width={bar - 12} height={barHeight} rx={4} fill="#a8143c">
+              <title>{`${sayMonth(h.month)} : ${numberFormat.format(h.leaflets)}`}</title>
+            </rect>
+            {h.leaflets > 0 && (
+              <text x={i * bar + bar / 2} y={height - barHeight - 4} textAnchor="middle" fontSize="12" fill="#231a1d">
+                {numberFormat.format(h.leaflets)}
+              </text>
+            )}
+            <text x={i * bar + bar / 2} y={height + 18} textAnchor="middle" fontSize="12" fill="#62565a">
+              {h.month.slice(5)}/{h.month.slice(2, 4)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** A level's field reports: its totals over twelve months, its children for one month, who has not reported. */
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ level: string; id: string }>; searchParams: SearchParams }) {
+  const { level, id } = await params;
+  if (!levels.includes(level as Level)) notFound();
+  const month = param(await searchParams, 'mois');
+  const here = dashboardHref(level, id);
+  const session = await requireSession(here);
+  let rollup: Rollup;
+  try {
+    rollup = await orNotFound(
+      callAsSignedIn(session, here, routes.getReportRollup, { params: { level: level as Level, levelId: id }, query: month ? { month } : {} }),
+    );
+  } catch (error) {
+    unstable_rethrow(error);
+    if (!isApiError(error, 403)) throw error;
+    // Dashboards are for the officials of each level: say so instead of an error page.
+    return (
+      <div className={`container ${styles.page}`}>
+        <h1>{t('dashboard.title')}</h1>
+        <p role="status">{error.message}</p>
+      </div>
+    );
+  }
+  const current = rollup.history.find((h) => h.month === rollup.month)!;
+  return (
+    <div className={`container ${styles.page}`}>
+      <header className={styles.head}>
+        <p className={styles.eyebrow}>{t('dashboard.title')}</p>
+        <h1>{t('dashboard.heading', { name: rollup.name })}</h1>
+        <div className={styles.chips}>
+          {rollup.history.slice(-6).map((h) => (
+            <Link key={h.month} href={`${here}?mois=${h.month}`} className={h.month === rollup.month ? 'chip' : 'chip chip-neutral'} aria-current={h.month === rollup.month ? 'page' : undefined}>
+              {sayMonth(h.month)}
+            </Link>
+          ))}
+        </div>
+      </header>
+      <section className={`card ${styles.card}`} aria-labelledby="totals-title">
+        <h2 id="totals-title">{sayMonth(rollup.month)}</h2>
+        <dl className={styles.chips}>
+          {(['reports', 'leaflets', 'doors', 'peopleReached', 'contacts'] as const).map((k) => (
+            <div key={k} className="chip chip-neutral">
+              <dt>{k === 'reports' ? t('dashboard.reports') : t(`report.${k}`)}</dt>
+              <dd>&nbsp;{numberFormat.format(current[k])}</dd>
+            </div>
+          ))}
+        </dl>
+        <LeafletChart history={rollup.history} />
+      </section>
+      {rollup.children.length > 0 && (
+        <section className={`card ${styles.card}`} aria-labelledby="children-title">
+          <h2 id="children-title">{t('dashboard.children', { month: sayMonth(rollup.month) })}</h2>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.name')}</th>
+                <th scope="col">{t('dashboard.reports')}</th>
+                <th scope="col">{t('report.leaflets')}</th>
+                <th scope="col">{t('report.doors')}</th>
+                <th scope="col">{t('report.peopleReached')}</th>
+                <th scope="col">{t('report.contacts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rollup.children.filter((c) => c.reports > 0).map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={`${dashboardHref(c.level, c.id)}?mois=${rollup.month}`}>{c.name}</Link>
+                  </th>
+                  <td>{numberFormat.format(c.reports)}</td>
+                  <td>{numberFormat.format(c.leaflets)}</td>
+                  <td>{numberFormat.format(c.doors)}</td>
+                  <td>{numberFormat.format(c.peopleReached)}</td>
+                  <td>{numberFormat.format(c.contacts)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('dashboard.notReported', { month: sayMonth(rollup.month) })}</h3>
+          {rollup.notReported.length ? (
+            <p>{rollup.notReported.map((c) => c.name).join(' · ')}</p>
+          ) : (
+            <p>{t('dashboard.allReported')}</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
