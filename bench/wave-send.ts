@@ -6,9 +6,9 @@ import { freePorts } from '../tests/support/stack';
 /**
  * A rollout wave of 100,000 confirmed preregistrations (BENCH_WAVE_RECIPIENTS), sent against the
  * local SES emulator with the account's rate set high (BENCH_WAVE_RATE, default 1,000 mails/s), so
- * that the pipeline, not the pace, is measured. The sender runs in this process (the stack's worker is
- * off) so that every DynamoDB request is counted, SES's Send events included (their handler runs in
- * this process too). Reports mails/s, DynamoDB requests per recipient and memory.
+ * that the pipeline, not the pace, is measured. The sender runs in this process (the stack's worker
+ * leaves it alone) so that every DynamoDB request is counted, SES's Send events included (their
+ * handler runs in this process too). Reports mails/s, DynamoDB requests per recipient and memory.
  *
  * Mails/s depends on what else the machine runs; the CPU time the whole pipeline spends per mail
  * (this process, DynamoDB Local and the SES emulator, read from /proc) does not: it gives the rate
@@ -25,7 +25,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
-const stack = await startLocalStack({ ports: await freePorts(), web: false, worker: false, sesMaxSendRate: RATE, logLevel: 'SILENT' });
+const stack = await startLocalStack({ ports: await freePorts(), web: false, workerSkips: ['wave-sender'], sesMaxSendRate: RATE, logLevel: 'SILENT' });
 try {
   const { dynamodb } = await import('../functions/src/shared/dynamodb');
   const { PreregistrationEntity, FunnelEntity, WaveTaskEntity } = await import('../functions/src/domain/rollout/entities');
@@ -83,7 +83,7 @@ try {
   const wave = await createWaveAs('bench', { name: 'Banc d’essai', regionCodes: [REGION], federationCodes: [], opensAt: at, trainings: [] });
   const baseRss = process.memoryUsage().rss;
   const others = Object.entries(stack.processIds()).filter(([name]) => name === 'dynamodb-local' || name === 'ses-local');
-  const cpuBefore = others.reduce((sum, [, pid]) => sum + cpuSeconds(pid), 0);
+  const othersBefore = others.map(([, pid]) => cpuSeconds(pid));
   const ownBefore = process.cpuUsage();
   requests = 0;
   const started = performance.now();
@@ -96,15 +96,19 @@ try {
   clearInterval(clearing);
   clearInterval(sampling);
   const own = process.cpuUsage(ownBefore);
-  const cpu = (own.user + own.system) / 1e6 + others.reduce((sum, [, pid]) => sum + cpuSeconds(pid), 0) - cpuBefore;
+  const ownSeconds = (own.user + own.system) / 1e6;
+  const othersSeconds = others.map(([, pid], i) => cpuSeconds(pid) - othersBefore[i]!);
+  const cpu = ownSeconds + othersSeconds.reduce((sum, v) => sum + v, 0);
+  const parts: [string, number][] = [['sender and SES events', ownSeconds], ...others.map(([name], i): [string, number] => [name, othersSeconds[i]!])];
 
   const done = await loadWave(wave.id);
+  const share = parts.map(([name, secs]) => `${name} ${((secs / done.sent) * 1000).toFixed(2)}`).join(', ');
   console.log(
     `Wave of ${RECIPIENTS} recipients (${tasks.length} tasks), SES rate ${RATE}/s: status ${done.status}, ` +
       `sent ${done.sent}, failed ${done.failed}, suppressed ${done.suppressed}\n` +
       `  ${seconds.toFixed(1)} s = ${Math.round(done.sent / seconds)} mails/s (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)\n` +
       `  CPU: ${((cpu / done.sent) * 1000).toFixed(2)} ms per mail (sender, DynamoDB Local, SES emulator) = ` +
-      `${Math.round(os.cpus().length / (cpu / done.sent))} mails/s on ${os.cpus().length} free cores\n` +
+      `${Math.round(os.cpus().length / (cpu / done.sent))} mails/s on ${os.cpus().length} free cores (${share})\n` +
       `  ${requests} DynamoDB requests = ${(requests / RECIPIENTS).toFixed(3)} per recipient (sender and SES events)\n` +
       `  memory: RSS peak ${Math.round(peakRss / 1024 / 1024)} MB (+${Math.round((peakRss - baseRss) / 1024 / 1024)} MB while sending), heap peak ${Math.round(peakHeap / 1024 / 1024)} MB`,
   );

@@ -11,7 +11,7 @@ import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
 import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
 import { cognitoTriggers } from '../cognito-triggers';
-import { jobs } from '../jobs';
+import { jobs, type JobName } from '../jobs';
 import { startCognitoLocal, startDynamoDbLocal, startS3Local, startSesLocal } from './emulators';
 import { createGateway, type LambdaHandler } from './gateway';
 import { loadJob, localJobArn } from './jobs-runtime';
@@ -52,8 +52,8 @@ export interface LocalStackOptions {
   web: boolean;
   /** Officials must turn on TOTP before using their powers (always in AWS; off by default for the local demo). */
   officialMfaRequired?: boolean;
-  /** Run the background jobs in the worker (default). Benchmarks run them in their own process instead. */
-  worker?: boolean;
+  /** Stream consumers the worker leaves alone: a benchmark runs them in its own process instead. */
+  workerSkips?: JobName[];
   /** The SES account's maximum send rate the emulator reports (default 200 mails/s). */
   sesMaxSendRate?: number;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
@@ -262,7 +262,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         command: process.execPath,
         args: ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./worker.ts', import.meta.url))],
         cwd: repoRoot,
-        env: { WORKER_STATE_DIR: workerStateDir, WORKER_SCHEDULER_PORT: String(schedulerPort), WORKER_STREAM_ARN: streamArn },
+        env: {
+          WORKER_STATE_DIR: workerStateDir,
+          WORKER_SCHEDULER_PORT: String(schedulerPort),
+          WORKER_STREAM_ARN: streamArn,
+          WORKER_SKIP_JOBS: (options.workerSkips ?? []).join(','),
+        },
         port: schedulerPort,
         logDir,
       });
@@ -272,7 +277,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         setTimeout(() => void startWorker().catch((error: unknown) => progress(`The worker could not start again: ${String(error)}`)), 500);
       });
     };
-    if (options.worker !== false) await startWorker();
+    await startWorker();
 
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();

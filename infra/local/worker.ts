@@ -21,6 +21,8 @@ import { startStreamPoller } from './stream-poller';
 const stateDir = process.env.WORKER_STATE_DIR!;
 const schedulerPort = Number(process.env.WORKER_SCHEDULER_PORT);
 const streamArn = process.env.WORKER_STREAM_ARN!;
+/** Stream consumers a benchmark runs in its own process. */
+const skipped = new Set((process.env.WORKER_SKIP_JOBS ?? '').split(',').filter(Boolean));
 const log = (line: string) => console.log(`[worker ${new Date().toISOString()}] ${line}`);
 
 async function run(job: JobName, event: unknown): Promise<void> {
@@ -46,7 +48,7 @@ startStreamPoller({
   checkpointFile: path.join(stateDir, 'stream-positions.json'),
   subscriptions: jobNames.flatMap((job) => {
     const trigger = jobs[job].trigger;
-    if (trigger.kind !== 'stream') return [];
+    if (trigger.kind !== 'stream' || skipped.has(job)) return [];
     return [{ name: job, ...trigger, consume: (event: DynamoDBStreamEvent) => run(job, event) }];
   }),
   log,
