@@ -229,6 +229,9 @@ describe('announcements, changes and reminders', () => {
     assert.equal(moved.status, 200);
     assert.equal(moved.body.startsAt, '2031-06-07T08:00:00.000Z');
     await waitForMail(stack, comes.email, 'Modifié : Tractage gare centrale');
+    // The change job also moved the copy of the start that orders « my agenda ».
+    const { AttendanceEntity } = await import('../../functions/src/domain/events/entities');
+    assert.equal((await AttendanceEntity.get({ eventId: id, attendeeId: comes.userId }).go()).data!.startsAt, '2031-06-07T08:00:00.000Z');
     assert.equal((await call(stack, secretary, 'POST', `/api/events/${id}/cancel`)).status, 200);
     await waitForMail(stack, signs.email, 'Annulé : Tractage gare centrale');
     assert.equal((await mailsTo(comes.email)).filter((m) => m.subject === 'Modifié : Tractage gare centrale').length, 1);
