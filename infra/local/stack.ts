@@ -68,6 +68,8 @@ export interface LocalStack {
   env: Record<string, string>;
   /** File holding the pid of the worker running the background jobs (tests kill it to test resumption). */
   workerPidFile: string;
+  /** The emulators' and servers' processes, by name (benchmarks read their CPU time). */
+  processIds(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -333,6 +335,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       env,
       workerPidFile: path.join(workerStateDir, 'worker.pid'),
+      processIds: () => Object.fromEntries([...started, ...(worker ? [worker] : [])].map((p) => [p.name, p.child.pid!])),
       stop,
     };
   } catch (error) {

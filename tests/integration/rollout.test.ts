@@ -227,6 +227,18 @@ describe('a wave, from draft to launch mail', () => {
     assert.equal((await call(stack, admin, 'POST', `/api/waves/${waveId}/open`)).status, 409, 'an open wave does not open twice');
   });
 
+  test('a second wave over the same territory mails nobody twice', async () => {
+    const again = await call(stack, admin, 'POST', '/api/waves', { name: 'Vague test — rattrapage', federationCodes: ['44'], opensAt: new Date().toISOString() });
+    assert.equal(again.status, 201);
+    assert.equal((await call(stack, admin, 'POST', `/api/waves/${again.body.id as string}/open`)).status, 200);
+    const done = await waitFor('the second wave to finish', async () => {
+      const wave = await call(stack, admin, 'GET', `/api/waves/${again.body.id as string}`);
+      return wave.body.status === 'done' ? wave.body : undefined;
+    });
+    assert.equal((done.progress as Record<string, number>).sent, 0);
+    assert.equal((await mailsTo(stack, inWave.email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 1);
+  });
+
   test('the region is open to sign-up now; the other is not, and its person stays preregistered', async () => {
     const nantes = await api(stack, '/api/auth/sign-up', json({ email: inWave.email, password: TEST_PASSWORD, givenName: 'Nadia', familyName: 'Nantes', postalCode: '44000', consent: true }));
     assert.equal(nantes.status, 201, JSON.stringify(nantes.body));

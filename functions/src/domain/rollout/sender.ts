@@ -291,7 +291,8 @@ export async function runWaveTask(key: TaskKey, remainingMs: () => number): Prom
     const result = await PreregistrationEntity.query
       .byFederation({ federationCode: key.federationCode, status: 'confirmed' })
       .go({ cursor: from, limit: PAGE_SIZE });
-    const page = result.data.filter((p) => p.expiresAt > nowSeconds());
+    // Someone mailed by an earlier wave over the same territory gets nothing more.
+    const page = result.data.filter((p) => p.expiresAt > nowSeconds() && (!p.emailedBy || p.emailedBy === key.waveId));
     const next = result.cursor ?? null;
     const work = sendPage(key, page, rate);
     work.catch(() => undefined); // awaited through `committed`; not an unhandled rejection meanwhile
