@@ -275,6 +275,10 @@ describe('calendars', () => {
     const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!);
     // 26 October 2031 is after the return to winter time: 14:00 in Paris is 13:00 UTC.
     assert.equal(vevent.startDate.toJSDate().toISOString(), '2031-10-26T13:00:00.000Z');
+    // My own feed carries what I answered.
+    const mine = await call(stack, member, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } });
+    const feed = new ICAL.Component(ICAL.parse(await (await fetch(`${stack.urls.site}${mine.body.path as string}`)).text()));
+    assert.ok(feed.getAllSubcomponents('vevent').some((v) => new ICAL.Event(v).uid === `${id}@coopol`));
   });
 });
 
