@@ -229,6 +229,9 @@ describe('announcements, changes and reminders', () => {
     assert.equal(moved.status, 200);
     assert.equal(moved.body.startsAt, '2031-06-07T08:00:00.000Z');
     await waitForMail(stack, comes.email, 'Modifié : Tractage gare centrale');
+    // The change job also moved the copy of the start that orders « my agenda ».
+    const { AttendanceEntity } = await import('../../functions/src/domain/events/entities');
+    assert.equal((await AttendanceEntity.get({ eventId: id, attendeeId: comes.userId }).go()).data!.startsAt, '2031-06-07T08:00:00.000Z');
     assert.equal((await call(stack, secretary, 'POST', `/api/events/${id}/cancel`)).status, 200);
     await waitForMail(stack, signs.email, 'Annulé : Tractage gare centrale');
     assert.equal((await mailsTo(comes.email)).filter((m) => m.subject === 'Modifié : Tractage gare centrale').length, 1);
@@ -272,6 +275,10 @@ describe('calendars', () => {
     const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!);
     // 26 October 2031 is after the return to winter time: 14:00 in Paris is 13:00 UTC.
     assert.equal(vevent.startDate.toJSDate().toISOString(), '2031-10-26T13:00:00.000Z');
+    // My own feed carries what I answered.
+    const mine = await call(stack, member, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } });
+    const feed = new ICAL.Component(ICAL.parse(await (await fetch(`${stack.urls.site}${mine.body.path as string}`)).text()));
+    assert.ok(feed.getAllSubcomponents('vevent').some((v) => new ICAL.Event(v).uid === `${id}@coopol`));
   });
 });
 

@@ -6,7 +6,7 @@ import { mayViewEvent, requirePerson } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { CalendarFeedEntity } from './entities';
 import { resolveSpace } from './spaces';
-import { eventsById, eventsOfSpace, loadVisibleEvent, myAgenda, spaceOf, type EventItem } from './read';
+import { eventsOfSpace, loadVisibleEvent, myAgendaEvents, spaceOf, type EventItem } from './read';
 import { PARIS } from './paris-time';
 import { siteLink } from '../../shared/site';
 
@@ -102,8 +102,7 @@ export async function readFeed(tokenWithExtension: string, loadOwner: (userId: s
   if (owner.kind !== 'person') throw new NotFoundError('Agenda', 'params.token');
   const since = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
   if (feed.scopeType === 'me') {
-    const mine = await myAgenda(owner, 500);
-    return calendarOf('Mon agenda Coopol', await eventsById(mine.items.map((e) => e.id)));
+    return calendarOf('Mon agenda Coopol', await myAgendaEvents(owner));
   }
   const space = await resolveSpace({ type: feed.scopeType, id: feed.scopeId! }, 'params.token');
   const events = (await eventsOfSpace(space, since)).filter((e) => mayViewEvent(owner, { space: spaceOf(e), visibility: e.visibility }));

@@ -43,10 +43,10 @@ export function toSummary(event: EventItem): EventSummary {
 }
 
 /**
- * My agenda: the events I said I come to (or might, or wait for) and the slots I signed up to,
- * from today on: two Query pages on gsi1 and one BatchGet of the events.
+ * What I come to (or might, or wait for) and the slots I signed up to, from today on: two Query
+ * pages on gsi1 and one BatchGet of the events, in time order.
  */
-export async function myAgenda(caller: Caller, limit = 100) {
+async function myEvents(caller: Caller, limit: number) {
   const person = requirePerson(caller);
   const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
   const [attendances, signups] = await Promise.all([
@@ -56,15 +56,21 @@ export async function myAgenda(caller: Caller, limit = 100) {
   const answers = new Map(attendances.data.filter((a) => a.state !== 'no').map((a) => [a.eventId, a.state]));
   const slots = new Map<string, string[]>();
   for (const s of signups.data) slots.set(s.eventId, [...(slots.get(s.eventId) ?? []), s.slotId]);
-  const ids = [...new Set([...answers.keys(), ...slots.keys()])];
-  if (!ids.length) return { items: [] };
-  const { data: events } = await EventEntity.get(ids.map((eventId) => ({ eventId }))).go();
-  return {
-    items: events
-      .filter((e) => mayViewEvent(caller, audienceOf(e)))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-      .map((e) => ({ ...toSummary(e), myRsvp: answers.get(e.eventId) ?? null, mySlots: slots.get(e.eventId) ?? [] })),
-  };
+  const events = (await eventsById([...new Set([...answers.keys(), ...slots.keys()])]))
+    .filter((e) => mayViewEvent(caller, audienceOf(e)))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return { events, answers, slots };
+}
+
+/** My agenda, with my answer and my slots on each event. */
+export async function myAgenda(caller: Caller, limit = 100) {
+  const { events, answers, slots } = await myEvents(caller, limit);
+  return { items: events.map((e) => ({ ...toSummary(e), myRsvp: answers.get(e.eventId) ?? null, mySlots: slots.get(e.eventId) ?? [] })) };
+}
+
+/** The events of my agenda as they are stored (for my calendar feed). */
+export async function myAgendaEvents(caller: Caller, limit = 500): Promise<EventItem[]> {
+  return (await myEvents(caller, limit)).events;
 }
 
 /** Events of a space in a window (for calendar feeds): Query pages on gsi1, at most `limit` events. */
