@@ -1,0 +1,228 @@
+import { Entity, Service } from 'electrodb';
+import { documentClient, tableName } from '../../shared/dynamodb';
+
+/**
+ * Social entities: thematic groups and their members, friendships, posts, comments, followers,
+ * personal feeds. Access patterns: docs/ACCESS_PATTERNS.md § Social (S1–S16); the feed's design:
+ * ADR « Social feed: fan-out on write, merged at read for large audiences ».
+ */
+const config = { table: tableName, client: documentClient };
+
+export const groupKinds = ['open', 'closed', 'secret'] as const;
+export const groupAudiences = ['all', 'members'] as const;
+export const spaceTypes = ['section', 'federation', 'group', 'profile', 'national'] as const;
+
+/** A thematic group (« section virtuelle »). Secret groups are absent from the listing index. */
+export const GroupEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'group', version: '1' },
+    attributes: {
+      groupId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      /** Accent-free lower-case name: sorting and search. */
+      sortName: { type: 'string', required: true },
+      description: { type: 'string', required: true },
+      kind: { type: groupKinds, required: true },
+      audience: { type: groupAudiences, required: true },
+      /** Set on open and closed groups only: secret groups stay out of the listing (sparse gsi1). */
+      listed: { type: 'string' },
+      createdBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      memberCount: { type: 'number', required: true, default: 0 },
+    },
+    indexes: {
+      byId: { pk: { field: 'pk', composite: ['groupId'] }, sk: { field: 'sk', composite: [] } },
+      // Groups anyone may discover, by name (S2).
+      listed: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['listed'] }, sk: { field: 'gsi1sk', composite: ['sortName', 'groupId'] } },
+    },
+  },
+  config,
+);
+
+/**
+ * One person in one group: a member (manager or not), a pending request or an invitation accepted
+ * later. Both ways: by group (S3) and, inverted, by person (S4).
+ */
+export const GroupMemberEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'groupMember', version: '1' },
+    attributes: {
+      groupId: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+      state: { type: ['member', 'requested'] as const, required: true },
+      role: { type: ['manager', 'member'] as const, required: true },
+      /** Denormalized for the member list and « my groups ». */
+      displayName: { type: 'string', required: true },
+      groupName: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: {
+      byGroup: { pk: { field: 'pk', composite: ['groupId'] }, sk: { field: 'sk', composite: ['state', 'userId'] } },
+      byPerson: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['userId'] }, sk: { field: 'gsi1sk', composite: ['groupId'] } },
+    },
+  },
+  config,
+);
+
+/** An invitation to a group sent by email: its link holds `token`; it works once, for that address. */
+export const GroupInvitationEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'groupInvitation', version: '1' },
+    attributes: {
+      token: { type: 'string', required: true },
+      groupId: { type: 'string', required: true },
+      email: { type: 'string', required: true },
+      invitedBy: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: {
+      byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: [] } },
+      // Is this address invited to this group (secret groups: may they see it?).
+      byEmail: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['email'] }, sk: { field: 'gsi1sk', composite: ['groupId'] } },
+    },
+  },
+  config,
+);
+
+/** One side of a friendship (« coopains »): both sides are written together (S5). */
+export const FriendshipEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'friendship', version: '1' },
+    attributes: {
+      userId: { type: 'string', required: true },
+      friendId: { type: 'string', required: true },
+      /** `sent`: userId asked friendId; `received`: friendId asked userId. */
+      state: { type: ['friends', 'sent', 'received'] as const, required: true },
+      friendName: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: {
+      byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['friendId'] } },
+    },
+  },
+  config,
+);
+
+/**
+ * A post in a space. `spaceKey` is `type:id` (`section:mulhouse`, `group:…`, `profile:<userId>`,
+ * `federation:68`, `national:national`); `text` is the author's source, `html` its safe rendering.
+ */
+export const PostEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'post', version: '1' },
+    attributes: {
+      postId: { type: 'string', required: true },
+      spaceKey: { type: 'string', required: true },
+      spaceType: { type: spaceTypes, required: true },
+      spaceId: { type: 'string', required: true },
+      /** The federation of a section space (rules about officials above it). */
+      spaceFederation: { type: 'string' },
+      authorId: { type: 'string', required: true },
+      authorName: { type: 'string', required: true },
+      text: { type: 'string', required: true },
+      html: { type: 'string', required: true },
+      /** Accent-free lower-case words of the text, for search. */
+      searchText: { type: 'string', required: true },
+      link: {
+        type: 'map',
+        properties: {
+          url: { type: 'string', required: true },
+          title: { type: 'string' },
+          description: { type: 'string' },
+          image: { type: 'string' },
+        },
+      },
+      embed: {
+        type: 'map',
+        properties: {
+          provider: { type: 'string', required: true },
+          url: { type: 'string', required: true },
+          embedUrl: { type: 'string', required: true },
+        },
+      },
+      createdAt: { type: 'string', required: true },
+      editedAt: { type: 'string' },
+      hidden: { type: 'boolean', required: true, default: false },
+      hiddenBy: { type: 'string' },
+      commentCount: { type: 'number', required: true, default: 0 },
+    },
+    indexes: {
+      byId: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: [] } },
+      // A space's posts, newest first (S7); also the read-time part of feeds (federation, national).
+      bySpace: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['spaceKey'] }, sk: { field: 'gsi1sk', composite: ['createdAt', 'postId'] } },
+    },
+  },
+  config,
+);
+
+/** A comment on a post, in order (S9). */
+export const CommentEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'comment', version: '1' },
+    attributes: {
+      postId: { type: 'string', required: true },
+      commentId: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      authorId: { type: 'string', required: true },
+      authorName: { type: 'string', required: true },
+      text: { type: 'string', required: true },
+      html: { type: 'string', required: true },
+      hidden: { type: 'boolean', required: true, default: false },
+    },
+    indexes: {
+      byPost: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: ['createdAt', 'commentId'] } },
+    },
+  },
+  config,
+);
+
+/** Someone following a post's conversation (S10): its author, commenters, whoever chose to. */
+export const PostFollowerEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'postFollower', version: '1' },
+    attributes: {
+      postId: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+    },
+    indexes: {
+      byPost: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: ['userId'] } },
+    },
+  },
+  config,
+);
+
+/**
+ * One post in one person's feed, written by the fan-out job (S11). The key is the post: a fan-out
+ * run twice writes the same items. Capped by age (`expiresAt`, TTL; filtered on read locally).
+ */
+export const FeedItemEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'feedItem', version: '1' },
+    attributes: {
+      userId: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      postId: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: {
+      byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['createdAt', 'postId'] } },
+    },
+  },
+  config,
+);
+
+export const social = new Service(
+  {
+    group: GroupEntity,
+    groupMember: GroupMemberEntity,
+    groupInvitation: GroupInvitationEntity,
+    friendship: FriendshipEntity,
+    post: PostEntity,
+    comment: CommentEntity,
+    postFollower: PostFollowerEntity,
+    feedItem: FeedItemEntity,
+  },
+  config,
+);
