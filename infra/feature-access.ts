@@ -39,4 +39,6 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   territory: { table: 'read' },
   // Preregistration (mails with links), waves (schedules of their opening), rollout numbers.
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  // Social (issue 5): groups (invitations by mail), friends, posts and their link previews, the feed.
+  social: { table: 'readwrite', mail: 'send', site: true, policy: true },
 };

@@ -67,6 +67,17 @@ export const jobs = {
     timeoutSeconds: 30,
     memorySize: 512,
   },
+
+  // ——— Social (issue 5) ———
+  // Writes each new post of a section, group or profile into its readers' feeds (idempotent).
+  'feed-fanout': {
+    entry: 'functions/src/jobs/feed-fanout.ts',
+    description: 'Coopol job: fans new posts out to their readers feeds',
+    trigger: { kind: 'stream', entities: ['post'], changes: ['INSERT'], batchSize: 10 },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 300,
+    memorySize: 1024,
+  },
 } as const satisfies Record<string, JobFunction>;
 
 export type JobName = keyof typeof jobs;

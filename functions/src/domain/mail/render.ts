@@ -1,4 +1,5 @@
 import type { RenderedMail } from './layout';
+import { groupInvitation } from './templates/group-invitation';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
@@ -15,6 +16,8 @@ export const mailTemplates = {
   'preregistration-confirm': preregistrationConfirm,
   'preregistration-already': preregistrationAlready,
   'wave-launch': waveLaunch,
+  // Social (issue 5)
+  'group-invitation': groupInvitation,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

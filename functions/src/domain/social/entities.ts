@@ -55,10 +55,14 @@ export const GroupMemberEntity = new Entity(
       displayName: { type: 'string', required: true },
       groupName: { type: 'string', required: true },
       at: { type: 'string', required: true },
+      /** Set on pending requests only: the managers' list of requests (sparse gsi2). */
+      pendingGroupId: { type: 'string' },
     },
     indexes: {
-      byGroup: { pk: { field: 'pk', composite: ['groupId'] }, sk: { field: 'sk', composite: ['state', 'userId'] } },
+      // One person's standing in a group is one strongly consistent GetItem.
+      byGroup: { pk: { field: 'pk', composite: ['groupId'] }, sk: { field: 'sk', composite: ['userId'] } },
       byPerson: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['userId'] }, sk: { field: 'gsi1sk', composite: ['groupId'] } },
+      requests: { index: 'gsi2', pk: { field: 'gsi2pk', composite: ['pendingGroupId'] }, sk: { field: 'gsi2sk', composite: ['at', 'userId'] } },
     },
   },
   config,

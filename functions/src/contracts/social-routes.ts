@@ -1,0 +1,156 @@
+import * as z from 'zod';
+import { PageQuery } from './common';
+import { Done, UserId } from './identity';
+import { defineRoute, type RouteContract } from './route';
+import {
+  Comment,
+  CommentInput,
+  CommentPage,
+  FeedQuery,
+  Following,
+  FriendPage,
+  FriendState,
+  FriendSuggestions,
+  Group,
+  GroupId,
+  GroupInput,
+  GroupMemberPage,
+  GroupMemberQuery,
+  GroupPage,
+  InvitationRequest,
+  InvitationSent,
+  InvitationToken,
+  JoinResult,
+  LinkPreview,
+  LinkPreviewRequest,
+  MemberDecision,
+  Post,
+  PostId,
+  PostInput,
+  PostPage,
+  PostPatch,
+  SpaceId,
+  SpaceType,
+} from './social';
+
+const groupParams = z.object({ groupId: GroupId });
+const postParams = z.object({ postId: PostId });
+const friendParams = z.object({ userId: UserId });
+
+/** Groups, friends, posts, comments and the feed (feature `social`), merged into the route table. */
+export const socialRoutes = {
+  // ——— Groups ———
+  createGroup: defineRoute({
+    method: 'POST', path: '/api/groups', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Créer un groupe thématique (adhérents ; dans ou hors de sa section)', body: GroupInput, response: Group, successStatus: 201,
+  }),
+  listGroups: defineRoute({
+    method: 'GET', path: '/api/groups', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Les groupes ouverts et fermés, par nom (les groupes secrets n’y sont jamais)', query: PageQuery, response: GroupPage,
+  }),
+  listMyGroups: defineRoute({
+    method: 'GET', path: '/api/me/groups', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Mes groupes', query: PageQuery, response: GroupPage,
+  }),
+  getGroup: defineRoute({
+    method: 'GET', path: '/api/groups/{groupId}', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Un groupe (introuvable pour qui ne doit pas le voir)', params: groupParams, response: Group,
+  }),
+  joinGroup: defineRoute({
+    method: 'POST', path: '/api/groups/{groupId}/join', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Rejoindre un groupe ouvert, demander à entrer dans un groupe fermé', params: groupParams, response: JoinResult,
+  }),
+  leaveGroup: defineRoute({
+    method: 'POST', path: '/api/groups/{groupId}/leave', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Quitter un groupe (ou retirer sa demande)', params: groupParams, response: Done,
+  }),
+  listGroupMembers: defineRoute({
+    method: 'GET', path: '/api/groups/{groupId}/members', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Les membres d’un groupe (membres) ; ses demandes en attente (animateurs)', params: groupParams, query: GroupMemberQuery, response: GroupMemberPage,
+  }),
+  decideGroupMember: defineRoute({
+    method: 'PUT', path: '/api/groups/{groupId}/members/{userId}', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Animateurs : accepter ou refuser une demande, nommer un animateur, retirer un membre',
+    params: z.object({ groupId: GroupId, userId: UserId }), body: MemberDecision, response: Done,
+  }),
+  inviteToGroup: defineRoute({
+    method: 'POST', path: '/api/groups/{groupId}/invitations', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Animateurs : inviter par e-mail (le lien marche dès que la personne a un compte)', params: groupParams, body: InvitationRequest, response: InvitationSent, successStatus: 201,
+  }),
+  acceptGroupInvitation: defineRoute({
+    method: 'POST', path: '/api/group-invitations/{token}/accept', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Accepter une invitation (avec le compte de l’adresse invitée)', params: z.object({ token: InvitationToken }), response: Group,
+  }),
+
+  // ——— Friends (« coopains ») ———
+  listFriends: defineRoute({
+    method: 'GET', path: '/api/me/friends', feature: 'social', auth: 'jwt', tags: ['Coopains'],
+    summary: 'Mes coopains et les demandes envoyées ou reçues', query: PageQuery, response: FriendPage,
+  }),
+  friendSuggestions: defineRoute({
+    method: 'GET', path: '/api/me/friend-suggestions', feature: 'social', auth: 'jwt', tags: ['Coopains'],
+    summary: 'Suggestions : même section, groupes en commun, coopains de coopains', response: FriendSuggestions,
+  }),
+  requestFriend: defineRoute({
+    method: 'POST', path: '/api/friends/{userId}', feature: 'social', auth: 'jwt', tags: ['Coopains'],
+    summary: 'Demander en coopain (ou accepter sa demande, s’il y en a une)', params: friendParams, response: FriendState,
+  }),
+  acceptFriend: defineRoute({
+    method: 'POST', path: '/api/friends/{userId}/accept', feature: 'social', auth: 'jwt', tags: ['Coopains'],
+    summary: 'Accepter une demande reçue', params: friendParams, response: FriendState,
+  }),
+  removeFriend: defineRoute({
+    method: 'DELETE', path: '/api/friends/{userId}', feature: 'social', auth: 'jwt', tags: ['Coopains'],
+    summary: 'Annuler sa demande, refuser celle reçue, ou ne plus être coopains', params: friendParams, response: FriendState,
+  }),
+
+  // ——— Posts, comments, following ———
+  createPost: defineRoute({
+    method: 'POST', path: '/api/posts', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Publier dans une section, une fédération, un groupe, sur son profil (ou une annonce nationale)', body: PostInput, response: Post, successStatus: 201,
+  }),
+  listSpacePosts: defineRoute({
+    method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/posts', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Les publications d’un espace, les plus récentes d’abord', params: z.object({ spaceType: SpaceType, spaceId: SpaceId }), query: PageQuery, response: PostPage,
+  }),
+  getPost: defineRoute({
+    method: 'GET', path: '/api/posts/{postId}', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Une publication', params: postParams, response: Post,
+  }),
+  editPost: defineRoute({
+    method: 'PATCH', path: '/api/posts/{postId}', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Modifier sa publication', params: postParams, body: PostPatch, response: Post,
+  }),
+  deletePost: defineRoute({
+    method: 'DELETE', path: '/api/posts/{postId}', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Supprimer sa publication', params: postParams, response: Done,
+  }),
+  hidePost: defineRoute({
+    method: 'POST', path: '/api/posts/{postId}/hide', feature: 'social', auth: 'jwt', tags: ['Modération'],
+    summary: 'Masquer une publication (secrétaires de section, animateurs du groupe, responsables au-dessus)', params: postParams, response: Post,
+  }),
+  listComments: defineRoute({
+    method: 'GET', path: '/api/posts/{postId}/comments', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Les commentaires d’une publication, dans l’ordre', params: postParams, query: PageQuery, response: CommentPage,
+  }),
+  addComment: defineRoute({
+    method: 'POST', path: '/api/posts/{postId}/comments', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Commenter (on suit alors la conversation)', params: postParams, body: CommentInput, response: Comment, successStatus: 201,
+  }),
+  followPost: defineRoute({
+    method: 'PUT', path: '/api/posts/{postId}/follow', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Suivre la conversation', params: postParams, response: Following,
+  }),
+  unfollowPost: defineRoute({
+    method: 'DELETE', path: '/api/posts/{postId}/follow', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Ne plus suivre la conversation', params: postParams, response: Following,
+  }),
+  previewLink: defineRoute({
+    method: 'POST', path: '/api/link-previews', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Aperçu d’un lien (titre, image, description), lu par le serveur', body: LinkPreviewRequest, response: LinkPreview,
+  }),
+  readFeed: defineRoute({
+    method: 'GET', path: '/api/feed', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    summary: 'Mon fil d’actu : mes sections et fédération, mes groupes, mes coopains, les annonces nationales', query: FeedQuery, response: PostPage,
+  }),
+} satisfies Record<string, RouteContract>;
