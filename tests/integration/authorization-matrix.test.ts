@@ -135,6 +135,12 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   // Passing the rule means reaching the address check: our own machine is never fetched.
   previewLink: { method: 'POST', path: () => '/api/link-previews', body: () => ({ url: 'http://127.0.0.1/' }), expect: signedIn(400) },
   readFeed: { method: 'GET', path: () => '/api/feed', expect: signedIn(200) },
+  // Notifications are one's own: every signed-in person reads and sets only theirs.
+  listNotifications: { method: 'GET', path: () => '/api/me/notifications', expect: signedIn(200) },
+  unreadNotifications: { method: 'GET', path: () => '/api/me/notifications/unread', expect: signedIn(200) },
+  markNotificationsRead: { method: 'POST', path: () => '/api/me/notifications/read', expect: signedIn(200) },
+  getNotificationSettings: { method: 'GET', path: () => '/api/me/notification-settings', expect: signedIn(200) },
+  updateNotificationSettings: { method: 'PATCH', path: () => '/api/me/notification-settings', body: () => ({ email: { comment: 'weekly' } }), expect: signedIn(200) },
 };
 
 const matrix: Record<RouteName, Case> = {

@@ -24,6 +24,10 @@ import {
   LinkPreview,
   LinkPreviewRequest,
   MemberDecision,
+  NotificationPage,
+  NotificationSettings,
+  NotificationSettingsPatch,
+  UnreadCount,
   Post,
   PostId,
   PostInput,
@@ -152,5 +156,27 @@ export const socialRoutes = {
   readFeed: defineRoute({
     method: 'GET', path: '/api/feed', feature: 'social', auth: 'jwt', tags: ['Publications'],
     summary: 'Mon fil d’actu : mes sections et fédération, mes groupes, mes coopains, les annonces nationales', query: FeedQuery, response: PostPage,
+  }),
+
+  // ——— Notifications ———
+  listNotifications: defineRoute({
+    method: 'GET', path: '/api/me/notifications', feature: 'social', auth: 'jwt', tags: ['Notifications'],
+    summary: 'Mes notifications, les plus récentes d’abord, et le nombre de non lues', query: PageQuery, response: NotificationPage,
+  }),
+  unreadNotifications: defineRoute({
+    method: 'GET', path: '/api/me/notifications/unread', feature: 'social', auth: 'jwt', tags: ['Notifications'],
+    summary: 'Le nombre de notifications non lues (la cloche)', response: UnreadCount,
+  }),
+  markNotificationsRead: defineRoute({
+    method: 'POST', path: '/api/me/notifications/read', feature: 'social', auth: 'jwt', tags: ['Notifications'],
+    summary: 'Tout marquer comme lu', response: UnreadCount,
+  }),
+  getNotificationSettings: defineRoute({
+    method: 'GET', path: '/api/me/notification-settings', feature: 'social', auth: 'jwt', tags: ['Notifications'],
+    summary: 'Mes choix : e-mail par type (immédiat, résumé quotidien, hebdomadaire, jamais), groupes en sourdine', response: NotificationSettings,
+  }),
+  updateNotificationSettings: defineRoute({
+    method: 'PATCH', path: '/api/me/notification-settings', feature: 'social', auth: 'jwt', tags: ['Notifications'],
+    summary: 'Changer mes choix de notification', body: NotificationSettingsPatch, response: NotificationSettings,
   }),
 } satisfies Record<string, RouteContract>;

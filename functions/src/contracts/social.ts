@@ -121,3 +121,27 @@ export const Following = z.object({ following: z.boolean() }).meta({ id: 'Follow
 
 export const LinkPreviewRequest = z.object({ url: WebUrl }).meta({ id: 'LinkPreviewRequest' });
 export const FeedQuery = z.object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+
+// ——— Notifications ———
+
+export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation']);
+export const EmailMode = z.enum(['immediate', 'daily', 'weekly', 'never']).describe('immediate: tout de suite ; daily/weekly: un résumé ; never: jamais');
+export const Notification = z
+  .object({ id: z.string(), kind: NotificationKind, text: z.string(), path: z.string(), at: z.string(), read: z.boolean() })
+  .meta({ id: 'Notification' });
+export const NotificationPage = z
+  .object({ items: z.array(Notification), nextCursor: Cursor.nullable(), unread: z.number().int() })
+  .meta({ id: 'NotificationPage' });
+export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' });
+export const NotificationSettings = z
+  .object({
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }),
+    mutedGroups: z.array(GroupId),
+  })
+  .meta({ id: 'NotificationSettings' });
+export const NotificationSettingsPatch = z
+  .object({
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }).partial().optional(),
+    mutedGroups: z.array(GroupId).max(200, 'au plus 200 groupes').optional(),
+  })
+  .meta({ id: 'NotificationSettingsPatch' });

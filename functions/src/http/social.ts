@@ -4,6 +4,7 @@ import { readFeed } from '../domain/social/feed';
 import * as friends from '../domain/social/friends';
 import * as groups from '../domain/social/groups';
 import { fetchLinkPreview } from '../domain/social/link-preview';
+import * as notifications from '../domain/social/notifications';
 import * as posts from '../domain/social/posts';
 import { requirePerson } from '../domain/access/policy';
 import { featureLambda, implement } from './kit/feature-lambda';
@@ -45,4 +46,10 @@ export const handler = featureLambda('social', [
   implement(routes.unfollowPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, false)),
   implement(routes.previewLink, async ({ actor, body }) => (requirePerson(await loadCaller(actor)), fetchLinkPreview(body.url, 'body.url'))),
   implement(routes.readFeed, async ({ actor, query }) => readFeed(await loadCaller(actor), query)),
+
+  implement(routes.listNotifications, async ({ actor, query }) => notifications.listNotifications(await loadCaller(actor), query)),
+  implement(routes.unreadNotifications, async ({ actor }) => notifications.unreadCount(await loadCaller(actor))),
+  implement(routes.markNotificationsRead, async ({ actor }) => notifications.markAllRead(await loadCaller(actor))),
+  implement(routes.getNotificationSettings, async ({ actor }) => notifications.getNotificationSettings(await loadCaller(actor))),
+  implement(routes.updateNotificationSettings, async ({ actor, body }) => notifications.updateNotificationSettings(await loadCaller(actor), body)),
 ]);

@@ -1,5 +1,6 @@
 import type { RenderedMail } from './layout';
 import { groupInvitation } from './templates/group-invitation';
+import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
@@ -18,6 +19,8 @@ export const mailTemplates = {
   'wave-launch': waveLaunch,
   // Social (issue 5)
   'group-invitation': groupInvitation,
+  notification,
+  'notification-digest': notificationDigest,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
