@@ -39,6 +39,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   territory: { table: 'read' },
   // Preregistration (mails with links), waves (schedules of their opening), rollout numbers.
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
-  // Social (issue 5): groups (invitations by mail), friends, posts and their link previews, the feed.
-  social: { table: 'readwrite', mail: 'send', site: true, policy: true },
+  // Social (issue 5): groups (invitations by mail), friends, notifications and their settings.
+  social: { table: 'readwrite', mail: 'send', site: true },
+  // Posts, comments, link previews (fetched by the function: it needs internet egress, not the VPC), the feed.
+  posts: { table: 'readwrite', policy: true },
 };

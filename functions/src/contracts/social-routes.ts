@@ -41,7 +41,11 @@ const groupParams = z.object({ groupId: GroupId });
 const postParams = z.object({ postId: PostId });
 const friendParams = z.object({ userId: UserId });
 
-/** Groups, friends, posts, comments and the feed (feature `social`), merged into the route table. */
+/**
+ * Groups, friends and notifications (feature `social`); posts, comments, link previews and the feed
+ * (feature `posts`: the Markdown renderer and the preview fetcher stay out of the other bundle).
+ * Merged into the route table.
+ */
 export const socialRoutes = {
   // ——— Groups ———
   createGroup: defineRoute({
@@ -110,51 +114,51 @@ export const socialRoutes = {
 
   // ——— Posts, comments, following ———
   createPost: defineRoute({
-    method: 'POST', path: '/api/posts', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'POST', path: '/api/posts', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Publier dans une section, une fédération, un groupe, sur son profil (ou une annonce nationale)', body: PostInput, response: Post, successStatus: 201,
   }),
   listSpacePosts: defineRoute({
-    method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/posts', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/posts', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Les publications d’un espace, les plus récentes d’abord', params: z.object({ spaceType: SpaceType, spaceId: SpaceId }), query: PageQuery, response: PostPage,
   }),
   getPost: defineRoute({
-    method: 'GET', path: '/api/posts/{postId}', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'GET', path: '/api/posts/{postId}', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Une publication', params: postParams, response: Post,
   }),
   editPost: defineRoute({
-    method: 'PATCH', path: '/api/posts/{postId}', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'PATCH', path: '/api/posts/{postId}', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Modifier sa publication', params: postParams, body: PostPatch, response: Post,
   }),
   deletePost: defineRoute({
-    method: 'DELETE', path: '/api/posts/{postId}', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'DELETE', path: '/api/posts/{postId}', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Supprimer sa publication', params: postParams, response: Done,
   }),
   hidePost: defineRoute({
-    method: 'POST', path: '/api/posts/{postId}/hide', feature: 'social', auth: 'jwt', tags: ['Modération'],
+    method: 'POST', path: '/api/posts/{postId}/hide', feature: 'posts', auth: 'jwt', tags: ['Modération'],
     summary: 'Masquer une publication (secrétaires de section, animateurs du groupe, responsables au-dessus)', params: postParams, response: Post,
   }),
   listComments: defineRoute({
-    method: 'GET', path: '/api/posts/{postId}/comments', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'GET', path: '/api/posts/{postId}/comments', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Les commentaires d’une publication, dans l’ordre', params: postParams, query: PageQuery, response: CommentPage,
   }),
   addComment: defineRoute({
-    method: 'POST', path: '/api/posts/{postId}/comments', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'POST', path: '/api/posts/{postId}/comments', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Commenter (on suit alors la conversation)', params: postParams, body: CommentInput, response: Comment, successStatus: 201,
   }),
   followPost: defineRoute({
-    method: 'PUT', path: '/api/posts/{postId}/follow', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'PUT', path: '/api/posts/{postId}/follow', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Suivre la conversation', params: postParams, response: Following,
   }),
   unfollowPost: defineRoute({
-    method: 'DELETE', path: '/api/posts/{postId}/follow', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'DELETE', path: '/api/posts/{postId}/follow', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Ne plus suivre la conversation', params: postParams, response: Following,
   }),
   previewLink: defineRoute({
-    method: 'POST', path: '/api/link-previews', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'POST', path: '/api/link-previews', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Aperçu d’un lien (titre, image, description), lu par le serveur', body: LinkPreviewRequest, response: LinkPreview,
   }),
   readFeed: defineRoute({
-    method: 'GET', path: '/api/feed', feature: 'social', auth: 'jwt', tags: ['Publications'],
+    method: 'GET', path: '/api/feed', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Mon fil d’actu : mes sections et fédération, mes groupes, mes coopains, les annonces nationales', query: FeedQuery, response: PostPage,
   }),
 

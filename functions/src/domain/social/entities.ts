@@ -197,6 +197,9 @@ export const PostFollowerEntity = new Entity(
   config,
 );
 
+/** Feed items expire after this many days (TTL): personal feeds are capped by age. */
+export const FEED_RETENTION_DAYS = 90;
+
 /**
  * One post in one person's feed, written by the fan-out job (S11). The key is the post: a fan-out
  * run twice writes the same items. Capped by age (`expiresAt`, TTL; filtered on read locally).

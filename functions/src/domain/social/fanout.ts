@@ -1,6 +1,5 @@
-import { FeedItemEntity, FriendshipEntity, GroupMemberEntity } from './entities';
+import { FEED_RETENTION_DAYS, FeedItemEntity, FriendshipEntity, GroupMemberEntity } from './entities';
 import { PersonEntity } from '../people/entities';
-import { FEED_RETENTION_DAYS } from './feed';
 
 /** What the fan-out needs of a new post (the stream's new image). */
 export interface NewPost {

@@ -5,9 +5,6 @@ import { FeedItemEntity, FriendshipEntity, GroupMemberEntity, PostEntity } from 
 import { toPost, type PostItem } from './posts';
 import { spaceKeyOf, spaceOfPost } from './spaces';
 
-/** Feed items expire after this many days (TTL): personal feeds are capped by age. */
-export const FEED_RETENTION_DAYS = 90;
-
 /** Where each of the three sources of a feed page stopped: `[createdAt, postId]`, `0` when exhausted, absent at the top. */
 type Position = [string, string] | 0 | undefined;
 interface FeedCursor {

@@ -1,0 +1,27 @@
+import { routes } from '../contracts/routes';
+import { loadCaller } from '../domain/access/load-caller';
+import { requirePerson } from '../domain/access/policy';
+import { readFeed } from '../domain/social/feed';
+import { fetchLinkPreview } from '../domain/social/link-preview';
+import * as posts from '../domain/social/posts';
+import { featureLambda, implement } from './kit/feature-lambda';
+
+const done = { ok: true as const };
+
+/** Posts, comments, following, link previews and the feed. */
+export const handler = featureLambda('posts', [
+  implement(routes.createPost, async ({ actor, body }) => posts.createPost(await loadCaller(actor), body)),
+  implement(routes.listSpacePosts, async ({ actor, params, query }) =>
+    posts.listSpacePosts(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, query),
+  ),
+  implement(routes.getPost, async ({ actor, params }) => posts.getPost(await loadCaller(actor), params.postId)),
+  implement(routes.editPost, async ({ actor, params, body }) => posts.editPost(await loadCaller(actor), params.postId, body.text)),
+  implement(routes.deletePost, async ({ actor, params }) => (await posts.deletePost(await loadCaller(actor), params.postId), done)),
+  implement(routes.hidePost, async ({ actor, params }) => posts.hidePost(await loadCaller(actor), params.postId)),
+  implement(routes.listComments, async ({ actor, params, query }) => posts.listComments(await loadCaller(actor), params.postId, query)),
+  implement(routes.addComment, async ({ actor, params, body }) => posts.addComment(await loadCaller(actor), params.postId, body.text)),
+  implement(routes.followPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, true)),
+  implement(routes.unfollowPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, false)),
+  implement(routes.previewLink, async ({ actor, body }) => (requirePerson(await loadCaller(actor)), fetchLinkPreview(body.url, 'body.url'))),
+  implement(routes.readFeed, async ({ actor, query }) => readFeed(await loadCaller(actor), query)),
+]);
