@@ -6,3 +6,4 @@ export * from './territory';
 
 export * from './identity';
 export * from './party-functions';
+export * from './social';

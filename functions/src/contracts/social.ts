@@ -108,6 +108,7 @@ export const Post = z
     editedAt: z.string().optional(),
     hidden: z.boolean(),
     commentCount: z.number().int(),
+    lastComment: z.object({ authorName: z.string(), html: z.string(), createdAt: z.string() }).optional().describe('le dernier commentaire'),
   })
   .meta({ id: 'Post' });
 export const PostPage = pageOf(Post, 'PostPage');

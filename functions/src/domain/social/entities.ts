@@ -150,6 +150,15 @@ export const PostEntity = new Entity(
       hidden: { type: 'boolean', required: true, default: false },
       hiddenBy: { type: 'string' },
       commentCount: { type: 'number', required: true, default: 0 },
+      /** The newest comment, copied here so that a feed page shows it without reading comments. */
+      lastComment: {
+        type: 'map',
+        properties: {
+          authorName: { type: 'string', required: true },
+          html: { type: 'string', required: true },
+          createdAt: { type: 'string', required: true },
+        },
+      },
     },
     indexes: {
       byId: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: [] } },

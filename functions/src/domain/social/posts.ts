@@ -33,6 +33,7 @@ export function toPost(item: PostItem, caller: Caller): PostDto {
     editedAt: item.editedAt,
     hidden: item.hidden,
     commentCount: item.commentCount,
+    ...(item.lastComment && { lastComment: item.lastComment }),
   };
 }
 
@@ -173,13 +174,18 @@ export async function addComment(caller: Caller, postId: string, text: string): 
     html: renderText(text),
     hidden: false,
   };
-  await social.transaction
+  const written = await social.transaction
     .write(({ comment: c, post, postFollower }) => [
       c.create(comment).commit(),
-      post.patch({ postId }).add({ commentCount: 1 }).commit(),
+      post
+        .patch({ postId })
+        .add({ commentCount: 1 })
+        .set({ lastComment: { authorName: comment.authorName, html: comment.html, createdAt: comment.createdAt } })
+        .commit(),
       postFollower.put({ postId, userId: person.userId, at: comment.createdAt }).commit(),
     ])
     .go();
+  if (written.canceled) throw new NotFoundError('Publication', 'params.postId');
   return toComment(comment as EntityItem<typeof CommentEntity>);
 }
 
