@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { htmlPage, startLinkFixture } from '../support/link-fixture';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -13,7 +13,7 @@ import { testStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let author: TestPerson;
-let fixture: Server;
+let fixture: Awaited<ReturnType<typeof startLinkFixture>>;
 let fixtureOrigin: string;
 const run = randomUUID().slice(0, 6);
 
@@ -26,31 +26,22 @@ const fixturePage = `<!doctype html><html><head>
 
 before(async () => {
   stack = testStack();
-  fixtureOrigin = stack.env.LINK_PREVIEW_ALLOWED_ORIGINS!.split(',')[0]!;
-  const port = Number(new URL(fixtureOrigin).port);
-  fixture = createServer((req, res) => {
-    if (req.url === '/page') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(fixturePage);
-    } else if (req.url === '/script-image') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<meta property="og:image" content="javascript:alert(1)"><meta property="og:title" content="Image piégée">');
-    } else if (req.url?.startsWith('/redirect?to=')) {
-      res.writeHead(302, { location: decodeURIComponent(req.url.slice('/redirect?to='.length)) });
+  fixture = await startLinkFixture(stack, {
+    '/page': htmlPage(fixturePage),
+    '/script-image': htmlPage('<meta property="og:image" content="javascript:alert(1)"><meta property="og:title" content="Image piégée">'),
+    '/redirect?to=': (res, url) => {
+      res.writeHead(302, { location: decodeURIComponent(url.slice('/redirect?to='.length)) });
       res.end();
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
+    },
   });
-  await new Promise<void>((resolve) => fixture.listen(port, '127.0.0.1', resolve));
+  fixtureOrigin = fixture.origin;
   author = await createTestPerson(stack, {
     email: `surete-${run}@coopol.example`,
     postalCode: '68100',
     member: { memberNumber: `SU${run.toUpperCase()}`, sectionId: 'mulhouse' },
   });
 });
-after(() => new Promise<void>((resolve) => fixture.close(() => resolve())));
+after(() => fixture.close());
 
 /** Every tag of a rendering, with its attributes: the only HTML the page will insert. */
 function tagsOf(html: string): { name: string; attributes: string }[] {
