@@ -89,6 +89,15 @@ export const jobs = {
     timeoutSeconds: 120,
     memorySize: 512,
   },
+  // Keeps the search index (people, groups, posts) in step with the table.
+  'search-index': {
+    entry: 'functions/src/jobs/search-index.ts',
+    description: 'Coopol job: search index of people, groups and posts',
+    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY'], batchSize: 50 },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 60,
+    memorySize: 512,
+  },
   // Every hour: the daily and weekly digests that are due, a page of people at a time.
   'notification-digests': {
     entry: 'functions/src/jobs/notification-digests.ts',

@@ -135,6 +135,8 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   // Passing the rule means reaching the address check: our own machine is never fetched.
   previewLink: { method: 'POST', path: () => '/api/link-previews', body: () => ({ url: 'http://127.0.0.1/' }), expect: signedIn(400) },
   readFeed: { method: 'GET', path: () => '/api/feed', expect: signedIn(200) },
+  // Anyone signed in searches; what they find follows the rules (tests/integration/social.test.ts).
+  search: { method: 'GET', path: () => '/api/search?q=matrice', expect: signedIn(200) },
   // Notifications are one's own: every signed-in person reads and sets only theirs.
   listNotifications: { method: 'GET', path: () => '/api/me/notifications', expect: signedIn(200) },
   unreadNotifications: { method: 'GET', path: () => '/api/me/notifications/unread', expect: signedIn(200) },

@@ -170,3 +170,35 @@ describe('conversations and notifications', () => {
     assert.equal((await mailsTo(stack, bruno.email)).filter((m) => /nouveauté/.test(m.subject)).length, 1, 'sent once');
   });
 });
+
+describe('search', () => {
+  const searchAs = (person: TestPerson, q: string) =>
+    call(stack, person, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => r.body as unknown as { people: { userId: string }[]; groups: { id: string }[]; posts: { id: string }[] });
+
+  test('accent- and case-free, people, groups and posts, each as the rules allow', async () => {
+    const word = `hôpitàl${run}`;
+    const open = await call(stack, alice, 'POST', '/api/groups', { name: `Santé Publique ${run}`, kind: 'open', audience: 'all' });
+    const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Santé Secrète ${run}`, kind: 'secret', audience: 'all' });
+    const sectionPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Manifestation pour l’${word} samedi` });
+    const secretPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id as string }, text: `Réunion secrète sur l’${word}` });
+
+    // The index is written by a stream job: wait until Alice (who may see everything here) finds it all.
+    const query = `SANTE ${run}`;
+    await until('alice finds both groups', () => searchAs(alice, query), (r) => r.groups.length >= 1);
+    const byAlice = await until('alice finds both posts', () => searchAs(alice, word.toUpperCase().replace('À', 'A')), (r) => r.posts.length === 2);
+    assert.deepEqual(new Set(byAlice.posts.map((p) => p.id)), new Set([sectionPost.body.id, secretPost.body.id]));
+
+    // Secret groups are never found (not even by their members: they are not indexed); open ones are.
+    const groupsFound = (await searchAs(dan, query)).groups.map((g) => g.id);
+    assert.ok(groupsFound.includes(open.body.id as string));
+    assert.ok(!groupsFound.includes(secret.body.id as string));
+    // A member of the section finds its post, not the secret group's; a supporter of Paris finds neither.
+    assert.deepEqual((await searchAs(bruno, `hopital${run}`)).posts.map((p) => p.id), [sectionPost.body.id]);
+    assert.deepEqual((await searchAs(dan, `hopital${run}`)).posts, []);
+
+    // People by name, whatever the accents and case.
+    const people = await searchAs(dan, 'CHLOE SOCIAL');
+    assert.ok(people.people.some((p) => p.userId === chloe.userId));
+    assert.equal((await call(stack, dan, 'GET', '/api/search?q=a')).status, 400);
+  });
+});

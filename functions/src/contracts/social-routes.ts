@@ -33,6 +33,8 @@ import {
   PostInput,
   PostPage,
   PostPatch,
+  SearchQuery,
+  SearchResults,
   SpaceId,
   SpaceType,
 } from './social';
@@ -160,6 +162,11 @@ export const socialRoutes = {
   readFeed: defineRoute({
     method: 'GET', path: '/api/feed', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Mon fil d’actu : mes sections et fédération, mes groupes, mes coopains, les annonces nationales', query: FeedQuery, response: PostPage,
+  }),
+  search: defineRoute({
+    method: 'GET', path: '/api/search', feature: 'posts', auth: 'jwt', tags: ['Recherche'],
+    summary: 'Chercher des personnes, des groupes et des publications (sans accents ni majuscules), selon ce que l’on peut voir',
+    query: SearchQuery, response: SearchResults,
   }),
 
   // ——— Notifications ———

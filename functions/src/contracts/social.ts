@@ -146,3 +146,14 @@ export const NotificationSettingsPatch = z
     mutedGroups: z.array(GroupId).max(200, 'au plus 200 groupes').optional(),
   })
   .meta({ id: 'NotificationSettingsPatch' });
+
+// ——— Search ———
+
+export const SearchQuery = z.object({ q: z.string().trim().min(2, 'au moins deux lettres').max(100, 'au plus 100 caractères') });
+export const SearchResults = z
+  .object({
+    people: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+    groups: z.array(z.object({ id: z.string(), name: z.string() })),
+    posts: z.array(Post),
+  })
+  .meta({ id: 'SearchResults' });

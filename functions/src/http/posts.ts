@@ -4,6 +4,7 @@ import { requirePerson } from '../domain/access/policy';
 import { readFeed } from '../domain/social/feed';
 import { fetchLinkPreview } from '../domain/social/link-preview';
 import * as posts from '../domain/social/posts';
+import { search } from '../domain/social/search';
 import { featureLambda, implement } from './kit/feature-lambda';
 
 const done = { ok: true as const };
@@ -24,4 +25,5 @@ export const handler = featureLambda('posts', [
   implement(routes.unfollowPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, false)),
   implement(routes.previewLink, async ({ actor, body }) => (requirePerson(await loadCaller(actor)), fetchLinkPreview(body.url, 'body.url'))),
   implement(routes.readFeed, async ({ actor, query }) => readFeed(await loadCaller(actor), query)),
+  implement(routes.search, async ({ actor, query }) => search(await loadCaller(actor), query.q)),
 ]);
