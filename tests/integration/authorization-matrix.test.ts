@@ -48,7 +48,8 @@ const webReferentGrant = () => ({ userId: people.memberOfTheSection.userId, role
 // Fixtures made by the member of the section (an adhérent of Mulhouse, no official role): a closed
 // group and a secret group they manage, a post in their section. Secret groups and posts one may not
 // read answer 404, exactly as if they did not exist.
-const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '' };
+const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '', report: '' };
+const moderators = { sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
 const sectionReaders = { memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
 const readersOnly = (status: number, overrides: Partial<Record<ActorName, number>> = {}): Expect =>
   only({ ...Object.fromEntries(Object.keys(sectionReaders).map((a) => [a, status])), ...overrides }, 404);
@@ -137,6 +138,22 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   readFeed: { method: 'GET', path: () => '/api/feed', expect: signedIn(200) },
   // Anyone signed in searches; what they find follows the rules (tests/integration/social.test.ts).
   search: { method: 'GET', path: () => '/api/search?q=matrice', expect: signedIn(200) },
+  // Moderation: readers report; the section's secretary and the officials above see its reports,
+  // escalate them and block someone in it; national admins see what was escalated.
+  reportContent: { method: 'POST', path: () => `/api/posts/${social.post}/reports`, body: () => ({ reason: 'Propos injurieux' }), expect: readersOnly(201) },
+  listSpaceReports: { method: 'GET', path: () => '/api/spaces/section/mulhouse/reports', expect: only(moderators) },
+  escalateReport: { method: 'POST', path: () => `/api/reports/${social.report}/escalate`, expect: readersOnly(200, { memberOfTheSection: 403 }) },
+  listEscalations: { method: 'GET', path: () => '/api/reports/escalated', expect: only({ nationalAdmin: 200 }) },
+  blockInSpace: {
+    method: 'PUT',
+    path: () => `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`,
+    expect: only(moderators),
+    undo: async (actor) => {
+      const unblocked = await call(stack, as(actor), 'DELETE', `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`);
+      assert.equal(unblocked.status, 200);
+    },
+  },
+  unblockInSpace: { method: 'DELETE', path: () => `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`, expect: only(moderators) },
   // Notifications are one's own: every signed-in person reads and sets only theirs.
   listNotifications: { method: 'GET', path: () => '/api/me/notifications', expect: signedIn(200) },
   unreadNotifications: { method: 'GET', path: () => '/api/me/notifications/unread', expect: signedIn(200) },
@@ -283,6 +300,9 @@ async function makeSocialFixtures() {
   social.secretGroup = await group('secret');
   social.post = await newSectionPost('La publication que la matrice lit');
   social.deletablePost = await newSectionPost('Une publication à supprimer');
+  const report = await call(stack, people.memberOfTheSection, 'POST', `/api/posts/${social.post}/reports`, { reason: 'À vérifier' });
+  assert.equal(report.status, 201, JSON.stringify(report.body));
+  social.report = report.body.id as string;
 }
 
 describe('authorization matrix', () => {

@@ -202,3 +202,39 @@ describe('search', () => {
     assert.equal((await call(stack, dan, 'GET', '/api/search?q=a')).status, 400);
   });
 });
+
+describe('moderation', () => {
+  test('a report reaches the section’s moderators; a person blocked in one space posts nowhere there and everywhere else', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: `secretaire-${run}@coopol.example`,
+      postalCode: '35000',
+      member: { memberNumber: `SO${run.toUpperCase()}9`, sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }],
+      mfa: true,
+    });
+    const post = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Un message déplacé' });
+    const report = await call(stack, chloe, 'POST', `/api/posts/${post.body.id as string}/reports`, { reason: 'Insultant' });
+    assert.equal(report.status, 201);
+    const reports = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/reports');
+    assert.ok((reports.body.items as { id: string }[]).some((r) => r.id === report.body.id));
+    assert.equal((await call(stack, alice, 'GET', '/api/spaces/section/rennes/reports')).status, 403);
+
+    // Hidden by the secretary: gone for the section, still there for its author.
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${post.body.id as string}/hide`)).status, 200);
+    assert.equal((await call(stack, alice, 'GET', `/api/posts/${post.body.id as string}`)).status, 404);
+    assert.equal((await call(stack, bruno, 'GET', `/api/posts/${post.body.id as string}`)).body.hidden, true);
+
+    // Blocked in the section: Bruno posts and comments there no more, but still reads it and posts on his profile.
+    assert.deepEqual((await call(stack, secretary, 'PUT', `/api/spaces/section/rennes/blocks/${bruno.userId}`)).body, { blocked: true });
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Encore' })).status, 403);
+    const other = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Sujet' });
+    assert.equal((await call(stack, bruno, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Moi' })).status, 403);
+    assert.equal((await call(stack, bruno, 'GET', '/api/spaces/section/rennes/posts')).status, 200);
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'profile', id: bruno.userId }, text: 'Sur mon mur' })).status, 201);
+    await call(stack, secretary, 'DELETE', `/api/spaces/section/rennes/blocks/${bruno.userId}`);
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'De retour' })).status, 201);
+
+    // Escalated, the report reaches national admins' list.
+    assert.equal((await call(stack, secretary, 'POST', `/api/reports/${report.body.id as string}/escalate`)).body.escalated, true);
+  });
+});

@@ -13,6 +13,7 @@ import {
   mayModerateSpace,
   mayPostIn,
   mayReadGroup,
+  mayViewEscalations,
   type GroupFacts,
   type Space,
 } from '../../functions/src/domain/access/policy';
@@ -163,6 +164,15 @@ describe('moderation', () => {
     mayModerateSpace(person({ mfaEnabled: false }), group, { group: manager }, options);
     refuses(() => mayModerateSpace(person(), group, { group: member }, options), 403);
     refuses(() => mayModerateSpace(secretaryOf('mulhouse'), group, {}, options), 403);
+  });
+});
+
+describe('escalations', () => {
+  test('national admins with TOTP see escalated reports; officials below do not', () => {
+    mayViewEscalations(admin(), options);
+    refuses(() => mayViewEscalations(officerOf('68'), options), 403);
+    refuses(() => mayViewEscalations(secretaryOf('mulhouse'), options), 403);
+    refuses(() => mayViewEscalations(official({ role: 'national-admin', scopeType: 'national', scopeId: 'national' }, { mfaEnabled: false }), options), 403);
   });
 });
 

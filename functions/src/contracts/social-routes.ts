@@ -33,6 +33,11 @@ import {
   PostInput,
   PostPage,
   PostPatch,
+  BlockState,
+  Report,
+  ReportId,
+  ReportInput,
+  ReportPage,
   SearchQuery,
   SearchResults,
   SpaceId,
@@ -167,6 +172,32 @@ export const socialRoutes = {
     method: 'GET', path: '/api/search', feature: 'posts', auth: 'jwt', tags: ['Recherche'],
     summary: 'Chercher des personnes, des groupes et des publications (sans accents ni majuscules), selon ce que l’on peut voir',
     query: SearchQuery, response: SearchResults,
+  }),
+
+  // ——— Moderation ———
+  reportContent: defineRoute({
+    method: 'POST', path: '/api/posts/{postId}/reports', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Signaler une publication ou un commentaire aux modérateurs de son espace', params: postParams, body: ReportInput, response: Report, successStatus: 201,
+  }),
+  listSpaceReports: defineRoute({
+    method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/reports', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Les signalements d’un espace (ses modérateurs)', params: z.object({ spaceType: SpaceType, spaceId: SpaceId }), query: PageQuery, response: ReportPage,
+  }),
+  escalateReport: defineRoute({
+    method: 'POST', path: '/api/reports/{reportId}/escalate', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Faire remonter un signalement à l’administration nationale', params: z.object({ reportId: ReportId }), response: Report,
+  }),
+  listEscalations: defineRoute({
+    method: 'GET', path: '/api/reports/escalated', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Les signalements remontés (administration nationale)', query: PageQuery, response: ReportPage,
+  }),
+  blockInSpace: defineRoute({
+    method: 'PUT', path: '/api/spaces/{spaceType}/{spaceId}/blocks/{userId}', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Empêcher une personne de publier et commenter dans cet espace seulement', params: z.object({ spaceType: SpaceType, spaceId: SpaceId, userId: UserId }), response: BlockState,
+  }),
+  unblockInSpace: defineRoute({
+    method: 'DELETE', path: '/api/spaces/{spaceType}/{spaceId}/blocks/{userId}', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Lever ce blocage', params: z.object({ spaceType: SpaceType, spaceId: SpaceId, userId: UserId }), response: BlockState,
   }),
 
   // ——— Notifications ———

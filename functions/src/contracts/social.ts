@@ -157,3 +157,15 @@ export const SearchResults = z
     posts: z.array(Post),
   })
   .meta({ id: 'SearchResults' });
+
+// ——— Moderation ———
+
+export const ReportId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de signalement');
+export const ReportInput = z
+  .object({ reason: z.string().trim().min(3, 'au moins 3 caractères').max(1000, 'au plus 1 000 caractères'), commentId: CommentId.optional() })
+  .meta({ id: 'ReportInput' });
+export const Report = z
+  .object({ id: ReportId, postId: PostId, commentId: z.string().optional(), reason: z.string(), at: z.string(), escalated: z.boolean(), space: SpaceRef })
+  .meta({ id: 'Report' });
+export const ReportPage = pageOf(Report, 'ReportPage');
+export const BlockState = z.object({ blocked: z.boolean() }).meta({ id: 'BlockState' });

@@ -3,6 +3,7 @@ import { loadCaller } from '../domain/access/load-caller';
 import { requirePerson } from '../domain/access/policy';
 import { readFeed } from '../domain/social/feed';
 import { fetchLinkPreview } from '../domain/social/link-preview';
+import * as moderation from '../domain/social/moderation';
 import * as posts from '../domain/social/posts';
 import { search } from '../domain/social/search';
 import { featureLambda, implement } from './kit/feature-lambda';
@@ -26,4 +27,17 @@ export const handler = featureLambda('posts', [
   implement(routes.previewLink, async ({ actor, body }) => (requirePerson(await loadCaller(actor)), fetchLinkPreview(body.url, 'body.url'))),
   implement(routes.readFeed, async ({ actor, query }) => readFeed(await loadCaller(actor), query)),
   implement(routes.search, async ({ actor, query }) => search(await loadCaller(actor), query.q)),
+
+  implement(routes.reportContent, async ({ actor, params, body }) => moderation.reportContent(await loadCaller(actor), params.postId, body)),
+  implement(routes.listSpaceReports, async ({ actor, params, query }) =>
+    moderation.listSpaceReports(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, query),
+  ),
+  implement(routes.escalateReport, async ({ actor, params }) => moderation.escalateReport(await loadCaller(actor), params.reportId)),
+  implement(routes.listEscalations, async ({ actor, query }) => moderation.listEscalations(await loadCaller(actor), query)),
+  implement(routes.blockInSpace, async ({ actor, params }) =>
+    moderation.setBlocked(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, params.userId, true),
+  ),
+  implement(routes.unblockInSpace, async ({ actor, params }) =>
+    moderation.setBlocked(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, params.userId, false),
+  ),
 ]);

@@ -352,3 +352,10 @@ export function mayBefriend(caller: Caller, otherId: string): Person {
   if (person.userId === otherId) throw new ValidationError([{ field: 'params.userId', message: 'on ne se demande pas soi-même en coopain' }]);
   return person;
 }
+
+/** Escalated reports are the national admins' to see. */
+export function mayViewEscalations(caller: Caller, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (!isNationalAdmin(person)) throw new ForbiddenError('Les signalements remontés sont traités par l’administration nationale.');
+  usePowers(person, options);
+}

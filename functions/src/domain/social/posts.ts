@@ -11,7 +11,7 @@ import { CommentEntity, PostEntity, PostFollowerEntity, social } from './entitie
 import { embedOf } from './embeds';
 import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
-import { displayName, factsIn, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
+import { displayName, factsIn, isBlocked, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
 
 export type PostItem = EntityItem<typeof PostEntity>;
 type PostDto = z.input<typeof Post>;
@@ -60,7 +60,7 @@ const badCursor = (cursor: string | undefined) => (error: unknown) => {
 export async function createPost(caller: Caller, input: z.output<typeof PostInput>): Promise<PostDto> {
   const person = requirePerson(caller);
   const { space, facts } = await resolveSpace(caller, input.space);
-  mayPostIn(caller, space, facts, policyOptions);
+  mayPostIn(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) }, policyOptions);
   const embed = input.media ? embedOf(input.media) : undefined;
   const [me, link] = await Promise.all([callerItem(person), input.link ? fetchLinkPreview(input.link, 'body.link') : undefined]);
   const at = new Date().toISOString();
@@ -162,7 +162,7 @@ export async function listComments(caller: Caller, postId: string, page: { curso
 export async function addComment(caller: Caller, postId: string, text: string): Promise<CommentDto> {
   const person = requirePerson(caller);
   const { space, facts } = await readablePost(caller, postId);
-  mayComment(caller, space, facts);
+  mayComment(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) });
   const me = (await callerItem(person))!;
   const comment = {
     postId,

@@ -3,7 +3,7 @@ import type { GroupStanding, Space, SpaceFacts } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { getFederation, getSection } from '../territory/service';
-import { FriendshipEntity, GroupEntity, GroupMemberEntity } from './entities';
+import { FriendshipEntity, GroupEntity, GroupMemberEntity, SpaceBlockEntity } from './entities';
 
 export type SpaceType = Space['type'];
 
@@ -70,6 +70,11 @@ export async function factsIn(caller: Caller, space: Space): Promise<SpaceFacts>
   if (space.type === 'group') return { group: await groupStanding(space.id, caller.userId) };
   if (space.type === 'profile') return { friends: await areFriends(caller.userId, space.id) };
   return {};
+}
+
+/** Whether the space's moderators blocked this person from posting there (S20: one GetItem). */
+export async function isBlocked(space: Space, userId: string): Promise<boolean> {
+  return Boolean((await SpaceBlockEntity.get({ spaceKey: spaceKeyOf(space), userId }).go()).data);
 }
 
 export const displayName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
