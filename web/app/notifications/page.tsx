@@ -18,6 +18,9 @@ export default async function NotificationsPage() {
   return (
     <div className={`container section-block ${styles.stack}`}>
       <h1>{t('notifications.title')}</h1>
+      <p>
+        <Link href="/notifications/preferences">{t('notifications.preferences')}</Link>
+      </p>
       {page.items.length === 0 ? (
         <p>{t('notifications.none')}</p>
       ) : (

@@ -42,6 +42,13 @@ export async function SiteHeader() {
                 </li>
               )}
               {name !== null && (
+                <li className={styles.wideOnly}>
+                  <Link href="/recherche" className={styles.navLink}>
+                    {t('nav.search')}
+                  </Link>
+                </li>
+              )}
+              {name !== null && (
                 <li>
                   <NotificationBell className={styles.navLink} />
                 </li>
