@@ -61,8 +61,9 @@ try {
       }
       const [p, f] = await Promise.all([PostEntity.put(posts).go({ concurrency: 6 }), FeedItemEntity.put(feed).go({ concurrency: 2 })]);
       if (p.unprocessed.length || f.unprocessed.length) throw new Error('unprocessed items');
+      const before = loaded;
       loaded = Math.min(to, chunk + 5_000);
-      if (loaded % 100_000 === 0) console.log(`  ${loaded.toLocaleString('fr-FR')} posts loaded (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (Math.floor(loaded / 100_000) > Math.floor(before / 100_000)) console.log(`  ${loaded.toLocaleString('fr-FR')} posts loaded (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
 
