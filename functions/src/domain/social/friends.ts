@@ -1,9 +1,10 @@
 import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
 import { mayBefriend, requirePerson, visibleFields } from '../access/policy';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { FriendshipEntity, GroupMemberEntity, social } from './entities';
+import { badCursor } from './paging';
 import { displayName } from './spaces';
 
 type FriendState = 'none' | 'friends' | 'sent' | 'received';
@@ -70,10 +71,7 @@ export async function listFriends(caller: Caller, page: { cursor?: string; limit
   const result = await FriendshipEntity.query
     .byPerson({ userId: person.userId })
     .go({ cursor: page.cursor ?? null, limit: page.limit })
-    .catch((error: unknown) => {
-      if (page.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-      throw error;
-    });
+    .catch(badCursor(page.cursor));
   return {
     items: result.data.map((f) => ({ userId: f.friendId, displayName: f.friendName, state: f.state, since: f.at })),
     nextCursor: result.cursor ?? null,

@@ -10,6 +10,7 @@ import { sendMail } from '../mail/send';
 import { foldName } from '../territory/names';
 import { siteLink } from '../../shared/site';
 import { GroupEntity, GroupInvitationEntity, GroupMemberEntity, social } from './entities';
+import { badCursor } from './paging';
 import { displayName, groupStanding } from './spaces';
 
 type GroupItem = EntityItem<typeof GroupEntity>;
@@ -33,10 +34,6 @@ function toGroup(item: GroupItem, standing: GroupStanding): GroupDto {
   };
 }
 
-const badCursor = (cursor: string | undefined) => (error: unknown) => {
-  if (cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-  throw error;
-};
 
 /** The group and the caller's standing, or a 404 for whoever may not know it exists (S1 + S3 in parallel). */
 async function loadGroup(caller: Caller, groupId: string, invited = false) {

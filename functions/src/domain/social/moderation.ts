@@ -5,6 +5,7 @@ import { mayModerateSpace, mayViewEscalations, requirePerson } from '../access/p
 import { NotFoundError, ValidationError } from '../errors';
 import { CommentEntity, ReportEntity, SpaceBlockEntity } from './entities';
 import { newId, readablePost } from './posts';
+import { badCursor } from './paging';
 import { factsIn, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
 
 const toReport = (r: EntityItem<typeof ReportEntity>) => ({
@@ -34,9 +35,7 @@ export async function reportContent(caller: Caller, postId: string, input: { rea
 export async function listSpaceReports(caller: Caller, ref: { type: SpaceType; id: string }, page: { cursor?: string; limit: number }) {
   const { space, facts } = await resolveSpace(caller, ref, 'params.space');
   mayModerateSpace(caller, space, facts, policyOptions);
-  const result = await ReportEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(() => {
-    throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-  });
+  const result = await ReportEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
   return { items: result.data.map(toReport), nextCursor: result.cursor ?? null };
 }
 
@@ -56,9 +55,7 @@ export async function escalateReport(caller: Caller, reportId: string) {
 /** What was escalated, newest first, for national admins. */
 export async function listEscalations(caller: Caller, page: { cursor?: string; limit: number }) {
   mayViewEscalations(caller, policyOptions);
-  const result = await ReportEntity.query.escalations({ escalated: 'escalated' }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(() => {
-    throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-  });
+  const result = await ReportEntity.query.escalations({ escalated: 'escalated' }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
   return { items: result.data.map(toReport), nextCursor: result.cursor ?? null };
 }
 

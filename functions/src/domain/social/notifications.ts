@@ -3,7 +3,6 @@ import type { EntityItem } from 'electrodb';
 import type { Caller } from '../access/caller';
 import { factsOf } from '../access/load-caller';
 import { canReadSpace, requirePerson } from '../access/policy';
-import { ValidationError } from '../errors';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
@@ -20,6 +19,7 @@ import {
   notificationKinds,
   social,
 } from './entities';
+import { badCursor } from './paging';
 import { spaceOfPost } from './spaces';
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -198,10 +198,7 @@ export async function listNotifications(caller: Caller, page: { cursor?: string;
       .byPerson({ userId: person.userId })
       .where((attr, op) => op.gt(attr.expiresAt, now))
       .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
-      .catch((error: unknown) => {
-        if (page.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-        throw error;
-      }),
+      .catch(badCursor(page.cursor)),
     NotificationStateEntity.get({ userId: person.userId }).go(),
   ]);
   return {

@@ -6,11 +6,12 @@ import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { canReadSpace, mayComment, mayEditPost, mayModerateSpace, mayPostIn, mayReadSpace, requirePerson, type Space, type SpaceFacts } from '../access/policy';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import { CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
 import { embedOf } from './embeds';
 import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
+import { badCursor } from './paging';
 import { displayName, factsIn, isBlocked, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
 
 export type PostItem = EntityItem<typeof PostEntity>;
@@ -51,10 +52,6 @@ function moderates(caller: Caller, space: Space, facts: SpaceFacts): boolean {
 const shows = (caller: Caller, item: { hidden: boolean; authorId: string }, moderator: boolean) =>
   !item.hidden || moderator || (caller.kind === 'person' && caller.userId === item.authorId);
 
-const badCursor = (cursor: string | undefined) => (error: unknown) => {
-  if (cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-  throw error;
-};
 
 /** Publish: the rules of the space, the text made safe, the link's preview read by us, the media from an allowed provider. */
 export async function createPost(caller: Caller, input: z.output<typeof PostInput>): Promise<PostDto> {
