@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
 import { htmlPage, startLinkFixture } from '../support/link-fixture';
 import { linkIn, waitForMail } from '../support/mail';
-import { createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
+import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
 // Three people through the real pages, in Chromium. Anne (Lille) creates a closed group and invites
@@ -169,7 +169,33 @@ describe('a closed group, from invitation to conversation', () => {
     await annePage.getByRole('link', { name: new RegExp(`Chloé Groupe a commenté .*${commentText}`) }).waitFor();
     await assertAccessible(annePage, '/notifications');
 
-    void brunoPage;
+  });
+
+  test('the feed scrolls on: older posts arrive as Chloé reaches the end; a friend request from the friends page', async () => {
+    // 25 posts on Chloé's profile (through the API: the composer is exercised above), oldest first.
+    for (let i = 1; i <= 25; i += 1) {
+      const posted = await call(stack, chloe, 'POST', '/api/posts', { space: { type: 'profile', id: chloe.userId }, text: `Billet ${i} ${run}` });
+      assert.equal(posted.status, 201);
+    }
+    // Her own profile's posts reach her feed through the fan-out job (in any order): wait for all 25.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const feed = await call(stack, chloe, 'GET', '/api/feed?limit=50');
+      const billets = (feed.body.items as { html: string }[]).filter((post) => post.html.includes(`Billet `) && post.html.includes(run));
+      if (billets.length === 25) break;
+      assert.ok(Date.now() < deadline, 'the posts did not reach her feed');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await chloePage.goto(`${stack.urls.site}/`, { waitUntil: 'networkidle' });
+    await chloePage.getByText(`Billet 25 ${run}`).waitFor();
+    assert.equal(await chloePage.getByText(`Billet 1 ${run}`, { exact: true }).count(), 0, 'not on the first page');
+    await chloePage.getByRole('link', { name: 'Voir plus de publications' }).scrollIntoViewIfNeeded();
+    await chloePage.getByText(`Billet 1 ${run}`, { exact: true }).waitFor();
+
+    await brunoPage.goto(`${stack.urls.site}/coopains`, { waitUntil: 'networkidle' });
+    await assertAccessible(brunoPage, '/coopains');
+    await brunoPage.getByRole('button', { name: 'Demander en coopain : Anne Groupe' }).click();
+    await brunoPage.getByRole('button', { name: 'Annuler la demande : Anne Groupe' }).waitFor();
     assert.deepEqual(outside.flat(), [], 'no request left 127.0.0.1');
   });
 });

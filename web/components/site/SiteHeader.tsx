@@ -91,6 +91,12 @@ export async function SiteHeader() {
                     {t('nav.myProfile')}
                   </Link>
                 </li>
+                <li>
+                  <Link href="/coopains" className={styles.menuItem}>
+                    <Icon name="users" size={20} />
+                    {t('friends.title')}
+                  </Link>
+                </li>
                 {rollout && (
                   <li>
                     <Link href="/deploiement" className={styles.menuItem}>
