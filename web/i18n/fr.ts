@@ -660,6 +660,7 @@ export const fr = {
   'notifications.bell': { zero: 'Notifications', one: 'Notifications : {count} non lue', other: 'Notifications : {count} non lues' },
   'nav.groups': 'Groupes',
   'nav.search': 'Rechercher',
+  'space.posts': 'Publications',
   'friends.title': 'Mes coopains',
   'friends.received': 'Demandes reçues',
   'friends.sent': 'Demandes envoyées',
