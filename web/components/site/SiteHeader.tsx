@@ -35,7 +35,7 @@ export async function SiteHeader() {
                 </Link>
               </li>
               {name !== null && (
-                <li>
+                <li className={styles.wideOnly}>
                   <Link href="/groupes" className={styles.navLink}>
                     {t('nav.groups')}
                   </Link>
@@ -89,6 +89,12 @@ export async function SiteHeader() {
                   <Link href="/profil" className={styles.menuItem}>
                     <Icon name="user" size={20} />
                     {t('nav.myProfile')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/groupes" className={styles.menuItem}>
+                    <Icon name="network" size={20} />
+                    {t('nav.groups')}
                   </Link>
                 </li>
                 <li>
