@@ -48,13 +48,18 @@ const webReferentGrant = () => ({ userId: people.memberOfTheSection.userId, role
 // Fixtures made by the member of the section (an adhérent of Mulhouse, no official role): a closed
 // group and a secret group they manage, a post in their section. Secret groups and posts one may not
 // read answer 404, exactly as if they did not exist.
-const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '', report: '' };
+const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '', report: '', comment: '', deletableComment: '' };
 const moderators = { sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
 const sectionReaders = { memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
 const readersOnly = (status: number, overrides: Partial<Record<ActorName, number>> = {}): Expect =>
   only({ ...Object.fromEntries(Object.keys(sectionReaders).map((a) => [a, status])), ...overrides }, 404);
 const newSectionPost = async (text: string) => {
   const created = await call(stack, people.memberOfTheSection, 'POST', '/api/posts', { space: { type: 'section', id: 'mulhouse' }, text });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.id as string;
+};
+const newComment = async (text: string) => {
+  const created = await call(stack, people.memberOfTheSection, 'POST', `/api/posts/${social.post}/comments`, { text });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body.id as string;
 };
@@ -131,6 +136,25 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   },
   listComments: { method: 'GET', path: () => `/api/posts/${social.post}/comments`, expect: readersOnly(200) },
   addComment: { method: 'POST', path: () => `/api/posts/${social.post}/comments`, body: () => ({ text: 'Un commentaire' }), expect: readersOnly(201) },
+  // Moderators hide a comment (the member who wrote it cannot: they delete it).
+  hideComment: {
+    method: 'POST',
+    path: () => `/api/posts/${social.post}/comments/${social.comment}/hide`,
+    expect: readersOnly(200, { memberOfTheSection: 403 }),
+    undo: async () => {
+      const { CommentEntity } = await import('../../functions/src/domain/social/entities');
+      const { data } = await CommentEntity.query.byPost({ postId: social.post }).where((attr, op) => op.eq(attr.commentId, social.comment)).go({ pages: 'all' });
+      await CommentEntity.patch({ postId: social.post, createdAt: data[0]!.createdAt, commentId: social.comment }).set({ hidden: false }).go();
+    },
+  },
+  deleteComment: {
+    method: 'DELETE',
+    path: () => `/api/posts/${social.post}/comments/${social.deletableComment}`,
+    expect: readersOnly(403, { memberOfTheSection: 200 }),
+    undo: async () => {
+      social.deletableComment = await newComment('Encore un à supprimer');
+    },
+  },
   followPost: { method: 'PUT', path: () => `/api/posts/${social.post}/follow`, expect: readersOnly(200) },
   unfollowPost: { method: 'DELETE', path: () => `/api/posts/${social.post}/follow`, expect: readersOnly(200) },
   // Passing the rule means reaching the address check: our own machine is never fetched.
@@ -300,6 +324,8 @@ async function makeSocialFixtures() {
   social.secretGroup = await group('secret');
   social.post = await newSectionPost('La publication que la matrice lit');
   social.deletablePost = await newSectionPost('Une publication à supprimer');
+  social.comment = await newComment('Le commentaire que la matrice masque');
+  social.deletableComment = await newComment('Un commentaire à supprimer');
   const report = await call(stack, people.memberOfTheSection, 'POST', `/api/posts/${social.post}/reports`, { reason: 'À vérifier' });
   assert.equal(report.status, 201, JSON.stringify(report.body));
   social.report = report.body.id as string;

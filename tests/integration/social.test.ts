@@ -234,6 +234,17 @@ describe('moderation', () => {
     await call(stack, secretary, 'DELETE', `/api/spaces/section/rennes/blocks/${bruno.userId}`);
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'De retour' })).status, 201);
 
+    // A comment hidden by the secretary: gone for readers, still there for its author; its author may delete it.
+    const comment = await call(stack, chloe, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Hors sujet' });
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${other.body.id as string}/comments/${comment.body.id as string}/hide`)).status, 200);
+    const commentsFor = (person: TestPerson) =>
+      call(stack, person, 'GET', `/api/posts/${other.body.id as string}/comments`).then((r) => (r.body.items as { id: string }[]).map((c) => c.id));
+    assert.ok(!(await commentsFor(alice)).includes(comment.body.id as string));
+    assert.ok((await commentsFor(chloe)).includes(comment.body.id as string));
+    assert.equal((await call(stack, alice, 'DELETE', `/api/posts/${other.body.id as string}/comments/${comment.body.id as string}`)).status, 404);
+    assert.equal((await call(stack, chloe, 'DELETE', `/api/posts/${other.body.id as string}/comments/${comment.body.id as string}`)).status, 200);
+    assert.deepEqual(await commentsFor(chloe), []);
+
     // Escalated, the report reaches national admins' list.
     assert.equal((await call(stack, secretary, 'POST', `/api/reports/${report.body.id as string}/escalate`)).body.escalated, true);
   });

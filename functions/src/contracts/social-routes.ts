@@ -4,6 +4,7 @@ import { Done, UserId } from './identity';
 import { defineRoute, type RouteContract } from './route';
 import {
   Comment,
+  CommentId,
   CommentInput,
   CommentPage,
   FeedQuery,
@@ -151,6 +152,14 @@ export const socialRoutes = {
   addComment: defineRoute({
     method: 'POST', path: '/api/posts/{postId}/comments', feature: 'posts', auth: 'jwt', tags: ['Publications'],
     summary: 'Commenter (on suit alors la conversation)', params: postParams, body: CommentInput, response: Comment, successStatus: 201,
+  }),
+  hideComment: defineRoute({
+    method: 'POST', path: '/api/posts/{postId}/comments/{commentId}/hide', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Masquer un commentaire (modérateurs de l’espace)', params: z.object({ postId: PostId, commentId: CommentId }), response: Comment,
+  }),
+  deleteComment: defineRoute({
+    method: 'DELETE', path: '/api/posts/{postId}/comments/{commentId}', feature: 'posts', auth: 'jwt', tags: ['Publications'],
+    summary: 'Supprimer son commentaire', params: z.object({ postId: PostId, commentId: CommentId }), response: Done,
   }),
   followPost: defineRoute({
     method: 'PUT', path: '/api/posts/{postId}/follow', feature: 'posts', auth: 'jwt', tags: ['Publications'],

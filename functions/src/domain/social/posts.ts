@@ -194,3 +194,29 @@ export async function setFollowing(caller: Caller, postId: string, following: bo
   else await PostFollowerEntity.delete({ postId, userId: person.userId }).go();
   return { following };
 }
+
+/** One comment of a post the caller may read (a filtered Query of the post's comments: ids carry no date). */
+async function readableComment(caller: Caller, postId: string, commentId: string) {
+  const context = await readablePost(caller, postId);
+  const { data } = await CommentEntity.query.byPost({ postId }).where((attr, op) => op.eq(attr.commentId, commentId)).go({ pages: 'all' });
+  const comment = data[0];
+  if (!comment || !shows(caller, comment, context.moderator)) throw new NotFoundError('Commentaire', 'params.commentId');
+  return { ...context, comment };
+}
+
+/** Moderators of the post's space hide a comment: gone for everyone but its author and them. */
+export async function hideComment(caller: Caller, postId: string, commentId: string): Promise<CommentDto> {
+  const { comment, space, facts } = await readableComment(caller, postId, commentId);
+  mayModerateSpace(caller, space, facts, policyOptions);
+  await CommentEntity.patch({ postId, createdAt: comment.createdAt, commentId }).set({ hidden: true }).go();
+  return toComment(comment);
+}
+
+/** Authors delete their own comments (the post's count follows). */
+export async function deleteComment(caller: Caller, postId: string, commentId: string): Promise<void> {
+  const { comment } = await readableComment(caller, postId, commentId);
+  mayEditPost(caller, comment.authorId);
+  await social.transaction
+    .write(({ comment: c, post }) => [c.delete({ postId, createdAt: comment.createdAt, commentId }).commit(), post.patch({ postId }).add({ commentCount: -1 }).commit()])
+    .go();
+}
