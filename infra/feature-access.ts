@@ -43,4 +43,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
   // Calendar feeds and .ics files (links back to the site); feeds are created and revoked here.
   calendar: { table: 'readwrite', site: true },
+  // Social (issue 5): groups (invitations by mail), friends, notifications and their settings.
+  social: { table: 'readwrite', mail: 'send', site: true },
+  // Posts, comments, link previews (fetched by the function: it needs internet egress, not the VPC), the feed.
+  posts: { table: 'readwrite', policy: true },
 };

@@ -13,7 +13,9 @@ import type { FeatureAccess } from './feature-access';
 export type JobTrigger =
   | { kind: 'schedule' }
   | { kind: 'stream'; entities: readonly string[]; changes: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; batchSize: number }
-  | { kind: 'mail-feedback' };
+  | { kind: 'mail-feedback' }
+  // Social (issue 5): a recurring rule (EventBridge `rate(...)` or `cron(...)`); locally an interval in the worker.
+  | { kind: 'rate'; expression: `rate(${string})` | `cron(${string})`; everyMs: number };
 
 export interface JobFunction {
   /** Module exporting `handler`, relative to the repository root. */
@@ -83,6 +85,44 @@ export const jobs = {
     trigger: { kind: 'schedule' },
     access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 300,
+    memorySize: 512,
+  },
+
+  // ——— Social (issue 5) ———
+  // Writes each new post of a section, group or profile into its readers' feeds (idempotent).
+  'feed-fanout': {
+    entry: 'functions/src/jobs/feed-fanout.ts',
+    description: 'Coopol job: fans new posts out to their readers feeds',
+    trigger: { kind: 'stream', entities: ['post'], changes: ['INSERT'], batchSize: 10 },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 300,
+    memorySize: 1024,
+  },
+  // Tells people: new comments on followed posts, friend requests, group requests and invitations.
+  notifications: {
+    entry: 'functions/src/jobs/notifications.ts',
+    description: 'Coopol job: notifications (bell, immediate mails, digest markers)',
+    trigger: { kind: 'stream', entities: ['comment', 'friendship', 'groupMember', 'groupInvitation'], changes: ['INSERT'], batchSize: 20 },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 120,
+    memorySize: 512,
+  },
+  // Keeps the search index (people, groups, posts) in step with the table.
+  'search-index': {
+    entry: 'functions/src/jobs/search-index.ts',
+    description: 'Coopol job: search index of people, groups and posts',
+    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY'], batchSize: 50 },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 60,
+    memorySize: 512,
+  },
+  // Every hour: the daily and weekly digests that are due, a page of people at a time.
+  'notification-digests': {
+    entry: 'functions/src/jobs/notification-digests.ts',
+    description: 'Coopol job: daily and weekly notification digests',
+    trigger: { kind: 'rate', expression: 'rate(1 hour)', everyMs: 3_600_000 },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 900,
     memorySize: 512,
   },
 } as const satisfies Record<string, JobFunction>;

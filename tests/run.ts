@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { LocalStackError } from '../infra/local/processes';
+import { freePort, LocalStackError } from '../infra/local/processes';
 import { repoRoot, startLocalStack } from '../infra/local/stack';
 import { freePorts } from './support/stack';
 
@@ -19,6 +19,9 @@ async function main(): Promise<number> {
     web,
     // As in AWS: officials must turn on TOTP before using their powers (the tests set it up).
     officialMfaRequired: true,
+    // Link previews read the tests' own fixture page, served on this port by the test that needs it
+    // (tests/integration/posts-safety.test.ts): explicit configuration, no exemption in code.
+    linkPreviewAllowedOrigins: [`http://127.0.0.1:${await freePort()}`],
     logLevel: 'SILENT',
     progress: (line) => console.log(`[test stack] ${line}`),
   });

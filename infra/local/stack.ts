@@ -56,6 +56,8 @@ export interface LocalStackOptions {
   workerSkips?: JobName[];
   /** The SES account's maximum send rate the emulator reports (default 200 mails/s). */
   sesMaxSendRate?: number;
+  /** Origins link previews may read although they are not public addresses (the tests' fixture page on 127.0.0.1). */
+  linkPreviewAllowedOrigins?: string[];
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Called with a line of progress for the person waiting. */
@@ -247,6 +249,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SITE_URL: `http://127.0.0.1:${ports.site}`,
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
       WAVE_LEASE_SECONDS: '5',
+      ...(options.linkPreviewAllowedOrigins?.length ? { LINK_PREVIEW_ALLOWED_ORIGINS: options.linkPreviewAllowedOrigins.join(',') } : {}),
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_DEV: 'true',
     };

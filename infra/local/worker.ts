@@ -54,6 +54,15 @@ startStreamPoller({
   log,
 });
 
+// Recurring jobs (digests): an interval, as an EventBridge rule would invoke them, with the same event shape.
+for (const job of jobNames) {
+  const trigger = jobs[job].trigger;
+  if (trigger.kind !== 'rate') continue;
+  setInterval(() => {
+    run(job, { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} }).catch((error: unknown) => log(`${job}: ${String(error)}`));
+  }, trigger.everyMs).unref();
+}
+
 scheduler.server.listen(schedulerPort, '127.0.0.1', () => {
   writeFileSync(path.join(stateDir, 'worker.pid'), String(process.pid));
   log(`ready (pid ${process.pid})`);

@@ -1,6 +1,8 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { StartingPosition, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -76,6 +78,13 @@ export class JobsStack extends Stack {
         });
         props.mailFeedbackTopic.addSubscription(new SqsSubscription(queue, { rawMessageDelivery: true }));
         fn.addEventSource(new SqsEventSource(queue, { batchSize: 100, maxBatchingWindow: Duration.seconds(5) }));
+      } else if (trigger.kind === 'rate') {
+        // A recurring job (digests): an EventBridge rule invokes it; a failed run is retried, then dropped.
+        new Rule(this, `${job}-rule`, {
+          description: `${jobs[job].description} (${trigger.expression})`,
+          schedule: Schedule.expression(trigger.expression),
+          targets: [new LambdaFunction(fn, { retryAttempts: 2, deadLetterQueue: failures })],
+        });
       }
     }
 

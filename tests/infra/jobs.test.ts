@@ -78,3 +78,14 @@ test("each job's bundle loads exactly the config modules its declared access pro
     assert.deepEqual(declared, needed, `${job}: infra/jobs.ts declares ${declared}, its bundle needs ${needed}`);
   }
 });
+
+test('recurring jobs (digests) are invoked by an EventBridge rule at their rate, failures to the failure queue', () => {
+  for (const job of jobNames) {
+    const trigger = jobs[job].trigger;
+    if (trigger.kind !== 'rate') continue;
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: trigger.expression,
+      Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 2 }, DeadLetterConfig: Match.anyValue() })],
+    });
+  }
+});

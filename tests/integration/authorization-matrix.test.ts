@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
+import type { socialRoutes } from '../../functions/src/contracts/social-routes';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -129,6 +130,147 @@ const eventCases = {
   getReportRollup: { method: 'GET', path: () => '/api/reports/section/mulhouse', expect: only({ sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }) },
   unsubscribeEventMail: { method: 'POST', path: () => `/api/event-announcements/unsubscribe/${fixtures.unsubscribeToken}`, expect: everyone(200) },
 } satisfies Record<string, Case>;
+// ——— Social: groups, friends, posts, comments, feed (issue 5) ———
+// Fixtures made by the member of the section (an adhérent of Mulhouse, no official role): a closed
+// group and a secret group they manage, a post in their section. Secret groups and posts one may not
+// read answer 404, exactly as if they did not exist.
+const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '', report: '', comment: '', deletableComment: '' };
+const moderators = { sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
+const sectionReaders = { memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
+const readersOnly = (status: number, overrides: Partial<Record<ActorName, number>> = {}): Expect =>
+  only({ ...Object.fromEntries(Object.keys(sectionReaders).map((a) => [a, status])), ...overrides }, 404);
+const newSectionPost = async (text: string) => {
+  const created = await call(stack, people.memberOfTheSection, 'POST', '/api/posts', { space: { type: 'section', id: 'mulhouse' }, text });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.id as string;
+};
+const newComment = async (text: string) => {
+  const created = await call(stack, people.memberOfTheSection, 'POST', `/api/posts/${social.post}/comments`, { text });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.id as string;
+};
+const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
+  // Any adhérent creates a group (in or outside their section); supporters join, they do not create.
+  createGroup: { method: 'POST', path: () => '/api/groups', body: () => ({ name: 'Groupe de la matrice', kind: 'open', audience: 'all' }), expect: { ...signedIn(201), supporter: 403 } },
+  listGroups: { method: 'GET', path: () => '/api/groups', expect: signedIn(200) },
+  listMyGroups: { method: 'GET', path: () => '/api/me/groups', expect: signedIn(200) },
+  // A secret group exists for its members only: 404 for everyone else, national admins included.
+  getGroup: { method: 'GET', path: () => `/api/groups/${social.secretGroup}`, expect: { ...signedIn(404), memberOfTheSection: 200 } },
+  // A closed group: everyone may ask (their request is withdrawn after); its manager is already in.
+  joinGroup: {
+    method: 'POST',
+    path: () => `/api/groups/${social.closedGroup}/join`,
+    expect: { ...signedIn(200), memberOfTheSection: 409 },
+    undo: async (actor) => {
+      const left = await call(stack, as(actor), 'POST', `/api/groups/${social.closedGroup}/leave`);
+      assert.equal(left.status, 200, `${actor} withdraws the request: ${JSON.stringify(left.body)}`);
+    },
+  },
+  // Outsiders are not in it; its only manager may not leave it without a manager.
+  leaveGroup: { method: 'POST', path: () => `/api/groups/${social.closedGroup}/leave`, expect: signedIn(409) },
+  listGroupMembers: { method: 'GET', path: () => `/api/groups/${social.closedGroup}/members`, expect: only({ memberOfTheSection: 200 }) },
+  // Passing the rule means reaching the missing request (404).
+  decideGroupMember: {
+    method: 'PUT',
+    path: () => `/api/groups/${social.closedGroup}/members/${people.supporter.userId}`,
+    body: () => ({ action: 'approve' }),
+    expect: only({ memberOfTheSection: 404 }),
+  },
+  inviteToGroup: { method: 'POST', path: () => `/api/groups/${social.closedGroup}/invitations`, body: () => ({ email: 'matrix.invited@coopol.example' }), expect: only({ memberOfTheSection: 201 }) },
+  acceptGroupInvitation: { method: 'POST', path: () => `/api/group-invitations/${'y'.repeat(32)}/accept`, expect: signedIn(404) },
+  listFriends: { method: 'GET', path: () => '/api/me/friends', expect: signedIn(200) },
+  friendSuggestions: { method: 'GET', path: () => '/api/me/friend-suggestions', expect: signedIn(200) },
+  requestFriend: {
+    method: 'POST',
+    path: () => `/api/friends/${people.memberOfTheSection.userId}`,
+    expect: { ...signedIn(200), memberOfTheSection: 400 },
+    undo: async (actor) => {
+      const cancelled = await call(stack, as(actor), 'DELETE', `/api/friends/${people.memberOfTheSection.userId}`);
+      assert.equal(cancelled.status, 200);
+    },
+  },
+  acceptFriend: { method: 'POST', path: () => `/api/friends/${people.memberOfTheSection.userId}/accept`, expect: { ...signedIn(409), memberOfTheSection: 400 } },
+  removeFriend: { method: 'DELETE', path: () => `/api/friends/${people.memberOfTheSection.userId}`, expect: { ...signedIn(200), memberOfTheSection: 400 } },
+  // A section's members post there (its secretary is one); nobody else, officials above included.
+  createPost: {
+    method: 'POST',
+    path: () => '/api/posts',
+    body: () => ({ space: { type: 'section', id: 'mulhouse' }, text: 'Publication de la matrice' }),
+    expect: only({ memberOfTheSection: 201, sectionSecretary: 201 }),
+  },
+  // A section's posts: its members and the officials over it; supporters and other sections never.
+  listSpacePosts: { method: 'GET', path: () => '/api/spaces/section/mulhouse/posts', expect: only(sectionReaders) },
+  getPost: { method: 'GET', path: () => `/api/posts/${social.post}`, expect: readersOnly(200) },
+  editPost: { method: 'PATCH', path: () => `/api/posts/${social.post}`, body: () => ({ text: 'Modifiée par son auteur' }), expect: readersOnly(403, { memberOfTheSection: 200 }) },
+  deletePost: {
+    method: 'DELETE',
+    path: () => `/api/posts/${social.deletablePost}`,
+    expect: readersOnly(403, { memberOfTheSection: 200 }),
+    undo: async () => {
+      social.deletablePost = await newSectionPost('Encore une à supprimer');
+    },
+  },
+  // The section's secretary and the officials above hide; its author cannot (they delete).
+  hidePost: {
+    method: 'POST',
+    path: () => `/api/posts/${social.post}/hide`,
+    expect: readersOnly(200, { memberOfTheSection: 403 }),
+    undo: async () => {
+      const { PostEntity } = await import('../../functions/src/domain/social/entities');
+      await PostEntity.patch({ postId: social.post }).set({ hidden: false }).remove(['hiddenBy']).go();
+    },
+  },
+  listComments: { method: 'GET', path: () => `/api/posts/${social.post}/comments`, expect: readersOnly(200) },
+  addComment: { method: 'POST', path: () => `/api/posts/${social.post}/comments`, body: () => ({ text: 'Un commentaire' }), expect: readersOnly(201) },
+  // Moderators hide a comment (the member who wrote it cannot: they delete it).
+  hideComment: {
+    method: 'POST',
+    path: () => `/api/posts/${social.post}/comments/${social.comment}/hide`,
+    expect: readersOnly(200, { memberOfTheSection: 403 }),
+    undo: async () => {
+      const { CommentEntity } = await import('../../functions/src/domain/social/entities');
+      const { data } = await CommentEntity.query.byPost({ postId: social.post }).where((attr, op) => op.eq(attr.commentId, social.comment)).go({ pages: 'all' });
+      await CommentEntity.patch({ postId: social.post, createdAt: data[0]!.createdAt, commentId: social.comment }).set({ hidden: false }).go();
+    },
+  },
+  deleteComment: {
+    method: 'DELETE',
+    path: () => `/api/posts/${social.post}/comments/${social.deletableComment}`,
+    expect: readersOnly(403, { memberOfTheSection: 200 }),
+    undo: async () => {
+      social.deletableComment = await newComment('Encore un à supprimer');
+    },
+  },
+  followPost: { method: 'PUT', path: () => `/api/posts/${social.post}/follow`, expect: readersOnly(200) },
+  unfollowPost: { method: 'DELETE', path: () => `/api/posts/${social.post}/follow`, expect: readersOnly(200) },
+  // Passing the rule means reaching the address check: our own machine is never fetched.
+  previewLink: { method: 'POST', path: () => '/api/link-previews', body: () => ({ url: 'http://127.0.0.1/' }), expect: signedIn(400) },
+  readFeed: { method: 'GET', path: () => '/api/feed', expect: signedIn(200) },
+  // Anyone signed in searches; what they find follows the rules (tests/integration/social.test.ts).
+  search: { method: 'GET', path: () => '/api/search?q=matrice', expect: signedIn(200) },
+  // Moderation: readers report; the section's secretary and the officials above see its reports,
+  // escalate them and block someone in it; national admins see what was escalated.
+  reportContent: { method: 'POST', path: () => `/api/posts/${social.post}/reports`, body: () => ({ reason: 'Propos injurieux' }), expect: readersOnly(201) },
+  listSpaceReports: { method: 'GET', path: () => '/api/spaces/section/mulhouse/reports', expect: only(moderators) },
+  escalateReport: { method: 'POST', path: () => `/api/reports/${social.report}/escalate`, expect: readersOnly(200, { memberOfTheSection: 403 }) },
+  listEscalations: { method: 'GET', path: () => '/api/reports/escalated', expect: only({ nationalAdmin: 200 }) },
+  blockInSpace: {
+    method: 'PUT',
+    path: () => `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`,
+    expect: only(moderators),
+    undo: async (actor) => {
+      const unblocked = await call(stack, as(actor), 'DELETE', `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`);
+      assert.equal(unblocked.status, 200);
+    },
+  },
+  unblockInSpace: { method: 'DELETE', path: () => `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`, expect: only(moderators) },
+  // Notifications are one's own: every signed-in person reads and sets only theirs.
+  listNotifications: { method: 'GET', path: () => '/api/me/notifications', expect: signedIn(200) },
+  unreadNotifications: { method: 'GET', path: () => '/api/me/notifications/unread', expect: signedIn(200) },
+  markNotificationsRead: { method: 'POST', path: () => '/api/me/notifications/read', expect: signedIn(200) },
+  getNotificationSettings: { method: 'GET', path: () => '/api/me/notification-settings', expect: signedIn(200) },
+  updateNotificationSettings: { method: 'PATCH', path: () => '/api/me/notification-settings', body: () => ({ email: { comment: 'weekly' } }), expect: signedIn(200) },
+};
 
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
@@ -218,6 +360,7 @@ const matrix: Record<RouteName, Case> = {
   // A federation's numbers: its officers and national admins.
   rolloutNumbers: { method: 'GET', path: () => '/api/rollout/numbers?scope=federation&code=68', expect: only({ federationOfficer: 200, nationalAdmin: 200 }) },
   ...eventCases,
+  ...socialMatrix,
 };
 
 before(async () => {
@@ -279,7 +422,27 @@ async function createEventFixtures() {
   await UnsubscribeLinkEntity.put({ token: fixtures.unsubscribeToken, userId: people.memberOfTheSection.userId }).go();
 }
 
+// Social fixtures (see socialMatrix), once the people exist (a hook of the matrix's suite).
+async function makeSocialFixtures() {
+  const group = async (kind: string) => {
+    const created = await call(stack, people.memberOfTheSection, 'POST', '/api/groups', { name: `Matrice ${kind}`, kind, audience: 'all' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.id as string;
+  };
+  social.closedGroup = await group('closed');
+  social.secretGroup = await group('secret');
+  social.post = await newSectionPost('La publication que la matrice lit');
+  social.deletablePost = await newSectionPost('Une publication à supprimer');
+  social.comment = await newComment('Le commentaire que la matrice masque');
+  social.deletableComment = await newComment('Un commentaire à supprimer');
+  const report = await call(stack, people.memberOfTheSection, 'POST', `/api/posts/${social.post}/reports`, { reason: 'À vérifier' });
+  assert.equal(report.status, 201, JSON.stringify(report.body));
+  social.report = report.body.id as string;
+}
+
 describe('authorization matrix', () => {
+  before(makeSocialFixtures);
+
   test('covers every route of the API', () => {
     assert.deepEqual(Object.keys(matrix).sort(), Object.keys(routes).sort());
   });

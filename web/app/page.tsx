@@ -7,6 +7,8 @@ import { RegionGrid } from '../components/territory/RegionGrid';
 import { Icon, type IconName } from '../components/ui/Icon';
 import { t, type TextKey } from '../i18n';
 import { callApi } from '../lib/api';
+import { FeedHome } from '../components/social/FeedHome';
+import { callAsSignedIn, getSession } from '../lib/session';
 import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -36,7 +38,10 @@ export default async function HomePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { cp } = await searchParams;
+  const { cp, apres } = await searchParams;
+  // Signed in: the feed comes first (issue 5).
+  const session = await getSession();
+  const me = session ? await callAsSignedIn(session, '/', routes.me, {}) : null;
   // `?cp=` comes from the finder's form when JavaScript is off: answer it here.
   const postalCode = typeof cp === 'string' ? cp : undefined;
   const [{ items: regions }, finderOutcome] = await Promise.all([
@@ -49,6 +54,7 @@ export default async function HomePage({
 
   return (
     <>
+      {session && me && <FeedHome session={session} userId={me.sub} after={typeof apres === 'string' ? apres : undefined} />}
       <section className={styles.hero} aria-labelledby="home-title">
         <svg className={styles.heroArt} viewBox="0 0 600 420" aria-hidden="true" focusable="false">
           <g fill="none" stroke="currentColor" strokeWidth="1.5">

@@ -36,4 +36,10 @@ export const frClient = {
   'photo.done': 'Votre photo est en place.',
   'photo.failed': 'La photo n’a pas pu être envoyée. Réessayez dans un instant.',
   'photo.noscript': 'L’envoi d’une photo demande que JavaScript soit activé dans votre navigateur.',
+  // Social (issue 5): click-to-load players, the feed's infinite scroll
+  'embed.play': 'Lire : {provider}',
+  'embed.notice': 'Le lecteur de {provider} ne se charge qu’après votre clic (il dépose alors ses propres cookies).',
+  'embed.title': 'Lecteur {provider}',
+  'feed.loadingMore': 'Chargement des publications suivantes…',
+  'feed.loadMore': 'Voir plus de publications',
 } as const satisfies Dictionary;

@@ -7,3 +7,4 @@ export * from './territory';
 export * from './identity';
 export * from './party-functions';
 export * from './events';
+export * from './social';

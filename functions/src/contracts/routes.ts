@@ -46,6 +46,7 @@ import {
   WavePatch,
 } from './rollout';
 import { defineRoute, type RouteContract } from './route';
+import { socialRoutes } from './social-routes';
 import {
   FederationCode,
   FederationDetail,
@@ -410,6 +411,9 @@ export const routes = {
     summary: 'Entonnoir (pré-inscrits → confirmés → prévenus → inscrits → actifs) et inscriptions par jour',
     query: RolloutScopeQuery, response: RolloutNumbers,
   }),
+
+  // ——— Social: groups, friends, posts, comments, feed (contracts/social-routes.ts) ———
+  ...socialRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { signOut } from '../../app/connexion/actions';
 import { t } from '../../i18n';
 import { rolloutLinks, signedInName } from '../../lib/session';
+import { NotificationBell } from '../social/NotificationBell';
 import { Icon } from '../ui/Icon';
 import { LogoMark } from './Logo';
 import { UserMenu } from './UserMenu';
@@ -33,6 +34,25 @@ export async function SiteHeader() {
                   {t('nav.territories')}
                 </Link>
               </li>
+              {name !== null && (
+                <li className={styles.wideOnly}>
+                  <Link href="/groupes" className={styles.navLink}>
+                    {t('nav.groups')}
+                  </Link>
+                </li>
+              )}
+              {name !== null && (
+                <li className={styles.wideOnly}>
+                  <Link href="/recherche" className={styles.navLink}>
+                    {t('nav.search')}
+                  </Link>
+                </li>
+              )}
+              {name !== null && (
+                <li>
+                  <NotificationBell className={styles.navLink} />
+                </li>
+              )}
               {rollout && (
                 <li className={styles.wideOnly}>
                   <Link href="/deploiement" className={styles.navLink}>
@@ -69,6 +89,18 @@ export async function SiteHeader() {
                   <Link href="/profil" className={styles.menuItem}>
                     <Icon name="user" size={20} />
                     {t('nav.myProfile')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/groupes" className={styles.menuItem}>
+                    <Icon name="network" size={20} />
+                    {t('nav.groups')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/coopains" className={styles.menuItem}>
+                    <Icon name="users" size={20} />
+                    {t('friends.title')}
                   </Link>
                 </li>
                 {rollout && (

@@ -1,5 +1,5 @@
 import type { GrantRoleRequest, ProfileField, Role } from '../../contracts/identity';
-import { ForbiddenError, UnauthorizedError } from '../errors';
+import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../errors';
 import type { Caller, Grant, PersonFacts } from './caller';
 
 /**
@@ -256,5 +256,180 @@ export function mayViewRolloutNumbers(caller: Caller, scope: RolloutScope, optio
   const person = requirePerson(caller);
   const allowed = isNationalAdmin(person) || (scope.kind === 'federation' && hasGrant(person, 'federation-officer', 'federation', scope.code));
   if (!allowed) throw new ForbiddenError('Ces chiffres sont réservés à l’administration nationale et aux responsables de la fédération.');
+  usePowers(person, options);
+}
+
+// ——— Social: groups, friends, posts, comments, feed (issue 5) ———
+
+/** A thematic group as the rules see it. */
+export interface GroupFacts {
+  kind: 'open' | 'closed' | 'secret';
+  audience: 'all' | 'members';
+}
+
+/** The caller's place in a group, if any: a member (manager or not) or a pending request. */
+export type GroupStanding = { state: 'member' | 'requested'; role: 'manager' | 'member' } | undefined;
+
+const isGroupMember = (standing: GroupStanding) => standing?.state === 'member';
+const isGroupManager = (standing: GroupStanding) => standing?.state === 'member' && standing.role === 'manager';
+
+/** Any member (adhérent) may create a group, in or outside their section: no secretary can stop it. */
+export function mayCreateGroup(caller: Caller): Person {
+  const person = requirePerson(caller);
+  if (person.status !== 'adherent') throw new ForbiddenError('Seuls les adhérents créent des groupes ; les sympathisants peuvent en rejoindre.');
+  return person;
+}
+
+/**
+ * Whether a group exists at all for the caller: secret groups only for their members and the people
+ * invited to them; groups for members only are not shown to supporters. Callers who may not see a
+ * group get the same answer as for a group that does not exist.
+ */
+export function mayDiscoverGroup(caller: Caller, group: GroupFacts, standing: GroupStanding, invited = false): boolean {
+  if (caller.kind !== 'person') return false;
+  if (standing || invited) return true;
+  if (group.kind === 'secret') return false;
+  return group.audience === 'all' || caller.status === 'adherent';
+}
+
+/** Joining: open groups at once, closed ones on request; secret ones by invitation only. */
+export function joinOutcome(caller: Caller, group: GroupFacts, standing: GroupStanding, invited = false): 'member' | 'requested' {
+  const person = requirePerson(caller);
+  if (standing) throw new ConflictError(standing.state === 'member' ? 'Vous êtes déjà membre de ce groupe.' : 'Votre demande est déjà envoyée.');
+  if (group.audience === 'members' && person.status !== 'adherent') throw new ForbiddenError('Ce groupe est réservé aux adhérents.');
+  if (invited) return 'member';
+  if (group.kind === 'secret') throw new ForbiddenError('On n’entre dans ce groupe que sur invitation.');
+  return group.kind === 'open' ? 'member' : 'requested';
+}
+
+/** Managers run the group: invitations, requests, other managers, removals. */
+export function mayManageGroup(caller: Caller, standing: GroupStanding): void {
+  requirePerson(caller);
+  if (!isGroupManager(standing)) throw new ForbiddenError('Réservé aux animateurs du groupe.');
+}
+
+/** A group's members and posts are for its members. */
+export function mayReadGroup(caller: Caller, standing: GroupStanding): void {
+  requirePerson(caller);
+  if (!isGroupMember(standing)) throw new ForbiddenError('Réservé aux membres du groupe.');
+}
+
+/** Where a post lives. */
+export type Space =
+  | { type: 'section'; id: string; federationCode: string }
+  | { type: 'federation'; id: string }
+  | { type: 'group'; id: string }
+  | { type: 'profile'; id: string }
+  | { type: 'national'; id: 'national' };
+
+/** What a rule about a space needs beyond the caller: their standing in its group, their friendship with its owner. */
+export interface SpaceFacts {
+  group?: GroupStanding;
+  friends?: boolean;
+  /** Blocked from posting in this space by its moderators. */
+  blocked?: boolean;
+}
+
+/**
+ * Who reads a space: a section's members and the officials over it (supporters and other sections
+ * never); a federation's people and officers; a group's members; a profile's owner and friends;
+ * national announcements: everyone signed in.
+ */
+export function canReadSpace(caller: Caller, space: Space, facts: SpaceFacts = {}): boolean {
+  if (caller.kind !== 'person') return false;
+  switch (space.type) {
+    case 'section':
+      return (caller.status === 'adherent' && caller.sectionId === space.id) || hasAuthorityOverSection(caller, { sectionId: space.id, federationCode: space.federationCode });
+    case 'federation':
+      return caller.federationCode === space.id || hasAuthorityOverFederation(caller, space.id);
+    case 'group':
+      return isGroupMember(facts.group);
+    case 'profile':
+      return caller.userId === space.id || facts.friends === true;
+    case 'national':
+      return true;
+  }
+}
+
+export function mayReadSpace(caller: Caller, space: Space, facts: SpaceFacts = {}): void {
+  requirePerson(caller);
+  if (!canReadSpace(caller, space, facts)) throw new ForbiddenError('Cet espace n’est pas ouvert à votre compte.');
+}
+
+/**
+ * Who posts in a space: the section's members; the federation's members; a group's members; one's
+ * own profile; national announcements by national admins. Someone blocked by a space's moderators
+ * posts nowhere in that space (and keeps everything else).
+ */
+export function mayPostIn(caller: Caller, space: Space, facts: SpaceFacts, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (facts.blocked) throw new ForbiddenError('Les modérateurs de cet espace vous ont retiré le droit d’y publier.');
+  let allowed: boolean;
+  switch (space.type) {
+    case 'section':
+      allowed = person.status === 'adherent' && person.sectionId === space.id;
+      break;
+    case 'federation':
+      allowed = person.status === 'adherent' && person.federationCode === space.id;
+      break;
+    case 'group':
+      allowed = isGroupMember(facts.group);
+      break;
+    case 'profile':
+      allowed = person.userId === space.id;
+      break;
+    case 'national':
+      allowed = isNationalAdmin(person);
+      if (allowed) usePowers(person, options);
+      break;
+  }
+  if (!allowed) throw new ForbiddenError('Vous ne pouvez pas publier dans cet espace.');
+}
+
+/** Commenting: whoever may read the post, unless blocked in its space. */
+export function mayComment(caller: Caller, space: Space, facts: SpaceFacts): void {
+  mayReadSpace(caller, space, facts);
+  if (facts.blocked) throw new ForbiddenError('Les modérateurs de cet espace vous ont retiré le droit d’y publier.');
+}
+
+/** Authors edit and delete their own posts and comments, nobody else. */
+export function mayEditPost(caller: Caller, authorId: string): void {
+  const person = requirePerson(caller);
+  if (person.userId !== authorId) throw new ForbiddenError('Seul·e l’auteur·rice modifie ou supprime sa publication.');
+}
+
+/**
+ * Moderating a space (hide content, see reports, block someone): a section's secretary and web
+ * referent (and officials above); a group's managers; a federation's officers; national admins everywhere.
+ */
+export function mayModerateSpace(caller: Caller, space: Space, facts: SpaceFacts, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (space.type === 'group' && isGroupManager(facts.group)) return;
+  let official: boolean;
+  switch (space.type) {
+    case 'section':
+      official = hasAuthorityOverSection(person, { sectionId: space.id, federationCode: space.federationCode });
+      break;
+    case 'federation':
+      official = hasAuthorityOverFederation(person, space.id);
+      break;
+    default:
+      official = isNationalAdmin(person);
+  }
+  if (!official) throw new ForbiddenError('Réservé aux modérateurs de cet espace.');
+  usePowers(person, options);
+}
+
+/** Anyone signed in may ask anyone else to be friends (« coopains »), never themselves. */
+export function mayBefriend(caller: Caller, otherId: string): Person {
+  const person = requirePerson(caller);
+  if (person.userId === otherId) throw new ValidationError([{ field: 'params.userId', message: 'on ne se demande pas soi-même en coopain' }]);
+  return person;
+}
+
+/** Escalated reports are the national admins' to see. */
+export function mayViewEscalations(caller: Caller, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (!isNationalAdmin(person)) throw new ForbiddenError('Les signalements remontés sont traités par l’administration nationale.');
   usePowers(person, options);
 }

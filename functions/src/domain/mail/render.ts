@@ -1,4 +1,6 @@
 import type { RenderedMail } from './layout';
+import { groupInvitation } from './templates/group-invitation';
+import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
@@ -21,6 +23,10 @@ export const mailTemplates = {
   'event-reminder': eventReminder,
   'event-changed': eventChanged,
   'event-place-freed': eventPlaceFreed,
+  // Social (issue 5)
+  'group-invitation': groupInvitation,
+  notification,
+  'notification-digest': notificationDigest,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -40,7 +40,7 @@ const links = (token: string) => ({
  * Preregisters an address for the opening of its territory (double opt-in: only a confirmation
  * mail is sent until its link is followed). Preregistering again changes nothing: the address's
  * owner gets a mail saying so (at most one an hour), and the form answers the same either way, so
- * it never tells a stranger whether an address is on the list (ADR 0011).
+ * it never tells a stranger whether an address is on the list (ADR 0010).
  */
 export async function preregister(input: PreregisterInput): Promise<PreregisterOutcome> {
   const email = input.email.toLowerCase();

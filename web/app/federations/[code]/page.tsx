@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
 import { SpacePeople } from '../../../components/people/SpacePeople';
+import { SpacePosts } from '../../../components/social/SpacePosts';
 import { federationHref, regionHref } from '../../../components/territory/hrefs';
 import { SectionList } from '../../../components/territory/SectionList';
 import { TerritoryHeader } from '../../../components/territory/TerritoryHeader';
@@ -78,6 +79,10 @@ export default async function FederationPage({ params, searchParams }: Props) {
 
       <div className={`container ${styles.people}`}>
         <SpacePeople scope="federation" id={federation.code} pageHref={federationHref(federation.code)} />
+      </div>
+
+      <div className="container">
+        <SpacePosts spaceType="federation" spaceId={federation.code} back={federationHref(federation.code)} />
       </div>
 
       <section className={`container ${styles.page}`} aria-labelledby="sections-title">

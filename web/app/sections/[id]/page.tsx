@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
 import { SpacePeople } from '../../../components/people/SpacePeople';
+import { SpacePosts } from '../../../components/social/SpacePosts';
 import { federationHref, regionHref, sectionHref } from '../../../components/territory/hrefs';
 import { sectionKindIcon, sectionKindLabel } from '../../../components/territory/labels';
 import { SectionList } from '../../../components/territory/SectionList';
@@ -134,6 +135,8 @@ export default async function SectionPage({ params }: Props) {
             <SpacePeople scope="section" id={section.id} pageHref={sectionHref(section.id)} />
           </div>
         </div>
+
+        <SpacePosts spaceType="section" spaceId={section.id} back={sectionHref(section.id)} />
 
         {others.length > 0 && (
           <section aria-labelledby="others-title" className={styles.others}>

@@ -1,0 +1,171 @@
+import * as z from 'zod';
+import { Cursor, pageOf } from './common';
+import { Email, UserId } from './identity';
+
+// ——— Groups ———
+
+export const GroupId = z.string().regex(/^[0-9a-z]{16}$/, 'identifiant de groupe');
+export const GroupKind = z.enum(['open', 'closed', 'secret']).describe('open: on entre ; closed: sur demande ; secret: sur invitation, invisible des autres');
+export const GroupAudience = z.enum(['all', 'members']).describe('all: adhérents et sympathisants ; members: adhérents seulement');
+
+export const GroupInput = z
+  .object({
+    name: z.string().trim().min(3, 'au moins 3 caractères').max(80, 'au plus 80 caractères'),
+    description: z.string().trim().max(2000, 'au plus 2 000 caractères').default(''),
+    kind: GroupKind,
+    audience: GroupAudience,
+  })
+  .meta({ id: 'GroupInput' });
+
+export const MyStanding = z.enum(['none', 'requested', 'member', 'manager']);
+
+export const Group = z
+  .object({
+    id: GroupId,
+    name: z.string(),
+    description: z.string(),
+    kind: GroupKind,
+    audience: GroupAudience,
+    memberCount: z.number().int(),
+    myStanding: MyStanding,
+  })
+  .meta({ id: 'Group' });
+export const GroupPage = pageOf(Group, 'GroupPage');
+
+export const GroupMember = z
+  .object({ userId: UserId, displayName: z.string(), role: z.enum(['manager', 'member']), state: z.enum(['member', 'requested']), since: z.string() })
+  .meta({ id: 'GroupMember' });
+export const GroupMemberPage = pageOf(GroupMember, 'GroupMemberPage');
+export const GroupMemberQuery = z.object({
+  state: z.enum(['member', 'requested']).default('member'),
+  cursor: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const MemberDecision = z
+  .object({ action: z.enum(['approve', 'refuse', 'make-manager', 'remove']) })
+  .meta({ id: 'MemberDecision' });
+
+export const JoinResult = z.object({ standing: MyStanding }).meta({ id: 'JoinResult' });
+export const InvitationRequest = z.object({ email: Email }).meta({ id: 'InvitationRequest' });
+export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'lien d’invitation invalide');
+export const InvitationSent = z.object({ email: z.string() }).meta({ id: 'InvitationSent' });
+
+// ——— Friends ———
+
+export const Friend = z
+  .object({ userId: UserId, displayName: z.string(), state: z.enum(['friends', 'sent', 'received']), since: z.string() })
+  .meta({ id: 'Friend' });
+export const FriendPage = pageOf(Friend, 'FriendPage');
+export const FriendSuggestion = z
+  .object({ userId: UserId, displayName: z.string(), reason: z.enum(['section', 'group', 'friend-of-friend']) })
+  .meta({ id: 'FriendSuggestion' });
+export const FriendSuggestions = z.object({ items: z.array(FriendSuggestion) }).meta({ id: 'FriendSuggestions' });
+export const FriendState = z.object({ state: z.enum(['none', 'friends', 'sent', 'received']) }).meta({ id: 'FriendState' });
+
+// ——— Posts and comments ———
+
+export const PostSpaceType = z.enum(['section', 'federation', 'group', 'profile', 'national']);
+export const PostSpaceId = z.string().regex(/^[\w-]{1,64}$/, 'identifiant d’espace');
+export const SpaceRef = z.object({ type: PostSpaceType, id: PostSpaceId }).meta({ id: 'SpaceRef' });
+
+export const PostId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de publication');
+export const CommentId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de commentaire');
+const WebUrl = z.url({ protocol: /^https?$/, error: 'adresse web (http ou https)' }).max(2048);
+
+/** The text is Markdown-like (bold, italics, lists, links): rendered on the server, scripts never kept. */
+export const PostText = z.string().trim().min(1, 'obligatoire').max(10_000, 'au plus 10 000 caractères');
+
+export const PostInput = z
+  .object({
+    space: SpaceRef,
+    text: PostText,
+    /** A web page shown with its preview (fetched by the server). */
+    link: WebUrl.optional(),
+    /** A video or sound from an allowed provider (YouTube, Dailymotion, Vimeo, SoundCloud, PeerTube). */
+    media: WebUrl.optional(),
+  })
+  .meta({ id: 'PostInput' });
+export const PostPatch = z.object({ text: PostText }).meta({ id: 'PostPatch' });
+
+export const LinkPreview = z
+  .object({ url: z.string(), title: z.string().optional(), description: z.string().optional(), image: z.string().optional() })
+  .meta({ id: 'LinkPreview' });
+export const Embed = z
+  .object({ provider: z.string(), url: z.string(), embedUrl: z.string().describe('lecteur à charger seulement après un clic') })
+  .meta({ id: 'Embed' });
+
+export const Post = z
+  .object({
+    id: PostId,
+    space: SpaceRef,
+    author: z.object({ userId: UserId, displayName: z.string() }),
+    html: z.string().describe('texte mis en forme, sans script'),
+    text: z.string().optional().describe('le texte source, pour son auteur·rice'),
+    link: LinkPreview.optional(),
+    embed: Embed.optional(),
+    createdAt: z.string(),
+    editedAt: z.string().optional(),
+    hidden: z.boolean(),
+    commentCount: z.number().int(),
+    lastComment: z.object({ authorName: z.string(), html: z.string(), createdAt: z.string() }).optional().describe('le dernier commentaire'),
+  })
+  .meta({ id: 'Post' });
+export const PostPage = pageOf(Post, 'PostPage');
+
+export const CommentInput = z.object({ text: z.string().trim().min(1, 'obligatoire').max(4000, 'au plus 4 000 caractères') }).meta({ id: 'CommentInput' });
+export const Comment = z
+  .object({ id: CommentId, postId: PostId, author: z.object({ userId: UserId, displayName: z.string() }), html: z.string(), createdAt: z.string() })
+  .meta({ id: 'Comment' });
+export const CommentPage = pageOf(Comment, 'CommentPage');
+export const Following = z.object({ following: z.boolean() }).meta({ id: 'Following' });
+
+export const LinkPreviewRequest = z.object({ url: WebUrl }).meta({ id: 'LinkPreviewRequest' });
+export const FeedQuery = z.object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+
+// ——— Notifications ———
+
+export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation']);
+export const EmailMode = z.enum(['immediate', 'daily', 'weekly', 'never']).describe('immediate: tout de suite ; daily/weekly: un résumé ; never: jamais');
+export const Notification = z
+  .object({ id: z.string(), kind: NotificationKind, text: z.string(), path: z.string(), at: z.string(), read: z.boolean() })
+  .meta({ id: 'Notification' });
+export const NotificationPage = z
+  .object({ items: z.array(Notification), nextCursor: Cursor.nullable(), unread: z.number().int() })
+  .meta({ id: 'NotificationPage' });
+export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' });
+export const NotificationSettings = z
+  .object({
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }),
+    mutedGroups: z.array(GroupId),
+  })
+  .meta({ id: 'NotificationSettings' });
+export const NotificationSettingsPatch = z
+  .object({
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }).partial().optional(),
+    mutedGroups: z.array(GroupId).max(200, 'au plus 200 groupes').optional(),
+  })
+  .meta({ id: 'NotificationSettingsPatch' });
+
+// ——— Search ———
+
+export const SearchQuery = z.object({ q: z.string().trim().min(2, 'au moins deux lettres').max(100, 'au plus 100 caractères') });
+export const SearchResults = z
+  .object({
+    people: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+    groups: z.array(z.object({ id: z.string(), name: z.string() })),
+    posts: z.array(Post),
+  })
+  .meta({ id: 'SearchResults' });
+
+// ——— Moderation ———
+
+export const ReportId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de signalement');
+export const ReportInput = z
+  .object({ reason: z.string().trim().min(3, 'au moins 3 caractères').max(1000, 'au plus 1 000 caractères'), commentId: CommentId.optional() })
+  .meta({ id: 'ReportInput' });
+export const ContentReport = z
+  .object({ id: ReportId, postId: PostId, commentId: z.string().optional(), reason: z.string(), at: z.string(), escalated: z.boolean(), space: SpaceRef })
+  .meta({ id: 'ContentReport' });
+export const ReportPage = pageOf(ContentReport, 'ReportPage');
+export const BlockState = z.object({ blocked: z.boolean() }).meta({ id: 'BlockState' });

@@ -1,0 +1,108 @@
+import type { Caller } from '../access/caller';
+import { canReadSpace, requirePerson, type SpaceFacts } from '../access/policy';
+import { ValidationError } from '../errors';
+import { FeedItemEntity, FriendshipEntity, GroupMemberEntity, PostEntity } from './entities';
+import { toPost, type PostItem } from './posts';
+import { spaceKeyOf, spaceOfPost } from './spaces';
+
+/** Where each of the three sources of a feed page stopped: `[createdAt, postId]`, `0` when exhausted, absent at the top. */
+type Position = [string, string] | 0 | undefined;
+interface FeedCursor {
+  f?: Position;
+  d?: Position;
+  n?: Position;
+}
+
+function readCursor(cursor: string | undefined): FeedCursor {
+  if (!cursor) return {};
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as FeedCursor;
+    const valid = (p: unknown) => p === undefined || p === 0 || (Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
+    if (typeof parsed === 'object' && parsed && valid(parsed.f) && valid(parsed.d) && valid(parsed.n)) return parsed;
+  } catch {
+    /* refused below */
+  }
+  throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
+}
+
+interface Entry {
+  createdAt: string;
+  postId: string;
+  source: 'f' | 'd' | 'n';
+  post?: PostItem;
+}
+
+const newerFirst = (a: Entry, b: Entry) => (a.createdAt === b.createdAt ? b.postId.localeCompare(a.postId) : b.createdAt.localeCompare(a.createdAt));
+
+/** One page of a space's posts older than a position (S10). */
+async function spacePage(spaceKey: string, position: Position, limit: number, source: 'd' | 'n'): Promise<Entry[]> {
+  if (position === 0) return [];
+  const query = PostEntity.query.bySpace({ spaceKey });
+  const { data } = await (position ? query.lt({ createdAt: position[0], postId: position[1] }) : query).go({ order: 'desc', limit });
+  return data.map((post) => ({ createdAt: post.createdAt, postId: post.postId, source, post }));
+}
+
+/**
+ * My feed, newest first (S13): my personal feed (what the fan-out wrote: my sections, groups,
+ * friends) merged with my federation's and the national posts, read at request time. Whatever the
+ * number of posts in the table: 3 Query + 1 BatchGet of the page's posts + at most 2 BatchGet to
+ * check again my standing in the page's groups and friendships. A page may hold fewer posts than
+ * `limit` (some filtered), never more requests.
+ */
+export async function readFeed(caller: Caller, query: { cursor?: string; limit: number }) {
+  const person = requirePerson(caller);
+  const cursor = readCursor(query.cursor);
+  const now = Math.floor(Date.now() / 1000);
+  const limit = query.limit;
+
+  const feedQuery = async (): Promise<Entry[]> => {
+    if (cursor.f === 0) return [];
+    const q = FeedItemEntity.query.byPerson({ userId: person.userId });
+    const { data } = await (cursor.f ? q.lt({ createdAt: cursor.f[0], postId: cursor.f[1] }) : q)
+      .where((attr, op) => op.gt(attr.expiresAt, now))
+      .go({ order: 'desc', limit });
+    return data.map((item) => ({ createdAt: item.createdAt, postId: item.postId, source: 'f' as const }));
+  };
+  const [mine, federation, national] = await Promise.all([
+    feedQuery(),
+    spacePage(spaceKeyOf({ type: 'federation', id: person.federationCode }), cursor.d, limit, 'd'),
+    spacePage(spaceKeyOf({ type: 'national', id: 'national' }), cursor.n, limit, 'n'),
+  ]);
+
+  const page = [...mine, ...federation, ...national].sort(newerFirst).slice(0, limit);
+  const next: FeedCursor = {};
+  for (const [source, fetched] of [['f', mine], ['d', federation], ['n', national]] as const) {
+    const taken = page.filter((e) => e.source === source);
+    const last = taken.at(-1);
+    if (fetched.length < limit && taken.length === fetched.length) next[source] = 0;
+    else next[source] = last ? [last.createdAt, last.postId] : cursor[source];
+  }
+  const more = Object.values(next).some((p) => p !== 0);
+
+  // The posts of my feed items (one BatchGet), then my standing where the rules need it (≤ 2 BatchGet).
+  const wanted = page.filter((e) => !e.post).map((e) => ({ postId: e.postId }));
+  const { data: posts } = wanted.length ? await PostEntity.get(wanted).go() : { data: [] };
+  const byId = new Map(posts.map((p) => [p.postId, p]));
+  const items = page.flatMap((e) => {
+    const post = e.post ?? byId.get(e.postId);
+    return post ? [post] : [];
+  });
+  const groupIds = [...new Set(items.filter((p) => p.spaceType === 'group').map((p) => p.spaceId))];
+  const ownerIds = [...new Set(items.filter((p) => p.spaceType === 'profile' && p.spaceId !== person.userId).map((p) => p.spaceId))];
+  const [standings, friendships] = await Promise.all([
+    groupIds.length ? GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId: person.userId }))).go() : { data: [] },
+    ownerIds.length ? FriendshipEntity.get(ownerIds.map((friendId) => ({ userId: person.userId, friendId }))).go() : { data: [] },
+  ]);
+  const standingIn = new Map(standings.data.map((m) => [m.groupId, { state: m.state, role: m.role }]));
+  const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.friendId));
+
+  const visible = items.filter((post) => {
+    const space = spaceOfPost(post);
+    const facts: SpaceFacts = { group: standingIn.get(post.spaceId), friends: friends.has(post.spaceId) };
+    return canReadSpace(caller, space, facts) && (!post.hidden || post.authorId === person.userId);
+  });
+  return {
+    items: visible.map((post) => toPost(post, caller)),
+    nextCursor: more && page.length ? Buffer.from(JSON.stringify(next)).toString('base64url') : null,
+  };
+}

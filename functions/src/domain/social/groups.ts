@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import type * as z from 'zod';
+import type { Group, GroupInput, MemberDecision } from '../../contracts/social';
+import type { Caller } from '../access/caller';
+import { callerItem } from '../access/load-caller';
+import { joinOutcome, mayCreateGroup, mayDiscoverGroup, mayManageGroup, mayReadGroup, requirePerson, type GroupStanding } from '../access/policy';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { sendMail } from '../mail/send';
+import { foldName } from '../territory/names';
+import { siteLink } from '../../shared/site';
+import { GroupEntity, GroupInvitationEntity, GroupMemberEntity, social } from './entities';
+import { badCursor } from './paging';
+import { displayName, groupStanding } from './spaces';
+
+type GroupItem = EntityItem<typeof GroupEntity>;
+type GroupDto = z.input<typeof Group>;
+
+const INVITATION_DAYS = 30;
+const newGroupId = () => BigInt(`0x${randomBytes(10).toString('hex')}`).toString(36).padStart(16, '0').slice(-16);
+
+const standingName = (standing: GroupStanding): GroupDto['myStanding'] =>
+  !standing ? 'none' : standing.state === 'requested' ? 'requested' : standing.role === 'manager' ? 'manager' : 'member';
+
+function toGroup(item: GroupItem, standing: GroupStanding): GroupDto {
+  return {
+    id: item.groupId,
+    name: item.name,
+    description: item.description,
+    kind: item.kind,
+    audience: item.audience,
+    memberCount: item.memberCount,
+    myStanding: standingName(standing),
+  };
+}
+
+
+/** The group and the caller's standing, or a 404 for whoever may not know it exists (S1 + S3 in parallel). */
+async function loadGroup(caller: Caller, groupId: string, invited = false) {
+  const person = requirePerson(caller);
+  const [{ data: group }, standing] = await Promise.all([GroupEntity.get({ groupId }).go(), groupStanding(groupId, person.userId)]);
+  if (!group || !mayDiscoverGroup(caller, group, standing, invited)) throw new NotFoundError('Groupe', 'params.groupId');
+  return { person, group, standing };
+}
+
+/** A member creates a group and becomes its first manager (one transaction). */
+export async function createGroup(caller: Caller, input: z.output<typeof GroupInput>): Promise<GroupDto> {
+  const person = mayCreateGroup(caller);
+  const me = (await callerItem(person))!;
+  const groupId = newGroupId();
+  const at = new Date().toISOString();
+  const group = {
+    groupId,
+    name: input.name,
+    sortName: foldName(input.name),
+    description: input.description,
+    kind: input.kind,
+    audience: input.audience,
+    ...(input.kind !== 'secret' && { listed: 'groups' }),
+    createdBy: person.userId,
+    createdAt: at,
+    memberCount: 1,
+  };
+  await social.transaction
+    .write(({ group: g, groupMember }) => [
+      g.create(group).commit(),
+      groupMember.create({ groupId, userId: person.userId, state: 'member', role: 'manager', displayName: displayName(me), groupName: input.name, at }).commit(),
+    ])
+    .go();
+  return toGroup(group as GroupItem, { state: 'member', role: 'manager' });
+}
+
+/** A page of the groups anyone may discover, by name (S2); members-only groups are left out for supporters. */
+export async function listGroups(caller: Caller, page: { cursor?: string; limit: number }) {
+  requirePerson(caller);
+  const result = await GroupEntity.query.listed({ listed: 'groups' }).go({ cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
+  const items = result.data.filter((group) => mayDiscoverGroup(caller, group, undefined));
+  return { items: items.map((group) => toGroup(group, undefined)), nextCursor: result.cursor ?? null };
+}
+
+/** My groups (S4, then one BatchGet of the groups of the page). */
+export async function listMyGroups(caller: Caller, page: { cursor?: string; limit: number }) {
+  const person = requirePerson(caller);
+  const result = await GroupMemberEntity.query.byPerson({ userId: person.userId }).go({ cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
+  const { data: groups } = result.data.length ? await GroupEntity.get(result.data.map((m) => ({ groupId: m.groupId }))).go() : { data: [] };
+  const byId = new Map(groups.map((g) => [g.groupId, g]));
+  const items = result.data.flatMap((m) => {
+    const group = byId.get(m.groupId);
+    return group ? [toGroup(group, { state: m.state, role: m.role })] : [];
+  });
+  return { items, nextCursor: result.cursor ?? null };
+}
+
+export async function getGroup(caller: Caller, groupId: string): Promise<GroupDto> {
+  const { group, standing } = await loadGroup(caller, groupId);
+  return toGroup(group, standing);
+}
+
+/** Writes a standing and keeps the member count exact (S5: one transaction). */
+async function putStanding(
+  group: GroupItem,
+  person: { userId: string; name: string },
+  state: 'member' | 'requested',
+  role: 'manager' | 'member',
+  previous: GroupStanding,
+): Promise<void> {
+  const item = {
+    groupId: group.groupId,
+    userId: person.userId,
+    state,
+    role,
+    displayName: person.name,
+    groupName: group.name,
+    at: new Date().toISOString(),
+    ...(state === 'requested' && { pendingGroupId: group.groupId }),
+  };
+  const delta = (state === 'member' ? 1 : 0) - (previous?.state === 'member' ? 1 : 0);
+  const result = await social.transaction
+    .write(({ group: g, groupMember }) => [
+      previous
+        ? groupMember.put(item).where((attr, op) => `${op.eq(attr.state, previous.state)} AND ${op.eq(attr.role, previous.role)}`).commit()
+        : groupMember.create(item).commit(),
+      ...(delta ? [g.patch({ groupId: group.groupId }).add({ memberCount: delta }).commit()] : []),
+    ])
+    .go();
+  if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
+}
+
+async function removeStanding(group: GroupItem, userId: string, previous: NonNullable<GroupStanding>): Promise<void> {
+  const result = await social.transaction
+    .write(({ group: g, groupMember }) => [
+      groupMember.delete({ groupId: group.groupId, userId }).where((attr, op) => op.eq(attr.state, previous.state)).commit(),
+      ...(previous.state === 'member' ? [g.patch({ groupId: group.groupId }).add({ memberCount: -1 }).commit()] : []),
+    ])
+    .go();
+  if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
+}
+
+/** Open group: member at once; closed: a request for the managers; secret: by invitation only. */
+export async function joinGroup(caller: Caller, groupId: string) {
+  const { person, group, standing } = await loadGroup(caller, groupId);
+  const outcome = joinOutcome(person, group, standing);
+  const me = (await callerItem(person))!;
+  await putStanding(group, { userId: person.userId, name: displayName(me) }, outcome, 'member', undefined);
+  return { standing: outcome === 'member' ? ('member' as const) : ('requested' as const) };
+}
+
+/** Anyone leaves when they want (or withdraws their request); the last manager hands over first. */
+export async function leaveGroup(caller: Caller, groupId: string): Promise<void> {
+  const { person, group, standing } = await loadGroup(caller, groupId);
+  if (!standing) throw new ConflictError('Vous n’êtes pas dans ce groupe.');
+  if (standing.role === 'manager' && standing.state === 'member') {
+    // A group is never left without a manager. (A filtered Query: a group's managers are few.)
+    const managers = await GroupMemberEntity.query.byGroup({ groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' });
+    if (managers.data.length < 2) throw new ConflictError('Nommez un·e autre animateur·rice avant de quitter le groupe.');
+  }
+  await removeStanding(group, person.userId, standing);
+}
+
+/** Members see the members; managers also see the pending requests (S3 / the sparse request index). */
+export async function listGroupMembers(caller: Caller, groupId: string, query: { state: 'member' | 'requested'; cursor?: string; limit: number }) {
+  const { person, standing } = await loadGroup(caller, groupId);
+  if (query.state === 'requested') mayManageGroup(person, standing);
+  else mayReadGroup(person, standing);
+  const result =
+    query.state === 'requested'
+      ? await GroupMemberEntity.query.requests({ pendingGroupId: groupId }).go({ cursor: query.cursor ?? null, limit: query.limit }).catch(badCursor(query.cursor))
+      : await GroupMemberEntity.query
+          .byGroup({ groupId })
+          .where((attr, op) => op.eq(attr.state, 'member'))
+          .go({ cursor: query.cursor ?? null, limit: query.limit })
+          .catch(badCursor(query.cursor));
+  return {
+    items: result.data.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, state: m.state, since: m.at })),
+    nextCursor: result.cursor ?? null,
+  };
+}
+
+/** Managers approve or refuse requests, appoint managers, remove members. */
+export async function decideGroupMember(caller: Caller, groupId: string, userId: string, decision: z.output<typeof MemberDecision>): Promise<void> {
+  const { person, group, standing } = await loadGroup(caller, groupId);
+  mayManageGroup(person, standing);
+  const { data: target } = await GroupMemberEntity.get({ groupId, userId }).go({ consistent: true });
+  if (!target) throw new NotFoundError('Membre ou demande', 'params.userId');
+  const previous = { state: target.state, role: target.role };
+  const who = { userId, name: target.displayName };
+  switch (decision.action) {
+    case 'approve':
+      if (target.state !== 'requested') throw new ConflictError('Cette personne est déjà membre.');
+      return putStanding(group, who, 'member', 'member', previous);
+    case 'refuse':
+      if (target.state !== 'requested') throw new ConflictError('Il n’y a pas de demande à refuser : retirez le membre.');
+      return removeStanding(group, userId, previous);
+    case 'make-manager':
+      if (target.state !== 'member') throw new ConflictError('Acceptez d’abord sa demande.');
+      return putStanding(group, who, 'member', 'manager', previous);
+    case 'remove':
+      if (userId === person.userId) throw new ValidationError([{ field: 'params.userId', message: 'pour partir, quittez le groupe' }]);
+      return removeStanding(group, userId, previous);
+  }
+}
+
+/** A manager invites an address by mail (S6); the link holds a secret and works once. */
+export async function inviteToGroup(caller: Caller, groupId: string, email: string) {
+  const { person, group, standing } = await loadGroup(caller, groupId);
+  mayManageGroup(person, standing);
+  const me = (await callerItem(person))!;
+  const token = randomBytes(24).toString('base64url');
+  await GroupInvitationEntity.create({
+    token,
+    groupId,
+    email,
+    invitedBy: person.userId,
+    createdAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + INVITATION_DAYS * 86400,
+  }).go();
+  await sendMail({
+    to: email,
+    template: 'group-invitation',
+    data: { inviterName: displayName(me), groupName: group.name, acceptUrl: siteLink(`/groupes/invitation/${token}`) },
+    kind: 'transactional',
+  });
+  return { email };
+}
+
+/** The invited address's account accepts: member at once, whatever the group's kind; the link is spent. */
+export async function acceptGroupInvitation(caller: Caller, token: string): Promise<GroupDto> {
+  const person = requirePerson(caller);
+  const { data: invitation } = await GroupInvitationEntity.get({ token }).go();
+  if (!invitation || invitation.expiresAt < Date.now() / 1000) throw new NotFoundError('Invitation', 'params.token');
+  const me = (await callerItem(person))!;
+  if (me.email.toLowerCase() !== invitation.email.toLowerCase()) {
+    throw new ForbiddenError('Cette invitation a été envoyée à une autre adresse : connectez-vous avec le compte de cette adresse.');
+  }
+  const { group, standing } = await loadGroup(caller, invitation.groupId, true);
+  if (!standing || standing.state === 'requested') {
+    joinOutcome(person, group, undefined, true);
+    await putStanding(group, { userId: person.userId, name: displayName(me) }, 'member', 'member', standing);
+  }
+  await GroupInvitationEntity.delete({ token }).go();
+  return toGroup({ ...group, memberCount: group.memberCount + (standing?.state === 'member' ? 0 : 1) }, { state: 'member', role: standing?.role ?? 'member' });
+}

@@ -1,0 +1,71 @@
+import type { EntityItem } from 'electrodb';
+import type { Caller } from '../access/caller';
+import { policyOptions } from '../access/options';
+import { mayModerateSpace, mayViewEscalations, requirePerson } from '../access/policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { CommentEntity, ReportEntity, SpaceBlockEntity } from './entities';
+import { newId, readablePost } from './posts';
+import { badCursor } from './paging';
+import { factsIn, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
+
+const toReport = (r: EntityItem<typeof ReportEntity>) => ({
+  id: r.reportId,
+  postId: r.postId,
+  commentId: r.commentId,
+  reason: r.reason,
+  at: r.at,
+  escalated: Boolean(r.escalated),
+  space: { type: r.spaceKey.split(':')[0] as SpaceType, id: r.spaceKey.slice(r.spaceKey.indexOf(':') + 1) },
+});
+
+/** Anyone who may read a post reports it (or one of its comments) to the moderators of its space. */
+export async function reportContent(caller: Caller, postId: string, input: { reason: string; commentId?: string }) {
+  const person = requirePerson(caller);
+  const { item, space } = await readablePost(caller, postId);
+  if (input.commentId) {
+    const { data } = await CommentEntity.query.byPost({ postId }).where((attr, op) => op.eq(attr.commentId, input.commentId!)).go({ pages: 'all' });
+    if (!data.length) throw new ValidationError([{ field: 'body.commentId', message: 'commentaire introuvable' }]);
+  }
+  const report = { reportId: newId(), spaceKey: spaceKeyOf(space), postId: item.postId, commentId: input.commentId, reason: input.reason, reporterId: person.userId, at: new Date().toISOString() };
+  await ReportEntity.create(report).go();
+  return toReport(report);
+}
+
+/** The reports of a space, newest first (S19), for its moderators. */
+export async function listSpaceReports(caller: Caller, ref: { type: SpaceType; id: string }, page: { cursor?: string; limit: number }) {
+  const { space, facts } = await resolveSpace(caller, ref, 'params.space');
+  mayModerateSpace(caller, space, facts, policyOptions);
+  const result = await ReportEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
+  return { items: result.data.map(toReport), nextCursor: result.cursor ?? null };
+}
+
+/** A space's moderators send a report up to the national admins. */
+export async function escalateReport(caller: Caller, reportId: string) {
+  const { data: report } = await ReportEntity.get({ reportId }).go();
+  if (!report) throw new NotFoundError('Signalement', 'params.reportId');
+  const { item } = await readablePost(caller, report.postId).catch(() => {
+    throw new NotFoundError('Signalement', 'params.reportId');
+  });
+  const space = spaceOfPost(item);
+  mayModerateSpace(caller, space, await factsIn(caller, space), policyOptions);
+  await ReportEntity.patch({ reportId }).set({ escalated: 'escalated' }).go();
+  return toReport({ ...report, escalated: 'escalated' });
+}
+
+/** What was escalated, newest first, for national admins. */
+export async function listEscalations(caller: Caller, page: { cursor?: string; limit: number }) {
+  mayViewEscalations(caller, policyOptions);
+  const result = await ReportEntity.query.escalations({ escalated: 'escalated' }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
+  return { items: result.data.map(toReport), nextCursor: result.cursor ?? null };
+}
+
+/** Block or unblock one person from posting and commenting in one space — and nowhere else (S20). */
+export async function setBlocked(caller: Caller, ref: { type: SpaceType; id: string }, userId: string, blocked: boolean) {
+  const person = requirePerson(caller);
+  const { space, facts } = await resolveSpace(caller, ref, 'params.space');
+  mayModerateSpace(caller, space, facts, policyOptions);
+  if (userId === person.userId) throw new ValidationError([{ field: 'params.userId', message: 'on ne se bloque pas soi-même' }]);
+  if (blocked) await SpaceBlockEntity.put({ spaceKey: spaceKeyOf(space), userId, blockedBy: person.userId, at: new Date().toISOString() }).go();
+  else await SpaceBlockEntity.delete({ spaceKey: spaceKeyOf(space), userId }).go();
+  return { blocked };
+}

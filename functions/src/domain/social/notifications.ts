@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import type { Caller } from '../access/caller';
+import { factsOf } from '../access/load-caller';
+import { canReadSpace, requirePerson } from '../access/policy';
+import { sendMail } from '../mail/send';
+import { PersonEmailEntity, PersonEntity } from '../people/entities';
+import { siteLink } from '../../shared/site';
+import {
+  DigestDueEntity,
+  FriendshipEntity,
+  GroupEntity,
+  GroupMemberEntity,
+  NotificationEntity,
+  NotificationStateEntity,
+  PostEntity,
+  PostFollowerEntity,
+  emailModes,
+  notificationKinds,
+  social,
+} from './entities';
+import { badCursor } from './paging';
+import { spaceOfPost } from './spaces';
+
+export type NotificationKind = (typeof notificationKinds)[number];
+export type EmailMode = (typeof emailModes)[number];
+type StateItem = EntityItem<typeof NotificationStateEntity>;
+
+/** Until a person chooses: conversations in a daily digest, requests and invitations at once. */
+export const defaultEmailModes: Record<NotificationKind, EmailMode> = {
+  comment: 'daily',
+  'friend-request': 'immediate',
+  'group-request': 'immediate',
+  'group-invitation': 'immediate',
+};
+const RETENTION_DAYS = 90;
+export const DIGEST_HOUR_UTC = 7;
+
+export interface NewNotification {
+  kind: NotificationKind;
+  text: string;
+  path: `/${string}`;
+  groupId?: string;
+  /** What caused it (e.g. `comment:<id>`): with the recipient, makes the notification's id. */
+  cause: string;
+  at: string;
+}
+
+const modeOf = (state: StateItem | undefined, kind: NotificationKind): EmailMode => state?.email?.[kind] ?? defaultEmailModes[kind];
+
+/** `daily:2026-11-22`: the digest a notification made at `at` goes in (sent at 07:00 UTC of that day or the next). */
+export function digestSlot(period: 'daily' | 'weekly', at: Date): string {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  if (at.getUTCHours() >= DIGEST_HOUR_UTC) day.setUTCDate(day.getUTCDate() + 1);
+  if (period === 'weekly') {
+    // The next Monday (or this one, before its sending hour).
+    while (day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return `${period}:${day.toISOString().slice(0, 10)}`;
+}
+
+/**
+ * Tells each recipient, once: the notification and the bell's count change in one transaction that
+ * fails if this cause already notified them (a redelivered stream record changes nothing). Muted
+ * groups are skipped. Email follows each person's choice: at once, or a marker for their digest.
+ */
+export async function notify(recipientIds: string[], notification: NewNotification): Promise<void> {
+  const ids = [...new Set(recipientIds)];
+  for (let i = 0; i < ids.length; i += 100) {
+    const slice = ids.slice(i, i + 100);
+    const [{ data: states }, { data: people }] = await Promise.all([
+      NotificationStateEntity.get(slice.map((userId) => ({ userId }))).go(),
+      PersonEntity.get(slice.map((userId) => ({ userId }))).go(),
+    ]);
+    const stateOf = new Map(states.map((s) => [s.userId, s]));
+    const personOf = new Map(people.map((p) => [p.userId, p]));
+    for (const userId of slice) {
+      const state = stateOf.get(userId);
+      const person = personOf.get(userId);
+      if (!person) continue;
+      if (notification.groupId && state?.mutedGroups?.includes(notification.groupId)) continue;
+      const notificationId = createHash('sha256').update(`${notification.cause}|${userId}`).digest('base64url').slice(0, 22);
+      const result = await social.transaction
+        .write(({ notification: n, notificationState }) => [
+          n
+            .create({
+              userId,
+              at: notification.at,
+              notificationId,
+              kind: notification.kind,
+              text: notification.text,
+              path: notification.path,
+              groupId: notification.groupId,
+              expiresAt: Math.floor(Date.parse(notification.at) / 1000) + RETENTION_DAYS * 86400,
+            })
+            .commit(),
+          notificationState.upsert({ userId }).add({ unread: 1 }).commit(),
+        ])
+        .go();
+      if (result.canceled) continue; // already told
+      const mode = modeOf(state, notification.kind);
+      if (mode === 'immediate') {
+        await sendMail({
+          to: person.email,
+          template: 'notification',
+          data: { givenName: person.givenName, text: notification.text, url: siteLink(notification.path), settingsUrl: siteLink('/notifications/preferences') },
+          kind: 'transactional',
+        });
+      } else if (mode === 'daily' || mode === 'weekly') {
+        await DigestDueEntity.put({ slot: digestSlot(mode, new Date(notification.at)), userId, expiresAt: Math.floor(Date.now() / 1000) + 30 * 86400 }).go();
+      }
+    }
+  }
+}
+
+const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/**
+ * A new comment: its post's followers (S12) but its author are told — only those who may still read
+ * the post (a follower who left the group or the section is not told, nor shown its words).
+ */
+export async function notifyComment(comment: { postId: string; commentId: string; authorId: string; authorName: string; text: string; createdAt: string }): Promise<void> {
+  const { data: post } = await PostEntity.get({ postId: comment.postId }).go();
+  if (!post) return;
+  const space = spaceOfPost(post);
+  let cursor: string | null = null;
+  do {
+    const page: { data: { userId: string }[]; cursor: string | null } = await PostFollowerEntity.query.byPost({ postId: comment.postId }).go({ cursor, limit: 100 });
+    cursor = page.cursor;
+    const ids = page.data.map((f) => f.userId).filter((id) => id !== comment.authorId);
+    if (!ids.length) continue;
+    const [{ data: people }, standings, friendships] = await Promise.all([
+      PersonEntity.get(ids.map((userId) => ({ userId }))).go(),
+      space.type === 'group' ? GroupMemberEntity.get(ids.map((userId) => ({ groupId: space.id, userId }))).go() : { data: [] },
+      space.type === 'profile' ? FriendshipEntity.get(ids.map((userId) => ({ userId, friendId: space.id }))).go() : { data: [] },
+    ]);
+    const standingOf = new Map(standings.data.map((m) => [m.userId, { state: m.state, role: m.role }]));
+    const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.userId));
+    const readers = people.filter((p) => canReadSpace({ kind: 'person', ...factsOf(p) }, space, { group: standingOf.get(p.userId), friends: friends.has(p.userId) }));
+    await notify(
+      readers.map((p) => p.userId),
+      {
+        kind: 'comment',
+        text: `${comment.authorName} a commenté « ${excerpt(post.text)} » : ${excerpt(comment.text)}`,
+        path: `/publications/${post.postId}`,
+        ...(space.type === 'group' && { groupId: space.id }),
+        cause: `comment:${comment.commentId}`,
+        at: comment.createdAt,
+      },
+    );
+  } while (cursor);
+}
+
+/** A friend request: the person asked is told. */
+export async function notifyFriendRequest(side: { userId: string; friendId: string; friendName: string; state: string; at: string }): Promise<void> {
+  if (side.state !== 'received') return;
+  await notify([side.userId], { kind: 'friend-request', text: `${side.friendName} vous demande en coopain`, path: '/coopains', cause: `friend:${side.friendId}:${side.at}`, at: side.at });
+}
+
+/** A request to join a closed group: its managers are told. */
+export async function notifyGroupRequest(member: { groupId: string; userId: string; displayName: string; groupName: string; state: string; at: string }): Promise<void> {
+  if (member.state !== 'requested') return;
+  const { data: managers } = await GroupMemberEntity.query.byGroup({ groupId: member.groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' });
+  await notify(
+    managers.map((m) => m.userId),
+    {
+      kind: 'group-request',
+      text: `${member.displayName} demande à rejoindre « ${member.groupName} »`,
+      path: `/groupes/${member.groupId}`,
+      groupId: member.groupId,
+      cause: `group-request:${member.groupId}:${member.userId}:${member.at}`,
+      at: member.at,
+    },
+  );
+}
+
+/** An invitation to an address that already has an account: its owner sees it in the bell too. */
+export async function notifyGroupInvitation(invitation: { token: string; groupId: string; email: string; createdAt: string }): Promise<void> {
+  const [{ data: owner }, { data: group }] = await Promise.all([PersonEmailEntity.get({ email: invitation.email }).go(), GroupEntity.get({ groupId: invitation.groupId }).go()]);
+  if (!owner || !group) return;
+  await notify([owner.userId], {
+    kind: 'group-invitation',
+    text: `Vous êtes invité·e dans le groupe « ${group.name} »`,
+    path: `/groupes/invitation/${invitation.token}`,
+    cause: `invitation:${invitation.token}`,
+    at: invitation.createdAt,
+  });
+}
+
+// ——— The bell and the preferences (routes) ———
+
+/** My notifications, newest first (S15), with the bell's count (S16). */
+export async function listNotifications(caller: Caller, page: { cursor?: string; limit: number }) {
+  const person = requirePerson(caller);
+  const now = Math.floor(Date.now() / 1000);
+  const [result, { data: state }] = await Promise.all([
+    NotificationEntity.query
+      .byPerson({ userId: person.userId })
+      .where((attr, op) => op.gt(attr.expiresAt, now))
+      .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
+      .catch(badCursor(page.cursor)),
+    NotificationStateEntity.get({ userId: person.userId }).go(),
+  ]);
+  return {
+    items: result.data.map((n) => ({ id: n.notificationId, kind: n.kind, text: n.text, path: n.path, at: n.at, read: Boolean(state?.readAt && n.at <= state.readAt) })),
+    nextCursor: result.cursor ?? null,
+    unread: Math.max(0, state?.unread ?? 0),
+  };
+}
+
+/** The bell's count alone (1 GetItem). */
+export async function unreadCount(caller: Caller) {
+  const person = requirePerson(caller);
+  const { data } = await NotificationStateEntity.get({ userId: person.userId }).go();
+  return { unread: Math.max(0, data?.unread ?? 0) };
+}
+
+export async function markAllRead(caller: Caller) {
+  const person = requirePerson(caller);
+  await NotificationStateEntity.upsert({ userId: person.userId }).set({ unread: 0, readAt: new Date().toISOString() }).go();
+  return { unread: 0 };
+}
+
+export async function getNotificationSettings(caller: Caller) {
+  const person = requirePerson(caller);
+  const { data } = await NotificationStateEntity.get({ userId: person.userId }).go();
+  return {
+    email: Object.fromEntries(notificationKinds.map((kind) => [kind, modeOf(data ?? undefined, kind)])) as Record<NotificationKind, EmailMode>,
+    mutedGroups: data?.mutedGroups ?? [],
+  };
+}
+
+export async function updateNotificationSettings(caller: Caller, patch: { email?: Partial<Record<NotificationKind, EmailMode>>; mutedGroups?: string[] }) {
+  const person = requirePerson(caller);
+  const current = await getNotificationSettings(caller);
+  const email = { ...current.email, ...patch.email };
+  const mutedGroups = patch.mutedGroups ?? current.mutedGroups;
+  await NotificationStateEntity.upsert({ userId: person.userId })
+    .set({ email, ...(mutedGroups.length ? { mutedGroups } : {}) })
+    .go();
+  if (!mutedGroups.length && current.mutedGroups.length) await NotificationStateEntity.patch({ userId: person.userId }).remove(['mutedGroups']).go();
+  return { email, mutedGroups };
+}

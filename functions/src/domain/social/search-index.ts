@@ -1,0 +1,71 @@
+import { foldName } from '../territory/names';
+import { SearchEntryEntity } from './entities';
+
+/**
+ * The search index's entries (S18), apart from the search itself so that the stream job that keeps
+ * them loads nothing of the API's rules.
+ */
+const MAX_POST_WORDS = 60;
+
+/** Folded words of a text worth indexing (2+ letters for names, 3+ for posts). */
+export const wordsOf = (text: string, min: number) => [...new Set(foldName(text).split(' ').filter((w) => w.length >= min))];
+
+export interface IndexEntry {
+  token: string;
+  key: string;
+  kind: 'person' | 'group' | 'post';
+  refId: string;
+  label: string;
+  folded: string;
+  groupKind?: 'open' | 'closed' | 'secret';
+  groupAudience?: 'all' | 'members';
+}
+
+/** The index entries of an item of the table (as the stream shows it), none for what is never searched (secret groups). */
+export function entriesOf(item: Record<string, unknown> | undefined): IndexEntry[] {
+  if (!item) return [];
+  switch (item.__edb_e__) {
+    case 'person': {
+      const label = `${String(item.givenName)} ${String(item.familyName)}`;
+      return wordsOf(label, 2).map((w) => ({ token: `n:${w.slice(0, 3)}`, key: `${w}#person#${String(item.userId)}`, kind: 'person', refId: String(item.userId), label, folded: foldName(label) }));
+    }
+    case 'group': {
+      if (item.kind === 'secret') return [];
+      const label = String(item.name);
+      return wordsOf(label, 2).map((w) => ({
+        token: `n:${w.slice(0, 3)}`,
+        key: `${w}#group#${String(item.groupId)}`,
+        kind: 'group',
+        refId: String(item.groupId),
+        label,
+        folded: foldName(label),
+        groupKind: item.kind as 'open' | 'closed',
+        groupAudience: item.audience as 'all' | 'members',
+      }));
+    }
+    case 'post': {
+      if (item.hidden) return [];
+      return wordsOf(String(item.text), 3)
+        .slice(0, MAX_POST_WORDS)
+        .map((w) => ({ token: `w:${w}`, key: `${String(item.createdAt)}#${String(item.postId)}`, kind: 'post', refId: String(item.postId), label: '', folded: '' }));
+    }
+    default:
+      return [];
+  }
+}
+
+/** Keeps the index in step with one change: entries no longer true are deleted, new ones written (idempotent). */
+export async function reindex(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): Promise<void> {
+  const id = (e: IndexEntry) => `${e.token}|${e.key}`;
+  const next = entriesOf(after);
+  const keep = new Set(next.map(id));
+  const stale = entriesOf(before).filter((e) => !keep.has(id(e)));
+  const changedLabel = (e: IndexEntry) => !entriesOf(before).some((b) => id(b) === id(e) && b.label === e.label && b.groupKind === e.groupKind && b.groupAudience === e.groupAudience);
+  if (stale.length) await SearchEntryEntity.delete(stale.map(({ token, key }) => ({ token, key }))).go();
+  const fresh = next.filter(changedLabel);
+  if (fresh.length) {
+    const { unprocessed } = await SearchEntryEntity.put(fresh).go();
+    if (unprocessed.length) throw new Error(`search index: ${unprocessed.length} entries unprocessed`);
+  }
+}
+

@@ -1,0 +1,56 @@
+import type { Caller } from '../access/caller';
+import { canReadSpace, mayDiscoverGroup, requirePerson, type SpaceFacts } from '../access/policy';
+import { ValidationError } from '../errors';
+import { FriendshipEntity, GroupMemberEntity, PostEntity, SearchEntryEntity } from './entities';
+import { wordsOf } from './search-index';
+import { toPost } from './posts';
+import { spaceOfPost } from './spaces';
+
+/**
+ * People, groups and posts matching every word of the query, accent- and case-free (S18): the query's
+ * longest word picks one index partition per kind (2 Query), then what the caller may see is kept —
+ * groups by the group rules (secret ones are not even indexed), posts by the rules of their space
+ * (1 BatchGet of the posts + ≤ 2 BatchGet of the caller's standing and friendships). Constant cost.
+ */
+export async function search(caller: Caller, query: string) {
+  const person = requirePerson(caller);
+  const words = wordsOf(query, 2);
+  if (!words.length) throw new ValidationError([{ field: 'query.q', message: 'au moins deux lettres' }]);
+  const longest = [...words].sort((a, b) => b.length - a.length)[0]!;
+  const all = (folded: string) => words.every((w) => folded.split(' ').some((part) => part.startsWith(w)));
+
+  const [names, postEntries] = await Promise.all([
+    SearchEntryEntity.query.byToken({ token: `n:${longest.slice(0, 3)}` }).begins({ key: longest }).go({ limit: 100 }),
+    longest.length >= 3 ? SearchEntryEntity.query.byToken({ token: `w:${longest}` }).go({ order: 'desc', limit: 40 }) : { data: [] },
+  ]);
+
+  const seen = new Set<string>();
+  const people: { userId: string; displayName: string }[] = [];
+  const groups: { id: string; name: string }[] = [];
+  for (const entry of names.data) {
+    if (seen.has(`${entry.kind}:${entry.refId}`) || !all(entry.folded)) continue;
+    seen.add(`${entry.kind}:${entry.refId}`);
+    if (entry.kind === 'person') people.push({ userId: entry.refId, displayName: entry.label });
+    else if (entry.kind === 'group' && entry.groupKind && entry.groupAudience && mayDiscoverGroup(caller, { kind: entry.groupKind, audience: entry.groupAudience }, undefined)) {
+      groups.push({ id: entry.refId, name: entry.label });
+    }
+  }
+
+  const postIds = [...new Set(postEntries.data.map((e) => e.refId))];
+  const { data: found } = postIds.length ? await PostEntity.get(postIds.map((postId) => ({ postId }))).go() : { data: [] };
+  const candidates = found.filter((p) => !p.hidden && words.every((w) => p.searchText.split(' ').some((part) => part.startsWith(w))));
+  const groupIds = [...new Set(candidates.filter((p) => p.spaceType === 'group').map((p) => p.spaceId))];
+  const ownerIds = [...new Set(candidates.filter((p) => p.spaceType === 'profile').map((p) => p.spaceId))];
+  const [standings, friendships] = await Promise.all([
+    groupIds.length ? GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId: person.userId }))).go() : { data: [] },
+    ownerIds.length ? FriendshipEntity.get(ownerIds.map((friendId) => ({ userId: person.userId, friendId }))).go() : { data: [] },
+  ]);
+  const standingIn = new Map(standings.data.map((m) => [m.groupId, { state: m.state, role: m.role }]));
+  const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.friendId));
+  const posts = candidates
+    .filter((post) => canReadSpace(caller, spaceOfPost(post), { group: standingIn.get(post.spaceId), friends: friends.has(post.spaceId) } satisfies SpaceFacts))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, 20)
+    .map((post) => toPost(post, caller));
+  return { people: people.slice(0, 20), groups: groups.slice(0, 20), posts };
+}

@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { linkIn, mailsTo, waitForMail } from '../support/mail';
+import { call, createTestPerson, type TestPerson } from '../support/people';
+import { testStack, type TestStack } from '../support/stack';
+
+// Groups, friends, conversations and notifications through the real handlers and the worker's
+// stream jobs. Everyone here is new (unique addresses); Rennes (35) is their section.
+
+let stack: TestStack;
+const run = randomUUID().slice(0, 6);
+let alice: TestPerson; // member, Rennes
+let bruno: TestPerson; // member, Rennes
+let chloe: TestPerson; // member, Rennes
+let dan: TestPerson; // supporter, Paris
+
+const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    assert.ok(Date.now() < deadline, `${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+const notificationsOf = (person: TestPerson) =>
+  call(stack, person, 'GET', '/api/me/notifications').then((r) => r.body as unknown as { items: { kind: string; text: string; path: string }[]; unread: number });
+const feedOf = (person: TestPerson) => call(stack, person, 'GET', '/api/feed?limit=50').then((r) => (r.body.items as { id: string }[]).map((p) => p.id));
+
+before(async () => {
+  stack = testStack();
+  const member = (name: string, n: number) =>
+    createTestPerson(stack, { email: `${name}-${run}@coopol.example`, givenName: name, familyName: 'Social', postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}${n}`, sectionId: 'rennes' } });
+  [alice, bruno, chloe] = await Promise.all([member('alice', 1), member('bruno', 2), member('chloe', 3)]);
+  dan = await createTestPerson(stack, { email: `dan-${run}@coopol.example`, givenName: 'Dan', familyName: 'Social', postalCode: '75011' });
+});
+
+describe('groups', () => {
+  test('a closed group: a request waits for a manager; the requester sees nothing of its posts until approved', async () => {
+    const group = await call(stack, alice, 'POST', '/api/groups', { name: `Soignants ${run}`, kind: 'closed', audience: 'all', description: 'Les métiers du soin' });
+    assert.equal(group.status, 201);
+    const id = group.body.id as string;
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id }, text: 'Bienvenue dans le groupe' });
+    assert.equal(post.status, 201);
+
+    const join = await call(stack, dan, 'POST', `/api/groups/${id}/join`);
+    assert.deepEqual(join.body, { standing: 'requested' });
+    assert.equal((await call(stack, dan, 'GET', `/api/spaces/group/${id}/posts`)).status, 403);
+    assert.equal((await call(stack, dan, 'GET', `/api/posts/${post.body.id as string}`)).status, 404);
+    assert.ok(!(await feedOf(dan)).includes(post.body.id as string));
+
+    // The manager is told, sees the request, approves.
+    await until('alice is told of the request', () => notificationsOf(alice), (n) => n.items.some((i) => i.kind === 'group-request' && i.text.includes('Dan Social')));
+    const requests = await call(stack, alice, 'GET', `/api/groups/${id}/members?state=requested`);
+    assert.deepEqual((requests.body.items as { userId: string }[]).map((m) => m.userId), [dan.userId]);
+    assert.equal((await call(stack, alice, 'PUT', `/api/groups/${id}/members/${dan.userId}`, { action: 'approve' })).status, 200);
+    assert.equal((await call(stack, dan, 'GET', `/api/spaces/group/${id}/posts`)).status, 200);
+    assert.equal((await call(stack, dan, 'GET', `/api/groups/${id}`)).body.memberCount, 2);
+
+    // New posts reach him through the fan-out; leaving takes them away at once.
+    const later = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id }, text: 'Réunion mardi' });
+    await until('the post reaches dan’s feed', () => feedOf(dan), (ids) => ids.includes(later.body.id as string));
+    assert.equal((await call(stack, dan, 'POST', `/api/groups/${id}/leave`)).status, 200);
+    assert.ok(!(await feedOf(dan)).includes(later.body.id as string), 'gone from the feed of who left');
+  });
+
+  test('a secret group is nowhere for outsiders: not listed, not found, its posts in no outsider’s feed', async () => {
+    const group = await call(stack, alice, 'POST', '/api/groups', { name: `Secret ${run}`, kind: 'secret', audience: 'members' });
+    const id = group.body.id as string;
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id }, text: 'Entre nous' });
+    const listed = await call(stack, bruno, 'GET', '/api/groups?limit=100');
+    assert.ok(!(listed.body.items as { id: string }[]).some((g) => g.id === id));
+    assert.equal((await call(stack, bruno, 'GET', `/api/groups/${id}`)).status, 404);
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${id}/join`)).status, 404);
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'group', id }, text: 'Je force' })).status, 404);
+    await until('alice’s feed has it', () => feedOf(alice), (ids) => ids.includes(post.body.id as string));
+    assert.ok(!(await feedOf(bruno)).includes(post.body.id as string));
+
+    // Invited by mail, bruno accepts with his account; dan (a supporter) could not, even invited.
+    assert.equal((await call(stack, alice, 'POST', `/api/groups/${id}/invitations`, { email: bruno.email })).status, 201);
+    const mail = await waitForMail(stack, bruno.email, /vous invite dans le groupe/);
+    const token = linkIn(mail, /\/groupes\/invitation\/([\w-]+)/).split('/').at(-1)!;
+    assert.equal((await call(stack, chloe, 'POST', `/api/group-invitations/${token}/accept`)).status, 403, 'another account cannot use it');
+    const accepted = await call(stack, bruno, 'POST', `/api/group-invitations/${token}/accept`);
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.equal(accepted.body.myStanding, 'member');
+    assert.equal((await call(stack, bruno, 'POST', `/api/group-invitations/${token}/accept`)).status, 404, 'the link works once');
+    await call(stack, alice, 'POST', `/api/groups/${id}/invitations`, { email: dan.email });
+    const danMail = await waitForMail(stack, dan.email, /vous invite dans le groupe/);
+    const danToken = linkIn(danMail, /\/groupes\/invitation\/([\w-]+)/).split('/').at(-1)!;
+    assert.equal((await call(stack, dan, 'POST', `/api/group-invitations/${danToken}/accept`)).status, 403);
+  });
+});
+
+describe('friends', () => {
+  test('request, notification and mail, accept; profile posts reach friends only; remove', async () => {
+    assert.deepEqual((await call(stack, chloe, 'POST', `/api/friends/${dan.userId}`)).body, { state: 'sent' });
+    await until('dan is told', () => notificationsOf(dan), (n) => n.items.some((i) => i.kind === 'friend-request'));
+    await waitForMail(stack, dan.email, /vous demande en coopain/);
+    assert.deepEqual((await call(stack, dan, 'POST', `/api/friends/${chloe.userId}/accept`)).body, { state: 'friends' });
+    const friends = await call(stack, chloe, 'GET', '/api/me/friends');
+    assert.deepEqual(friends.body.items, [{ userId: dan.userId, displayName: 'Dan Social', state: 'friends', since: (friends.body.items as { since: string }[])[0]!.since }]);
+
+    const wall = await call(stack, chloe, 'POST', '/api/posts', { space: { type: 'profile', id: chloe.userId }, text: 'Mon mur' });
+    await until('dan’s feed has chloe’s post', () => feedOf(dan), (ids) => ids.includes(wall.body.id as string));
+    assert.ok(!(await feedOf(bruno)).includes(wall.body.id as string));
+    assert.equal((await call(stack, bruno, 'GET', `/api/posts/${wall.body.id as string}`)).status, 404);
+
+    assert.deepEqual((await call(stack, dan, 'DELETE', `/api/friends/${chloe.userId}`)).body, { state: 'none' });
+    assert.ok(!(await feedOf(dan)).includes(wall.body.id as string), 'no longer a friend, no longer shown');
+  });
+
+  test('suggestions: members of my section who allow it, not me, not my friends', async () => {
+    const suggestions = await call(stack, alice, 'GET', '/api/me/friend-suggestions');
+    const ids = (suggestions.body.items as { userId: string }[]).map((s) => s.userId);
+    assert.ok(!ids.includes(alice.userId));
+    assert.ok(ids.includes(bruno.userId) || ids.length === 20);
+  });
+});
+
+describe('conversations and notifications', () => {
+  test('followers are told of new comments (the bell counts them), not the commenter, not who unfollowed; only readers may follow', async () => {
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Qui vient au tractage ?' });
+    const id = post.body.id as string;
+    assert.deepEqual((await call(stack, chloe, 'PUT', `/api/posts/${id}/follow`)).body, { following: true });
+    assert.equal((await call(stack, dan, 'PUT', `/api/posts/${id}/follow`)).status, 404, 'a supporter cannot follow a section post');
+    await call(stack, alice, 'POST', '/api/me/notifications/read');
+
+    const comment = await call(stack, bruno, 'POST', `/api/posts/${id}/comments`, { text: 'Moi !' });
+    assert.equal(comment.status, 201);
+    const seen = await until('alice is told', () => notificationsOf(alice), (n) => n.items.some((i) => i.kind === 'comment' && i.text.includes('Moi !')));
+    assert.equal(seen.unread, 1);
+    assert.equal(seen.items[0]!.path, `/publications/${id}`);
+    await until('chloe is told', () => notificationsOf(chloe), (n) => n.items.some((i) => i.text.includes('Moi !')));
+    assert.ok(!(await notificationsOf(bruno)).items.some((i) => i.text.includes('Moi !')), 'not the commenter');
+    assert.equal((await call(stack, alice, 'GET', `/api/posts/${id}`)).body.commentCount, 1);
+
+    // Bruno now follows (he commented); he unfollows and is not told of the next comment.
+    assert.deepEqual((await call(stack, bruno, 'DELETE', `/api/posts/${id}/follow`)).body, { following: false });
+    await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: 'Moi aussi' });
+    await until('alice is told again', () => notificationsOf(alice), (n) => n.items.some((i) => i.text.includes('Moi aussi')));
+    assert.ok(!(await notificationsOf(bruno)).items.some((i) => i.text.includes('Moi aussi')));
+    assert.deepEqual((await call(stack, alice, 'POST', '/api/me/notifications/read')).body, { unread: 0 });
+  });
+
+  test('a muted group tells nothing; preferences choose the mail: at once, or a daily digest sent by the hourly job', async () => {
+    const group = await call(stack, bruno, 'POST', '/api/groups', { name: `Sourdine ${run}`, kind: 'closed', audience: 'all' });
+    const id = group.body.id as string;
+    const settings = await call(stack, bruno, 'PATCH', '/api/me/notification-settings', { mutedGroups: [id], email: { comment: 'daily' } });
+    assert.equal(settings.status, 200);
+    assert.deepEqual(settings.body.mutedGroups, [id]);
+    await call(stack, chloe, 'POST', `/api/groups/${id}/join`);
+    // The stream is read in order: once the later comment's notification is there, the request's would be too.
+    const post = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Résumé du jour' });
+    await call(stack, alice, 'POST', `/api/posts/${post.body.id as string}/comments`, { text: 'Pour le résumé' });
+    const told = await until('bruno is told of the comment', () => notificationsOf(bruno), (n) => n.items.some((i) => i.text.includes('Pour le résumé')));
+    assert.ok(!told.items.some((i) => i.kind === 'group-request' && i.path === `/groupes/${id}`), 'the muted group told nothing');
+    assert.equal((await mailsTo(stack, bruno.email)).filter((m) => /Pour le résumé/.test(m.subject)).length, 0, 'no mail at once for a daily choice');
+
+    // The hourly job, run as EventBridge would at 07:30 UTC the next day, sends the digest once.
+    const { handler } = await import('../../functions/src/jobs/notification-digests');
+    const next = new Date(Date.now() + 86_400_000);
+    const time = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 7, 30)).toISOString();
+    const context = { getRemainingTimeInMillis: () => 600_000 } as never;
+    await handler({ time }, context);
+    const digest = await waitForMail(stack, bruno.email, /nouveauté/);
+    assert.match(digest.body.text ?? '', /Pour le résumé/);
+    await handler({ time }, context);
+    assert.equal((await mailsTo(stack, bruno.email)).filter((m) => /nouveauté/.test(m.subject)).length, 1, 'sent once');
+  });
+});
+
+describe('search', () => {
+  const searchAs = (person: TestPerson, q: string) =>
+    call(stack, person, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => r.body as unknown as { people: { userId: string }[]; groups: { id: string }[]; posts: { id: string }[] });
+
+  test('accent- and case-free, people, groups and posts, each as the rules allow', async () => {
+    const word = `hôpitàl${run}`;
+    const open = await call(stack, alice, 'POST', '/api/groups', { name: `Santé Publique ${run}`, kind: 'open', audience: 'all' });
+    const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Santé Secrète ${run}`, kind: 'secret', audience: 'all' });
+    const sectionPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Manifestation pour l’${word} samedi` });
+    const secretPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id as string }, text: `Réunion secrète sur l’${word}` });
+
+    // The index is written by a stream job: wait until Alice (who may see everything here) finds it all.
+    const query = `SANTE ${run}`;
+    await until('alice finds both groups', () => searchAs(alice, query), (r) => r.groups.length >= 1);
+    const byAlice = await until('alice finds both posts', () => searchAs(alice, word.toUpperCase().replace('À', 'A')), (r) => r.posts.length === 2);
+    assert.deepEqual(new Set(byAlice.posts.map((p) => p.id)), new Set([sectionPost.body.id, secretPost.body.id]));
+
+    // Secret groups are never found (not even by their members: they are not indexed); open ones are.
+    const groupsFound = (await searchAs(dan, query)).groups.map((g) => g.id);
+    assert.ok(groupsFound.includes(open.body.id as string));
+    assert.ok(!groupsFound.includes(secret.body.id as string));
+    // A member of the section finds its post, not the secret group's; a supporter of Paris finds neither.
+    assert.deepEqual((await searchAs(bruno, `hopital${run}`)).posts.map((p) => p.id), [sectionPost.body.id]);
+    assert.deepEqual((await searchAs(dan, `hopital${run}`)).posts, []);
+
+    // People by name, whatever the accents and case.
+    const people = await searchAs(dan, 'CHLOE SOCIAL');
+    assert.ok(people.people.some((p) => p.userId === chloe.userId));
+    assert.equal((await call(stack, dan, 'GET', '/api/search?q=a')).status, 400);
+  });
+});
+
+describe('moderation', () => {
+  test('a report reaches the section’s moderators; a person blocked in one space posts nowhere there and everywhere else', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: `secretaire-${run}@coopol.example`,
+      postalCode: '35000',
+      member: { memberNumber: `SO${run.toUpperCase()}9`, sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }],
+      mfa: true,
+    });
+    const post = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Un message déplacé' });
+    const report = await call(stack, chloe, 'POST', `/api/posts/${post.body.id as string}/reports`, { reason: 'Insultant' });
+    assert.equal(report.status, 201);
+    const reports = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/reports');
+    assert.ok((reports.body.items as { id: string }[]).some((r) => r.id === report.body.id));
+    assert.equal((await call(stack, alice, 'GET', '/api/spaces/section/rennes/reports')).status, 403);
+
+    // Hidden by the secretary: gone for the section, still there for its author.
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${post.body.id as string}/hide`)).status, 200);
+    assert.equal((await call(stack, alice, 'GET', `/api/posts/${post.body.id as string}`)).status, 404);
+    assert.equal((await call(stack, bruno, 'GET', `/api/posts/${post.body.id as string}`)).body.hidden, true);
+
+    // Blocked in the section: Bruno posts and comments there no more, but still reads it and posts on his profile.
+    assert.deepEqual((await call(stack, secretary, 'PUT', `/api/spaces/section/rennes/blocks/${bruno.userId}`)).body, { blocked: true });
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Encore' })).status, 403);
+    const other = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Sujet' });
+    assert.equal((await call(stack, bruno, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Moi' })).status, 403);
+    assert.equal((await call(stack, bruno, 'GET', '/api/spaces/section/rennes/posts')).status, 200);
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'profile', id: bruno.userId }, text: 'Sur mon mur' })).status, 201);
+    await call(stack, secretary, 'DELETE', `/api/spaces/section/rennes/blocks/${bruno.userId}`);
+    assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'De retour' })).status, 201);
+
+    // A comment hidden by the secretary: gone for readers, still there for its author; its author may delete it.
+    const comment = await call(stack, chloe, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Hors sujet' });
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${other.body.id as string}/comments/${comment.body.id as string}/hide`)).status, 200);
+    const commentsFor = (person: TestPerson) =>
+      call(stack, person, 'GET', `/api/posts/${other.body.id as string}/comments`).then((r) => (r.body.items as { id: string }[]).map((c) => c.id));
+    assert.ok(!(await commentsFor(alice)).includes(comment.body.id as string));
+    assert.ok((await commentsFor(chloe)).includes(comment.body.id as string));
+    assert.equal((await call(stack, alice, 'DELETE', `/api/posts/${other.body.id as string}/comments/${comment.body.id as string}`)).status, 404);
+    assert.equal((await call(stack, chloe, 'DELETE', `/api/posts/${other.body.id as string}/comments/${comment.body.id as string}`)).status, 200);
+    assert.deepEqual(await commentsFor(chloe), []);
+
+    // Escalated, the report reaches national admins' list.
+    assert.equal((await call(stack, secretary, 'POST', `/api/reports/${report.body.id as string}/escalate`)).body.escalated, true);
+  });
+});

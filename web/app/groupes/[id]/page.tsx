@@ -1,0 +1,120 @@
+import { routes } from '@coopol/contracts';
+import type { Metadata } from 'next';
+import { cache } from 'react';
+import { ActionForm } from '../../../components/forms/ActionForm';
+import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { Composer } from '../../../components/social/Composer';
+import { PostCard } from '../../../components/social/PostCard';
+import styles from '../../../components/social/social.module.css';
+import { t, tc } from '../../../i18n';
+import { orNotFound } from '../../../lib/or-not-found';
+import { callAsSignedIn, getSession, requireSession } from '../../../lib/session';
+import { changeStanding, decideMember, invite } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+// A group the caller may not know of (secret) is a 404, as for one that does not exist.
+const getGroup = cache(async (groupId: string) => {
+  const session = await requireSession(`/groupes/${groupId}`);
+  return { session, group: await orNotFound(callAsSignedIn(session, `/groupes/${groupId}`, routes.getGroup, { params: { groupId } })) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getSession())) return { title: t('groups.title') };
+  return { title: (await getGroup((await params).id)).group.name };
+}
+
+export default async function GroupPage({ params }: Props) {
+  const groupId = (await params).id;
+  const { session, group } = await getGroup(groupId);
+  const back = `/groupes/${groupId}`;
+  const member = group.myStanding === 'member' || group.myStanding === 'manager';
+  const [posts, requests] = await Promise.all([
+    member ? callAsSignedIn(session, back, routes.listSpacePosts, { params: { spaceType: 'group', spaceId: groupId }, query: { limit: 30 } }) : null,
+    group.myStanding === 'manager' ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'requested', limit: 50 } }) : null,
+  ]);
+
+  return (
+    <div className={`container section-block ${styles.stack}`}>
+      <div className="section-intro">
+        <h1>{group.name}</h1>
+        <p>
+          {t(`groups.kind.${group.kind}`)} · {t(`groups.audience.${group.audience}`)} · {tc('groups.members', group.memberCount)}
+        </p>
+        {group.description && <p>{group.description}</p>}
+      </div>
+
+      {group.myStanding === 'none' && (
+        <form action={changeStanding}>
+          <Hidden name="groupId" value={groupId} />
+          <Hidden name="action" value="join" />
+          <button type="submit" className="button button-primary">
+            {group.kind === 'open' ? t('groups.join') : t('groups.request')}
+          </button>
+        </form>
+      )}
+      {group.myStanding === 'requested' && <p role="status">{t('groups.requested')}</p>}
+      {!member && <p>{t('groups.closedNotice')}</p>}
+      {group.myStanding === 'manager' && <p>{t('groups.manager')}</p>}
+
+      {requests && requests.items.length > 0 && (
+        <section aria-labelledby="requests">
+          <h2 id="requests">{t('groups.requests')}</h2>
+          <ul className={styles.requests}>
+            {requests.items.map((request) => (
+              <li key={request.userId} className={styles.request}>
+                <span>{request.displayName}</span>
+                {(['approve', 'refuse'] as const).map((action) => (
+                  <form key={action} action={decideMember} className={styles.inline}>
+                    <Hidden name="groupId" value={groupId} />
+                    <Hidden name="userId" value={request.userId} />
+                    <Hidden name="action" value={action} />
+                    <button type="submit" className={`button ${action === 'approve' ? 'button-primary' : 'button-secondary'}`} aria-label={`${t(`groups.${action}`)} : ${request.displayName}`}>
+                      {t(`groups.${action}`)}
+                    </button>
+                  </form>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {group.myStanding === 'manager' && (
+        <section aria-labelledby="invite">
+          <h2 id="invite">{t('groups.invite')}</h2>
+          <ActionForm action={invite}>
+            <Hidden name="groupId" value={groupId} />
+            <TextField name="email" type="email" label={t('groups.inviteEmail')} required autoComplete="off" />
+            <SubmitButton>{t('groups.inviteSubmit')}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      {member && <Composer spaceType="group" spaceId={groupId} back={back} />}
+      {posts && (
+        <section aria-labelledby="group-posts">
+          <h2 id="group-posts">{t('groups.posts')}</h2>
+          <ul className={styles.feed}>
+            {posts.items.map((post) => (
+              <li key={post.id}>
+                <PostCard post={post} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {member && group.myStanding !== 'manager' && (
+        <form action={changeStanding}>
+          <Hidden name="groupId" value={groupId} />
+          <Hidden name="action" value="leave" />
+          <button type="submit" className="button button-secondary">
+            {t('groups.leave')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { routes } from '@coopol/contracts';
+import type { Metadata } from 'next';
+import { ActionForm } from '../../../components/forms/ActionForm';
+import { CheckboxGroup, RadioGroup, SubmitButton } from '../../../components/forms/fields';
+import { t } from '../../../i18n';
+import { callAsSignedIn, requireSession } from '../../../lib/session';
+import { savePreferences } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('preferences.title') };
+
+const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation'] as const;
+const modes = ['immediate', 'daily', 'weekly', 'never'] as const;
+
+/** Mail per kind of notification (at once, daily or weekly digest, never) and muted groups. */
+export default async function PreferencesPage() {
+  const session = await requireSession('/notifications/preferences');
+  const [settings, groups] = await Promise.all([
+    callAsSignedIn(session, '/notifications/preferences', routes.getNotificationSettings, {}),
+    callAsSignedIn(session, '/notifications/preferences', routes.listMyGroups, { query: { limit: 100 } }),
+  ]);
+  return (
+    <div className="container section-block">
+      <h1>{t('preferences.title')}</h1>
+      <p>{t('preferences.intro')}</p>
+      <ActionForm action={savePreferences}>
+        {kinds.map((kind) => (
+          <RadioGroup
+            key={kind}
+            name={kind}
+            legend={t(`preferences.kind.${kind}`)}
+            choices={modes.map((mode) => ({ value: mode, label: t(`preferences.mode.${mode}`) }))}
+            defaultValue={settings.email[kind]}
+          />
+        ))}
+        {groups.items.length > 0 && (
+          <CheckboxGroup
+            name="mutedGroups"
+            legend={t('preferences.muted')}
+            choices={groups.items.map((group) => ({ value: group.id, label: group.name }))}
+            defaultValues={settings.mutedGroups}
+          />
+        )}
+        <SubmitButton>{t('preferences.save')}</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

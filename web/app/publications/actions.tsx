@@ -1,0 +1,61 @@
+'use server';
+
+import { routes } from '@coopol/contracts';
+import { refresh } from 'next/cache';
+import { unstable_rethrow } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { PostCard } from '../../components/social/PostCard';
+import { t } from '../../i18n';
+import { failure, text } from '../../lib/form-actions';
+import type { FormState } from '../../lib/form-state';
+import { safeNextPath } from '../../lib/session-core';
+import { callAsSignedIn, requireSession } from '../../lib/session';
+
+const postFields = ['text', 'link', 'media', 'space'] as const;
+
+/** The composer: a post in the space its hidden fields name; the API reads the link's preview itself. */
+export async function publishPost(_previous: FormState, form: FormData): Promise<FormState> {
+  const back = safeNextPath(text(form, 'retour'), '/');
+  const session = await requireSession(back);
+  const values = { text: text(form, 'text'), link: text(form, 'link'), media: text(form, 'media') };
+  const spaceType = text(form, 'spaceType') as 'section' | 'federation' | 'group' | 'profile' | 'national';
+  try {
+    await callAsSignedIn(session, back, routes.createPost, {
+      body: { space: { type: spaceType, id: text(form, 'spaceId') }, text: values.text, ...(values.link && { link: values.link }), ...(values.media && { media: values.media }) },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, postFields);
+  }
+  refresh();
+  return { status: 'done', message: t('composer.published'), values: { text: '', link: '', media: '' } };
+}
+
+export async function addComment(_previous: FormState, form: FormData): Promise<FormState> {
+  const postId = text(form, 'postId');
+  const session = await requireSession(`/publications/${postId}`);
+  const values = { text: text(form, 'text') };
+  try {
+    await callAsSignedIn(session, `/publications/${postId}`, routes.addComment, { params: { postId }, body: values });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, ['text']);
+  }
+  refresh();
+  return { status: 'idle', values: { text: '' } };
+}
+
+export async function setFollowing(form: FormData): Promise<void> {
+  const postId = text(form, 'postId');
+  const session = await requireSession(`/publications/${postId}`);
+  const route = text(form, 'follow') === 'oui' ? routes.followPost : routes.unfollowPost;
+  await callAsSignedIn(session, `/publications/${postId}`, route, { params: { postId } });
+  refresh();
+}
+
+/** The next page of the feed, rendered here (infinite scroll): the posts and where to go on. */
+export async function moreFeed(cursor: string): Promise<{ nodes: ReactNode[]; next: string | null }> {
+  const session = await requireSession('/');
+  const page = await callAsSignedIn(session, '/', routes.readFeed, { query: { cursor, limit: 20 } });
+  return { nodes: page.items.map((post) => <li key={post.id}><PostCard post={post} /></li>), next: page.nextCursor };
+}

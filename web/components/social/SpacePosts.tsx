@@ -1,0 +1,34 @@
+import { routes } from '@coopol/contracts';
+import { t } from '../../i18n';
+import { isApiError } from '../../lib/api';
+import { callAsSignedIn, getSession } from '../../lib/session';
+import { Composer } from './Composer';
+import { PostCard } from './PostCard';
+import styles from './social.module.css';
+
+/**
+ * A section's or federation's posts and the composer, for the people the API lets read them; nothing
+ * at all for anyone else (signed out, a supporter on a section page, another section's member).
+ */
+export async function SpacePosts({ spaceType, spaceId, back }: { spaceType: 'section' | 'federation'; spaceId: string; back: string }) {
+  const session = await getSession();
+  if (!session) return null;
+  const page = await callAsSignedIn(session, back, routes.listSpacePosts, { params: { spaceType, spaceId }, query: { limit: 20 } }).catch((error: unknown) => {
+    if (isApiError(error, 403) || isApiError(error, 404)) return null;
+    throw error;
+  });
+  if (!page) return null;
+  return (
+    <section aria-labelledby="space-posts" className={styles.stack}>
+      <h2 id="space-posts">{t('space.posts')}</h2>
+      <Composer spaceType={spaceType} spaceId={spaceId} back={back} />
+      <ul className={styles.feed}>
+        {page.items.map((post) => (
+          <li key={post.id}>
+            <PostCard post={post} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
