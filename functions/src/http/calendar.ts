@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { eventRoutes as routes } from '../contracts/events-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import * as calendar from '../domain/events/calendar';
 import { featureLambda, implement } from './kit/feature-lambda';

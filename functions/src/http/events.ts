@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { eventRoutes as routes } from '../contracts/events-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import { unsubscribeFromAnnouncements } from '../domain/events/mail';
 import { myAgenda } from '../domain/events/read';

@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { socialRoutes as routes } from '../contracts/social-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import { requirePerson } from '../domain/access/policy';
 import { readFeed } from '../domain/social/feed';

@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { socialRoutes as routes } from '../contracts/social-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import * as friends from '../domain/social/friends';
 import * as groups from '../domain/social/groups';
