@@ -123,10 +123,10 @@ describe('a wave survives its sender being killed', () => {
         perSecond.set(mail.at, (perSecond.get(mail.at) ?? 0) + 1);
       }
     }
-    // Paced to the SES account's maximum send rate (200 mails/s locally), restarts included. The
-    // emulator stamps the second it received a mail in: a mail sent at the very end of a second may
-    // land in the next, hence the 10 % margin.
-    assert.ok(Math.max(...perSecond.values()) <= 220, `about 200 a second at most: ${JSON.stringify([...perSecond])}`);
+    // Paced to the SES account's maximum send rate (200 mails/s locally), restarts included: no more
+    // than 200 mails start in any second. The emulator stamps the second a mail arrived in, so the
+    // mails in flight at a second's end (up to the sender's 25 at once) may count in the next.
+    assert.ok(Math.max(...perSecond.values()) <= 225, `200 a second at most: ${JSON.stringify([...perSecond])}`);
     const missing = emails.filter((email) => !received.has(email));
     const twice = [...received].filter(([, count]) => count > 1);
     assert.deepEqual({ missing: missing.length, twice: twice.length }, { missing: 0, twice: 0 }, `missing: ${missing.slice(0, 5)}; twice: ${JSON.stringify(twice.slice(0, 5))}`);

@@ -32,10 +32,11 @@ export function sesMaxSendRate(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits until up to `wanted` mails may be sent now at `rate` per second, and returns how many
- * (at least one). The caller sends them at once, then asks again.
+ * Waits until up to `wanted` mails may be sent at `rate` per second, and returns how many (at least
+ * one) and until when: the permits are for the current second, so a mail not started by `until` must
+ * ask again — together, senders never start more than `rate` mails in any second.
  */
-export async function takeSendPermits(wanted: number, rate: number): Promise<number> {
+export async function takeSendPermits(wanted: number, rate: number): Promise<{ granted: number; until: number }> {
   let asking = Math.min(wanted, rate);
   for (;;) {
     const second = Math.floor(Date.now() / 1000);
@@ -45,7 +46,7 @@ export async function takeSendPermits(wanted: number, rate: number): Promise<num
         .set({ expiresAt: second + 3600 })
         .where((attr, { notExists, lte }) => `${notExists(attr.granted)} OR ${lte(attr.granted, rate - asking)}`)
         .go({ response: 'none' });
-      return asking;
+      return { granted: asking, until: (second + 1) * 1000 };
     } catch (error) {
       if (!/conditional request failed/i.test((error as Error).message)) throw error;
     }

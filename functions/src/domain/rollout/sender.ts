@@ -189,15 +189,18 @@ async function sendPage(key: TaskKey, page: Preregistration[], rate: number): Pr
     const toSend = [...toClaim, ...toReclaim.map((r) => r.p)];
     const outcomes = new Map(known);
     const newlyDone: PageResult['newlyDone'] = [];
-    for (let i = 0; i < toSend.length; ) {
-      const permits = await takeSendPermits(toSend.length - i, rate);
-      const batch = toSend.slice(i, i + permits);
-      const sent = await pool(batch, CONCURRENCY, (p) => sendOne(key, p));
+    const queue = [...toSend];
+    while (queue.length) {
+      const { granted, until } = await takeSendPermits(queue.length, rate);
+      const batch = queue.splice(0, granted);
+      // A permit is for its second: a mail not started by then waits for the next permits.
+      const sent = await pool(batch, CONCURRENCY, (p) => (Date.now() < until ? sendOne(key, p) : Promise.resolve(undefined)));
       batch.forEach((p, j) => {
-        outcomes.set(p.email, sent[j]!);
-        newlyDone.push({ p, outcome: sent[j]! });
+        const outcome = sent[j];
+        if (!outcome) return void queue.push(p);
+        outcomes.set(p.email, outcome);
+        newlyDone.push({ p, outcome });
       });
-      i += permits;
     }
     const counts = { sent: 0, failed: 0, suppressed: 0 };
     for (const p of page) {
