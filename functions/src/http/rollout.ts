@@ -3,36 +3,16 @@ import { loadCaller } from '../domain/access/load-caller';
 import type { RolloutScope } from '../domain/access/policy';
 import { rolloutNumbers } from '../domain/rollout/numbers';
 import * as preregistration from '../domain/rollout/preregistration';
-import { isFederationOpen } from '../domain/rollout/territories';
 import * as waves from '../domain/rollout/waves';
 import { featureLambda, implement } from './kit/feature-lambda';
 
 const done = { ok: true as const };
 
-/** What a person sees of their preregistration (the page of their mails' links, and its JSON export). */
-async function view(item: preregistration.PreregistrationView) {
-  return {
-    email: item.email,
-    postalCode: item.postalCode,
-    communeName: item.communeName,
-    federationName: item.federationName,
-    regionName: item.regionName,
-    kind: item.kind,
-    status: item.status,
-    consentAt: item.consentAt,
-    createdAt: item.createdAt,
-    confirmedAt: item.confirmedAt,
-    emailed: item.emailedBy !== undefined,
-    erasedAfter: new Date(item.expiresAt * 1000).toISOString(),
-    territoryOpen: await isFederationOpen(item.federationCode),
-  };
-}
-
 /** Rollout: preregistration (public), waves (national admins), the numbers (admins and federation officers). */
 export const handler = featureLambda('rollout', [
   implement(routes.preregister, async ({ body }) => preregistration.preregister(body)),
-  implement(routes.getPreregistration, async ({ params }) => view(await preregistration.viewPreregistration(params.token))),
-  implement(routes.confirmPreregistration, async ({ params }) => view(await preregistration.confirmPreregistration(params.token))),
+  implement(routes.getPreregistration, async ({ params }) => preregistration.viewPreregistration(params.token)),
+  implement(routes.confirmPreregistration, async ({ params }) => preregistration.confirmPreregistration(params.token)),
   implement(routes.erasePreregistration, async ({ params }) => (await preregistration.erasePreregistration(params.token), done)),
   implement(routes.unsubscribe, async ({ params }) => (await preregistration.erasePreregistration(params.token, { unsubscribe: true }), done)),
   implement(routes.listWaves, async ({ actor }) => ({ items: await waves.listWaves(await loadCaller(actor)) })),

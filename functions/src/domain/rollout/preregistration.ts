@@ -93,17 +93,36 @@ async function byToken(token: string) {
   return found;
 }
 
-export type PreregistrationView = Awaited<ReturnType<typeof byToken>>;
+type PreregistrationItem = Awaited<ReturnType<typeof byToken>>;
 
-/** What the person sees, and downloads, of their preregistration (by the token of their mails). */
-export function viewPreregistration(token: string) {
-  return byToken(token);
+/** What the person sees, and downloads, of their preregistration (contract `Preregistration`). */
+async function toView(item: PreregistrationItem) {
+  return {
+    email: item.email,
+    postalCode: item.postalCode,
+    communeName: item.communeName,
+    federationName: item.federationName,
+    regionName: item.regionName,
+    kind: item.kind,
+    status: item.status,
+    consentAt: item.consentAt,
+    createdAt: item.createdAt,
+    confirmedAt: item.confirmedAt,
+    emailed: item.emailedBy !== undefined,
+    erasedAfter: new Date(item.expiresAt * 1000).toISOString(),
+    territoryOpen: await isFederationOpen(item.federationCode),
+  };
+}
+
+/** A preregistration, by the token of its mails' links. */
+export async function viewPreregistration(token: string) {
+  return toView(await byToken(token));
 }
 
 /** The link of the confirmation mail: from now on the address gets the launch mail. Idempotent. */
-export async function confirmPreregistration(token: string): Promise<PreregistrationView> {
+export async function confirmPreregistration(token: string) {
   const found = await byToken(token);
-  if (found.status === 'confirmed') return found;
+  if (found.status === 'confirmed') return toView(found);
   const confirmedAt = new Date().toISOString();
   const result = await rollout.transaction
     .write(({ preregistration, funnel }) => [
@@ -116,8 +135,8 @@ export async function confirmPreregistration(token: string): Promise<Preregistra
       funnel.update({ federationCode: found.federationCode }).add({ confirmed: 1, waiting: 1 }).commit(),
     ])
     .go();
-  if (result.canceled) return byToken(token); // confirmed meanwhile (a second click)
-  return { ...found, status: 'confirmed', confirmedAt };
+  if (result.canceled) return viewPreregistration(token); // confirmed meanwhile (a second click)
+  return toView({ ...found, status: 'confirmed', confirmedAt });
 }
 
 /**
