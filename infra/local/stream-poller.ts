@@ -17,6 +17,12 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
  * Lambda, it moves its position in a shard only after the consumer succeeded, retries a failing
  * batch, and keeps its positions (in a file) across restarts: a consumer killed mid-batch gets the
  * same batch again.
+ *
+ * Each subscription keeps its own position, as each mapping does in AWS (a slow consumer — a wave
+ * being sent — does not hold the others back). What they share is the waiting: one tail reader per
+ * shard polls the shard's end, and a subscription that has read everything sleeps until that reader
+ * sees something new, instead of every subscription polling on its own (10 jobs × 10 polls a second
+ * against DynamoDB Local when nothing happens, before).
  */
 export interface StreamSubscription {
   name: string;
@@ -38,6 +44,8 @@ export interface StreamPollerOptions {
 
 const idleMs = 100;
 const describeEveryMs = 2_000;
+/** A subscription at the end of its shard looks again at least this often, whatever the tail says. */
+const caughtUpRecheckMs = 2_000;
 const maxAttempts = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,6 +73,39 @@ function matches(subscription: StreamSubscription, record: StreamRecord): boolea
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   const entity = image?.__edb_e__?.S;
   return entity !== undefined && subscription.entities.includes(entity);
+}
+
+/**
+ * The end of one shard, watched by one reader. `generation` grows each time records arrive there; a
+ * subscription notes it before a read that comes back empty and waits for it to grow. A record
+ * written after that read is seen by the tail after it too, so no wake-up is ever missed.
+ */
+class ShardTail {
+  generation = 0;
+  closed = false;
+  private waiters: Array<() => void> = [];
+
+  advance(closed = false): void {
+    this.generation += 1;
+    this.closed ||= closed;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Resolves when records newer than `seen` arrived, the shard closed, or after `maxMs`. */
+  after(seen: number, maxMs: number): Promise<void> {
+    if (this.generation > seen || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((wake) => wake !== done);
+        resolve();
+      }, maxMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push(done);
+    });
+  }
 }
 
 export function startStreamPoller(options: StreamPollerOptions): { stop(): void } {
@@ -105,9 +146,46 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
     }
   }
 
+  const tails = new Map<string, Promise<ShardTail>>();
+
+  /** The shard's tail reader, started (from the shard's end) before any subscription reads it. */
+  function tailOf(shardId: string): Promise<ShardTail> {
+    let tail = tails.get(shardId);
+    if (!tail) {
+      tail = startTail(shardId);
+      tails.set(shardId, tail);
+      tail.catch(() => tails.delete(shardId));
+    }
+    return tail;
+  }
+
+  async function startTail(shardId: string): Promise<ShardTail> {
+    const tail = new ShardTail();
+    let iterator = (await client.send(new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: shardId, ShardIteratorType: 'LATEST' }))).ShardIterator;
+    void (async () => {
+      while (!stopped && iterator) {
+        try {
+          const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+          iterator = page.NextShardIterator;
+          if (page.Records?.length || !iterator) tail.advance(!iterator);
+          else await sleep(idleMs);
+        } catch (error) {
+          if (!(error instanceof ExpiredIteratorException)) options.log(`shard ${shardId}: the tail reader failed: ${String(error)}`);
+          // Wake the waiting subscriptions; their next look starts a fresh tail reader.
+          tails.delete(shardId);
+          tail.advance();
+          return;
+        }
+      }
+    })();
+    return tail;
+  }
+
   async function readShard(subscription: StreamSubscription, shardId: string): Promise<void> {
     let iterator = await iteratorFor(subscription, shardId);
     while (!stopped && iterator) {
+      const tail = await tailOf(shardId);
+      const seen = tail.generation;
       let page;
       try {
         page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
@@ -135,7 +213,7 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
         return;
       }
       iterator = page.NextShardIterator;
-      if (!records.length) await sleep(idleMs);
+      if (!records.length) await tail.after(seen, caughtUpRecheckMs);
     }
   }
 
@@ -150,31 +228,32 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
     return shards;
   }
 
-  for (const subscription of options.subscriptions) {
-    const active = new Set<string>();
-    void (async () => {
-      while (!stopped) {
-        try {
-          const shards = await listShards();
-          const known = new Set(shards.map((s) => s.ShardId));
+  // One look at the stream's shards every few seconds serves every subscription.
+  const active = new Map(options.subscriptions.map((subscription) => [subscription, new Set<string>()]));
+  void (async () => {
+    while (!stopped) {
+      try {
+        const shards = await listShards();
+        const known = new Set(shards.map((s) => s.ShardId));
+        for (const [subscription, reading] of active) {
           const done = checkpoints[subscription.name] ?? {};
           for (const shard of shards) {
             const id = shard.ShardId!;
-            if (active.has(id) || done[id] === 'closed') continue;
+            if (reading.has(id) || done[id] === 'closed') continue;
             // A child shard waits until its parent is read to the end (order per item is kept).
             if (shard.ParentShardId && known.has(shard.ParentShardId) && done[shard.ParentShardId] !== 'closed') continue;
-            active.add(id);
+            reading.add(id);
             readShard(subscription, id)
               .catch((error: unknown) => options.log(`${subscription.name}: shard ${id}: ${String(error)}`))
-              .finally(() => active.delete(id));
+              .finally(() => reading.delete(id));
           }
-        } catch (error) {
-          options.log(`${subscription.name}: describing the stream failed: ${String(error)}`);
         }
-        await sleep(describeEveryMs);
+      } catch (error) {
+        options.log(`describing the stream failed: ${String(error)}`);
       }
-    })();
-  }
+      await sleep(describeEveryMs);
+    }
+  })();
   return {
     stop: () => {
       stopped = true;

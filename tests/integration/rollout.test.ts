@@ -293,6 +293,30 @@ describe('a wave, from draft to launch mail', () => {
     assert.equal(missingCode.status, 400);
     assert.equal(missingCode.body.details?.[0]?.field, 'query.code');
   });
+
+  test('a stream batch delivered again counts nobody twice, and the new sign-ups beside it once', async () => {
+    // The stream consumer counts a batch in one transaction; a replayed batch (a crash after the
+    // write, before the checkpoint) must not add again. Here the job is called as the mapping would
+    // call it, with Nadia's sign-up (already counted) and two new ones of the same federation.
+    const { PersonEmailEntity } = await import('../../functions/src/domain/people/entities');
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const { handler } = await import('../../functions/src/jobs/rollout-stats');
+    const nadia = (await PersonEmailEntity.get({ email: inWave.email }).go()).data!;
+    const insert = (userId: string, email: string) => ({
+      eventName: 'INSERT' as const,
+      dynamodb: { NewImage: marshall({ userId, email, federationCode: '44' }) as never, ApproximateCreationDateTime: Date.now() / 1000 },
+    });
+    const before = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=federation&code=44');
+    const signedUpBefore = (before.body.signups as { count: number }[]).reduce((sum, d) => sum + d.count, 0);
+    const batch = { Records: [insert(nadia.userId, inWave.email), insert(`replay-${randomUUID()}`, newEmail('a')), insert(`replay-${randomUUID()}`, newEmail('b'))] };
+    await handler(batch);
+    await handler(batch);
+    const after = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=federation&code=44');
+    const signedUpAfter = (after.body.signups as { count: number }[]).reduce((sum, d) => sum + d.count, 0);
+    assert.equal(signedUpAfter - signedUpBefore, 2);
+    // Nadia's funnel step stays counted once.
+    assert.equal((after.body.totals as Record<string, number>).signedUp, 1);
+  });
 });
 
 describe('bounces and complaints', () => {
