@@ -17,6 +17,7 @@ Commands
   edit <id> [--name …] [--regions …] [--federations …] [--opens-at …]   (drafts only)
   deploy <id>                           schedule its opening at its date
   open <id>                             open it now
+  relaunch <id>                         resume a sending that stalled (nobody is mailed twice)
   watch <id>                            follow the sending until it is done
   numbers [--region <code> | --federation <code>]   funnel and sign-ups
 
@@ -132,6 +133,8 @@ async function main(argv: string[]): Promise<void> {
       return print(await request('deployWave', { token, params: needId() }));
     case 'open':
       return print(await request('openWave', { token, params: needId() }));
+    case 'relaunch':
+      return print(await request('relaunchWave', { token, params: needId() }));
     case 'watch': {
       for (;;) {
         const wave = (await request('getWave', { token, params: needId() })) as unknown as WaveOut;

@@ -357,6 +357,7 @@ const matrix: Record<RouteName, Case> = {
   updateWave: { method: 'PATCH', path: () => '/api/waves/0000000000000000', body: () => ({ name: 'Autre nom' }), expect: only({ nationalAdmin: 404 }) },
   deployWave: { method: 'POST', path: () => '/api/waves/0000000000000000/deploy', expect: only({ nationalAdmin: 404 }) },
   openWave: { method: 'POST', path: () => '/api/waves/0000000000000000/open', expect: only({ nationalAdmin: 404 }) },
+  relaunchWave: { method: 'POST', path: () => '/api/waves/0000000000000000/relaunch', expect: only({ nationalAdmin: 404 }) },
   // A federation's numbers: its officers and national admins.
   rolloutNumbers: { method: 'GET', path: () => '/api/rollout/numbers?scope=federation&code=68', expect: only({ federationOfficer: 200, nationalAdmin: 200 }) },
   ...eventCases,

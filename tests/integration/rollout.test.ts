@@ -319,6 +319,56 @@ describe('a wave, from draft to launch mail', () => {
   });
 });
 
+describe('a stalled sending, relaunched', () => {
+  // Region used here only: Auvergne-Rhône-Alpes (84), federation de l’Ain (01).
+  test('a task whose stream record was lost is shown stalled; « Relancer » resumes it and each person gets one mail', async () => {
+    const people = [newEmail('relance-a'), newEmail('relance-b'), newEmail('relance-c')];
+    for (const email of people) await preregisterConfirmed(email, '01000');
+    const created = await call(stack, admin, 'POST', '/api/waves', { name: 'Ain (relance)', federationCodes: ['01'], opensAt: '2030-01-01T08:00:00.000Z' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const waveId = created.body.id as string;
+
+    // As if the wave had opened and its one task's stream record had been dropped after its retries
+    // (in AWS: sent to the failure queue). The task is written without its entity name, which is
+    // added by an update: the stream shows a MODIFY, which the sender's filter (INSERT) ignores.
+    const { WaveEntity, WaveTaskEntity } = await import('../../functions/src/domain/rollout/entities');
+    const { documentClient } = await import('../../functions/src/shared/dynamodb');
+    const { PutCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const openedAt = new Date().toISOString();
+    await WaveEntity.patch({ waveId }).set({ status: 'sending', openedAt, recipients: 3, tasksTotal: 1 }).go();
+    const put = WaveTaskEntity.create({ waveId, federationCode: '01', seq: 0, openedAt }).params<{ TableName: string; Item: Record<string, unknown> }>();
+    const { __edb_e__: entityName, ...withoutName } = put.Item;
+    await documentClient.send(new PutCommand({ TableName: put.TableName, Item: withoutName }));
+    const key = { pk: put.Item.pk, sk: put.Item.sk };
+    await documentClient.send(new UpdateCommand({ TableName: put.TableName, Key: key, UpdateExpression: 'SET #e = :e', ExpressionAttributeNames: { '#e': '__edb_e__' }, ExpressionAttributeValues: { ':e': entityName } }));
+
+    // Just written, the task is not stalled: a sender may be on it. Nothing to relaunch.
+    const fresh = await call(stack, admin, 'GET', `/api/waves/${waveId}`);
+    assert.deepEqual(fresh.body.stalledFederations, []);
+    const early = await call(stack, admin, 'POST', `/api/waves/${waveId}/relaunch`);
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.match(early.body.message as string, /rien à relancer/);
+
+    // Untouched for a minute (WAVE_STALL_SECONDS is 10 here): stalled.
+    await documentClient.send(new UpdateCommand({ TableName: put.TableName, Key: key, UpdateExpression: 'SET touchedAt = :t', ExpressionAttributeValues: { ':t': Math.floor(Date.now() / 1000) - 60 } }));
+    const stalled = await call(stack, admin, 'GET', `/api/waves/${waveId}`);
+    assert.deepEqual(stalled.body.stalledFederations, ['01']);
+    assert.equal((stalled.body.progress as Record<string, number>).sent, 0);
+    assert.equal((await mailsTo(stack, people[0]!)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 0);
+
+    const relaunched = await call(stack, admin, 'POST', `/api/waves/${waveId}/relaunch`);
+    assert.equal(relaunched.status, 200, JSON.stringify(relaunched.body));
+    const done = await waitFor('the relaunched wave to be sent', async () => {
+      const wave = await call(stack, admin, 'GET', `/api/waves/${waveId}`);
+      return wave.body.status === 'done' ? wave.body : undefined;
+    });
+    assert.equal((done.progress as Record<string, number>).sent, 3);
+    for (const email of people) assert.equal((await mailsTo(stack, email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 1, email);
+    const again = await call(stack, admin, 'POST', `/api/waves/${waveId}/relaunch`);
+    assert.equal(again.status, 409);
+  });
+});
+
 describe('bounces and complaints', () => {
   test('a permanent bounce suppresses the address from every later mail, and counts on its wave', async () => {
     const { suppressedAmong } = await import('../../functions/src/domain/mail/suppression');

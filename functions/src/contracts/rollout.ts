@@ -97,6 +97,8 @@ export const Wave = z
     openedAt: z.iso.datetime().optional(),
     finishedAt: z.iso.datetime().optional(),
     progress: WaveProgress,
+    /** Federations whose sending stalled (nothing written for a long while, not done): « Relancer l’envoi » resumes them. */
+    stalledFederations: z.array(z.string()).optional().describe('fédérations dont l’envoi est arrêté (seulement sur GET d’une vague en cours d’envoi)'),
   })
   .meta({ id: 'Wave' });
 

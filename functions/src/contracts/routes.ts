@@ -311,6 +311,11 @@ export const routes = {
     method: 'POST', path: '/api/waves/{waveId}/open', feature: 'rollout', auth: 'jwt', tags: ['Déploiement'],
     summary: 'Ouvrir une vague maintenant', params: z.object({ waveId: WaveId }), response: Wave,
   }),
+  relaunchWave: defineRoute({
+    method: 'POST', path: '/api/waves/{waveId}/relaunch', feature: 'rollout', auth: 'jwt', tags: ['Déploiement'],
+    summary: 'Relancer l’envoi arrêté d’une vague (reprend à la dernière page envoyée, personne ne reçoit deux fois)',
+    params: z.object({ waveId: WaveId }), response: Wave,
+  }),
   rolloutNumbers: defineRoute({
     method: 'GET', path: '/api/rollout/numbers', feature: 'rollout', auth: 'jwt', tags: ['Déploiement'],
     summary: 'Entonnoir (pré-inscrits → confirmés → prévenus → inscrits → actifs) et inscriptions par jour',

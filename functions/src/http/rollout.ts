@@ -21,6 +21,7 @@ export const handler = featureLambda('rollout', [
   implement(routes.updateWave, async ({ actor, params, body }) => waves.updateWave(await loadCaller(actor), params.waveId, body)),
   implement(routes.deployWave, async ({ actor, params }) => waves.deployWave(await loadCaller(actor), params.waveId)),
   implement(routes.openWave, async ({ actor, params }) => waves.openWaveNow(await loadCaller(actor), params.waveId)),
+  implement(routes.relaunchWave, async ({ actor, params }) => waves.relaunchWave(await loadCaller(actor), params.waveId)),
   implement(routes.rolloutNumbers, async ({ actor, query }) =>
     rolloutNumbers(await loadCaller(actor), (query.scope === 'national' ? { kind: 'national' } : { kind: query.scope, code: query.code! }) as RolloutScope),
   ),

@@ -139,6 +139,8 @@ export const WaveTaskEntity = new Entity(
       sent: { type: 'number', required: true, default: 0 },
       failed: { type: 'number', required: true, default: 0 },
       suppressed: { type: 'number', required: true, default: 0 },
+      /** When a sender last wrote this task (created, committed a page): a task long untouched and not done has stalled. */
+      touchedAt: { type: 'number', default: () => Math.floor(Date.now() / 1000) },
     },
     indexes: {
       byWave: { pk: { field: 'pk', composite: ['waveId'] }, sk: { field: 'sk', composite: ['federationCode', 'seq'] } },

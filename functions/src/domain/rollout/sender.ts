@@ -235,7 +235,7 @@ async function commitPage(key: TaskKey, from: string | null, next: string | null
       .write(({ task: tasks, wave, funnel, delivery, preregistration }) => [
         tasks
           .patch(key)
-          .set(next ? { cursor: next } : { done: true })
+          .set({ ...(next ? { cursor: next } : { done: true }), touchedAt: nowSeconds() })
           .add({ processed: size, ...counts })
           .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
           .commit(),
@@ -313,12 +313,56 @@ export async function runWaveTask(key: TaskKey, remainingMs: () => number): Prom
   }
 
   await committed;
-  await rollout.transaction
+  await handOver(key, task.openedAt, cursor);
+  logger.info('wave task handed over', { ...key, cursor });
+}
+
+type TaskItem = EntityItem<typeof WaveTaskEntity>;
+
+/**
+ * Ends a task and writes the next one (seq + 1), starting at `cursor`: its creation on the stream
+ * starts a new sender. In one transaction with the wave's task counters; nothing if the task is
+ * done already or — when `touchedAt` is given (`null`: never touched) — was touched since. Returns
+ * whether it was written.
+ */
+async function handOver(key: TaskKey, openedAt: string, cursor: string | null, touchedAt?: number | null): Promise<boolean> {
+  const result = await rollout.transaction
     .write(({ task: tasks, wave }) => [
-      tasks.patch(key).set({ done: true }).where((attr, { eq }) => eq(attr.done, false)).commit(),
-      tasks.create({ ...key, seq: key.seq + 1, openedAt: task.openedAt, ...(cursor && { cursor }) }).commit(),
+      tasks
+        .patch(key)
+        .set({ done: true })
+        .where((attr, { eq, notExists }) => {
+          const notDone = eq(attr.done, false);
+          if (touchedAt === undefined) return notDone;
+          return `${notDone} AND ${touchedAt === null ? notExists(attr.touchedAt) : eq(attr.touchedAt, touchedAt)}`;
+        })
+        .commit(),
+      tasks.create({ ...key, seq: key.seq + 1, openedAt, ...(cursor && { cursor }) }).commit(),
       wave.patch({ waveId: key.waveId }).add({ tasksTotal: 1, tasksDone: 1 }).commit(),
     ])
     .go();
-  logger.info('wave task handed over', { ...key, cursor });
+  return !result.canceled;
+}
+
+/** The wave's tasks not done and untouched for `waveOptions.stallSeconds` (one Query per 1 MB of tasks). */
+export async function stalledTasks(waveId: string): Promise<TaskItem[]> {
+  const { data } = await WaveTaskEntity.query.byWave({ waveId }).go({ pages: 'all', consistent: true });
+  const before = nowSeconds() - waveOptions.stallSeconds;
+  return data.filter((task) => !task.done && (task.touchedAt ?? Math.floor(Date.parse(task.openedAt) / 1000)) < before);
+}
+
+/**
+ * Relaunches stalled tasks: each is handed over to a new task at its last committed page, as a
+ * sender does before its timeout — on the condition that it was not touched since it was read, so
+ * a sender that woke up meanwhile keeps its task. The claims and leases (ADR 0009) still make sure
+ * nobody gets a mail twice. Returns how many were relaunched.
+ */
+export async function relaunchStalledTasks(waveId: string): Promise<number> {
+  let relaunched = 0;
+  for (const task of await stalledTasks(waveId)) {
+    const key = { waveId, federationCode: task.federationCode, seq: task.seq };
+    if (await handOver(key, task.openedAt, task.cursor ?? null, task.touchedAt ?? null)) relaunched += 1;
+  }
+  if (relaunched) logger.info('stalled wave tasks relaunched', { waveId, relaunched });
+  return relaunched;
 }

@@ -12,6 +12,7 @@ import { loadWave } from './opening';
 import { listRegions } from '../territory/service';
 import { WaveEntity } from './entities';
 import { openWave } from './opening';
+import { relaunchStalledTasks, stalledTasks } from './sender';
 
 type WaveItem = EntityItem<typeof WaveEntity>;
 export type WaveView = z.infer<typeof Wave>;
@@ -67,9 +68,24 @@ export async function listWaves(caller: Caller): Promise<WaveView[]> {
   return data.map(toWave);
 }
 
+/** A wave; while it sends, with the federations whose sending stalled (one Query of its tasks). */
 export async function getWave(caller: Caller, waveId: string): Promise<WaveView> {
   mayManageWaves(caller, policyOptions);
-  return toWave(await loadWave(waveId));
+  const wave = toWave(await loadWave(waveId));
+  if (wave.status !== 'sending') return wave;
+  return { ...wave, stalledFederations: [...new Set((await stalledTasks(waveId)).map((task) => task.federationCode))] };
+}
+
+/**
+ * « Relancer l’envoi »: resumes the stalled tasks of a sending wave at their last committed page
+ * (ADR 0009 — nobody gets a mail twice). 409 when the wave is not sending or nothing has stalled.
+ */
+export async function relaunchWave(caller: Caller, waveId: string): Promise<WaveView> {
+  mayManageWaves(caller, policyOptions);
+  const current = await loadWave(waveId);
+  if (current.status !== 'sending') throw new ConflictError('Cette vague n’est pas en cours d’envoi.');
+  if ((await relaunchStalledTasks(waveId)) === 0) throw new ConflictError('L’envoi de cette vague avance : rien à relancer.');
+  return getWave(caller, waveId);
 }
 
 /** Creates a draft wave; `by` is the admin's id (or `system` for the demo seed). */

@@ -116,3 +116,17 @@ export async function openWaveNow(_previous: FormState, form: FormData): Promise
   }
   redirect(`/admin/vagues/${waveId}?ouverte=1`);
 }
+
+/** Relaunches the stalled sending of a wave (« Relancer l’envoi »). */
+export async function relaunchWave(_previous: FormState, form: FormData): Promise<FormState> {
+  const waveId = text(form, 'waveId');
+  const returnTo = `/admin/vagues/${waveId}`;
+  const session = await requireSession(returnTo);
+  try {
+    await callAsSignedIn(session, returnTo, routes.relaunchWave, { params: { waveId } });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, {}, []);
+  }
+  redirect(`/admin/vagues/${waveId}?relancee=1`);
+}

@@ -17,7 +17,7 @@ import { orNotFound } from '../../../../lib/or-not-found';
 import { formatParisDateTime } from '../../../../lib/paris-time';
 import { param, type SearchParams } from '../../../../lib/search-params';
 import { callAsSignedIn, requireSession, type Session } from '../../../../lib/session';
-import { deployWave, openWaveNow, updateWave } from '../actions';
+import { deployWave, openWaveNow, relaunchWave, updateWave } from '../actions';
 import { loadPlaces, namesOf } from '../places';
 import { WaveForm } from '../WaveForm';
 
@@ -60,7 +60,9 @@ export default async function WavePage({ params, searchParams }: Props) {
       ? t('waves.deployed')
       : param(query, 'ouverte')
         ? t('waves.opened')
-        : undefined;
+        : param(query, 'relancee')
+          ? t('waves.relaunched')
+          : undefined;
   const regions = namesOf(wave.regionCodes, places.regions);
   const federations = namesOf(wave.federationCodes, places.federations);
   const cancel = (
@@ -97,6 +99,18 @@ export default async function WavePage({ params, searchParams }: Props) {
             {live && <p>{t('waves.progressLive')}</p>}
           </div>
           {draft ? <p className={styles.muted}>{t('waves.progressNotYet')}</p> : <WaveProgress progress={wave.progress} />}
+          {wave.stalledFederations?.length ? (
+            <div className={styles.stalled} role="alert">
+              <p>
+                <Icon name="alert" size={22} />
+                <span>{t('waves.stalled', { federations: namesOf(wave.stalledFederations, places.federations).join(', ') })}</span>
+              </p>
+              <ActionForm action={relaunchWave}>
+                <Hidden name="waveId" value={wave.id} />
+                <SubmitButton>{t('waves.relaunch')}</SubmitButton>
+              </ActionForm>
+            </div>
+          ) : null}
           {live && <AutoRefresh />}
         </section>
 
