@@ -89,44 +89,31 @@ export async function updateWave(_previous: FormState, form: FormData): Promise<
   return { status: 'done', message: t('waves.saved'), values };
 }
 
-/** Deploys the wave: its opening is scheduled at its date. */
-export async function deployWave(_previous: FormState, form: FormData): Promise<FormState> {
+/** A button on a wave's page: calls `route` on the wave, then shows the page again with `notice` in its query. */
+async function waveStep(form: FormData, route: typeof routes.deployWave | typeof routes.openWave | typeof routes.relaunchWave, notice: string): Promise<FormState> {
   const waveId = text(form, 'waveId');
   const returnTo = `/admin/vagues/${waveId}`;
   const session = await requireSession(returnTo);
   try {
-    await callAsSignedIn(session, returnTo, routes.deployWave, { params: { waveId } });
+    await callAsSignedIn(session, returnTo, route, { params: { waveId } });
   } catch (error) {
     unstable_rethrow(error);
     return failure(error, {}, []);
   }
-  redirect(`/admin/vagues/${waveId}?deployee=1`);
+  redirect(`${returnTo}?${notice}=1`);
+}
+
+/** Deploys the wave: its opening is scheduled at its date. */
+export async function deployWave(_previous: FormState, form: FormData): Promise<FormState> {
+  return waveStep(form, routes.deployWave, 'deployee');
 }
 
 /** Opens the wave now, without waiting for its date. */
 export async function openWaveNow(_previous: FormState, form: FormData): Promise<FormState> {
-  const waveId = text(form, 'waveId');
-  const returnTo = `/admin/vagues/${waveId}`;
-  const session = await requireSession(returnTo);
-  try {
-    await callAsSignedIn(session, returnTo, routes.openWave, { params: { waveId } });
-  } catch (error) {
-    unstable_rethrow(error);
-    return failure(error, {}, []);
-  }
-  redirect(`/admin/vagues/${waveId}?ouverte=1`);
+  return waveStep(form, routes.openWave, 'ouverte');
 }
 
 /** Relaunches the stalled sending of a wave (« Relancer l’envoi »). */
 export async function relaunchWave(_previous: FormState, form: FormData): Promise<FormState> {
-  const waveId = text(form, 'waveId');
-  const returnTo = `/admin/vagues/${waveId}`;
-  const session = await requireSession(returnTo);
-  try {
-    await callAsSignedIn(session, returnTo, routes.relaunchWave, { params: { waveId } });
-  } catch (error) {
-    unstable_rethrow(error);
-    return failure(error, {}, []);
-  }
-  redirect(`/admin/vagues/${waveId}?relancee=1`);
+  return waveStep(form, routes.relaunchWave, 'relancee');
 }
