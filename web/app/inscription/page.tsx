@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Checkbox, SubmitButton, TextField } from '../../components/forms/fields';
+import { Checkbox, PostalCodeField, SubmitButton, TextField } from '../../components/forms/fields';
 import { FormPage } from '../../components/site/FormPage';
 import { PasswordRules } from '../../components/site/PasswordRules';
 import { t } from '../../i18n';
@@ -49,17 +49,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
           required
           revealable
         />
-        <TextField
-          name="postalCode"
-          label={t('field.postalCode')}
-          hint={t('signUp.postalCodeHint')}
-          autoComplete="postal-code"
-          inputMode="numeric"
-          maxLength={5}
-          defaultValue={postalCode}
-          required
-          short
-        />
+        <PostalCodeField label={t('field.postalCode')} hint={t('signUp.postalCodeHint')} defaultValue={postalCode} required />
         <TextField name="memberNumber" label={t('field.memberNumber')} hint={t('signUp.memberNumberHint')} maxLength={12} short />
         <Checkbox
           name="consent"

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Checkbox, RadioGroup, SubmitButton, TextField } from '../../components/forms/fields';
+import { Checkbox, PostalCodeField, RadioGroup, SubmitButton, TextField } from '../../components/forms/fields';
 import { FormPage } from '../../components/site/FormPage';
 import { Icon } from '../../components/ui/Icon';
 import { t } from '../../i18n';
@@ -56,17 +56,7 @@ export default async function PreregistrationPage({ searchParams }: { searchPara
     >
       <ActionForm action={preregister}>
         <TextField name="email" type="email" label={t('field.email')} autoComplete="email" defaultValue={email} required />
-        <TextField
-          name="postalCode"
-          label={t('field.postalCode')}
-          hint={t('prereg.postalCodeHint')}
-          autoComplete="postal-code"
-          inputMode="numeric"
-          maxLength={5}
-          defaultValue={postalCode}
-          required
-          short
-        />
+        <PostalCodeField label={t('field.postalCode')} hint={t('prereg.postalCodeHint')} defaultValue={postalCode} required />
         <RadioGroup
           name="kind"
           legend={t('prereg.kindLegend')}

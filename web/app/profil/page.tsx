@@ -2,7 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { SubmitButton, TextField } from '../../components/forms/fields';
+import { PostalCodeField, SubmitButton, TextField } from '../../components/forms/fields';
 import formStyles from '../../components/forms/forms.module.css';
 import { Avatar } from '../../components/people/Avatar';
 import { roleLabel, statusLabel } from '../../components/people/labels';
@@ -59,7 +59,7 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Se
       </header>
 
       {notice && (
-        <p role="status" className={styles.notice}>
+        <p role="status" className="notice-success">
           <Icon name="check" size={22} />
           <span>{notice}</span>
         </p>
@@ -143,15 +143,7 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Se
             <TextField name="givenName" label={t('field.givenName')} autoComplete="given-name" defaultValue={profile.givenName} required maxLength={80} />
             <TextField name="familyName" label={t('field.familyName')} autoComplete="family-name" defaultValue={profile.familyName} required maxLength={80} />
             {profile.status === 'sympathisant' && (
-              <TextField
-                name="postalCode"
-                label={t('profile.newPostalCode')}
-                hint={t('profile.newPostalCodeHint', { federation: profile.federationName })}
-                autoComplete="postal-code"
-                inputMode="numeric"
-                maxLength={5}
-                short
-              />
+              <PostalCodeField label={t('profile.newPostalCode')} hint={t('profile.newPostalCodeHint', { federation: profile.federationName })} />
             )}
             <ProfileFields profile={profile} />
             <SubmitButton>{t('profile.submit')}</SubmitButton>

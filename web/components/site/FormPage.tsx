@@ -32,7 +32,7 @@ export function FormPage({
           {lead && <div className={styles.lead}>{lead}</div>}
         </div>
         {notice && (
-          <p role="status" className={styles.notice}>
+          <p role="status" className="notice-success">
             <Icon name="check" size={22} />
             <span>{notice}</span>
           </p>

@@ -43,7 +43,7 @@ export default async function ManagePreregistrationPage({ searchParams }: { sear
       notice={confirmedNow ? t('prereg.confirmed', { commune: found.communeName }) : undefined}
       wide
     >
-      <dl className={styles.facts} aria-label={t('prereg.factsLabel')}>
+      <dl className="fact-list" aria-label={t('prereg.factsLabel')}>
         <dt>{t('prereg.fact.email')}</dt>
         <dd>{found.email}</dd>
         <dt>{t('prereg.fact.commune')}</dt>

@@ -87,7 +87,7 @@ export default async function WavePage({ params, searchParams }: Props) {
       </TerritoryHeader>
       <div className={`container ${styles.page}`}>
         {notice && (
-          <p role="status" className={styles.notice}>
+          <p role="status" className="notice-success">
             <Icon name="check" size={22} />
             <span>{notice}</span>
           </p>
@@ -170,7 +170,7 @@ export default async function WavePage({ params, searchParams }: Props) {
           <div className={styles.panelHead}>
             <h2 id="vague-details">{t('waves.detailsHeading')}</h2>
           </div>
-          <dl className={styles.facts}>
+          <dl className={`fact-list ${styles.facts}`}>
             <dt>{t('waves.fact.regions')}</dt>
             <dd>{regions.length ? regions.join(', ') : t('waves.none.short')}</dd>
             <dt>{t('waves.fact.federations')}</dt>
