@@ -42,6 +42,17 @@ function compile(route: RouteContract): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), paramNames };
 }
 
+/**
+ * API Gateway picks the most specific route, not the first declared: `/api/groups/mine` before
+ * `/api/groups/{groupId}`. Segment by segment, a literal beats a parameter.
+ */
+export function moreSpecificFirst(a: RouteContract, b: RouteContract): number {
+  const kinds = (route: RouteContract) => route.path.split('/').map((segment) => (segment.startsWith('{') ? 1 : 0));
+  const [ka, kb] = [kinds(a), kinds(b)];
+  for (let i = 0; i < Math.min(ka.length, kb.length); i += 1) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  return ka.length - kb.length;
+}
+
 /** API Gateway's own answers (not the handlers'): same bodies as AWS sends. */
 function sendGatewayError(res: http.ServerResponse, statusCode: number, message: string): void {
   res.writeHead(statusCode, { 'content-type': 'application/json' });
@@ -87,7 +98,7 @@ function lambdaContext(feature: Feature, requestId: string): Context {
 const textTypes = /^(text\/|application\/(json|.*\+json|x-www-form-urlencoded|xml|javascript))/i;
 
 export function createGateway(options: GatewayOptions): http.Server {
-  const compiled = options.routes.map(compile);
+  const compiled = [...options.routes].sort(moreSpecificFirst).map(compile);
   const jwks = createRemoteJWKSet(new URL(options.jwt.jwksUrl));
   const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { identityRoutes as routes } from '../contracts/identity-routes';
 import * as auth from '../domain/identity/auth';
 import { describeActor } from '../domain/identity/service';
 import { featureLambda, implement } from './kit/feature-lambda';

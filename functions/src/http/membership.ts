@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { membershipRoutes as routes } from '../contracts/membership-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import { importMemberFile } from '../domain/membership/member-file';
 import { featureLambda, implement } from './kit/feature-lambda';

@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { peopleRoutes as routes } from '../contracts/people-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import * as people from '../domain/people/service';
 import * as roles from '../domain/roles/service';

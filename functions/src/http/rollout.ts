@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { rolloutRoutes as routes } from '../contracts/rollout-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import type { RolloutScope } from '../domain/access/policy';
 import { rolloutNumbers } from '../domain/rollout/numbers';

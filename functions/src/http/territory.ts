@@ -1,4 +1,4 @@
-import { routes } from '../contracts/routes';
+import { territoryRoutes as routes } from '../contracts/territory-routes';
 import * as territory from '../domain/territory/service';
 import { featureLambda, implement } from './kit/feature-lambda';
 
