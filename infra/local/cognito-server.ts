@@ -7,7 +7,9 @@
  *   console; here a MessageSender sends them with SES v2 to the SES emulator, so they show in the
  *   mail viewer like every other mail;
  * - **a failing PostConfirmation fails the call**, as in AWS (ConfirmSignUp answers
- *   UserLambdaValidationException, the user stays confirmed); cognito-local only logs it.
+ *   UserLambdaValidationException, the user stays confirmed); cognito-local only logs it;
+ * - **ResendConfirmationCode**, which cognito-local lacks: a new code, sent through the
+ *   CustomMessage trigger as `CustomMessage_ResendCode`, replaces the old one, as in AWS.
  *
  * Run by `startCognitoLocal` (emulators.ts) with the data folder as working directory (cognito-local
  * reads `.cognito/config.json` there, written by stack.ts with the Lambda endpoint and the triggers)
@@ -18,6 +20,8 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadConfig } from 'cognito-local/lib/server/config';
 import { Router } from 'cognito-local/lib/server/Router';
 import { createServer } from 'cognito-local/lib/server/server';
+import { InvalidParameterError, UserNotFoundError } from 'cognito-local/lib/errors';
+import type { Context } from 'cognito-local/lib/services/context';
 import { DateClock, LambdaService, MessagesService, TriggersService, type Services, type Triggers } from 'cognito-local/lib/services';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
 import { CryptoService } from 'cognito-local/lib/services/crypto';
@@ -26,7 +30,7 @@ import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelive
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender';
 import { otp } from 'cognito-local/lib/services/otp';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
-import { attributesToRecord, UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
+import { attributesToRecord, attributeValue, UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 
 // cognito-local's own dependencies, as it resolves them (they are not Coopol's).
 const cognitoRequire = createRequire(createRequire(import.meta.url).resolve('cognito-local/package.json'));
@@ -86,6 +90,29 @@ class SesMessageSender implements MessageSender {
   }
 }
 
+interface ResendRequest {
+  ClientId: string;
+  Username: string;
+  ClientMetadata?: Record<string, string>;
+}
+
+/** AWS's ResendConfirmationCode: a new code for an unconfirmed user, mailed; the old one stops working. */
+const resendConfirmationCode =
+  ({ cognito, clock, messages, otp: newCode }: Services) =>
+  async (ctx: Context, req: ResendRequest) => {
+    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+    const user = await userPool.getUserByUsername(ctx, req.Username);
+    if (!user) throw new UserNotFoundError();
+    if (user.UserStatus === 'CONFIRMED') throw new InvalidParameterError('User is already confirmed.');
+    const email = attributeValue('email', user.Attributes);
+    if (!email) throw new InvalidParameterError('User has no email.');
+    const deliveryDetails = { AttributeName: 'email' as const, DeliveryMedium: 'EMAIL' as const, Destination: email };
+    const code = newCode();
+    await messages.deliver(ctx, 'ResendCode', req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
+    await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
+    return { CodeDeliveryDetails: deliveryDetails };
+  };
+
 async function createCoopolServer() {
   const configDirectory = '.cognito';
   const dataDirectory = `${configDirectory}/db`;
@@ -126,7 +153,10 @@ async function createCoopolServer() {
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
-  return createServer(Router(services), logger, config.ServerConfig, services);
+  const router = Router(services);
+  const resend = resendConfirmationCode(services);
+  const coopolRouter: typeof router = (target) => (target === 'ResendConfirmationCode' ? (resend as ReturnType<typeof router>) : router(target));
+  return createServer(coopolRouter, logger, config.ServerConfig, services);
 }
 
 createCoopolServer()

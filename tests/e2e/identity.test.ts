@@ -37,12 +37,13 @@ interface StoredMail {
   body: { html?: string; text?: string };
 }
 
-/** The 6-digit code of the last mail sent to `email`, read from the SES emulator's store. */
-async function codeMailedTo(email: string): Promise<string> {
+/** The 6-digit code of the last mail sent to `email` (once it received `count` at least), read from the SES emulator's store. */
+async function codeMailedTo(email: string, count = 1): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const store = (await (await fetch(new URL('store', stack.urls.mailViewer))).json()) as { emails: StoredMail[] };
-    const mail = store.emails.filter((m) => m.destination.to.includes(email)).at(-1);
+    const mails = store.emails.filter((m) => m.destination.to.includes(email));
+    const mail = mails.length >= count ? mails.at(-1) : undefined;
     if (mail) {
       const text = mail.body.text ?? (mail.body.html ?? '').replace(/<[^>]+>/g, ' ');
       const code = /\b(\d{6})\b/.exec(text)?.[1];
@@ -93,13 +94,24 @@ describe('a new supporter, through the site', () => {
     assert.match(await page.locator('main').innerText(), new RegExp(email.replace(/[.]/g, '\\.')));
   });
 
-  test('confirms the address with the code read in the mail viewer', async () => {
-    await page.getByLabel('Code reçu par e-mail').fill('000000');
+  test('asks for a new code, and confirms the address with it, read in the mail viewer', async () => {
+    const first = await codeMailedTo(email);
+    await page.getByRole('button', { name: 'Renvoyer le code' }).click();
+    await page.getByRole('status').filter({ hasText: 'Un nouveau code est parti' }).waitFor();
+    const second = await codeMailedTo(email, 2);
+    assert.notEqual(second, first);
+    await assertAccessible(page);
+
+    await page.getByLabel('Code reçu par e-mail').fill(first === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
     await formAlert(page).waitFor();
     assert.equal(await page.getByLabel('Code reçu par e-mail').getAttribute('aria-invalid'), 'true');
 
-    await page.getByLabel('Code reçu par e-mail').fill(await codeMailedTo(email));
+    // The first code no longer works: only the last one sent does.
+    await page.getByLabel('Code reçu par e-mail').fill(first);
+    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await formAlert(page).waitFor();
+    await page.getByLabel('Code reçu par e-mail').fill(second);
     await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
     await page.waitForURL(/\/connexion\?confirme=1/);
     assert.match(await page.locator('main').innerText(), /adresse est confirmée/);

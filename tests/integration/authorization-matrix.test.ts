@@ -290,6 +290,7 @@ const matrix: Record<RouteName, Case> = {
   refreshSession: { method: 'POST', path: () => '/api/auth/refresh', body: () => ({}), expect: everyone(400) },
   signOut: { method: 'POST', path: () => '/api/auth/sign-out', body: () => ({}), expect: everyone(400) },
   forgotPassword: { method: 'POST', path: () => '/api/auth/forgot-password', body: () => ({}), expect: everyone(400) },
+  resendSignUpCode: { method: 'POST', path: () => '/api/auth/resend-code', body: () => ({}), expect: everyone(400) },
   resetPassword: { method: 'POST', path: () => '/api/auth/reset-password', body: () => ({}), expect: everyone(400) },
   me: { method: 'GET', path: () => '/api/me', expect: signedIn(200) },
   // MFA routes act on the caller's own Cognito user only: another person's access token is refused.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { mailsTo, waitForMail } from '../support/mail';
 import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
 import { api, testStack, type TestStack } from '../support/stack';
 
@@ -65,6 +66,33 @@ describe('sign-up', () => {
     const { status, body } = await post('/api/auth/sign-in', { email: 'id.twice@coopol.example', password: TEST_PASSWORD });
     assert.equal(status, 403);
     assert.equal(body.error, 'UserNotConfirmed');
+  });
+
+  test('« Renvoyer le code »: a new code by mail; the old one no longer works; strangers learn nothing', async () => {
+    const email = 'id.resend@coopol.example';
+    assert.equal((await post('/api/auth/sign-up', signUpBody({ email }))).status, 201);
+    const codes = async () =>
+      (await mailsTo(stack, email)).filter((m) => m.subject === 'Coopol : votre code de vérification').map((m) => /\b(\d{6})\b/.exec(m.body.text ?? m.body.html ?? '')?.[1]);
+    await waitForMail(stack, email, 'Coopol : votre code de vérification');
+    const resent = await post('/api/auth/resend-code', { email });
+    assert.equal(resent.status, 202, JSON.stringify(resent.body));
+    assert.match(resent.body.destination as string, /^i.*@coopol\.example$/);
+    const deadline = Date.now() + 10_000;
+    while ((await codes()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const [first, second] = await codes();
+    assert.ok(first && second && first !== second, `two different codes: ${first}, ${second}`);
+    const old = await post('/api/auth/confirm-sign-up', { email, code: first });
+    assert.equal(old.status, 400, JSON.stringify(old.body));
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code: second })).status, 200);
+
+    // A confirmed account and an unknown address get the same answer as anyone, and no mail.
+    for (const other of [email, 'id.nobody@coopol.example']) {
+      const answer = await post('/api/auth/resend-code', { email: other });
+      assert.equal(answer.status, 202);
+      assert.deepEqual(Object.keys(answer.body), ['destination']);
+    }
+    assert.equal((await codes()).length, 2);
+    assert.equal((await mailsTo(stack, 'id.nobody@coopol.example')).length, 0);
   });
 
   test('malformed JSON and a wrong content type change nothing', async () => {

@@ -193,6 +193,8 @@ export const fr = {
   'confirm.submit': 'Confirmer mon adresse',
   'confirm.spam': 'Rien reçu\u202f? Le message met parfois quelques minutes à arriver\u00a0; pensez à regarder dans vos courriers indésirables.',
   'confirm.signIn': 'Déjà confirmé\u202f? Se connecter',
+  'confirm.resend': 'Renvoyer le code',
+  'confirm.resent': 'Un nouveau code est parti vers {email}. Seul ce dernier code est valable.',
 
   // Sign-in
   'signIn.title': 'Connexion',

@@ -6,6 +6,7 @@ import {
   MfaChallengeRequest,
   MfaSetup,
   RefreshRequest,
+  ResendCodeRequest,
   ResetPasswordRequest,
   SignInRequest,
   SignOutRequest,
@@ -39,6 +40,10 @@ export const identityRoutes = {
   confirmSignUp: defineRoute({
     method: 'POST', path: '/api/auth/confirm-sign-up', feature: 'identity', auth: 'public', tags: ['Identité'],
     summary: 'Confirmer son adresse e-mail avec le code reçu', body: ConfirmSignUpRequest, response: Done,
+  }),
+  resendSignUpCode: defineRoute({
+    method: 'POST', path: '/api/auth/resend-code', feature: 'identity', auth: 'public', tags: ['Identité'],
+    summary: 'Recevoir un nouveau code de confirmation (l’ancien ne vaut plus)', body: ResendCodeRequest, response: CodeSent, successStatus: 202,
   }),
   signIn: defineRoute({
     method: 'POST', path: '/api/auth/sign-in', feature: 'identity', auth: 'public', tags: ['Identité'],

@@ -39,6 +39,7 @@ export const SignInRequest = z.object({ email: Email, password: z.string().min(1
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'RefreshRequest' });
 export const SignOutRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'SignOutRequest' });
 export const ForgotPasswordRequest = z.object({ email: Email }).meta({ id: 'ForgotPasswordRequest' });
+export const ResendCodeRequest = z.object({ email: Email }).meta({ id: 'ResendCodeRequest' });
 export const ResetPasswordRequest = z
   .object({ email: Email, code: ConfirmationCode, password: Password })
   .meta({ id: 'ResetPasswordRequest' });

@@ -8,6 +8,7 @@ export const handler = featureLambda('identity', [
   implement(routes.me, async ({ actor }) => describeActor(actor)),
   implement(routes.signUp, async ({ body }) => auth.signUp(body)),
   implement(routes.confirmSignUp, async ({ body }) => (await auth.confirmSignUp(body), { ok: true as const })),
+  implement(routes.resendSignUpCode, async ({ body }) => auth.resendSignUpCode(body.email)),
   implement(routes.signIn, async ({ body }) => auth.signIn(body.email, body.password)),
   implement(routes.answerMfa, async ({ body }) => auth.answerMfaChallenge(body.email, body.session, body.code)),
   implement(routes.refreshSession, async ({ body }) => auth.refreshSession(body.refreshToken)),

@@ -57,3 +57,14 @@ export async function confirmSignUp(_previous: FormState, form: FormData): Promi
   }
   redirect(`/connexion?confirme=1&email=${encodeURIComponent(email)}`);
 }
+
+/** « Renvoyer le code »: a new code by mail (the old one stops working). Same answer for any address. */
+export async function resendCode(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, 'email').toLowerCase();
+  try {
+    const { destination } = await callApi(routes.resendSignUpCode, { body: { email } });
+    return { status: 'done', message: t('confirm.resent', { email: destination }) };
+  } catch (error) {
+    return failure(error, { email }, []);
+  }
+}

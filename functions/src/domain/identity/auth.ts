@@ -5,6 +5,7 @@ import {
   ForgotPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
@@ -75,6 +76,20 @@ export async function signUp(request: SignUpRequest): Promise<{ destination: str
 /** Confirms the email with the code; the PostConfirmation trigger creates the person. */
 export async function confirmSignUp(request: z.infer<typeof ConfirmSignUpRequest>): Promise<void> {
   await call(() => cognito.send(new ConfirmSignUpCommand({ ClientId: userPoolClientId, Username: request.email, ConfirmationCode: request.code })));
+}
+
+/**
+ * A new confirmation code (the old one stops working). The answer is the same whether the address
+ * has an account waiting for confirmation, a confirmed one or none: it tells a stranger nothing.
+ */
+export async function resendSignUpCode(email: string): Promise<{ destination: string }> {
+  try {
+    await cognito.send(new ResendConfirmationCodeCommand({ ClientId: userPoolClientId, Username: email }));
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name !== 'UserNotFoundException' && name !== 'InvalidParameterException') throw fromCognito(error);
+  }
+  return { destination: maskEmail(email) };
 }
 
 function tokensOf(result: AuthenticationResultType) {

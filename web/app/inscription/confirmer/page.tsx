@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { CodeField, EmailUnlessKnown, SubmitButton } from '../../../components/forms/fields';
+import { CodeField, EmailUnlessKnown, Hidden, SubmitButton } from '../../../components/forms/fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
-import { confirmSignUp } from '../actions';
+import { confirmSignUp, resendCode } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,6 +29,12 @@ export default async function ConfirmSignUpPage({ searchParams }: { searchParams
       footer={
         <>
           <p>{t('confirm.spam')}</p>
+          {email && (
+            <ActionForm action={resendCode}>
+              <Hidden name="email" value={email} />
+              <SubmitButton secondary>{t('confirm.resend')}</SubmitButton>
+            </ActionForm>
+          )}
           <p>
             <Link href="/connexion">{t('confirm.signIn')}</Link>
           </p>
