@@ -168,6 +168,12 @@ const shapes = {
     </>
   ),
   chevronDown: <path d="m6 9 6 6 6-6" />,
+  bell: (
+    <>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15Z" />
+      <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
+    </>
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof shapes;
