@@ -15,7 +15,7 @@ export async function NotificationBell({ className }: { className?: string }) {
     <Link href="/notifications" className={`${className ?? ''} ${styles.bell}`} aria-label={tc('notifications.bell', unread)} data-unread={unread}>
       <Icon name="bell" size={22} />
       {unread > 0 && (
-        <span aria-hidden="true" className={styles.unread}>
+        <span aria-hidden="true" className={styles.bellCount}>
           {unread > 99 ? '99+' : unread}
         </span>
       )}
