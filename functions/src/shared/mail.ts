@@ -1,4 +1,4 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import * as z from 'zod';
 import { optionalEndpoint, readConfig } from './config';
 
@@ -10,4 +10,13 @@ const config = readConfig({
 
 export const mailFrom = config.MAIL_FROM;
 export const mailConfigurationSet = config.MAIL_CONFIGURATION_SET;
-export const ses = new SESv2Client(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {});
+let loaded: Promise<{ client: SESv2Client; sdk: typeof import('@aws-sdk/client-sesv2') }> | undefined;
+
+/**
+ * SES's client and commands, loaded on first use (ADR 0008): a request that sends no mail never
+ * loads them, and the Lambda's cold start does not pay for them.
+ */
+export function ses() {
+  loaded ??= import('@aws-sdk/client-sesv2').then((sdk) => ({ sdk, client: new sdk.SESv2Client(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}) }));
+  return loaded;
+}

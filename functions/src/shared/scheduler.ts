@@ -1,12 +1,4 @@
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-  SchedulerClient,
-  UpdateScheduleCommand,
-  type CreateScheduleCommandInput,
-} from '@aws-sdk/client-scheduler';
+import type { CreateScheduleCommandInput, SchedulerClient } from '@aws-sdk/client-scheduler';
 import * as z from 'zod';
 import { optionalEndpoint, readConfig } from './config';
 import { scheduledJobs, type ScheduledJob } from './scheduled-jobs';
@@ -30,7 +22,19 @@ const config = readConfig({
     }),
 });
 
-export const scheduler = new SchedulerClient(config.SCHEDULER_ENDPOINT ? { endpoint: config.SCHEDULER_ENDPOINT } : {});
+let loaded: Promise<{ client: SchedulerClient; sdk: typeof import('@aws-sdk/client-scheduler') }> | undefined;
+
+/**
+ * EventBridge Scheduler's client, loaded on first use (ADR 0008): a request that schedules nothing
+ * — most of them — never loads it, and the Lambda's cold start does not pay for it.
+ */
+function scheduler() {
+  loaded ??= import('@aws-sdk/client-scheduler').then((sdk) => ({
+    sdk,
+    client: new sdk.SchedulerClient(config.SCHEDULER_ENDPOINT ? { endpoint: config.SCHEDULER_ENDPOINT } : {}),
+  }));
+  return loaded;
+}
 
 /** `at()` takes a UTC wall-clock time to the second: rounded up, so nothing runs before its time. */
 const atExpression = (at: Date) => `at(${new Date(Math.ceil(at.getTime() / 1000) * 1000).toISOString().slice(0, 19)})`;
@@ -55,19 +59,21 @@ export async function scheduleJob(name: string, job: ScheduledJob, at: Date, pay
       RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
     },
   };
+  const { client, sdk } = await scheduler();
   try {
-    await scheduler.send(new CreateScheduleCommand(input));
+    await client.send(new sdk.CreateScheduleCommand(input));
   } catch (error) {
-    if (!(error instanceof ConflictException)) throw error;
-    await scheduler.send(new UpdateScheduleCommand(input));
+    if (!(error instanceof sdk.ConflictException)) throw error;
+    await client.send(new sdk.UpdateScheduleCommand(input));
   }
 }
 
 /** Removes a schedule that has not fired; nothing happens when it is already gone. */
 export async function cancelScheduledJob(name: string): Promise<void> {
+  const { client, sdk } = await scheduler();
   try {
-    await scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: config.SCHEDULE_GROUP }));
+    await client.send(new sdk.DeleteScheduleCommand({ Name: name, GroupName: config.SCHEDULE_GROUP }));
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    if (!(error instanceof sdk.ResourceNotFoundException)) throw error;
   }
 }

@@ -1,4 +1,3 @@
-import { GetAccountCommand } from '@aws-sdk/client-sesv2';
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { ses } from '../../shared/mail';
@@ -25,7 +24,9 @@ let accountRate: Promise<number> | undefined;
 
 /** SES's maximum send rate for the account (mails per second), read once per container. */
 export function sesMaxSendRate(): Promise<number> {
-  accountRate ??= ses.send(new GetAccountCommand({})).then((account) => Math.max(1, Math.floor(account.SendQuota?.MaxSendRate ?? 1)));
+  accountRate ??= ses()
+    .then(({ client, sdk }) => client.send(new sdk.GetAccountCommand({})))
+    .then((account) => Math.max(1, Math.floor(account.SendQuota?.MaxSendRate ?? 1)));
   return accountRate;
 }
 

@@ -1,4 +1,4 @@
-import { SendEmailCommand, type MessageHeader } from '@aws-sdk/client-sesv2';
+import type { MessageHeader } from '@aws-sdk/client-sesv2';
 import { mailConfigurationSet, mailFrom, ses } from '../../shared/mail';
 import { renderMail, type MailData, type MailTemplateName } from './render';
 import { suppressedAmong } from './suppression';
@@ -32,8 +32,9 @@ export async function sendMail<T extends MailTemplateName>(input: SendMailInput<
       throw new Error(`mail header ${JSON.stringify(header.Name)} contains a line break`);
     }
   }
-  const result = await ses.send(
-    new SendEmailCommand({
+  const { client, sdk } = await ses();
+  const result = await client.send(
+    new sdk.SendEmailCommand({
       FromEmailAddress: mailFrom,
       Destination: { ToAddresses: [input.to] },
       ConfigurationSetName: mailConfigurationSet,

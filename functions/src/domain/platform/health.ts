@@ -1,7 +1,6 @@
 import { DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { GetAccountCommand } from '@aws-sdk/client-sesv2';
 import type { HealthReport } from '../../contracts/platform';
 import { cognito, userPoolId } from '../../shared/cognito';
 import { dynamodb, tableName } from '../../shared/dynamodb';
@@ -32,7 +31,10 @@ export async function checkHealth(): Promise<HealthReport> {
       dynamodb.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: '$health' }, sk: { S: '$health' } } }), { abortSignal }),
     ),
     probe((abortSignal) => cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }), { abortSignal })),
-    probe((abortSignal) => ses.send(new GetAccountCommand({}), { abortSignal })),
+    probe(async (abortSignal) => {
+      const { client, sdk } = await ses();
+      return client.send(new sdk.GetAccountCommand({}), { abortSignal });
+    }),
     probe((abortSignal) => s3.send(new HeadBucketCommand({ Bucket: filesBucket }), { abortSignal })),
   ]);
   const dependencies = { table, userPool, mail, files };
