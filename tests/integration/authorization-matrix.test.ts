@@ -460,6 +460,54 @@ describe('authorization matrix', () => {
   }
 });
 
+// ——— Events in groups (issue 6 × issue 5): the member of the section manages a secret and a closed group ———
+// A secret group's event exists for its members only (404 for everyone else, officials included);
+// in a closed group, those who are not its managers are refused (403) what only managers do.
+const groupEvents = { secretGroup: '', closedGroup: '', event: '' };
+const groupManagerOnly = (status: number, others = 404): Expect => ({ ...signedIn(others), memberOfTheSection: status });
+const groupEventBody = (groupId: () => string) => () => eventBody({ space: { type: 'group', id: groupId() }, visibility: 'members' });
+const groupEventCases: Record<string, Case> = {
+  createEventInSecretGroup: { method: 'POST', path: () => '/api/events', body: groupEventBody(() => groupEvents.secretGroup), expect: groupManagerOnly(201) },
+  createEventInClosedGroup: { method: 'POST', path: () => '/api/events', body: groupEventBody(() => groupEvents.closedGroup), expect: groupManagerOnly(201, 403) },
+  getEvent: { method: 'GET', path: () => `/api/events/${groupEvents.event}`, expect: groupManagerOnly(200) },
+  updateEvent: { method: 'PATCH', path: () => `/api/events/${groupEvents.event}`, body: () => ({ description: 'Salle du fond.' }), expect: groupManagerOnly(200) },
+  answerEvent: { method: 'PUT', path: () => `/api/events/${groupEvents.event}/rsvp`, body: () => ({ answer: 'maybe' }), expect: groupManagerOnly(200) },
+  listEventAttendees: { method: 'GET', path: () => `/api/events/${groupEvents.event}/attendees`, expect: groupManagerOnly(200) },
+  getEventCalendar: { method: 'GET', path: () => `/api/events/${groupEvents.event}/ics`, expect: groupManagerOnly(200) },
+  getPublicEvent: { method: 'GET', path: () => `/api/public/events/${groupEvents.event}`, expect: everyone(404) },
+  listSecretGroupAgenda: { method: 'GET', path: () => `/api/spaces/group/${groupEvents.secretGroup}/events`, expect: groupManagerOnly(200) },
+  listClosedGroupAgenda: { method: 'GET', path: () => `/api/spaces/group/${groupEvents.closedGroup}/events`, expect: signedIn(200) },
+  createSecretGroupFeed: {
+    method: 'POST',
+    path: () => '/api/me/calendar-feeds',
+    body: () => ({ scope: { type: 'group', id: groupEvents.secretGroup } }),
+    expect: groupManagerOnly(201),
+  },
+};
+
+describe('authorization matrix: events in groups', () => {
+  before(async () => {
+    const group = async (kind: string) => {
+      const created = await call(stack, people.memberOfTheSection, 'POST', '/api/groups', { name: `Agenda ${kind}`, kind, audience: 'all' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      return created.body.id as string;
+    };
+    groupEvents.secretGroup = await group('secret');
+    groupEvents.closedGroup = await group('closed');
+    const created = await call(stack, people.memberOfTheSection, 'POST', '/api/events', groupEventBody(() => groupEvents.secretGroup)());
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    groupEvents.event = created.body.id as string;
+  });
+
+  for (const [name, c] of Object.entries(groupEventCases)) {
+    test(name, async () => {
+      const got: Partial<Expect> = {};
+      for (const actor of actors) got[actor] = (await call(stack, as(actor), c.method, c.path(), c.body?.(), json)).status;
+      assert.deepEqual(got, c.expect);
+    });
+  }
+});
+
 describe('what the rules hide', () => {
   test('being a member is not shown to someone the person did not allow', async () => {
     const profile = (viewer: ActorName) => call(stack, as(viewer), 'GET', `/api/people/${people.memberOfTheSection.userId}`).then((r) => r.body);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { allMails, waitForMail } from '../support/mail';
+import { allMails, linkIn, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -238,6 +238,109 @@ describe('announcements, changes and reminders', () => {
     assert.equal((await call(stack, comes, 'PUT', `/api/events/${id}/rsvp`, { answer: 'maybe' })).status, 409);
   });
 
+});
+
+describe('events in groups', () => {
+  const newGroup = async (manager: TestPerson, name: string, kind: 'open' | 'closed' | 'secret') => {
+    const created = await call(stack, manager, 'POST', '/api/groups', { name, kind, audience: 'all' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.id as string;
+  };
+  /** Into a secret group the way people get there: the manager's invitation mail, accepted. */
+  const invite = async (manager: TestPerson, groupId: string, guest: TestPerson) => {
+    assert.equal((await call(stack, manager, 'POST', `/api/groups/${groupId}/invitations`, { email: guest.email })).status, 201);
+    const token = linkIn(await waitForMail(stack, guest.email, /vous invite dans le groupe/), /\/groupes\/invitation\//).split('/').pop()!;
+    assert.equal((await call(stack, guest, 'POST', `/api/group-invitations/${token}/accept`)).status, 200);
+  };
+  /** The announcement's subject: « [space] title — proposé par <organizer> ». */
+  const announcement = (prefix: string) => new RegExp(`^${prefix.replace(/[[\]]/g, '\\$&')} — proposé par Bénévole\\d+ Personne$`);
+  const ids = (body: Record<string, unknown>) => (body.items as { id: string }[]).map((e) => e.id);
+  const feedText = async (path: string) => {
+    const response = await fetch(`${stack.urls.site}${path}`);
+    return { status: response.status, text: await response.text() };
+  };
+
+  test('a secret group’s managers organize its events; its members see them; nobody else ever does', async () => {
+    const manager = await volunteer();
+    const insider = await volunteer();
+    const groupId = await newGroup(manager, 'Soignants du Haut-Rhin', 'secret');
+    await invite(manager, groupId, insider);
+    const groupEvent = (overrides: Record<string, unknown> = {}) =>
+      event({ space: { type: 'group', id: groupId }, title: 'Réunion des soignants', kind: 'reunion', ...overrides });
+
+    // Only managers create; a secret group does not exist for outsiders; its events are never public.
+    assert.equal((await call(stack, insider, 'POST', '/api/events', groupEvent())).status, 403);
+    const outside = await call(stack, outsider, 'POST', '/api/events', groupEvent());
+    assert.equal(outside.status, 404);
+    assert.deepEqual(outside.body.details!.map((d) => d.field), ['body.space.id']);
+    const open = await call(stack, manager, 'POST', '/api/events', groupEvent({ visibility: 'public' }));
+    assert.equal(open.status, 400);
+    assert.deepEqual(open.body.details!.map((d) => d.field), ['body.visibility']);
+
+    const { id } = await create(manager, groupEvent({ announce: true }));
+    const subject = '[Groupe Soignants du Haut-Rhin] Réunion des soignants';
+    await waitForMail(stack, insider.email, announcement(subject));
+    assert.equal((await mailsTo(outsider.email)).filter((m) => m.subject.startsWith(subject)).length, 0);
+
+    const page = await call(stack, insider, 'GET', `/api/events/${id}`);
+    assert.equal(page.status, 200);
+    assert.deepEqual([page.body.space, page.body.canManage], [{ type: 'group', id: groupId, name: 'Groupe Soignants du Haut-Rhin' }, false]);
+    assert.equal((await call(stack, manager, 'GET', `/api/events/${id}`)).body.canManage, true);
+    assert.equal((await call(stack, manager, 'PATCH', `/api/events/${id}`, { description: 'Salle 2.' })).status, 200);
+    assert.equal((await call(stack, insider, 'PATCH', `/api/events/${id}`, { description: 'Ailleurs.' })).status, 403);
+    const agendaPath = `/api/spaces/group/${groupId}/events?from=2031-05-01&limit=100`;
+    assert.ok(ids((await call(stack, insider, 'GET', agendaPath)).body).includes(id));
+
+    for (const who of [outsider, secretary, admin]) {
+      assert.equal((await call(stack, who, 'GET', `/api/events/${id}`)).status, 404);
+      assert.equal((await call(stack, who, 'GET', `/api/events/${id}/attendees`)).status, 404);
+      assert.equal((await call(stack, who, 'GET', `/api/events/${id}/ics`)).status, 404);
+      assert.equal((await call(stack, who, 'PUT', `/api/events/${id}/rsvp`, { answer: 'going' })).status, 404);
+      assert.equal((await call(stack, who, 'GET', agendaPath)).status, 404);
+      assert.equal((await call(stack, who, 'POST', '/api/me/calendar-feeds', { scope: { type: 'group', id: groupId } })).status, 404);
+    }
+    assert.equal((await call(stack, undefined, 'GET', `/api/public/events/${id}`)).status, 404);
+
+    // The member comes, subscribes to the group's agenda and their own; once gone, all of it is gone.
+    assert.equal((await call(stack, insider, 'PUT', `/api/events/${id}/rsvp`, { answer: 'going' })).status, 200);
+    const groupFeed = (await call(stack, insider, 'POST', '/api/me/calendar-feeds', { scope: { type: 'group', id: groupId } })).body.path as string;
+    const myFeed = (await call(stack, insider, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } })).body.path as string;
+    assert.ok((await feedText(groupFeed)).text.includes(`${id}@coopol`));
+    assert.ok((await feedText(myFeed)).text.includes(`${id}@coopol`));
+    assert.ok(ids((await call(stack, insider, 'GET', '/api/me/agenda')).body).includes(id));
+
+    assert.equal((await call(stack, insider, 'POST', `/api/groups/${groupId}/leave`)).status, 200);
+    assert.equal((await call(stack, insider, 'GET', `/api/events/${id}`)).status, 404);
+    assert.ok(!ids((await call(stack, insider, 'GET', '/api/me/agenda')).body).includes(id));
+    assert.equal((await feedText(groupFeed)).status, 404);
+    const mine = await feedText(myFeed);
+    assert.equal(mine.status, 200);
+    assert.ok(!mine.text.includes(id));
+  });
+
+  test('an open group’s announcement reaches its members, not those who muted it; a public group event is public', async () => {
+    const manager = await volunteer();
+    const [reader, muter] = [await volunteer(), await volunteer()];
+    const groupId = await newGroup(manager, 'Enseignants', 'open');
+    for (const p of [reader, muter]) assert.equal((await call(stack, p, 'POST', `/api/groups/${groupId}/join`)).status, 200);
+    const muted = await call(stack, muter, 'PATCH', '/api/me/notification-settings', { mutedGroups: [groupId] });
+    assert.equal(muted.status, 200, JSON.stringify(muted.body));
+
+    const { id } = await create(manager, event({ space: { type: 'group', id: groupId }, title: 'Café pédagogique', kind: 'autre', announce: true }));
+    const subject = '[Groupe Enseignants] Café pédagogique';
+    await waitForMail(stack, reader.email, announcement(subject));
+    const { handler } = await import('../../functions/src/jobs/event-mails');
+    await handler({ eventId: id, kind: 'announce' });
+    assert.equal((await mailsTo(reader.email)).filter((m) => m.subject.startsWith(subject)).length, 1);
+    assert.equal((await mailsTo(muter.email)).filter((m) => m.subject.startsWith(subject)).length, 0);
+    // Members-only events stay in the group; a public one is open to all (its public page included).
+    assert.equal((await call(stack, outsider, 'GET', `/api/events/${id}`)).status, 404);
+    const agendaPath = `/api/spaces/group/${groupId}/events?from=2031-05-01&limit=100`;
+    assert.ok(!ids((await call(stack, outsider, 'GET', agendaPath)).body).includes(id));
+    const fair = await create(manager, event({ space: { type: 'group', id: groupId }, title: 'Forum de l’école', kind: 'meeting', visibility: 'public' }));
+    assert.equal((await call(stack, undefined, 'GET', `/api/public/events/${fair.id}`)).status, 200);
+    assert.ok(ids((await call(stack, outsider, 'GET', agendaPath)).body).includes(fair.id));
+  });
 });
 
 describe('calendars', () => {

@@ -73,6 +73,12 @@ export const frEvents = {
   'newEvent.slotStart': 'Créneau {n} — début',
   'newEvent.slotEnd': 'Créneau {n} — fin',
   'newEvent.slotNeeded': 'Créneau {n} — militants nécessaires',
+  'newEvent.slotLabel': 'Créneau {n} — intitulé (facultatif)',
+  'newEvent.mapLegend': 'Point sur la carte (facultatif)',
+  'newEvent.mapHint': 'Pour un lieu difficile à trouver\u00a0: latitude et longitude en degrés décimaux, par exemple 47.7467 et 7.3389.',
+  'newEvent.lat': 'Latitude',
+  'newEvent.lon': 'Longitude',
+  'event.mapLink': 'Voir sur la carte (OpenStreetMap)',
   'newEvent.announce': 'Annoncer l’événement par e-mail aux membres de l’espace',
   'newEvent.submit': 'Publier l’événement',
 
@@ -96,6 +102,10 @@ export const frEvents = {
   'agenda.feedCreated': 'Lien créé\u00a0: copiez-le dans votre application de calendrier.',
   'agenda.feedsNone': 'Aucun lien pour l’instant.',
   'agenda.slotsMine': 'Créneau(x)\u00a0: {count}',
+  'agenda.groupHeading': 'Agenda du groupe',
+  'agenda.groupAll': 'Tout l’agenda du groupe',
+  'agenda.groupNew': 'Nouvel évènement',
+  'newEvent.groupVisibility': 'Les événements d’un groupe sont pour ses membres (les adhérents seulement si vous choisissez «\u00a0Adhérents\u00a0»)\u00a0; «\u00a0Public\u00a0» les ouvre à tous, sauf dans un groupe secret.',
 
   'editEvent.title': 'Modifier l’événement',
   'editEvent.intro': 'Les personnes qui viennent, hésitent, attendent une place ou sont inscrites à un créneau seront prévenues par e-mail.',

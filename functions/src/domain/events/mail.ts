@@ -5,6 +5,7 @@ import { siteLink } from '../../shared/site';
 import { NotFoundError } from '../errors';
 import { sendMail, unsubscribeHeaders } from '../mail/send';
 import { PersonEntity } from '../people/entities';
+import { GroupMemberEntity, NotificationStateEntity } from '../social/entities';
 import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
 import { sayParisTime, toParis } from './paris-time';
 import { recipientsOf, type EventItem } from './read';
@@ -68,25 +69,53 @@ async function preferencesOf(people: PersonItem[]) {
   return known;
 }
 
+type AudiencePage = { people: PersonItem[]; cursor: string | null };
+
 /**
- * Announces a published event to the members of its space (section: its adhérents; federation: its
- * adhérents, and its supporters too when the event is open to them), page by page, skipping those
- * who unsubscribed. Idempotent.
+ * A page of the people an event's announcement is for, and the cursor of the next: a section's or a
+ * federation's people (P-bySection / P-byFederation), or a group's members (S3, then one BatchGet of
+ * them and one of their notification settings: who muted the group is left out). Adhérents only,
+ * supporters too when the event is open to them.
+ */
+async function audiencePage(event: EventItem, cursor: string | null, limit: number): Promise<AudiencePage> {
+  const supportersToo = event.visibility === 'public' || event.visibility === 'supporters';
+  const keep = (people: PersonItem[]) => people.filter((p) => p.status === 'adherent' || supportersToo);
+  switch (event.spaceType) {
+    case 'section': {
+      const page = await PersonEntity.query.bySection({ sectionId: event.spaceId }).go({ cursor, limit });
+      return { people: keep(page.data), cursor: page.cursor };
+    }
+    case 'federation': {
+      const page = await PersonEntity.query.byFederation({ federationCode: event.spaceId }).go({ cursor, limit });
+      return { people: keep(page.data), cursor: page.cursor };
+    }
+    case 'group': {
+      const groupId = event.spaceId;
+      const page = await GroupMemberEntity.query.byGroup({ groupId }).where(({ state }, { eq }) => eq(state, 'member')).go({ cursor, limit });
+      const keys = page.data.map(({ userId }) => ({ userId }));
+      if (!keys.length) return { people: [], cursor: page.cursor };
+      const [people, settings] = await Promise.all([PersonEntity.get(keys).go(), NotificationStateEntity.get(keys).go()]);
+      const muted = new Set(settings.data.filter((n) => n.mutedGroups?.includes(groupId)).map((n) => n.userId));
+      return { people: keep(people.data).filter((p) => !muted.has(p.userId)), cursor: page.cursor };
+    }
+    case 'national':
+      return { people: [], cursor: null };
+  }
+}
+
+/**
+ * Announces a published event to the members of its space (section, federation: its adhérents,
+ * and its supporters too when the event is open to them; group: its members who did not mute it),
+ * page by page, skipping those who unsubscribed. Idempotent.
  */
 export async function announceEvent(eventId: string): Promise<{ sent: number }> {
   const event = await loadEvent(eventId);
   if (!event.announce || event.status !== 'published') return { sent: 0 };
-  const supportersToo = event.visibility === 'public' || event.visibility === 'supporters';
   let cursor: string | null = null;
   let sent = 0;
   do {
-    const page: { data: PersonItem[]; cursor: string | null } =
-      event.spaceType === 'section'
-        ? await PersonEntity.query.bySection({ sectionId: event.spaceId }).go({ cursor, limit: 100 })
-        : event.spaceType === 'federation'
-          ? await PersonEntity.query.byFederation({ federationCode: event.spaceId }).go({ cursor, limit: 100 })
-          : { data: [], cursor: null };
-    const people = page.data.filter((p) => p.status === 'adherent' || supportersToo);
+    const page: AudiencePage = await audiencePage(event, cursor, 100);
+    const people = page.people;
     const preferences = await preferencesOf(people);
     for (const person of people) {
       const preference = preferences.get(person.userId);

@@ -27,7 +27,7 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
-import { answersOf, audienceOf, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
+import { answersOf, audienceOf, loadEventAs, loadManagedEvent, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
@@ -50,12 +50,6 @@ function interval(start: string, end: string, field: string): { startsAt: string
 }
 
 // ——— Reading ———
-
-async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
-  const event = await loadVisibleEvent(caller, eventId);
-  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
-  return event;
-}
 
 /**
  * The slots of an event with what each still misses and whether `userId` signed up to it: one Query
@@ -99,7 +93,7 @@ const placeOf = (event: EventItem) => ({ address: event.address, ...(event.lat !
 /** An event's page: the event, its slots with what they miss, the caller's own answers. */
 export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const person = requirePerson(caller);
-  const event = await loadVisibleEvent(caller, eventId);
+  const { event, standing } = await loadEventAs(caller, eventId);
   const [slots, myAttendance, going] = await Promise.all([
     slotViews(eventId, person.userId),
     AttendanceEntity.get({ eventId, attendeeId: person.userId }).go(),
@@ -114,7 +108,7 @@ export async function getEvent(caller: Caller, eventId: string): Promise<EventDe
     going: totalTaken(going),
     myRsvp: myAttendance.data?.state ?? null,
     slots,
-    canManage: runsSpace(caller, spaceOf(event)),
+    canManage: runsSpace(caller, spaceOf(event), standing),
     hasReport: event.hasReport,
   };
 }
@@ -136,7 +130,7 @@ export async function getPublicEvent(eventId: string) {
 /** A space's agenda from a Paris day on: one Query page on gsi1, filtered by what the caller may see. */
 export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
   requirePerson(caller);
-  await resolveSpace(space, 'params.spaceId');
+  const { group } = await resolveSpace(caller, space, 'params.spaceId');
   const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
   const result = await EventEntity.query
     .bySpace({ spaceType: space.type, spaceId: space.id })
@@ -146,7 +140,7 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
       if (query.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
       throw error;
     });
-  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e))).map(toSummary), nextCursor: result.cursor ?? null };
+  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary), nextCursor: result.cursor ?? null };
 }
 
 // ——— Organizing ———
@@ -156,14 +150,18 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
  * transaction (at most 24 slots: 1 event + 4 to 10 going shards + slots and their shards ≤ 100 items).
  */
 export async function createEvent(caller: Caller, request: CreateEventRequest): Promise<EventDetail> {
-  const space = await resolveSpace(request.space, 'body.space.id');
-  mayOrganizeEvents(caller, space, policyOptions);
+  const space = await resolveSpace(caller, request.space, 'body.space.id');
+  mayOrganizeEvents(caller, space, policyOptions, space.group?.standing);
   const organizer = (await callerItem(requirePerson(caller)))!;
   if (request.visibility === 'section' && space.type !== 'section') {
     throw new ValidationError([{ field: 'body.visibility', message: '« cette section seulement » ne vaut que pour un événement de section' }]);
   }
-  if (request.announce && space.type !== 'section' && space.type !== 'federation') {
-    throw new ValidationError([{ field: 'body.announce', message: 'l’annonce par e-mail se fait pour une section ou une fédération' }]);
+  if (request.visibility === 'public' && space.group?.kind === 'secret') {
+    // A public page would reveal the secret group (its name is on the event): its events stay among its members.
+    throw new ValidationError([{ field: 'body.visibility', message: 'un événement de groupe secret ne peut pas être public' }]);
+  }
+  if (request.announce && space.type === 'national') {
+    throw new ValidationError([{ field: 'body.announce', message: 'l’annonce par e-mail se fait pour une section, une fédération ou un groupe' }]);
   }
   const { startsAt, endsAt } = interval(request.start, request.end, 'body.');
   const slots = request.slots.map((slot, i) => ({ slotId: newId(4), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));

@@ -7,7 +7,7 @@ import { Hidden, SubmitButton } from '../../../../components/forms/fields';
 import { t } from '../../../../i18n';
 import { callApi } from '../../../../lib/api';
 import { orNotFound } from '../../../../lib/or-not-found';
-import { callAsSignedIn, requireSession } from '../../../../lib/session';
+import { callAsSignedIn, requireSession, type Session } from '../../../../lib/session';
 import { createFeed } from '../../../evenements/actions';
 import { EventList } from '../../../evenements/EventList';
 import styles from '../../../evenements/events.module.css';
@@ -18,22 +18,24 @@ export const metadata: Metadata = { title: t('agenda.title') };
 
 type Props = { params: Promise<{ spaceType: string; spaceId: string }> };
 
-async function spaceName(type: SpaceType, id: string): Promise<string> {
+async function spaceName(session: Session, here: string, type: SpaceType, id: string): Promise<string> {
   if (type === 'section') return (await orNotFound(callApi(routes.getSection, { params: { sectionId: id } }))).name;
   if (type === 'federation') return (await orNotFound(callApi(routes.getFederation, { params: { federationCode: id } }))).name;
   if (type === 'national' && id === 'national') return 'National';
+  // A group the person may not know of (secret) is a 404, as for one that does not exist.
+  if (type === 'group') return (await orNotFound(callAsSignedIn(session, here, routes.getGroup, { params: { groupId: id } }))).name;
   notFound();
 }
 
-/** The agenda of a section, a federation or the national level: what the person may see, from today on. */
+/** The agenda of a section, a federation, a group or the national level: what the person may see, from today on. */
 export default async function SpaceAgendaPage({ params }: Props) {
   const { spaceType, spaceId } = await params;
-  if (!['section', 'federation', 'national'].includes(spaceType)) notFound();
+  if (!['section', 'federation', 'national', 'group'].includes(spaceType)) notFound();
   const type = spaceType as SpaceType;
   const here = agendaHref(type, spaceId);
   const session = await requireSession(here);
   const [name, page] = await Promise.all([
-    spaceName(type, spaceId),
+    spaceName(session, here, type, spaceId),
     orNotFound(callAsSignedIn(session, here, routes.listSpaceAgenda, { params: { spaceType: type, spaceId }, query: { limit: 100 } })),
   ]);
   return (
@@ -50,9 +52,11 @@ export default async function SpaceAgendaPage({ params }: Props) {
             <Hidden name="returnTo" value={here} />
             <SubmitButton secondary>{t('agenda.subscribe')}</SubmitButton>
           </ActionForm>
-          <Link href={dashboardHref(type, spaceId)} className="button button-secondary">
-            {t('dashboard.title')}
-          </Link>
+          {type !== 'group' && (
+            <Link href={dashboardHref(type, spaceId)} className="button button-secondary">
+              {t('dashboard.title')}
+            </Link>
+          )}
         </div>
       </header>
       <EventList events={page.items} empty={t('agenda.empty')} />
