@@ -1,8 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
-import { policyOptions } from '../access/options';
-import { mayOrganizeEvents, mayViewEvent, requirePerson, type GroupStanding, type SpacePlace } from '../access/policy';
+import { mayViewEvent, requirePerson, type GroupStanding, type SpacePlace } from '../access/policy';
 import { NotFoundError } from '../errors';
 import { groupStanding } from '../social/spaces';
 import type { ShardState } from './capacity';
@@ -36,13 +35,6 @@ export async function loadEventAs(caller: Caller, eventId: string): Promise<{ ev
 /** One event the caller may see (see loadEventAs). */
 export async function loadVisibleEvent(caller: Caller, eventId: string): Promise<EventItem> {
   return (await loadEventAs(caller, eventId)).event;
-}
-
-/** An event the caller organizes (they run its space, or manage its group), or 404/403. */
-export async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
-  const { event, standing } = await loadEventAs(caller, eventId);
-  mayOrganizeEvents(caller, spaceOf(event), policyOptions, standing);
-  return event;
 }
 
 /** The events of several spaces the caller may see (their group standings in one BatchGet). */

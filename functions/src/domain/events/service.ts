@@ -27,7 +27,7 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
-import { answersOf, audienceOf, loadEventAs, loadManagedEvent, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
+import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
@@ -50,6 +50,13 @@ function interval(start: string, end: string, field: string): { startsAt: string
 }
 
 // ——— Reading ———
+
+/** An event the caller organizes (they run its space, or manage its group), or 404/403. */
+export async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  const { event, standing } = await loadEventAs(caller, eventId);
+  mayOrganizeEvents(caller, spaceOf(event), policyOptions, standing);
+  return event;
+}
 
 /**
  * The slots of an event with what each still misses and whether `userId` signed up to it: one Query
