@@ -129,6 +129,8 @@ const eventCases = {
   getReport: { method: 'GET', path: () => `/api/events/${fixtures.pastEvent}/report`, expect: managersOf(200) },
   getReportRollup: { method: 'GET', path: () => '/api/reports/section/mulhouse', expect: only({ sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }) },
   unsubscribeEventMail: { method: 'POST', path: () => `/api/event-announcements/unsubscribe/${fixtures.unsubscribeToken}`, expect: everyone(200) },
+  // A region's agenda, like a space's: everyone signed in; each event shown as its visibility allows.
+  listRegionAgenda: { method: 'GET', path: () => '/api/regions/44/events', expect: signedIn(200) },
 } satisfies Record<string, Case>;
 // ——— Social: groups, friends, posts, comments, feed (issue 5) ———
 // Fixtures made by the member of the section (an adhérent of Mulhouse, no official role): a closed
@@ -460,7 +462,7 @@ describe('authorization matrix', () => {
   }
 });
 
-// ——— Events in groups (issue 6 × issue 5): the member of the section manages a secret and a closed group ———
+// ——— Events in groups (issue 6 × issue 5): in the social matrix's secret and closed groups, which the member of the section manages ———
 // A secret group's event exists for its members only (404 for everyone else, officials included);
 // in a closed group, those who are not its managers are refused (403) what only managers do.
 const groupEvents = { secretGroup: '', closedGroup: '', event: '' };
@@ -487,13 +489,10 @@ const groupEventCases: Record<string, Case> = {
 
 describe('authorization matrix: events in groups', () => {
   before(async () => {
-    const group = async (kind: string) => {
-      const created = await call(stack, people.memberOfTheSection, 'POST', '/api/groups', { name: `Agenda ${kind}`, kind, audience: 'all' });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      return created.body.id as string;
-    };
-    groupEvents.secretGroup = await group('secret');
-    groupEvents.closedGroup = await group('closed');
+    // The social matrix's groups, managed by the member of the section (made here if that suite did not run).
+    if (!social.secretGroup) await makeSocialFixtures();
+    groupEvents.secretGroup = social.secretGroup;
+    groupEvents.closedGroup = social.closedGroup;
     const created = await call(stack, people.memberOfTheSection, 'POST', '/api/events', groupEventBody(() => groupEvents.secretGroup)());
     assert.equal(created.status, 201, JSON.stringify(created.body));
     groupEvents.event = created.body.id as string;

@@ -5,7 +5,8 @@ import { Email, PersonName, UserId } from './identity';
 /** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
 export const SpaceType = z.enum(['national', 'federation', 'section', 'group']);
 export type SpaceType = z.infer<typeof SpaceType>;
-export const SpaceId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant d’espace');
+// Federation codes are INSEE département codes: Corsica's are « 2A » and « 2B ».
+export const SpaceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'identifiant d’espace');
 export const Space = z.object({ type: SpaceType, id: SpaceId }).meta({ id: 'Space' });
 export type Space = z.infer<typeof Space>;
 

@@ -29,6 +29,7 @@ import { cancelReminder, requestEventMail, scheduleReminder } from './after-writ
 import { tellPromoted } from './mail';
 import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
+import { getRegion } from '../territory/service';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
 
@@ -150,6 +151,27 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
   return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary), nextCursor: result.cursor ?? null };
 }
 
+/**
+ * A region's agenda: the next events of its federations from a Paris day on — the region (T2) and
+ * its federations (T3), then one E2 page per federation in parallel (≤ 15 requests, whatever the
+ * sizes), merged in time order. The first `limit` only, without a cursor: an overview; sections'
+ * own events stay in their federation's sections (no index spans a region's sections).
+ */
+export async function listRegionAgenda(caller: Caller, regionCode: string, query: { from?: string; limit: number }) {
+  requirePerson(caller);
+  const region = await getRegion(regionCode);
+  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const pages = await Promise.all(
+    region.federations.map((f) => EventEntity.query.bySpace({ spaceType: 'federation', spaceId: f.code }).gte({ startsAt: from }).go({ limit: query.limit })),
+  );
+  const items = pages
+    .flatMap((page) => page.data)
+    .filter((e) => mayViewEvent(caller, audienceOf(e)))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .slice(0, query.limit);
+  return { items: items.map(toSummary), nextCursor: null };
+}
+
 // ——— Organizing ———
 
 /**
@@ -166,9 +188,6 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
   if (request.visibility === 'public' && space.group?.kind === 'secret') {
     // A public page would reveal the secret group (its name is on the event): its events stay among its members.
     throw new ValidationError([{ field: 'body.visibility', message: 'un événement de groupe secret ne peut pas être public' }]);
-  }
-  if (request.announce && space.type === 'national') {
-    throw new ValidationError([{ field: 'body.announce', message: 'l’annonce par e-mail se fait pour une section, une fédération ou un groupe' }]);
   }
   const { startsAt, endsAt } = interval(request.start, request.end, 'body.');
   const slots = request.slots.map((slot, i) => ({ slotId: newId(4), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));
