@@ -102,6 +102,8 @@ export const frEvents = {
   'agenda.feedCreated': 'Lien créé\u00a0: copiez-le dans votre application de calendrier.',
   'agenda.feedsNone': 'Aucun lien pour l’instant.',
   'agenda.slotsMine': 'Créneau(x)\u00a0: {count}',
+  'agenda.regionIntro': 'Les prochains événements des fédérations de la région. Ceux des sections sont dans l’agenda de chaque section.',
+  'agenda.regionLink': 'Agenda de la région',
   'agenda.groupHeading': 'Agenda du groupe',
   'agenda.groupAll': 'Tout l’agenda du groupe',
   'agenda.groupNew': 'Nouvel évènement',

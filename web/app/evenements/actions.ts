@@ -86,7 +86,9 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
   const [spaceType, spaceId] = text(form, 'space').split(':');
   const returnTo = `/evenements/nouveau?espace=${text(form, 'space')}`;
   const session = await requireSession(returnTo);
-  const values = Object.fromEntries(eventFields.map((name) => [name, text(form, name)]));
+  // The slot lines are given back too, so a refused form keeps everything that was typed.
+  const slotFields = [1, 2, 3, 4].flatMap((n) => ['Label', 'Start', 'End', 'Needed'].map((part) => `slot${n}${part}`));
+  const values = Object.fromEntries([...eventFields, ...slotFields].map((name) => [name, text(form, name)]));
   const slots = [1, 2, 3, 4]
     .map((n) => ({
       start: text(form, `slot${n}Start`),

@@ -24,7 +24,7 @@ const visibilities = ['members', 'section', 'supporters', 'public'] as const;
  */
 export default async function NewEventPage({ searchParams }: { searchParams: SearchParams }) {
   const space = param(await searchParams, 'espace');
-  if (!space || !/^(section|federation|national|group):[a-z0-9-]+$/.test(space)) notFound();
+  if (!space || !/^(section|federation|national|group):[A-Za-z0-9-]+$/.test(space)) notFound();
   const here = `/evenements/nouveau?espace=${space}`;
   const session = await requireSession(here);
   const [spaceType, spaceId] = space.split(':') as [string, string];
@@ -65,7 +65,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
               </div>
             ))}
           </fieldset>
-          {spaceType !== 'national' && <Checkbox name="announce" label={t('newEvent.announce')} />}
+          <Checkbox name="announce" label={t('newEvent.announce')} />
           <SubmitButton>{t('newEvent.submit')}</SubmitButton>
         </ActionForm>
       </section>
