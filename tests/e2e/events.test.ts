@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toParis } from '../../functions/src/domain/events/paris-time';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
 import { mailsTo, waitForMail } from '../support/mail';
 import { createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -37,19 +37,7 @@ after(async () => {
   await browser?.close();
 });
 
-/** A page signed in as `person` (session cookies as the sign-in action sets them; sign-in itself has its own browser test). */
-async function pageAs(person: TestPerson): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
-  contexts.push(context);
-  const url = stack.urls.site;
-  await context.addCookies([
-    { name: 'coopol_id', value: person.idToken, url, httpOnly: true, sameSite: 'Lax' },
-    { name: 'coopol_access', value: person.accessToken, url, httpOnly: true, sameSite: 'Lax' },
-  ]);
-  const page = await context.newPage();
-  outside.push(...watchOutsideRequests(page));
-  return page;
-}
+const pageAs = (person: TestPerson) => signedInPage(browser, stack.urls.site, person, { contexts, outside });
 
 const slot = (page: Page, index: number) => page.locator('li[data-slot]').nth(index);
 

@@ -58,7 +58,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
             <p className={styles.muted}>{t('newEvent.slotsHint')}</p>
             {[1, 2, 3, 4].map((n) => (
               <div key={n} className={styles.slotFields}>
-                <TextField name={`slot${n}Label`} label={t('newEvent.slotLabel', { n })} maxLength={80} />
+                <TextField name={`slot${n}Label`} label={t('newEvent.slotLabel', { n })} maxLength={120} />
                 <TextField name={`slot${n}Start`} type="datetime-local" label={t('newEvent.slotStart', { n })} />
                 <TextField name={`slot${n}End`} type="datetime-local" label={t('newEvent.slotEnd', { n })} />
                 <TextField name={`slot${n}Needed`} type="number" label={t('newEvent.slotNeeded', { n })} short />
