@@ -173,13 +173,12 @@ async function commitPage(key: AnnouncementTaskKey, from: string | null, next: s
 export async function runAnnouncementTask(key: AnnouncementTaskKey, remainingMs: () => number): Promise<void> {
   const { data: task } = await AnnouncementTaskEntity.get(key).go({ consistent: true });
   if (!task || task.done) return;
-  const event = await loadEvent(key.eventId);
   const rate = await sesMaxSendRate();
   let cursor = task.cursor ?? null;
   while (remainingMs() >= HANDOVER_MS) {
-    // Cancelled meanwhile: nobody else is told of it.
-    const live = cursor ? await loadEvent(key.eventId) : event;
-    const page: AudiencePage = live.status === 'published' ? await audiencePage(event, key, cursor) : { people: [], cursor: null };
+    // Read before each page: an event cancelled meanwhile is announced to nobody else.
+    const event = await loadEvent(key.eventId);
+    const page: AudiencePage = event.status === 'published' ? await audiencePage(event, key, cursor) : { people: [], cursor: null };
     const sent = await sendPage(event, page.people, rate);
     if (!(await commitPage(key, cursor, page.cursor, page.people.length, sent))) return;
     if (!page.cursor) return;
