@@ -78,6 +78,15 @@ export const jobs = {
     timeoutSeconds: 300,
     memorySize: 512,
   },
+  // One audience of an event's announcement (a section, a federation, a group), page by page, paced, resumable (ADR 0013).
+  'event-announcements': {
+    entry: 'functions/src/jobs/event-announcements.ts',
+    description: 'Coopol job: sends an event’s announcement to one audience, page by page',
+    trigger: { kind: 'stream', entities: ['announcementTask'], changes: ['INSERT'], batchSize: 1 },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 900,
+    memorySize: 512,
+  },
   // The day-before reminder of one event, to those coming or signed up to a slot.
   'event-reminders': {
     entry: 'functions/src/jobs/event-reminders.ts',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toParis } from '../../functions/src/domain/events/paris-time';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
 import { mailsTo, waitForMail } from '../support/mail';
 import { createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -37,19 +37,7 @@ after(async () => {
   await browser?.close();
 });
 
-/** A page signed in as `person` (session cookies as the sign-in action sets them; sign-in itself has its own browser test). */
-async function pageAs(person: TestPerson): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
-  contexts.push(context);
-  const url = stack.urls.site;
-  await context.addCookies([
-    { name: 'coopol_id', value: person.idToken, url, httpOnly: true, sameSite: 'Lax' },
-    { name: 'coopol_access', value: person.accessToken, url, httpOnly: true, sameSite: 'Lax' },
-  ]);
-  const page = await context.newPage();
-  outside.push(...watchOutsideRequests(page));
-  return page;
-}
+const pageAs = (person: TestPerson) => signedInPage(browser, stack.urls.site, person, { contexts, outside });
 
 const slot = (page: Page, index: number) => page.locator('li[data-slot]').nth(index);
 
@@ -145,6 +133,63 @@ describe('a leafleting action with two slots of 3', () => {
     }
     // The one who left is not reminded.
     assert.equal((await mailsTo(stack, members[0]!.email)).filter((m) => subject.test(m.subject)).length, 0);
+    assert.deepEqual(outside, []);
+  });
+});
+
+describe('a public meeting with a map point, answered by a visitor without an account', () => {
+  const title = `Meeting place de la Réunion ${Date.now()}`;
+  let eventUrl = '';
+
+  test('the secretary publishes it with a labelled slot and a map point', async () => {
+    const page = await pageAs(secretary);
+    await page.goto(`${stack.urls.site}/evenements/nouveau?espace=section:mulhouse`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Type').selectOption('meeting');
+    await page.getByLabel('Titre').fill(title);
+    await page.getByLabel('Début (heure de Paris)').fill('2031-06-14T18:00');
+    await page.getByLabel('Fin (heure de Paris)').fill('2031-06-14T20:00');
+    await page.getByLabel('Lieu').fill('Place de la Réunion, Mulhouse');
+    await page.getByLabel('Qui le voit').selectOption('public');
+    await page.getByLabel('Créneau 1 — intitulé (facultatif)').fill('Accueil du public');
+    await page.getByLabel('Créneau 1 — début').fill('2031-06-14T17:30');
+    await page.getByLabel('Créneau 1 — fin').fill('2031-06-14T18:30');
+    await page.getByLabel('Créneau 1 — militants nécessaires').fill('2');
+    // A latitude out of range is refused on its field; corrected (with a French decimal comma), it goes through.
+    await page.getByLabel('Latitude').fill('147,7467');
+    await page.getByLabel('Longitude').fill('7,3389');
+    await page.getByRole('button', { name: 'Publier l’événement' }).click();
+    await page.getByText('une latitude va de -90 à 90').waitFor();
+    // The refused form keeps what was chosen and typed.
+    assert.equal(await page.getByLabel('Qui le voit').inputValue(), 'public');
+    assert.equal(await page.getByLabel('Créneau 1 — intitulé (facultatif)').inputValue(), 'Accueil du public');
+    await page.getByLabel('Latitude').fill('47,7467');
+    await page.getByRole('button', { name: 'Publier l’événement' }).click();
+    await page.waitForURL(/\/evenements\/[a-z0-9]{32}$/);
+    eventUrl = page.url();
+    await page.getByText('Accueil du public').first().waitFor();
+    const map = page.getByRole('link', { name: 'Voir sur la carte (OpenStreetMap)' });
+    assert.equal(await map.getAttribute('href'), 'https://www.openstreetmap.org/?mlat=47.7467&mlon=7.3389#map=17/47.7467/7.3389');
+  });
+
+  test('a visitor leaves name, email and consent and is thanked; the organizer sees them counted', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    contexts.push(context);
+    const visitor = await context.newPage();
+    outside.push(...watchOutsideRequests(visitor));
+    await visitor.goto(eventUrl, { waitUntil: 'networkidle' });
+    await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
+    await visitor.getByLabel('Votre nom').fill('Léa Visiteuse');
+    await visitor.getByLabel('Votre adresse e-mail').fill('lea.visiteuse@coopol.example');
+    await visitor.getByLabel('J’accepte que le parti garde mon nom et mon adresse pour cet événement.').check();
+    await visitor.getByRole('button', { name: 'Je viens' }).click();
+    await visitor.getByText(/Merci, c’est noté/).waitFor();
+    const violations = await seriousAccessibilityViolations(visitor);
+    assert.equal(violations.length, 0, describeViolations(violations));
+
+    const organizer = await pageAs(secretary);
+    await organizer.goto(eventUrl, { waitUntil: 'networkidle' });
+    await organizer.getByText('1 personne vient').waitFor();
+    await organizer.getByText('Léa Visiteuse — vient').waitFor();
     assert.deepEqual(outside, []);
   });
 });

@@ -129,6 +129,8 @@ const eventCases = {
   getReport: { method: 'GET', path: () => `/api/events/${fixtures.pastEvent}/report`, expect: managersOf(200) },
   getReportRollup: { method: 'GET', path: () => '/api/reports/section/mulhouse', expect: only({ sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }) },
   unsubscribeEventMail: { method: 'POST', path: () => `/api/event-announcements/unsubscribe/${fixtures.unsubscribeToken}`, expect: everyone(200) },
+  // A region's agenda, like a space's: everyone signed in; each event shown as its visibility allows.
+  listRegionAgenda: { method: 'GET', path: () => '/api/regions/44/events', expect: signedIn(200) },
 } satisfies Record<string, Case>;
 // ——— Social: groups, friends, posts, comments, feed (issue 5) ———
 // Fixtures made by the member of the section (an adhérent of Mulhouse, no official role): a closed
@@ -457,6 +459,51 @@ describe('authorization matrix', () => {
         got[actor] = response.status;
         if (response.status < 300 && c.undo) await c.undo(actor);
       }
+      assert.deepEqual(got, c.expect);
+    });
+  }
+});
+
+// ——— Events in groups (issue 6 × issue 5): in the social matrix's secret and closed groups, which the member of the section manages ———
+// A secret group's event exists for its members only (404 for everyone else, officials included);
+// in a closed group, those who are not its managers are refused (403) what only managers do.
+const groupEvents = { secretGroup: '', closedGroup: '', event: '' };
+const groupManagerOnly = (status: number, others = 404): Expect => ({ ...signedIn(others), memberOfTheSection: status });
+const groupEventBody = (groupId: () => string) => () => eventBody({ space: { type: 'group', id: groupId() }, visibility: 'members' });
+const groupEventCases: Record<string, Case> = {
+  createEventInSecretGroup: { method: 'POST', path: () => '/api/events', body: groupEventBody(() => groupEvents.secretGroup), expect: groupManagerOnly(201) },
+  createEventInClosedGroup: { method: 'POST', path: () => '/api/events', body: groupEventBody(() => groupEvents.closedGroup), expect: groupManagerOnly(201, 403) },
+  getEvent: { method: 'GET', path: () => `/api/events/${groupEvents.event}`, expect: groupManagerOnly(200) },
+  updateEvent: { method: 'PATCH', path: () => `/api/events/${groupEvents.event}`, body: () => ({ description: 'Salle du fond.' }), expect: groupManagerOnly(200) },
+  answerEvent: { method: 'PUT', path: () => `/api/events/${groupEvents.event}/rsvp`, body: () => ({ answer: 'maybe' }), expect: groupManagerOnly(200) },
+  listEventAttendees: { method: 'GET', path: () => `/api/events/${groupEvents.event}/attendees`, expect: groupManagerOnly(200) },
+  getEventCalendar: { method: 'GET', path: () => `/api/events/${groupEvents.event}/ics`, expect: groupManagerOnly(200) },
+  getPublicEvent: { method: 'GET', path: () => `/api/public/events/${groupEvents.event}`, expect: everyone(404) },
+  listSecretGroupAgenda: { method: 'GET', path: () => `/api/spaces/group/${groupEvents.secretGroup}/events`, expect: groupManagerOnly(200) },
+  listClosedGroupAgenda: { method: 'GET', path: () => `/api/spaces/group/${groupEvents.closedGroup}/events`, expect: signedIn(200) },
+  createSecretGroupFeed: {
+    method: 'POST',
+    path: () => '/api/me/calendar-feeds',
+    body: () => ({ scope: { type: 'group', id: groupEvents.secretGroup } }),
+    expect: groupManagerOnly(201),
+  },
+};
+
+describe('authorization matrix: events in groups', () => {
+  before(async () => {
+    // The social matrix's groups, managed by the member of the section (made here if that suite did not run).
+    if (!social.secretGroup) await makeSocialFixtures();
+    groupEvents.secretGroup = social.secretGroup;
+    groupEvents.closedGroup = social.closedGroup;
+    const created = await call(stack, people.memberOfTheSection, 'POST', '/api/events', groupEventBody(() => groupEvents.secretGroup)());
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    groupEvents.event = created.body.id as string;
+  });
+
+  for (const [name, c] of Object.entries(groupEventCases)) {
+    test(name, async () => {
+      const got: Partial<Expect> = {};
+      for (const actor of actors) got[actor] = (await call(stack, as(actor), c.method, c.path(), c.body?.(), json)).status;
       assert.deepEqual(got, c.expect);
     });
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { allMails, waitForMail } from '../support/mail';
+import { allMails, linkIn, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -240,6 +240,193 @@ describe('announcements, changes and reminders', () => {
 
 });
 
+describe('events in groups', () => {
+  const newGroup = async (manager: TestPerson, name: string, kind: 'open' | 'closed' | 'secret') => {
+    const created = await call(stack, manager, 'POST', '/api/groups', { name, kind, audience: 'all' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.id as string;
+  };
+  /** Into a secret group the way people get there: the manager's invitation mail, accepted. */
+  const invite = async (manager: TestPerson, groupId: string, guest: TestPerson) => {
+    assert.equal((await call(stack, manager, 'POST', `/api/groups/${groupId}/invitations`, { email: guest.email })).status, 201);
+    const token = linkIn(await waitForMail(stack, guest.email, /vous invite dans le groupe/), /\/groupes\/invitation\//).split('/').pop()!;
+    assert.equal((await call(stack, guest, 'POST', `/api/group-invitations/${token}/accept`)).status, 200);
+  };
+  /** The announcement's subject: « [space] title — proposé par <organizer> ». */
+  const announcement = (prefix: string) => new RegExp(`^${prefix.replace(/[[\]]/g, '\\$&')} — proposé par Bénévole\\d+ Personne$`);
+  const ids = (body: Record<string, unknown>) => (body.items as { id: string }[]).map((e) => e.id);
+  const feedText = async (path: string) => {
+    const response = await fetch(`${stack.urls.site}${path}`);
+    return { status: response.status, text: await response.text() };
+  };
+
+  test('a secret group’s managers organize its events; its members see them; nobody else ever does', async () => {
+    const manager = await volunteer();
+    const insider = await volunteer();
+    const groupId = await newGroup(manager, 'Soignants du Haut-Rhin', 'secret');
+    await invite(manager, groupId, insider);
+    const groupEvent = (overrides: Record<string, unknown> = {}) =>
+      event({ space: { type: 'group', id: groupId }, title: 'Réunion des soignants', kind: 'reunion', ...overrides });
+
+    // Only managers create; a secret group does not exist for outsiders; its events are never public.
+    assert.equal((await call(stack, insider, 'POST', '/api/events', groupEvent())).status, 403);
+    const outside = await call(stack, outsider, 'POST', '/api/events', groupEvent());
+    assert.equal(outside.status, 404);
+    assert.deepEqual(outside.body.details!.map((d) => d.field), ['body.space.id']);
+    const open = await call(stack, manager, 'POST', '/api/events', groupEvent({ visibility: 'public' }));
+    assert.equal(open.status, 400);
+    assert.deepEqual(open.body.details!.map((d) => d.field), ['body.visibility']);
+
+    const { id } = await create(manager, groupEvent({ announce: true }));
+    const subject = '[Groupe Soignants du Haut-Rhin] Réunion des soignants';
+    await waitForMail(stack, insider.email, announcement(subject));
+    assert.equal((await mailsTo(outsider.email)).filter((m) => m.subject.startsWith(subject)).length, 0);
+
+    const page = await call(stack, insider, 'GET', `/api/events/${id}`);
+    assert.equal(page.status, 200);
+    assert.deepEqual([page.body.space, page.body.canManage], [{ type: 'group', id: groupId, name: 'Groupe Soignants du Haut-Rhin' }, false]);
+    assert.equal((await call(stack, manager, 'GET', `/api/events/${id}`)).body.canManage, true);
+    assert.equal((await call(stack, manager, 'PATCH', `/api/events/${id}`, { description: 'Salle 2.' })).status, 200);
+    assert.equal((await call(stack, insider, 'PATCH', `/api/events/${id}`, { description: 'Ailleurs.' })).status, 403);
+    const agendaPath = `/api/spaces/group/${groupId}/events?from=2031-05-01&limit=100`;
+    assert.ok(ids((await call(stack, insider, 'GET', agendaPath)).body).includes(id));
+
+    for (const who of [outsider, secretary, admin]) {
+      assert.equal((await call(stack, who, 'GET', `/api/events/${id}`)).status, 404);
+      assert.equal((await call(stack, who, 'GET', `/api/events/${id}/attendees`)).status, 404);
+      assert.equal((await call(stack, who, 'GET', `/api/events/${id}/ics`)).status, 404);
+      assert.equal((await call(stack, who, 'PUT', `/api/events/${id}/rsvp`, { answer: 'going' })).status, 404);
+      assert.equal((await call(stack, who, 'GET', agendaPath)).status, 404);
+      assert.equal((await call(stack, who, 'POST', '/api/me/calendar-feeds', { scope: { type: 'group', id: groupId } })).status, 404);
+    }
+    assert.equal((await call(stack, undefined, 'GET', `/api/public/events/${id}`)).status, 404);
+
+    // The member comes, subscribes to the group's agenda and their own; once gone, all of it is gone.
+    assert.equal((await call(stack, insider, 'PUT', `/api/events/${id}/rsvp`, { answer: 'going' })).status, 200);
+    const groupFeed = (await call(stack, insider, 'POST', '/api/me/calendar-feeds', { scope: { type: 'group', id: groupId } })).body.path as string;
+    const myFeed = (await call(stack, insider, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } })).body.path as string;
+    assert.ok((await feedText(groupFeed)).text.includes(`${id}@coopol`));
+    assert.ok((await feedText(myFeed)).text.includes(`${id}@coopol`));
+    assert.ok(ids((await call(stack, insider, 'GET', '/api/me/agenda')).body).includes(id));
+
+    assert.equal((await call(stack, insider, 'POST', `/api/groups/${groupId}/leave`)).status, 200);
+    assert.equal((await call(stack, insider, 'GET', `/api/events/${id}`)).status, 404);
+    assert.ok(!ids((await call(stack, insider, 'GET', '/api/me/agenda')).body).includes(id));
+    assert.equal((await feedText(groupFeed)).status, 404);
+    const mine = await feedText(myFeed);
+    assert.equal(mine.status, 200);
+    assert.ok(!mine.text.includes(id));
+  });
+
+  test('an open group’s announcement reaches its members, not those who muted it; a public group event is public', async () => {
+    const manager = await volunteer();
+    const [reader, muter] = [await volunteer(), await volunteer()];
+    const groupId = await newGroup(manager, 'Enseignants', 'open');
+    for (const p of [reader, muter]) assert.equal((await call(stack, p, 'POST', `/api/groups/${groupId}/join`)).status, 200);
+    const muted = await call(stack, muter, 'PATCH', '/api/me/notification-settings', { mutedGroups: [groupId] });
+    assert.equal(muted.status, 200, JSON.stringify(muted.body));
+
+    const { id } = await create(manager, event({ space: { type: 'group', id: groupId }, title: 'Café pédagogique', kind: 'autre', announce: true }));
+    const subject = '[Groupe Enseignants] Café pédagogique';
+    await waitForMail(stack, reader.email, announcement(subject));
+    const { handler } = await import('../../functions/src/jobs/event-mails');
+    await handler({ eventId: id, kind: 'announce' });
+    assert.equal((await mailsTo(reader.email)).filter((m) => m.subject.startsWith(subject)).length, 1);
+    assert.equal((await mailsTo(muter.email)).filter((m) => m.subject.startsWith(subject)).length, 0);
+    // Members-only events stay in the group; a public one is open to all (its public page included).
+    assert.equal((await call(stack, outsider, 'GET', `/api/events/${id}`)).status, 404);
+    const agendaPath = `/api/spaces/group/${groupId}/events?from=2031-05-01&limit=100`;
+    assert.ok(!ids((await call(stack, outsider, 'GET', agendaPath)).body).includes(id));
+    const fair = await create(manager, event({ space: { type: 'group', id: groupId }, title: 'Forum de l’école', kind: 'meeting', visibility: 'public' }));
+    assert.equal((await call(stack, undefined, 'GET', `/api/public/events/${fair.id}`)).status, 200);
+    assert.ok(ids((await call(stack, outsider, 'GET', agendaPath)).body).includes(fair.id));
+  });
+});
+
+describe('large announcements, page by page', () => {
+  // People written straight into the table (as the feed fan-out test does): 300 adhérents and 20
+  // supporters in Corse-du-Sud, 30 adhérents in Haute-Corse.
+  const run = Date.now().toString(36);
+  const corsica = { '2A': { name: 'Corse-du-Sud', members: 300, supporters: 20 }, '2B': { name: 'Haute-Corse', members: 30, supporters: 0 } };
+  const emails: Record<'2A' | '2B', { members: string[]; supporters: string[] }> = { '2A': { members: [], supporters: [] }, '2B': { members: [], supporters: [] } };
+
+  before(async () => {
+    const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+    const { defaultVisibility } = await import('../../functions/src/domain/people/visibility');
+    const items = [];
+    for (const [code, f] of Object.entries(corsica) as ['2A' | '2B', (typeof corsica)['2A']][]) {
+      for (let i = 0; i < f.members + f.supporters; i++) {
+        const status = i < f.members ? ('adherent' as const) : ('sympathisant' as const);
+        const userId = `annonce-${run}-${code}-${i}`;
+        const email = `${userId}@coopol.example`;
+        emails[code][status === 'adherent' ? 'members' : 'supporters'].push(email);
+        items.push({ userId, email, givenName: 'Militant', familyName: `N° ${i}`, sortName: `militant ${userId}`, status, federationCode: code, federationName: f.name, visibility: defaultVisibility, consentAt: new Date().toISOString() });
+      }
+    }
+    const { unprocessed } = await PersonEntity.put(items).go({ concurrency: 4 });
+    assert.equal(unprocessed.length, 0);
+  });
+
+  /** Waits until every task of the event's announcement is done; returns them. */
+  async function announced(eventId: string, atLeast = 1, timeoutMs = 120_000) {
+    const { announcementTasks } = await import('../../functions/src/domain/events/announcements');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const tasks = await announcementTasks(eventId);
+      if (tasks.length >= atLeast && tasks.every((t) => t.done)) return tasks;
+      assert.ok(Date.now() < deadline, `announcement of ${eventId} not done: ${JSON.stringify(tasks)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  /** How many copies of mails whose subject contains `title` each address received. */
+  async function copiesOf(title: string) {
+    const copies = new Map<string, number>();
+    for (const m of (await allMails(stack)).filter((m) => m.subject.includes(`] ${title} — `))) copies.set(m.destination.to[0]!, (copies.get(m.destination.to[0]!) ?? 0) + 1);
+    return copies;
+  }
+
+  test('a federation’s announcement reaches each of its 300 adhérents exactly once, page after page, even with two senders at once', async () => {
+    const title = `Meeting régional ${run}`;
+    const { id } = await create(admin, event({ space: { type: 'federation', id: '2A' }, title, kind: 'meeting', announce: true }));
+    // While the worker sends it, a second sender runs the same task (a redelivered stream record).
+    const { announcementTasks, runAnnouncementTask, PAGE_SIZE } = await import('../../functions/src/domain/events/announcements');
+    let tasks = await announcementTasks(id);
+    while (!tasks.length) {
+      await new Promise((r) => setTimeout(r, 50));
+      tasks = await announcementTasks(id);
+    }
+    const key = { eventId: id, scopeType: 'federation' as const, scopeId: '2A', seq: 0 };
+    await runAnnouncementTask(key, () => 10 * 60_000);
+    const [task] = await announced(id);
+    assert.equal(task!.done, true);
+    assert.ok(task!.pages >= Math.ceil(320 / PAGE_SIZE), `pages: ${task!.pages}`);
+    assert.ok(task!.processed >= 300);
+
+    const copies = await copiesOf(title);
+    for (const email of emails['2A'].members) assert.equal(copies.get(email), 1, email);
+    for (const email of emails['2A'].supporters) assert.equal(copies.get(email), undefined, `a supporter got a members’ announcement: ${email}`);
+    // Counted by the run that committed each page: never more than went out.
+    assert.ok(task!.sent > 0 && task!.sent <= copies.size, `sent: ${task!.sent}, mails: ${copies.size}`);
+
+    // Asked again, nothing more goes out.
+    const { handler } = await import('../../functions/src/jobs/event-mails');
+    assert.deepEqual(await handler({ eventId: id, kind: 'announce' }), { tasks: 0 });
+    await runAnnouncementTask(key, () => 10 * 60_000);
+    assert.deepEqual([...new Set((await copiesOf(title)).values())], [1]);
+  });
+
+  test('a national announcement goes to every federation’s adhérents, one task per federation', async () => {
+    const title = `Université d’été ${run}`;
+    const { id } = await create(admin, event({ space: { type: 'national', id: 'national' }, title, kind: 'formation', announce: true }));
+    const tasks = await announced(id, 90);
+    assert.ok(tasks.every((t) => t.scopeType === 'federation'));
+    assert.ok(tasks.some((t) => t.scopeId === '2A') && tasks.some((t) => t.scopeId === '2B'));
+    const copies = await copiesOf(title);
+    for (const email of [...emails['2A'].members, ...emails['2B'].members]) assert.equal(copies.get(email), 1, email);
+    assert.equal(copies.get(member.email), undefined); // unsubscribed from announcements earlier in this file
+  });
+});
+
 describe('calendars', () => {
   test('a calendar app’s parser reads the section feed with the right times on both sides of the daylight-saving change', async () => {
     // Clocks go forward on Sunday 30 March 2031: 9:00 in Paris is 8:00 UTC on Saturday, 7:00 UTC on Monday.
@@ -324,5 +511,22 @@ describe('field reports', () => {
     const future = await create(secretary, event());
     const early = await call(stack, secretary, 'PUT', `/api/events/${future.id}/report`, { leaflets: 1, doors: 0, peopleReached: 0, contacts: 0 });
     assert.equal(early.status, 409);
+  });
+});
+
+describe('region agenda', () => {
+  test('a region’s agenda gathers its federations’ events in time order, as each one’s visibility allows', async () => {
+    const later = await create(officer, event({ space: { type: 'federation', id: '68' }, title: 'Fête de la fédération', kind: 'meeting', start: '2031-09-13T15:00', end: '2031-09-13T20:00', visibility: 'members' }));
+    const sooner = await create(admin, event({ space: { type: 'federation', id: '67' }, title: 'Formation des référents', kind: 'formation', start: '2031-09-06T10:00', end: '2031-09-06T12:00', visibility: 'public' }));
+    const section = await create(secretary, event({ title: 'Tractage de rentrée', start: '2031-09-07T10:00', end: '2031-09-07T12:00' }));
+    const agenda = async (p: TestPerson) => ((await call(stack, p, 'GET', '/api/regions/44/events?from=2031-09-01&limit=100')).body.items as { id: string }[]).map((e) => e.id);
+    const seen = await agenda(member);
+    assert.ok(seen.indexOf(sooner.id) >= 0 && seen.indexOf(sooner.id) < seen.indexOf(later.id), JSON.stringify(seen));
+    assert.ok(!seen.includes(section.id)); // sections' events stay in their sections' agendas
+    const supporter = await createTestPerson(stack, { email: `ev.supporter.${Date.now()}@coopol.example`, postalCode: '68100' });
+    const bySupporter = await agenda(supporter);
+    assert.ok(bySupporter.includes(sooner.id) && !bySupporter.includes(later.id));
+    const unknown = await call(stack, member, 'GET', '/api/regions/999/events');
+    assert.equal(unknown.status, 404);
   });
 });

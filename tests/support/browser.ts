@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -64,4 +64,27 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+/**
+ * A page signed in as `person` (the session cookies as the sign-in action sets them; sign-in itself
+ * has its own browser test). Its context joins `contexts` (to close after), its requests off the
+ * machine join `outside` (to assert there are none).
+ */
+export async function signedInPage(
+  browser: Browser,
+  site: string,
+  person: { idToken: string; accessToken: string },
+  watch: { contexts: BrowserContext[]; outside: string[] },
+  viewport = { width: 390, height: 844 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  watch.contexts.push(context);
+  await context.addCookies([
+    { name: 'coopol_id', value: person.idToken, url: site, httpOnly: true, sameSite: 'Lax' },
+    { name: 'coopol_access', value: person.accessToken, url: site, httpOnly: true, sameSite: 'Lax' },
+  ]);
+  const page = await context.newPage();
+  watch.outside.push(...watchOutsideRequests(page));
+  return page;
 }

@@ -13,6 +13,7 @@ import {
   mayViewRolloutNumbers,
   sectionMemberListAccess,
   visibleFields,
+  type GroupStanding,
 } from '../../functions/src/domain/access/policy';
 import { defaultVisibility } from '../../functions/src/domain/people/visibility';
 
@@ -189,6 +190,23 @@ describe('events', () => {
     assert.equal(seenBy(secretaryOf('colmar'), 'section'), false);
     assert.equal(seenBy(officerOf('68'), 'section'), true);
     assert.equal(seenBy(supporter(), 'section'), false);
+  });
+
+  test('a group’s managers organize its events (without TOTP); its members see them; outside the group nobody does', () => {
+    const group = { type: 'group' as const, id: 'sante' };
+    const manager = { state: 'member' as const, role: 'manager' as const };
+    const member = { state: 'member' as const, role: 'member' as const };
+    const requested = { state: 'requested' as const, role: 'member' as const };
+    mayOrganizeEvents(person({ mfaEnabled: false }), group, options, manager);
+    for (const standing of [member, requested, undefined]) refuses(() => mayOrganizeEvents(person(), group, options, standing), 403);
+    refuses(() => mayOrganizeEvents(admin(), group, options), 403);
+    const seen = (caller: Caller, visibility: 'public' | 'supporters' | 'members', standing?: GroupStanding) => mayViewEvent(caller, { space: group, visibility, group: standing });
+    assert.equal(seen(supporter(), 'supporters', member), true);
+    assert.equal(seen(supporter(), 'members', member), false);
+    assert.equal(seen(person(), 'members', member), true);
+    assert.equal(seen(person(), 'supporters', requested), false);
+    assert.equal(seen(admin(), 'supporters'), false);
+    assert.equal(seen({ kind: 'anonymous' }, 'public'), true);
   });
 
   test('report dashboards: each level’s officials and those above', () => {

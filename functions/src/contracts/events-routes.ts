@@ -2,6 +2,7 @@ import * as z from 'zod';
 import * as ev from './events';
 import { Done } from './identity';
 import { defineRoute, type RouteContract } from './route';
+import { RegionCode } from './territory';
 
 /**
  * The events' and calendars' routes (issue 6), spread into the one route table (routes.ts). The events
@@ -103,5 +104,10 @@ export const eventRoutes = {
     method: 'POST', path: '/api/event-announcements/unsubscribe/{token}', feature: 'events', auth: 'public', tags: ['Événements'],
     summary: 'Ne plus recevoir les annonces d’événements (lien en un clic des e-mails)', params: z.object({ token: ev.UnsubscribeToken }),
     response: Done,
+  }),
+  listRegionAgenda: defineRoute({
+    method: 'GET', path: '/api/regions/{regionCode}/events', feature: 'events', auth: 'jwt', tags: ['Événements'],
+    summary: 'L’agenda d’une région : les prochains événements de ses fédérations (ce que l’on peut voir)',
+    params: z.object({ regionCode: RegionCode }), query: ev.AgendaQuery.omit({ cursor: true }), response: ev.AgendaPage,
   }),
 } satisfies Record<string, RouteContract>;

@@ -5,7 +5,8 @@ import { Email, PersonName, UserId } from './identity';
 /** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
 export const SpaceType = z.enum(['national', 'federation', 'section', 'group']);
 export type SpaceType = z.infer<typeof SpaceType>;
-export const SpaceId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant d’espace');
+// Federation codes are INSEE département codes: Corsica's are « 2A » and « 2B ».
+export const SpaceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'identifiant d’espace');
 export const Space = z.object({ type: SpaceType, id: SpaceId }).meta({ id: 'Space' });
 export type Space = z.infer<typeof Space>;
 
@@ -28,8 +29,8 @@ export const ParisDateTime = z
 export const Place = z
   .object({
     address: z.string().trim().min(3, 'au moins 3 caractères').max(300, 'au plus 300 caractères'),
-    lat: z.number().min(-90).max(90).optional(),
-    lon: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90, 'une latitude va de -90 à 90').max(90, 'une latitude va de -90 à 90').optional(),
+    lon: z.number().min(-180, 'une longitude va de -180 à 180').max(180, 'une longitude va de -180 à 180').optional(),
   })
   .refine((p) => (p.lat === undefined) === (p.lon === undefined), { message: 'latitude et longitude vont ensemble', path: ['lat'] })
   .meta({ id: 'Place' });
@@ -39,7 +40,7 @@ export const NewSlot = z.object({
   end: ParisDateTime,
   /** How many volunteers the organizer needs in this slot. */
   needed: z.number().int().min(1, 'au moins 1').max(500, 'au plus 500'),
-  label: z.string().trim().max(120).optional(),
+  label: z.string().trim().max(120, 'au plus 120 caractères').optional(),
 });
 
 const Title = z.string().trim().min(3, 'au moins 3 caractères').max(140, 'au plus 140 caractères');

@@ -28,4 +28,5 @@ export const handler = featureLambda('events', [
   implement(routes.getReport, async ({ actor, params }) => reports.getReport(await loadCaller(actor), params.eventId)),
   implement(routes.getReportRollup, async ({ actor, params, query }) => reports.getRollup(await loadCaller(actor), params.level, params.levelId, query.month)),
   implement(routes.unsubscribeEventMail, async ({ params }) => (await unsubscribeFromAnnouncements(params.token), done)),
+  implement(routes.listRegionAgenda, async ({ actor, params, query }) => events.listRegionAgenda(await loadCaller(actor), params.regionCode, query)),
 ]);

@@ -1,15 +1,16 @@
 import { alignAgendaCopies } from '../domain/events/agenda-copies';
-import { announceEvent, tellAttendeesOfChange } from '../domain/events/mail';
+import { announceEvent } from '../domain/events/announcements';
+import { tellAttendeesOfChange } from '../domain/events/mail';
 
 /**
- * Mails about one event, scheduled by its writes: `announce` (the new event to its space's members)
- * and `changed` (its latest change or cancellation to its attendees, after aligning the copies of
+ * Mails about one event, scheduled by its writes: `announce` (queues the new event's announcement
+ * to its space's members: one task per audience, sent page by page by `event-announcements`) and `changed` (its latest change or cancellation to its attendees, after aligning the copies of
  * its start that order their agendas). Idempotent: running it twice
  * mails nobody twice (receipts in the table).
  */
 export type EventMailJob = { eventId: string; kind: 'announce' | 'changed' };
 
-export async function handler(payload: EventMailJob): Promise<{ sent: number }> {
+export async function handler(payload: EventMailJob): Promise<{ sent: number } | { tasks: number }> {
   if (payload.kind === 'announce') return announceEvent(payload.eventId);
   await alignAgendaCopies(payload.eventId); // a move reorders « my agenda »
   return tellAttendeesOfChange(payload.eventId);

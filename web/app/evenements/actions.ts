@@ -70,16 +70,32 @@ export async function answerAsVisitor(_previous: FormState, form: FormData): Pro
   return { status: 'done', message: t('event.visitorThanks') };
 }
 
-const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'visibility', 'capacity', 'announce'];
+const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'lat', 'lon', 'visibility', 'capacity', 'announce'];
+
+/** A coordinate as typed (a French decimal comma is fine); NaN when it is not a number, which the API refuses on its field. */
+const coordinate = (form: FormData, name: string) => Number(text(form, name).replace(',', '.'));
+
+/** The place with its optional map point: both coordinates, one (the API says the other is missing), or none. */
+function placeOf(form: FormData) {
+  const point = Object.fromEntries((['lat', 'lon'] as const).filter((name) => text(form, name) !== '').map((name) => [name, coordinate(form, name)]));
+  return { address: text(form, 'place'), ...point };
+}
 
 /** The new-event form: up to four slot lines; empty lines are left out. */
 export async function createEvent(_previous: FormState, form: FormData): Promise<FormState> {
   const [spaceType, spaceId] = text(form, 'space').split(':');
   const returnTo = `/evenements/nouveau?espace=${text(form, 'space')}`;
   const session = await requireSession(returnTo);
-  const values = Object.fromEntries(eventFields.map((name) => [name, text(form, name)]));
+  // The slot lines are given back too, so a refused form keeps everything that was typed.
+  const slotFields = [1, 2, 3, 4].flatMap((n) => ['Label', 'Start', 'End', 'Needed'].map((part) => `slot${n}${part}`));
+  const values = Object.fromEntries([...eventFields, ...slotFields].map((name) => [name, text(form, name)]));
   const slots = [1, 2, 3, 4]
-    .map((n) => ({ start: text(form, `slot${n}Start`), end: text(form, `slot${n}End`), needed: Number(text(form, `slot${n}Needed`)) }))
+    .map((n) => ({
+      start: text(form, `slot${n}Start`),
+      end: text(form, `slot${n}End`),
+      needed: Number(text(form, `slot${n}Needed`)),
+      ...(text(form, `slot${n}Label`) ? { label: text(form, `slot${n}Label`) } : {}),
+    }))
     .filter((slot) => slot.start || slot.end);
   const capacity = text(form, 'capacity');
   let id: string;
@@ -92,7 +108,7 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
         description: text(form, 'description'),
         start: text(form, 'start'),
         end: text(form, 'end'),
-        place: { address: text(form, 'place') },
+        place: placeOf(form),
         visibility: text(form, 'visibility') as CreateEventRequest['visibility'],
         ...(capacity ? { capacity: Number(capacity) } : {}),
         slots,
@@ -107,7 +123,7 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
   redirect(eventHref(id));
 }
 
-const editFields = ['title', 'description', 'start', 'end', 'place'];
+const editFields = ['title', 'description', 'start', 'end', 'place', 'lat', 'lon'];
 
 /** An organizer's changes: only what differs is sent (the API tells attendees of each change). */
 export async function updateEvent(_previous: FormState, form: FormData): Promise<FormState> {
@@ -118,7 +134,7 @@ export async function updateEvent(_previous: FormState, form: FormData): Promise
   try {
     await callAsSignedIn(session, returnTo, routes.updateEvent, {
       params: { eventId },
-      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: { address: values.place ?? '' } },
+      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: placeOf(form) },
     });
   } catch (error) {
     unstable_rethrow(error);

@@ -210,7 +210,10 @@ export function SelectField({
           {hint}
         </div>
       )}
+      {/* React applies a select's defaultValue on mount only, and a form action resets the form to it:
+          a new key remounts it with the value just submitted, so a refused form keeps the choice. */}
       <select
+        key={previous ?? defaultValue}
         id={field.controlId}
         name={name}
         defaultValue={previous ?? defaultValue}

@@ -166,15 +166,18 @@ export function mayGrantRole(
 
 // ——— Events, volunteer slots and field reports (issue 6) ———
 
-/** A space of the party's tree where events happen, with its parents (groups will add theirs). */
+/** A space where events happen (the party's tree or a thematic group), with its parents. */
 export interface SpacePlace {
   type: 'national' | 'federation' | 'section' | 'group';
   id: string;
   federationCode?: string;
 }
 
-/** Whether the caller runs this space: its officials and those above them. */
-function hasAuthorityOverSpace(caller: Person, space: SpacePlace): boolean {
+/**
+ * Whether the caller runs this space: its officials and those above them; a group's managers
+ * (`standing`: the caller's place in the group, for a group space). Nobody runs a group from outside.
+ */
+function hasAuthorityOverSpace(caller: Person, space: SpacePlace, standing?: GroupStanding): boolean {
   switch (space.type) {
     case 'section':
       return hasAuthorityOverSection(caller, { sectionId: space.id, federationCode: space.federationCode ?? '' });
@@ -183,35 +186,43 @@ function hasAuthorityOverSpace(caller: Person, space: SpacePlace): boolean {
     case 'national':
       return isNationalAdmin(caller);
     case 'group':
-      return false; // groups (issue 5) will name their managers here
+      return isGroupManager(standing);
   }
 }
 
-/** Creating events in a space (and so editing, cancelling and reporting on them) is for those who run it. */
-export function mayOrganizeEvents(caller: Caller, space: SpacePlace, options: PolicyOptions): void {
+/**
+ * Creating events in a space (and so editing, cancelling and reporting on them) is for those who run
+ * it. Group managers hold no official role: like their other group powers, no MFA is asked of them.
+ */
+export function mayOrganizeEvents(caller: Caller, space: SpacePlace, options: PolicyOptions, standing?: GroupStanding): void {
   const person = requirePerson(caller);
-  if (!hasAuthorityOverSpace(person, space)) throw new ForbiddenError('Seuls les responsables de cet espace organisent ses événements.');
-  usePowers(person, options);
+  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('Seuls les responsables de cet espace organisent ses événements.');
+  if (space.type !== 'group') usePowers(person, options);
 }
 
 /** Whether the caller runs the event's space (no MFA check: for showing the buttons, not using them). */
-export function runsSpace(caller: Caller, space: SpacePlace): boolean {
-  return caller.kind === 'person' && hasAuthorityOverSpace(caller, space);
+export function runsSpace(caller: Caller, space: SpacePlace, standing?: GroupStanding): boolean {
+  return caller.kind === 'person' && hasAuthorityOverSpace(caller, space, standing);
 }
 
 export interface EventAudience {
   space: SpacePlace;
   visibility: 'public' | 'supporters' | 'members' | 'section';
+  /** The caller's standing in the event's group (group events only). */
+  group?: GroupStanding;
 }
 
 /**
  * Who sees an event: public → everyone, visitors included; supporters → every signed-in person;
- * members → every adhérent; section → the section's adhérents. Its organizers always see it.
+ * members → every adhérent; section → the section's adhérents. A group's events other than public
+ * ones are for the group's members only, the visibility narrowing further (« adhérents » among
+ * them). Its organizers always see it.
  */
 export function mayViewEvent(caller: Caller, event: EventAudience): boolean {
   if (event.visibility === 'public') return true;
   if (caller.kind !== 'person') return false;
-  if (hasAuthorityOverSpace(caller, event.space)) return true;
+  if (hasAuthorityOverSpace(caller, event.space, event.group)) return true;
+  if (event.space.type === 'group' && !isGroupMember(event.group)) return false;
   switch (event.visibility) {
     case 'supporters':
       return true;

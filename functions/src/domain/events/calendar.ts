@@ -6,7 +6,7 @@ import { mayViewEvent, requirePerson } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { CalendarFeedEntity } from './entities';
 import { resolveSpace } from './spaces';
-import { eventsOfSpace, loadVisibleEvent, myAgendaEvents, spaceOf, type EventItem } from './read';
+import { audienceOf, eventsOfSpace, loadVisibleEvent, myAgendaEvents, type EventItem } from './read';
 import { PARIS } from './paris-time';
 import { siteLink } from '../../shared/site';
 
@@ -53,7 +53,7 @@ export async function createFeed(caller: Caller, scope: FeedScope) {
   const person = requirePerson(caller);
   if (scope.type !== 'me') {
     if (!scope.id) throw new ValidationError([{ field: 'body.scope.id', message: 'obligatoire pour un agenda d’espace' }]);
-    await resolveSpace({ type: scope.type, id: scope.id }, 'body.scope.id');
+    await resolveSpace(caller, { type: scope.type, id: scope.id }, 'body.scope.id');
   }
   const item = {
     token: newToken(),
@@ -104,7 +104,8 @@ export async function readFeed(tokenWithExtension: string, loadOwner: (userId: s
   if (feed.scopeType === 'me') {
     return calendarOf('Mon agenda Coopol', await myAgendaEvents(owner));
   }
-  const space = await resolveSpace({ type: feed.scopeType, id: feed.scopeId! }, 'params.token');
-  const events = (await eventsOfSpace(space, since)).filter((e) => mayViewEvent(owner, { space: spaceOf(e), visibility: e.visibility }));
+  // A group its owner may no longer know of (they left a secret group) ends the feed: 404.
+  const space = await resolveSpace(owner, { type: feed.scopeType, id: feed.scopeId! }, 'params.token');
+  const events = (await eventsOfSpace(space, since)).filter((e) => mayViewEvent(owner, audienceOf(e, space.group?.standing)));
   return calendarOf(`Agenda — ${space.label}`, events);
 }

@@ -244,6 +244,35 @@ export const UnsubscribeLinkEntity = new Entity(
   config,
 );
 
+/**
+ * One audience of an event's announcement, sent page by page (ADR 0013): a section, a federation or
+ * a group — a national announcement has one task per federation. Created by the `event-mails` job,
+ * consumed from the table stream by `event-announcements`; `cursor` is where the next page starts,
+ * moved by a conditional write after each page. A run that nears its timeout hands over to a new
+ * task (`seq + 1`) starting from the cursor.
+ */
+export const AnnouncementTaskEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'announcementTask', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      scopeType: { type: ['section', 'federation', 'group'] as const, required: true },
+      scopeId: { type: 'string', required: true },
+      seq: { type: 'number', required: true },
+      cursor: { type: 'string' },
+      done: { type: 'boolean', required: true, default: false },
+      /** Pages committed, people read and mails sent: counted once per page (the cursor's condition). */
+      pages: { type: 'number', required: true, default: 0 },
+      processed: { type: 'number', required: true, default: 0 },
+      sent: { type: 'number', required: true, default: 0 },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['scopeType', 'scopeId', 'seq'] } },
+    },
+  },
+  config,
+);
+
 export const eventsService = new Service({
   event: EventEntity,
   slot: SlotEntity,
@@ -254,4 +283,5 @@ export const eventsService = new Service({
   receipt: MailReceiptEntity,
   preference: MailPreferenceEntity,
   unsubscribe: UnsubscribeLinkEntity,
+  announcementTask: AnnouncementTaskEntity,
 });

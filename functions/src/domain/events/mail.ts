@@ -3,7 +3,7 @@ import type { EntityItem } from 'electrodb';
 import type { EventKind } from '../../contracts/events';
 import { siteLink } from '../../shared/site';
 import { NotFoundError } from '../errors';
-import { sendMail, unsubscribeHeaders } from '../mail/send';
+import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
 import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
 import { sayParisTime, toParis } from './paris-time';
@@ -36,7 +36,8 @@ async function claim(eventId: string, topic: string, recipient: string): Promise
   }
 }
 
-const facts = (event: EventItem, name?: string) => ({
+/** What every event mail says of the event. */
+export const facts = (event: EventItem, name?: string) => ({
   givenName: name,
   title: event.title,
   spaceLabel: event.spaceName,
@@ -46,16 +47,16 @@ const facts = (event: EventItem, name?: string) => ({
   url: siteLink(`/evenements/${event.eventId}`),
 });
 
-async function loadEvent(eventId: string): Promise<EventItem> {
+export async function loadEvent(eventId: string): Promise<EventItem> {
   const { data } = await EventEntity.get({ eventId }).go();
   if (!data) throw new NotFoundError('Événement');
   return data;
 }
 
-type PersonItem = EntityItem<typeof PersonEntity>;
+export type PersonItem = EntityItem<typeof PersonEntity>;
 
 /** Each person's announcement choice and unsubscribe secret (one BatchGet; created on first mail). */
-async function preferencesOf(people: PersonItem[]) {
+export async function preferencesOf(people: PersonItem[]) {
   if (!people.length) return new Map<string, EntityItem<typeof MailPreferenceEntity>>();
   const { data } = await MailPreferenceEntity.get(people.map(({ userId }) => ({ userId }))).go();
   const known = new Map(data.map((p) => [p.userId, p]));
@@ -66,46 +67,6 @@ async function preferencesOf(people: PersonItem[]) {
     known.set(person.userId, (await MailPreferenceEntity.get({ userId: person.userId }).go()).data!);
   }
   return known;
-}
-
-/**
- * Announces a published event to the members of its space (section: its adhérents; federation: its
- * adhérents, and its supporters too when the event is open to them), page by page, skipping those
- * who unsubscribed. Idempotent.
- */
-export async function announceEvent(eventId: string): Promise<{ sent: number }> {
-  const event = await loadEvent(eventId);
-  if (!event.announce || event.status !== 'published') return { sent: 0 };
-  const supportersToo = event.visibility === 'public' || event.visibility === 'supporters';
-  let cursor: string | null = null;
-  let sent = 0;
-  do {
-    const page: { data: PersonItem[]; cursor: string | null } =
-      event.spaceType === 'section'
-        ? await PersonEntity.query.bySection({ sectionId: event.spaceId }).go({ cursor, limit: 100 })
-        : event.spaceType === 'federation'
-          ? await PersonEntity.query.byFederation({ federationCode: event.spaceId }).go({ cursor, limit: 100 })
-          : { data: [], cursor: null };
-    const people = page.data.filter((p) => p.status === 'adherent' || supportersToo);
-    const preferences = await preferencesOf(people);
-    for (const person of people) {
-      const preference = preferences.get(person.userId);
-      if (!preference?.eventAnnouncements) continue;
-      if (!(await claim(eventId, 'announcement', person.userId))) continue;
-      // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
-      const unsubscribeUrl = siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`);
-      await sendMail({
-        to: person.email,
-        kind: 'bulk',
-        template: 'event-announcement',
-        data: { ...facts(event, person.givenName), kindLabel: kindLabels[event.kind], description: event.description, unsubscribeUrl },
-        headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${preference.unsubscribeToken}`)),
-      });
-      sent += 1;
-    }
-    cursor = page.cursor;
-  } while (cursor);
-  return { sent };
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { EntityItem } from 'electrodb';
 import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
-import { mayViewEvent, requirePerson, type SpacePlace } from '../access/policy';
+import { mayViewEvent, requirePerson, type GroupStanding, type SpacePlace } from '../access/policy';
 import { NotFoundError } from '../errors';
+import { groupStanding } from '../social/spaces';
 import type { ShardState } from './capacity';
 import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';
+import { standingsIn } from './spaces';
 
 /**
  * Reading events as a given caller sees them: what the event pages, the agendas and the calendar
@@ -16,13 +18,29 @@ export type EventItem = EntityItem<typeof EventEntity>;
 
 /** The place of an event's space, as the rules see it. */
 export const spaceOf = (event: EventItem): SpacePlace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
-export const audienceOf = (event: EventItem) => ({ space: spaceOf(event), visibility: event.visibility });
+/** Who may see the event, as the rules need it; `group`: the caller's standing in the event's group. */
+export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space: spaceOf(event), visibility: event.visibility, group });
 
-/** One event (one GetItem), or 404; 404 too when the caller may not see it (its existence is not revealed). */
-export async function loadVisibleEvent(caller: Caller, eventId: string): Promise<EventItem> {
+/**
+ * One event and the caller's standing in its group (a group event: one more GetItem), or 404;
+ * 404 too when the caller may not see it (its existence is not revealed).
+ */
+export async function loadEventAs(caller: Caller, eventId: string): Promise<{ event: EventItem; standing: GroupStanding }> {
   const { data } = await EventEntity.get({ eventId }).go();
-  if (!data || !mayViewEvent(caller, audienceOf(data))) throw new NotFoundError('Événement', 'params.eventId');
-  return data;
+  const standing = data?.spaceType === 'group' && caller.kind === 'person' ? await groupStanding(data.spaceId, caller.userId) : undefined;
+  if (!data || !mayViewEvent(caller, audienceOf(data, standing))) throw new NotFoundError('Événement', 'params.eventId');
+  return { event: data, standing };
+}
+
+/** One event the caller may see (see loadEventAs). */
+export async function loadVisibleEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  return (await loadEventAs(caller, eventId)).event;
+}
+
+/** The events of several spaces the caller may see (their group standings in one BatchGet). */
+export async function visibleAmong(caller: Caller, events: EventItem[]): Promise<EventItem[]> {
+  const standings = await standingsIn(caller, events);
+  return events.filter((e) => mayViewEvent(caller, audienceOf(e, e.spaceType === 'group' ? standings.get(e.spaceId) : undefined)));
 }
 
 /** An event as agendas list it. */
@@ -56,9 +74,7 @@ async function myEvents(caller: Caller, limit: number) {
   const answers = new Map(attendances.data.filter((a) => a.state !== 'no').map((a) => [a.eventId, a.state]));
   const slots = new Map<string, string[]>();
   for (const s of signups.data) slots.set(s.eventId, [...(slots.get(s.eventId) ?? []), s.slotId]);
-  const events = (await eventsById([...new Set([...answers.keys(), ...slots.keys()])]))
-    .filter((e) => mayViewEvent(caller, audienceOf(e)))
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const events = (await visibleAmong(caller, await eventsById([...new Set([...answers.keys(), ...slots.keys()])]))).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return { events, answers, slots };
 }
 

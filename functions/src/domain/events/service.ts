@@ -27,8 +27,9 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
-import { answersOf, audienceOf, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
+import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
+import { getRegion } from '../territory/service';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
 
@@ -51,9 +52,10 @@ function interval(start: string, end: string, field: string): { startsAt: string
 
 // ——— Reading ———
 
-async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
-  const event = await loadVisibleEvent(caller, eventId);
-  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
+/** An event the caller organizes (they run its space, or manage its group), or 404/403. */
+export async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  const { event, standing } = await loadEventAs(caller, eventId);
+  mayOrganizeEvents(caller, spaceOf(event), policyOptions, standing);
   return event;
 }
 
@@ -99,7 +101,7 @@ const placeOf = (event: EventItem) => ({ address: event.address, ...(event.lat !
 /** An event's page: the event, its slots with what they miss, the caller's own answers. */
 export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const person = requirePerson(caller);
-  const event = await loadVisibleEvent(caller, eventId);
+  const { event, standing } = await loadEventAs(caller, eventId);
   const [slots, myAttendance, going] = await Promise.all([
     slotViews(eventId, person.userId),
     AttendanceEntity.get({ eventId, attendeeId: person.userId }).go(),
@@ -114,7 +116,7 @@ export async function getEvent(caller: Caller, eventId: string): Promise<EventDe
     going: totalTaken(going),
     myRsvp: myAttendance.data?.state ?? null,
     slots,
-    canManage: runsSpace(caller, spaceOf(event)),
+    canManage: runsSpace(caller, spaceOf(event), standing),
     hasReport: event.hasReport,
   };
 }
@@ -136,7 +138,7 @@ export async function getPublicEvent(eventId: string) {
 /** A space's agenda from a Paris day on: one Query page on gsi1, filtered by what the caller may see. */
 export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
   requirePerson(caller);
-  await resolveSpace(space, 'params.spaceId');
+  const { group } = await resolveSpace(caller, space, 'params.spaceId');
   const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
   const result = await EventEntity.query
     .bySpace({ spaceType: space.type, spaceId: space.id })
@@ -146,7 +148,28 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
       if (query.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
       throw error;
     });
-  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e))).map(toSummary), nextCursor: result.cursor ?? null };
+  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary), nextCursor: result.cursor ?? null };
+}
+
+/**
+ * A region's agenda: the next events of its federations from a Paris day on — the region (T2) and
+ * its federations (T3), then one E2 page per federation in parallel (≤ 15 requests, whatever the
+ * sizes), merged in time order. The first `limit` only, without a cursor: an overview; sections'
+ * own events stay in their federation's sections (no index spans a region's sections).
+ */
+export async function listRegionAgenda(caller: Caller, regionCode: string, query: { from?: string; limit: number }) {
+  requirePerson(caller);
+  const region = await getRegion(regionCode);
+  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const pages = await Promise.all(
+    region.federations.map((f) => EventEntity.query.bySpace({ spaceType: 'federation', spaceId: f.code }).gte({ startsAt: from }).go({ limit: query.limit })),
+  );
+  const items = pages
+    .flatMap((page) => page.data)
+    .filter((e) => mayViewEvent(caller, audienceOf(e)))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .slice(0, query.limit);
+  return { items: items.map(toSummary), nextCursor: null };
 }
 
 // ——— Organizing ———
@@ -156,14 +179,15 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
  * transaction (at most 24 slots: 1 event + 4 to 10 going shards + slots and their shards ≤ 100 items).
  */
 export async function createEvent(caller: Caller, request: CreateEventRequest): Promise<EventDetail> {
-  const space = await resolveSpace(request.space, 'body.space.id');
-  mayOrganizeEvents(caller, space, policyOptions);
+  const space = await resolveSpace(caller, request.space, 'body.space.id');
+  mayOrganizeEvents(caller, space, policyOptions, space.group?.standing);
   const organizer = (await callerItem(requirePerson(caller)))!;
   if (request.visibility === 'section' && space.type !== 'section') {
     throw new ValidationError([{ field: 'body.visibility', message: '« cette section seulement » ne vaut que pour un événement de section' }]);
   }
-  if (request.announce && space.type !== 'section' && space.type !== 'federation') {
-    throw new ValidationError([{ field: 'body.announce', message: 'l’annonce par e-mail se fait pour une section ou une fédération' }]);
+  if (request.visibility === 'public' && space.group?.kind === 'secret') {
+    // A public page would reveal the secret group (its name is on the event): its events stay among its members.
+    throw new ValidationError([{ field: 'body.visibility', message: 'un événement de groupe secret ne peut pas être public' }]);
   }
   const { startsAt, endsAt } = interval(request.start, request.end, 'body.');
   const slots = request.slots.map((slot, i) => ({ slotId: newId(4), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));

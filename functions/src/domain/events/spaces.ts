@@ -1,19 +1,29 @@
 import type { Space } from '../../contracts/events';
-import type { SpacePlace } from '../access/policy';
+import type { Caller } from '../access/caller';
+import { mayDiscoverGroup, type GroupStanding, type SpacePlace } from '../access/policy';
 import { NotFoundError } from '../errors';
+import { GroupEntity, GroupMemberEntity } from '../social/entities';
+import { groupStanding } from '../social/spaces';
 import { getFederation, getSection } from '../territory/service';
 
 /** A space where events happen, with what rules, mails and roll-ups need to know of it. */
 export interface ResolvedSpace extends SpacePlace {
   name: string;
-  /** « Section Mulhouse », « Fédération du Haut-Rhin » — the mail subject's prefix. */
+  /** « Section Mulhouse », « Fédération du Haut-Rhin », « Groupe Santé » — the mail subject's prefix. */
   label: string;
   sectionId?: string;
   regionCode?: string;
+  /** For a group: its kind (a secret group's events are never public) and the caller's standing in it. */
+  group?: { kind: 'open' | 'closed' | 'secret'; standing: GroupStanding };
 }
 
-/** The space named by a request (one GetItem for a section or federation), or 404 on `field`. */
-export async function resolveSpace(space: Space, field: string): Promise<ResolvedSpace> {
+/**
+ * The space named by a request (one GetItem for a section or federation; for a group, the group
+ * and the caller's standing in it — the social feature's facts, read in parallel), or 404 on
+ * `field`. A group the caller may not know of (secret, or members-only for a supporter) is a 404
+ * exactly like a group that does not exist.
+ */
+export async function resolveSpace(caller: Caller, space: Space, field: string): Promise<ResolvedSpace> {
   switch (space.type) {
     case 'section': {
       const section = await getSection(space.id).catch(() => {
@@ -45,8 +55,21 @@ export async function resolveSpace(space: Space, field: string): Promise<Resolve
     case 'national':
       if (space.id !== 'national') throw new NotFoundError('Espace', field);
       return { type: 'national', id: 'national', name: 'National', label: 'Coopol national' };
-    case 'group':
-      // Groups come with issue 5; until then no group exists.
-      throw new NotFoundError('Groupe', field);
+    case 'group': {
+      const [{ data: group }, standing] = await Promise.all([
+        GroupEntity.get({ groupId: space.id }).go(),
+        caller.kind === 'person' ? groupStanding(space.id, caller.userId) : undefined,
+      ]);
+      if (!group || !mayDiscoverGroup(caller, group, standing)) throw new NotFoundError('Groupe', field);
+      return { type: 'group', id: group.groupId, name: group.name, label: `Groupe ${group.name}`, group: { kind: group.kind, standing } };
+    }
   }
+}
+
+/** The caller's standing in each group of these events (one BatchGet of their group memberships). */
+export async function standingsIn(caller: Caller, events: { spaceType: string; spaceId: string }[]): Promise<Map<string, GroupStanding>> {
+  const groupIds = [...new Set(events.filter((e) => e.spaceType === 'group').map((e) => e.spaceId))];
+  if (caller.kind !== 'person' || !groupIds.length) return new Map();
+  const { data } = await GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId: caller.userId }))).go();
+  return new Map(data.map((m) => [m.groupId, { state: m.state, role: m.role }]));
 }

@@ -2,11 +2,12 @@ import type { ReportLevel, ReportRequest, Rollup, Totals } from '../../contracts
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
-import { mayOrganizeEvents, mayViewReports, requirePerson } from '../access/policy';
+import { mayViewReports, requirePerson } from '../access/policy';
 import { ConflictError, NotFoundError } from '../errors';
 import { EventEntity } from '../events/entities';
 import { parisDay } from '../events/paris-time';
-import { loadVisibleEvent, spaceOf, type EventItem } from '../events/read';
+import type { EventItem } from '../events/read';
+import { loadManagedEvent } from '../events/service';
 import { SectionEntity } from '../territory/entities';
 import { getFederation, getRegion, getSection, listRegions } from '../territory/service';
 import { ChildTotalsEntity, LevelTotalsEntity, ReportEntity, reportsService } from './entities';
@@ -62,8 +63,7 @@ const toReport = (item: { eventId: string; leaflets: number; doors: number; peop
  * one transaction by the difference with the previous version: totals are never recomputed from reports.
  */
 export async function submitReport(caller: Caller, eventId: string, request: ReportRequest) {
-  const event = await loadVisibleEvent(caller, eventId);
-  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
+  const event = await loadManagedEvent(caller, eventId);
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : pas de compte-rendu.');
   if (event.startsAt > new Date().toISOString()) throw new ConflictError('Le compte-rendu se fait une fois l’action commencée.');
   const author = (await callerItem(requirePerson(caller)))!;
@@ -96,8 +96,7 @@ export async function submitReport(caller: Caller, eventId: string, request: Rep
 
 /** An action's report, for those who organize in its space. */
 export async function getReport(caller: Caller, eventId: string) {
-  const event = await loadVisibleEvent(caller, eventId);
-  mayOrganizeEvents(caller, spaceOf(event), policyOptions);
+  await loadManagedEvent(caller, eventId);
   const { data } = await ReportEntity.get({ eventId }).go();
   if (!data) throw new NotFoundError('Compte-rendu', 'params.eventId');
   return toReport(data);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import { siteLink } from '../../shared/site';
 import { logger } from '../../shared/logger';
+import { pool } from '../../shared/pool';
 import { takeSendPermits, sesMaxSendRate } from '../mail/pacing';
 import { sendMail, unsubscribeHeaders } from '../mail/send';
 import { suppressedAmong } from '../mail/suppression';
@@ -80,21 +81,6 @@ async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<Se
       await sleep(200 * 2 ** attempt);
     }
   }
-}
-
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return results;
 }
 
 async function batchGetAll<T>(get: () => Promise<{ data: T[]; unprocessed: unknown[] }>): Promise<T[]> {

@@ -13,6 +13,7 @@ import { answerAsVisitor, answerEvent, cancelEvent, leaveSlot, signUpForSlot } f
 import styles from '../events.module.css';
 import { kindLabel, sayHour, sayShortDay, sayWhen } from '../format';
 import { agendaHref, eventHref } from '../hrefs';
+import { mapLink } from '../MapPointFields';
 
 export const dynamic = 'force-dynamic';
 
@@ -176,7 +177,17 @@ export default async function EventPage({ params }: Props) {
               </div>
               <div>
                 <dt>{t('event.where')}</dt>
-                <dd>{event.place.address}</dd>
+                <dd>
+                  {event.place.address}
+                  {event.place.lat !== undefined && event.place.lon !== undefined && (
+                    <>
+                      {' · '}
+                      <a href={mapLink(event.place.lat, event.place.lon)} rel="noopener noreferrer">
+                        {t('event.mapLink')}
+                      </a>
+                    </>
+                  )}
+                </dd>
               </div>
             </dl>
             {event.description && <p className={styles.description}>{event.description}</p>}

@@ -1,13 +1,16 @@
+import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { Checkbox, Hidden, SelectField, SubmitButton, TextField } from '../../../components/forms/fields';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
-import { requireSession } from '../../../lib/session';
+import { orNotFound } from '../../../lib/or-not-found';
+import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { createEvent } from '../actions';
 import styles from '../events.module.css';
 import { kindLabel } from '../format';
+import { MapPointFields } from '../MapPointFields';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('newEvent.title') };
@@ -15,16 +18,22 @@ export const metadata: Metadata = { title: t('newEvent.title') };
 const kinds = ['tractage', 'porte-a-porte', 'reunion', 'meeting', 'formation', 'autre'];
 const visibilities = ['members', 'section', 'supporters', 'public'] as const;
 
-/** The new-event form of a space (`?espace=section:mulhouse`); the API decides who may publish there. */
+/**
+ * The new-event form of a space (`?espace=section:mulhouse`, `?espace=group:…`); the API decides who
+ * may publish there. « Cette section seulement » is offered in a section, « Public » nowhere in a secret group.
+ */
 export default async function NewEventPage({ searchParams }: { searchParams: SearchParams }) {
   const space = param(await searchParams, 'espace');
-  if (!space || !/^(section|federation|national):[a-z0-9-]+$/.test(space)) notFound();
-  await requireSession(`/evenements/nouveau?espace=${space}`);
-  const isSection = space.startsWith('section:');
+  if (!space || !/^(section|federation|national|group):[A-Za-z0-9-]+$/.test(space)) notFound();
+  const here = `/evenements/nouveau?espace=${space}`;
+  const session = await requireSession(here);
+  const [spaceType, spaceId] = space.split(':') as [string, string];
+  const group = spaceType === 'group' ? await orNotFound(callAsSignedIn(session, here, routes.getGroup, { params: { groupId: spaceId } })) : null;
+  const offered = visibilities.filter((v) => (v !== 'section' || spaceType === 'section') && (v !== 'public' || group?.kind !== 'secret'));
   return (
     <div className={`container ${styles.page}`}>
       <header className={styles.head}>
-        <h1 id="new-event-title">{t('newEvent.title')}</h1>
+        <h1 id="new-event-title">{group ? t('newEvent.heading', { space: group.name }) : t('newEvent.title')}</h1>
       </header>
       <section className={`card ${styles.card}`}>
         <ActionForm action={createEvent} aria-labelledby="new-event-title">
@@ -35,10 +44,12 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
           <TextField name="start" type="datetime-local" label={t('newEvent.start')} required />
           <TextField name="end" type="datetime-local" label={t('newEvent.end')} required />
           <TextField name="place" label={t('newEvent.address')} required maxLength={300} />
+          <MapPointFields />
           <SelectField
             name="visibility"
             label={t('newEvent.visibility')}
-            choices={visibilities.filter((v) => isSection || v !== 'section').map((v) => ({ value: v, label: t(`event.visibility.${v}`) }))}
+            hint={group ? t('newEvent.groupVisibility') : undefined}
+            choices={offered.map((v) => ({ value: v, label: t(`event.visibility.${v}`) }))}
             defaultValue="members"
           />
           <TextField name="capacity" type="number" label={t('newEvent.capacity')} hint={t('newEvent.capacityHint')} short />
@@ -47,13 +58,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
             <p className={styles.muted}>{t('newEvent.slotsHint')}</p>
             {[1, 2, 3, 4].map((n) => (
               <div key={n} className={styles.slotFields}>
+                <TextField name={`slot${n}Label`} label={t('newEvent.slotLabel', { n })} maxLength={120} />
                 <TextField name={`slot${n}Start`} type="datetime-local" label={t('newEvent.slotStart', { n })} />
                 <TextField name={`slot${n}End`} type="datetime-local" label={t('newEvent.slotEnd', { n })} />
                 <TextField name={`slot${n}Needed`} type="number" label={t('newEvent.slotNeeded', { n })} short />
               </div>
             ))}
           </fieldset>
-          {space.split(':')[0] !== 'national' && <Checkbox name="announce" label={t('newEvent.announce')} />}
+          <Checkbox name="announce" label={t('newEvent.announce')} />
           <SubmitButton>{t('newEvent.submit')}</SubmitButton>
         </ActionForm>
       </section>

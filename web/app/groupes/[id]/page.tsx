@@ -1,5 +1,6 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { cache } from 'react';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
@@ -9,6 +10,8 @@ import styles from '../../../components/social/social.module.css';
 import { t, tc } from '../../../i18n';
 import { orNotFound } from '../../../lib/or-not-found';
 import { callAsSignedIn, getSession, requireSession } from '../../../lib/session';
+import { EventList } from '../../evenements/EventList';
+import { agendaHref, newEventHref } from '../../evenements/hrefs';
 import { changeStanding, decideMember, invite } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -31,9 +34,11 @@ export default async function GroupPage({ params }: Props) {
   const { session, group } = await getGroup(groupId);
   const back = `/groupes/${groupId}`;
   const member = group.myStanding === 'member' || group.myStanding === 'manager';
-  const [posts, requests] = await Promise.all([
+  const [posts, requests, agenda] = await Promise.all([
     member ? callAsSignedIn(session, back, routes.listSpacePosts, { params: { spaceType: 'group', spaceId: groupId }, query: { limit: 30 } }) : null,
     group.myStanding === 'manager' ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'requested', limit: 50 } }) : null,
+    // Its agenda: the group's events the person may see (public ones only, for someone outside it).
+    callAsSignedIn(session, back, routes.listSpaceAgenda, { params: { spaceType: 'group', spaceId: groupId }, query: { limit: 5 } }),
   ]);
 
   return (
@@ -92,6 +97,22 @@ export default async function GroupPage({ params }: Props) {
           </ActionForm>
         </section>
       )}
+
+      <section aria-labelledby="group-agenda">
+        <h2 id="group-agenda">{t('agenda.groupHeading')}</h2>
+        <EventList events={agenda.items} empty={t('agenda.empty')} />
+        <p className={styles.inline}>
+          <Link href={agendaHref('group', groupId)}>{t('agenda.groupAll')}</Link>
+          {group.myStanding === 'manager' && (
+            <>
+              {' · '}
+              <Link href={newEventHref('group', groupId)} className="button button-primary">
+                {t('agenda.groupNew')}
+              </Link>
+            </>
+          )}
+        </p>
+      </section>
 
       {member && <Composer spaceType="group" spaceId={groupId} back={back} />}
       {posts && (

@@ -9,6 +9,7 @@ import { callAsSignedIn, requireSession } from '../../../../lib/session';
 import { updateEvent } from '../../actions';
 import styles from '../../events.module.css';
 import { eventHref } from '../../hrefs';
+import { MapPointFields } from '../../MapPointFields';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('editEvent.title') };
@@ -36,6 +37,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
           <TextField name="start" type="datetime-local" label={t('newEvent.start')} defaultValue={event.start} required />
           <TextField name="end" type="datetime-local" label={t('newEvent.end')} defaultValue={event.end} required />
           <TextField name="place" label={t('newEvent.address')} defaultValue={event.place.address} required maxLength={300} />
+          <MapPointFields lat={event.place.lat} lon={event.place.lon} />
           <SubmitButton>{t('editEvent.submit')}</SubmitButton>
         </ActionForm>
       </section>

@@ -1,5 +1,6 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { cache } from 'react';
 import { federationHref } from '../../../../components/territory/hrefs';
 import { TerritoryHeader } from '../../../../components/territory/TerritoryHeader';
@@ -8,6 +9,7 @@ import { LinkCard } from '../../../../components/ui/LinkCard';
 import { compareDepartementCodes, t, tc, type TextKey } from '../../../../i18n';
 import { callApi } from '../../../../lib/api';
 import { orNotFound } from '../../../../lib/or-not-found';
+import { agendaHref } from '../../../evenements/hrefs';
 import styles from './region.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -41,6 +43,7 @@ export default async function RegionPage({ params }: Props) {
         title={region.name}
       >
         <span className="chip">{tc('region.federationCount', federations.length)}</span>
+        <Link href={agendaHref('region', region.code)}>{t('agenda.regionLink')}</Link>
       </TerritoryHeader>
       <section className={`container ${styles.page}`} aria-labelledby="federations-title">
         <h2 id="federations-title">{t('region.federationsHeading')}</h2>
