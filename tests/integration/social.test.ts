@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
+import { sendToForm, tinyPng, uploadAttachment } from '../support/attachments';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -26,6 +27,7 @@ const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => 
 };
 const notificationsOf = (person: TestPerson) =>
   call(stack, person, 'GET', '/api/me/notifications').then((r) => r.body as unknown as { items: { kind: string; text: string; path: string }[]; unread: number });
+const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
 const feedOf = (person: TestPerson) => call(stack, person, 'GET', '/api/feed?limit=50').then((r) => (r.body.items as { id: string }[]).map((p) => p.id));
 
 before(async () => {
@@ -247,5 +249,91 @@ describe('moderation', () => {
 
     // Escalated, the report reaches national admins' list.
     assert.equal((await call(stack, secretary, 'POST', `/api/reports/${report.body.id as string}/escalate`)).body.escalated, true);
+  });
+});
+
+describe('attachments', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  type PostBody = { attachments?: { id: string; name: string; kind: string; size: number; alt?: string; contentType: string }[] };
+
+  test('an image and a document: uploaded, checked, attached; shown to readers, a 404 to everyone else', async () => {
+    const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Fichiers secrets ${run}`, kind: 'secret', audience: 'all' });
+    assert.equal(secret.status, 201);
+    const image = await uploadAttachment(stack, alice, { name: 'affiche.png', contentType: 'image/png', bytes: tinyPng, alt: 'L’affiche du meeting' });
+    const document = await uploadAttachment(stack, alice, { name: 'Compte rendu réunion.pdf', contentType: 'application/pdf', bytes: pdf });
+
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id }, text: 'Le compte rendu et l’affiche', attachments: [image, document] });
+    assert.equal(post.status, 201, JSON.stringify(post.body));
+    const shown = (await call(stack, alice, 'GET', `/api/posts/${post.body.id}`)).body as PostBody;
+    assert.deepEqual(
+      shown.attachments?.map(({ id, kind, name, size, alt }) => ({ id, kind, name, size, alt })),
+      [
+        { id: image, kind: 'image', name: 'affiche.png', size: tinyPng.length, alt: 'L’affiche du meeting' },
+        { id: document, kind: 'document', name: 'Compte rendu réunion.pdf', size: pdf.length, alt: undefined },
+      ],
+    );
+
+    // The member downloads through a short-lived link; a document comes as a download under its name.
+    const link = await call(stack, alice, 'GET', `/api/attachments/${document}/link`);
+    assert.equal(link.status, 200, JSON.stringify(link.body));
+    const file = await fetch(link.body.url as string);
+    assert.equal(file.status, 200);
+    assert.deepEqual(Buffer.from(await file.arrayBuffer()), pdf);
+    assert.match(file.headers.get('content-disposition') ?? '', /^attachment;.*filename\*=UTF-8''Compte%20rendu%20r%C3%A9union\.pdf/);
+    const picture = await fetch((await call(stack, alice, 'GET', `/api/attachments/${image}/link`)).body.url as string);
+    assert.deepEqual(Buffer.from(await picture.arrayBuffer()), tinyPng);
+
+    // Bruno is not in the secret group: its files do not exist for him, nor for a supporter.
+    for (const outsider of [bruno, dan]) {
+      for (const id of [image, document]) assert.equal((await call(stack, outsider, 'GET', `/api/attachments/${id}/link`)).status, 404);
+    }
+
+    // In the section, every member of it reads the file.
+    const flyer = await uploadAttachment(stack, alice, { name: 'tract.png', contentType: 'image/png', bytes: tinyPng, alt: 'Le tract' });
+    const sectionPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Le tract', attachments: [flyer] });
+    assert.equal(sectionPost.status, 201, JSON.stringify(sectionPost.body));
+    assert.equal((await call(stack, bruno, 'GET', `/api/attachments/${flyer}/link`)).status, 200);
+    assert.equal((await call(stack, dan, 'GET', `/api/attachments/${flyer}/link`)).status, 404);
+  });
+
+  test('refused with the failing field: a type outside the list, a file too big, a file that is not what it claims, someone else’s or a used one', async () => {
+    const ask = (body: Record<string, unknown>) => call(stack, bruno, 'POST', '/api/attachments', body);
+    const wrongType = await ask({ name: 'virus.exe', contentType: 'application/x-msdownload', size: 1000 });
+    assert.equal(wrongType.status, 400);
+    assert.deepEqual(fields(wrongType.body), ['body.contentType']);
+    const tooBig = await ask({ name: 'film.pdf', contentType: 'application/pdf', size: 21 * 1024 * 1024 });
+    assert.equal(tooBig.status, 400);
+    assert.deepEqual(fields(tooBig.body), ['body.size']);
+    const noName = await ask({ name: ' ', contentType: 'application/pdf', size: 10 });
+    assert.deepEqual(fields(noName.body), ['body.name']);
+
+    // Declared a PNG, sent text under that type: the server reads its first bytes and refuses it.
+    const fake = Buffer.from('<script>alert(1)</script> pas une image');
+    const asked = await ask({ name: 'photo.png', contentType: 'image/png', size: fake.length });
+    assert.equal(asked.status, 201);
+    const fakeId = (asked.body.attachment as { id: string }).id;
+    const notYet = await call(stack, bruno, 'POST', `/api/attachments/${fakeId}/confirm`);
+    assert.equal(notYet.status, 400, 'nothing sent yet');
+    assert.ok((await sendToForm(asked.body as never, fake, 'image/png')).status < 300);
+    const refused = await call(stack, bruno, 'POST', `/api/attachments/${fakeId}/confirm`);
+    assert.equal(refused.status, 400);
+    assert.deepEqual(fields(refused.body), ['params.attachmentId']);
+    const post = (attachments: string[]) => call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Avec fichier', attachments });
+    assert.deepEqual(fields((await post([fakeId])).body), ['body.attachments.0']);
+
+    // Alice's checked file cannot go into Bruno's post, nor be confirmed or read by him before it is attached.
+    const hers = await uploadAttachment(stack, alice, { name: 'à elle.png', contentType: 'image/png', bytes: tinyPng });
+    const stolen = await post([hers]);
+    assert.equal(stolen.status, 400);
+    assert.deepEqual(fields(stolen.body), ['body.attachments.0']);
+    assert.equal((await call(stack, bruno, 'POST', `/api/attachments/${hers}/confirm`)).status, 404);
+    assert.equal((await call(stack, bruno, 'GET', `/api/attachments/${hers}/link`)).status, 404);
+
+    // One file, one post.
+    const mine = await uploadAttachment(stack, bruno, { name: 'à moi.png', contentType: 'image/png', bytes: tinyPng });
+    assert.equal((await post([mine])).status, 201);
+    const again = await post([mine]);
+    assert.equal(again.status, 400);
+    assert.deepEqual(fields(again.body), ['body.attachments.0']);
   });
 });

@@ -145,6 +145,20 @@ export const PostEntity = new Entity(
           embedUrl: { type: 'string', required: true },
         },
       },
+      /** The post's files, described here so that a page of posts shows them without reading attachments. */
+      attachments: {
+        type: 'list',
+        items: {
+          type: 'map',
+          properties: {
+            attachmentId: { type: 'string', required: true },
+            name: { type: 'string', required: true },
+            contentType: { type: 'string', required: true },
+            size: { type: 'number', required: true },
+            alt: { type: 'string' },
+          },
+        },
+      },
       createdAt: { type: 'string', required: true },
       editedAt: { type: 'string' },
       hidden: { type: 'boolean', required: true, default: false },
@@ -379,6 +393,37 @@ export const SpaceBlockEntity = new Entity(
   config,
 );
 
+export const attachmentStates = ['pending', 'ready', 'attached'] as const;
+
+/**
+ * A file someone uploads to attach to a post (S21): `pending` until the server has checked the
+ * object arrived with the declared type and size, `ready` once moved out of `uploads/pending/`,
+ * `attached` once a post of its uploader references it. Unattached records expire (`expiresAt`, TTL).
+ */
+export const AttachmentEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'attachment', version: '1' },
+    attributes: {
+      attachmentId: { type: 'string', required: true },
+      ownerId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      contentType: { type: 'string', required: true },
+      size: { type: 'number', required: true },
+      alt: { type: 'string' },
+      state: { type: attachmentStates, required: true },
+      /** Where the object is in the files bucket. */
+      key: { type: 'string', required: true },
+      postId: { type: 'string' },
+      createdAt: { type: 'string', required: true },
+      expiresAt: { type: 'number' },
+    },
+    indexes: {
+      byId: { pk: { field: 'pk', composite: ['attachmentId'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  config,
+);
+
 export const social = new Service(
   {
     group: GroupEntity,
@@ -395,6 +440,7 @@ export const social = new Service(
     searchEntry: SearchEntryEntity,
     report: ReportEntity,
     spaceBlock: SpaceBlockEntity,
+    attachment: AttachmentEntity,
   },
   config,
 );
