@@ -102,7 +102,7 @@ export const jobs = {
   notifications: {
     entry: 'functions/src/jobs/notifications.ts',
     description: 'Coopol job: notifications (bell, immediate mails, digest markers)',
-    trigger: { kind: 'stream', entities: ['comment', 'friendship', 'groupMember', 'groupInvitation'], changes: ['INSERT'], batchSize: 20 },
+    trigger: { kind: 'stream', entities: ['comment', 'friendship', 'groupMember', 'groupInvitation', 'post'], changes: ['INSERT'], batchSize: 20 },
     access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 120,
     memorySize: 512,

@@ -173,6 +173,33 @@ describe('conversations and notifications', () => {
   });
 });
 
+describe('mentions', () => {
+  test('@Prénom Nom tells the people named who may read the post (bell and mail at once by default), never those who may not', async () => {
+    // Dan (a supporter of Paris) may not read Rennes's section; Chloé is not in Alice's secret group.
+    const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Mentions secrètes ${run}`, kind: 'secret', audience: 'all' });
+    const hidden = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id }, text: `Secret ${run} : @chloe Social ne doit rien savoir` });
+    assert.equal(hidden.status, 201);
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Merci @Bruno Social et @dan social pour le tract ${run}` });
+    assert.equal(post.status, 201);
+    const comment = await call(stack, bruno, 'POST', `/api/posts/${post.body.id as string}/comments`, { text: `Avec plaisir, @Chloé Social viendra aussi ${run}` });
+    assert.equal(comment.status, 201);
+
+    const mentionsOf = async (person: TestPerson) => (await notificationsOf(person)).items.filter((n) => n.kind === 'mention');
+    const toBruno = await until('bruno is told', () => mentionsOf(bruno), (items) => items.length > 0);
+    assert.equal(toBruno.length, 1);
+    assert.match(toBruno[0]!.text, /alice Social vous a mentionné·e dans une publication/);
+    assert.equal(toBruno[0]!.path, `/publications/${post.body.id as string}`);
+    const toChloe = await until('chloé is told of the comment', () => mentionsOf(chloe), (items) => items.length > 0);
+    assert.deepEqual(toChloe.map((n) => n.path), [`/publications/${post.body.id as string}`], 'the comment only, not the secret group’s post');
+    assert.match(toChloe[0]!.text, /dans un commentaire/);
+    await waitForMail(stack, bruno.email, /vous a mentionné·e/);
+    // The stream is read in order: Chloé's notification came after the posts Dan and she were named in.
+    assert.deepEqual(await mentionsOf(dan), []);
+    assert.ok(!(await mailsTo(stack, dan.email)).some((m) => /mentionné/.test(m.subject)));
+    assert.ok(!(await mailsTo(stack, chloe.email)).some((m) => m.subject.includes('Secret')));
+  });
+});
+
 describe('search', () => {
   const searchAs = (person: TestPerson, q: string) =>
     call(stack, person, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => r.body as unknown as { people: { userId: string }[]; groups: { id: string }[]; posts: { id: string }[] });

@@ -693,6 +693,7 @@ export const fr = {
   'preferences.kind.friend-request': 'Demandes de coopains',
   'preferences.kind.group-request': 'Demandes pour entrer dans mes groupes',
   'preferences.kind.group-invitation': 'Invitations dans un groupe',
+  'preferences.kind.mention': 'Quand on vous mentionne (@Prénom Nom)',
   'preferences.mode.immediate': 'Tout de suite',
   'preferences.mode.daily': 'Un résumé par jour',
   'preferences.mode.weekly': 'Un résumé par semaine',

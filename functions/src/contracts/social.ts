@@ -183,7 +183,7 @@ export const FeedQuery = z.object({ cursor: Cursor.optional(), limit: z.coerce.n
 
 // ——— Notifications ———
 
-export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation']);
+export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation', 'mention']);
 export const EmailMode = z.enum(['immediate', 'daily', 'weekly', 'never']).describe('immediate: tout de suite ; daily/weekly: un résumé ; never: jamais');
 export const Notification = z
   .object({ id: z.string(), kind: NotificationKind, text: z.string(), path: z.string(), at: z.string(), read: z.boolean() })
@@ -194,13 +194,13 @@ export const NotificationPage = z
 export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' });
 export const NotificationSettings = z
   .object({
-    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }),
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode }),
     mutedGroups: z.array(GroupId),
   })
   .meta({ id: 'NotificationSettings' });
 export const NotificationSettingsPatch = z
   .object({
-    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }).partial().optional(),
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode }).partial().optional(),
     mutedGroups: z.array(GroupId).max(200, 'au plus 200 groupes').optional(),
   })
   .meta({ id: 'NotificationSettingsPatch' });

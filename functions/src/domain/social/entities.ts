@@ -243,7 +243,7 @@ export const FeedItemEntity = new Entity(
   config,
 );
 
-export const notificationKinds = ['comment', 'friend-request', 'group-request', 'group-invitation'] as const;
+export const notificationKinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
 export const emailModes = ['immediate', 'daily', 'weekly', 'never'] as const;
 
 /**
@@ -289,6 +289,7 @@ export const NotificationStateEntity = new Entity(
           'friend-request': { type: emailModes },
           'group-request': { type: emailModes },
           'group-invitation': { type: emailModes },
+          mention: { type: emailModes },
         },
       },
       mutedGroups: { type: 'set', items: 'string' },
