@@ -227,6 +227,34 @@ describe('a closed group, from invitation to conversation', () => {
     await assertAccessible(brunoPage, '/coopains');
     await brunoPage.getByRole('button', { name: 'Demander en coopain : Anne Groupe' }).click();
     await brunoPage.getByRole('button', { name: 'Annuler la demande : Anne Groupe' }).waitFor();
+  });
+
+  test('Chloé reports Bruno’s video; Anne, who runs the group, sees the report and hides the post: gone for Chloé', async () => {
+    const video = chloePage.locator('article', { hasText: videoText });
+    await chloePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await video.getByRole('link', { name: 'Commenter' }).click();
+    await chloePage.waitForURL(/\/publications\//);
+    await chloePage.getByText('Signaler cette publication').click();
+    await chloePage.getByLabel('Pourquoi la signalez-vous ?').fill('Hors sujet pour ce groupe');
+    await chloePage.getByRole('button', { name: 'Signaler', exact: true }).click();
+    await chloePage.getByText('les modérateurs et modératrices de cet espace ont reçu votre signalement').waitFor();
+
+    await annePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await assertAccessible(annePage, 'a group’s page for its manager');
+    await annePage.getByRole('link', { name: 'Signalements du groupe' }).click();
+    await annePage.getByRole('heading', { name: 'Signalements', level: 1 }).waitFor();
+    const report = annePage.locator('article', { hasText: 'Hors sujet pour ce groupe' });
+    await report.getByText(videoText).waitFor();
+    await assertAccessible(annePage, 'the group’s reports');
+    await report.getByRole('button', { name: 'Masquer la publication' }).click();
+    await report.getByText('Publication masquée.').waitFor();
+
+    await chloePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await chloePage.getByRole('heading', { name: 'Publications du groupe' }).waitFor();
+    assert.equal(await chloePage.getByText(videoText).count(), 0, 'hidden from the group’s readers');
+    // Nobody else sees the group's reports.
+    const notHers = await chloePage.goto(`${stack.urls.site}/moderation/group/${groupPath.split('/').pop()}`);
+    assert.equal(notHers?.status(), 404);
     assert.deepEqual(outside.flat(), [], 'no request left 127.0.0.1');
   });
 });

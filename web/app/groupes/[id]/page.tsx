@@ -1,5 +1,6 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { cache } from 'react';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
@@ -31,9 +32,11 @@ export default async function GroupPage({ params }: Props) {
   const { session, group } = await getGroup(groupId);
   const back = `/groupes/${groupId}`;
   const member = group.myStanding === 'member' || group.myStanding === 'manager';
-  const [posts, requests] = await Promise.all([
+  const manager = group.myStanding === 'manager';
+  const [posts, requests, members] = await Promise.all([
     member ? callAsSignedIn(session, back, routes.listSpacePosts, { params: { spaceType: 'group', spaceId: groupId }, query: { limit: 30 } }) : null,
-    group.myStanding === 'manager' ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'requested', limit: 50 } }) : null,
+    manager ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'requested', limit: 50 } }) : null,
+    manager ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'member', limit: 100 } }) : null,
   ]);
 
   return (
@@ -57,7 +60,11 @@ export default async function GroupPage({ params }: Props) {
       )}
       {group.myStanding === 'requested' && <p role="status">{t('groups.requested')}</p>}
       {!member && <p>{t('groups.closedNotice')}</p>}
-      {group.myStanding === 'manager' && <p>{t('groups.manager')}</p>}
+      {manager && (
+        <p>
+          {t('groups.manager')} <Link href={`/moderation/group/${groupId}`}>{t('groups.reports')}</Link>
+        </p>
+      )}
 
       {requests && requests.items.length > 0 && (
         <section aria-labelledby="requests">
@@ -82,7 +89,34 @@ export default async function GroupPage({ params }: Props) {
         </section>
       )}
 
-      {group.myStanding === 'manager' && (
+      {members && (
+        <section aria-labelledby="group-members">
+          <h2 id="group-members">{t('groups.membersHeading')}</h2>
+          <ul className={styles.memberList}>
+            {members.items.map((person) => (
+              <li key={person.userId} className={styles.request}>
+                <span>
+                  {person.displayName}
+                  {person.role === 'manager' && ` (${t('groups.roleManager')})`}
+                </span>
+                {person.role === 'member' &&
+                  (['make-manager', 'remove'] as const).map((action) => (
+                    <form key={action} action={decideMember} className={styles.inline}>
+                      <Hidden name="groupId" value={groupId} />
+                      <Hidden name="userId" value={person.userId} />
+                      <Hidden name="action" value={action} />
+                      <button type="submit" className="button button-secondary" aria-label={`${t(action === 'remove' ? 'groups.remove' : 'groups.makeManager')} : ${person.displayName}`}>
+                        {t(action === 'remove' ? 'groups.remove' : 'groups.makeManager')}
+                      </button>
+                    </form>
+                  ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {manager && (
         <section aria-labelledby="invite">
           <h2 id="invite">{t('groups.invite')}</h2>
           <ActionForm action={invite}>
@@ -106,7 +140,7 @@ export default async function GroupPage({ params }: Props) {
           </ul>
         </section>
       )}
-      {member && group.myStanding !== 'manager' && (
+      {member && !manager && (
         <form action={changeStanding}>
           <Hidden name="groupId" value={groupId} />
           <Hidden name="action" value="leave" />
