@@ -111,7 +111,8 @@ export const jobs = {
   'search-index': {
     entry: 'functions/src/jobs/search-index.ts',
     description: 'Coopol job: search index of people, groups and posts',
-    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY'], batchSize: 50 },
+    // REMOVE too: a deleted post's entries leave the index at once (a hidden one's leave on MODIFY).
+    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY', 'REMOVE'], batchSize: 50 },
     access: { table: 'readwrite' },
     timeoutSeconds: 60,
     memorySize: 512,

@@ -232,6 +232,18 @@ describe('search', () => {
   });
 });
 
+describe('search index', () => {
+  test('a deleted post’s words leave the index at once (a hidden one’s already left on its change)', async () => {
+    const { SearchEntryEntity } = await import('../../functions/src/domain/social/entities');
+    const entries = (word: string) => SearchEntryEntity.query.byToken({ token: `w:${word}` }).go().then((r) => r.data.length);
+    const word = `effacable${run}`;
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Mot ${word} et ${word}bis` });
+    await until('the post is indexed', () => entries(word), (n) => n === 1);
+    assert.equal((await call(stack, alice, 'DELETE', `/api/posts/${post.body.id as string}`)).status, 200);
+    await until('its entries are gone', () => Promise.all([entries(word), entries(`${word}bis`)]), ([a, b]) => a === 0 && b === 0);
+  });
+});
+
 describe('moderation', () => {
   test('a report reaches the section’s moderators; a person blocked in one space posts nowhere there and everywhere else', async () => {
     const secretary = await createTestPerson(stack, {

@@ -13,6 +13,7 @@ import { embedOf } from './embeds';
 import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
 import { badCursor } from './paging';
+import { spendPreviewFetch } from './preview-quota';
 import { displayName, isBlocked, resolveSpace, spaceKeyOf, type SpaceType } from './spaces';
 
 export { newId, readablePost } from './post-access';
@@ -63,6 +64,12 @@ async function attachableFiles(authorId: string, ids: string[]) {
   });
 }
 
+/** A link's preview alone (the composer's preview), within the person's quota of fetches per minute. */
+export async function previewLink(caller: Caller, url: string) {
+  const person = requirePerson(caller);
+  return fetchLinkPreview(url, 'body.url', () => spendPreviewFetch(person.userId));
+}
+
 /** Publish: the rules of the space, the text made safe, the link's preview read by us, the media from an allowed provider. */
 export async function createPost(caller: Caller, input: z.output<typeof PostInput>): Promise<PostDto> {
   const person = requirePerson(caller);
@@ -71,7 +78,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
   const embed = input.media ? embedOf(input.media) : undefined;
   const [me, link, attachments] = await Promise.all([
     callerItem(person),
-    input.link ? fetchLinkPreview(input.link, 'body.link') : undefined,
+    input.link ? fetchLinkPreview(input.link, 'body.link', () => spendPreviewFetch(person.userId)) : undefined,
     attachableFiles(person.userId, input.attachments ?? []),
   ]);
   const at = new Date().toISOString();
