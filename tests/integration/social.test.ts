@@ -95,6 +95,31 @@ describe('groups', () => {
   });
 });
 
+describe('group managers', () => {
+  test('a manager leaves only if another remains, counted without reading the members', async () => {
+    const group = await call(stack, alice, 'POST', '/api/groups', { name: `Relais ${run}`, kind: 'open', audience: 'all' });
+    const id = group.body.id as string;
+    await call(stack, bruno, 'POST', `/api/groups/${id}/join`);
+    await call(stack, chloe, 'POST', `/api/groups/${id}/join`);
+    const alone = await call(stack, alice, 'POST', `/api/groups/${id}/leave`);
+    assert.equal(alone.status, 409);
+    assert.match(String(alone.body.message), /Nommez un·e autre animateur·rice/);
+    assert.equal((await call(stack, alice, 'PUT', `/api/groups/${id}/members/${bruno.userId}`, { action: 'make-manager' })).status, 200);
+
+    // Alice leaves: her standing and the group's counts change in one transaction, no member list read.
+    const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
+    const { leaveGroup } = await import('../../functions/src/domain/social/groups');
+    const { runWithRequestStats } = await import('../../functions/src/shared/request-context');
+    const left = runWithRequestStats(async () => leaveGroup(await loadCaller({ kind: 'user', sub: alice.userId, email: alice.email, groups: [] }), id));
+    await left.result;
+    assert.ok(left.stats.dynamodbCalls <= 4, `${left.stats.dynamodbCalls} requests`);
+    const after = await call(stack, bruno, 'GET', `/api/groups/${id}`);
+    assert.equal(after.body.memberCount, 2);
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${id}/leave`)).status, 409, 'the last manager stays');
+    assert.equal((await call(stack, chloe, 'POST', `/api/groups/${id}/leave`)).status, 200, 'a member leaves when she wants');
+  });
+});
+
 describe('friends', () => {
   test('request, notification and mail, accept; profile posts reach friends only; remove', async () => {
     assert.deepEqual((await call(stack, chloe, 'POST', `/api/friends/${dan.userId}`)).body, { state: 'sent' });

@@ -29,6 +29,8 @@ export const GroupEntity = new Entity(
       createdBy: { type: 'string', required: true },
       createdAt: { type: 'string', required: true },
       memberCount: { type: 'number', required: true, default: 0 },
+      /** Its managers: a manager leaves only if another remains (no read of the members). */
+      managerCount: { type: 'number' },
     },
     indexes: {
       byId: { pk: { field: 'pk', composite: ['groupId'] }, sk: { field: 'sk', composite: [] } },
