@@ -66,3 +66,17 @@ export async function ReportCard({ session, report, back }: { session: Session; 
     </article>
   );
 }
+
+/** A page of reports, or the word that there are none. */
+export function ReportList({ session, reports, back }: { session: Session; reports: Report[]; back: string }) {
+  if (reports.length === 0) return <p>{t('moderation.none')}</p>;
+  return (
+    <ul className={styles.feed}>
+      {reports.map((report) => (
+        <li key={report.id}>
+          <ReportCard session={session} report={report} back={back} />
+        </li>
+      ))}
+    </ul>
+  );
+}

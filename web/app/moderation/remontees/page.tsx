@@ -1,6 +1,6 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
-import { ReportCard } from '../../../components/social/ReportCard';
+import { ReportList } from '../../../components/social/ReportCard';
 import styles from '../../../components/social/social.module.css';
 import { t } from '../../../i18n';
 import { orNotFound } from '../../../lib/or-not-found';
@@ -20,17 +20,7 @@ export default async function EscalationsPage() {
         <h1>{t('moderation.escalations')}</h1>
         <p>{t('moderation.escalationsIntro')}</p>
       </div>
-      {reports.items.length === 0 ? (
-        <p>{t('moderation.none')}</p>
-      ) : (
-        <ul className={styles.feed}>
-          {reports.items.map((report) => (
-            <li key={report.id}>
-              <ReportCard session={session} report={report} back={back} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReportList session={session} reports={reports.items} back={back} />
     </div>
   );
 }

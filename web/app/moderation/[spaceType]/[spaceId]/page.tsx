@@ -2,7 +2,7 @@ import { routes, type ContentReport } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { z } from 'zod';
-import { ReportCard } from '../../../../components/social/ReportCard';
+import { ReportList } from '../../../../components/social/ReportCard';
 import styles from '../../../../components/social/social.module.css';
 import { t } from '../../../../i18n';
 import { orNotFound } from '../../../../lib/or-not-found';
@@ -33,17 +33,7 @@ export default async function SpaceReportsPage({ params }: Props) {
         <p>{t('moderation.intro')}</p>
         {spaceHref && <Link href={spaceHref}>{t('moderation.backToSpace')}</Link>}
       </div>
-      {reports.items.length === 0 ? (
-        <p>{t('moderation.none')}</p>
-      ) : (
-        <ul className={styles.feed}>
-          {reports.items.map((report) => (
-            <li key={report.id}>
-              <ReportCard session={session} report={report} back={back} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReportList session={session} reports={reports.items} back={back} />
     </div>
   );
 }
