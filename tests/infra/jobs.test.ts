@@ -34,7 +34,9 @@ test('stream consumers read the table stream, filtered to their entities, with r
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
         Filters: [
-          { Pattern: JSON.stringify({ eventName: changes.filter((c) => c !== 'REMOVE'), dynamodb: { NewImage: { __edb_e__: { S: [...trigger.entities] } } } }) },
+          ...(changes.some((c) => c !== 'REMOVE')
+            ? [{ Pattern: JSON.stringify({ eventName: changes.filter((c) => c !== 'REMOVE'), dynamodb: { NewImage: { __edb_e__: { S: [...trigger.entities] } } } }) }]
+            : []),
           // Removals have no new image: they are matched on the old one.
           ...(changes.includes('REMOVE') ? [{ Pattern: JSON.stringify({ eventName: ['REMOVE'], dynamodb: { OldImage: { __edb_e__: { S: [...trigger.entities] } } } }) }] : []),
         ],

@@ -356,8 +356,14 @@ describe('attachments', () => {
     const flyer = await uploadAttachment(stack, alice, { name: 'tract.png', contentType: 'image/png', bytes: tinyPng, alt: 'Le tract' });
     const sectionPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Le tract', attachments: [flyer] });
     assert.equal(sectionPost.status, 201, JSON.stringify(sectionPost.body));
-    assert.equal((await call(stack, bruno, 'GET', `/api/attachments/${flyer}/link`)).status, 200);
+    const flyerLink = await call(stack, bruno, 'GET', `/api/attachments/${flyer}/link`);
+    assert.equal(flyerLink.status, 200);
     assert.equal((await call(stack, dan, 'GET', `/api/attachments/${flyer}/link`)).status, 404);
+
+    // Its author deletes the post: no more links, and the file itself leaves the bucket (cleanup job).
+    assert.equal((await call(stack, alice, 'DELETE', `/api/posts/${sectionPost.body.id as string}`)).status, 200);
+    assert.equal((await call(stack, alice, 'GET', `/api/attachments/${flyer}/link`)).status, 404);
+    await until('the file is deleted', () => fetch(flyerLink.body.url as string).then((r) => r.status), (status) => status === 404);
   });
 
   test('refused with the failing field: a type outside the list, a file too big, a file that is not what it claims, someone else’s or a used one', async () => {
