@@ -95,4 +95,3 @@ export async function verifyTotpSetup(_previous: FormState, form: FormData): Pro
   await rememberTotpSetup(null);
   redirect('/profil?double-authentification=1');
 }
-

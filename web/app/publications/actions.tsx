@@ -6,12 +6,13 @@ import { unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PostCard } from '../../components/social/PostCard';
 import { t } from '../../i18n';
-import { failure, refusalLine, text } from '../../lib/form-actions';
+import { all, failure, refusalLine, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { safeNextPath } from '../../lib/session-core';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 
-const postFields = ['text', 'link', 'media', 'space', 'attachments'] as const;
+// A refused file has no field of its own in the form: its reason is told at the top.
+const postFields = ['text', 'link', 'media', 'space'] as const;
 
 /** The composer: a post in the space its hidden fields name; the API reads the link's preview itself. */
 export async function publishPost(_previous: FormState, form: FormData): Promise<FormState> {
@@ -20,7 +21,7 @@ export async function publishPost(_previous: FormState, form: FormData): Promise
   const values = { text: text(form, 'text'), link: text(form, 'link'), media: text(form, 'media') };
   const spaceType = text(form, 'spaceType') as 'section' | 'federation' | 'group' | 'profile' | 'national';
   // Files already sent and checked by the picker (AttachmentPicker): their ids only.
-  const attachments = form.getAll('attachments').filter((id): id is string => typeof id === 'string' && id !== '');
+  const attachments = all(form, 'attachments').filter(Boolean);
   try {
     await callAsSignedIn(session, back, routes.createPost, {
       body: {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type { Caller } from '../access/caller';
 import { factsOf } from '../access/load-caller';
-import { canReadSpace, requirePerson } from '../access/policy';
+import { canReadSpace, requirePerson, type Space } from '../access/policy';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
@@ -23,7 +23,6 @@ import {
 import { mentionedNames } from './mentions';
 import { badCursor } from './paging';
 import { spaceOfPost } from './spaces';
-import type { Space } from '../access/policy';
 
 export type NotificationKind = (typeof notificationKinds)[number];
 export type EmailMode = (typeof emailModes)[number];
