@@ -479,6 +479,7 @@ export const fr = {
   // Rollout waves (national admins)
   'nav.rollout': 'Déploiement',
   'nav.waves': 'Vagues de déploiement',
+  'nav.escalations': 'Signalements remontés',
   'waves.title': 'Vagues de déploiement',
   'waves.eyebrow': 'Administration nationale',
   'waves.heading': 'Vagues de déploiement',
