@@ -47,4 +47,6 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   social: { table: 'readwrite', mail: 'send', site: true },
   // Posts, comments, link previews (fetched by the function: it needs internet egress, not the VPC), the feed.
   posts: { table: 'readwrite', policy: true },
+  // Files of posts: presigned uploads, the server's check of what arrived, short-lived download links.
+  attachments: { table: 'readwrite', files: 'readwrite', policy: true },
 };

@@ -111,7 +111,7 @@ export const jobs = {
   notifications: {
     entry: 'functions/src/jobs/notifications.ts',
     description: 'Coopol job: notifications (bell, immediate mails, digest markers)',
-    trigger: { kind: 'stream', entities: ['comment', 'friendship', 'groupMember', 'groupInvitation'], changes: ['INSERT'], batchSize: 20 },
+    trigger: { kind: 'stream', entities: ['comment', 'friendship', 'groupMember', 'groupInvitation', 'post'], changes: ['INSERT'], batchSize: 20 },
     access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 120,
     memorySize: 512,
@@ -120,7 +120,8 @@ export const jobs = {
   'search-index': {
     entry: 'functions/src/jobs/search-index.ts',
     description: 'Coopol job: search index of people, groups and posts',
-    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY'], batchSize: 50 },
+    // REMOVE too: a deleted post's entries leave the index at once (a hidden one's leave on MODIFY).
+    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY', 'REMOVE'], batchSize: 50 },
     access: { table: 'readwrite' },
     timeoutSeconds: 60,
     memorySize: 512,
@@ -133,6 +134,15 @@ export const jobs = {
     access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 900,
     memorySize: 512,
+  },
+  // Files of posts nobody can reach any more: an unattached upload's record gone by TTL, a deleted post's files (ADR 0014).
+  'attachment-cleanup': {
+    entry: 'functions/src/jobs/attachment-cleanup.ts',
+    description: 'Coopol job: deletes the files of deleted posts and of uploads never attached',
+    trigger: { kind: 'stream', entities: ['attachment', 'post'], changes: ['REMOVE'], batchSize: 20 },
+    access: { table: 'readwrite', files: 'readwrite' },
+    timeoutSeconds: 60,
+    memorySize: 256,
   },
 } as const satisfies Record<string, JobFunction>;
 

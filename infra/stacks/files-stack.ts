@@ -20,6 +20,8 @@ export class FilesStack extends Stack {
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(30) },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Files of posts uploaded but never confirmed by the server (ADR 0014): gone after a day.
+        { id: 'PendingUploads', prefix: 'uploads/pending/', expiration: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

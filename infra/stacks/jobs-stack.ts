@@ -11,7 +11,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
 import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
-import { jobNames, jobs, type JobName } from '../jobs';
+import { jobNames, jobs, type JobName, type JobTrigger } from '../jobs';
 import { fromRepoRoot } from '../paths';
 
 export interface JobsStackProps extends StackProps {
@@ -27,6 +27,19 @@ export interface JobsStackProps extends StackProps {
  * then set aside in a queue), SES's events through SNS → SQS, and the schedule group and role
  * through which one-off schedules (a wave's opening) invoke the scheduled jobs.
  */
+/**
+ * The event source's filter: the job's entities, read on the new image — and, for removals (which
+ * have none), on the old one. Filters are alternatives.
+ */
+function streamFilters(trigger: Extract<JobTrigger, { kind: 'stream' }>) {
+  const entity = { __edb_e__: { S: FilterRule.or(...trigger.entities) } };
+  const written = trigger.changes.filter((change) => change !== 'REMOVE');
+  return [
+    ...(written.length ? [FilterCriteria.filter({ eventName: FilterRule.or(...written), dynamodb: { NewImage: entity } })] : []),
+    ...(trigger.changes.includes('REMOVE') ? [FilterCriteria.filter({ eventName: FilterRule.or('REMOVE'), dynamodb: { OldImage: entity } })] : []),
+  ];
+}
+
 export class JobsStack extends Stack {
   readonly functions: Record<JobName, CoopolFunction>;
   readonly scheduler: NonNullable<CoopolResources['scheduler']>;
@@ -61,12 +74,7 @@ export class JobsStack extends Stack {
             retryAttempts: 10,
             bisectBatchOnError: true,
             onFailure: new SqsDlq(failures),
-            filters: [
-              FilterCriteria.filter({
-                eventName: FilterRule.or(...trigger.changes),
-                dynamodb: { NewImage: { __edb_e__: { S: FilterRule.or(...trigger.entities) } } },
-              }),
-            ],
+            filters: streamFilters(trigger),
           }),
         );
       } else if (trigger.kind === 'mail-feedback') {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { tinyPng } from '../support/attachments';
 import { htmlPage, startLinkFixture } from '../support/link-fixture';
 import { linkIn, waitForMail } from '../support/mail';
 import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
@@ -28,6 +29,9 @@ const linkText = `Notre tract sur l’hôpital ${run}`;
 const videoText = `La vidéo du rassemblement ${run}`;
 const commentText = `J’en distribue samedi ${run}`;
 let groupPath = '';
+let attachmentPath = '';
+const filesText = `Le tract et le programme ${run}`;
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 before(async () => {
   stack = testStack({ web: true });
@@ -121,6 +125,31 @@ describe('a closed group, from invitation to conversation', () => {
     await assertAccessible(page, 'a group’s page with posts');
   });
 
+  test('Bruno joins an image and a PDF to a post: sent to the bucket, checked, shown inline and as a download', async () => {
+    const page = brunoPage;
+    await page.getByLabel('Votre message').fill(filesText);
+    await page.getByLabel('Vidéo ou son').fill('');
+    await page.getByLabel(/Description de la prochaine image/).fill('Le tract vu de près');
+    await page.getByLabel('Joindre un fichier').setInputFiles({ name: 'tract.png', mimeType: 'image/png', buffer: tinyPng });
+    await page.getByText('« tract.png » est prêt à être publié.').waitFor();
+    await page.getByLabel('Joindre un fichier').setInputFiles({ name: 'Programme santé.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText('« Programme santé.pdf » est prêt à être publié.').waitFor();
+    await page.getByRole('button', { name: 'Publier' }).click();
+
+    const post = page.locator('article', { hasText: filesText });
+    const image = post.getByRole('img', { name: 'Le tract vu de près' });
+    await image.waitFor();
+    await page.waitForFunction((alt) => [...document.images].some((img) => img.alt === alt && img.complete && img.naturalWidth === 1), 'Le tract vu de près');
+    const download = post.getByRole('link', { name: /Télécharger « Programme santé\.pdf »/ });
+    await download.waitFor();
+    attachmentPath = (await download.getAttribute('href'))!;
+    const file = await page.request.get(`${stack.urls.site}${attachmentPath}`);
+    assert.equal(file.status(), 200);
+    assert.deepEqual(Buffer.from(await file.body()), pdf);
+    assert.match(file.headers()['content-disposition'] ?? '', /^attachment;/);
+    await assertAccessible(page, 'a group’s page with files');
+  });
+
   test('Chloé asks to join; until Anne approves she sees nothing of the group’s posts', async () => {
     const { context, page } = await signedInPage(chloe, groupPath);
     contexts.push(context);
@@ -133,6 +162,8 @@ describe('a closed group, from invitation to conversation', () => {
     await page.goto(`${stack.urls.site}/`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: 'Fil d’actu' }).waitFor();
     assert.equal(await page.getByText(linkText).count(), 0, 'not in her feed either');
+    const file = await page.request.get(`${stack.urls.site}${attachmentPath}`, { maxRedirects: 0 });
+    assert.equal(file.status(), 404, 'nor its files');
   });
 
   test('Anne approves and follows Bruno’s post; Chloé comments; Anne is notified and sees the comment in her feed', async () => {
@@ -196,6 +227,34 @@ describe('a closed group, from invitation to conversation', () => {
     await assertAccessible(brunoPage, '/coopains');
     await brunoPage.getByRole('button', { name: 'Demander en coopain : Anne Groupe' }).click();
     await brunoPage.getByRole('button', { name: 'Annuler la demande : Anne Groupe' }).waitFor();
+  });
+
+  test('Chloé reports Bruno’s video; Anne, who runs the group, sees the report and hides the post: gone for Chloé', async () => {
+    const video = chloePage.locator('article', { hasText: videoText });
+    await chloePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await video.getByRole('link', { name: 'Commenter' }).click();
+    await chloePage.waitForURL(/\/publications\//);
+    await chloePage.getByText('Signaler cette publication').click();
+    await chloePage.getByLabel('Pourquoi la signalez-vous ?').fill('Hors sujet pour ce groupe');
+    await chloePage.getByRole('button', { name: 'Signaler', exact: true }).click();
+    await chloePage.getByText('les modérateurs et modératrices de cet espace ont reçu votre signalement').waitFor();
+
+    await annePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await assertAccessible(annePage, 'a group’s page for its manager');
+    await annePage.getByRole('link', { name: 'Signalements du groupe' }).click();
+    await annePage.getByRole('heading', { name: 'Signalements', level: 1 }).waitFor();
+    const report = annePage.locator('article', { hasText: 'Hors sujet pour ce groupe' });
+    await report.getByText(videoText).waitFor();
+    await assertAccessible(annePage, 'the group’s reports');
+    await report.getByRole('button', { name: 'Masquer la publication' }).click();
+    await report.getByText('Publication masquée.').waitFor();
+
+    await chloePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await chloePage.getByRole('heading', { name: 'Publications du groupe' }).waitFor();
+    assert.equal(await chloePage.getByText(videoText).count(), 0, 'hidden from the group’s readers');
+    // Nobody else sees the group's reports.
+    const notHers = await chloePage.goto(`${stack.urls.site}/moderation/group/${groupPath.split('/').pop()}`);
+    assert.equal(notHers?.status(), 404);
     assert.deepEqual(outside.flat(), [], 'no request left 127.0.0.1');
   });
 });

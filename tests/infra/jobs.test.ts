@@ -25,6 +25,7 @@ test('stream consumers read the table stream, filtered to their entities, with r
   for (const job of jobNames) {
     const trigger = jobs[job].trigger;
     if (trigger.kind !== 'stream') continue;
+    const changes: readonly string[] = trigger.changes;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: trigger.batchSize,
       StartingPosition: 'LATEST',
@@ -32,7 +33,13 @@ test('stream consumers read the table stream, filtered to their entities, with r
       BisectBatchOnFunctionError: true,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ eventName: [...trigger.changes], dynamodb: { NewImage: { __edb_e__: { S: [...trigger.entities] } } } }) }],
+        Filters: [
+          ...(changes.some((c) => c !== 'REMOVE')
+            ? [{ Pattern: JSON.stringify({ eventName: changes.filter((c) => c !== 'REMOVE'), dynamodb: { NewImage: { __edb_e__: { S: [...trigger.entities] } } } }) }]
+            : []),
+          // Removals have no new image: they are matched on the old one.
+          ...(changes.includes('REMOVE') ? [{ Pattern: JSON.stringify({ eventName: ['REMOVE'], dynamodb: { OldImage: { __edb_e__: { S: [...trigger.entities] } } } }) }] : []),
+        ],
       },
     });
   }

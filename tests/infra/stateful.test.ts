@@ -132,6 +132,10 @@ test('files: the documents bucket is private, encrypted, TLS-only and retained',
       },
     },
   });
+  // Uploads of post files that the server never confirmed expire (ADR 0014).
+  template.hasResourceProperties('AWS::S3::Bucket', {
+    LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/pending/', ExpirationInDays: 1, Status: 'Enabled' })]) },
+  });
   template.hasResourceProperties('AWS::S3::BucketPolicy', {
     PolicyDocument: {
       Statement: Match.arrayWith([

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
 import type { socialRoutes } from '../../functions/src/contracts/social-routes';
+import { tinyPng, uploadAttachment } from '../support/attachments';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -136,7 +137,7 @@ const eventCases = {
 // Fixtures made by the member of the section (an adhérent of Mulhouse, no official role): a closed
 // group and a secret group they manage, a post in their section. Secret groups and posts one may not
 // read answer 404, exactly as if they did not exist.
-const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '', report: '', comment: '', deletableComment: '' };
+const social = { closedGroup: '', secretGroup: '', post: '', deletablePost: '', report: '', comment: '', deletableComment: '', attachment: '' };
 const moderators = { sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
 const sectionReaders = { memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 };
 const readersOnly = (status: number, overrides: Partial<Record<ActorName, number>> = {}): Expect =>
@@ -272,6 +273,11 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   markNotificationsRead: { method: 'POST', path: () => '/api/me/notifications/read', expect: signedIn(200) },
   getNotificationSettings: { method: 'GET', path: () => '/api/me/notification-settings', expect: signedIn(200) },
   updateNotificationSettings: { method: 'PATCH', path: () => '/api/me/notification-settings', body: () => ({ email: { comment: 'weekly' } }), expect: signedIn(200) },
+  // Files of posts: anyone signed in asks for an upload form; only the uploader confirms their file;
+  // once attached to the section's post, its readers get a download link and nobody else.
+  createAttachmentUpload: { method: 'POST', path: () => '/api/attachments', body: () => ({ name: 'tract.pdf', contentType: 'application/pdf', size: 1000 }), expect: signedIn(201) },
+  confirmAttachment: { method: 'POST', path: () => `/api/attachments/${social.attachment}/confirm`, expect: { ...signedIn(404), memberOfTheSection: 200 } },
+  getAttachmentLink: { method: 'GET', path: () => `/api/attachments/${social.attachment}/link`, expect: readersOnly(200) },
 };
 
 const matrix: Record<RouteName, Case> = {
@@ -442,6 +448,9 @@ async function makeSocialFixtures() {
   const report = await call(stack, people.memberOfTheSection, 'POST', `/api/posts/${social.post}/reports`, { reason: 'À vérifier' });
   assert.equal(report.status, 201, JSON.stringify(report.body));
   social.report = report.body.id as string;
+  social.attachment = await uploadAttachment(stack, people.memberOfTheSection, { name: 'tract.png', contentType: 'image/png', bytes: tinyPng });
+  const withFile = await call(stack, people.memberOfTheSection, 'POST', '/api/posts', { space: { type: 'section', id: 'mulhouse' }, text: 'Avec le tract', attachments: [social.attachment] });
+  assert.equal(withFile.status, 201, JSON.stringify(withFile.body));
 }
 
 describe('authorization matrix', () => {

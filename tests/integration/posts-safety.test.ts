@@ -204,3 +204,26 @@ describe('link previews never reach a private address', () => {
     }
   });
 });
+
+describe('link previews are rationed per person', () => {
+  test(`${20} fetches a minute, then 429 in French with the wait; the next minute, again`, async () => {
+    const reader = await createTestPerson(stack, { email: `apercus-${run}@coopol.example`, postalCode: '68100', member: { memberNumber: `AP${run.toUpperCase()}`, sectionId: 'mulhouse' } });
+    // All in one minute: start early in one.
+    const second = new Date().getUTCSeconds();
+    if (second > 40) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+    const preview = () => call(stack, reader, 'POST', '/api/link-previews', { url: `${fixtureOrigin}/page` });
+    for (let i = 1; i <= 20; i += 1) assert.equal((await preview()).status, 200, `preview ${i}`);
+    const refused = await preview();
+    assert.equal(refused.status, 429);
+    assert.match(String(refused.body.message), /20 aperçus de liens en une minute/);
+    const wait = Number(refused.headers.get('retry-after'));
+    assert.ok(wait >= 1 && wait <= 60, `retry-after: ${wait}`);
+    // A post's link is a fetch too: refused the same way, and the post is not created.
+    const post = await call(stack, reader, 'POST', '/api/posts', { space: { type: 'section', id: 'mulhouse' }, text: 'Encore un lien', link: `${fixtureOrigin}/page` });
+    assert.equal(post.status, 429);
+    // Someone else is not concerned.
+    assert.equal((await call(stack, author, 'POST', '/api/link-previews', { url: `${fixtureOrigin}/page` })).status, 200);
+    await new Promise((r) => setTimeout(r, (wait + 1) * 1000));
+    assert.equal((await preview()).status, 200, 'a new minute');
+  });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
+import { sendToForm, tinyPng, uploadAttachment } from '../support/attachments';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -26,6 +27,7 @@ const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => 
 };
 const notificationsOf = (person: TestPerson) =>
   call(stack, person, 'GET', '/api/me/notifications').then((r) => r.body as unknown as { items: { kind: string; text: string; path: string }[]; unread: number });
+const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
 const feedOf = (person: TestPerson) => call(stack, person, 'GET', '/api/feed?limit=50').then((r) => (r.body.items as { id: string }[]).map((p) => p.id));
 
 before(async () => {
@@ -90,6 +92,31 @@ describe('groups', () => {
     const danMail = await waitForMail(stack, dan.email, /vous invite dans le groupe/);
     const danToken = linkIn(danMail, /\/groupes\/invitation\/([\w-]+)/).split('/').at(-1)!;
     assert.equal((await call(stack, dan, 'POST', `/api/group-invitations/${danToken}/accept`)).status, 403);
+  });
+});
+
+describe('group managers', () => {
+  test('a manager leaves only if another remains, counted without reading the members', async () => {
+    const group = await call(stack, alice, 'POST', '/api/groups', { name: `Relais ${run}`, kind: 'open', audience: 'all' });
+    const id = group.body.id as string;
+    await call(stack, bruno, 'POST', `/api/groups/${id}/join`);
+    await call(stack, chloe, 'POST', `/api/groups/${id}/join`);
+    const alone = await call(stack, alice, 'POST', `/api/groups/${id}/leave`);
+    assert.equal(alone.status, 409);
+    assert.match(String(alone.body.message), /Nommez un·e autre animateur·rice/);
+    assert.equal((await call(stack, alice, 'PUT', `/api/groups/${id}/members/${bruno.userId}`, { action: 'make-manager' })).status, 200);
+
+    // Alice leaves: her standing and the group's counts change in one transaction, no member list read.
+    const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
+    const { leaveGroup } = await import('../../functions/src/domain/social/groups');
+    const { runWithRequestStats } = await import('../../functions/src/shared/request-context');
+    const left = runWithRequestStats(async () => leaveGroup(await loadCaller({ kind: 'user', sub: alice.userId, email: alice.email, groups: [] }), id));
+    await left.result;
+    assert.ok(left.stats.dynamodbCalls <= 4, `${left.stats.dynamodbCalls} requests`);
+    const after = await call(stack, bruno, 'GET', `/api/groups/${id}`);
+    assert.equal(after.body.memberCount, 2);
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${id}/leave`)).status, 409, 'the last manager stays');
+    assert.equal((await call(stack, chloe, 'POST', `/api/groups/${id}/leave`)).status, 200, 'a member leaves when she wants');
   });
 });
 
@@ -171,6 +198,33 @@ describe('conversations and notifications', () => {
   });
 });
 
+describe('mentions', () => {
+  test('@Prénom Nom tells the people named who may read the post (bell and mail at once by default), never those who may not', async () => {
+    // Dan (a supporter of Paris) may not read Rennes's section; Chloé is not in Alice's secret group.
+    const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Mentions secrètes ${run}`, kind: 'secret', audience: 'all' });
+    const hidden = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id }, text: `Secret ${run} : @chloe Social ne doit rien savoir` });
+    assert.equal(hidden.status, 201);
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Merci @Bruno Social et @dan social pour le tract ${run}` });
+    assert.equal(post.status, 201);
+    const comment = await call(stack, bruno, 'POST', `/api/posts/${post.body.id as string}/comments`, { text: `Avec plaisir, @Chloé Social viendra aussi ${run}` });
+    assert.equal(comment.status, 201);
+
+    const mentionsOf = async (person: TestPerson) => (await notificationsOf(person)).items.filter((n) => n.kind === 'mention');
+    const toBruno = await until('bruno is told', () => mentionsOf(bruno), (items) => items.length > 0);
+    assert.equal(toBruno.length, 1);
+    assert.match(toBruno[0]!.text, /alice Social vous a mentionné·e dans une publication/);
+    assert.equal(toBruno[0]!.path, `/publications/${post.body.id as string}`);
+    const toChloe = await until('chloé is told of the comment', () => mentionsOf(chloe), (items) => items.length > 0);
+    assert.deepEqual(toChloe.map((n) => n.path), [`/publications/${post.body.id as string}`], 'the comment only, not the secret group’s post');
+    assert.match(toChloe[0]!.text, /dans un commentaire/);
+    await waitForMail(stack, bruno.email, /vous a mentionné·e/);
+    // The stream is read in order: Chloé's notification came after the posts Dan and she were named in.
+    assert.deepEqual(await mentionsOf(dan), []);
+    assert.ok(!(await mailsTo(stack, dan.email)).some((m) => /mentionné/.test(m.subject)));
+    assert.ok(!(await mailsTo(stack, chloe.email)).some((m) => m.subject.includes('Secret')));
+  });
+});
+
 describe('search', () => {
   const searchAs = (person: TestPerson, q: string) =>
     call(stack, person, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => r.body as unknown as { people: { userId: string }[]; groups: { id: string }[]; posts: { id: string }[] });
@@ -200,6 +254,18 @@ describe('search', () => {
     const people = await searchAs(dan, 'CHLOE SOCIAL');
     assert.ok(people.people.some((p) => p.userId === chloe.userId));
     assert.equal((await call(stack, dan, 'GET', '/api/search?q=a')).status, 400);
+  });
+});
+
+describe('search index', () => {
+  test('a deleted post’s words leave the index at once (a hidden one’s already left on its change)', async () => {
+    const { SearchEntryEntity } = await import('../../functions/src/domain/social/entities');
+    const entries = (word: string) => SearchEntryEntity.query.byToken({ token: `w:${word}` }).go().then((r) => r.data.length);
+    const word = `effacable${run}`;
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Mot ${word} et ${word}bis` });
+    await until('the post is indexed', () => entries(word), (n) => n === 1);
+    assert.equal((await call(stack, alice, 'DELETE', `/api/posts/${post.body.id as string}`)).status, 200);
+    await until('its entries are gone', () => Promise.all([entries(word), entries(`${word}bis`)]), ([a, b]) => a === 0 && b === 0);
   });
 });
 
@@ -247,5 +313,97 @@ describe('moderation', () => {
 
     // Escalated, the report reaches national admins' list.
     assert.equal((await call(stack, secretary, 'POST', `/api/reports/${report.body.id as string}/escalate`)).body.escalated, true);
+  });
+});
+
+describe('attachments', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  type PostBody = { attachments?: { id: string; name: string; kind: string; size: number; alt?: string; contentType: string }[] };
+
+  test('an image and a document: uploaded, checked, attached; shown to readers, a 404 to everyone else', async () => {
+    const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Fichiers secrets ${run}`, kind: 'secret', audience: 'all' });
+    assert.equal(secret.status, 201);
+    const image = await uploadAttachment(stack, alice, { name: 'affiche.png', contentType: 'image/png', bytes: tinyPng, alt: 'L’affiche du meeting' });
+    const document = await uploadAttachment(stack, alice, { name: 'Compte rendu réunion.pdf', contentType: 'application/pdf', bytes: pdf });
+
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id }, text: 'Le compte rendu et l’affiche', attachments: [image, document] });
+    assert.equal(post.status, 201, JSON.stringify(post.body));
+    const shown = (await call(stack, alice, 'GET', `/api/posts/${post.body.id}`)).body as PostBody;
+    assert.deepEqual(
+      shown.attachments?.map(({ id, kind, name, size, alt }) => ({ id, kind, name, size, alt })),
+      [
+        { id: image, kind: 'image', name: 'affiche.png', size: tinyPng.length, alt: 'L’affiche du meeting' },
+        { id: document, kind: 'document', name: 'Compte rendu réunion.pdf', size: pdf.length, alt: undefined },
+      ],
+    );
+
+    // The member downloads through a short-lived link; a document comes as a download under its name.
+    const link = await call(stack, alice, 'GET', `/api/attachments/${document}/link`);
+    assert.equal(link.status, 200, JSON.stringify(link.body));
+    const file = await fetch(link.body.url as string);
+    assert.equal(file.status, 200);
+    assert.deepEqual(Buffer.from(await file.arrayBuffer()), pdf);
+    assert.match(file.headers.get('content-disposition') ?? '', /^attachment;.*filename\*=UTF-8''Compte%20rendu%20r%C3%A9union\.pdf/);
+    const picture = await fetch((await call(stack, alice, 'GET', `/api/attachments/${image}/link`)).body.url as string);
+    assert.deepEqual(Buffer.from(await picture.arrayBuffer()), tinyPng);
+
+    // Bruno is not in the secret group: its files do not exist for him, nor for a supporter.
+    for (const outsider of [bruno, dan]) {
+      for (const id of [image, document]) assert.equal((await call(stack, outsider, 'GET', `/api/attachments/${id}/link`)).status, 404);
+    }
+
+    // In the section, every member of it reads the file.
+    const flyer = await uploadAttachment(stack, alice, { name: 'tract.png', contentType: 'image/png', bytes: tinyPng, alt: 'Le tract' });
+    const sectionPost = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Le tract', attachments: [flyer] });
+    assert.equal(sectionPost.status, 201, JSON.stringify(sectionPost.body));
+    const flyerLink = await call(stack, bruno, 'GET', `/api/attachments/${flyer}/link`);
+    assert.equal(flyerLink.status, 200);
+    assert.equal((await call(stack, dan, 'GET', `/api/attachments/${flyer}/link`)).status, 404);
+
+    // Its author deletes the post: no more links, and the file itself leaves the bucket (cleanup job).
+    assert.equal((await call(stack, alice, 'DELETE', `/api/posts/${sectionPost.body.id as string}`)).status, 200);
+    assert.equal((await call(stack, alice, 'GET', `/api/attachments/${flyer}/link`)).status, 404);
+    await until('the file is deleted', () => fetch(flyerLink.body.url as string).then((r) => r.status), (status) => status === 404);
+  });
+
+  test('refused with the failing field: a type outside the list, a file too big, a file that is not what it claims, someone else’s or a used one', async () => {
+    const ask = (body: Record<string, unknown>) => call(stack, bruno, 'POST', '/api/attachments', body);
+    const wrongType = await ask({ name: 'virus.exe', contentType: 'application/x-msdownload', size: 1000 });
+    assert.equal(wrongType.status, 400);
+    assert.deepEqual(fields(wrongType.body), ['body.contentType']);
+    const tooBig = await ask({ name: 'film.pdf', contentType: 'application/pdf', size: 21 * 1024 * 1024 });
+    assert.equal(tooBig.status, 400);
+    assert.deepEqual(fields(tooBig.body), ['body.size']);
+    const noName = await ask({ name: ' ', contentType: 'application/pdf', size: 10 });
+    assert.deepEqual(fields(noName.body), ['body.name']);
+
+    // Declared a PNG, sent text under that type: the server reads its first bytes and refuses it.
+    const fake = Buffer.from('<script>alert(1)</script> pas une image');
+    const asked = await ask({ name: 'photo.png', contentType: 'image/png', size: fake.length });
+    assert.equal(asked.status, 201);
+    const fakeId = (asked.body.attachment as { id: string }).id;
+    const notYet = await call(stack, bruno, 'POST', `/api/attachments/${fakeId}/confirm`);
+    assert.equal(notYet.status, 400, 'nothing sent yet');
+    assert.ok((await sendToForm(asked.body as never, fake, 'image/png')).status < 300);
+    const refused = await call(stack, bruno, 'POST', `/api/attachments/${fakeId}/confirm`);
+    assert.equal(refused.status, 400);
+    assert.deepEqual(fields(refused.body), ['params.attachmentId']);
+    const post = (attachments: string[]) => call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Avec fichier', attachments });
+    assert.deepEqual(fields((await post([fakeId])).body), ['body.attachments.0']);
+
+    // Alice's checked file cannot go into Bruno's post, nor be confirmed or read by him before it is attached.
+    const hers = await uploadAttachment(stack, alice, { name: 'à elle.png', contentType: 'image/png', bytes: tinyPng });
+    const stolen = await post([hers]);
+    assert.equal(stolen.status, 400);
+    assert.deepEqual(fields(stolen.body), ['body.attachments.0']);
+    assert.equal((await call(stack, bruno, 'POST', `/api/attachments/${hers}/confirm`)).status, 404);
+    assert.equal((await call(stack, bruno, 'GET', `/api/attachments/${hers}/link`)).status, 404);
+
+    // One file, one post.
+    const mine = await uploadAttachment(stack, bruno, { name: 'à moi.png', contentType: 'image/png', bytes: tinyPng });
+    assert.equal((await post([mine])).status, 201);
+    const again = await post([mine]);
+    assert.equal(again.status, 400);
+    assert.deepEqual(fields(again.body), ['body.attachments.0']);
   });
 });

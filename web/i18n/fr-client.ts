@@ -42,4 +42,18 @@ export const frClient = {
   'embed.title': 'Lecteur {provider}',
   'feed.loadingMore': 'Chargement des publications suivantes…',
   'feed.loadMore': 'Voir plus de publications',
+  // Files of posts: the composer's picker
+  'attach.choose': 'Joindre un fichier',
+  'attach.hint': 'Images (JPEG, PNG, WebP, GIF), PDF, documents, tableurs et présentations (ODF ou Office), texte ou CSV — 20\u00a0Mo au plus, 10 fichiers par publication.',
+  'attach.alt': 'Description de la prochaine image (pour qui ne la voit pas)',
+  'attach.errorSize': '« {name} » dépasse 20\u00a0Mo.',
+  'attach.errorCount': 'Une publication porte 10 fichiers au plus.',
+  'attach.preparing': 'Préparation de « {name} »…',
+  'attach.sending': 'Envoi de « {name} »…',
+  'attach.checking': 'Vérification de « {name} »…',
+  'attach.done': '« {name} » est prêt à être publié.',
+  'attach.failed': '« {name} » n’a pas pu être envoyé. Réessayez dans un instant.',
+  'attach.remove': 'Retirer « {name} »',
+  'attach.listLabel': 'Fichiers joints',
+  'attach.noscript': 'Joindre un fichier demande que JavaScript soit activé dans votre navigateur.',
 } as const satisfies Dictionary;

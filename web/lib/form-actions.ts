@@ -61,3 +61,16 @@ export function failure(error: unknown, values: FormState['values'], fields: rea
 export function invalid(fieldErrors: Record<string, string[]>, values: FormState['values']): FormState {
   return { status: 'error', message: t('form.fixFields'), fieldErrors, values };
 }
+
+/**
+ * A refusal as one line, for the steps of an upload (no form fields to put details beside): the
+ * API's message with its details; anything else logged and told plainly.
+ */
+export function refusalLine(error: unknown, what: string): string {
+  if (isApiError(error) && error.statusCode < 500) {
+    const details = (error.details ?? []).map((detail) => detail.message);
+    return details.length ? `${error.message} (${details.join(' ; ')})` : error.message;
+  }
+  console.error(`${what} could not be handled`, error);
+  return t('form.unavailable');
+}

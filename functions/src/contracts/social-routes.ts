@@ -3,6 +3,11 @@ import { PageQuery } from './common';
 import { Done, UserId } from './identity';
 import { defineRoute, type RouteContract } from './route';
 import {
+  Attachment,
+  AttachmentId,
+  AttachmentLink,
+  AttachmentUpload,
+  AttachmentUploadRequest,
   Comment,
   CommentId,
   CommentInput,
@@ -48,6 +53,7 @@ import {
 const groupParams = z.object({ groupId: GroupId });
 const postParams = z.object({ postId: PostId });
 const friendParams = z.object({ userId: UserId });
+const attachmentParams = z.object({ attachmentId: AttachmentId });
 
 /**
  * Groups, friends and notifications (feature `social`); posts, comments, link previews and the feed
@@ -229,5 +235,22 @@ export const socialRoutes = {
   updateNotificationSettings: defineRoute({
     method: 'PATCH', path: '/api/me/notification-settings', feature: 'social', auth: 'jwt', tags: ['Notifications'],
     summary: 'Changer mes choix de notification', body: NotificationSettingsPatch, response: NotificationSettings,
+  }),
+
+  // ——— Attachments (feature `attachments`: the S3 presigners stay out of the posts bundle) ———
+  createAttachmentUpload: defineRoute({
+    method: 'POST', path: '/api/attachments', feature: 'attachments', auth: 'jwt', tags: ['Publications'],
+    summary: 'Préparer l’envoi d’un fichier à joindre à une publication : un formulaire S3 signé (type, taille et emplacement imposés)',
+    body: AttachmentUploadRequest, response: AttachmentUpload, successStatus: 201,
+  }),
+  confirmAttachment: defineRoute({
+    method: 'POST', path: '/api/attachments/{attachmentId}/confirm', feature: 'attachments', auth: 'jwt', tags: ['Publications'],
+    summary: 'Après l’envoi : le serveur vérifie le fichier reçu (présence, type, taille, signature des images) ; il peut alors être joint',
+    params: attachmentParams, response: Attachment,
+  }),
+  getAttachmentLink: defineRoute({
+    method: 'GET', path: '/api/attachments/{attachmentId}/link', feature: 'attachments', auth: 'jwt', tags: ['Publications'],
+    summary: 'Une adresse de téléchargement de quelques minutes, pour qui peut lire la publication (introuvable pour les autres)',
+    params: attachmentParams, response: AttachmentLink,
   }),
 } satisfies Record<string, RouteContract>;

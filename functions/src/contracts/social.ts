@@ -73,6 +73,61 @@ export const PostId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de publica
 export const CommentId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de commentaire');
 const WebUrl = z.url({ protocol: /^https?$/, error: 'adresse web (http ou https)' }).max(2048);
 
+// ——— Attachments (documents and images of posts) ———
+
+/** What may be attached, and how it is shown: images inline, everything else as a download. */
+export const attachmentTypes = {
+  'image/jpeg': 'image',
+  'image/png': 'image',
+  'image/webp': 'image',
+  'image/gif': 'image',
+  'application/pdf': 'document',
+  'application/vnd.oasis.opendocument.text': 'document',
+  'application/vnd.oasis.opendocument.spreadsheet': 'document',
+  'application/vnd.oasis.opendocument.presentation': 'document',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'document',
+  'text/plain': 'document',
+  'text/csv': 'document',
+} as const;
+export type AttachmentType = keyof typeof attachmentTypes;
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+export const POST_MAX_ATTACHMENTS = 10;
+
+export const AttachmentId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de pièce jointe');
+export const AttachmentUploadRequest = z
+  .object({
+    name: z.string().trim().min(1, 'obligatoire').max(200, 'au plus 200 caractères'),
+    contentType: z.enum(Object.keys(attachmentTypes) as [AttachmentType, ...AttachmentType[]], {
+      error: 'type non accepté : images JPEG, PNG, WebP, GIF ; PDF ; textes, tableurs et présentations ODF ou Office ; texte ou CSV',
+    }),
+    size: z.number().int('nombre d’octets').min(1, 'fichier vide').max(ATTACHMENT_MAX_BYTES, 'au plus 20 Mo'),
+    /** The image's description for people who cannot see it. */
+    alt: z.string().trim().max(500, 'au plus 500 caractères').optional(),
+  })
+  .meta({ id: 'AttachmentUploadRequest' });
+export const Attachment = z
+  .object({
+    id: AttachmentId,
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    kind: z.enum(['image', 'document']),
+    alt: z.string().optional(),
+  })
+  .meta({ id: 'Attachment' });
+export const AttachmentUpload = z
+  .object({
+    attachment: Attachment,
+    url: z.string().describe('le formulaire S3 où envoyer le fichier (POST multipart)'),
+    fields: z.record(z.string(), z.string()).describe('les champs à joindre au formulaire, avant le fichier'),
+  })
+  .meta({ id: 'AttachmentUpload' });
+export const AttachmentLink = z
+  .object({ url: z.string().describe('adresse de téléchargement, valable quelques minutes'), expiresAt: z.string() })
+  .meta({ id: 'AttachmentLink' });
+
 /** The text is Markdown-like (bold, italics, lists, links): rendered on the server, scripts never kept. */
 export const PostText = z.string().trim().min(1, 'obligatoire').max(10_000, 'au plus 10 000 caractères');
 
@@ -84,6 +139,8 @@ export const PostInput = z
     link: WebUrl.optional(),
     /** A video or sound from an allowed provider (YouTube, Dailymotion, Vimeo, SoundCloud, PeerTube). */
     media: WebUrl.optional(),
+    /** Files the author uploaded and the server checked (POST /api/attachments, then …/confirm). */
+    attachments: z.array(AttachmentId).max(POST_MAX_ATTACHMENTS, 'au plus 10 fichiers').optional(),
   })
   .meta({ id: 'PostInput' });
 export const PostPatch = z.object({ text: PostText }).meta({ id: 'PostPatch' });
@@ -104,6 +161,7 @@ export const Post = z
     text: z.string().optional().describe('le texte source, pour son auteur·rice'),
     link: LinkPreview.optional(),
     embed: Embed.optional(),
+    attachments: z.array(Attachment).optional(),
     createdAt: z.string(),
     editedAt: z.string().optional(),
     hidden: z.boolean(),
@@ -125,7 +183,7 @@ export const FeedQuery = z.object({ cursor: Cursor.optional(), limit: z.coerce.n
 
 // ——— Notifications ———
 
-export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation']);
+export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation', 'mention']);
 export const EmailMode = z.enum(['immediate', 'daily', 'weekly', 'never']).describe('immediate: tout de suite ; daily/weekly: un résumé ; never: jamais');
 export const Notification = z
   .object({ id: z.string(), kind: NotificationKind, text: z.string(), path: z.string(), at: z.string(), read: z.boolean() })
@@ -136,13 +194,13 @@ export const NotificationPage = z
 export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' });
 export const NotificationSettings = z
   .object({
-    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }),
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode }),
     mutedGroups: z.array(GroupId),
   })
   .meta({ id: 'NotificationSettings' });
 export const NotificationSettingsPatch = z
   .object({
-    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode }).partial().optional(),
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode }).partial().optional(),
     mutedGroups: z.array(GroupId).max(200, 'au plus 200 groupes').optional(),
   })
   .meta({ id: 'NotificationSettingsPatch' });

@@ -1,8 +1,6 @@
 import { socialRoutes as routes } from '../contracts/social-routes';
 import { loadCaller } from '../domain/access/load-caller';
-import { requirePerson } from '../domain/access/policy';
 import { readFeed } from '../domain/social/feed';
-import { fetchLinkPreview } from '../domain/social/link-preview';
 import * as moderation from '../domain/social/moderation';
 import * as posts from '../domain/social/posts';
 import { search } from '../domain/social/search';
@@ -26,7 +24,7 @@ export const handler = featureLambda('posts', [
   implement(routes.deleteComment, async ({ actor, params }) => (await posts.deleteComment(await loadCaller(actor), params.postId, params.commentId), done)),
   implement(routes.followPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, true)),
   implement(routes.unfollowPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, false)),
-  implement(routes.previewLink, async ({ actor, body }) => (requirePerson(await loadCaller(actor)), fetchLinkPreview(body.url, 'body.url'))),
+  implement(routes.previewLink, async ({ actor, body }) => posts.previewLink(await loadCaller(actor), body.url)),
   implement(routes.readFeed, async ({ actor, query }) => readFeed(await loadCaller(actor), query)),
   implement(routes.search, async ({ actor, query }) => search(await loadCaller(actor), query.q)),
 

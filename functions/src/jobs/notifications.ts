@@ -1,19 +1,23 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { notifyComment, notifyFriendRequest, notifyGroupInvitation, notifyGroupRequest } from '../domain/social/notifications';
+import { notifyComment, notifyFriendRequest, notifyGroupInvitation, notifyGroupRequest, notifyMentions } from '../domain/social/notifications';
 
 /**
- * The table stream, filtered to what people are told of (infra/jobs.ts): new comments (the post's
- * followers), friend requests, requests to join a group (its managers), invitations. Each cause
+ * The table stream, filtered to what people are told of (infra/jobs.ts): new posts and comments (the
+ * people they mention; the post's followers), friend requests, requests to join a group (its managers), invitations. Each cause
  * notifies each person once, whatever is redelivered.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<void> => {
   for (const record of event.Records) {
     const item = unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>);
     switch (item.__edb_e__) {
+      case 'post':
+        await notifyMentions(item as Parameters<typeof notifyMentions>[0]);
+        break;
       case 'comment':
         await notifyComment(item as Parameters<typeof notifyComment>[0]);
+        await notifyMentions(item as Parameters<typeof notifyMentions>[0]);
         break;
       case 'friendship':
         await notifyFriendRequest(item as Parameters<typeof notifyFriendRequest>[0]);

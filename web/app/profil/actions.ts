@@ -4,8 +4,7 @@ import { routes } from '@coopol/contracts';
 import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../i18n';
-import { isApiError } from '../../lib/api';
-import { failure, text } from '../../lib/form-actions';
+import { failure, refusalLine, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { profileFieldNames, readProfileForm } from '../../lib/profile-form';
 import { safeNextPath } from '../../lib/session-core';
@@ -54,7 +53,7 @@ export async function preparePhotoUpload(contentType: string, size: number): Pro
     return { ok: true, url: upload.url, fields: upload.fields, key: upload.key };
   } catch (error) {
     unstable_rethrow(error);
-    return { ok: false, message: refusal(error) };
+    return { ok: false, message: refusalLine(error, 'The photo') };
   }
 }
 
@@ -65,7 +64,7 @@ export async function confirmPhotoUpload(key: string): Promise<{ ok: boolean; me
     await callAsSignedIn(session, '/profil', routes.confirmPhoto, { body: { key } });
   } catch (error) {
     unstable_rethrow(error);
-    return { ok: false, message: refusal(error) };
+    return { ok: false, message: refusalLine(error, 'The photo') };
   }
   refresh();
   return { ok: true };
@@ -96,13 +95,3 @@ export async function verifyTotpSetup(_previous: FormState, form: FormData): Pro
   await rememberTotpSetup(null);
   redirect('/profil?double-authentification=1');
 }
-
-function refusal(error: unknown): string {
-  if (isApiError(error) && error.statusCode < 500) {
-    const details = (error.details ?? []).map((detail) => detail.message);
-    return details.length ? `${error.message} (${details.join(' ; ')})` : error.message;
-  }
-  console.error('The photo could not be handled', error);
-  return t('form.unavailable');
-}
-

@@ -6,11 +6,12 @@ import { unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PostCard } from '../../components/social/PostCard';
 import { t } from '../../i18n';
-import { failure, text } from '../../lib/form-actions';
+import { all, failure, refusalLine, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { safeNextPath } from '../../lib/session-core';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 
+// A refused file has no field of its own in the form: its reason is told at the top.
 const postFields = ['text', 'link', 'media', 'space'] as const;
 
 /** The composer: a post in the space its hidden fields name; the API reads the link's preview itself. */
@@ -19,9 +20,17 @@ export async function publishPost(_previous: FormState, form: FormData): Promise
   const session = await requireSession(back);
   const values = { text: text(form, 'text'), link: text(form, 'link'), media: text(form, 'media') };
   const spaceType = text(form, 'spaceType') as 'section' | 'federation' | 'group' | 'profile' | 'national';
+  // Files already sent and checked by the picker (AttachmentPicker): their ids only.
+  const attachments = all(form, 'attachments').filter(Boolean);
   try {
     await callAsSignedIn(session, back, routes.createPost, {
-      body: { space: { type: spaceType, id: text(form, 'spaceId') }, text: values.text, ...(values.link && { link: values.link }), ...(values.media && { media: values.media }) },
+      body: {
+        space: { type: spaceType, id: text(form, 'spaceId') },
+        text: values.text,
+        ...(values.link && { link: values.link }),
+        ...(values.media && { media: values.media }),
+        ...(attachments.length && { attachments }),
+      },
     });
   } catch (error) {
     unstable_rethrow(error);
@@ -58,4 +67,36 @@ export async function moreFeed(cursor: string): Promise<{ nodes: ReactNode[]; ne
   const session = await requireSession('/');
   const page = await callAsSignedIn(session, '/', routes.readFeed, { query: { cursor, limit: 20 } });
   return { nodes: page.items.map((post) => <li key={post.id}><PostCard post={post} /></li>), next: page.nextCursor };
+}
+
+export type AttachmentAnswer =
+  | { ok: true; attachment: { id: string; name: string; kind: 'image' | 'document'; size: number; alt?: string } }
+  | { ok: false; message: string };
+
+/** The picker's first step: a presigned form for one file (the API fixes its key, type and size). */
+export async function prepareAttachment(
+  file: { name: string; contentType: string; size: number; alt?: string },
+): Promise<{ ok: true; id: string; url: string; fields: Record<string, string> } | { ok: false; message: string }> {
+  const session = await requireSession('/');
+  try {
+    const upload = await callAsSignedIn(session, '/', routes.createAttachmentUpload, {
+      body: { name: file.name, contentType: file.contentType as 'application/pdf', size: file.size, ...(file.alt && { alt: file.alt }) },
+    });
+    return { ok: true, id: upload.attachment.id, url: upload.url, fields: upload.fields };
+  } catch (error) {
+    unstable_rethrow(error);
+    return { ok: false, message: refusalLine(error, 'The attachment') };
+  }
+}
+
+/** The picker's last step: the API checks what arrived in the bucket before the post may use it. */
+export async function confirmAttachment(id: string): Promise<AttachmentAnswer> {
+  const session = await requireSession('/');
+  try {
+    const attachment = await callAsSignedIn(session, '/', routes.confirmAttachment, { params: { attachmentId: id } });
+    return { ok: true, attachment };
+  } catch (error) {
+    unstable_rethrow(error);
+    return { ok: false, message: refusalLine(error, 'The attachment') };
+  }
 }

@@ -119,6 +119,14 @@ export async function SiteHeader() {
                     </Link>
                   </li>
                 )}
+                {rollout === 'national' && (
+                  <li>
+                    <Link href="/moderation/remontees" className={styles.menuItem}>
+                      <Icon name="eye" size={20} />
+                      {t('nav.escalations')}
+                    </Link>
+                  </li>
+                )}
                 <li>
                   <Link href="/agenda" className={styles.menuItem}>
                     <Icon name="calendar" size={20} />

@@ -1,10 +1,11 @@
-import { publishPost } from '../../app/publications/actions';
+import { confirmAttachment, prepareAttachment, publishPost } from '../../app/publications/actions';
 import { t } from '../../i18n';
 import { ActionForm } from '../forms/ActionForm';
 import { Hidden, SubmitButton, TextField } from '../forms/fields';
+import { AttachmentPicker } from './AttachmentPicker';
 import styles from './social.module.css';
 
-/** Write a post in one space: text, an optional link (previewed by the server), an optional video or sound. */
+/** Write a post in one space: text, an optional link (previewed by the server), an optional video or sound, files. */
 export function Composer({ spaceType, spaceId, back }: { spaceType: string; spaceId: string; back: string }) {
   return (
     <section aria-labelledby="composer-title">
@@ -18,6 +19,7 @@ export function Composer({ spaceType, spaceId, back }: { spaceType: string; spac
         <textarea id="composer-text" name="text" required maxLength={10000} aria-describedby="composer-text-hint" className={styles.textarea} />
         <TextField name="link" label={t('composer.link')} hint={t('composer.linkHint')} />
         <TextField name="media" label={t('composer.media')} hint={t('composer.mediaHint')} />
+        <AttachmentPicker prepare={prepareAttachment} confirm={confirmAttachment} />
         <SubmitButton>{t('composer.submit')}</SubmitButton>
       </ActionForm>
     </section>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { z } from 'zod';
 import { t, tc } from '../../i18n';
 import { ClickToLoad } from './ClickToLoad';
+import { fileSize } from './file-size';
 import styles from './social.module.css';
 
 type PostData = z.output<typeof Post>;
@@ -38,6 +39,7 @@ export function PostCard({ post, headingLevel = 3 }: { post: PostData; headingLe
         </a>
       )}
       {post.embed && <ClickToLoad provider={post.embed.provider} embedUrl={post.embed.embedUrl} url={post.embed.url} />}
+      {post.attachments && post.attachments.length > 0 && <Attachments attachments={post.attachments} />}
       {post.lastComment && (
         <div className={styles.lastComment}>
           <p>{t('post.lastComment', { name: post.lastComment.authorName })}</p>
@@ -48,5 +50,36 @@ export function PostCard({ post, headingLevel = 3 }: { post: PostData; headingLe
         <Link href={`/publications/${post.id}`}>{tc('post.comments', post.commentCount)}</Link>
       </p>
     </article>
+  );
+}
+
+/**
+ * A post's files: images inline with their description, documents as downloads with name and size.
+ * Both go through /pieces-jointes/<id>, which asks the API for a link of a few minutes (ADR 0014).
+ */
+function Attachments({ attachments }: { attachments: NonNullable<PostData['attachments']> }) {
+  const images = attachments.filter((a) => a.kind === 'image');
+  const documents = attachments.filter((a) => a.kind === 'document');
+  return (
+    <div className={styles.attachments}>
+      {images.map((image) => (
+        <figure key={image.id} className={styles.attachedImage}>
+          <img src={`/pieces-jointes/${image.id}`} alt={image.alt ?? t('post.imageNoAlt', { name: image.name })} loading="lazy" />
+          {image.alt && <figcaption>{image.alt}</figcaption>}
+        </figure>
+      ))}
+      {documents.length > 0 && (
+        <ul className={styles.documents} aria-label={t('post.documents')}>
+          {documents.map((document) => (
+            <li key={document.id}>
+              <a className={styles.document} href={`/pieces-jointes/${document.id}`} download={document.name}>
+                <span>{t('post.download', { name: document.name })}</span>
+                <span>({fileSize(document.size)})</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { routes } from '@coopol/contracts';
+import Link from 'next/link';
 import { t } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, getSession } from '../../lib/session';
@@ -18,9 +19,15 @@ export async function SpacePosts({ spaceType, spaceId, back }: { spaceType: 'sec
     throw error;
   });
   if (!page) return null;
+  // The space's moderators (its secretary, the officials above) get the way to its reports.
+  const moderator = await callAsSignedIn(session, back, routes.listSpaceReports, { params: { spaceType, spaceId }, query: { limit: 1 } }).then(
+    () => true,
+    () => false,
+  );
   return (
     <section aria-labelledby="space-posts" className={styles.stack}>
       <h2 id="space-posts">{t('space.posts')}</h2>
+      {moderator && <Link href={`/moderation/${spaceType}/${spaceId}`}>{t('moderation.spaceReports')}</Link>}
       <Composer spaceType={spaceType} spaceId={spaceId} back={back} />
       <ul className={styles.feed}>
         {page.items.map((post) => (

@@ -29,6 +29,8 @@ export const GroupEntity = new Entity(
       createdBy: { type: 'string', required: true },
       createdAt: { type: 'string', required: true },
       memberCount: { type: 'number', required: true, default: 0 },
+      /** Its managers: a manager leaves only if another remains (no read of the members). */
+      managerCount: { type: 'number' },
     },
     indexes: {
       byId: { pk: { field: 'pk', composite: ['groupId'] }, sk: { field: 'sk', composite: [] } },
@@ -145,6 +147,20 @@ export const PostEntity = new Entity(
           embedUrl: { type: 'string', required: true },
         },
       },
+      /** The post's files, described here so that a page of posts shows them without reading attachments. */
+      attachments: {
+        type: 'list',
+        items: {
+          type: 'map',
+          properties: {
+            attachmentId: { type: 'string', required: true },
+            name: { type: 'string', required: true },
+            contentType: { type: 'string', required: true },
+            size: { type: 'number', required: true },
+            alt: { type: 'string' },
+          },
+        },
+      },
       createdAt: { type: 'string', required: true },
       editedAt: { type: 'string' },
       hidden: { type: 'boolean', required: true, default: false },
@@ -229,7 +245,7 @@ export const FeedItemEntity = new Entity(
   config,
 );
 
-export const notificationKinds = ['comment', 'friend-request', 'group-request', 'group-invitation'] as const;
+export const notificationKinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
 export const emailModes = ['immediate', 'daily', 'weekly', 'never'] as const;
 
 /**
@@ -275,6 +291,7 @@ export const NotificationStateEntity = new Entity(
           'friend-request': { type: emailModes },
           'group-request': { type: emailModes },
           'group-invitation': { type: emailModes },
+          mention: { type: emailModes },
         },
       },
       mutedGroups: { type: 'set', items: 'string' },
@@ -379,6 +396,55 @@ export const SpaceBlockEntity = new Entity(
   config,
 );
 
+export const attachmentStates = ['pending', 'ready', 'attached'] as const;
+
+/**
+ * A file someone uploads to attach to a post (S21): `pending` until the server has checked the
+ * object arrived with the declared type and size, `ready` once moved out of `uploads/pending/`,
+ * `attached` once a post of its uploader references it. Unattached records expire (`expiresAt`, TTL).
+ */
+export const AttachmentEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'attachment', version: '1' },
+    attributes: {
+      attachmentId: { type: 'string', required: true },
+      ownerId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      contentType: { type: 'string', required: true },
+      size: { type: 'number', required: true },
+      alt: { type: 'string' },
+      state: { type: attachmentStates, required: true },
+      /** Where the object is in the files bucket. */
+      key: { type: 'string', required: true },
+      postId: { type: 'string' },
+      createdAt: { type: 'string', required: true },
+      expiresAt: { type: 'number' },
+    },
+    indexes: {
+      byId: { pk: { field: 'pk', composite: ['attachmentId'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  config,
+);
+
+/** How many link previews one person had fetched in one minute (S22); gone by TTL two minutes later. */
+export const LinkPreviewQuotaEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'linkPreviewQuota', version: '1' },
+    attributes: {
+      userId: { type: 'string', required: true },
+      /** `2026-11-21T14:05` (UTC). */
+      minute: { type: 'string', required: true },
+      fetches: { type: 'number' },
+      expiresAt: { type: 'number' },
+    },
+    indexes: {
+      byPersonMinute: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['minute'] } },
+    },
+  },
+  config,
+);
+
 export const social = new Service(
   {
     group: GroupEntity,
@@ -395,6 +461,7 @@ export const social = new Service(
     searchEntry: SearchEntryEntity,
     report: ReportEntity,
     spaceBlock: SpaceBlockEntity,
+    attachment: AttachmentEntity,
   },
   config,
 );

@@ -60,6 +60,7 @@ export async function createGroup(caller: Caller, input: z.output<typeof GroupIn
     createdBy: person.userId,
     createdAt: at,
     memberCount: 1,
+    managerCount: 1,
   };
   await social.transaction
     .write(({ group: g, groupMember }) => [
@@ -96,7 +97,11 @@ export async function getGroup(caller: Caller, groupId: string): Promise<GroupDt
   return toGroup(group, standing);
 }
 
-/** Writes a standing and keeps the member count exact (S5: one transaction). */
+const isManager = (standing: GroupStanding) => standing?.state === 'member' && standing.role === 'manager';
+/** Groups made since the manager count existed keep it; older ones are counted by a Query when needed. */
+const countsManagers = (group: GroupItem) => group.managerCount !== undefined;
+
+/** Writes a standing and keeps the member and manager counts exact (S5: one transaction). */
 async function putStanding(
   group: GroupItem,
   person: { userId: string; name: string },
@@ -115,22 +120,31 @@ async function putStanding(
     ...(state === 'requested' && { pendingGroupId: group.groupId }),
   };
   const delta = (state === 'member' ? 1 : 0) - (previous?.state === 'member' ? 1 : 0);
+  const managerDelta = countsManagers(group) ? Number(isManager({ state, role })) - Number(isManager(previous)) : 0;
   const result = await social.transaction
     .write(({ group: g, groupMember }) => [
       previous
         ? groupMember.put(item).where((attr, op) => `${op.eq(attr.state, previous.state)} AND ${op.eq(attr.role, previous.role)}`).commit()
         : groupMember.create(item).commit(),
-      ...(delta ? [g.patch({ groupId: group.groupId }).add({ memberCount: delta }).commit()] : []),
+      ...(delta || managerDelta ? [g.patch({ groupId: group.groupId }).add({ memberCount: delta, managerCount: managerDelta }).commit()] : []),
     ])
     .go();
   if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
 }
 
+/** Leaves, refusals, removals: the counts follow, and a group never loses its last manager (S5). */
 async function removeStanding(group: GroupItem, userId: string, previous: NonNullable<GroupStanding>): Promise<void> {
+  const manager = countsManagers(group) && isManager(previous);
   const result = await social.transaction
     .write(({ group: g, groupMember }) => [
       groupMember.delete({ groupId: group.groupId, userId }).where((attr, op) => op.eq(attr.state, previous.state)).commit(),
-      ...(previous.state === 'member' ? [g.patch({ groupId: group.groupId }).add({ memberCount: -1 }).commit()] : []),
+      ...(previous.state === 'member'
+        ? [
+            manager
+              ? g.patch({ groupId: group.groupId }).add({ memberCount: -1, managerCount: -1 }).where((attr, op) => op.gte(attr.managerCount, 2)).commit()
+              : g.patch({ groupId: group.groupId }).add({ memberCount: -1 }).commit(),
+          ]
+        : []),
     ])
     .go();
   if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
@@ -150,9 +164,12 @@ export async function leaveGroup(caller: Caller, groupId: string): Promise<void>
   const { person, group, standing } = await loadGroup(caller, groupId);
   if (!standing) throw new ConflictError('Vous n’êtes pas dans ce groupe.');
   if (standing.role === 'manager' && standing.state === 'member') {
-    // A group is never left without a manager. (A filtered Query: a group's managers are few.)
-    const managers = await GroupMemberEntity.query.byGroup({ groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' });
-    if (managers.data.length < 2) throw new ConflictError('Nommez un·e autre animateur·rice avant de quitter le groupe.');
+    // A group is never left without a manager: its count says so (the removal's condition holds it
+    // against a race). Groups made before the count: a Query of their members, filtered to managers.
+    const managers = countsManagers(group)
+      ? group.managerCount!
+      : (await GroupMemberEntity.query.byGroup({ groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' })).data.length;
+    if (managers < 2) throw new ConflictError('Nommez un·e autre animateur·rice avant de quitter le groupe.');
   }
   await removeStanding(group, person.userId, standing);
 }

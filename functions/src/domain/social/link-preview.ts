@@ -174,11 +174,13 @@ export function parsePreview(url: string, html: string): LinkPreview {
  * (at first or through a redirect) is a 400 naming `field`; a page that cannot be read gives a preview
  * with its address only.
  */
-export async function fetchLinkPreview(address: string, field: string): Promise<LinkPreview> {
+export async function fetchLinkPreview(address: string, field: string, beforeFetch?: () => Promise<void>): Promise<LinkPreview> {
   const deadline = Date.now() + TIMEOUT_MS;
   let url = new URL(address);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     const pinned = await checkedAddress(url, field);
+    // The caller's quota is spent on what our servers really fetch, once per preview.
+    if (hop === 0 && beforeFetch) await beforeFetch();
     let fetched: Fetched;
     try {
       fetched = await get(url, pinned, deadline);

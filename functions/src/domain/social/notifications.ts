@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type { Caller } from '../access/caller';
 import { factsOf } from '../access/load-caller';
-import { canReadSpace, requirePerson } from '../access/policy';
+import { canReadSpace, requirePerson, type Space } from '../access/policy';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
@@ -15,10 +15,12 @@ import {
   NotificationStateEntity,
   PostEntity,
   PostFollowerEntity,
+  SearchEntryEntity,
   emailModes,
   notificationKinds,
   social,
 } from './entities';
+import { mentionedNames } from './mentions';
 import { badCursor } from './paging';
 import { spaceOfPost } from './spaces';
 
@@ -32,6 +34,7 @@ export const defaultEmailModes: Record<NotificationKind, EmailMode> = {
   'friend-request': 'immediate',
   'group-request': 'immediate',
   'group-invitation': 'immediate',
+  mention: 'immediate',
 };
 const RETENTION_DAYS = 90;
 export const DIGEST_HOUR_UTC = 7;
@@ -113,6 +116,23 @@ export async function notify(recipientIds: string[], notification: NewNotificati
   }
 }
 
+/**
+ * Those of these people (100 at most) who may read a space: 1 BatchGet of them, and one of their
+ * standing in its group or their friendship with its owner. Nobody is told of what they may not read.
+ */
+async function readersAmong(space: Space, ids: string[]): Promise<string[]> {
+  const [{ data: people }, standings, friendships] = await Promise.all([
+    PersonEntity.get(ids.map((userId) => ({ userId }))).go(),
+    space.type === 'group' ? GroupMemberEntity.get(ids.map((userId) => ({ groupId: space.id, userId }))).go() : { data: [] },
+    space.type === 'profile' ? FriendshipEntity.get(ids.map((userId) => ({ userId, friendId: space.id }))).go() : { data: [] },
+  ]);
+  const standingOf = new Map(standings.data.map((m) => [m.userId, { state: m.state, role: m.role }]));
+  const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.userId));
+  return people
+    .filter((p) => canReadSpace({ kind: 'person', ...factsOf(p) }, space, { group: standingOf.get(p.userId), friends: friends.has(p.userId) }))
+    .map((p) => p.userId);
+}
+
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 /**
@@ -129,16 +149,8 @@ export async function notifyComment(comment: { postId: string; commentId: string
     cursor = page.cursor;
     const ids = page.data.map((f) => f.userId).filter((id) => id !== comment.authorId);
     if (!ids.length) continue;
-    const [{ data: people }, standings, friendships] = await Promise.all([
-      PersonEntity.get(ids.map((userId) => ({ userId }))).go(),
-      space.type === 'group' ? GroupMemberEntity.get(ids.map((userId) => ({ groupId: space.id, userId }))).go() : { data: [] },
-      space.type === 'profile' ? FriendshipEntity.get(ids.map((userId) => ({ userId, friendId: space.id }))).go() : { data: [] },
-    ]);
-    const standingOf = new Map(standings.data.map((m) => [m.userId, { state: m.state, role: m.role }]));
-    const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.userId));
-    const readers = people.filter((p) => canReadSpace({ kind: 'person', ...factsOf(p) }, space, { group: standingOf.get(p.userId), friends: friends.has(p.userId) }));
     await notify(
-      readers.map((p) => p.userId),
+      await readersAmong(space, ids),
       {
         kind: 'comment',
         text: `${comment.authorName} a commenté « ${excerpt(post.text)} » : ${excerpt(comment.text)}`,
@@ -149,6 +161,51 @@ export async function notifyComment(comment: { postId: string; commentId: string
       },
     );
   } while (cursor);
+}
+
+/**
+ * The people a text mentions: for each `@…`, the people whose whole folded name is its first words
+ * (the longest such name wins: « @Anne Martin merci » is Anne Martin). Homonyms are all mentioned.
+ * One Query per mention (S18's partition of the first word).
+ */
+export async function resolveMentions(text: string): Promise<string[]> {
+  const userIds = new Set<string>();
+  for (const words of mentionedNames(text)) {
+    const first = words[0]!;
+    const { data } = await SearchEntryEntity.query
+      .byToken({ token: `n:${first.slice(0, 3)}` })
+      .begins({ key: `${first}#person#` })
+      .go({ pages: 'all' });
+    for (let length = words.length; length >= 2; length -= 1) {
+      const name = words.slice(0, length).join(' ');
+      const matches = data.filter((entry) => entry.folded === name);
+      if (!matches.length) continue;
+      for (const entry of matches) userIds.add(entry.refId);
+      break;
+    }
+  }
+  return [...userIds];
+}
+
+/**
+ * A post or a comment that mentions people (`@Prénom Nom`): those of them who may read the post are
+ * told (kind « mention »), never its author; someone mentioned in a secret group they are not in
+ * learns nothing, not even that the post exists.
+ */
+export async function notifyMentions(source: { postId: string; commentId?: string; authorId: string; authorName: string; text: string; createdAt: string }): Promise<void> {
+  const mentioned = (await resolveMentions(source.text)).filter((id) => id !== source.authorId);
+  if (!mentioned.length) return;
+  const { data: post } = await PostEntity.get({ postId: source.postId }).go();
+  if (!post || post.hidden) return;
+  const space = spaceOfPost(post);
+  await notify(await readersAmong(space, mentioned), {
+    kind: 'mention',
+    text: `${source.authorName} vous a mentionné·e ${source.commentId ? 'dans un commentaire' : 'dans une publication'} : « ${excerpt(source.text)} »`,
+    path: `/publications/${post.postId}`,
+    ...(space.type === 'group' && { groupId: space.id }),
+    cause: source.commentId ? `mention:comment:${source.commentId}` : `mention:post:${source.postId}`,
+    at: source.createdAt,
+  });
 }
 
 /** A friend request: the person asked is told. */

@@ -1,24 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type * as z from 'zod';
 import type { Comment, Post, PostInput } from '../../contracts/social';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
-import { canReadSpace, mayComment, mayEditPost, mayModerateSpace, mayPostIn, mayReadSpace, requirePerson, type Space, type SpaceFacts } from '../access/policy';
-import { NotFoundError } from '../errors';
-import { CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
+import { mayComment, mayEditPost, mayModerateSpace, mayPostIn, mayReadSpace, requirePerson } from '../access/policy';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { moderates, newId, readablePost, shows } from './post-access';
+import { AttachmentEntity, CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
+import { toAttachment } from './attachment-view';
 import { embedOf } from './embeds';
 import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
 import { badCursor } from './paging';
-import { displayName, factsIn, isBlocked, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
+import { spendPreviewFetch } from './preview-quota';
+import { displayName, isBlocked, resolveSpace, spaceKeyOf, type SpaceType } from './spaces';
+
+export { newId, readablePost } from './post-access';
 
 export type PostItem = EntityItem<typeof PostEntity>;
 type PostDto = z.input<typeof Post>;
-
-/** 20 base-36 characters, random: ids that say nothing and cannot be guessed. */
-export const newId = () => BigInt(`0x${randomBytes(13).toString('hex')}`).toString(36).padStart(20, '0').slice(-20);
 
 export function toPost(item: PostItem, caller: Caller): PostDto {
   const mine = caller.kind === 'person' && caller.userId === item.authorId;
@@ -30,6 +31,7 @@ export function toPost(item: PostItem, caller: Caller): PostDto {
     ...(mine && { text: item.text }),
     ...(item.link && { link: item.link }),
     ...(item.embed && { embed: item.embed }),
+    ...(item.attachments?.length && { attachments: item.attachments.map(toAttachment) }),
     createdAt: item.createdAt,
     editedAt: item.editedAt,
     hidden: item.hidden,
@@ -38,20 +40,35 @@ export function toPost(item: PostItem, caller: Caller): PostDto {
   };
 }
 
-/** Whether the caller moderates a space (no error: a yes/no for what to show). */
-function moderates(caller: Caller, space: Space, facts: SpaceFacts): boolean {
-  try {
-    mayModerateSpace(caller, space, facts, policyOptions);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The files a new post names: each its author's own upload, checked by the server (`ready`) and not
+ * yet in another post (S21: 1 BatchGet). Any other id is refused with its place in the list.
+ */
+async function attachableFiles(authorId: string, ids: string[]) {
+  if (!ids.length) return [];
+  const { data } = await AttachmentEntity.get(ids.map((attachmentId) => ({ attachmentId }))).go({ consistent: true });
+  const byId = new Map(data.map((item) => [item.attachmentId, item]));
+  const problems = ids.flatMap((id, index) => {
+    const item = byId.get(id);
+    const field = `body.attachments.${index}`;
+    if (ids.indexOf(id) !== index) return [{ field, message: 'fichier déjà dans la liste' }];
+    if (!item || item.ownerId !== authorId) return [{ field, message: 'pièce jointe introuvable' }];
+    if (item.state === 'pending') return [{ field, message: 'fichier pas encore vérifié : confirmez son envoi d’abord' }];
+    if (item.state === 'attached') return [{ field, message: 'fichier déjà joint à une autre publication' }];
+    return [];
+  });
+  if (problems.length) throw new ValidationError(problems);
+  return ids.map((id) => {
+    const { attachmentId, name, contentType, size, alt } = byId.get(id)!;
+    return { attachmentId, name, contentType, size, ...(alt && { alt }) };
+  });
 }
 
-/** Hidden content is shown to its author and the space's moderators only. */
-const shows = (caller: Caller, item: { hidden: boolean; authorId: string }, moderator: boolean) =>
-  !item.hidden || moderator || (caller.kind === 'person' && caller.userId === item.authorId);
-
+/** A link's preview alone (the composer's preview), within the person's quota of fetches per minute. */
+export async function previewLink(caller: Caller, url: string) {
+  const person = requirePerson(caller);
+  return fetchLinkPreview(url, 'body.url', () => spendPreviewFetch(person.userId));
+}
 
 /** Publish: the rules of the space, the text made safe, the link's preview read by us, the media from an allowed provider. */
 export async function createPost(caller: Caller, input: z.output<typeof PostInput>): Promise<PostDto> {
@@ -59,7 +76,11 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
   const { space, facts } = await resolveSpace(caller, input.space);
   mayPostIn(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) }, policyOptions);
   const embed = input.media ? embedOf(input.media) : undefined;
-  const [me, link] = await Promise.all([callerItem(person), input.link ? fetchLinkPreview(input.link, 'body.link') : undefined]);
+  const [me, link, attachments] = await Promise.all([
+    callerItem(person),
+    input.link ? fetchLinkPreview(input.link, 'body.link', () => spendPreviewFetch(person.userId)) : undefined,
+    attachableFiles(person.userId, input.attachments ?? []),
+  ]);
   const at = new Date().toISOString();
   const post = {
     postId: newId(),
@@ -74,28 +95,31 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
     searchText: searchableText(input.text),
     ...(link && { link }),
     ...(embed && { embed }),
+    ...(attachments.length && { attachments }),
     createdAt: at,
     hidden: false,
     commentCount: 0,
   };
   // The author follows their own conversation; the stream then fans the post out (feed-fanout job).
-  await social.transaction
-    .write(({ post: p, postFollower }) => [p.create(post).commit(), postFollower.put({ postId: post.postId, userId: person.userId, at }).commit()])
+  // Each file is claimed in the same transaction: checked and still unused, or nothing is written.
+  const written = await social.transaction
+    .write(({ post: p, postFollower, attachment }) => [
+      p.create(post).commit(),
+      postFollower.put({ postId: post.postId, userId: person.userId, at }).commit(),
+      ...attachments.map(({ attachmentId }) =>
+        attachment
+          .patch({ attachmentId })
+          .set({ state: 'attached', postId: post.postId })
+          .remove(['expiresAt'])
+          .where((attr, op) => `${op.eq(attr.state, 'ready')} AND ${op.eq(attr.ownerId, person.userId)}`)
+          .commit(),
+      ),
+    ])
     .go();
+  if (written.canceled) {
+    throw new ConflictError('Un des fichiers vient d’être joint à une autre publication.', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
+  }
   return toPost(post as PostItem, caller);
-}
-
-/** A post the caller may read, with its space and the caller's facts there; a 404 for anyone else. */
-export async function readablePost(caller: Caller, postId: string) {
-  requirePerson(caller);
-  const { data: item } = await PostEntity.get({ postId }).go();
-  if (!item) throw new NotFoundError('Publication', 'params.postId');
-  const space = spaceOfPost(item);
-  const facts = await factsIn(caller, space);
-  if (!canReadSpace(caller, space, facts)) throw new NotFoundError('Publication', 'params.postId');
-  const moderator = moderates(caller, space, facts);
-  if (!shows(caller, item, moderator)) throw new NotFoundError('Publication', 'params.postId');
-  return { item, space, facts, moderator };
 }
 
 export async function getPost(caller: Caller, postId: string): Promise<PostDto> {

@@ -34,9 +34,11 @@ export default async function GroupPage({ params }: Props) {
   const { session, group } = await getGroup(groupId);
   const back = `/groupes/${groupId}`;
   const member = group.myStanding === 'member' || group.myStanding === 'manager';
-  const [posts, requests, agenda] = await Promise.all([
+  const manager = group.myStanding === 'manager';
+  const [posts, requests, members, agenda] = await Promise.all([
     member ? callAsSignedIn(session, back, routes.listSpacePosts, { params: { spaceType: 'group', spaceId: groupId }, query: { limit: 30 } }) : null,
-    group.myStanding === 'manager' ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'requested', limit: 50 } }) : null,
+    manager ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'requested', limit: 50 } }) : null,
+    manager ? callAsSignedIn(session, back, routes.listGroupMembers, { params: { groupId }, query: { state: 'member', limit: 100 } }) : null,
     // Its agenda: the group's events the person may see (public ones only, for someone outside it).
     callAsSignedIn(session, back, routes.listSpaceAgenda, { params: { spaceType: 'group', spaceId: groupId }, query: { limit: 5 } }),
   ]);
@@ -62,7 +64,11 @@ export default async function GroupPage({ params }: Props) {
       )}
       {group.myStanding === 'requested' && <p role="status">{t('groups.requested')}</p>}
       {!member && <p>{t('groups.closedNotice')}</p>}
-      {group.myStanding === 'manager' && <p>{t('groups.manager')}</p>}
+      {manager && (
+        <p>
+          {t('groups.manager')} <Link href={`/moderation/group/${groupId}`}>{t('groups.reports')}</Link>
+        </p>
+      )}
 
       {requests && requests.items.length > 0 && (
         <section aria-labelledby="requests">
@@ -87,7 +93,34 @@ export default async function GroupPage({ params }: Props) {
         </section>
       )}
 
-      {group.myStanding === 'manager' && (
+      {members && (
+        <section aria-labelledby="group-members">
+          <h2 id="group-members">{t('groups.membersHeading')}</h2>
+          <ul className={styles.memberList}>
+            {members.items.map((person) => (
+              <li key={person.userId} className={styles.request}>
+                <span>
+                  {person.displayName}
+                  {person.role === 'manager' && ` (${t('groups.roleManager')})`}
+                </span>
+                {person.role === 'member' &&
+                  (['make-manager', 'remove'] as const).map((action) => (
+                    <form key={action} action={decideMember} className={styles.inline}>
+                      <Hidden name="groupId" value={groupId} />
+                      <Hidden name="userId" value={person.userId} />
+                      <Hidden name="action" value={action} />
+                      <button type="submit" className="button button-secondary" aria-label={`${t(action === 'remove' ? 'groups.remove' : 'groups.makeManager')} : ${person.displayName}`}>
+                        {t(action === 'remove' ? 'groups.remove' : 'groups.makeManager')}
+                      </button>
+                    </form>
+                  ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {manager && (
         <section aria-labelledby="invite">
           <h2 id="invite">{t('groups.invite')}</h2>
           <ActionForm action={invite}>
@@ -103,7 +136,7 @@ export default async function GroupPage({ params }: Props) {
         <EventList events={agenda.items} empty={t('agenda.empty')} />
         <p className={styles.inline}>
           <Link href={agendaHref('group', groupId)}>{t('agenda.groupAll')}</Link>
-          {group.myStanding === 'manager' && (
+          {manager && (
             <>
               {' · '}
               <Link href={newEventHref('group', groupId)} className="button button-primary">
@@ -127,7 +160,7 @@ export default async function GroupPage({ params }: Props) {
           </ul>
         </section>
       )}
-      {member && group.myStanding !== 'manager' && (
+      {member && !manager && (
         <form action={changeStanding}>
           <Hidden name="groupId" value={groupId} />
           <Hidden name="action" value="leave" />

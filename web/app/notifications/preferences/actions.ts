@@ -7,7 +7,7 @@ import { all, failure, text } from '../../../lib/form-actions';
 import type { FormState } from '../../../lib/form-state';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 
-const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation'] as const;
+const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
 type Mode = 'immediate' | 'daily' | 'weekly' | 'never';
 
 export async function savePreferences(_previous: FormState, form: FormData): Promise<FormState> {

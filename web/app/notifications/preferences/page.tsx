@@ -9,7 +9,7 @@ import { savePreferences } from './actions';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('preferences.title') };
 
-const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation'] as const;
+const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
 const modes = ['immediate', 'daily', 'weekly', 'never'] as const;
 
 /** Mail per kind of notification (at once, daily or weekly digest, never) and muted groups. */

@@ -2,12 +2,13 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { Hidden, SubmitButton } from '../../../components/forms/fields';
+import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
 import { PostCard } from '../../../components/social/PostCard';
 import styles from '../../../components/social/social.module.css';
 import { t } from '../../../i18n';
 import { orNotFound } from '../../../lib/or-not-found';
 import { callAsSignedIn, getSession, requireSession } from '../../../lib/session';
+import { reportPost } from '../../moderation/actions';
 import { addComment, setFollowing } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -65,6 +66,14 @@ export default async function PostPage({ params }: Props) {
           <SubmitButton>{t('comments.submit')}</SubmitButton>
         </ActionForm>
       </section>
+      <details className={styles.reportForm}>
+        <summary>{t('moderation.report')}</summary>
+        <ActionForm action={reportPost}>
+          <Hidden name="postId" value={postId} />
+          <TextField name="reason" label={t('moderation.reportReason')} required />
+          <SubmitButton>{t('moderation.reportSubmit')}</SubmitButton>
+        </ActionForm>
+      </details>
     </div>
   );
 }

@@ -1,0 +1,129 @@
+'use client';
+
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import type { AttachmentAnswer } from '../../app/publications/actions';
+import { t } from '../../i18n/client';
+import { useFormContext } from '../forms/ActionForm';
+import { Icon } from '../ui/Icon';
+import { fileSize } from './file-size';
+import styles from './social.module.css';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_FILES = 10;
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.odt,.ods,.odp,.docx,.xlsx,.pptx,.txt,.csv';
+
+type Prepare = (file: { name: string; contentType: string; size: number; alt?: string }) => Promise<
+  { ok: true; id: string; url: string; fields: Record<string, string> } | { ok: false; message: string }
+>;
+type Confirm = (id: string) => Promise<AttachmentAnswer>;
+type Ready = Extract<AttachmentAnswer, { ok: true }>['attachment'];
+type Step = { kind: 'idle' } | { kind: 'busy'; step: 1 | 2 | 3; name: string } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
+
+/** Office and OpenDocument types, for browsers that give none for these files. */
+const typeByExtension: Record<string, string> = {
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  csv: 'text/csv',
+  txt: 'text/plain',
+};
+const typeOf = (file: File) => file.type || typeByExtension[file.name.split('.').pop()?.toLowerCase() ?? ''] || 'application/octet-stream';
+
+/**
+ * « Joindre un fichier » in the composer: each file goes straight from the browser to the files
+ * bucket with the API's presigned form, then the API checks what arrived (ADR 0014). The post's
+ * form only carries the checked files' ids (hidden `attachments` fields). Progress is told by step:
+ * preparing, sending, checking.
+ */
+export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confirm: Confirm }) {
+  const [files, setFiles] = useState<Ready[]>([]);
+  const [alt, setAlt] = useState('');
+  const [status, setStatus] = useState<Step>({ kind: 'idle' });
+  const id = useId();
+  // Published: the files went with the post; the next post starts with none (kept after a refusal).
+  const { state } = useFormContext();
+  useEffect(() => {
+    if (state.status !== 'done') return;
+    setFiles([]);
+    setStatus({ kind: 'idle' });
+  }, [state]);
+
+  async function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (files.length >= MAX_FILES) return setStatus({ kind: 'error', message: t('attach.errorCount') });
+    if (file.size > MAX_BYTES) return setStatus({ kind: 'error', message: t('attach.errorSize', { name: file.name }) });
+    const contentType = typeOf(file);
+    try {
+      setStatus({ kind: 'busy', step: 1, name: file.name });
+      const upload = await prepare({ name: file.name, contentType, size: file.size, ...(contentType.startsWith('image/') && alt.trim() && { alt: alt.trim() }) });
+      if (!upload.ok) return setStatus({ kind: 'error', message: upload.message });
+      setStatus({ kind: 'busy', step: 2, name: file.name });
+      const body = new FormData();
+      for (const [name, value] of Object.entries(upload.fields)) body.append(name, value);
+      body.append('file', new Blob([file], { type: contentType }), file.name);
+      // The bucket need not answer cross-origin reads: whether the file arrived, the API says next.
+      await fetch(upload.url, { method: 'POST', body, mode: 'no-cors' });
+      setStatus({ kind: 'busy', step: 3, name: file.name });
+      const checked = await confirm(upload.id);
+      if (!checked.ok) return setStatus({ kind: 'error', message: checked.message });
+      setFiles((current) => [...current, checked.attachment]);
+      if (checked.attachment.kind === 'image') setAlt('');
+      setStatus({ kind: 'done', name: file.name });
+    } catch {
+      setStatus({ kind: 'error', message: t('attach.failed', { name: file.name }) });
+    }
+  }
+
+  const busy = status.kind === 'busy';
+  return (
+    <div className={styles.picker}>
+      {files.length > 0 && (
+        <ul className={styles.pickedList} aria-label={t('attach.listLabel')}>
+          {files.map((file) => (
+            <li key={file.id} className={styles.picked}>
+              <input type="hidden" name="attachments" value={file.id} />
+              <Icon name="paperclip" size={18} />
+              <span>
+                {file.name} <span className={styles.fileMeta}>({fileSize(file.size)})</span>
+              </span>
+              <button type="button" className="button button-secondary" onClick={() => setFiles((current) => current.filter((f) => f.id !== file.id))}>
+                {t('attach.remove', { name: file.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label htmlFor={`${id}-alt`}>{t('attach.alt')}</label>
+      <input id={`${id}-alt`} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} maxLength={500} className={styles.altInput} />
+      <div className={styles.pickRow}>
+        <label htmlFor={`${id}-file`} className={`button button-secondary ${styles.pick}`}>
+          <Icon name="paperclip" size={20} />
+          {t('attach.choose')}
+        </label>
+        <input id={`${id}-file`} type="file" accept={ACCEPT} className={styles.fileInput} onChange={onChange} disabled={busy} aria-describedby={`${id}-hint ${id}-status`} />
+      </div>
+      <p id={`${id}-hint`} className={styles.fileMeta}>
+        {t('attach.hint')}
+      </p>
+      <div id={`${id}-status`} role="status" className={status.kind === 'error' ? styles.pickError : styles.pickStatus}>
+        {busy && (
+          <>
+            <progress max={3} value={status.step} className={styles.progress} />{' '}
+            {t(status.step === 1 ? 'attach.preparing' : status.step === 2 ? 'attach.sending' : 'attach.checking', { name: status.name })}
+          </>
+        )}
+        {status.kind === 'done' && t('attach.done', { name: status.name })}
+        {status.kind === 'error' && status.message}
+      </div>
+      <noscript>
+        <p className={styles.fileMeta}>{t('attach.noscript')}</p>
+      </noscript>
+    </div>
+  );
+}
