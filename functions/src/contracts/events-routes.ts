@@ -5,8 +5,8 @@ import { defineRoute, type RouteContract } from './route';
 import { RegionCode } from './territory';
 
 /**
- * The events' and calendars' routes (issue 6), spread into the one route table (routes.ts). The events
- * and calendar Lambdas import these alone, so their bundles carry no other feature's contracts.
+ * The events' routes (issue 6), spread into the one route table (routes.ts). The events Lambda
+ * imports these alone, so its bundle carries no other feature's contracts (calendars: calendar-routes.ts).
  */
 export const eventRoutes = {
   createEvent: defineRoute({
@@ -46,11 +46,6 @@ export const eventRoutes = {
     summary: 'Qui vient, qui attend, qui est inscrit à quel créneau (organisateurs)', params: z.object({ eventId: ev.EventId }),
     response: ev.AttendeeList,
   }),
-  getEventCalendar: defineRoute({
-    method: 'GET', path: '/api/events/{eventId}/ics', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
-    summary: 'L’événement en fichier iCalendar (.ics)', params: z.object({ eventId: ev.EventId }),
-    response: ev.ICalendarText, responseType: 'calendar',
-  }),
   listSpaceAgenda: defineRoute({
     method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/events', feature: 'events', auth: 'jwt', tags: ['Événements'],
     summary: 'L’agenda d’une section, d’une fédération ou du national (ce que l’on peut voir)',
@@ -68,23 +63,6 @@ export const eventRoutes = {
     method: 'POST', path: '/api/public/events/{eventId}/rsvp', feature: 'events', auth: 'public', tags: ['Événements'],
     summary: 'Répondre à un événement public sans compte (nom, e-mail, accord)', params: z.object({ eventId: ev.EventId }),
     body: ev.VisitorRsvpRequest, response: ev.RsvpResult,
-  }),
-  createCalendarFeed: defineRoute({
-    method: 'POST', path: '/api/me/calendar-feeds', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
-    summary: 'Créer un lien d’abonnement d’agenda privé (révocable)', body: ev.CreateFeedRequest, response: ev.CalendarFeed, successStatus: 201,
-  }),
-  listCalendarFeeds: defineRoute({
-    method: 'GET', path: '/api/me/calendar-feeds', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
-    summary: 'Mes liens d’abonnement d’agenda', response: ev.CalendarFeedList,
-  }),
-  revokeCalendarFeed: defineRoute({
-    method: 'DELETE', path: '/api/me/calendar-feeds/{feedId}', feature: 'calendar', auth: 'jwt', tags: ['Événements'],
-    summary: 'Révoquer un lien d’abonnement', params: z.object({ feedId: z.string().regex(/^[a-z0-9]{8,40}$/, 'identifiant de lien') }), response: Done,
-  }),
-  readCalendarFeed: defineRoute({
-    method: 'GET', path: '/api/calendar/{token}', feature: 'calendar', auth: 'public', tags: ['Événements'],
-    summary: 'Un flux d’agenda iCalendar, par son lien privé', params: z.object({ token: ev.FeedToken }),
-    response: ev.ICalendarText, responseType: 'calendar',
   }),
   submitReport: defineRoute({
     method: 'PUT', path: '/api/events/{eventId}/report', feature: 'events', auth: 'jwt', tags: ['Comptes-rendus'],

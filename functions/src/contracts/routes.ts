@@ -1,4 +1,5 @@
 import { HealthReport, OpenApiDocument } from './platform';
+import { calendarRoutes } from './calendar-routes';
 import { eventRoutes } from './events-routes';
 import { identityRoutes } from './identity-routes';
 import { membershipRoutes } from './membership-routes';
@@ -37,6 +38,7 @@ export const routes = {
   ...peopleRoutes,
   ...membershipRoutes,
   ...eventRoutes,
+  ...calendarRoutes,
   ...rolloutRoutes,
   ...socialRoutes,
 } satisfies Record<string, RouteContract>;

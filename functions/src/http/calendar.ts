@@ -1,4 +1,4 @@
-import { eventRoutes as routes } from '../contracts/events-routes';
+import { calendarRoutes as routes } from '../contracts/calendar-routes';
 import { loadCaller } from '../domain/access/load-caller';
 import * as calendar from '../domain/events/calendar';
 import { featureLambda, implement } from './kit/feature-lambda';
