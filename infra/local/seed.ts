@@ -148,3 +148,72 @@ export async function seedDemoEvents(): Promise<void> {
     await submitReport(action.by, event.id, { ...action.report, remarks: 'Bon accueil dans l’ensemble (démo).' });
   }
 }
+
+/**
+ * Demo social network: two thematic groups (one open, one closed with a request waiting), friends,
+ * posts in the Mulhouse section, the Haut-Rhin federation and a group, a comment and a mention —
+ * through the same domain functions as the API, so the stream jobs (feed, notifications, search)
+ * build feeds and bells as they would for anyone. No links to outside pages: a preview would fetch them.
+ * Only on a table without them.
+ */
+export async function seedDemoSocial(): Promise<void> {
+  const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
+  const { PersonEmailEntity } = await import('../../functions/src/domain/people/entities');
+  const { PostEntity } = await import('../../functions/src/domain/social/entities');
+  const groups = await import('../../functions/src/domain/social/groups');
+  const posts = await import('../../functions/src/domain/social/posts');
+  const friends = await import('../../functions/src/domain/social/friends');
+
+  const existing = await PostEntity.query.bySpace({ spaceKey: 'section:mulhouse' }).go({ limit: 1 });
+  if (existing.data.length) return;
+  const as = async (email: string) => {
+    const { data } = await PersonEmailEntity.get({ email }).go();
+    const caller = await loadCaller({ kind: 'user', sub: data!.userId, email, groups: [] });
+    return caller.kind === 'person' ? { ...caller, mfaEnabled: true } : caller;
+  };
+  const agathe = await as('animatrice@coopol.example');
+  const samir = await as('secretaire.mulhouse@coopol.example');
+  const marc = await as('adherent.mulhouse@coopol.example');
+  const rose = await as('referent.mulhouse@coopol.example');
+  const fanny = await as('federation.68@coopol.example');
+  const ines = await as('adherente.paris11@coopol.example');
+  const simon = await as('sympathisant@coopol.example');
+  const idOf = (caller: Awaited<ReturnType<typeof as>>) => (caller.kind === 'person' ? caller.userId : '');
+
+  const health = await groups.createGroup(agathe, {
+    name: 'Soignantes et soignants (démo)',
+    description: 'Hôpital public, EHPAD, soins à domicile : on partage ce qui se passe sur le terrain et on prépare nos propositions.',
+    kind: 'open',
+    audience: 'all',
+  });
+  for (const person of [marc, ines, simon]) await groups.joinGroup(person, health.id);
+  const teachers = await groups.createGroup(ines, {
+    name: 'Enseignantes et enseignants (démo)',
+    description: 'Groupe fermé aux adhérents : l’école, la réforme du lycée, nos interventions dans les conseils d’école.',
+    kind: 'closed',
+    audience: 'members',
+  });
+  await groups.joinGroup(marc, teachers.id); // a request, waiting for Inès
+
+  await friends.requestFriend(marc, idOf(samir));
+  await friends.acceptFriend(samir, idOf(marc));
+  await friends.requestFriend(rose, idOf(marc)); // waiting for Marc
+
+  await posts.createPost(fanny, {
+    space: { type: 'federation', id: '68' },
+    text: 'Bienvenue sur Coopol à toutes les sections du **Haut-Rhin** ! Les agendas de section sont ouverts : pensez à y mettre vos actions.',
+  });
+  const leafleting = await posts.createPost(samir, {
+    space: { type: 'section', id: 'mulhouse' },
+    text: 'Samedi, tractage au marché du Canal : il manque encore du monde sur le créneau de 11 h. Inscrivez-vous depuis l’agenda de la section.\n\n- gilets fournis\n- rendez-vous devant la halle',
+  });
+  await posts.addComment(marc, leafleting.id, 'Je prends le créneau de 9 h, @Samir Démo, et j’amène des tracts en plus.');
+  await posts.createPost(marc, {
+    space: { type: 'section', id: 'mulhouse' },
+    text: 'Compte-rendu du porte-à-porte rue de Bâle : très bon accueil, beaucoup de questions sur les transports. On y retourne le mois prochain ?',
+  });
+  await posts.createPost(agathe, {
+    space: { type: 'group', id: health.id },
+    text: 'Première réunion du groupe en visio jeudi à 20 h. Ordre du jour : les fermetures de lits cet été. _Venez avec vos témoignages._',
+  });
+}

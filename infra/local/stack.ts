@@ -19,7 +19,7 @@ import { createLambdaService, invokeContext, type InvokeHandler } from './lambda
 import { assertPortFree, freePort, LocalStackError, startProcess, type ManagedProcess } from './processes';
 import { createSesEventsFront } from './ses-events';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
-import { seedDemoEvents, seedDemoPeople, seedRollout, seedTerritory } from './seed';
+import { seedDemoEvents, seedDemoPeople, seedDemoSocial, seedRollout, seedTerritory } from './seed';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,6 +60,11 @@ export interface LocalStackOptions {
   linkPreviewAllowedOrigins?: string[];
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /**
+   * Seed the demo social network too (groups, friends, posts): `npm start` does; the tests do not, so
+   * that what they assert of feeds, search and suggestions starts from an empty network.
+   */
+  demoSocial?: boolean;
   /** Called with a line of progress for the person waiting. */
   progress?: (line: string) => void;
 }
@@ -289,6 +294,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await seedRollout();
     await seedDemoPeople(endpoints.cognito, pool.userPoolId);
     await seedDemoEvents();
+    if (options.demoSocial) await seedDemoSocial();
 
     const siteOrigin = `http://127.0.0.1:${ports.site}`;
     let webOrigin: string | undefined;

@@ -23,6 +23,7 @@ async function main() {
     ports: readPorts(),
     dataDir: path.resolve(repoRoot, process.env.COOPOL_DATA_DIR ?? '.coopol'),
     web: true,
+    demoSocial: true,
     officialMfaRequired: process.env.COOPOL_OFFICIAL_MFA_REQUIRED === 'true',
     logLevel: (process.env.COOPOL_LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
     progress: (line) => console.log(`· ${line}`),

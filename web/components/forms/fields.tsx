@@ -123,6 +123,38 @@ export function TextField({
   );
 }
 
+/** Longer text (a post, a comment): the same label, hint and error as a TextField, and what was typed kept after a refusal. */
+export function TextArea({ name, label, hint, required = false, maxLength, rows = 5 }: { name: string; label: string; hint?: ReactNode; required?: boolean; maxLength?: number; rows?: number }) {
+  const field = useField(name);
+  const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
+  return (
+    <div className={styles.field}>
+      <label htmlFor={field.controlId} className={styles.label}>
+        {label}
+        {!required && <span className={styles.optional}> {t('form.optional')}</span>}
+      </label>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+      <textarea
+        id={field.controlId}
+        name={name}
+        required={required}
+        aria-required={required || undefined}
+        maxLength={maxLength}
+        rows={rows}
+        defaultValue={previous ?? ''}
+        aria-invalid={field.errors.length ? true : undefined}
+        aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
+        className={`${styles.input} ${styles.textarea}`}
+      />
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
 export interface Choice {
   value: string;
   label: string;

@@ -2,7 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { Hidden, SubmitButton, TextArea, TextField } from '../../../components/forms/fields';
 import { PostCard } from '../../../components/social/PostCard';
 import styles from '../../../components/social/social.module.css';
 import { t } from '../../../i18n';
@@ -61,8 +61,7 @@ export default async function PostPage({ params }: Props) {
         )}
         <ActionForm action={addComment}>
           <Hidden name="postId" value={postId} />
-          <label htmlFor="comment-text">{t('comments.label')}</label>
-          <textarea id="comment-text" name="text" required maxLength={4000} className={styles.textarea} />
+          <TextArea name="text" label={t('comments.label')} required maxLength={4000} rows={3} />
           <SubmitButton>{t('comments.submit')}</SubmitButton>
         </ActionForm>
       </section>
