@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { isPortTaken } from '../../infra/local/processes';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials } from '../../infra/local/provision';
+import { DEMO_PASSWORD } from '../../infra/local/demo-data';
 import { seedTerritory } from '../../infra/local/seed';
 import { portVariables, repoRoot } from '../../infra/local/stack';
 import { api, freePorts, testStack, type TestStack } from '../support/stack';
@@ -83,6 +84,21 @@ describe('npm start', () => {
     assert.equal((await fetch(`${site}/`)).status, 200);
     assert.equal((await fetch(`${site}/api/sections/mulhouse`)).status, 200);
 
+    // The demo's social network: Marc's feed shows the section's, the federation's and his group's posts.
+    const feedOf = async () => {
+      const signedIn = await fetch(`${site}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'adherent.mulhouse@coopol.example', password: DEMO_PASSWORD }) });
+      const { idToken } = ((await signedIn.json()) as { tokens: { idToken: string } }).tokens;
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const feed = (await (await fetch(`${site}/api/feed`, { headers: { authorization: `Bearer ${idToken}` } })).json()) as { items: { html: string }[] };
+        if (feed.items.length >= 4 || Date.now() > deadline) return feed.items.map((post) => post.html);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    const demoFeed = await feedOf();
+    assert.equal(demoFeed.length, 4, JSON.stringify(demoFeed));
+    assert.ok(demoFeed.some((text) => text.includes('Première réunion du groupe')), 'the group post');
+
     const dynamodb = new DynamoDBClient({ endpoint: `http://127.0.0.1:${ports.dynamodb}`, region: 'eu-west-3', credentials: localCredentials });
     const marker = { pk: { S: 'test#persistence' }, sk: { S: 'test#persistence' } };
     await dynamodb.send(new PutItemCommand({ TableName: 'coopol-local', Item: marker }));
@@ -97,6 +113,7 @@ describe('npm start', () => {
     await second.ready;
     const item = await dynamodb.send(new GetItemCommand({ TableName: 'coopol-local', Key: marker }));
     assert.ok(item.Item, 'data written before the restart is still there');
+    assert.equal((await feedOf()).length, 4, 'seeding again posts nothing twice');
     second.child.kill('SIGINT');
     assert.equal(await second.exited, 0);
     dynamodb.destroy();
