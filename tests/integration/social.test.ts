@@ -292,6 +292,17 @@ describe('moderation', () => {
 
     // Blocked in the section: Bruno posts and comments there no more, but still reads it and posts on his profile.
     assert.deepEqual((await call(stack, secretary, 'PUT', `/api/spaces/section/rennes/blocks/${bruno.userId}`)).body, { blocked: true });
+    // The secretary sees who is blocked there, by whom and since when; other readers do not.
+    const blocks = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/blocks');
+    const entry = (blocks.body.items as { userId: string; displayName: string; blockedBy: { userId: string; displayName: string }; at: string }[]).find((b) => b.userId === bruno.userId);
+    assert.equal(entry?.displayName, 'bruno Social');
+    assert.equal(entry?.blockedBy.userId, secretary.userId);
+    assert.equal(entry?.blockedBy.displayName, 'Test Personne');
+    assert.ok(entry && Date.now() - Date.parse(entry.at) < 5 * 60_000);
+    assert.equal((await call(stack, alice, 'GET', '/api/spaces/section/rennes/blocks')).status, 403);
+    const bad = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/blocks?limit=0');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(fields(bad.body as { details?: { field: string }[] }), ['query.limit']);
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Encore' })).status, 403);
     const other = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Sujet' });
     assert.equal((await call(stack, bruno, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Moi' })).status, 403);
@@ -299,6 +310,8 @@ describe('moderation', () => {
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'profile', id: bruno.userId }, text: 'Sur mon mur' })).status, 201);
     await call(stack, secretary, 'DELETE', `/api/spaces/section/rennes/blocks/${bruno.userId}`);
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'De retour' })).status, 201);
+    const after = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/blocks');
+    assert.ok(!(after.body.items as { userId: string }[]).some((b) => b.userId === bruno.userId));
 
     // A comment hidden by the secretary: gone for readers, still there for its author; its author may delete it.
     const comment = await call(stack, chloe, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Hors sujet' });
