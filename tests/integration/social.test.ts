@@ -222,6 +222,19 @@ describe('mentions', () => {
     assert.deepEqual(await mentionsOf(dan), []);
     assert.ok(!(await mailsTo(stack, dan.email)).some((m) => /mentionné/.test(m.subject)));
     assert.ok(!(await mailsTo(stack, chloe.email)).some((m) => m.subject.includes('Secret')));
+
+    // Shown: the names resolved to one reader link to their profile; Dan, who may not read it, stays text.
+    const shown = await call(stack, chloe, 'GET', `/api/posts/${post.body.id as string}`);
+    assert.match(shown.body.html as string, new RegExp(`<a href="/personnes/${bruno.userId}">@Bruno Social</a>`));
+    assert.match(shown.body.html as string, /@dan social pour/);
+    assert.doesNotMatch(shown.body.html as string, new RegExp(dan.userId));
+    const comments = await call(stack, alice, 'GET', `/api/posts/${post.body.id as string}/comments`);
+    assert.match((comments.body.items as { html: string }[])[0]!.html, new RegExp(`<a href="/personnes/${chloe.userId}">@Chloé Social</a>`));
+    // Nothing is linked in the secret group, nobody there being named who may read it.
+    assert.doesNotMatch((await call(stack, alice, 'GET', `/api/posts/${hidden.body.id as string}`)).body.html as string, /personnes/);
+    // An edit keeps the links of the names it still has.
+    const edited = await call(stack, alice, 'PATCH', `/api/posts/${post.body.id as string}`, { text: `Encore merci @Bruno Social ${run}` });
+    assert.match(edited.body.html as string, new RegExp(`<a href="/personnes/${bruno.userId}">@Bruno Social</a>`));
   });
 });
 
