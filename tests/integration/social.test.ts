@@ -118,6 +118,32 @@ describe('group managers', () => {
     assert.equal((await call(stack, bruno, 'POST', `/api/groups/${id}/leave`)).status, 409, 'the last manager stays');
     assert.equal((await call(stack, chloe, 'POST', `/api/groups/${id}/leave`)).status, 200, 'a member leaves when she wants');
   });
+
+  test('a group made before the manager count gets it at its first change of standing, once', async () => {
+    const { GroupEntity } = await import('../../functions/src/domain/social/entities');
+    const managerCountOf = async (groupId: string) => (await GroupEntity.get({ groupId }).go({ consistent: true })).data?.managerCount;
+    const older = async (name: string) => {
+      const id = (await call(stack, alice, 'POST', '/api/groups', { name: `${name} ${run}`, kind: 'open', audience: 'all' })).body.id as string;
+      await GroupEntity.patch({ groupId: id }).remove(['managerCount']).go();
+      assert.equal(await managerCountOf(id), undefined);
+      return id;
+    };
+
+    // Bruno joins a group without the count: it is counted (Alice) and kept (Bruno is no manager).
+    const joined = await older('Ancien relais');
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${joined}/join`)).status, 200);
+    assert.equal(await managerCountOf(joined), 1);
+    assert.equal((await call(stack, alice, 'PUT', `/api/groups/${joined}/members/${bruno.userId}`, { action: 'make-manager' })).status, 200);
+    assert.equal(await managerCountOf(joined), 2);
+    assert.equal((await call(stack, alice, 'POST', `/api/groups/${joined}/leave`)).status, 200);
+    assert.equal(await managerCountOf(joined), 1);
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${joined}/leave`)).status, 409, 'the last manager stays');
+
+    // The last manager of a group without the count tries to leave: counted, refused, and the count stays.
+    const alone = await older('Ancien groupe');
+    assert.equal((await call(stack, alice, 'POST', `/api/groups/${alone}/leave`)).status, 409);
+    assert.equal(await managerCountOf(alone), 1);
+  });
 });
 
 describe('friends', () => {
