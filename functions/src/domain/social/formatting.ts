@@ -1,4 +1,5 @@
 import { foldName } from '../territory/names';
+import { mentionPattern } from './mentions';
 
 /**
  * Posts and comments are written in a small Markdown — **bold**, *italics* or _italics_, `code`,
@@ -48,10 +49,7 @@ const emphasis = (text: string) =>
 // On escaped text: [label](address) with an allowed address, or a bare http(s) address.
 const linkPattern = /\[([^\]\n]{1,300})\]\(([^()\s]{1,2048})\)|\bhttps?:\/\/[^\s<>()]{1,2048}/g;
 
-// On escaped text: `@` and up to four words (as in mentions.ts; a typed ' is escaped, so stops a name).
-const mentionPattern = /(?<![\p{L}\p{N}_.])@(\p{L}[\p{L}'’-]*(?:[ \u00a0]\p{L}[\p{L}'’-]*){0,3})/gu;
-
-/** Escaped text without links: a resolved mention's longest name becomes a link to the profile, the rest gets its emphasis. */
+/** Escaped text without links (a typed ' is escaped there, so ends a name): a resolved mention's longest name becomes a link to the profile, the rest gets its emphasis. */
 function withMentions(escaped: string, mentions: readonly ResolvedMention[]): string {
   if (!mentions.length) return emphasis(escaped);
   let out = '';
