@@ -248,6 +248,13 @@ describe('a closed group, from invitation to conversation', () => {
     await assertAccessible(annePage, 'the group’s reports');
     await report.getByRole('button', { name: 'Masquer la publication' }).click();
     await report.getByText('Publication masquée.').waitFor();
+    // Anne blocks Bruno here: he is listed with who blocked him, and she lifts it from the list.
+    await report.getByRole('button', { name: /^Bloquer Bruno Groupe/ }).click();
+    const blocked = annePage.getByRole('region', { name: 'Personnes bloquées dans cet espace' });
+    await blocked.getByText(/Bruno Groupe, bloqué·e par Anne Groupe le/).waitFor();
+    await assertAccessible(annePage, 'the group’s reports and blocks');
+    await blocked.getByRole('button', { name: 'Lever le blocage de Bruno Groupe' }).click();
+    await blocked.getByText('Personne n’est bloqué dans cet espace.').waitFor();
 
     await chloePage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
     await chloePage.getByRole('heading', { name: 'Publications du groupe' }).waitFor();

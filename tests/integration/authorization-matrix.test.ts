@@ -278,6 +278,8 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   createAttachmentUpload: { method: 'POST', path: () => '/api/attachments', body: () => ({ name: 'tract.pdf', contentType: 'application/pdf', size: 1000 }), expect: signedIn(201) },
   confirmAttachment: { method: 'POST', path: () => `/api/attachments/${social.attachment}/confirm`, expect: { ...signedIn(404), memberOfTheSection: 200 } },
   getAttachmentLink: { method: 'GET', path: () => `/api/attachments/${social.attachment}/link`, expect: readersOnly(200) },
+  // Who is blocked in the section: its moderators only, as its reports.
+  listSpaceBlocks: { method: 'GET', path: () => '/api/spaces/section/mulhouse/blocks', expect: only(moderators) },
 };
 
 const matrix: Record<RouteName, Case> = {

@@ -118,6 +118,32 @@ describe('group managers', () => {
     assert.equal((await call(stack, bruno, 'POST', `/api/groups/${id}/leave`)).status, 409, 'the last manager stays');
     assert.equal((await call(stack, chloe, 'POST', `/api/groups/${id}/leave`)).status, 200, 'a member leaves when she wants');
   });
+
+  test('a group made before the manager count gets it at its first change of standing, once', async () => {
+    const { GroupEntity } = await import('../../functions/src/domain/social/entities');
+    const managerCountOf = async (groupId: string) => (await GroupEntity.get({ groupId }).go({ consistent: true })).data?.managerCount;
+    const older = async (name: string) => {
+      const id = (await call(stack, alice, 'POST', '/api/groups', { name: `${name} ${run}`, kind: 'open', audience: 'all' })).body.id as string;
+      await GroupEntity.patch({ groupId: id }).remove(['managerCount']).go();
+      assert.equal(await managerCountOf(id), undefined);
+      return id;
+    };
+
+    // Bruno joins a group without the count: it is counted (Alice) and kept (Bruno is no manager).
+    const joined = await older('Ancien relais');
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${joined}/join`)).status, 200);
+    assert.equal(await managerCountOf(joined), 1);
+    assert.equal((await call(stack, alice, 'PUT', `/api/groups/${joined}/members/${bruno.userId}`, { action: 'make-manager' })).status, 200);
+    assert.equal(await managerCountOf(joined), 2);
+    assert.equal((await call(stack, alice, 'POST', `/api/groups/${joined}/leave`)).status, 200);
+    assert.equal(await managerCountOf(joined), 1);
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${joined}/leave`)).status, 409, 'the last manager stays');
+
+    // The last manager of a group without the count tries to leave: counted, refused, and the count stays.
+    const alone = await older('Ancien groupe');
+    assert.equal((await call(stack, alice, 'POST', `/api/groups/${alone}/leave`)).status, 409);
+    assert.equal(await managerCountOf(alone), 1);
+  });
 });
 
 describe('friends', () => {
@@ -222,6 +248,19 @@ describe('mentions', () => {
     assert.deepEqual(await mentionsOf(dan), []);
     assert.ok(!(await mailsTo(stack, dan.email)).some((m) => /mentionné/.test(m.subject)));
     assert.ok(!(await mailsTo(stack, chloe.email)).some((m) => m.subject.includes('Secret')));
+
+    // Shown: the names resolved to one reader link to their profile; Dan, who may not read it, stays text.
+    const shown = await call(stack, chloe, 'GET', `/api/posts/${post.body.id as string}`);
+    assert.match(shown.body.html as string, new RegExp(`<a href="/personnes/${bruno.userId}">@Bruno Social</a>`));
+    assert.match(shown.body.html as string, /@dan social pour/);
+    assert.doesNotMatch(shown.body.html as string, new RegExp(dan.userId));
+    const comments = await call(stack, alice, 'GET', `/api/posts/${post.body.id as string}/comments`);
+    assert.match((comments.body.items as { html: string }[])[0]!.html, new RegExp(`<a href="/personnes/${chloe.userId}">@Chloé Social</a>`));
+    // Nothing is linked in the secret group, nobody there being named who may read it.
+    assert.doesNotMatch((await call(stack, alice, 'GET', `/api/posts/${hidden.body.id as string}`)).body.html as string, /personnes/);
+    // An edit keeps the links of the names it still has.
+    const edited = await call(stack, alice, 'PATCH', `/api/posts/${post.body.id as string}`, { text: `Encore merci @Bruno Social ${run}` });
+    assert.match(edited.body.html as string, new RegExp(`<a href="/personnes/${bruno.userId}">@Bruno Social</a>`));
   });
 });
 
@@ -292,6 +331,17 @@ describe('moderation', () => {
 
     // Blocked in the section: Bruno posts and comments there no more, but still reads it and posts on his profile.
     assert.deepEqual((await call(stack, secretary, 'PUT', `/api/spaces/section/rennes/blocks/${bruno.userId}`)).body, { blocked: true });
+    // The secretary sees who is blocked there, by whom and since when; other readers do not.
+    const blocks = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/blocks');
+    const entry = (blocks.body.items as { userId: string; displayName: string; blockedBy: { userId: string; displayName: string }; at: string }[]).find((b) => b.userId === bruno.userId);
+    assert.equal(entry?.displayName, 'bruno Social');
+    assert.equal(entry?.blockedBy.userId, secretary.userId);
+    assert.equal(entry?.blockedBy.displayName, 'Test Personne');
+    assert.ok(entry && Date.now() - Date.parse(entry.at) < 5 * 60_000);
+    assert.equal((await call(stack, alice, 'GET', '/api/spaces/section/rennes/blocks')).status, 403);
+    const bad = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/blocks?limit=0');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(fields(bad.body as { details?: { field: string }[] }), ['query.limit']);
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Encore' })).status, 403);
     const other = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'Sujet' });
     assert.equal((await call(stack, bruno, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Moi' })).status, 403);
@@ -299,6 +349,8 @@ describe('moderation', () => {
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'profile', id: bruno.userId }, text: 'Sur mon mur' })).status, 201);
     await call(stack, secretary, 'DELETE', `/api/spaces/section/rennes/blocks/${bruno.userId}`);
     assert.equal((await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: 'De retour' })).status, 201);
+    const after = await call(stack, secretary, 'GET', '/api/spaces/section/rennes/blocks');
+    assert.ok(!(after.body.items as { userId: string }[]).some((b) => b.userId === bruno.userId));
 
     // A comment hidden by the secretary: gone for readers, still there for its author; its author may delete it.
     const comment = await call(stack, chloe, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Hors sujet' });

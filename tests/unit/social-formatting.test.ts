@@ -36,3 +36,36 @@ describe('media allowlist', () => {
     }
   });
 });
+
+describe('mentions in rendered posts', () => {
+  const anne = { folded: 'anne martin', userId: 'user-anne-0001' };
+  test('a resolved @Prénom Nom links to the profile, as typed, without opening a new tab; others stay text', () => {
+    assert.equal(
+      renderText('Merci @Anne Martin pour le **tract**, et @Paul Durand aussi', [anne]),
+      '<p>Merci <a href="/personnes/user-anne-0001">@Anne Martin</a> pour le <strong>tract</strong>, et @Paul Durand aussi</p>',
+    );
+    assert.equal(renderText('@anne   martin', [anne]), '<p>@anne   martin</p>', 'not the name as resolved');
+    assert.equal(renderText('`@Anne Martin`', [anne]), '<p><code>@Anne Martin</code></p>', 'code stays code');
+    assert.equal(renderText('écrire à anne@Anne Martin', [anne]), '<p>écrire à anne@Anne Martin</p>', 'an address is no mention');
+  });
+  test('hostile names and ids can only ever be text', () => {
+    const hostile = [
+      { folded: 'anne martin', userId: '"><script>alert(1)</script>' },
+      { folded: 'x onerror', userId: 'javascript:alert(1)' },
+    ];
+    assert.equal(renderText('@Anne Martin', hostile), '<p>@Anne Martin</p>', 'an id that is not one is never put in a link');
+    const html = renderText('@Anne<img src=x onerror=alert(1)> Martin @"><script>alert(1)</script> Martin', [anne]);
+    assert.equal(onlyAllowedMarkup(html.replace(/ rel="[^"]*" target="_blank"/g, '')), true);
+    assert.doesNotMatch(html, /<img|<script/);
+    assert.equal(renderText("@Anne <b>Martin</b>", [{ folded: 'anne b', userId: 'user-anne-0001' }]), '<p>@Anne &lt;b&gt;Martin&lt;/b&gt;</p>');
+    // A person named like markup: the link's text is the escaped typed name.
+    const odd = { folded: 'zoe script', userId: 'user-zoe-00001' };
+    assert.equal(renderText('@Zoé Script<script>', [odd]), '<p><a href="/personnes/user-zoe-00001">@Zoé Script</a>&lt;script&gt;</p>');
+  });
+  test('the second lock accepts our profile links and nothing looking like them', () => {
+    assert.equal(onlyAllowedMarkup('<a href="/personnes/user-anne-0001">@A</a>'), true);
+    for (const html of ['<a href="/personnes/../admin">x</a>', '<a href="//evil.example/personnes/abcdefgh">x</a>', '<a href="/personnes/abc">x</a>']) {
+      assert.equal(onlyAllowedMarkup(html), false, html);
+    }
+  });
+});

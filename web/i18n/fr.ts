@@ -744,4 +744,8 @@ export const fr = {
     'Le lien est peut-être ancien, ou la section, la fédération ou la région demandée n’existe pas sur Coopol.',
   'notFound.home': 'Revenir à l’accueil',
   'notFound.territories': 'Parcourir les territoires',
+  'moderation.blocksTitle': 'Personnes bloquées dans cet espace',
+  'moderation.blocksNone': 'Personne n’est bloqué dans cet espace.',
+  'moderation.blockedBy': '{name}, bloqué·e par {by} le {at}',
+  'moderation.someone': 'une personne',
 } as const satisfies Dictionary;

@@ -40,6 +40,7 @@ import {
   PostPage,
   PostPatch,
   BlockState,
+  SpaceBlockPage,
   ContentReport,
   ReportId,
   ReportInput,
@@ -213,6 +214,11 @@ export const socialRoutes = {
   unblockInSpace: defineRoute({
     method: 'DELETE', path: '/api/spaces/{spaceType}/{spaceId}/blocks/{userId}', feature: 'posts', auth: 'jwt', tags: ['Modération'],
     summary: 'Lever ce blocage', params: z.object({ spaceType: PostSpaceType, spaceId: PostSpaceId, userId: UserId }), response: BlockState,
+  }),
+  listSpaceBlocks: defineRoute({
+    method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/blocks', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Les personnes empêchées de publier dans cet espace, qui les a bloquées et quand (ses modérateurs)',
+    params: z.object({ spaceType: PostSpaceType, spaceId: PostSpaceId }), query: PageQuery, response: SpaceBlockPage,
   }),
 
   // ——— Notifications ———

@@ -227,3 +227,7 @@ export const ContentReport = z
   .meta({ id: 'ContentReport' });
 export const ReportPage = pageOf(ContentReport, 'ReportPage');
 export const BlockState = z.object({ blocked: z.boolean() }).meta({ id: 'BlockState' });
+export const SpaceBlock = z
+  .object({ userId: UserId, displayName: z.string(), blockedBy: z.object({ userId: UserId, displayName: z.string() }), at: z.string() })
+  .meta({ id: 'SpaceBlock' });
+export const SpaceBlockPage = pageOf(SpaceBlock, 'SpaceBlockPage');

@@ -40,4 +40,7 @@ export const handler = featureLambda('posts', [
   implement(routes.unblockInSpace, async ({ actor, params }) =>
     moderation.setBlocked(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, params.userId, false),
   ),
+  implement(routes.listSpaceBlocks, async ({ actor, params, query }) =>
+    moderation.listSpaceBlocks(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, query),
+  ),
 ]);

@@ -11,10 +11,10 @@ import styles from './social.module.css';
 
 type Report = z.output<typeof ContentReport>;
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+export const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** One button posting to a moderation action (the hidden fields say what on). */
-function ActionButton({ action, fields, label, primary = false }: { action: (form: FormData) => Promise<void>; fields: Record<string, string>; label: string; primary?: boolean }) {
+export function ActionButton({ action, fields, label, primary = false }: { action: (form: FormData) => Promise<void>; fields: Record<string, string>; label: string; primary?: boolean }) {
   return (
     <form action={action} className={styles.inline}>
       {Object.entries(fields).map(([name, value]) => (

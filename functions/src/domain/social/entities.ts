@@ -128,6 +128,8 @@ export const PostEntity = new Entity(
       authorName: { type: 'string', required: true },
       text: { type: 'string', required: true },
       html: { type: 'string', required: true },
+      /** The people it names, as the notifications job resolved them (rendered as links; ADR 0012). */
+      mentions: { type: 'list', items: { type: 'map', properties: { folded: { type: 'string', required: true }, userId: { type: 'string', required: true } } } },
       /** Accent-free lower-case words of the text, for search. */
       searchText: { type: 'string', required: true },
       link: {
@@ -197,6 +199,8 @@ export const CommentEntity = new Entity(
       authorName: { type: 'string', required: true },
       text: { type: 'string', required: true },
       html: { type: 'string', required: true },
+      /** The people it names, as the notifications job resolved them (rendered as links; ADR 0012). */
+      mentions: { type: 'list', items: { type: 'map', properties: { folded: { type: 'string', required: true }, userId: { type: 'string', required: true } } } },
       hidden: { type: 'boolean', required: true, default: false },
     },
     indexes: {

@@ -98,8 +98,31 @@ export async function getGroup(caller: Caller, groupId: string): Promise<GroupDt
 }
 
 const isManager = (standing: GroupStanding) => standing?.state === 'member' && standing.role === 'manager';
-/** Groups made since the manager count existed keep it; older ones are counted by a Query when needed. */
-const countsManagers = (group: GroupItem) => group.managerCount !== undefined;
+type CountedGroup = GroupItem & { managerCount: number };
+
+/**
+ * Groups made before the manager count get it at their first change of standing: their managers are
+ * counted once (a Query) and the count set only if still absent — whoever sets it first wins, the
+ * others read it back. Every later change keeps it with an ADD (S5), so the Query dies out.
+ */
+async function withManagerCount(group: GroupItem): Promise<CountedGroup> {
+  if (group.managerCount !== undefined) return group as CountedGroup;
+  const { data: managers } = await GroupMemberEntity.query
+    .byGroup({ groupId: group.groupId })
+    .where((attr, op) => `${op.eq(attr.role, 'manager')} AND ${op.eq(attr.state, 'member')}`)
+    .go({ pages: 'all', consistent: true, attributes: ['userId'] });
+  const set = await GroupEntity.patch({ groupId: group.groupId })
+    .set({ managerCount: managers.length })
+    .where((attr, op) => op.notExists(attr.managerCount))
+    .go({ response: 'all_new' })
+    .catch((error: Error) => {
+      if (!/conditional request failed/i.test(error.message)) throw error;
+      return undefined;
+    });
+  const counted = set?.data ?? (await GroupEntity.get({ groupId: group.groupId }).go({ consistent: true })).data;
+  if (counted?.managerCount === undefined) throw new NotFoundError('Groupe', 'params.groupId');
+  return { ...group, managerCount: counted.managerCount };
+}
 
 /** Writes a standing and keeps the member and manager counts exact (S5: one transaction). */
 async function putStanding(
@@ -109,6 +132,7 @@ async function putStanding(
   role: 'manager' | 'member',
   previous: GroupStanding,
 ): Promise<void> {
+  await withManagerCount(group);
   const item = {
     groupId: group.groupId,
     userId: person.userId,
@@ -120,7 +144,7 @@ async function putStanding(
     ...(state === 'requested' && { pendingGroupId: group.groupId }),
   };
   const delta = (state === 'member' ? 1 : 0) - (previous?.state === 'member' ? 1 : 0);
-  const managerDelta = countsManagers(group) ? Number(isManager({ state, role })) - Number(isManager(previous)) : 0;
+  const managerDelta = Number(isManager({ state, role })) - Number(isManager(previous));
   const result = await social.transaction
     .write(({ group: g, groupMember }) => [
       previous
@@ -134,7 +158,8 @@ async function putStanding(
 
 /** Leaves, refusals, removals: the counts follow, and a group never loses its last manager (S5). */
 async function removeStanding(group: GroupItem, userId: string, previous: NonNullable<GroupStanding>): Promise<void> {
-  const manager = countsManagers(group) && isManager(previous);
+  await withManagerCount(group);
+  const manager = isManager(previous);
   const result = await social.transaction
     .write(({ group: g, groupMember }) => [
       groupMember.delete({ groupId: group.groupId, userId }).where((attr, op) => op.eq(attr.state, previous.state)).commit(),
@@ -163,15 +188,11 @@ export async function joinGroup(caller: Caller, groupId: string) {
 export async function leaveGroup(caller: Caller, groupId: string): Promise<void> {
   const { person, group, standing } = await loadGroup(caller, groupId);
   if (!standing) throw new ConflictError('Vous n’êtes pas dans ce groupe.');
-  if (standing.role === 'manager' && standing.state === 'member') {
-    // A group is never left without a manager: its count says so (the removal's condition holds it
-    // against a race). Groups made before the count: a Query of their members, filtered to managers.
-    const managers = countsManagers(group)
-      ? group.managerCount!
-      : (await GroupMemberEntity.query.byGroup({ groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' })).data.length;
-    if (managers < 2) throw new ConflictError('Nommez un·e autre animateur·rice avant de quitter le groupe.');
-  }
-  await removeStanding(group, person.userId, standing);
+  // A group is never left without a manager: its count says so (the removal's condition holds it
+  // against a race); a group made before the count gets it now, once.
+  const counted = await withManagerCount(group);
+  if (isManager(standing) && counted.managerCount < 2) throw new ConflictError('Nommez un·e autre animateur·rice avant de quitter le groupe.');
+  await removeStanding(counted, person.userId, standing);
 }
 
 /** Members see the members; managers also see the pending requests (S3 / the sparse request index). */

@@ -7,6 +7,7 @@ import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
 import {
+  CommentEntity,
   DigestDueEntity,
   FriendshipEntity,
   GroupEntity,
@@ -20,6 +21,7 @@ import {
   notificationKinds,
   social,
 } from './entities';
+import { renderText, type ResolvedMention } from './formatting';
 import { mentionedNames } from './mentions';
 import { badCursor } from './paging';
 import { spaceOfPost } from './spaces';
@@ -168,8 +170,8 @@ export async function notifyComment(comment: { postId: string; commentId: string
  * (the longest such name wins: « @Anne Martin merci » is Anne Martin). Homonyms are all mentioned.
  * One Query per mention (S18's partition of the first word).
  */
-export async function resolveMentions(text: string): Promise<string[]> {
-  const userIds = new Set<string>();
+export async function resolveMentions(text: string): Promise<{ folded: string; userIds: string[] }[]> {
+  const resolved: { folded: string; userIds: string[] }[] = [];
   for (const words of mentionedNames(text)) {
     const first = words[0]!;
     const { data } = await SearchEntryEntity.query
@@ -180,31 +182,48 @@ export async function resolveMentions(text: string): Promise<string[]> {
       const name = words.slice(0, length).join(' ');
       const matches = data.filter((entry) => entry.folded === name);
       if (!matches.length) continue;
-      for (const entry of matches) userIds.add(entry.refId);
+      resolved.push({ folded: name, userIds: [...new Set(matches.map((entry) => entry.refId))] });
       break;
     }
   }
-  return [...userIds];
+  return resolved;
 }
 
 /**
  * A post or a comment that mentions people (`@Prénom Nom`): those of them who may read the post are
  * told (kind « mention »), never its author; someone mentioned in a secret group they are not in
- * learns nothing, not even that the post exists.
+ * learns nothing, not even that the post exists. A name that is one reader of the post is then
+ * stored on the post or comment and rendered as a link to their profile — if its text is still the
+ * one resolved (an edit since keeps the links of the names it still has: `editPost`).
  */
-export async function notifyMentions(source: { postId: string; commentId?: string; authorId: string; authorName: string; text: string; createdAt: string }): Promise<void> {
-  const mentioned = (await resolveMentions(source.text)).filter((id) => id !== source.authorId);
+export async function notifyMentions(source: { postId: string; commentId?: string; createdAt: string; authorId: string; authorName: string; text: string }): Promise<void> {
+  const resolved = await resolveMentions(source.text);
+  const mentioned = [...new Set(resolved.flatMap((r) => r.userIds))];
   if (!mentioned.length) return;
   const { data: post } = await PostEntity.get({ postId: source.postId }).go();
   if (!post || post.hidden) return;
   const space = spaceOfPost(post);
-  await notify(await readersAmong(space, mentioned), {
+  const readers = await readersAmong(space, mentioned);
+  await linkMentions(source, resolved.flatMap((r) => (r.userIds.length === 1 && readers.includes(r.userIds[0]!) ? [{ folded: r.folded, userId: r.userIds[0]! }] : [])));
+  await notify(readers.filter((id) => id !== source.authorId), {
     kind: 'mention',
     text: `${source.authorName} vous a mentionné·e ${source.commentId ? 'dans un commentaire' : 'dans une publication'} : « ${excerpt(source.text)} »`,
     path: `/publications/${post.postId}`,
     ...(space.type === 'group' && { groupId: space.id }),
     cause: source.commentId ? `mention:comment:${source.commentId}` : `mention:post:${source.postId}`,
     at: source.createdAt,
+  });
+}
+
+/** Stores the resolved mentions and the rendering that links them, unless the text changed or is gone since. */
+async function linkMentions(source: { postId: string; commentId?: string; createdAt: string; text: string }, mentions: ResolvedMention[]): Promise<void> {
+  if (!mentions.length) return;
+  const set = { mentions, html: renderText(source.text, mentions) };
+  await (source.commentId
+    ? CommentEntity.patch({ postId: source.postId, createdAt: source.createdAt, commentId: source.commentId }).set(set).where((attr, op) => op.eq(attr.text, source.text)).go()
+    : PostEntity.patch({ postId: source.postId }).set(set).where((attr, op) => op.eq(attr.text, source.text)).go()
+  ).catch((error: Error) => {
+    if (!/conditional request failed/i.test(error.message)) throw error;
   });
 }
 

@@ -142,7 +142,7 @@ export async function editPost(caller: Caller, postId: string, text: string): Pr
   const { item } = await readablePost(caller, postId);
   mayEditPost(caller, item.authorId);
   const { data } = await PostEntity.patch({ postId })
-    .set({ text, html: renderText(text), searchText: searchableText(text), editedAt: new Date().toISOString() })
+    .set({ text, html: renderText(text, item.mentions ?? []), searchText: searchableText(text), editedAt: new Date().toISOString() })
     .go({ response: 'all_new' });
   return toPost(data as PostItem, caller);
 }
