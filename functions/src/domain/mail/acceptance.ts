@@ -2,8 +2,6 @@ import { Entity } from 'electrodb';
 import * as z from 'zod';
 import { readConfig } from '../../shared/config';
 import { documentClient, tableName } from '../../shared/dynamodb';
-import { sendMail, type SendMailInput } from './send';
-import type { MailTemplateName } from './render';
 
 /**
  * Bulk mails sent exactly once in practice (ADR 0009, ADR 0013): a wave's launch mails, an event's
@@ -77,36 +75,4 @@ export async function acceptedAmong(mailing: Mailing, recipients: string[]): Pro
   const { data, unprocessed } = await MailAcceptedEntity.get(keys).go({ preserveBatchOrder: true, consistent: true });
   if (unprocessed.length) throw new Error(`${unprocessed.length} keys left unprocessed`);
   return data.map((a) => a?.messageId);
-}
-
-export type SendOutcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** SES said no for good (bad address, rejected content): recorded, never retried. */
-function isPermanent(error: unknown): boolean {
-  const name = (error as { name?: string }).name ?? '';
-  return ['MessageRejected', 'BadRequestException', 'MailFromDomainNotVerifiedException', 'NotFoundException'].includes(name);
-}
-
-/**
- * Sends one tracked bulk mail (its suppression checked by the caller for the whole page): throttling
- * or a network fault is tried again a few times, then thrown (the task fails and is run again); a
- * permanent refusal is returned, never retried.
- */
-export async function sendTracked<T extends MailTemplateName>(
-  mailing: Mailing,
-  recipient: string,
-  mail: Omit<SendMailInput<T>, 'kind' | 'suppressionChecked' | 'tags'>,
-): Promise<SendOutcome> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const messageId = await sendMail({ ...mail, kind: 'bulk', suppressionChecked: true, tags: acceptanceTags(mailing, recipient) } as SendMailInput<T>);
-      return { state: 'sent', messageId: messageId! };
-    } catch (error) {
-      if (isPermanent(error)) return { state: 'failed', error: (error as Error).message.slice(0, 300) };
-      if (attempt >= 5) throw error;
-      await sleep(200 * 2 ** attempt);
-    }
-  }
 }

@@ -6,7 +6,8 @@ import { pool } from '../../shared/pool';
 import { takeSendPermits, sesMaxSendRate } from '../mail/pacing';
 import { unsubscribeHeaders } from '../mail/send';
 import { suppressedAmong } from '../mail/suppression';
-import { acceptedAmong, mailLeaseSeconds, sendTracked, type SendOutcome } from '../mail/acceptance';
+import { acceptedAmong, mailLeaseSeconds } from '../mail/acceptance';
+import { sendTracked, type SendOutcome } from '../mail/send-tracked';
 import {
   DeliveryEntity,
   PreregistrationEntity,
