@@ -240,6 +240,33 @@ describe('announcements, changes and reminders', () => {
 
 });
 
+describe('editing an event', () => {
+  test('clearing both coordinates removes the saved map point; the address alone keeps it; one null is refused', async () => {
+    const { id } = await create(secretary, event({ title: 'Réunion de quartier Rebberg' }));
+    const place = async () => (await call(stack, secretary, 'GET', `/api/events/${id}`)).body.place as Record<string, unknown>;
+    assert.deepEqual(await place(), { address: 'Marché du Canal couvert, Mulhouse', lat: 47.7467, lon: 7.3389 });
+
+    // The address alone: the point stays.
+    assert.equal((await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse' } })).status, 200);
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse', lat: 47.7467, lon: 7.3389 });
+
+    // One coordinate cleared, not the other: refused, named, nothing changed.
+    const half = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse', lat: null, lon: 7.34 } });
+    assert.equal(half.status, 400);
+    assert.match(JSON.stringify(half.body), /latitude et longitude vont ensemble/);
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse', lat: 47.7467, lon: 7.3389 });
+
+    // Both cleared (what the edit form sends when its two fields are emptied): the point is gone.
+    const cleared = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse', lat: null, lon: null } });
+    assert.equal(cleared.status, 200, JSON.stringify(cleared.body));
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse' });
+
+    // And a new point can be set again.
+    assert.equal((await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse', lat: 47.735, lon: 7.33 } })).status, 200);
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse', lat: 47.735, lon: 7.33 });
+  });
+});
+
 describe('events in groups', () => {
   const newGroup = async (manager: TestPerson, name: string, kind: 'open' | 'closed' | 'secret') => {
     const created = await call(stack, manager, 'POST', '/api/groups', { name, kind, audience: 'all' });
