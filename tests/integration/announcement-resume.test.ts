@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
-import { allMails } from '../support/mail';
+import { announced, announcementCopies } from '../support/announcements';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -59,14 +59,7 @@ async function publish(code: Code, title: string, announce: boolean): Promise<st
   return (response.body as { id: string }).id;
 }
 
-/** How many copies of the announcement titled `title` each address received. */
-async function copiesOf(title: string): Promise<Map<string, number>> {
-  const copies = new Map<string, number>();
-  for (const mail of (await allMails(stack)).filter((m) => m.subject.includes(`] ${title} — `))) {
-    for (const to of mail.destination.to) copies.set(to, (copies.get(to) ?? 0) + 1);
-  }
-  return copies;
-}
+const copiesOf = (title: string) => announcementCopies(stack, title);
 
 /** Every address of `expected` got exactly one copy, nobody else did. */
 function assertExactlyOnce(copies: Map<string, number>, expected: string[]) {
@@ -79,17 +72,6 @@ function assertExactlyOnce(copies: Map<string, number>, expected: string[]) {
 async function tasksOf(eventId: string) {
   const { announcementTasks } = await import('../../functions/src/domain/events/announcements');
   return announcementTasks(eventId);
-}
-
-/** Waits until the event has `atLeast` tasks, all done; returns them. */
-async function announced(eventId: string, atLeast = 1, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const tasks = await tasksOf(eventId);
-    if (tasks.length >= atLeast && tasks.every((t) => t.done)) return tasks;
-    assert.ok(Date.now() < deadline, `announcement of ${eventId} not done: ${JSON.stringify(tasks)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('an announcement survives its sender', () => {

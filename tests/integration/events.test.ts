@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
+import { announced, announcementCopies } from '../support/announcements';
 import { allMails, linkIn, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -394,23 +395,7 @@ describe('large announcements, page by page', () => {
     assert.equal(unprocessed.length, 0);
   });
 
-  /** Waits until every task of the event's announcement is done; returns them. */
-  async function announced(eventId: string, atLeast = 1, timeoutMs = 120_000) {
-    const { announcementTasks } = await import('../../functions/src/domain/events/announcements');
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const tasks = await announcementTasks(eventId);
-      if (tasks.length >= atLeast && tasks.every((t) => t.done)) return tasks;
-      assert.ok(Date.now() < deadline, `announcement of ${eventId} not done: ${JSON.stringify(tasks)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  /** How many copies of mails whose subject contains `title` each address received. */
-  async function copiesOf(title: string) {
-    const copies = new Map<string, number>();
-    for (const m of (await allMails(stack)).filter((m) => m.subject.includes(`] ${title} — `))) copies.set(m.destination.to[0]!, (copies.get(m.destination.to[0]!) ?? 0) + 1);
-    return copies;
-  }
+  const copiesOf = (title: string) => announcementCopies(stack, title);
 
   test('a federation’s announcement reaches each of its 300 adhérents exactly once, page after page, even with two senders at once', async () => {
     const title = `Meeting régional ${run}`;
