@@ -253,7 +253,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
       SITE_URL: `http://127.0.0.1:${ports.site}`,
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
-      WAVE_LEASE_SECONDS: '5',
+      MAIL_LEASE_SECONDS: '5',
       // A task untouched this long may be relaunched by an admin (AWS: 16 minutes, above Lambda's timeout).
       WAVE_STALL_SECONDS: '10',
       ...(options.linkPreviewAllowedOrigins?.length ? { LINK_PREVIEW_ALLOWED_ORIGINS: options.linkPreviewAllowedOrigins.join(',') } : {}),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
+import { announced, announcementCopies } from '../support/announcements';
 import { allMails, linkIn, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -240,6 +241,33 @@ describe('announcements, changes and reminders', () => {
 
 });
 
+describe('editing an event', () => {
+  test('clearing both coordinates removes the saved map point; the address alone keeps it; one null is refused', async () => {
+    const { id } = await create(secretary, event({ title: 'Réunion de quartier Rebberg' }));
+    const place = async () => (await call(stack, secretary, 'GET', `/api/events/${id}`)).body.place as Record<string, unknown>;
+    assert.deepEqual(await place(), { address: 'Marché du Canal couvert, Mulhouse', lat: 47.7467, lon: 7.3389 });
+
+    // The address alone: the point stays.
+    assert.equal((await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse' } })).status, 200);
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse', lat: 47.7467, lon: 7.3389 });
+
+    // One coordinate cleared, not the other: refused, named, nothing changed.
+    const half = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse', lat: null, lon: 7.34 } });
+    assert.equal(half.status, 400);
+    assert.match(JSON.stringify(half.body), /latitude et longitude vont ensemble/);
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse', lat: 47.7467, lon: 7.3389 });
+
+    // Both cleared (what the edit form sends when its two fields are emptied): the point is gone.
+    const cleared = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse', lat: null, lon: null } });
+    assert.equal(cleared.status, 200, JSON.stringify(cleared.body));
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse' });
+
+    // And a new point can be set again.
+    assert.equal((await call(stack, secretary, 'PATCH', `/api/events/${id}`, { place: { address: 'Salle du Rebberg, Mulhouse', lat: 47.735, lon: 7.33 } })).status, 200);
+    assert.deepEqual(await place(), { address: 'Salle du Rebberg, Mulhouse', lat: 47.735, lon: 7.33 });
+  });
+});
+
 describe('events in groups', () => {
   const newGroup = async (manager: TestPerson, name: string, kind: 'open' | 'closed' | 'secret') => {
     const created = await call(stack, manager, 'POST', '/api/groups', { name, kind, audience: 'all' });
@@ -367,23 +395,7 @@ describe('large announcements, page by page', () => {
     assert.equal(unprocessed.length, 0);
   });
 
-  /** Waits until every task of the event's announcement is done; returns them. */
-  async function announced(eventId: string, atLeast = 1, timeoutMs = 120_000) {
-    const { announcementTasks } = await import('../../functions/src/domain/events/announcements');
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const tasks = await announcementTasks(eventId);
-      if (tasks.length >= atLeast && tasks.every((t) => t.done)) return tasks;
-      assert.ok(Date.now() < deadline, `announcement of ${eventId} not done: ${JSON.stringify(tasks)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  /** How many copies of mails whose subject contains `title` each address received. */
-  async function copiesOf(title: string) {
-    const copies = new Map<string, number>();
-    for (const m of (await allMails(stack)).filter((m) => m.subject.includes(`] ${title} — `))) copies.set(m.destination.to[0]!, (copies.get(m.destination.to[0]!) ?? 0) + 1);
-    return copies;
-  }
+  const copiesOf = (title: string) => announcementCopies(stack, title);
 
   test('a federation’s announcement reaches each of its 300 adhérents exactly once, page after page, even with two senders at once', async () => {
     const title = `Meeting régional ${run}`;

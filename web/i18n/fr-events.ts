@@ -76,6 +76,7 @@ export const frEvents = {
   'newEvent.slotLabel': 'Créneau {n} — intitulé (facultatif)',
   'newEvent.mapLegend': 'Point sur la carte (facultatif)',
   'newEvent.mapHint': 'Pour un lieu difficile à trouver\u00a0: latitude et longitude en degrés décimaux, par exemple 47.7467 et 7.3389.',
+  'newEvent.mapClearHint': 'Videz les deux champs pour retirer le point de la carte.',
   'newEvent.lat': 'Latitude',
   'newEvent.lon': 'Longitude',
   'event.mapLink': 'Voir sur la carte (OpenStreetMap)',

@@ -26,14 +26,21 @@ export const ParisDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'date et heure de Paris attendues (AAAA-MM-JJTHH:MM)')
   .meta({ description: 'Heure de Paris, sans décalage : 2026-03-28T09:00' });
 
+const Address = z.string().trim().min(3, 'au moins 3 caractères').max(300, 'au plus 300 caractères');
+const Latitude = z.number().min(-90, 'une latitude va de -90 à 90').max(90, 'une latitude va de -90 à 90');
+const Longitude = z.number().min(-180, 'une longitude va de -180 à 180').max(180, 'une longitude va de -180 à 180');
+const together = { message: 'latitude et longitude vont ensemble', path: ['lat'] };
+
 export const Place = z
-  .object({
-    address: z.string().trim().min(3, 'au moins 3 caractères').max(300, 'au plus 300 caractères'),
-    lat: z.number().min(-90, 'une latitude va de -90 à 90').max(90, 'une latitude va de -90 à 90').optional(),
-    lon: z.number().min(-180, 'une longitude va de -180 à 180').max(180, 'une longitude va de -180 à 180').optional(),
-  })
-  .refine((p) => (p.lat === undefined) === (p.lon === undefined), { message: 'latitude et longitude vont ensemble', path: ['lat'] })
+  .object({ address: Address, lat: Latitude.optional(), lon: Longitude.optional() })
+  .refine((p) => (p.lat === undefined) === (p.lon === undefined), together)
   .meta({ id: 'Place' });
+
+/** A place as an edit gives it: `lat` and `lon` both null remove its map point; both absent keep it. */
+export const PlaceChange = z
+  .object({ address: Address, lat: Latitude.nullable().optional(), lon: Longitude.nullable().optional() })
+  .refine((p) => (p.lat === undefined) === (p.lon === undefined) && (p.lat === null) === (p.lon === null), together)
+  .meta({ id: 'PlaceChange' });
 
 export const NewSlot = z.object({
   start: ParisDateTime,
@@ -72,7 +79,7 @@ export const UpdateEventRequest = z
     description: Description.optional(),
     start: ParisDateTime.optional(),
     end: ParisDateTime.optional(),
-    place: Place.optional(),
+    place: PlaceChange.optional(),
     kind: EventKind.optional(),
   })
   .refine((u) => Object.keys(u).length > 0, { message: 'au moins un champ à modifier' })

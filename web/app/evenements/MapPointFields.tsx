@@ -2,12 +2,16 @@ import { TextField } from '../../components/forms/fields';
 import { t } from '../../i18n';
 import styles from './events.module.css';
 
-/** The optional map point of an event's place: latitude and longitude, both or neither (the API says which is wrong). */
+/**
+ * The optional map point of an event's place: latitude and longitude, both or neither (the API says
+ * which is wrong). On an edit, both emptied remove the saved point.
+ */
 export function MapPointFields({ lat, lon }: { lat?: number; lon?: number }) {
   return (
     <fieldset className={styles.card}>
       <legend>{t('newEvent.mapLegend')}</legend>
       <p className={styles.muted}>{t('newEvent.mapHint')}</p>
+      {lat !== undefined && <p className={styles.muted}>{t('newEvent.mapClearHint')}</p>}
       <div className={styles.slotFields}>
         <TextField name="lat" label={t('newEvent.lat')} defaultValue={lat?.toString()} maxLength={20} short />
         <TextField name="lon" label={t('newEvent.lon')} defaultValue={lon?.toString()} maxLength={20} short />

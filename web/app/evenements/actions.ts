@@ -76,9 +76,15 @@ const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'l
 const coordinate = (form: FormData, name: string) => Number(text(form, name).replace(',', '.'));
 
 /** The place with its optional map point: both coordinates, one (the API says the other is missing), or none. */
-function placeOf(form: FormData) {
+function placeOf(form: FormData): { address: string; lat?: number; lon?: number } {
   const point = Object.fromEntries((['lat', 'lon'] as const).filter((name) => text(form, name) !== '').map((name) => [name, coordinate(form, name)]));
   return { address: text(form, 'place'), ...point };
+}
+
+/** On an edit, both coordinates cleared remove a saved map point (`null`; absent would keep it). */
+function placeChangeOf(form: FormData) {
+  const place = placeOf(form);
+  return place.lat === undefined && place.lon === undefined ? { ...place, lat: null, lon: null } : place;
 }
 
 /** The new-event form: up to four slot lines; empty lines are left out. */
@@ -134,7 +140,7 @@ export async function updateEvent(_previous: FormState, form: FormData): Promise
   try {
     await callAsSignedIn(session, returnTo, routes.updateEvent, {
       params: { eventId },
-      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: placeOf(form) },
+      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: placeChangeOf(form) },
     });
   } catch (error) {
     unstable_rethrow(error);

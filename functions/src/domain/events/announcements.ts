@@ -2,7 +2,9 @@ import { logger } from '../../shared/logger';
 import { pool } from '../../shared/pool';
 import { siteLink } from '../../shared/site';
 import { sesMaxSendRate, takeSendPermits } from '../mail/pacing';
-import { sendMail, unsubscribeHeaders } from '../mail/send';
+import { acceptedAmong, mailLeaseSeconds, type Mailing } from '../mail/acceptance';
+import { sendTracked } from '../mail/send-tracked';
+import { unsubscribeHeaders } from '../mail/send';
 import { suppressedAmong } from '../mail/suppression';
 import { PersonEntity } from '../people/entities';
 import { GroupMemberEntity, NotificationStateEntity } from '../social/entities';
@@ -15,15 +17,18 @@ import type { EventItem } from './read';
  * An event's announcement to its space, page by page (ADR 0013), built like the wave sender
  * (ADR 0009): one task per audience (a section, a federation, a group; a national announcement has
  * one per federation), consumed from the table stream. Each page of PAGE_SIZE people:
- * 1. drops who unsubscribed, is suppressed, or already has their receipt (one BatchGet each);
- * 2. claims the rest — their receipts — in one transaction (any already there: read again);
- * 3. sends, paced to the account's send rate shared with every bulk sender (`takeSendPermits`);
- * 4. moves the task's cursor, conditioned on where the page started: a page is counted once.
- * The receipt is written before the mail goes, so nobody ever gets the announcement twice (a send
- * that fails after its claim is not retried: at most once, as for every event mail).
+ * 1. reads who unsubscribed, is suppressed, or has their receipt (one BatchGet each);
+ * 2. claims the rest — their receipts, with a lease — in one transaction (any already there: read again);
+ * 3. sends, paced to the account's send rate shared with every bulk sender (`takeSendPermits`), each
+ *    mail tagged with the event and the recipient (`domain/mail/acceptance.ts`);
+ * 4. commits the page: the task's cursor, conditioned on where the page started (a page is counted
+ *    once), and the end of its claims.
+ * A run killed between claim and commit leaves claims: the run that resumes waits for their lease,
+ * then asks SES's acceptances (its `Send` events, recorded by the mail-feedback job): accepted →
+ * counted sent; not accepted → sent again. Exactly once, unless SES's event comes after the lease.
  */
 
-/** A claim writes one receipt per recipient: 48 people keep a page's transaction well under 100 items. */
+/** A claim or a commit writes one item per recipient: 48 people keep a page's transactions under 100 items. */
 export const PAGE_SIZE = 48;
 const CONCURRENCY = 10;
 /** Time kept in hand before the function's timeout to commit and hand over to the next invocation. */
@@ -90,48 +95,96 @@ async function audiencePage(event: EventItem, scope: Scope, cursor: string | nul
   }
 }
 
-/** Who of a page still needs the mail: announcements wanted, address not suppressed, no receipt yet. */
-async function stillToMail(eventId: string, people: PersonItem[]) {
-  const [preferences, suppressed, receipts] = await Promise.all([
-    preferencesOf(people),
-    suppressedAmong(people.map((p) => p.email.toLowerCase()), 'bulk'),
-    people.length
-      ? MailReceiptEntity.get(people.map((p) => ({ eventId, topic: TOPIC, recipient: p.userId }))).go({ consistent: true })
-      : { data: [] },
-  ]);
-  const done = new Set(receipts.data.map((r) => r.recipient));
-  const wanted = people.filter((p) => preferences.get(p.userId)?.eventAnnouncements && !suppressed.has(p.email.toLowerCase()) && !done.has(p.userId));
-  return { wanted, preferences };
+const ANNOUNCEMENT = (eventId: string): Mailing => ({ kind: 'announcement', id: eventId });
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A receipt claimed by a run that has not committed its page (gone, or still sending): its lease. */
+type StaleClaim = { person: PersonItem; leaseUntil: number };
+
+/**
+ * Who of a page needs what (one BatchGet each of preferences, suppressions and receipts; of SES's
+ * acceptances when claims have expired): a claim (announcements wanted, address not suppressed, no
+ * receipt), a claim again (an expired lease, SES did not accept the mail) or nothing but counting
+ * (an expired lease whose mail SES accepted). A lease still running is waited for, then read again.
+ */
+async function settlePage(eventId: string, people: PersonItem[]) {
+  for (;;) {
+    const [preferences, suppressed, receipts] = await Promise.all([
+      preferencesOf(people),
+      suppressedAmong(people.map((p) => p.email.toLowerCase()), 'bulk'),
+      people.length
+        ? MailReceiptEntity.get(people.map((p) => ({ eventId, topic: TOPIC, recipient: p.userId }))).go({ consistent: true, preserveBatchOrder: true })
+        : { data: [] },
+    ]);
+    const toClaim: PersonItem[] = [];
+    const expired: StaleClaim[] = [];
+    let leaseEnds = 0;
+    people.forEach((person, i) => {
+      const receipt = receipts.data[i];
+      if (!receipt) {
+        if (preferences.get(person.userId)?.eventAnnouncements && !suppressed.has(person.email.toLowerCase())) toClaim.push(person);
+      } else if (receipt.leaseUntil === undefined) return; // sent (or refused for good) and committed
+      else if (receipt.leaseUntil <= nowSeconds()) expired.push({ person, leaseUntil: receipt.leaseUntil });
+      else leaseEnds = Math.max(leaseEnds, receipt.leaseUntil);
+    });
+    if (leaseEnds) {
+      await sleep((leaseEnds - nowSeconds() + 1) * 1000);
+      continue;
+    }
+    const accepted = await acceptedAmong(ANNOUNCEMENT(eventId), expired.map((c) => c.person.userId));
+    return {
+      preferences,
+      toClaim,
+      toReclaim: expired.filter((_, i) => !accepted[i]),
+      settled: expired.filter((_, i) => accepted[i]).map((c) => c.person),
+    };
+  }
 }
 
-/** Claims a page's recipients (their receipts) in one transaction; false when another run got some first. */
-async function claimPage(eventId: string, people: PersonItem[]): Promise<boolean> {
-  if (!people.length) return true;
+/**
+ * Claims a page's recipients in one transaction: their receipts, with a lease (created; an expired
+ * one renewed on its old lease). False when another run got some first.
+ */
+async function claimPage(eventId: string, fresh: PersonItem[], stale: StaleClaim[]): Promise<boolean> {
+  if (!fresh.length && !stale.length) return true;
   const at = new Date().toISOString();
+  const leaseUntil = nowSeconds() + mailLeaseSeconds;
   const result = await eventsService.transaction
-    .write(({ receipt }) => people.map((p) => receipt.create({ eventId, topic: TOPIC, recipient: p.userId, at }).commit()))
+    .write(({ receipt }) => [
+      ...fresh.map((p) => receipt.create({ eventId, topic: TOPIC, recipient: p.userId, at, leaseUntil }).commit()),
+      ...stale.map(({ person, leaseUntil: old }) =>
+        receipt
+          .patch({ eventId, topic: TOPIC, recipient: person.userId })
+          .set({ leaseUntil, at })
+          .where((attr, { eq }) => eq(attr.leaseUntil, old))
+          .commit(),
+      ),
+    ])
     .go();
   return !result.canceled;
 }
 
-/** Sends one page's mails, paced; returns how many went. */
-async function sendPage(event: EventItem, people: PersonItem[], rate: number): Promise<number> {
+/** What a page's commit records: the mails counted sent, the receipts whose claim it settles. */
+type PageResult = { sent: number; settled: PersonItem[] };
+
+/** Sends one page's mails, paced, after claiming them: what to commit. */
+async function sendPage(event: EventItem, people: PersonItem[], rate: number): Promise<PageResult> {
   for (;;) {
-    const { wanted, preferences } = await stillToMail(event.eventId, people);
-    if (!(await claimPage(event.eventId, wanted))) continue; // a concurrent run claimed some: look again
-    const queue = [...wanted];
-    let sent = 0;
+    const { preferences, toClaim, toReclaim, settled } = await settlePage(event.eventId, people);
+    if (!(await claimPage(event.eventId, toClaim, toReclaim))) continue; // a concurrent run claimed some: look again
+    const claimed = [...toClaim, ...toReclaim.map((c) => c.person)];
+    const queue = [...claimed];
+    let sent = settled.length; // sent by a run that died before its commit: SES said so
     while (queue.length) {
       const { granted, until } = await takeSendPermits(queue.length, rate);
       const batch = queue.splice(0, granted);
       // A permit is for its second: a mail not started by then waits for the next permits.
-      const started = await pool(batch, CONCURRENCY, async (person) => {
-        if (Date.now() >= until) return false;
+      const outcomes = await pool(batch, CONCURRENCY, async (person) => {
+        if (Date.now() >= until) return undefined;
         const token = preferences.get(person.userId)!.unsubscribeToken;
-        await sendMail({
+        return sendTracked(ANNOUNCEMENT(event.eventId), person.userId, {
           to: person.email,
-          kind: 'bulk',
-          suppressionChecked: true,
           template: 'event-announcement',
           // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
           data: {
@@ -142,27 +195,38 @@ async function sendPage(event: EventItem, people: PersonItem[], rate: number): P
           },
           headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${token}`)),
         });
-        return true;
       });
-      batch.forEach((person, i) => (started[i] ? (sent += 1) : queue.push(person)));
+      batch.forEach((person, i) => {
+        const outcome = outcomes[i];
+        if (!outcome) queue.push(person);
+        else if (outcome.state === 'sent') sent += 1;
+        else logger.warn('announcement refused by SES', { eventId: event.eventId, userId: person.userId, error: outcome.error });
+      });
     }
-    return sent;
+    return { sent, settled: [...settled, ...claimed] };
   }
 }
 
-/** Moves the task from `from` to `next` (or done), counting the page: false when another run already did. */
-async function commitPage(key: AnnouncementTaskKey, from: string | null, next: string | null, processed: number, sent: number): Promise<boolean> {
-  try {
-    await AnnouncementTaskEntity.patch(key)
-      .set(next ? { cursor: next } : { done: true })
-      .add({ pages: 1, processed, sent })
-      .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
-      .go();
-    return true;
-  } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+/**
+ * Commits a page in one transaction (at most 49 items): the task moves from `from` to `next` (or
+ * done), counting the page, and the page's claims end (their receipts lose their lease: sent, or
+ * refused for good). False when another run committed this page first.
+ */
+async function commitPage(key: AnnouncementTaskKey, from: string | null, next: string | null, processed: number, result: PageResult): Promise<boolean> {
+  const written = await eventsService.transaction
+    .write(({ announcementTask, receipt }) => [
+      announcementTask
+        .patch(key)
+        .set(next ? { cursor: next } : { done: true })
+        .add({ pages: 1, processed, sent: result.sent })
+        .where((attr, { eq, notExists }) => (from ? eq(attr.cursor, from) : notExists(attr.cursor)))
+        .commit(),
+      ...result.settled.map((p) => receipt.patch({ eventId: key.eventId, topic: TOPIC, recipient: p.userId }).remove(['leaseUntil']).commit()),
+    ])
+    .go();
+  if (!written.canceled) return true;
+  if (written.data[0]?.code === 'ConditionalCheckFailed') return false;
+  throw new Error(`announcement task ${JSON.stringify(key)}: page from ${from} not committed: ${JSON.stringify(written.data.map((d) => d.code))}`);
 }
 
 /**
@@ -179,8 +243,8 @@ export async function runAnnouncementTask(key: AnnouncementTaskKey, remainingMs:
     // Read before each page: an event cancelled meanwhile is announced to nobody else.
     const event = await loadEvent(key.eventId);
     const page: AudiencePage = event.status === 'published' ? await audiencePage(event, key, cursor) : { people: [], cursor: null };
-    const sent = await sendPage(event, page.people, rate);
-    if (!(await commitPage(key, cursor, page.cursor, page.people.length, sent))) return;
+    const result = await sendPage(event, page.people, rate);
+    if (!(await commitPage(key, cursor, page.cursor, page.people.length, result))) return;
     if (!page.cursor) return;
     cursor = page.cursor;
   }

@@ -207,6 +207,11 @@ export const MailReceiptEntity = new Entity(
       eventId: { type: 'string', required: true },
       recipient: { type: 'string', required: true },
       at: { type: 'string', required: true },
+      /**
+       * An announcement claimed, its mail not known to be sent yet: until when its sender holds it
+       * (epoch seconds; ADR 0013). Absent once sent, and on every other topic's receipts.
+       */
+      leaseUntil: { type: 'number' },
     },
     indexes: {
       byRecipient: { pk: { field: 'pk', composite: ['eventId', 'topic', 'recipient'] }, sk: { field: 'sk', composite: [] } },

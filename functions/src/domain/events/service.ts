@@ -241,15 +241,17 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
   const times =
     patch.start || patch.end ? interval(patch.start ?? toParis(event.startsAt), patch.end ?? toParis(event.endsAt), 'body.') : undefined;
-  await EventEntity.patch({ eventId })
-    .set({
-      ...(patch.title !== undefined && { title: patch.title }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.kind !== undefined && { kind: patch.kind }),
-      ...(patch.place && { address: patch.place.address, lat: patch.place.lat, lon: patch.place.lon }),
-      // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
-      ...(times && { ...times, spaceType: event.spaceType, spaceId: event.spaceId }),
-    })
+  const place = patch.place;
+  const update = EventEntity.patch({ eventId }).set({
+    ...(patch.title !== undefined && { title: patch.title }),
+    ...(patch.description !== undefined && { description: patch.description }),
+    ...(patch.kind !== undefined && { kind: patch.kind }),
+    ...(place && { address: place.address, ...(typeof place.lat === 'number' && { lat: place.lat, lon: place.lon! }) }),
+    // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
+    ...(times && { ...times, spaceType: event.spaceType, spaceId: event.spaceId }),
+  });
+  // Both coordinates null: the map point is removed (absent: it stays).
+  await (place?.lat === null ? update.remove(['lat', 'lon']) : update)
     .add({ revision: 1 })
     .where(({ revision }, { eq }) => eq(revision, event.revision))
     .go()

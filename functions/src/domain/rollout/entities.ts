@@ -176,26 +176,6 @@ export const DeliveryEntity = new Entity(
 );
 
 /**
- * SES's word that it accepted a launch mail (its `Send` event, tagged with wave and recipient):
- * what settles a delivery left `sending` by a sender that died mid-send (ADR 0009).
- */
-export const DeliveryAcceptedEntity = new Entity(
-  {
-    model: { service: 'coopol', entity: 'waveDeliveryAccepted', version: '1' },
-    attributes: {
-      waveId: { type: 'string', required: true },
-      recipient: { type: 'string', required: true },
-      messageId: { type: 'string', required: true },
-      expiresAt: { type: 'number', required: true },
-    },
-    indexes: {
-      byRecipient: { pk: { field: 'pk', composite: ['waveId', 'recipient'] }, sk: { field: 'sk', composite: [] } },
-    },
-  },
-  config,
-);
-
-/**
  * The funnel of a federation: preregistered → confirmed → emailed → signed up → active. Counters
  * without defaults: they are only ever added to (upserts), never written whole.
  */
@@ -251,7 +231,6 @@ export const rollout = new Service({
   wave: WaveEntity,
   task: WaveTaskEntity,
   delivery: DeliveryEntity,
-  accepted: DeliveryAcceptedEntity,
   funnel: FunnelEntity,
   signupDay: SignupDayEntity,
   mark: FunnelMarkEntity,

@@ -1,5 +1,6 @@
+import { recordAcceptances, trackedBy } from '../mail/acceptance';
 import { suppress } from '../mail/suppression';
-import { DeliveryAcceptedEntity, DeliveryEntity, WaveEntity } from './entities';
+import { DeliveryEntity, WaveEntity } from './entities';
 
 /** What SES publishes for a mail of the configuration set (event publishing format). */
 export interface SesMailEvent {
@@ -8,8 +9,6 @@ export interface SesMailEvent {
   bounce?: { bounceType: string; bouncedRecipients: { emailAddress: string }[] };
   complaint?: { complainedRecipients: { emailAddress: string }[] };
 }
-
-const DAY = 24 * 3600;
 
 /** Counts a bounce or complaint on the wave that sent the mail, once (a redelivered event changes nothing). */
 async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'): Promise<void> {
@@ -29,23 +28,17 @@ async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'
 }
 
 /**
- * SES's events, as the mail-feedback job receives them: a `Send` settles a launch mail (ADR 0009);
- * a permanent bounce or a complaint suppresses the address from every later mail and is counted
- * on its wave. Idempotent.
+ * SES's events, as the mail-feedback job receives them: a `Send` settles a tracked mail (a launch
+ * mail, ADR 0009; an event's announcement, ADR 0013); a permanent bounce or a complaint suppresses
+ * the address from every later mail and is counted on its wave. Idempotent.
  */
 export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> {
-  const accepted = events
-    .filter((e) => e.eventType === 'Send' && e.mail.tags?.wave?.[0] && e.mail.tags?.recipient?.[0])
-    .map((e) => ({
-      waveId: e.mail.tags!.wave![0]!,
-      recipient: e.mail.tags!.recipient![0]!,
-      messageId: e.mail.messageId,
-      expiresAt: Math.floor(Date.now() / 1000) + 30 * DAY,
-    }));
-  if (accepted.length) {
-    const { unprocessed } = await DeliveryAcceptedEntity.put(accepted).go();
-    if (unprocessed.length) throw new Error(`${unprocessed.length} acceptances left unprocessed`);
-  }
+  await recordAcceptances(
+    events.flatMap((e) => {
+      const tracked = e.eventType === 'Send' ? trackedBy(e.mail.tags) : undefined;
+      return tracked ? [{ ...tracked, messageId: e.mail.messageId }] : [];
+    }),
+  );
   for (const event of events) {
     if (event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') {
       await Promise.all(event.bounce.bouncedRecipients.map((r) => suppress(r.emailAddress, 'bounce')));

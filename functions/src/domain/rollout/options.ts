@@ -3,11 +3,6 @@ import { readConfig } from '../../shared/config';
 
 const config = readConfig({
   /**
-   * How long a launch mail stays claimed by a sender before another may settle it (ADR 0009): long
-   * enough for SES's `Send` event to arrive. Shorter locally, where the event comes within the second.
-   */
-  WAVE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
-  /**
    * A sending task not done and untouched this long has stalled (its stream record was dropped after
    * its retries — in AWS it went to the failure queue): an admin may relaunch it. Above Lambda's
    * 15-minute timeout, so a task still being worked on is never relaunched beside itself.
@@ -17,4 +12,4 @@ const config = readConfig({
   WAVE_MAX_SEND_RATE: z.coerce.number().int().positive().optional(),
 });
 
-export const waveOptions = { leaseSeconds: config.WAVE_LEASE_SECONDS, stallSeconds: config.WAVE_STALL_SECONDS, maxSendRate: config.WAVE_MAX_SEND_RATE };
+export const waveOptions = { stallSeconds: config.WAVE_STALL_SECONDS, maxSendRate: config.WAVE_MAX_SEND_RATE };

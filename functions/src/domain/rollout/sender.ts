@@ -4,10 +4,11 @@ import { siteLink } from '../../shared/site';
 import { logger } from '../../shared/logger';
 import { pool } from '../../shared/pool';
 import { takeSendPermits, sesMaxSendRate } from '../mail/pacing';
-import { sendMail, unsubscribeHeaders } from '../mail/send';
+import { unsubscribeHeaders } from '../mail/send';
 import { suppressedAmong } from '../mail/suppression';
+import { acceptedAmong, mailLeaseSeconds } from '../mail/acceptance';
+import { sendTracked, type SendOutcome } from '../mail/send-tracked';
 import {
-  DeliveryAcceptedEntity,
   DeliveryEntity,
   PreregistrationEntity,
   rollout,
@@ -37,7 +38,6 @@ const CONCURRENCY = 25;
 const HANDOVER_MS = 60_000;
 
 type Preregistration = EntityItem<typeof PreregistrationEntity>;
-type SendOutcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string };
 type Outcome = SendOutcome | { state: 'suppressed' };
 
 /** The recipient's id in keys and SES tags (which allow only letters, digits, `_` and `-`). */
@@ -47,40 +47,20 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isConditionFailure = (error: unknown) => /conditional request failed|transaction cancel/i.test((error as Error).message);
 
-/** SES said no for good (bad address, rejected content): recorded, never retried. */
-function isPermanent(error: unknown): boolean {
-  const name = (error as { name?: string }).name ?? '';
-  return ['MessageRejected', 'BadRequestException', 'MailFromDomainNotVerifiedException', 'NotFoundException'].includes(name);
-}
-
 async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<SendOutcome> {
-  const data = {
-    communeName: p.communeName,
-    federationName: p.federationName,
-    kind: p.kind,
-    signUpUrl: siteLink('/inscription', { email: p.email, cp: p.postalCode }),
-    unsubscribeUrl: siteLink('/desinscription', { jeton: p.token }),
-    manageUrl: siteLink('/preinscription/gerer', { jeton: p.token }),
-  };
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const messageId = await sendMail({
-        to: p.email,
-        template: 'wave-launch',
-        data,
-        kind: 'bulk',
-        suppressionChecked: true,
-        headers: unsubscribeHeaders(siteLink(`/api/unsubscribe/${p.token}`)),
-        tags: { wave: wave.waveId, recipient: recipientId(p.email) },
-      });
-      return { state: 'sent', messageId: messageId! };
-    } catch (error) {
-      if (isPermanent(error)) return { state: 'failed', error: (error as Error).message.slice(0, 300) };
-      // Throttling or a network fault: wait and try again; past a few tries, let the task fail and be retried.
-      if (attempt >= 5) throw error;
-      await sleep(200 * 2 ** attempt);
-    }
-  }
+  return sendTracked({ kind: 'wave', id: wave.waveId }, recipientId(p.email), {
+    to: p.email,
+    template: 'wave-launch',
+    data: {
+      communeName: p.communeName,
+      federationName: p.federationName,
+      kind: p.kind,
+      signUpUrl: siteLink('/inscription', { email: p.email, cp: p.postalCode }),
+      unsubscribeUrl: siteLink('/desinscription', { jeton: p.token }),
+      manageUrl: siteLink('/preinscription/gerer', { jeton: p.token }),
+    },
+    headers: unsubscribeHeaders(siteLink(`/api/unsubscribe/${p.token}`)),
+  });
 }
 
 async function batchGetAll<T>(get: () => Promise<{ data: T[]; unprocessed: unknown[] }>): Promise<T[]> {
@@ -98,7 +78,7 @@ async function settlePage(waveId: string, page: Preregistration[]) {
   for (;;) {
     const [deliveries, accepted, suppressed] = await Promise.all([
       batchGetAll(() => DeliveryEntity.get(keys).go({ preserveBatchOrder: true, consistent: true })),
-      batchGetAll(() => DeliveryAcceptedEntity.get(keys).go({ preserveBatchOrder: true, consistent: true })),
+      acceptedAmong({ kind: 'wave', id: waveId }, keys.map((k) => k.recipient)),
       suppressedAmong(page.map((p) => p.email), 'bulk'),
     ]);
     const known = new Map<string, Outcome>();
@@ -108,7 +88,7 @@ async function settlePage(waveId: string, page: Preregistration[]) {
     page.forEach((p, i) => {
       const delivery = deliveries[i];
       const acceptance = accepted[i];
-      if (acceptance) known.set(p.email, { state: 'sent', messageId: acceptance.messageId });
+      if (acceptance) known.set(p.email, { state: 'sent', messageId: acceptance });
       else if (!delivery) {
         if (suppressed.has(p.email)) known.set(p.email, { state: 'suppressed' });
         else toClaim.push(p);
@@ -128,7 +108,7 @@ async function settlePage(waveId: string, page: Preregistration[]) {
 
 /** Claims the page's unsent recipients in one transaction; false if another sender got there first. */
 async function claim(waveId: string, fresh: Preregistration[], stale: { p: Preregistration; leaseUntil: number }[]) {
-  const leaseUntil = nowSeconds() + waveOptions.leaseSeconds;
+  const leaseUntil = nowSeconds() + mailLeaseSeconds;
   const expiresAt = nowSeconds() + AFTER_LAUNCH_RETENTION_SECONDS;
   if (!fresh.length && !stale.length) return true;
   const result = await rollout.transaction
