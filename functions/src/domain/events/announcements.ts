@@ -12,6 +12,7 @@ import { listFederations } from '../territory/service';
 import { AnnouncementTaskEntity, eventsService, MailReceiptEntity } from './entities';
 import { facts, kindLabels, loadEvent, preferencesOf, type PersonItem } from './mail';
 import type { EventItem } from './read';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * An event's announcement to its space, page by page (ADR 0013), built like the wave sender
@@ -58,7 +59,7 @@ export async function announceEvent(eventId: string): Promise<{ tasks: number }>
       .go()
       .then(() => 1)
       .catch((error: unknown) => {
-        if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return 0;
+        if (isConditionFailure(error)) return 0;
         throw error;
       }),
   );

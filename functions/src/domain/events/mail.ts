@@ -9,6 +9,7 @@ import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, Unsub
 import { sayParisTime, toParis } from './paris-time';
 import { recipientsOf, type EventItem } from './read';
 import type { Promotion } from './service';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * The event mails, each sent at most once per person and subject: a receipt is created with a
@@ -31,7 +32,7 @@ async function claim(eventId: string, topic: string, recipient: string): Promise
     await MailReceiptEntity.create({ eventId, topic, recipient, at: new Date().toISOString() }).go();
     return true;
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }

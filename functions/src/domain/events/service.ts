@@ -30,6 +30,7 @@ import { tellPromoted } from './mail';
 import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
 import { getRegion } from '../territory/service';
+import { isConditionFailure } from '../../shared/conditions';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
 
@@ -256,7 +257,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
     .where(({ revision }, { eq }) => eq(revision, event.revision))
     .go()
     .catch((error: unknown) => {
-      if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') {
+      if (isConditionFailure(error)) {
         throw new ConflictError('L’événement vient d’être modifié par quelqu’un d’autre : rechargez la page.');
       }
       throw error;

@@ -25,6 +25,7 @@ import { fromCognito } from './cognito-errors';
 import { maskEmail } from './mask-email';
 import { assertAcceptablePassword } from './passwords';
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle';
+import { isConditionFailure } from '../../shared/conditions';
 
 export { maskEmail };
 
@@ -200,7 +201,7 @@ export async function completeMfaSetup(userId: string, accessToken: string, code
   );
   // Their official powers need it: recorded on the person (absent for someone not registered yet).
   await PersonEntity.patch({ userId }).set({ mfaEnabled: true }).go().catch((error: Error) => {
-    if (!/conditional request failed/i.test(error.message)) throw error;
+    if (!isConditionFailure(error)) throw error;
   });
 }
 

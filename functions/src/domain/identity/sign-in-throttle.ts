@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TooManyRequestsError } from '../errors';
 import { SignInAttemptsEntity } from '../people/entities';
+import { isConditionFailure } from '../../shared/conditions';
 
 /** After this many failures within the window, sign-in for that email waits until the window ends. */
 export const MAX_FAILURES = 5;
@@ -31,7 +32,7 @@ export async function recordSignInFailure(email: string): Promise<void> {
       .where(({ expiresAt: e }, { gt }) => gt(e, now()))
       .go();
   } catch (error) {
-    if (/conditional request failed/i.test((error as Error).message)) {
+    if (isConditionFailure(error)) {
       await SignInAttemptsEntity.put({ emailHash, failures: 1, expiresAt }).go();
       return;
     }

@@ -1,6 +1,7 @@
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { ses } from '../../shared/mail';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * The send rate shared by every sender of bulk mail, whatever the number of them running: one item
@@ -49,7 +50,7 @@ export async function takeSendPermits(wanted: number, rate: number): Promise<{ g
         .go({ response: 'none' });
       return { granted: asking, until: (second + 1) * 1000 };
     } catch (error) {
-      if (!/conditional request failed/i.test((error as Error).message)) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
     // This second is (nearly) spent: ask for what is left of it, or wait for the next one.
     const { data } = await SendSecondEntity.get({ second }).go({ consistent: true });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * Addresses Coopol must not write to: after a permanent bounce or a complaint, nothing at all;
@@ -36,7 +37,7 @@ export async function suppress(email: string, reason: SuppressionReason): Promis
     .where((attr, { notExists, eq }) => `${notExists(attr.scope)} OR ${eq(attr.scope, 'bulk')}`)
     .go()
     .catch((error: Error) => {
-      if (!/conditional request failed/i.test(error.message)) throw error;
+      if (!isConditionFailure(error)) throw error;
     });
 }
 

@@ -12,6 +12,7 @@ import { ValidationError } from '../errors';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { SectionEntity } from '../territory/entities';
 import { MEMBER_FILE_SHARDS, MemberRecordEntity } from './entities';
+import { isConditionFailure } from '../../shared/conditions';
 
 type MemberRecord = EntityItem<typeof MemberRecordEntity>;
 
@@ -182,5 +183,5 @@ export async function applyMemberFile(csv: string): Promise<MemberFileReport> {
 }
 
 const ignoreMissingPerson = (error: Error) => {
-  if (!/conditional request failed/i.test(error.message)) throw error;
+  if (!isConditionFailure(error)) throw error;
 };

@@ -4,6 +4,7 @@ import { foldName } from '../territory/names';
 import { getSection, resolvePostalCode } from '../territory/service';
 import { PersonEmailEntity, PersonEntity } from './entities';
 import { defaultVisibility } from './visibility';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * Creates the person once their email is confirmed (PostConfirmation trigger): an adhérent when the
@@ -42,7 +43,7 @@ export async function registerPerson(userId: string, email: string): Promise<'cr
   })
     .go()
     .catch((error: Error) => {
-      if (!/conditional request failed/i.test(error.message)) throw error;
+      if (!isConditionFailure(error)) throw error;
     });
   await PersonEmailEntity.put({ email, userId }).go();
   if (matches) await linkMemberRecord(record.memberNumber, userId);

@@ -1,6 +1,7 @@
 import { recordAcceptances, trackedBy } from '../mail/acceptance';
 import { suppress } from '../mail/suppression';
 import { DeliveryEntity, WaveEntity } from './entities';
+import { isConditionFailure } from '../../shared/conditions';
 
 /** What SES publishes for a mail of the configuration set (event publishing format). */
 export interface SesMailEvent {
@@ -21,7 +22,7 @@ async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'
     .go()
     .then(() => true)
     .catch((error: Error) => {
-      if (/conditional request failed/i.test(error.message)) return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     });
   if (first) await WaveEntity.patch({ waveId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go();

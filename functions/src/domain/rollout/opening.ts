@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import { FederationEntity } from '../territory/entities';
 import { FunnelEntity, WaveEntity, WaveTaskEntity } from './entities';
 import { openFederations } from './territories';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * Opening a wave and closing it, shared by the API (« ouvrir maintenant »), the wave-opening job
@@ -50,7 +51,7 @@ export async function openWave(waveId: string): Promise<void> {
       .where((attr, { eq }) => `${eq(attr.status, 'draft')} OR ${eq(attr.status, 'scheduled')}`)
       .go()
       .catch((error: Error) => {
-        if (!/conditional request failed/i.test(error.message)) throw error;
+        if (!isConditionFailure(error)) throw error;
       });
   }
   await openFederations(federations, waveId, openedAt);
@@ -59,7 +60,7 @@ export async function openWave(waveId: string): Promise<void> {
       WaveTaskEntity.create({ waveId, federationCode: f.code, seq: 0, openedAt })
         .go()
         .catch((error: Error) => {
-          if (!/conditional request failed/i.test(error.message)) throw error;
+          if (!isConditionFailure(error)) throw error;
         }),
     ),
   );
@@ -76,6 +77,6 @@ export async function finishWaveIfDone(waveId: string): Promise<void> {
     .where((attr, { eq }) => eq(attr.status, 'sending'))
     .go()
     .catch((error: Error) => {
-      if (!/conditional request failed/i.test(error.message)) throw error;
+      if (!isConditionFailure(error)) throw error;
     });
 }

@@ -6,6 +6,7 @@ import { sendMail } from '../mail/send';
 import { suppress } from '../mail/suppression';
 import { PreregistrationEntity, rollout, WaveEntity } from './entities';
 import { isFederationOpen, placeOf } from './territories';
+import { isConditionFailure } from '../../shared/conditions';
 
 const DAY = 24 * 3600;
 /** Unconfirmed preregistrations are erased after 30 days. */
@@ -72,7 +73,7 @@ export async function preregister(input: PreregisterInput): Promise<PreregisterO
     .go()
     .then(() => true)
     .catch((error: Error) => {
-      if (/conditional request failed/i.test(error.message)) return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     });
   if (reminded) {

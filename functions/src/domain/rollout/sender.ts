@@ -17,6 +17,7 @@ import {
 import { waveOptions } from './options';
 import { AFTER_LAUNCH_RETENTION_SECONDS } from './preregistration';
 import { finishWaveIfDone } from './opening';
+import { isConditionFailure } from '../../shared/conditions';
 
 /**
  * The wave sender (ADR 0009). One task = one federation of an opened wave. Page by page (one Query
@@ -45,7 +46,6 @@ export const recipientId = (email: string) => createHash('sha256').update(email)
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const isConditionFailure = (error: unknown) => /conditional request failed|transaction cancel/i.test((error as Error).message);
 
 async function sendOne(wave: { waveId: string }, p: Preregistration): Promise<SendOutcome> {
   return sendTracked({ kind: 'wave', id: wave.waveId }, recipientId(p.email), {

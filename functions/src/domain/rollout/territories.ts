@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import { resolvePostalCode } from '../territory/service';
 import { TerritoryOpeningEntity } from './entities';
+import { isConditionFailure } from '../../shared/conditions';
 
 /** Sign-up refused: the person's federation has not opened yet (the web offers to preregister). */
 export class TerritoryNotOpenError extends DomainError {
@@ -56,7 +57,7 @@ export async function openFederations(federations: { code: string; regionCode?: 
       TerritoryOpeningEntity.create({ federationCode: federation.code, regionCode: federation.regionCode, waveId, openedAt })
         .go()
         .catch((error: Error) => {
-          if (!/conditional request failed/i.test(error.message)) throw error;
+          if (!isConditionFailure(error)) throw error;
         }),
     ),
   );

@@ -13,6 +13,7 @@ import { listRegions } from '../territory/service';
 import { WaveEntity } from './entities';
 import { openWave } from './opening';
 import { relaunchStalledTasks, stalledTasks } from './sender';
+import { isConditionFailure } from '../../shared/conditions';
 
 type WaveItem = EntityItem<typeof WaveEntity>;
 export type WaveView = z.infer<typeof Wave>;
@@ -135,7 +136,7 @@ export async function updateWave(caller: Caller, waveId: string, patch: z.output
     .where((attr, { eq }) => eq(attr.status, 'draft'))
     .go({ response: 'all_new' })
     .catch((error: Error) => {
-      if (/conditional request failed/i.test(error.message)) throw notDraft();
+      if (isConditionFailure(error)) throw notDraft();
       throw error;
     });
   return toWave(data as WaveItem);
@@ -155,7 +156,7 @@ export async function deployWave(caller: Caller, waveId: string): Promise<WaveVi
     .where((attr, { eq }) => eq(attr.status, 'draft'))
     .go({ response: 'all_new' })
     .catch((error: Error) => {
-      if (/conditional request failed/i.test(error.message)) throw new ConflictError('Cette vague est déjà déployée.');
+      if (isConditionFailure(error)) throw new ConflictError('Cette vague est déjà déployée.');
       throw error;
     });
   const opensAt = new Date(Math.max(Date.parse(current.opensAt), Date.now() + 1000));

@@ -12,6 +12,7 @@ import { siteLink } from '../../shared/site';
 import { GroupEntity, GroupInvitationEntity, GroupMemberEntity, social } from './entities';
 import { badCursor } from './paging';
 import { displayName, groupStanding } from './spaces';
+import { isConditionFailure } from '../../shared/conditions';
 
 type GroupItem = EntityItem<typeof GroupEntity>;
 type GroupDto = z.input<typeof Group>;
@@ -116,7 +117,7 @@ async function withManagerCount(group: GroupItem): Promise<CountedGroup> {
     .where((attr, op) => op.notExists(attr.managerCount))
     .go({ response: 'all_new' })
     .catch((error: Error) => {
-      if (!/conditional request failed/i.test(error.message)) throw error;
+      if (!isConditionFailure(error)) throw error;
       return undefined;
     });
   const counted = set?.data ?? (await GroupEntity.get({ groupId: group.groupId }).go({ consistent: true })).data;

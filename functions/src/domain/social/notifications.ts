@@ -25,6 +25,7 @@ import { renderText, type ResolvedMention } from './formatting';
 import { mentionedNames } from './mentions';
 import { badCursor } from './paging';
 import { spaceOfPost } from './spaces';
+import { isConditionFailure } from '../../shared/conditions';
 
 export type NotificationKind = (typeof notificationKinds)[number];
 export type EmailMode = (typeof emailModes)[number];
@@ -223,7 +224,7 @@ async function linkMentions(source: { postId: string; commentId?: string; create
     ? CommentEntity.patch({ postId: source.postId, createdAt: source.createdAt, commentId: source.commentId }).set(set).where((attr, op) => op.eq(attr.text, source.text)).go()
     : PostEntity.patch({ postId: source.postId }).set(set).where((attr, op) => op.eq(attr.text, source.text)).go()
   ).catch((error: Error) => {
-    if (!/conditional request failed/i.test(error.message)) throw error;
+    if (!isConditionFailure(error)) throw error;
   });
 }
 

@@ -1,5 +1,6 @@
 import { TooManyRequestsError } from '../errors';
 import { LinkPreviewQuotaEntity } from './entities';
+import { isConditionFailure } from '../../shared/conditions';
 
 /** Link previews one person may have our servers fetch in one minute (a preview button, a few posts). */
 export const PREVIEWS_PER_MINUTE = 20;
@@ -18,7 +19,7 @@ export async function spendPreviewFetch(userId: string, now = new Date()): Promi
     .where((attr, op) => `${op.notExists(attr.fetches)} OR ${op.lt(attr.fetches, PREVIEWS_PER_MINUTE)}`)
     .go()
     .catch((error: Error) => {
-      if (!/conditional request failed/i.test(error.message)) throw error;
+      if (!isConditionFailure(error)) throw error;
       throw new TooManyRequestsError(
         `Vous avez demandé ${PREVIEWS_PER_MINUTE} aperçus de liens en une minute : attendez un instant avant d’en demander un autre.`,
         Math.max(1, nextMinute - Math.floor(now.getTime() / 1000)),
