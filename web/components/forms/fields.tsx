@@ -35,6 +35,23 @@ function FieldError({ id, errors }: { id: string; errors: string[] }) {
   );
 }
 
+/** A field's label (« facultatif » when it may stay empty) and its hint, tied to the control by ids. */
+function FieldLabel({ field, label, hint, required }: { field: ReturnType<typeof useField>; label: string; hint?: ReactNode; required: boolean }) {
+  return (
+    <>
+      <label htmlFor={field.controlId} className={styles.label}>
+        {label}
+        {!required && <span className={styles.optional}> {t('form.optional')}</span>}
+      </label>
+      {hint && (
+        <div id={field.hintId} className={styles.hint}>
+          {hint}
+        </div>
+      )}
+    </>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -92,15 +109,7 @@ export function TextField({
   );
   return (
     <div className={styles.field}>
-      <label htmlFor={field.controlId} className={styles.label}>
-        {label}
-        {!required && <span className={styles.optional}> {t('form.optional')}</span>}
-      </label>
-      {hint && (
-        <div id={field.hintId} className={styles.hint}>
-          {hint}
-        </div>
-      )}
+      <FieldLabel field={field} label={label} hint={hint} required={required} />
       {revealable && interactive ? (
         <div className={styles.withButton}>
           {input}
@@ -129,15 +138,7 @@ export function TextArea({ name, label, hint, required = false, maxLength, rows 
   const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
   return (
     <div className={styles.field}>
-      <label htmlFor={field.controlId} className={styles.label}>
-        {label}
-        {!required && <span className={styles.optional}> {t('form.optional')}</span>}
-      </label>
-      {hint && (
-        <div id={field.hintId} className={styles.hint}>
-          {hint}
-        </div>
-      )}
+      <FieldLabel field={field} label={label} hint={hint} required={required} />
       <textarea
         id={field.controlId}
         name={name}

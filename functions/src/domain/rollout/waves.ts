@@ -86,7 +86,8 @@ export async function relaunchWave(caller: Caller, waveId: string): Promise<Wave
   const current = await loadWave(waveId);
   if (current.status !== 'sending') throw new ConflictError('Cette vague n’est pas en cours d’envoi.');
   if ((await relaunchStalledTasks(waveId)) === 0) throw new ConflictError('L’envoi de cette vague avance : rien à relancer.');
-  return getWave(caller, waveId);
+  // Every stalled task was handed over or touched meanwhile: none is stalled any more.
+  return { ...toWave(await loadWave(waveId)), stalledFederations: [] };
 }
 
 /** Creates a draft wave; `by` is the admin's id (or `system` for the demo seed). */
