@@ -431,24 +431,6 @@ export const AttachmentEntity = new Entity(
   config,
 );
 
-/** How many link previews one person had fetched in one minute (S22); gone by TTL two minutes later. */
-export const LinkPreviewQuotaEntity = new Entity(
-  {
-    model: { service: 'coopol', entity: 'linkPreviewQuota', version: '1' },
-    attributes: {
-      userId: { type: 'string', required: true },
-      /** `2026-11-21T14:05` (UTC). */
-      minute: { type: 'string', required: true },
-      fetches: { type: 'number' },
-      expiresAt: { type: 'number' },
-    },
-    indexes: {
-      byPersonMinute: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['minute'] } },
-    },
-  },
-  config,
-);
-
 export const social = new Service(
   {
     group: GroupEntity,

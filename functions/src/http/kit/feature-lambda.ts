@@ -26,6 +26,8 @@ export interface RouteInput<C extends RouteContract> {
   query: Out<C['query']>;
   body: Out<C['body']>;
   actor: Actor;
+  /** Who sent the request on the network, for the per-client rate limits (API Gateway's sourceIp). */
+  client: { ip: string };
   event: Event;
 }
 
@@ -49,7 +51,8 @@ export function implement<C extends RouteContract>(
       const actor = actorFromEvent(event);
       if (contract.auth === 'jwt' && actor.kind === 'anonymous') throw new UnauthorizedError();
       const input = parseRequest(contract, event);
-      const result = await serve({ ...input, actor, event } as RouteInput<C>);
+      const client = { ip: event.requestContext.http?.sourceIp ?? 'unknown' };
+      const result = await serve({ ...input, actor, client, event } as RouteInput<C>);
       const status = contract.successStatus ?? 200;
       if (contract.responseType === 'calendar') {
         return {
