@@ -84,7 +84,8 @@ export type Audience = z.infer<typeof Audience>;
 export const ProfileField = z.enum(['membership', 'section', 'functions', 'mandates', 'interests', 'photo', 'email']);
 export type ProfileField = z.infer<typeof ProfileField>;
 
-export const Visibility = z.record(ProfileField, Audience);
+/** Who sees each field of my profile: every field named (a record over an enum, spelled as an object for OpenAPI). */
+export const Visibility = z.object(Object.fromEntries(ProfileField.options.map((field) => [field, Audience])) as Record<ProfileField, typeof Audience>);
 export type Visibility = z.infer<typeof Visibility>;
 
 export const MembershipStatus = z.enum(['adherent', 'sympathisant']);
