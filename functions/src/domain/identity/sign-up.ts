@@ -35,14 +35,14 @@ export const signUpMails: RateLimit = {
 export const signUpCodeTries: RateLimit = {
   name: 'sign-up-code.address',
   max: 5,
-  windowSeconds: 900,
+  windowSeconds: 3600,
   refusal: (wait) => `Trop de codes essayés pour cette adresse : réessayez dans ${frenchWait(wait)}, ou demandez un nouveau code.`,
 };
 /** « You already have an account »: at most one such mail an hour to an address (as preregistration, ADR 0010). */
 const knownAddressNotices: RateLimit = { name: 'sign-up-known.address', max: 1, windowSeconds: 3600, refusal: () => 'déjà prévenu·e' };
 
 /** Only the latest attempts of an address are looked at: a guessed code has few codes to match. */
-const ATTEMPTS_LOOKED_AT = 5;
+const ATTEMPTS_LOOKED_AT = 3;
 /** A confirmation in progress holds its attempt this long (a double submit cannot create two accounts). */
 const CLAIM_SECONDS = 60;
 
