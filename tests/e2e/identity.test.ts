@@ -227,7 +227,13 @@ describe('sign-in pages', () => {
     for (const path of ['/inscription', '/inscription/confirmer?email=lea%40coopol.example&essai=00000000aAAAAAAAAAAAAAAAA']) {
       await page.goto(`${stack.urls.site}${path}`, { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${path}: ${overflow}px of horizontal overflow at 320 px`);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 8)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().width)}px`),
+      );
+      assert.ok(overflow <= 0, `${path}: ${overflow}px of horizontal overflow at 320 px: ${wide.join(', ')}`);
     }
     await context.close();
   });
