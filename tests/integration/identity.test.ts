@@ -167,6 +167,19 @@ describe('sign-up', () => {
     assert.match(body.message as string, /incorrect/);
   });
 
+  test('an attempt past its day is worth nothing, even before DynamoDB’s TTL removes it', async () => {
+    const { SignUpAttemptEntity } = await import('../../functions/src/domain/identity/entities');
+    const email = 'id.expired@coopol.example';
+    await signUpOf(email);
+    const code = await waitForSignUpCode(stack, email);
+    const { data } = await SignUpAttemptEntity.query.byEmail({ email }).go();
+    for (const attempt of data) await SignUpAttemptEntity.patch({ email, attemptId: attempt.attemptId }).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).go();
+    const late = await post('/api/auth/confirm-sign-up', { email, code, password: TEST_PASSWORD });
+    assert.equal(late.status, 400);
+    assert.deepEqual(fields(late.body), ['body.code']);
+    assert.equal((await signIn(email, TEST_PASSWORD)).status, 401);
+  });
+
   test('wrong codes are limited per address: after five, even the right code waits (429, Retry-After)', async () => {
     const email = 'id.guess@coopol.example';
     await signUpOf(email);
