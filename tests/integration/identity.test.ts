@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { mailsTo, signUpCodesTo, waitForMail, waitForSignUpCode } from '../support/mail';
 import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
-import { api, testStack, type TestStack } from '../support/stack';
+import { api, postFrom, testStack, type TestStack } from '../support/stack';
 
 // Sign-up rules, sign-in throttling, the member file and what follows from it, photos — through the
 // real handlers, Cognito (cognito-local) and DynamoDB Local.
@@ -192,6 +192,27 @@ describe('sign-up', () => {
     assert.equal(blocked.status, 429);
     assert.ok(Number(blocked.headers.get('retry-after')) > 0);
     assert.equal((await signIn(email, TEST_PASSWORD)).status, 401);
+  });
+
+  test('wrong codes spread over many addresses from one client are stopped at 50 an hour, even for a right code; other clients are not', async () => {
+    const guesser = '127.0.0.3';
+    const targets = Array.from({ length: 11 }, (_, i) => `id.spread${i}@coopol.example`);
+    for (const email of targets) await signUpOf(email);
+    const codes = new Map(await Promise.all(targets.map(async (email) => [email, await waitForSignUpCode(stack, email)] as const)));
+    const wrongFor = (email: string) => (codes.get(email) === '000000' ? '111111' : '000000');
+    for (const email of targets.slice(0, 10)) {
+      for (let i = 0; i < 5; i += 1) {
+        const answer = await postFrom(stack, guesser, '/api/auth/confirm-sign-up', { email, code: wrongFor(email), password: TEST_PASSWORD });
+        assert.equal(answer.status, 400, `${email} #${i + 1}: ${JSON.stringify(answer.body)}`);
+      }
+    }
+    const last = targets[10]!;
+    const refused = await postFrom(stack, guesser, '/api/auth/confirm-sign-up', { email: last, code: codes.get(last), password: TEST_PASSWORD });
+    assert.equal(refused.status, 429, JSON.stringify(refused.body));
+    assert.match(String(refused.body.message), /depuis votre connexion/);
+    // The owner, from her own connection, confirms with her code.
+    const owner = await postFrom(stack, '127.0.0.4', '/api/auth/confirm-sign-up', { email: last, code: codes.get(last), password: TEST_PASSWORD });
+    assert.equal(owner.status, 200, JSON.stringify(owner.body));
   });
 
   test('an account left without a person (a sign-up of the old flow, its password the stranger’s) is replaced when the owner confirms', async () => {

@@ -8,7 +8,7 @@ import { featureLambda, implement } from './kit/feature-lambda';
 export const handler = featureLambda('identity', [
   implement(routes.me, async ({ actor }) => describeActor(actor)),
   implement(routes.signUp, async ({ body }) => signUp.startSignUp(body)),
-  implement(routes.confirmSignUp, async ({ body }) => (await signUp.confirmSignUp(body), { ok: true as const })),
+  implement(routes.confirmSignUp, async ({ body, client }) => (await signUp.confirmSignUp(body, client), { ok: true as const })),
   implement(routes.resendSignUpCode, async ({ body }) => signUp.resendSignUpCode(body.email, body.attempt)),
   implement(routes.signIn, async ({ body }) => auth.signIn(body.email, body.password)),
   implement(routes.answerMfa, async ({ body }) => auth.answerMfaChallenge(body.email, body.session, body.code)),

@@ -5,7 +5,7 @@ import { cognito, userPoolId } from '../../shared/cognito';
 import { isConditionFailure } from '../../shared/conditions';
 import { siteLink } from '../../shared/site';
 import { TooManyRequestsError, ValidationError } from '../errors';
-import { frenchWait, clearRate, spendRate, type RateLimit } from '../limits/rate-limits';
+import { assertRateLeft, frenchWait, clearRate, spendRate, type RateLimit } from '../limits/rate-limits';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity } from '../people/entities';
 import { registerPerson, type Registration } from '../people/registration';
@@ -37,6 +37,17 @@ export const signUpCodeTries: RateLimit = {
   max: 5,
   windowSeconds: 3600,
   refusal: (wait) => `Trop de codes essayés pour cette adresse : réessayez dans ${frenchWait(wait)}, ou demandez un nouveau code.`,
+};
+/**
+ * Wrong codes from one client, whatever the addresses: someone spreading guesses over many addresses
+ * (five an hour each) is stopped too. Spent only by a wrong code, so people signing up from one
+ * office or one test machine are not.
+ */
+export const signUpWrongCodesPerClient: RateLimit = {
+  name: 'sign-up-wrong-code.client',
+  max: 50,
+  windowSeconds: 3600,
+  refusal: (wait) => `Trop de codes erronés depuis votre connexion : réessayez dans ${frenchWait(wait)}.`,
 };
 /** « You already have an account »: at most one such mail an hour to an address (as preregistration, ADR 0010). */
 const knownAddressNotices: RateLimit = { name: 'sign-up-known.address', max: 1, windowSeconds: 3600, refusal: () => 'déjà prévenu·e' };
@@ -151,11 +162,17 @@ export async function resendSignUpCode(email: string, attemptId: string): Promis
  * attempts are deleted. A wrong or expired code, and an address that already has an account, get the
  * same answer and change nothing.
  */
-export async function confirmSignUp(request: ConfirmSignUpRequest): Promise<void> {
+export async function confirmSignUp(request: ConfirmSignUpRequest, client: { ip: string }): Promise<void> {
   const email = request.email.toLowerCase();
+  await assertRateLeft(signUpWrongCodesPerClient, client.ip);
   await spendRate(signUpCodeTries, email);
   const attempt = (await recentAttempts(email)).find((a) => sameHash(a.codeHash, hashOf(a.attemptId, request.code)));
-  if (!attempt || (await hasAccount(email))) throw wrongCode();
+  if (!attempt || (await hasAccount(email))) {
+    await spendRate(signUpWrongCodesPerClient, client.ip).catch((error: unknown) => {
+      if (!(error instanceof TooManyRequestsError)) throw error;
+    });
+    throw wrongCode();
+  }
   await clearRate(signUpCodeTries, email); // the right code: its holder is not guessing
   assertAcceptablePassword(request.password, { email, givenName: attempt.givenName, familyName: attempt.familyName });
 
