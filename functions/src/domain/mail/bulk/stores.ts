@@ -1,4 +1,5 @@
 import { Entity, Service, type EntityItem } from 'electrodb';
+import { isConditionFailure } from '../../../shared/conditions';
 import { documentClient, tableName } from '../../../shared/dynamodb';
 import type { Mailing } from '../acceptance';
 import type { BulkMailAdapter, Receipt, ReceiptStore } from './adapter';
@@ -66,8 +67,13 @@ const taskKey = (key: BulkTaskKey) => ({ mailing: mailingKey(key.mailing), shard
 
 /** Creates a mailing's task for one shard, once (false: it existed). */
 export async function createBulkTask(key: BulkTaskKey): Promise<boolean> {
-  const { canceled } = await bulkMail.transaction.write(({ task }) => [task.create(taskKey(key)).commit()]).go();
-  return !canceled;
+  try {
+    await BulkTaskEntity.create(taskKey(key)).go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 /** A task as it stands (consistent). */
