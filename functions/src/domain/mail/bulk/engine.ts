@@ -30,7 +30,7 @@ const CONCURRENCY = 25;
 /** Pages worked on at once: sending one while the next are read and claimed (commits stay in order). */
 const PAGES_IN_FLIGHT = 4;
 /** Time kept in hand before the function's timeout to commit and hand over to the next invocation. */
-export const HANDOVER_MS = 60_000;
+const HANDOVER_MS = 60_000;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
