@@ -7,7 +7,7 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 /**
@@ -29,7 +29,8 @@ export interface StreamSubscription {
   entities: readonly string[];
   changes: readonly string[];
   batchSize: number;
-  consume(event: DynamoDBStreamEvent): Promise<void>;
+  /** A partial batch response (`batchItemFailures`) is honoured as Lambda's ReportBatchItemFailures is. */
+  consume(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse | void>;
 }
 
 export interface StreamPollerOptions {
@@ -129,12 +130,22 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
     return result.ShardIterator;
   }
 
+  /**
+   * Delivers a batch until it succeeds. A thrown error retries the whole batch; a partial batch
+   * response retries from its first failed record on, as Lambda does with ReportBatchItemFailures
+   * (the records before it are done and are not delivered again).
+   */
   async function deliver(subscription: StreamSubscription, batch: StreamRecord[]): Promise<void> {
-    const event = { Records: batch.map((r) => asLambdaRecord(r, options.streamArn, options.region)) };
+    let pending = batch;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await subscription.consume(event);
-        return;
+        const response = await subscription.consume({ Records: pending.map((r) => asLambdaRecord(r, options.streamArn, options.region)) });
+        const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        const firstFailed = pending.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+        if (!failed.size) return;
+        // An identifier that names no record of the batch: Lambda retries the whole batch.
+        pending = firstFailed >= 0 ? pending.slice(firstFailed) : pending;
+        throw new Error(`${failed.size} record(s) reported failed, from ${pending[0]?.dynamodb?.SequenceNumber}`);
       } catch (error) {
         options.log(`${subscription.name}: batch failed (attempt ${attempt}/${maxAttempts}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (attempt >= maxAttempts) {

@@ -8,7 +8,7 @@
  * Started by infra/local/stack.ts with the handlers' environment.
  */
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,9 +25,9 @@ const streamArn = process.env.WORKER_STREAM_ARN!;
 const skipped = new Set((process.env.WORKER_SKIP_JOBS ?? '').split(',').filter(Boolean));
 const log = (line: string) => console.log(`[worker ${new Date().toISOString()}] ${line}`);
 
-async function run(job: JobName, event: unknown): Promise<void> {
+async function run(job: JobName, event: unknown): Promise<unknown> {
   const handler = await loadJob(job);
-  await handler(event, invokeContext(job, randomUUID(), jobs[job].timeoutSeconds * 1000));
+  return handler(event, invokeContext(job, randomUUID(), jobs[job].timeoutSeconds * 1000));
 }
 
 const byArn = new Map(jobNames.map((job) => [localJobArn(job), job]));
@@ -49,7 +49,7 @@ startStreamPoller({
   subscriptions: jobNames.flatMap((job) => {
     const trigger = jobs[job].trigger;
     if (trigger.kind !== 'stream' || skipped.has(job)) return [];
-    return [{ name: job, ...trigger, consume: (event: DynamoDBStreamEvent) => run(job, event) }];
+    return [{ name: job, ...trigger, consume: async (event: DynamoDBStreamEvent) => (await run(job, event)) as DynamoDBBatchResponse | void }];
   }),
   log,
 });

@@ -73,6 +73,8 @@ export class JobsStack extends Stack {
             batchSize: trigger.batchSize,
             retryAttempts: 10,
             bisectBatchOnError: true,
+            // The jobs answer which change failed (functions/src/jobs/kit/stream-job.ts): retried from it.
+            reportBatchItemFailures: true,
             onFailure: new SqsDlq(failures),
             filters: streamFilters(trigger),
           }),

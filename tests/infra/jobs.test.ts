@@ -31,6 +31,7 @@ test('stream consumers read the table stream, filtered to their entities, with r
       StartingPosition: 'LATEST',
       MaximumRetryAttempts: 10,
       BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
         Filters: [

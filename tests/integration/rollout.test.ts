@@ -308,8 +308,8 @@ describe('a wave, from draft to launch mail', () => {
     const before = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=federation&code=44');
     const signedUpBefore = (before.body.signups as { count: number }[]).reduce((sum, d) => sum + d.count, 0);
     const batch = { Records: [insert(nadia.userId, inWave.email), insert(`replay-${randomUUID()}`, newEmail('a')), insert(`replay-${randomUUID()}`, newEmail('b'))] };
-    await handler(batch);
-    await handler(batch);
+    await handler(batch, {} as never);
+    await handler(batch, {} as never);
     const after = await call(stack, admin, 'GET', '/api/rollout/numbers?scope=federation&code=44');
     const signedUpAfter = (after.body.signups as { count: number }[]).reduce((sum, d) => sum + d.count, 0);
     assert.equal(signedUpAfter - signedUpBefore, 2);
