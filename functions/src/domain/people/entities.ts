@@ -110,7 +110,7 @@ export const RoleGrantEntity = new Entity(
   config,
 );
 
-/** The record of every grant and revocation, by space, newest last (who, what, when). */
+/** The record of every grant and revocation, by space, newest last (who, what, when — and why, when a change of membership ended it). */
 export const RoleAuditEntity = new Entity(
   {
     model: { service: 'coopol', entity: 'roleAudit', version: '1' },
@@ -122,6 +122,8 @@ export const RoleAuditEntity = new Entity(
       userId: { type: 'string', required: true },
       role: { type: 'string', required: true },
       by: { type: 'string', required: true },
+      /** Why a role ended without anyone revoking it: « adhésion échue », « changement de section », « effacement du compte ». */
+      reason: { type: 'string' },
     },
     indexes: {
       byScope: {
