@@ -459,3 +459,73 @@ describe('attachments', () => {
     assert.deepEqual(fields(again.body), ['body.attachments.0']);
   });
 });
+
+describe('derived copies follow moderation', () => {
+  let secretary: TestPerson;
+  before(async () => {
+    secretary = await createTestPerson(stack, {
+      email: `copies-secretaire-${run}@coopol.example`,
+      postalCode: '35000',
+      member: { memberNumber: `SO${run.toUpperCase()}8`, sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }],
+      mfa: true,
+    });
+  });
+  type Shown = { id: string; lastComment?: { html: string } };
+  const lastCommentOf = async (person: TestPerson, postId: string) => {
+    const [one, list, feed] = await Promise.all([
+      call(stack, person, 'GET', `/api/posts/${postId}`).then((r) => r.body as unknown as Shown),
+      call(stack, person, 'GET', '/api/spaces/section/rennes/posts?limit=50').then((r) => (r.body.items as Shown[]).find((p) => p.id === postId)),
+      call(stack, person, 'GET', '/api/feed?limit=50').then((r) => (r.body.items as Shown[]).find((p) => p.id === postId)),
+    ]);
+    // The post, its space's list and the feed show the same copy.
+    assert.deepEqual(list?.lastComment, one.lastComment);
+    if (feed) assert.deepEqual(feed.lastComment, one.lastComment);
+    return one.lastComment?.html ?? null;
+  };
+
+  test('the post’s last comment: a hidden comment is replaced by the newest one still shown; a deleted one leaves none', async () => {
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Le point sur la fête ${run}` });
+    const id = post.body.id as string;
+    const first = await call(stack, bruno, 'POST', `/api/posts/${id}/comments`, { text: `Premier avis ${run}` });
+    const insult = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Propos injurieux ${run}` });
+    assert.match((await lastCommentOf(alice, id)) ?? '', /injurieux/);
+
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${id}/comments/${insult.body.id as string}/hide`)).status, 200);
+    for (const reader of [alice, bruno]) {
+      const shown = await lastCommentOf(reader, id);
+      assert.doesNotMatch(shown ?? '', /injurieux/, 'the hidden words are nowhere');
+      assert.match(shown ?? '', /Premier avis/);
+    }
+
+    assert.equal((await call(stack, bruno, 'DELETE', `/api/posts/${id}/comments/${first.body.id as string}`)).status, 200);
+    assert.equal(await lastCommentOf(alice, id), null, 'no comment is shown any more: no copy');
+    assert.equal((await call(stack, alice, 'GET', `/api/posts/${id}`)).body.commentCount, 1);
+  });
+
+  test('notifications quoting a hidden or deleted post or comment no longer show its words', async () => {
+    const texts = async (person: TestPerson) => (await notificationsOf(person)).items.map((n) => n.text).join('\n');
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Sujet des copies ${run}` });
+    const id = post.body.id as string;
+    // A comment that names Bruno: Alice (who follows her post) and Bruno (named) are told, quoting it.
+    const hiddenComment = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Insulte${run} pour @bruno Social` });
+    await until('alice is told of the comment', () => texts(alice), (t) => t.includes(`Insulte${run}`));
+    await until('bruno is told of the mention', () => texts(bruno), (t) => t.includes(`Insulte${run}`));
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${id}/comments/${hiddenComment.body.id as string}/hide`)).status, 200);
+    assert.doesNotMatch(await texts(alice), new RegExp(`Insulte${run}`));
+    assert.doesNotMatch(await texts(bruno), new RegExp(`Insulte${run}`));
+    assert.match(await texts(alice), /Ce contenu a été retiré/);
+
+    // A comment its author deletes.
+    const regret = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Regret${run}` });
+    await until('alice is told of it', () => texts(alice), (t) => t.includes(`Regret${run}`));
+    assert.equal((await call(stack, chloe, 'DELETE', `/api/posts/${id}/comments/${regret.body.id as string}`)).status, 200);
+    assert.doesNotMatch(await texts(alice), new RegExp(`Regret${run}`));
+
+    // A post that names Chloé, hidden by the secretary.
+    const rumour = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Rumeur${run} sur @chloe Social` });
+    await until('chloé is told', () => texts(chloe), (t) => t.includes(`Rumeur${run}`));
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${rumour.body.id as string}/hide`)).status, 200);
+    assert.doesNotMatch(await texts(chloe), new RegExp(`Rumeur${run}`));
+  });
+});

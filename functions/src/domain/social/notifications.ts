@@ -49,6 +49,8 @@ export interface NewNotification {
   groupId?: string;
   /** What caused it (e.g. `comment:<id>`): with the recipient, makes the notification's id. */
   cause: string;
+  /** The post (and comment) whose words it quotes: if they are hidden or deleted, so is the quote. */
+  about?: { postId: string; commentId?: string; commentAt?: string };
   at: string;
 }
 
@@ -97,6 +99,7 @@ export async function notify(recipientIds: string[], notification: NewNotificati
               text: notification.text,
               path: notification.path,
               groupId: notification.groupId,
+              ...notification.about,
               expiresAt: Math.floor(Date.parse(notification.at) / 1000) + RETENTION_DAYS * 86400,
             })
             .commit(),
@@ -160,6 +163,7 @@ export async function notifyComment(comment: { postId: string; commentId: string
         path: `/publications/${post.postId}`,
         ...(space.type === 'group' && { groupId: space.id }),
         cause: `comment:${comment.commentId}`,
+        about: { postId: post.postId, commentId: comment.commentId, commentAt: comment.createdAt },
         at: comment.createdAt,
       },
     );
@@ -212,6 +216,7 @@ export async function notifyMentions(source: { postId: string; commentId?: strin
     path: `/publications/${post.postId}`,
     ...(space.type === 'group' && { groupId: space.id }),
     cause: source.commentId ? `mention:comment:${source.commentId}` : `mention:post:${source.postId}`,
+    about: { postId: post.postId, ...(source.commentId && { commentId: source.commentId, commentAt: source.createdAt }) },
     at: source.createdAt,
   });
 }
@@ -264,9 +269,29 @@ export async function notifyGroupInvitation(invitation: { token: string; groupId
   });
 }
 
+/** What a notification whose words were withdrawn says instead. */
+export const WITHDRAWN_TEXT = 'Ce contenu a été retiré.';
+
+/**
+ * Notifications quote posts and comments: the quote follows the content. Of a page of notifications,
+ * those whose post or comment is hidden or deleted since (1 BatchGet of the posts + 1 of the
+ * comments, whatever the page holds): their text is not shown again, in the bell or in a digest.
+ */
+export async function withdrawnAmong(items: EntityItem<typeof NotificationEntity>[]): Promise<Set<string>> {
+  const postIds = [...new Set(items.flatMap((n) => (n.postId ? [n.postId] : [])))];
+  const commentKeys = [...new Map(items.flatMap((n) => (n.postId && n.commentId && n.commentAt ? [[n.commentId, { postId: n.postId, createdAt: n.commentAt, commentId: n.commentId }] as const] : []))).values()];
+  const [{ data: posts }, { data: comments }] = await Promise.all([
+    postIds.length ? PostEntity.get(postIds.map((postId) => ({ postId }))).go({ attributes: ['postId', 'hidden'] }) : { data: [] },
+    commentKeys.length ? CommentEntity.get(commentKeys).go({ attributes: ['commentId', 'hidden'] }) : { data: [] },
+  ]);
+  const shownPosts = new Set(posts.filter((p) => !p.hidden).map((p) => p.postId));
+  const shownComments = new Set(comments.filter((c) => !c.hidden).map((c) => c.commentId));
+  return new Set(items.filter((n) => (n.postId && !shownPosts.has(n.postId)) || (n.commentId && !shownComments.has(n.commentId))).map((n) => n.notificationId));
+}
+
 // ——— The bell and the preferences (routes) ———
 
-/** My notifications, newest first (S15), with the bell's count (S16). */
+/** My notifications, newest first (S15), with the bell's count (S16); quotes of withdrawn content are not shown. */
 export async function listNotifications(caller: Caller, page: { cursor?: string; limit: number }) {
   const person = requirePerson(caller);
   const now = Math.floor(Date.now() / 1000);
@@ -278,8 +303,16 @@ export async function listNotifications(caller: Caller, page: { cursor?: string;
       .catch(badCursor(page.cursor)),
     NotificationStateEntity.get({ userId: person.userId }).go(),
   ]);
+  const withdrawn = await withdrawnAmong(result.data);
   return {
-    items: result.data.map((n) => ({ id: n.notificationId, kind: n.kind, text: n.text, path: n.path, at: n.at, read: Boolean(state?.readAt && n.at <= state.readAt) })),
+    items: result.data.map((n) => ({
+      id: n.notificationId,
+      kind: n.kind,
+      text: withdrawn.has(n.notificationId) ? WITHDRAWN_TEXT : n.text,
+      path: n.path,
+      at: n.at,
+      read: Boolean(state?.readAt && n.at <= state.readAt),
+    })),
     nextCursor: result.cursor ?? null,
     unread: Math.max(0, state?.unread ?? 0),
   };
