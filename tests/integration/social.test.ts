@@ -289,8 +289,8 @@ describe('search', () => {
     assert.deepEqual((await searchAs(bruno, `hopital${run}`)).posts.map((p) => p.id), [sectionPost.body.id]);
     assert.deepEqual((await searchAs(dan, `hopital${run}`)).posts, []);
 
-    // People by name, whatever the accents and case.
-    const people = await searchAs(dan, 'CHLOE SOCIAL');
+    // People by name, whatever the accents and case (Bruno shares Chloé's section: he may find her).
+    const people = await searchAs(bruno, 'CHLOE SOCIAL');
     assert.ok(people.people.some((p) => p.userId === chloe.userId));
     assert.equal((await call(stack, dan, 'GET', '/api/search?q=a')).status, 400);
   });
@@ -527,5 +527,56 @@ describe('derived copies follow moderation', () => {
     await until('chloé is told', () => texts(chloe), (t) => t.includes(`Rumeur${run}`));
     assert.equal((await call(stack, secretary, 'POST', `/api/posts/${rumour.body.id as string}/hide`)).status, 200);
     assert.doesNotMatch(await texts(chloe), new RegExp(`Rumeur${run}`));
+  });
+});
+
+describe('who can find me', () => {
+  const finds = (viewer: TestPerson, target: TestPerson, q: string) =>
+    call(stack, viewer, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => (r.body.people as { userId: string }[]).some((p) => p.userId === target.userId));
+  const setFindable = async (person: TestPerson, findableBy: string) => {
+    const set = await call(stack, person, 'PATCH', '/api/me/profile', { findableBy });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.equal(set.body.findableBy, findableBy);
+  };
+
+  test('search: by default those who share a section, a federation, a group or a friendship; then everyone signed in; then nobody', async () => {
+    const name = 'alice Social';
+    assert.equal((await call(stack, alice, 'GET', '/api/me/profile')).body.findableBy, 'connections');
+    await until('bruno (same section) finds alice', () => finds(bruno, alice, name), Boolean);
+    assert.equal(await finds(dan, alice, name), false, 'a supporter of Paris, sharing nothing with her, does not');
+
+    // A group in common is enough.
+    const group = await call(stack, alice, 'POST', '/api/groups', { name: `Trouvables ${run}`, kind: 'open', audience: 'all' });
+    assert.equal((await call(stack, dan, 'POST', `/api/groups/${group.body.id as string}/join`)).status, 200);
+    await until('dan, now in her group, finds alice', () => finds(dan, alice, name), Boolean);
+    assert.equal((await call(stack, dan, 'POST', `/api/groups/${group.body.id as string}/leave`)).status, 200);
+    await until('dan, gone from the group, no longer finds her', () => finds(dan, alice, name), (found) => !found);
+
+    await setFindable(alice, 'signed-in');
+    await until('everyone signed in finds her', () => finds(dan, alice, name), Boolean);
+
+    await setFindable(alice, 'nobody');
+    await until('even her section no longer finds her', () => finds(bruno, alice, name), (found) => !found);
+    assert.equal(await finds(alice, alice, name), true, 'she still finds herself');
+    const bad = await call(stack, alice, 'PATCH', '/api/me/profile', { findableBy: 'tout-le-monde' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(fields(bad.body), ['body.findableBy']);
+  });
+
+  test('« nobody »: not suggested as a coopain, and a mention neither tells her nor links her name', async () => {
+    // Alice chose « nobody » in the test above.
+    const suggested = await call(stack, bruno, 'GET', '/api/me/friend-suggestions');
+    assert.ok(!(suggested.body.items as { userId: string }[]).some((s) => s.userId === alice.userId));
+    assert.ok((suggested.body.items as { userId: string }[]).some((s) => s.userId === chloe.userId), 'others still are');
+
+    const post = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Merci @alice Social et @Chloé Social ${run}` });
+    const id = post.body.id as string;
+    await until('chloé is told', () => notificationsOf(chloe), (n) => n.items.some((i) => i.kind === 'mention' && i.path === `/publications/${id}`));
+    // The stream is read in order: Alice would have been told by now.
+    assert.ok(!(await notificationsOf(alice)).items.some((i) => i.kind === 'mention' && i.path === `/publications/${id}`));
+    const shown = (await call(stack, chloe, 'GET', `/api/posts/${id}`)).body.html as string;
+    assert.doesNotMatch(shown, new RegExp(alice.userId));
+    assert.match(shown, new RegExp(`/personnes/${chloe.userId}`));
+    await setFindable(alice, 'connections');
   });
 });

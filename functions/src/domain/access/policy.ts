@@ -1,4 +1,4 @@
-import type { GrantRoleRequest, ProfileField, Role } from '../../contracts/identity';
+import type { FindableBy, GrantRoleRequest, ProfileField, Role } from '../../contracts/identity';
 import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../errors';
 import type { Caller, Grant, PersonFacts } from './caller';
 
@@ -110,6 +110,39 @@ export function visibleFields(viewer: Caller, owner: PersonFacts, access: ListAc
   }
   return fields;
 }
+
+/** What « qui peut me trouver » needs to know of a person (copied on their search entries). */
+export interface FindableFacts {
+  userId: string;
+  findableBy?: FindableBy;
+  federationCode?: string;
+  groupIds?: readonly string[];
+}
+
+/**
+ * Whether `viewer` may find `target` by name (search, friend suggestions, mentions). By default
+ * (`connections`) those who share a section or a federation (a section is in one federation), a
+ * group or a friendship with them; `signed-in`: everyone signed in; `nobody`: no one but themselves.
+ * Decided with facts already at hand: the caller's own item (P1) and the target's entry.
+ */
+export function mayFind(viewer: Caller, target: FindableFacts, areFriends: boolean): boolean {
+  if (viewer.kind !== 'person') return false;
+  if (viewer.userId === target.userId) return true;
+  switch (target.findableBy ?? 'connections') {
+    case 'signed-in':
+      return true;
+    case 'nobody':
+      return false;
+    case 'connections': {
+      if (areFriends || (target.federationCode !== undefined && target.federationCode === viewer.federationCode)) return true;
+      const mine = new Set(viewer.groupIds ?? []);
+      return (target.groupIds ?? []).some((groupId) => mine.has(groupId));
+    }
+  }
+}
+
+/** Whether finding `target` needs to know if the viewer is their friend (the only fact not at hand). */
+export const findingNeedsFriendship = (viewer: Caller, target: FindableFacts) => !mayFind(viewer, target, false) && mayFind(viewer, target, true);
 
 /** A profile page: any signed-in person may open it; what it shows follows the owner's choices. */
 export function mayOpenProfile(caller: Caller): void {

@@ -46,6 +46,10 @@ export const PersonEntity = new Entity(
           email: { type: audience, required: true },
         },
       },
+      /** « Qui peut me trouver »: absent means `connections` (people who share a section, federation, group or friendship). */
+      findableBy: { type: ['connections', 'signed-in', 'nobody'] as const },
+      /** The groups the person is a member of, kept by each change of standing (S5): who shares a group, without a read. */
+      groupIds: { type: 'set', items: 'string' },
       roles: {
         type: 'list',
         items: {

@@ -354,6 +354,10 @@ export const SearchEntryEntity = new Entity(
       folded: { type: 'string', required: true },
       groupKind: { type: groupKinds },
       groupAudience: { type: groupAudiences },
+      /** People only: « qui peut me trouver » and the facts it is decided with (policy `mayFind`), so a search reads nothing more. */
+      findableBy: { type: ['connections', 'signed-in', 'nobody'] as const },
+      federationCode: { type: 'string' },
+      groupIds: { type: 'list', items: { type: 'string' } },
     },
     indexes: {
       byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: ['key'] } },

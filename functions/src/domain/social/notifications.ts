@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type { Caller } from '../access/caller';
 import { factsOf } from '../access/load-caller';
-import { canReadSpace, requirePerson, type Space } from '../access/policy';
+import { canReadSpace, findingNeedsFriendship, mayFind, requirePerson, type Space } from '../access/policy';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
@@ -172,17 +172,27 @@ export async function notifyComment(comment: { postId: string; commentId: string
 
 /**
  * The people a text mentions: for each `@…`, the people whose whole folded name is its first words
- * (the longest such name wins: « @Anne Martin merci » is Anne Martin). Homonyms are all mentioned.
- * One Query per mention (S18's partition of the first word).
+ * (the longest such name wins: « @Anne Martin merci » is Anne Martin), among those the author may
+ * find (« qui peut me trouver », policy `mayFind`): a mention never reaches, nor reveals, someone
+ * hidden from the author. Homonyms the author may find are all mentioned. One Query per mention
+ * (S18's partition of the first word), the author's item and 1 BatchGet of friendships if needed.
  */
-export async function resolveMentions(text: string): Promise<{ folded: string; userIds: string[] }[]> {
+export async function resolveMentions(text: string, authorId: string): Promise<{ folded: string; userIds: string[] }[]> {
+  const names = mentionedNames(text);
+  if (!names.length) return [];
+  const { data: authorItem } = await PersonEntity.get({ userId: authorId }).go();
+  if (!authorItem) return [];
+  const author = { kind: 'person' as const, ...factsOf(authorItem) };
+  const pages = await Promise.all(
+    names.map((words) => SearchEntryEntity.query.byToken({ token: `n:${words[0]!.slice(0, 3)}` }).begins({ key: `${words[0]}#person#` }).go({ pages: 'all' }).then((r) => r.data)),
+  );
+  const factsOfEntry = (e: (typeof pages)[number][number]) => ({ userId: e.refId, findableBy: e.findableBy, federationCode: e.federationCode, groupIds: e.groupIds });
+  const ask = [...new Set(pages.flat().filter((e) => findingNeedsFriendship(author, factsOfEntry(e))).map((e) => e.refId))].slice(0, 100);
+  const { data: friendships } = ask.length ? await FriendshipEntity.get(ask.map((friendId) => ({ userId: authorId, friendId }))).go() : { data: [] };
+  const friends = new Set(friendships.filter((f) => f.state === 'friends').map((f) => f.friendId));
   const resolved: { folded: string; userIds: string[] }[] = [];
-  for (const words of mentionedNames(text)) {
-    const first = words[0]!;
-    const { data } = await SearchEntryEntity.query
-      .byToken({ token: `n:${first.slice(0, 3)}` })
-      .begins({ key: `${first}#person#` })
-      .go({ pages: 'all' });
+  names.forEach((words, index) => {
+    const data = pages[index]!.filter((entry) => mayFind(author, factsOfEntry(entry), friends.has(entry.refId)));
     for (let length = words.length; length >= 2; length -= 1) {
       const name = words.slice(0, length).join(' ');
       const matches = data.filter((entry) => entry.folded === name);
@@ -190,7 +200,7 @@ export async function resolveMentions(text: string): Promise<{ folded: string; u
       resolved.push({ folded: name, userIds: [...new Set(matches.map((entry) => entry.refId))] });
       break;
     }
-  }
+  });
   return resolved;
 }
 
@@ -202,7 +212,7 @@ export async function resolveMentions(text: string): Promise<{ folded: string; u
  * one resolved (an edit since keeps the links of the names it still has: `editPost`).
  */
 export async function notifyMentions(source: { postId: string; commentId?: string; createdAt: string; authorId: string; authorName: string; text: string }): Promise<void> {
-  const resolved = await resolveMentions(source.text);
+  const resolved = await resolveMentions(source.text, source.authorId);
   const mentioned = [...new Set(resolved.flatMap((r) => r.userIds))];
   if (!mentioned.length) return;
   const { data: post } = await PostEntity.get({ postId: source.postId }).go();
