@@ -580,3 +580,47 @@ describe('who can find me', () => {
     await setFindable(alice, 'connections');
   });
 });
+
+describe('mail flooding', () => {
+  const refusedWithWait = (response: { status: number; headers: Headers; body: Record<string, unknown> }, pattern: RegExp) => {
+    assert.equal(response.status, 429, JSON.stringify(response.body));
+    assert.ok(Number(response.headers.get('retry-after')) > 0, 'Retry-After');
+    assert.match(response.body.message as string, pattern);
+    assert.match(response.body.message as string, /attendez \d+ (minute|heure|seconde)/);
+  };
+
+  test('group invitations: twenty an hour per manager, the next is refused with the wait and mails nobody', async () => {
+    const group = await call(stack, chloe, 'POST', '/api/groups', { name: `Invitations ${run}`, kind: 'closed', audience: 'all' });
+    const id = group.body.id as string;
+    for (let i = 0; i < 20; i += 1) {
+      const sent = await call(stack, chloe, 'POST', `/api/groups/${id}/invitations`, { email: `invite-${i}-${run}@coopol.example` });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    }
+    const refused = await call(stack, chloe, 'POST', `/api/groups/${id}/invitations`, { email: `invite-extra-${run}@coopol.example` });
+    refusedWithWait(refused, /20 invitations en une heure/);
+    await waitForMail(stack, `invite-19-${run}@coopol.example`, /invit/);
+    assert.equal((await mailsTo(stack, `invite-extra-${run}@coopol.example`)).length, 0);
+  });
+
+  test('friend requests and mentions: past the sender’s ceiling, 429 and nothing is written', async () => {
+    const { senderLimits } = await import('../../functions/src/domain/social/sender-limits');
+    const { spendRate } = await import('../../functions/src/domain/limits/rate-limits');
+    const flooder = await createTestPerson(stack, { email: `flood-${run}@coopol.example`, givenName: 'Flood', familyName: 'Social', postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}7`, sectionId: 'rennes' } });
+    // Setup: the day's friend requests already spent, as if sent one by one (the limiter's own counter).
+    await spendRate(senderLimits['friend-request'].day, flooder.userId, senderLimits['friend-request'].day.max);
+    refusedWithWait(await call(stack, flooder, 'POST', `/api/friends/${bruno.userId}`), /60 demandes de coopain aujourd’hui/);
+    const brunosFriends = await call(stack, bruno, 'GET', '/api/me/friends?limit=100');
+    assert.ok(!(brunosFriends.body.items as { userId: string }[]).some((f) => f.userId === flooder.userId), 'no request was made');
+
+    // Mentions: 29 spent this hour, a text naming two people is refused whole; naming one passes.
+    await spendRate(senderLimits.mention.hour, flooder.userId, senderLimits.mention.hour.max - 1);
+    const text = `Trop de monde ${run} @bruno Social @Chloé Social`;
+    refusedWithWait(await call(stack, flooder, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text }), /30 personnes en une heure/);
+    const posts = await call(stack, flooder, 'GET', '/api/spaces/section/rennes/posts?limit=50');
+    assert.ok(!(posts.body.items as { html: string }[]).some((p) => p.html.includes(`Trop de monde ${run}`)), 'nothing was posted');
+    assert.equal((await call(stack, flooder, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Merci @bruno Social ${run}` })).status, 201);
+    const other = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Sujet ${run}` });
+    refusedWithWait(await call(stack, flooder, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Et @bruno Social ?' }), /30 personnes en une heure/);
+    assert.equal((await call(stack, flooder, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Sans mention' })).status, 201);
+  });
+});

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { FriendshipEntity, GroupMemberEntity, social } from './entities';
 import { badCursor } from './paging';
+import { spendSenderLimit } from './sender-limits';
 import { displayName } from './spaces';
 
 type FriendState = 'none' | 'friends' | 'sent' | 'received';
@@ -23,6 +24,8 @@ export async function requestFriend(caller: Caller, otherId: string): Promise<{ 
   if (!other.data) throw new NotFoundError('Personne', 'params.userId');
   if (mine?.state === 'received') return acceptFriend(caller, otherId);
   if (mine) return { state: mine.state };
+  // A new request tells (and mails) the person asked: within the sender's ceilings.
+  await spendSenderLimit('friend-request', person.userId);
   const at = new Date().toISOString();
   const result = await social.transaction
     .write(({ friendship }) => [

@@ -12,6 +12,7 @@ import { siteLink } from '../../shared/site';
 import { PersonEntity } from '../people/entities';
 import { GroupEntity, GroupInvitationEntity, GroupMemberEntity } from './entities';
 import { badCursor } from './paging';
+import { spendSenderLimit } from './sender-limits';
 import { displayName, groupStanding } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';
 
@@ -247,10 +248,11 @@ export async function decideGroupMember(caller: Caller, groupId: string, userId:
   }
 }
 
-/** A manager invites an address by mail (S6); the link holds a secret and works once. */
+/** A manager invites an address by mail (S6), within their ceilings of invitations (sender-limits.ts); the link holds a secret and works once. */
 export async function inviteToGroup(caller: Caller, groupId: string, email: string) {
   const { person, group, standing } = await loadGroup(caller, groupId);
   mayManageGroup(person, standing);
+  await spendSenderLimit('invitation', person.userId);
   const me = (await callerItem(person))!;
   const token = randomBytes(24).toString('base64url');
   await GroupInvitationEntity.create({

@@ -14,6 +14,8 @@ import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
 import { badCursor } from './paging';
 import { spendPreviewFetch } from './preview-quota';
+import { mentionedNames } from './mentions';
+import { spendSenderLimit } from './sender-limits';
 import { displayName, isBlocked, resolveSpace, spaceKeyOf, type SpaceType } from './spaces';
 
 export { newId, readablePost } from './post-access';
@@ -64,6 +66,9 @@ async function attachableFiles(authorId: string, ids: string[]) {
   });
 }
 
+/** Each `@Prénom Nom` of a text may tell (and mail) someone: counted against the author's ceilings of mentions, before anything is written. */
+const spendMentions = (userId: string, text: string) => spendSenderLimit('mention', userId, mentionedNames(text).length);
+
 /** A link's preview alone (the composer's preview), within the person's quota of fetches per minute. */
 export async function previewLink(caller: Caller, url: string) {
   const person = requirePerson(caller);
@@ -75,6 +80,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
   const person = requirePerson(caller);
   const { space, facts } = await resolveSpace(caller, input.space);
   mayPostIn(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) }, policyOptions);
+  await spendMentions(person.userId, input.text);
   const embed = input.media ? embedOf(input.media) : undefined;
   const [me, link, attachments] = await Promise.all([
     callerItem(person),
@@ -184,6 +190,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
   const person = requirePerson(caller);
   const { space, facts } = await readablePost(caller, postId);
   mayComment(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) });
+  await spendMentions(person.userId, text);
   const me = (await callerItem(person))!;
   const comment = {
     postId,
