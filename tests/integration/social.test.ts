@@ -530,6 +530,31 @@ describe('derived copies follow moderation', () => {
   });
 });
 
+describe('derived copies follow moderation: the digest', () => {
+  test('a daily digest leaves out what was hidden since it was told, and keeps the rest', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: `digest-secretaire-${run}@coopol.example`, postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}6`, sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+    });
+    const eve = await createTestPerson(stack, { email: `eve-${run}@coopol.example`, givenName: 'Eve', familyName: 'Social', postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}5`, sectionId: 'rennes' } });
+    // Eve's post: she follows it; comments reach her in her daily digest (the default for comments).
+    const post = await call(stack, eve, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Le résumé d’Eve ${run}` });
+    const id = post.body.id as string;
+    await call(stack, bruno, 'POST', `/api/posts/${id}/comments`, { text: `Gardé${run}` });
+    const hidden = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Masqué${run}` });
+    await until('eve is told of both', () => notificationsOf(eve), (n) => n.items.filter((i) => i.kind === 'comment').length === 2);
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${id}/comments/${hidden.body.id as string}/hide`)).status, 200);
+
+    const { handler } = await import('../../functions/src/jobs/notification-digests');
+    const next = new Date(Date.now() + 86_400_000);
+    const time = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 7, 30)).toISOString();
+    await handler({ time }, { getRemainingTimeInMillis: () => 600_000 } as never);
+    const digest = await waitForMail(stack, eve.email, /nouveauté/);
+    assert.match(digest.body.text ?? '', new RegExp(`Gardé${run}`));
+    assert.doesNotMatch(digest.body.text ?? '', new RegExp(`Masqué${run}`));
+  });
+});
+
 describe('who can find me', () => {
   const finds = (viewer: TestPerson, target: TestPerson, q: string) =>
     call(stack, viewer, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => (r.body.people as { userId: string }[]).some((p) => p.userId === target.userId));
