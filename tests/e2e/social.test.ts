@@ -265,3 +265,38 @@ describe('a closed group, from invitation to conversation', () => {
     assert.deepEqual(outside.flat(), [], 'no request left 127.0.0.1');
   });
 });
+
+describe('« qui peut me trouver » on the profile page', () => {
+  test('Anne, found by default only by those she shares something with, opens herself to everyone signed in; the page holds at 320 px', async () => {
+    const dora = await createTestPerson(stack, { email: `dora-e2e-${run}@coopol.example`, givenName: 'Dora', familyName: 'Ailleurs', postalCode: '13001' });
+    const findsAnne = () =>
+      call(stack, dora, 'GET', `/api/search?q=${encodeURIComponent('Anne Groupe')}`).then((r) => (r.body.people as { userId: string }[]).some((p) => p.userId === anne.userId));
+    assert.equal(await findsAnne(), false, 'a supporter of Marseille shares nothing with her');
+
+    const { context, page } = await signedInPage(anne, '/profil');
+    const setting = page.getByLabel('Qui peut me trouver');
+    assert.equal(await setting.inputValue(), 'connections');
+    await setting.selectOption({ label: 'Toutes les personnes inscrites sur Coopol' });
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Vos changements sont enregistrés.').waitFor();
+    await page.reload({ waitUntil: 'networkidle' });
+    assert.equal(await page.getByLabel('Qui peut me trouver').inputValue(), 'signed-in');
+    await assertAccessible(page, 'the profile page');
+
+    const deadline = Date.now() + 15_000;
+    while (!(await findsAnne())) {
+      assert.ok(Date.now() < deadline, 'Dora finds Anne once she allows everyone signed in');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.reload({ waitUntil: 'networkidle' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const widest = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`),
+    );
+    assert.ok(overflow <= 0, `sideways scroll of ${overflow}px at 320 px: ${widest.join(', ')}`);
+    await context.close();
+    assert.deepEqual(outside.flat(), [], 'no request left 127.0.0.1');
+  });
+});

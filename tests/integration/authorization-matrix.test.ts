@@ -554,6 +554,39 @@ describe('what the rules hide', () => {
     }
   });
 
+  // « Qui peut me trouver »: who finds the member of the section (Mulhouse, federation 68) by name.
+  const findsTarget = async (viewer: ActorName) => {
+    const response = await call(stack, as(viewer), 'GET', '/api/search?q=memberOfTheSection%20Matrice');
+    if (response.status !== 200) return response.status;
+    return (response.body.people as { userId: string }[]).some((p) => p.userId === people.memberOfTheSection.userId);
+  };
+  const whoFinds = async () => Object.fromEntries(await Promise.all(actors.map(async (a) => [a, await findsTarget(a)] as const)));
+  const waitFor = async (expected: Record<string, unknown>) => {
+    const deadline = Date.now() + 15_000;
+    let got = await whoFinds();
+    while (JSON.stringify(got) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      got = await whoFinds();
+    }
+    assert.deepEqual(got, expected);
+  };
+  for (const [findableBy, expected] of [
+    // By default: those who share the federation 68 (the section is in it), and herself.
+    ['connections', { anonymous: 401, supporter: true, memberOfAnotherSection: false, memberOfTheSection: true, secretaryOfAnotherSection: false, sectionSecretary: true, federationOfficer: true, nationalAdmin: false }],
+    ['signed-in', { ...everyone(1), anonymous: 401, supporter: true, memberOfAnotherSection: true, memberOfTheSection: true, secretaryOfAnotherSection: true, sectionSecretary: true, federationOfficer: true, nationalAdmin: true }],
+    ['nobody', { anonymous: 401, supporter: false, memberOfAnotherSection: false, memberOfTheSection: true, secretaryOfAnotherSection: false, sectionSecretary: false, federationOfficer: false, nationalAdmin: false }],
+  ] as const) {
+    test(`who finds a member by name when she chose « ${findableBy} »`, async () => {
+      const set = await call(stack, people.memberOfTheSection, 'PATCH', '/api/me/profile', { findableBy });
+      assert.equal(set.status, 200, JSON.stringify(set.body));
+      try {
+        await waitFor(expected);
+      } finally {
+        if (findableBy !== 'connections') await call(stack, people.memberOfTheSection, 'PATCH', '/api/me/profile', { findableBy: 'connections' });
+      }
+    });
+  }
+
   test('an official without TOTP cannot use their powers', async () => {
     const secretary = await createTestPerson(stack, {
       email: 'matrix.secretary.nomfa@coopol.example',

@@ -463,3 +463,74 @@ describe('roles', () => {
     assert.equal(unknownSpace.status, 404);
   });
 });
+
+describe('roles follow membership', () => {
+  const header = 'numero;nom;prenom;email;section';
+  const importFile = (...rows: string[]) => call(stack, admin, 'POST', '/api/member-file', [header, ...rows].join('\n'), 'text/csv');
+  const auditOf = async (scopeId: string, userId: string) => {
+    const { RoleAuditEntity } = await import('../../functions/src/domain/people/entities');
+    const { data } = await RoleAuditEntity.query.byScope({ scopeType: 'section', scopeId }).go({ pages: 'all' });
+    return data.filter((a) => a.userId === userId).map((a) => [a.action, a.role, a.by, a.reason ?? null]);
+  };
+  const rolesOf = async (person: TestPerson) => (await call(stack, person, 'GET', '/api/me/profile')).body.roles;
+
+  test('a lapse by the member file ends her section roles in the same change, audited; the lapsed referent no longer reads the member list', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: 'id.lapse.secretary@coopol.example', postalCode: '35000', member: { memberNumber: 'ID600001', sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+    });
+    const referent = await createTestPerson(stack, {
+      email: 'id.lapse.referent@coopol.example', postalCode: '35000', member: { memberNumber: 'ID600002', sectionId: 'rennes' },
+      grants: [{ role: 'web-referent', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+    });
+    const before = await call(stack, referent, 'GET', '/api/sections/rennes/members?limit=100');
+    assert.equal(before.status, 200, 'the referent runs the section while a member');
+
+    const lapsed = await importFile(`ID600001;Personne;Test;${secretary.email};rennes`);
+    assert.equal(lapsed.status, 200, JSON.stringify(lapsed.body));
+    assert.deepEqual(await rolesOf(referent), []);
+    const after = await call(stack, referent, 'GET', '/api/sections/rennes/members?limit=100');
+    assert.equal(after.status, 403, 'a lapsed referent reads no member list');
+    const officials = (await call(stack, referent, 'GET', '/api/sections/rennes/officials')).body.items as { userId: string }[];
+    assert.ok(!officials.some((o) => o.userId === referent.userId), 'no longer listed among the officials');
+    assert.deepEqual(await auditOf('rennes', referent.userId), [
+      ['grant', 'web-referent', 'system', null],
+      ['revoke', 'web-referent', admin.userId, 'adhésion échue'],
+    ]);
+    // The secretary, still in the file, keeps hers.
+    assert.deepEqual(await rolesOf(secretary), [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }]);
+  });
+
+  test('a move to another section by the member file ends the roles of the old section', async () => {
+    const mover = await createTestPerson(stack, {
+      email: 'id.move@coopol.example', postalCode: '35000', member: { memberNumber: 'ID600003', sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+    });
+    assert.equal((await importFile(`ID600003;Personne;Test;${mover.email};mulhouse`)).status, 200);
+    const profile = (await call(stack, mover, 'GET', '/api/me/profile')).body;
+    assert.equal(profile.sectionId, 'mulhouse');
+    assert.deepEqual(profile.roles, []);
+    assert.equal((await call(stack, mover, 'GET', '/api/sections/rennes/members')).status, 403);
+    assert.deepEqual((await auditOf('rennes', mover.userId)).at(-1), ['revoke', 'section-secretary', admin.userId, 'changement de section']);
+  });
+
+  test('whoever may grant a role can revoke it from someone who is no longer a member there', async () => {
+    const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+    const secretary = await createTestPerson(stack, {
+      email: 'id.revoke.secretary@coopol.example', postalCode: '35000', member: { memberNumber: 'ID600004', sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+    });
+    const former = await createTestPerson(stack, {
+      email: 'id.revoke.former@coopol.example', postalCode: '35000', member: { memberNumber: 'ID600005', sectionId: 'rennes' },
+      grants: [{ role: 'web-referent', scopeType: 'section', scopeId: 'rennes' }],
+    });
+    // As the import before this change left her: lapsed, her role still there.
+    await PersonEntity.patch({ userId: former.userId }).set({ status: 'sympathisant' }).remove(['sectionId', 'sectionName', 'memberNumber']).go();
+    const revoked = await call(stack, secretary, 'DELETE', `/api/roles/${former.userId}/section/rennes/web-referent`);
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    assert.deepEqual(await rolesOf(former), []);
+    // Granting it again is still refused: the role needs a member of the section.
+    const regrant = await call(stack, secretary, 'POST', '/api/roles', { userId: former.userId, role: 'web-referent', scopeType: 'section', scopeId: 'rennes' });
+    assert.equal(regrant.status, 403);
+  });
+});

@@ -289,8 +289,8 @@ describe('search', () => {
     assert.deepEqual((await searchAs(bruno, `hopital${run}`)).posts.map((p) => p.id), [sectionPost.body.id]);
     assert.deepEqual((await searchAs(dan, `hopital${run}`)).posts, []);
 
-    // People by name, whatever the accents and case.
-    const people = await searchAs(dan, 'CHLOE SOCIAL');
+    // People by name, whatever the accents and case (Bruno shares Chloé's section: he may find her).
+    const people = await searchAs(bruno, 'CHLOE SOCIAL');
     assert.ok(people.people.some((p) => p.userId === chloe.userId));
     assert.equal((await call(stack, dan, 'GET', '/api/search?q=a')).status, 400);
   });
@@ -457,5 +457,195 @@ describe('attachments', () => {
     const again = await post([mine]);
     assert.equal(again.status, 400);
     assert.deepEqual(fields(again.body), ['body.attachments.0']);
+  });
+});
+
+describe('derived copies follow moderation', () => {
+  let secretary: TestPerson;
+  before(async () => {
+    secretary = await createTestPerson(stack, {
+      email: `copies-secretaire-${run}@coopol.example`,
+      postalCode: '35000',
+      member: { memberNumber: `SO${run.toUpperCase()}8`, sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }],
+      mfa: true,
+    });
+  });
+  type Shown = { id: string; lastComment?: { html: string } };
+  const lastCommentOf = async (person: TestPerson, postId: string) => {
+    const [one, list, feed] = await Promise.all([
+      call(stack, person, 'GET', `/api/posts/${postId}`).then((r) => r.body as unknown as Shown),
+      call(stack, person, 'GET', '/api/spaces/section/rennes/posts?limit=50').then((r) => (r.body.items as Shown[]).find((p) => p.id === postId)),
+      call(stack, person, 'GET', '/api/feed?limit=50').then((r) => (r.body.items as Shown[]).find((p) => p.id === postId)),
+    ]);
+    // The post, its space's list and the feed show the same copy.
+    assert.deepEqual(list?.lastComment, one.lastComment);
+    if (feed) assert.deepEqual(feed.lastComment, one.lastComment);
+    return one.lastComment?.html ?? null;
+  };
+
+  test('the post’s last comment: a hidden comment is replaced by the newest one still shown; a deleted one leaves none', async () => {
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Le point sur la fête ${run}` });
+    const id = post.body.id as string;
+    const first = await call(stack, bruno, 'POST', `/api/posts/${id}/comments`, { text: `Premier avis ${run}` });
+    const insult = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Propos injurieux ${run}` });
+    assert.match((await lastCommentOf(alice, id)) ?? '', /injurieux/);
+
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${id}/comments/${insult.body.id as string}/hide`)).status, 200);
+    for (const reader of [alice, bruno]) {
+      const shown = await lastCommentOf(reader, id);
+      assert.doesNotMatch(shown ?? '', /injurieux/, 'the hidden words are nowhere');
+      assert.match(shown ?? '', /Premier avis/);
+    }
+
+    assert.equal((await call(stack, bruno, 'DELETE', `/api/posts/${id}/comments/${first.body.id as string}`)).status, 200);
+    assert.equal(await lastCommentOf(alice, id), null, 'no comment is shown any more: no copy');
+    assert.equal((await call(stack, alice, 'GET', `/api/posts/${id}`)).body.commentCount, 1);
+  });
+
+  test('notifications quoting a hidden or deleted post or comment no longer show its words', async () => {
+    const texts = async (person: TestPerson) => (await notificationsOf(person)).items.map((n) => n.text).join('\n');
+    const post = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Sujet des copies ${run}` });
+    const id = post.body.id as string;
+    // A comment that names Bruno: Alice (who follows her post) and Bruno (named) are told, quoting it.
+    const hiddenComment = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Insulte${run} pour @bruno Social` });
+    await until('alice is told of the comment', () => texts(alice), (t) => t.includes(`Insulte${run}`));
+    await until('bruno is told of the mention', () => texts(bruno), (t) => t.includes(`Insulte${run}`));
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${id}/comments/${hiddenComment.body.id as string}/hide`)).status, 200);
+    assert.doesNotMatch(await texts(alice), new RegExp(`Insulte${run}`));
+    assert.doesNotMatch(await texts(bruno), new RegExp(`Insulte${run}`));
+    assert.match(await texts(alice), /Ce contenu a été retiré/);
+
+    // A comment its author deletes.
+    const regret = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Regret${run}` });
+    await until('alice is told of it', () => texts(alice), (t) => t.includes(`Regret${run}`));
+    assert.equal((await call(stack, chloe, 'DELETE', `/api/posts/${id}/comments/${regret.body.id as string}`)).status, 200);
+    assert.doesNotMatch(await texts(alice), new RegExp(`Regret${run}`));
+
+    // A post that names Chloé, hidden by the secretary.
+    const rumour = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Rumeur${run} sur @chloe Social` });
+    await until('chloé is told', () => texts(chloe), (t) => t.includes(`Rumeur${run}`));
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${rumour.body.id as string}/hide`)).status, 200);
+    assert.doesNotMatch(await texts(chloe), new RegExp(`Rumeur${run}`));
+  });
+});
+
+describe('derived copies follow moderation: the digest', () => {
+  test('a daily digest leaves out what was hidden since it was told, and keeps the rest', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: `digest-secretaire-${run}@coopol.example`, postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}6`, sectionId: 'rennes' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+    });
+    const eve = await createTestPerson(stack, { email: `eve-${run}@coopol.example`, givenName: 'Eve', familyName: 'Social', postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}5`, sectionId: 'rennes' } });
+    // Eve's post: she follows it; comments reach her in her daily digest (the default for comments).
+    const post = await call(stack, eve, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Le résumé d’Eve ${run}` });
+    const id = post.body.id as string;
+    await call(stack, bruno, 'POST', `/api/posts/${id}/comments`, { text: `Gardé${run}` });
+    const hidden = await call(stack, chloe, 'POST', `/api/posts/${id}/comments`, { text: `Masqué${run}` });
+    await until('eve is told of both', () => notificationsOf(eve), (n) => n.items.filter((i) => i.kind === 'comment').length === 2);
+    assert.equal((await call(stack, secretary, 'POST', `/api/posts/${id}/comments/${hidden.body.id as string}/hide`)).status, 200);
+
+    const { handler } = await import('../../functions/src/jobs/notification-digests');
+    const next = new Date(Date.now() + 86_400_000);
+    const time = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 7, 30)).toISOString();
+    await handler({ time }, { getRemainingTimeInMillis: () => 600_000 } as never);
+    const digest = await waitForMail(stack, eve.email, /nouveauté/);
+    assert.match(digest.body.text ?? '', new RegExp(`Gardé${run}`));
+    assert.doesNotMatch(digest.body.text ?? '', new RegExp(`Masqué${run}`));
+  });
+});
+
+describe('who can find me', () => {
+  const finds = (viewer: TestPerson, target: TestPerson, q: string) =>
+    call(stack, viewer, 'GET', `/api/search?q=${encodeURIComponent(q)}`).then((r) => (r.body.people as { userId: string }[]).some((p) => p.userId === target.userId));
+  const setFindable = async (person: TestPerson, findableBy: string) => {
+    const set = await call(stack, person, 'PATCH', '/api/me/profile', { findableBy });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.equal(set.body.findableBy, findableBy);
+  };
+
+  test('search: by default those who share a section, a federation, a group or a friendship; then everyone signed in; then nobody', async () => {
+    const name = 'alice Social';
+    assert.equal((await call(stack, alice, 'GET', '/api/me/profile')).body.findableBy, 'connections');
+    await until('bruno (same section) finds alice', () => finds(bruno, alice, name), Boolean);
+    assert.equal(await finds(dan, alice, name), false, 'a supporter of Paris, sharing nothing with her, does not');
+
+    // A group in common is enough.
+    const group = await call(stack, alice, 'POST', '/api/groups', { name: `Trouvables ${run}`, kind: 'open', audience: 'all' });
+    assert.equal((await call(stack, dan, 'POST', `/api/groups/${group.body.id as string}/join`)).status, 200);
+    await until('dan, now in her group, finds alice', () => finds(dan, alice, name), Boolean);
+    assert.equal((await call(stack, dan, 'POST', `/api/groups/${group.body.id as string}/leave`)).status, 200);
+    await until('dan, gone from the group, no longer finds her', () => finds(dan, alice, name), (found) => !found);
+
+    await setFindable(alice, 'signed-in');
+    await until('everyone signed in finds her', () => finds(dan, alice, name), Boolean);
+
+    await setFindable(alice, 'nobody');
+    await until('even her section no longer finds her', () => finds(bruno, alice, name), (found) => !found);
+    assert.equal(await finds(alice, alice, name), true, 'she still finds herself');
+    const bad = await call(stack, alice, 'PATCH', '/api/me/profile', { findableBy: 'tout-le-monde' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(fields(bad.body), ['body.findableBy']);
+  });
+
+  test('« nobody »: not suggested as a coopain, and a mention neither tells her nor links her name', async () => {
+    // Alice chose « nobody » in the test above.
+    const suggested = await call(stack, bruno, 'GET', '/api/me/friend-suggestions');
+    assert.ok(!(suggested.body.items as { userId: string }[]).some((s) => s.userId === alice.userId));
+    assert.ok((suggested.body.items as { userId: string }[]).some((s) => s.userId === chloe.userId), 'others still are');
+
+    const post = await call(stack, bruno, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Merci @alice Social et @Chloé Social ${run}` });
+    const id = post.body.id as string;
+    await until('chloé is told', () => notificationsOf(chloe), (n) => n.items.some((i) => i.kind === 'mention' && i.path === `/publications/${id}`));
+    // The stream is read in order: Alice would have been told by now.
+    assert.ok(!(await notificationsOf(alice)).items.some((i) => i.kind === 'mention' && i.path === `/publications/${id}`));
+    const shown = (await call(stack, chloe, 'GET', `/api/posts/${id}`)).body.html as string;
+    assert.doesNotMatch(shown, new RegExp(alice.userId));
+    assert.match(shown, new RegExp(`/personnes/${chloe.userId}`));
+    await setFindable(alice, 'connections');
+  });
+});
+
+describe('mail flooding', () => {
+  const refusedWithWait = (response: { status: number; headers: Headers; body: Record<string, unknown> }, pattern: RegExp) => {
+    assert.equal(response.status, 429, JSON.stringify(response.body));
+    assert.ok(Number(response.headers.get('retry-after')) > 0, 'Retry-After');
+    assert.match(response.body.message as string, pattern);
+    assert.match(response.body.message as string, /attendez \d+ (minute|heure|seconde)/);
+  };
+
+  test('group invitations: twenty an hour per manager, the next is refused with the wait and mails nobody', async () => {
+    const group = await call(stack, chloe, 'POST', '/api/groups', { name: `Invitations ${run}`, kind: 'closed', audience: 'all' });
+    const id = group.body.id as string;
+    for (let i = 0; i < 20; i += 1) {
+      const sent = await call(stack, chloe, 'POST', `/api/groups/${id}/invitations`, { email: `invite-${i}-${run}@coopol.example` });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    }
+    const refused = await call(stack, chloe, 'POST', `/api/groups/${id}/invitations`, { email: `invite-extra-${run}@coopol.example` });
+    refusedWithWait(refused, /20 invitations en une heure/);
+    await waitForMail(stack, `invite-19-${run}@coopol.example`, /invit/);
+    assert.equal((await mailsTo(stack, `invite-extra-${run}@coopol.example`)).length, 0);
+  });
+
+  test('friend requests and mentions: past the sender’s ceiling, 429 and nothing is written', async () => {
+    const { senderLimits } = await import('../../functions/src/domain/social/sender-limits');
+    const { spendRate } = await import('../../functions/src/domain/limits/rate-limits');
+    const flooder = await createTestPerson(stack, { email: `flood-${run}@coopol.example`, givenName: 'Flood', familyName: 'Social', postalCode: '35000', member: { memberNumber: `SO${run.toUpperCase()}7`, sectionId: 'rennes' } });
+    // Setup: the day's friend requests already spent, as if sent one by one (the limiter's own counter).
+    await spendRate(senderLimits['friend-request'].day, flooder.userId, senderLimits['friend-request'].day.max);
+    refusedWithWait(await call(stack, flooder, 'POST', `/api/friends/${bruno.userId}`), /60 demandes de coopain aujourd’hui/);
+    const brunosFriends = await call(stack, bruno, 'GET', '/api/me/friends?limit=100');
+    assert.ok(!(brunosFriends.body.items as { userId: string }[]).some((f) => f.userId === flooder.userId), 'no request was made');
+
+    // Mentions: 29 spent this hour, a text naming two people is refused whole; naming one passes.
+    await spendRate(senderLimits.mention.hour, flooder.userId, senderLimits.mention.hour.max - 1);
+    const text = `Trop de monde ${run} @bruno Social @Chloé Social`;
+    refusedWithWait(await call(stack, flooder, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text }), /30 personnes en une heure/);
+    const posts = await call(stack, flooder, 'GET', '/api/spaces/section/rennes/posts?limit=50');
+    assert.ok(!(posts.body.items as { html: string }[]).some((p) => p.html.includes(`Trop de monde ${run}`)), 'nothing was posted');
+    assert.equal((await call(stack, flooder, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Merci @bruno Social ${run}` })).status, 201);
+    const other = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'section', id: 'rennes' }, text: `Sujet ${run}` });
+    refusedWithWait(await call(stack, flooder, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Et @bruno Social ?' }), /30 personnes en une heure/);
+    assert.equal((await call(stack, flooder, 'POST', `/api/posts/${other.body.id as string}/comments`, { text: 'Sans mention' })).status, 201);
   });
 });

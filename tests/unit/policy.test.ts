@@ -4,7 +4,9 @@ import type { Caller, Grant, PersonFacts } from '../../functions/src/domain/acce
 import {
   federationMemberListAccess,
   inAudience,
+  grantHolds,
   mayGrantRole,
+  mayRevokeRole,
   mayImportMemberFile,
   mayOrganizeEvents,
   mayViewEvent,
@@ -135,6 +137,29 @@ describe('granting roles', () => {
   test('a role in the wrong kind of space is refused', () => {
     refuses(() => mayGrantRole(admin(), grant('section-secretary', 'federation', '68'), member, undefined, options), 403);
     refuses(() => mayGrantRole(admin(), grant('national-admin', 'section', 'mulhouse'), member, mulhouse, options), 403);
+  });
+});
+
+describe('roles follow membership', () => {
+  test('territorial roles hold while a member there; national roles hold whatever the membership; nothing holds after erasure', () => {
+    const referent = { role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' } as const;
+    const officer = { role: 'federation-officer', scopeType: 'federation', scopeId: '68' } as const;
+    const national = { role: 'national-admin', scopeType: 'national', scopeId: 'national' } as const;
+    assert.ok(grantHolds(referent, person()));
+    assert.ok(!grantHolds(referent, supporter()), 'lapsed');
+    assert.ok(!grantHolds(referent, person({ sectionId: 'colmar' })), 'moved');
+    assert.ok(grantHolds(officer, person({ sectionId: 'colmar' })), 'moved within the federation');
+    assert.ok(!grantHolds(officer, person({ sectionId: 'paris-11', federationCode: '75' })));
+    assert.ok(grantHolds(national, supporter()));
+    assert.ok(!grantHolds(national, null));
+  });
+  test('whoever may grant a role may revoke it from anyone; nobody else', () => {
+    const grant = { role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' } as const;
+    mayRevokeRole(secretaryOf('mulhouse'), grant, mulhouse, options);
+    mayRevokeRole(officerOf('68'), grant, mulhouse, options);
+    refuses(() => mayRevokeRole(secretaryOf('colmar'), grant, mulhouse, options), 403);
+    refuses(() => mayRevokeRole(person(), grant, mulhouse, options), 403);
+    refuses(() => mayRevokeRole({ ...secretaryOf('mulhouse'), mfaEnabled: false }, grant, mulhouse, options), 403);
   });
 });
 

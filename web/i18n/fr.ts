@@ -281,6 +281,12 @@ export const fr = {
   'profile.visibilityHeading': 'Qui voit quoi',
   'profile.visibilityIntro':
     'Pour chaque information, choisissez qui peut la voir. Les responsables de votre section et de votre fédération voient toujours la liste de leurs membres.',
+  'profile.findableBy': 'Qui peut me trouver',
+  'profile.findableByHint':
+    'Qui peut trouver votre nom dans la recherche, vous voir parmi les suggestions de coopains et vous mentionner. Vos responsables vous trouvent toujours dans la liste de leurs membres.',
+  'findableBy.connections': 'Les personnes de ma section, de ma fédération, de mes groupes et mes coopains',
+  'findableBy.signed-in': 'Toutes les personnes inscrites sur Coopol',
+  'findableBy.nobody': 'Personne',
   'profile.fact.status': 'Statut',
   'profile.fact.section': 'Section',
   'profile.fact.federation': 'Fédération',

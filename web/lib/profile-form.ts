@@ -13,6 +13,7 @@ export const profileFieldNames = [
   'mandates',
   'interests',
   ...visibilityFields.map((field) => `visibility.${field}`),
+  'findableBy',
 ] as const;
 
 /** « santé, école ; logement » → ['santé', 'école', 'logement'] (each once). */
@@ -50,7 +51,9 @@ export function readProfileForm(form: FormData): { body: UpdateProfileRequest; v
     interests: splitInterests(interests),
     visibility,
   };
-  const values: Record<string, string | string[]> = { functions, mandates, otherFunction, interests };
+  const findableBy = text(form, 'findableBy');
+  if (findableBy) body.findableBy = findableBy;
+  const values: Record<string, string | string[]> = { functions, mandates, otherFunction, interests, ...(findableBy && { findableBy }) };
   for (const [field, audience] of Object.entries(visibility)) values[`visibility.${field}`] = audience;
   for (const name of ['givenName', 'familyName', 'postalCode']) {
     if (!form.has(name)) continue;

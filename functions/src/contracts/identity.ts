@@ -100,6 +100,13 @@ export type ProfileField = z.infer<typeof ProfileField>;
 export const Visibility = z.object(Object.fromEntries(ProfileField.options.map((field) => [field, Audience])) as Record<ProfileField, typeof Audience>);
 export type Visibility = z.infer<typeof Visibility>;
 
+/**
+ * « Qui peut me trouver » (search, friend suggestions, mentions): people who share a section, a
+ * federation, a group or a friendship with me (the default), everyone signed in, or nobody.
+ */
+export const FindableBy = z.enum(['connections', 'signed-in', 'nobody']);
+export type FindableBy = z.infer<typeof FindableBy>;
+
 export const MembershipStatus = z.enum(['adherent', 'sympathisant']);
 
 export const PartyFunctionCode = z.string().regex(/^[a-z0-9-]{2,60}$/);
@@ -123,6 +130,7 @@ export const MyProfile = z
     interests: z.array(z.string()),
     photoUrl: z.string().nullable(),
     visibility: Visibility,
+    findableBy: FindableBy,
     roles: z.array(z.object({ role: z.string(), scopeType: z.string(), scopeId: z.string() })),
     mfaEnabled: z.boolean(),
     onboarded: z.boolean(),
@@ -140,6 +148,7 @@ export const UpdateProfileRequest = z
     interests: z.array(lineText({ min: 1, max: 40 })).max(20).optional(),
     /** Only the fields given change. */
     visibility: z.partialRecord(ProfileField, Audience).optional(),
+    findableBy: FindableBy.optional(),
     /** Supporters only: moving changes the federation. */
     postalCode: PostalCode.optional(),
     onboarded: z.literal(true).optional(),

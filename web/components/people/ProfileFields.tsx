@@ -4,6 +4,8 @@ import { CheckboxGroup, SelectField, TextField } from '../forms/fields';
 import formStyles from '../forms/forms.module.css';
 import { audienceLabel, audiences, functionLevels, levelLabel, visibilityFieldHint, visibilityFieldLabel, visibilityFields } from './labels';
 
+const findableChoices = ['connections', 'signed-in', 'nobody'] as const;
+
 /**
  * The parts of a profile a person fills in and who sees each of them: shared by onboarding
  * (`/bienvenue`) and the profile page. Field names match `lib/profile-form.ts`.
@@ -71,6 +73,13 @@ export function ProfileFields({ profile }: { profile: MyProfile }) {
               defaultValue={profile.visibility[field] ?? 'section'}
             />
           ))}
+        <SelectField
+          name="findableBy"
+          label={t('profile.findableBy')}
+          hint={t('profile.findableByHint')}
+          choices={findableChoices.map((value) => ({ value, label: t(`findableBy.${value}`) }))}
+          defaultValue={profile.findableBy}
+        />
       </section>
     </>
   );

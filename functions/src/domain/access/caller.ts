@@ -15,6 +15,8 @@ export interface PersonFacts {
   roles: Grant[];
   mfaEnabled: boolean;
   visibility: Visibility;
+  /** The groups they are a member of (copied on the person: who shares a group is known without a read). */
+  groupIds?: string[];
 }
 
 /**

@@ -13,6 +13,7 @@ export function factsOf(item: EntityItem<typeof PersonEntity>): PersonFacts {
     roles: item.roles ?? [],
     mfaEnabled: item.mfaEnabled,
     visibility: item.visibility,
+    groupIds: item.groupIds ?? [],
   };
 }
 

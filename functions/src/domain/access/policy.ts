@@ -1,4 +1,4 @@
-import type { GrantRoleRequest, ProfileField, Role } from '../../contracts/identity';
+import type { FindableBy, GrantRoleRequest, ProfileField, Role } from '../../contracts/identity';
 import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../errors';
 import type { Caller, Grant, PersonFacts } from './caller';
 
@@ -111,6 +111,39 @@ export function visibleFields(viewer: Caller, owner: PersonFacts, access: ListAc
   return fields;
 }
 
+/** What « qui peut me trouver » needs to know of a person (copied on their search entries). */
+export interface FindableFacts {
+  userId: string;
+  findableBy?: FindableBy;
+  federationCode?: string;
+  groupIds?: readonly string[];
+}
+
+/**
+ * Whether `viewer` may find `target` by name (search, friend suggestions, mentions). By default
+ * (`connections`) those who share a section or a federation (a section is in one federation), a
+ * group or a friendship with them; `signed-in`: everyone signed in; `nobody`: no one but themselves.
+ * Decided with facts already at hand: the caller's own item (P1) and the target's entry.
+ */
+export function mayFind(viewer: Caller, target: FindableFacts, areFriends: boolean): boolean {
+  if (viewer.kind !== 'person') return false;
+  if (viewer.userId === target.userId) return true;
+  switch (target.findableBy ?? 'connections') {
+    case 'signed-in':
+      return true;
+    case 'nobody':
+      return false;
+    case 'connections': {
+      if (areFriends || (target.federationCode !== undefined && target.federationCode === viewer.federationCode)) return true;
+      const mine = new Set(viewer.groupIds ?? []);
+      return (target.groupIds ?? []).some((groupId) => mine.has(groupId));
+    }
+  }
+}
+
+/** Whether finding `target` needs to know if the viewer is their friend (the only fact not at hand). */
+export const findingNeedsFriendship = (viewer: Caller, target: FindableFacts) => !mayFind(viewer, target, false) && mayFind(viewer, target, true);
+
 /** A profile page: any signed-in person may open it; what it shows follows the owner's choices. */
 export function mayOpenProfile(caller: Caller): void {
   requirePerson(caller);
@@ -123,11 +156,58 @@ export function mayImportMemberFile(caller: Caller, options: PolicyOptions): voi
   usePowers(person, options);
 }
 
+/** Where a person stands in the party's tree, as far as roles are concerned. */
+export type Membership = Pick<PersonFacts, 'status' | 'sectionId' | 'federationCode'>;
+
 /**
- * Roles are granted by whoever is above: national roles and federation officers by national admins;
- * section secretaries by them or the federation's officers; web referents also by the section's
- * secretary. Territorial roles go to members of that territory.
+ * Whether a role still holds for a person as they stand: territorial roles depend on membership
+ * there (a section's roles on being an adhérent of that section, a federation's on being an adhérent
+ * of that federation); national roles depend on no membership. Granting asks it of the person
+ * named; a lapse, a move or an erasure ends the roles for which it no longer holds (roles/service.ts).
  */
+export function grantHolds(grant: Grant, person: Membership | null): boolean {
+  if (!person) return false;
+  switch (grant.role) {
+    case 'national-admin':
+    case 'privacy-officer':
+      return true;
+    case 'federation-officer':
+      return person.status === 'adherent' && person.federationCode === grant.scopeId;
+    case 'section-secretary':
+    case 'web-referent':
+      return person.status === 'adherent' && person.sectionId === grant.scopeId;
+  }
+}
+
+/**
+ * Who may give or take back a role: whoever is above it — national roles and federation officers by
+ * national admins; section secretaries by them or the federation's officers; web referents also by
+ * the section's secretary. A role in the wrong kind of space is refused.
+ */
+function mayChangeRole(person: Person, grant: Grant, section: SectionPlace | undefined, refuse: (message?: string) => never): boolean {
+  switch (grant.role) {
+    case 'national-admin':
+    case 'privacy-officer':
+      if (grant.scopeType !== 'national' || grant.scopeId !== 'national') refuse('Ce rôle est national.');
+      return isNationalAdmin(person);
+    case 'federation-officer':
+      if (grant.scopeType !== 'federation') refuse('Ce rôle s’exerce dans une fédération.');
+      return isNationalAdmin(person);
+    case 'section-secretary':
+    case 'web-referent':
+      if (grant.scopeType !== 'section' || !section) refuse('Ce rôle s’exerce dans une section.');
+      return (
+        hasAuthorityOverFederation(person, section!.federationCode) ||
+        (grant.role === 'web-referent' && hasGrant(person, 'section-secretary', 'section', section!.sectionId))
+      );
+  }
+}
+
+const roleRefusal = (message = 'Vous ne pouvez pas attribuer ce rôle dans cet espace.'): never => {
+  throw new ForbiddenError(message);
+};
+
+/** Granting: by whoever is above the role (`mayChangeRole`), to someone for whom it holds (`grantHolds`). */
 export function mayGrantRole(
   caller: Caller,
   grant: GrantRoleRequest,
@@ -136,31 +216,21 @@ export function mayGrantRole(
   options: PolicyOptions,
 ): void {
   const person = requirePerson(caller);
-  const refuse = (message = 'Vous ne pouvez pas attribuer ce rôle dans cet espace.') => {
-    throw new ForbiddenError(message);
-  };
-  let allowed: boolean;
-  switch (grant.role) {
-    case 'national-admin':
-    case 'privacy-officer':
-      if (grant.scopeType !== 'national' || grant.scopeId !== 'national') refuse('Ce rôle est national.');
-      allowed = isNationalAdmin(person);
-      break;
-    case 'federation-officer':
-      if (grant.scopeType !== 'federation') refuse('Ce rôle s’exerce dans une fédération.');
-      if (target.status !== 'adherent' || target.federationCode !== grant.scopeId) refuse('La personne doit être adhérente de cette fédération.');
-      allowed = isNationalAdmin(person);
-      break;
-    case 'section-secretary':
-    case 'web-referent':
-      if (grant.scopeType !== 'section' || !section) refuse('Ce rôle s’exerce dans une section.');
-      if (target.status !== 'adherent' || target.sectionId !== grant.scopeId) refuse('La personne doit être adhérente de cette section.');
-      allowed =
-        hasAuthorityOverFederation(person, section!.federationCode) ||
-        (grant.role === 'web-referent' && hasGrant(person, 'section-secretary', 'section', section!.sectionId));
-      break;
+  const allowed = mayChangeRole(person, grant, section, roleRefusal);
+  if (!grantHolds(grant, target)) {
+    roleRefusal(grant.scopeType === 'federation' ? 'La personne doit être adhérente de cette fédération.' : 'La personne doit être adhérente de cette section.');
   }
-  if (!allowed) refuse();
+  if (!allowed) roleRefusal();
+  usePowers(person, options);
+}
+
+/**
+ * Revoking: whoever may grant the role takes it back, whatever has become of the person since (a
+ * lapsed or moved member's roles can always be ended).
+ */
+export function mayRevokeRole(caller: Caller, grant: Grant, section: SectionPlace | undefined, options: PolicyOptions): void {
+  const person = requirePerson(caller);
+  if (!mayChangeRole(person, grant, section, roleRefusal)) roleRefusal('Vous ne pouvez pas retirer ce rôle dans cet espace.');
   usePowers(person, options);
 }
 

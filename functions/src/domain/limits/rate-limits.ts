@@ -43,9 +43,13 @@ function windowOf(limit: RateLimit, now: number) {
   return { start, end: start + limit.windowSeconds };
 }
 
-/** « 3 minutes », « 1 minute », « 40 secondes »: the wait as people say it. */
+/** « 2 heures », « 3 minutes », « 1 minute », « 40 secondes »: the wait as people say it. */
 export function frenchWait(seconds: number): string {
   if (seconds < 60) return `${seconds} seconde${seconds > 1 ? 's' : ''}`;
+  if (seconds > 3600) {
+    const hours = Math.ceil(seconds / 3600);
+    return `${hours} heure${hours > 1 ? 's' : ''}`;
+  }
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes > 1 ? 's' : ''}`;
 }

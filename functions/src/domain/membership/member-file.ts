@@ -7,12 +7,12 @@ import { Email, MemberNumber, PersonName } from '../../contracts/identity';
 import { SectionId } from '../../contracts/territory';
 import type { Caller } from '../access/caller';
 import { policyOptions } from '../access/options';
-import { mayImportMemberFile } from '../access/policy';
+import { mayImportMemberFile, requirePerson } from '../access/policy';
 import { ValidationError } from '../errors';
-import { PersonEmailEntity, PersonEntity } from '../people/entities';
+import { PersonEmailEntity } from '../people/entities';
+import { changeMembership } from '../roles/service';
 import { SectionEntity } from '../territory/entities';
 import { MEMBER_FILE_SHARDS, MemberRecordEntity } from './entities';
-import { isConditionFailure } from '../../shared/conditions';
 
 type MemberRecord = EntityItem<typeof MemberRecordEntity>;
 
@@ -81,11 +81,14 @@ function readRows(csv: string) {
  */
 export async function importMemberFile(caller: Caller, csv: string): Promise<MemberFileReport> {
   mayImportMemberFile(caller, policyOptions);
-  return applyMemberFile(csv);
+  return applyMemberFile(csv, requirePerson(caller).userId);
 }
 
-/** The import itself, for callers already authorized (the API above; the demo seed). */
-export async function applyMemberFile(csv: string): Promise<MemberFileReport> {
+/**
+ * The import itself, for callers already authorized (the API above; the demo seed). `by`: who
+ * imported, named in the audit of the roles a lapse or a move ends.
+ */
+export async function applyMemberFile(csv: string, by = 'system'): Promise<MemberFileReport> {
   const { rows, errors, dataLines } = readRows(csv);
 
   // Duplicates inside the file: the first occurrence wins, later ones are errors.
@@ -157,31 +160,31 @@ export async function applyMemberFile(csv: string): Promise<MemberFileReport> {
   // would hold hundreds of megabytes.
   for (const slice of chunk([...toWrite, ...lapsed], 1000)) await MemberRecordEntity.put(slice).go({ concurrency: 8 });
 
-  // People follow their record: adhérent of its section when active, supporter when lapsed.
+  // People follow their record: adhérent of its section when active, supporter when lapsed. The
+  // roles that depended on the old standing end in the same transaction (roles/service.ts).
   for (const record of toWrite) {
     if (!record.userId) continue;
     const section = sections.get(record.sectionId)!;
-    await PersonEntity.patch({ userId: record.userId })
-      .set({
-        status: 'adherent',
-        memberNumber: record.memberNumber,
-        sectionId: record.sectionId,
-        sectionName: section.name,
-        federationCode: section.federationCode,
-        federationName: section.federationName,
-      })
-      .go()
-      .catch(ignoreMissingPerson);
+    await changeMembership(
+      record.userId,
+      {
+        set: {
+          status: 'adherent',
+          memberNumber: record.memberNumber,
+          sectionId: record.sectionId,
+          sectionName: section.name,
+          federationCode: section.federationCode,
+          federationName: section.federationName,
+        },
+      },
+      by,
+    );
   }
   for (const record of lapsed) {
     if (!record.userId) continue;
-    await PersonEntity.patch({ userId: record.userId }).set({ status: 'sympathisant' }).remove(['sectionId', 'sectionName', 'memberNumber']).go().catch(ignoreMissingPerson);
+    await changeMembership(record.userId, { set: { status: 'sympathisant' }, remove: ['sectionId', 'sectionName', 'memberNumber'] }, by);
   }
 
   errors.sort((a, b) => a.line - b.line);
   return { rows: dataLines, created, updated, unchanged: byNumber.size - created - updated, lapsed: lapsed.length, errors };
 }
-
-const ignoreMissingPerson = (error: Error) => {
-  if (!isConditionFailure(error)) throw error;
-};

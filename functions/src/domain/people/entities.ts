@@ -46,6 +46,10 @@ export const PersonEntity = new Entity(
           email: { type: audience, required: true },
         },
       },
+      /** « Qui peut me trouver »: absent means `connections` (people who share a section, federation, group or friendship). */
+      findableBy: { type: ['connections', 'signed-in', 'nobody'] as const },
+      /** The groups the person is a member of, kept by each change of standing (S5): who shares a group, without a read. */
+      groupIds: { type: 'set', items: 'string' },
       roles: {
         type: 'list',
         items: {
@@ -110,7 +114,7 @@ export const RoleGrantEntity = new Entity(
   config,
 );
 
-/** The record of every grant and revocation, by space, newest last (who, what, when). */
+/** The record of every grant and revocation, by space, newest last (who, what, when — and why, when a change of membership ended it). */
 export const RoleAuditEntity = new Entity(
   {
     model: { service: 'coopol', entity: 'roleAudit', version: '1' },
@@ -122,6 +126,8 @@ export const RoleAuditEntity = new Entity(
       userId: { type: 'string', required: true },
       role: { type: 'string', required: true },
       by: { type: 'string', required: true },
+      /** Why a role ended without anyone revoking it: « adhésion échue », « changement de section », « effacement du compte ». */
+      reason: { type: 'string' },
     },
     indexes: {
       byScope: {

@@ -66,6 +66,7 @@ async function toMyProfile(item: PersonItem): Promise<MyProfile> {
     interests: item.interests ?? [],
     photoUrl: await photoUrlOf(item),
     visibility: item.visibility,
+    findableBy: item.findableBy ?? 'connections',
     roles: (item.roles ?? []) as Grant[],
     mfaEnabled: item.mfaEnabled,
     onboarded: item.onboarded,
@@ -96,6 +97,7 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   if (patch.otherFunction !== undefined) changes.otherFunction = patch.otherFunction ?? undefined;
   if (patch.interests) changes.interests = patch.interests;
   if (patch.visibility) changes.visibility = { ...current.visibility, ...patch.visibility };
+  if (patch.findableBy) changes.findableBy = patch.findableBy;
   if (patch.onboarded) changes.onboarded = true;
   if (patch.postalCode) {
     const commune = (await resolvePostalCode(patch.postalCode)).communes[0]!;

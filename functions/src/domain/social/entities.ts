@@ -172,6 +172,8 @@ export const PostEntity = new Entity(
       lastComment: {
         type: 'map',
         properties: {
+          /** Which comment this is a copy of (absent on copies made before hiding and deleting followed it). */
+          commentId: { type: 'string' },
           authorName: { type: 'string', required: true },
           html: { type: 'string', required: true },
           createdAt: { type: 'string', required: true },
@@ -268,6 +270,10 @@ export const NotificationEntity = new Entity(
       text: { type: 'string', required: true },
       path: { type: 'string', required: true },
       groupId: { type: 'string' },
+      /** The post (and comment) whose words it quotes: hidden or deleted since, it is shown withdrawn (derived copies). */
+      postId: { type: 'string' },
+      commentId: { type: 'string' },
+      commentAt: { type: 'string' },
       expiresAt: { type: 'number', required: true },
     },
     indexes: {
@@ -348,6 +354,10 @@ export const SearchEntryEntity = new Entity(
       folded: { type: 'string', required: true },
       groupKind: { type: groupKinds },
       groupAudience: { type: groupAudiences },
+      /** People only: « qui peut me trouver » and the facts it is decided with (policy `mayFind`), so a search reads nothing more. */
+      findableBy: { type: ['connections', 'signed-in', 'nobody'] as const },
+      federationCode: { type: 'string' },
+      groupIds: { type: 'list', items: { type: 'string' } },
     },
     indexes: {
       byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: ['key'] } },

@@ -1,10 +1,11 @@
 import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
-import { mayBefriend, requirePerson, visibleFields } from '../access/policy';
+import { mayBefriend, mayFind, requirePerson, visibleFields } from '../access/policy';
 import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { FriendshipEntity, GroupMemberEntity, social } from './entities';
 import { badCursor } from './paging';
+import { spendSenderLimit } from './sender-limits';
 import { displayName } from './spaces';
 
 type FriendState = 'none' | 'friends' | 'sent' | 'received';
@@ -23,6 +24,8 @@ export async function requestFriend(caller: Caller, otherId: string): Promise<{ 
   if (!other.data) throw new NotFoundError('Personne', 'params.userId');
   if (mine?.state === 'received') return acceptFriend(caller, otherId);
   if (mine) return { state: mine.state };
+  // A new request tells (and mails) the person asked: within the sender's ceilings.
+  await spendSenderLimit('friend-request', person.userId);
   const at = new Date().toISOString();
   const result = await social.transaction
     .write(({ friendship }) => [
@@ -80,7 +83,8 @@ export async function listFriends(caller: Caller, page: { cursor?: string; limit
 
 /**
  * Suggestions (S8), each source one bounded Query: members of my section, members of my first
- * groups, friends of my first friends — minus myself and whoever I already know.
+ * groups, friends of my first friends — minus myself and whoever I already know, and anyone who
+ * does not let me find them (one BatchGet of the candidates).
  */
 export async function friendSuggestions(caller: Caller) {
   const person = requirePerson(caller);
@@ -103,5 +107,9 @@ export async function friendSuggestions(caller: Caller) {
   for (const p of section.data) if (visibleFields(caller, factsOf(p)).has('membership')) add(p.userId, displayName(p), 'section');
   for (const page of groupMembers) for (const m of page.data) if (m.state === 'member') add(m.userId, m.displayName, 'group');
   for (const page of friendsOfFriends) for (const f of page.data) if (f.state === 'friends') add(f.friendId, f.friendName, 'friend-of-friend');
-  return { items: [...suggestions.values()].slice(0, 20) };
+  // Only people who let me find them (« qui peut me trouver »): one BatchGet of the candidates.
+  const candidates = [...suggestions.values()].slice(0, 100);
+  const { data: found } = candidates.length ? await PersonEntity.get(candidates.map(({ userId }) => ({ userId }))).go() : { data: [] };
+  const findable = new Set(found.filter((p) => mayFind(caller, p, false)).map((p) => p.userId));
+  return { items: candidates.filter((c) => findable.has(c.userId)).slice(0, 20) };
 }

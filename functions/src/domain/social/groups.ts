@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EntityItem } from 'electrodb';
+import { Service, type EntityItem } from 'electrodb';
 import type * as z from 'zod';
 import type { Group, GroupInput, MemberDecision } from '../../contracts/social';
 import type { Caller } from '../access/caller';
@@ -9,8 +9,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { sendMail } from '../mail/send';
 import { foldName } from '../territory/names';
 import { siteLink } from '../../shared/site';
-import { GroupEntity, GroupInvitationEntity, GroupMemberEntity, social } from './entities';
+import { PersonEntity } from '../people/entities';
+import { GroupEntity, GroupInvitationEntity, GroupMemberEntity } from './entities';
 import { badCursor } from './paging';
+import { spendSenderLimit } from './sender-limits';
 import { displayName, groupStanding } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';
 
@@ -18,6 +20,10 @@ type GroupItem = EntityItem<typeof GroupEntity>;
 type GroupDto = z.input<typeof Group>;
 
 const INVITATION_DAYS = 30;
+
+// A change of standing also keeps the person's copy of their groups (`groupIds`: who shares a group
+// with whom, for « qui peut me trouver »), in the same transaction.
+const standings = new Service({ group: GroupEntity, groupMember: GroupMemberEntity, person: PersonEntity });
 const newGroupId = () => BigInt(`0x${randomBytes(10).toString('hex')}`).toString(36).padStart(16, '0').slice(-16);
 
 const standingName = (standing: GroupStanding): GroupDto['myStanding'] =>
@@ -63,10 +69,11 @@ export async function createGroup(caller: Caller, input: z.output<typeof GroupIn
     memberCount: 1,
     managerCount: 1,
   };
-  await social.transaction
-    .write(({ group: g, groupMember }) => [
+  await standings.transaction
+    .write(({ group: g, groupMember, person: p }) => [
       g.create(group).commit(),
       groupMember.create({ groupId, userId: person.userId, state: 'member', role: 'manager', displayName: displayName(me), groupName: input.name, at }).commit(),
+      p.patch({ userId: person.userId }).add({ groupIds: [groupId] }).commit(),
     ])
     .go();
   return toGroup(group as GroupItem, { state: 'member', role: 'manager' });
@@ -146,12 +153,13 @@ async function putStanding(
   };
   const delta = (state === 'member' ? 1 : 0) - (previous?.state === 'member' ? 1 : 0);
   const managerDelta = Number(isManager({ state, role })) - Number(isManager(previous));
-  const result = await social.transaction
-    .write(({ group: g, groupMember }) => [
+  const result = await standings.transaction
+    .write(({ group: g, groupMember, person: p }) => [
       previous
         ? groupMember.put(item).where((attr, op) => `${op.eq(attr.state, previous.state)} AND ${op.eq(attr.role, previous.role)}`).commit()
         : groupMember.create(item).commit(),
       ...(delta || managerDelta ? [g.patch({ groupId: group.groupId }).add({ memberCount: delta, managerCount: managerDelta }).commit()] : []),
+      ...(delta > 0 ? [p.patch({ userId: person.userId }).add({ groupIds: [group.groupId] }).commit()] : []),
     ])
     .go();
   if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
@@ -161,9 +169,10 @@ async function putStanding(
 async function removeStanding(group: GroupItem, userId: string, previous: NonNullable<GroupStanding>): Promise<void> {
   await withManagerCount(group);
   const manager = isManager(previous);
-  const result = await social.transaction
-    .write(({ group: g, groupMember }) => [
+  const result = await standings.transaction
+    .write(({ group: g, groupMember, person: p }) => [
       groupMember.delete({ groupId: group.groupId, userId }).where((attr, op) => op.eq(attr.state, previous.state)).commit(),
+      ...(previous.state === 'member' ? [p.patch({ userId }).delete({ groupIds: [group.groupId] }).commit()] : []),
       ...(previous.state === 'member'
         ? [
             manager
@@ -239,10 +248,11 @@ export async function decideGroupMember(caller: Caller, groupId: string, userId:
   }
 }
 
-/** A manager invites an address by mail (S6); the link holds a secret and works once. */
+/** A manager invites an address by mail (S6), within their ceilings of invitations (sender-limits.ts); the link holds a secret and works once. */
 export async function inviteToGroup(caller: Caller, groupId: string, email: string) {
   const { person, group, standing } = await loadGroup(caller, groupId);
   mayManageGroup(person, standing);
+  await spendSenderLimit('invitation', person.userId);
   const me = (await callerItem(person))!;
   const token = randomBytes(24).toString('base64url');
   await GroupInvitationEntity.create({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type { Caller } from '../access/caller';
 import { factsOf } from '../access/load-caller';
-import { canReadSpace, requirePerson, type Space } from '../access/policy';
+import { canReadSpace, findingNeedsFriendship, mayFind, requirePerson, type Space } from '../access/policy';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
@@ -49,6 +49,8 @@ export interface NewNotification {
   groupId?: string;
   /** What caused it (e.g. `comment:<id>`): with the recipient, makes the notification's id. */
   cause: string;
+  /** The post (and comment) whose words it quotes: if they are hidden or deleted, so is the quote. */
+  about?: { postId: string; commentId?: string; commentAt?: string };
   at: string;
 }
 
@@ -97,6 +99,7 @@ export async function notify(recipientIds: string[], notification: NewNotificati
               text: notification.text,
               path: notification.path,
               groupId: notification.groupId,
+              ...notification.about,
               expiresAt: Math.floor(Date.parse(notification.at) / 1000) + RETENTION_DAYS * 86400,
             })
             .commit(),
@@ -160,6 +163,7 @@ export async function notifyComment(comment: { postId: string; commentId: string
         path: `/publications/${post.postId}`,
         ...(space.type === 'group' && { groupId: space.id }),
         cause: `comment:${comment.commentId}`,
+        about: { postId: post.postId, commentId: comment.commentId, commentAt: comment.createdAt },
         at: comment.createdAt,
       },
     );
@@ -168,17 +172,27 @@ export async function notifyComment(comment: { postId: string; commentId: string
 
 /**
  * The people a text mentions: for each `@…`, the people whose whole folded name is its first words
- * (the longest such name wins: « @Anne Martin merci » is Anne Martin). Homonyms are all mentioned.
- * One Query per mention (S18's partition of the first word).
+ * (the longest such name wins: « @Anne Martin merci » is Anne Martin), among those the author may
+ * find (« qui peut me trouver », policy `mayFind`): a mention never reaches, nor reveals, someone
+ * hidden from the author. Homonyms the author may find are all mentioned. One Query per mention
+ * (S18's partition of the first word), the author's item and 1 BatchGet of friendships if needed.
  */
-export async function resolveMentions(text: string): Promise<{ folded: string; userIds: string[] }[]> {
+export async function resolveMentions(text: string, authorId: string): Promise<{ folded: string; userIds: string[] }[]> {
+  const names = mentionedNames(text);
+  if (!names.length) return [];
+  const { data: authorItem } = await PersonEntity.get({ userId: authorId }).go();
+  if (!authorItem) return [];
+  const author = { kind: 'person' as const, ...factsOf(authorItem) };
+  const pages = await Promise.all(
+    names.map((words) => SearchEntryEntity.query.byToken({ token: `n:${words[0]!.slice(0, 3)}` }).begins({ key: `${words[0]}#person#` }).go({ pages: 'all' }).then((r) => r.data)),
+  );
+  const factsOfEntry = (e: (typeof pages)[number][number]) => ({ userId: e.refId, findableBy: e.findableBy, federationCode: e.federationCode, groupIds: e.groupIds });
+  const ask = [...new Set(pages.flat().filter((e) => findingNeedsFriendship(author, factsOfEntry(e))).map((e) => e.refId))].slice(0, 100);
+  const { data: friendships } = ask.length ? await FriendshipEntity.get(ask.map((friendId) => ({ userId: authorId, friendId }))).go() : { data: [] };
+  const friends = new Set(friendships.filter((f) => f.state === 'friends').map((f) => f.friendId));
   const resolved: { folded: string; userIds: string[] }[] = [];
-  for (const words of mentionedNames(text)) {
-    const first = words[0]!;
-    const { data } = await SearchEntryEntity.query
-      .byToken({ token: `n:${first.slice(0, 3)}` })
-      .begins({ key: `${first}#person#` })
-      .go({ pages: 'all' });
+  names.forEach((words, index) => {
+    const data = pages[index]!.filter((entry) => mayFind(author, factsOfEntry(entry), friends.has(entry.refId)));
     for (let length = words.length; length >= 2; length -= 1) {
       const name = words.slice(0, length).join(' ');
       const matches = data.filter((entry) => entry.folded === name);
@@ -186,7 +200,7 @@ export async function resolveMentions(text: string): Promise<{ folded: string; u
       resolved.push({ folded: name, userIds: [...new Set(matches.map((entry) => entry.refId))] });
       break;
     }
-  }
+  });
   return resolved;
 }
 
@@ -198,7 +212,7 @@ export async function resolveMentions(text: string): Promise<{ folded: string; u
  * one resolved (an edit since keeps the links of the names it still has: `editPost`).
  */
 export async function notifyMentions(source: { postId: string; commentId?: string; createdAt: string; authorId: string; authorName: string; text: string }): Promise<void> {
-  const resolved = await resolveMentions(source.text);
+  const resolved = await resolveMentions(source.text, source.authorId);
   const mentioned = [...new Set(resolved.flatMap((r) => r.userIds))];
   if (!mentioned.length) return;
   const { data: post } = await PostEntity.get({ postId: source.postId }).go();
@@ -212,6 +226,7 @@ export async function notifyMentions(source: { postId: string; commentId?: strin
     path: `/publications/${post.postId}`,
     ...(space.type === 'group' && { groupId: space.id }),
     cause: source.commentId ? `mention:comment:${source.commentId}` : `mention:post:${source.postId}`,
+    about: { postId: post.postId, ...(source.commentId && { commentId: source.commentId, commentAt: source.createdAt }) },
     at: source.createdAt,
   });
 }
@@ -264,9 +279,29 @@ export async function notifyGroupInvitation(invitation: { token: string; groupId
   });
 }
 
+/** What a notification whose words were withdrawn says instead. */
+export const WITHDRAWN_TEXT = 'Ce contenu a été retiré.';
+
+/**
+ * Notifications quote posts and comments: the quote follows the content. Of a page of notifications,
+ * those whose post or comment is hidden or deleted since (1 BatchGet of the posts + 1 of the
+ * comments, whatever the page holds): their text is not shown again, in the bell or in a digest.
+ */
+export async function withdrawnAmong(items: EntityItem<typeof NotificationEntity>[]): Promise<Set<string>> {
+  const postIds = [...new Set(items.flatMap((n) => (n.postId ? [n.postId] : [])))];
+  const commentKeys = [...new Map(items.flatMap((n) => (n.postId && n.commentId && n.commentAt ? [[n.commentId, { postId: n.postId, createdAt: n.commentAt, commentId: n.commentId }] as const] : []))).values()];
+  const [{ data: posts }, { data: comments }] = await Promise.all([
+    postIds.length ? PostEntity.get(postIds.map((postId) => ({ postId }))).go({ attributes: ['postId', 'hidden'] }) : { data: [] },
+    commentKeys.length ? CommentEntity.get(commentKeys).go({ attributes: ['commentId', 'hidden'] }) : { data: [] },
+  ]);
+  const shownPosts = new Set(posts.filter((p) => !p.hidden).map((p) => p.postId));
+  const shownComments = new Set(comments.filter((c) => !c.hidden).map((c) => c.commentId));
+  return new Set(items.filter((n) => (n.postId && !shownPosts.has(n.postId)) || (n.commentId && !shownComments.has(n.commentId))).map((n) => n.notificationId));
+}
+
 // ——— The bell and the preferences (routes) ———
 
-/** My notifications, newest first (S15), with the bell's count (S16). */
+/** My notifications, newest first (S15), with the bell's count (S16); quotes of withdrawn content are not shown. */
 export async function listNotifications(caller: Caller, page: { cursor?: string; limit: number }) {
   const person = requirePerson(caller);
   const now = Math.floor(Date.now() / 1000);
@@ -278,8 +313,16 @@ export async function listNotifications(caller: Caller, page: { cursor?: string;
       .catch(badCursor(page.cursor)),
     NotificationStateEntity.get({ userId: person.userId }).go(),
   ]);
+  const withdrawn = await withdrawnAmong(result.data);
   return {
-    items: result.data.map((n) => ({ id: n.notificationId, kind: n.kind, text: n.text, path: n.path, at: n.at, read: Boolean(state?.readAt && n.at <= state.readAt) })),
+    items: result.data.map((n) => ({
+      id: n.notificationId,
+      kind: n.kind,
+      text: withdrawn.has(n.notificationId) ? WITHDRAWN_TEXT : n.text,
+      path: n.path,
+      at: n.at,
+      read: Boolean(state?.readAt && n.at <= state.readAt),
+    })),
     nextCursor: result.cursor ?? null,
     unread: Math.max(0, state?.unread ?? 0),
   };

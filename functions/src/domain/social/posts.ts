@@ -14,6 +14,8 @@ import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
 import { badCursor } from './paging';
 import { spendPreviewFetch } from './preview-quota';
+import { mentionedNames } from './mentions';
+import { spendSenderLimit } from './sender-limits';
 import { displayName, isBlocked, resolveSpace, spaceKeyOf, type SpaceType } from './spaces';
 
 export { newId, readablePost } from './post-access';
@@ -36,7 +38,7 @@ export function toPost(item: PostItem, caller: Caller): PostDto {
     editedAt: item.editedAt,
     hidden: item.hidden,
     commentCount: item.commentCount,
-    ...(item.lastComment && { lastComment: item.lastComment }),
+    ...(item.lastComment && { lastComment: { authorName: item.lastComment.authorName, html: item.lastComment.html, createdAt: item.lastComment.createdAt } }),
   };
 }
 
@@ -64,6 +66,9 @@ async function attachableFiles(authorId: string, ids: string[]) {
   });
 }
 
+/** Each `@Prénom Nom` of a text may tell (and mail) someone: counted against the author's ceilings of mentions, before anything is written. */
+const spendMentions = (userId: string, text: string) => spendSenderLimit('mention', userId, mentionedNames(text).length);
+
 /** A link's preview alone (the composer's preview), within the person's quota of fetches per minute. */
 export async function previewLink(caller: Caller, url: string) {
   const person = requirePerson(caller);
@@ -75,6 +80,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
   const person = requirePerson(caller);
   const { space, facts } = await resolveSpace(caller, input.space);
   mayPostIn(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) }, policyOptions);
+  await spendMentions(person.userId, input.text);
   const embed = input.media ? embedOf(input.media) : undefined;
   const [me, link, attachments] = await Promise.all([
     callerItem(person),
@@ -184,6 +190,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
   const person = requirePerson(caller);
   const { space, facts } = await readablePost(caller, postId);
   mayComment(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) });
+  await spendMentions(person.userId, text);
   const me = (await callerItem(person))!;
   const comment = {
     postId,
@@ -201,7 +208,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
       post
         .patch({ postId })
         .add({ commentCount: 1 })
-        .set({ lastComment: { authorName: comment.authorName, html: comment.html, createdAt: comment.createdAt } })
+        .set({ lastComment: copyOf(comment) })
         .commit(),
       postFollower.put({ postId, userId: person.userId, at: comment.createdAt }).commit(),
     ])
@@ -228,19 +235,71 @@ async function readableComment(caller: Caller, postId: string, commentId: string
   return { ...context, comment };
 }
 
-/** Moderators of the post's space hide a comment: gone for everyone but its author and them. */
+/** Moderators of the post's space hide a comment: gone for everyone but its author and them — its copy on the post too. */
 export async function hideComment(caller: Caller, postId: string, commentId: string): Promise<CommentDto> {
   const { comment, space, facts } = await readableComment(caller, postId, commentId);
   mayModerateSpace(caller, space, facts, policyOptions);
-  await CommentEntity.patch({ postId, createdAt: comment.createdAt, commentId }).set({ hidden: true }).go();
+  await withdrawComment(comment, 'hide');
   return toComment(comment);
 }
 
-/** Authors delete their own comments (the post's count follows). */
+/** Authors delete their own comments (the post's count and its copy of the newest comment follow). */
 export async function deleteComment(caller: Caller, postId: string, commentId: string): Promise<void> {
   const { comment } = await readableComment(caller, postId, commentId);
   mayEditPost(caller, comment.authorId);
-  await social.transaction
-    .write(({ comment: c, post }) => [c.delete({ postId, createdAt: comment.createdAt, commentId }).commit(), post.patch({ postId }).add({ commentCount: -1 }).commit()])
-    .go();
+  await withdrawComment(comment, 'delete');
+}
+
+type CommentItem = EntityItem<typeof CommentEntity>;
+const copyOf = (c: Pick<CommentItem, 'commentId' | 'authorName' | 'html' | 'createdAt'>) => ({ commentId: c.commentId, authorName: c.authorName, html: c.html, createdAt: c.createdAt });
+
+/** Whether the post's copy of its newest comment is this comment (copies made before ids were kept: by date and author). */
+const isCopyOf = (post: PostItem, c: CommentItem) =>
+  Boolean(post.lastComment) &&
+  (post.lastComment!.commentId ? post.lastComment!.commentId === c.commentId : post.lastComment!.createdAt === c.createdAt && post.lastComment!.authorName === c.authorName);
+
+/** The newest comment shown to everyone but `exceptId`, read newest first a few at a time (bounded by one conversation, like S11b). */
+async function newestShownComment(postId: string, exceptId: string): Promise<CommentItem | undefined> {
+  let cursor: string | null = null;
+  do {
+    const page: { data: CommentItem[]; cursor: string | null } = await CommentEntity.query.byPost({ postId }).go({ order: 'desc', limit: 25, cursor });
+    const found = page.data.find((c) => !c.hidden && c.commentId !== exceptId);
+    if (found) return found;
+    cursor = page.cursor;
+  } while (cursor);
+  return undefined;
+}
+
+/**
+ * Hides or deletes a comment and, when the post's `lastComment` is a copy of it, replaces that copy
+ * by the newest comment still shown (or none) — one transaction, conditioned on the post's count of
+ * comments, so a comment added meanwhile is never overwritten (then read again and retried).
+ * S9 consistent GetItem + 1 Query page (newest shown comment, only when the copy is this one; more pages
+ * only past 25 hidden ones) + 1 TransactWriteItems.
+ */
+async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'): Promise<void> {
+  const key = { postId: comment.postId, createdAt: comment.createdAt, commentId: comment.commentId };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const { data: post } = await PostEntity.get({ postId: comment.postId }).go({ consistent: true });
+    if (!post) {
+      await (change === 'hide' ? CommentEntity.patch(key).set({ hidden: true }).go() : CommentEntity.delete(key).go());
+      return;
+    }
+    const copied = isCopyOf(post, comment);
+    const next = copied ? await newestShownComment(comment.postId, comment.commentId) : undefined;
+    const result = await social.transaction
+      .write(({ comment: c, post: p }) => {
+        const unchanged = (attr: { commentCount: number }, op: { eq: (a: number, v: number) => string }) => op.eq(attr.commentCount, post.commentCount);
+        const counted = p.patch({ postId: comment.postId }).add({ commentCount: change === 'delete' ? -1 : 0 });
+        const postChange =
+          copied && !next ? counted.remove(['lastComment']).where(unchanged).commit() : counted.set(copied && next ? { lastComment: copyOf(next) } : {}).where(unchanged).commit();
+        return [
+          change === 'hide' ? c.patch(key).set({ hidden: true }).commit() : c.delete(key).commit(),
+          ...(change === 'delete' || copied ? [postChange] : []),
+        ];
+      })
+      .go();
+    if (!result.canceled) return;
+  }
+  throw new ConflictError('La conversation vient de changer : réessayez.');
 }

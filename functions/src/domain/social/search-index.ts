@@ -19,6 +19,9 @@ export interface IndexEntry {
   folded: string;
   groupKind?: 'open' | 'closed' | 'secret';
   groupAudience?: 'all' | 'members';
+  findableBy?: 'connections' | 'signed-in' | 'nobody';
+  federationCode?: string;
+  groupIds?: string[];
 }
 
 /** The index entries of an item of the table (as the stream shows it), none for what is never searched (secret groups). */
@@ -27,7 +30,13 @@ export function entriesOf(item: Record<string, unknown> | undefined): IndexEntry
   switch (item.__edb_e__) {
     case 'person': {
       const label = `${String(item.givenName)} ${String(item.familyName)}`;
-      return wordsOf(label, 2).map((w) => ({ token: `n:${w.slice(0, 3)}`, key: `${w}#person#${String(item.userId)}`, kind: 'person', refId: String(item.userId), label, folded: foldName(label) }));
+      // « Qui peut me trouver » and its facts travel with the entry (policy `mayFind`).
+      const findable = {
+        findableBy: (item.findableBy as IndexEntry['findableBy']) ?? 'connections',
+        federationCode: String(item.federationCode),
+        groupIds: [...((item.groupIds as Iterable<string> | undefined) ?? [])].sort(),
+      };
+      return wordsOf(label, 2).map((w) => ({ token: `n:${w.slice(0, 3)}`, key: `${w}#person#${String(item.userId)}`, kind: 'person', refId: String(item.userId), label, folded: foldName(label), ...findable }));
     }
     case 'group': {
       if (item.kind === 'secret') return [];
@@ -60,7 +69,9 @@ export async function reindex(before: Record<string, unknown> | undefined, after
   const next = entriesOf(after);
   const keep = new Set(next.map(id));
   const stale = entriesOf(before).filter((e) => !keep.has(id(e)));
-  const changedLabel = (e: IndexEntry) => !entriesOf(before).some((b) => id(b) === id(e) && b.label === e.label && b.groupKind === e.groupKind && b.groupAudience === e.groupAudience);
+  const same = (a: IndexEntry, b: IndexEntry) =>
+    a.label === b.label && a.groupKind === b.groupKind && a.groupAudience === b.groupAudience && a.findableBy === b.findableBy && a.federationCode === b.federationCode && (a.groupIds ?? []).join() === (b.groupIds ?? []).join();
+  const changedLabel = (e: IndexEntry) => !entriesOf(before).some((b) => id(b) === id(e) && same(b, e));
   if (stale.length) await SearchEntryEntity.delete(stale.map(({ token, key }) => ({ token, key }))).go();
   const fresh = next.filter(changedLabel);
   if (fresh.length) {

@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { canReadSpace, mayDiscoverGroup, requirePerson, type SpaceFacts } from '../access/policy';
+import { canReadSpace, findingNeedsFriendship, mayDiscoverGroup, mayFind, requirePerson, type SpaceFacts } from '../access/policy';
 import { ValidationError } from '../errors';
 import { FriendshipEntity, GroupMemberEntity, PostEntity, SearchEntryEntity } from './entities';
 import { wordsOf } from './search-index';
@@ -10,7 +10,8 @@ import { spaceOfPost } from './spaces';
  * People, groups and posts matching every word of the query, accent- and case-free (S18): the query's
  * longest word picks one index partition per kind (2 Query), then what the caller may see is kept —
  * groups by the group rules (secret ones are not even indexed), posts by the rules of their space
- * (1 BatchGet of the posts + ≤ 2 BatchGet of the caller's standing and friendships). Constant cost.
+ * (1 BatchGet of the posts + ≤ 2 BatchGet of the caller's standing and friendships), people by their
+ * « qui peut me trouver » (policy `mayFind`, on facts their entries carry). Constant cost.
  */
 export async function search(caller: Caller, query: string) {
   const person = requirePerson(caller);
@@ -25,32 +26,38 @@ export async function search(caller: Caller, query: string) {
   ]);
 
   const seen = new Set<string>();
-  const people: { userId: string; displayName: string }[] = [];
+  const people: { userId: string; displayName: string; entry: (typeof names.data)[number] }[] = [];
   const groups: { id: string; name: string }[] = [];
   for (const entry of names.data) {
     if (seen.has(`${entry.kind}:${entry.refId}`) || !all(entry.folded)) continue;
     seen.add(`${entry.kind}:${entry.refId}`);
-    if (entry.kind === 'person') people.push({ userId: entry.refId, displayName: entry.label });
+    if (entry.kind === 'person') people.push({ userId: entry.refId, displayName: entry.label, entry });
     else if (entry.kind === 'group' && entry.groupKind && entry.groupAudience && mayDiscoverGroup(caller, { kind: entry.groupKind, audience: entry.groupAudience }, undefined)) {
       groups.push({ id: entry.refId, name: entry.label });
     }
   }
 
   const postIds = [...new Set(postEntries.data.map((e) => e.refId))];
-  const { data: found } = postIds.length ? await PostEntity.get(postIds.map((postId) => ({ postId }))).go() : { data: [] };
-  const candidates = found.filter((p) => !p.hidden && words.every((w) => p.searchText.split(' ').some((part) => part.startsWith(w))));
+  const { data: postsFound } = postIds.length ? await PostEntity.get(postIds.map((postId) => ({ postId }))).go() : { data: [] };
+  const candidates = postsFound.filter((p) => !p.hidden && words.every((w) => p.searchText.split(' ').some((part) => part.startsWith(w))));
   const groupIds = [...new Set(candidates.filter((p) => p.spaceType === 'group').map((p) => p.spaceId))];
   const ownerIds = [...new Set(candidates.filter((p) => p.spaceType === 'profile').map((p) => p.spaceId))];
+  // « Qui peut me trouver »: decided on the entry and the caller's own item; a friendship is the one
+  // fact to read, in the same BatchGet as the profiles' owners (≤ 100 keys: one request).
+  const personOf = (p: (typeof people)[number]) => ({ userId: p.userId, findableBy: p.entry.findableBy, federationCode: p.entry.federationCode, groupIds: p.entry.groupIds });
+  const askFriendship = people.filter((p) => findingNeedsFriendship(caller, personOf(p)) && !ownerIds.includes(p.userId)).slice(0, 100 - ownerIds.length);
+  const friendIds = [...ownerIds, ...askFriendship.map((p) => p.userId)];
   const [standings, friendships] = await Promise.all([
     groupIds.length ? GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId: person.userId }))).go() : { data: [] },
-    ownerIds.length ? FriendshipEntity.get(ownerIds.map((friendId) => ({ userId: person.userId, friendId }))).go() : { data: [] },
+    friendIds.length ? FriendshipEntity.get(friendIds.map((friendId) => ({ userId: person.userId, friendId }))).go() : { data: [] },
   ]);
   const standingIn = new Map(standings.data.map((m) => [m.groupId, { state: m.state, role: m.role }]));
   const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.friendId));
+  const found = people.filter((p) => mayFind(caller, personOf(p), friends.has(p.userId))).map(({ userId, displayName }) => ({ userId, displayName }));
   const posts = candidates
     .filter((post) => canReadSpace(caller, spaceOfPost(post), { group: standingIn.get(post.spaceId), friends: friends.has(post.spaceId) } satisfies SpaceFacts))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, 20)
     .map((post) => toPost(post, caller));
-  return { people: people.slice(0, 20), groups: groups.slice(0, 20), posts };
+  return { people: found.slice(0, 20), groups: groups.slice(0, 20), posts };
 }
