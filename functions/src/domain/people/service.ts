@@ -169,10 +169,6 @@ export async function listFederationMembers(caller: Caller, federationCode: stri
   return { items: await Promise.all(items.map((item) => toPublicProfile(caller, item, access))), nextCursor: result.cursor ?? null };
 }
 
-const badCursor = (cursor: string | undefined) => (error: unknown) => {
-  if (cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-  throw error;
-};
 
 const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -22,7 +22,7 @@ function readCursor(cursor: string | undefined): FeedCursor {
   } catch {
     /* refused below */
   }
-  throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
+  throw invalidCursor();
 }
 
 interface Entry {

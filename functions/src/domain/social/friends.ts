@@ -4,7 +4,7 @@ import { mayBefriend, mayFind, requirePerson, visibleFields } from '../access/po
 import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { FriendshipEntity, GroupMemberEntity, social } from './entities';
-import { badCursor } from './paging';
+import { badCursor } from '../paging';
 import { spendSenderLimit } from './sender-limits';
 import { displayName } from './spaces';
 

@@ -11,7 +11,7 @@ import { foldName } from '../territory/names';
 import { siteLink } from '../../shared/site';
 import { PersonEntity } from '../people/entities';
 import { GroupEntity, GroupInvitationEntity, GroupMemberEntity } from './entities';
-import { badCursor } from './paging';
+import { badCursor } from '../paging';
 import { spendSenderLimit } from './sender-limits';
 import { displayName, groupStanding } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { CommentEntity, ReportEntity, SpaceBlockEntity } from './entities';
 import { newId, readablePost } from './posts';
-import { badCursor } from './paging';
+import { badCursor } from '../paging';
 import { displayName, factsIn, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
 
 const toReport = (r: EntityItem<typeof ReportEntity>) => ({

@@ -23,7 +23,7 @@ import {
 } from './entities';
 import { renderText, type ResolvedMention } from './formatting';
 import { mentionedNames } from './mentions';
-import { badCursor } from './paging';
+import { badCursor } from '../paging';
 import { spaceOfPost } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';
 

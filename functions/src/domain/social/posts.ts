@@ -12,7 +12,7 @@ import { toAttachment } from './attachment-view';
 import { embedOf } from './embeds';
 import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview } from './link-preview';
-import { badCursor } from './paging';
+import { badCursor } from '../paging';
 import { spendPreviewFetch } from './preview-quota';
 import { mentionedNames } from './mentions';
 import { spendSenderLimit } from './sender-limits';

@@ -82,10 +82,7 @@ export async function listFederationSections(code: string, page: { cursor?: stri
     SectionEntity.query
       .byFederation({ federationCode: code })
       .go({ cursor: page.cursor ?? null, limit: page.limit })
-      .catch((error: unknown) => {
-        if (page.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
-        throw error;
-      }),
+      .catch(badCursor(page.cursor)),
   ]);
   if (!federation.data) throw new NotFoundError('Fédération', 'params.federationCode');
   return { items: sections.data.map(toSection), nextCursor: sections.cursor ?? null };
