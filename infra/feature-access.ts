@@ -9,7 +9,8 @@ import type { Feature } from '../functions/src/contracts/route';
  * - table: `probe` one GetItem (health check) · `read` GetItem/BatchGetItem/Query (never Scan) ·
  *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too)
  * - userPool: `describe` DescribeUserPool (health check) · `client` the app client's public flows
- *   (sign-up, sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only
+ *   (sign-up, sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only ·
+ *   `sessions` those flows plus AdminGetUser and AdminUserGlobalSignOut (ending a person's sessions)
  * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
@@ -18,7 +19,7 @@ import type { Feature } from '../functions/src/contracts/route';
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite';
-  userPool?: 'describe' | 'client';
+  userPool?: 'describe' | 'client' | 'sessions';
   policy?: true;
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
@@ -29,8 +30,9 @@ export interface FeatureAccess {
 export const featureAccess: Record<Feature, FeatureAccess> = {
   // Health check only: one cheap call to each dependency.
   platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
-  // Sign-up, sign-in, reset and TOTP through the app client; pending registrations, sign-in throttle.
-  identity: { table: 'readwrite', userPool: 'client' },
+  // Sign-up, sign-in, reset and TOTP through the app client; pending registrations, sign-in throttle;
+  // ending every session of a person (password reset, « déconnecter tous mes appareils »).
+  identity: { table: 'readwrite', userPool: 'sessions' },
   // Profiles, member lists, roles; photos through presigned S3 forms.
   people: { table: 'readwrite', files: 'readwrite', policy: true },
   // The member file import.

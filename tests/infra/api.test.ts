@@ -96,9 +96,11 @@ test('territory may only read the table: no write, no delete, no Scan, no mail, 
   }
 });
 
-test('identity reads and writes the table, and gets no Cognito permission (the app client flows need none)', () => {
+test('identity reads and writes the table; of Cognito, only what ending a person\'s sessions needs (the app client flows need none)', () => {
   const actions = actionsOf(functionOf('identity').statements);
-  assert.ok(actions.every((a) => a.startsWith('dynamodb:')), actions.join());
+  const cognitoActions = actions.filter((a) => a.startsWith('cognito-idp:')).sort();
+  assert.deepEqual(cognitoActions, ['cognito-idp:AdminGetUser', 'cognito-idp:AdminUserGlobalSignOut']);
+  assert.ok(actions.every((a) => a.startsWith('dynamodb:') || cognitoActions.includes(a)), actions.join());
   assert.ok(!actions.includes('dynamodb:Scan'));
 });
 

@@ -15,9 +15,7 @@ export const handler = featureLambda('identity', [
   implement(routes.signOut, async ({ body }) => (await auth.signOut(body.refreshToken), { ok: true as const })),
   implement(routes.forgotPassword, async ({ body }) => auth.forgotPassword(body.email)),
   implement(routes.resetPassword, async ({ body }) => (await auth.resetPassword(body), { ok: true as const })),
-  implement(routes.startMfaSetup, async ({ body, actor }) => {
-    const { sub, email } = describeActor(actor);
-    return auth.startMfaSetup(sub, email ?? '', body.accessToken);
-  }),
-  implement(routes.verifyMfaSetup, async ({ body, actor }) => (await auth.completeMfaSetup(describeActor(actor).sub, body.accessToken, body.code), { ok: true as const })),
+  implement(routes.signOutEverywhere, async ({ actor }) => (await auth.signOutEverywhere(actor), { ok: true as const })),
+  implement(routes.startMfaSetup, async ({ body, actor }) => auth.startMfaSetup(actor, body.accessToken)),
+  implement(routes.verifyMfaSetup, async ({ body, actor }) => (await auth.completeMfaSetup(actor, body.accessToken, body.code), { ok: true as const })),
 ]);

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { waitForMail, type StoredMail } from '../support/mail';
+import { call, createTestPerson, signInAgain, TEST_PASSWORD } from '../support/people';
+import { api, testStack, type TestStack } from '../support/stack';
+
+// Sessions that really end (ADR 0015 § Sessions), through the real handlers, cognito-local (with the
+// session claims and global sign-out infra/local/cognito-server.ts gives it, as in AWS) and DynamoDB Local.
+let stack: TestStack;
+
+const post = (path: string, body: unknown) =>
+  api(stack, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+const NEW_PASSWORD = 'Quarante-deux girafes lisent au jardin';
+
+/** The one 6-digit code shown in the mail's code block. */
+function codeIn(mail: StoredMail): string {
+  const codes = [...(mail.body.html ?? '').matchAll(/>(\d{6})</g)].map((m) => m[1]!);
+  assert.equal(codes.length, 1, `one code in ${mail.body.html}`);
+  return codes[0]!;
+}
+
+/** Someone's session as a device holds it: its tokens and its refresh token. */
+type Held = { idToken: string; accessToken: string; refreshToken: string };
+
+/** What a stranger's device can still do with a session: read the profile with either token, refresh. */
+async function whatStillWorks(held: Held) {
+  return {
+    idToken: (await api(stack, '/api/me/profile', { headers: bearer(held.idToken) })).status,
+    accessToken: (await api(stack, '/api/me/profile', { headers: bearer(held.accessToken) })).status,
+    refresh: (await post('/api/auth/refresh', { refreshToken: held.refreshToken })).status,
+  };
+}
+
+before(() => {
+  stack = testStack();
+});
+
+describe('sessions', () => {
+  test('a refresh keeps the sign-in’s auth_time and session id, as in AWS; tokens live 15 minutes', async () => {
+    const person = await createTestPerson(stack, { email: 'ses.refresh@coopol.example', postalCode: '68100' });
+    const held = await signInAgain(stack, person);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const refreshed = await post('/api/auth/refresh', { refreshToken: held.refreshToken });
+    assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
+    const tokens = (refreshed.body.tokens as Held);
+    for (const [before, after] of [
+      [held.idToken, tokens.idToken],
+      [held.accessToken, tokens.accessToken],
+    ] as const) {
+      const [b, a] = [claimsOf(before), claimsOf(after)];
+      assert.ok(Number(a.iat) > Number(b.iat), 'a new token');
+      assert.equal(a.auth_time, b.auth_time, 'authenticated at the same time');
+      assert.ok(typeof a.origin_jti === 'string' && a.origin_jti === b.origin_jti, 'the same session');
+      assert.equal(Number(a.exp) - Number(a.iat), 15 * 60);
+    }
+    assert.equal((await api(stack, '/api/me/profile', { headers: bearer(tokens.idToken) })).status, 200);
+  });
+
+  test('a password reset ends a stranger’s session (old tokens and refresh token refused); the owner’s new session works', async () => {
+    const owner = await createTestPerson(stack, { email: 'ses.reset@coopol.example', postalCode: '68100' });
+    const stranger = await signInAgain(stack, owner); // someone who knew the old password
+    assert.deepEqual(await whatStillWorks(stranger), { idToken: 200, accessToken: 200, refresh: 200 });
+
+    assert.equal((await post('/api/auth/forgot-password', { email: owner.email })).status, 202);
+    const code = codeIn(await waitForMail(stack, owner.email, 'Coopol : réinitialisation de votre mot de passe'));
+    const reset = await post('/api/auth/reset-password', { email: owner.email, code, password: NEW_PASSWORD });
+    assert.equal(reset.status, 200, JSON.stringify(reset.body));
+
+    assert.deepEqual(await whatStillWorks(stranger), { idToken: 401, accessToken: 401, refresh: 401 });
+    // Nor with the session the owner herself had before the reset.
+    assert.equal((await call(stack, owner, 'GET', '/api/me/profile')).status, 401);
+    assert.equal((await post('/api/auth/sign-in', { email: owner.email, password: TEST_PASSWORD })).status, 401);
+    const fresh = await signInAgain(stack, owner, NEW_PASSWORD);
+    assert.deepEqual(await whatStillWorks(fresh), { idToken: 200, accessToken: 200, refresh: 200 });
+  });
+
+  test('« Déconnecter tous mes appareils » ends every session, this one included; signing in again works', async () => {
+    const owner = await createTestPerson(stack, { email: 'ses.everywhere@coopol.example', postalCode: '68100' });
+    const stranger = await signInAgain(stack, owner);
+    const mine = await signInAgain(stack, owner);
+
+    assert.equal((await api(stack, '/api/me/sessions/end', { method: 'POST', headers: bearer(mine.idToken) })).status, 200);
+
+    assert.deepEqual(await whatStillWorks(stranger), { idToken: 401, accessToken: 401, refresh: 401 });
+    assert.deepEqual(await whatStillWorks(mine), { idToken: 401, accessToken: 401, refresh: 401 });
+    // An ended session cannot end anything any more, nor start a TOTP setup.
+    assert.equal((await api(stack, '/api/me/sessions/end', { method: 'POST', headers: bearer(stranger.idToken) })).status, 401);
+    const setup = await api(stack, '/api/me/mfa/setup', {
+      method: 'POST',
+      headers: { ...bearer(stranger.idToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ accessToken: stranger.accessToken }),
+    });
+    assert.equal(setup.status, 401);
+
+    const again = await signInAgain(stack, owner);
+    assert.deepEqual(await whatStillWorks(again), { idToken: 200, accessToken: 200, refresh: 200 });
+  });
+
+  test('Cognito itself no longer renews an ended session (global sign-out)', async () => {
+    const { CognitoIdentityProviderClient, InitiateAuthCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const owner = await createTestPerson(stack, { email: 'ses.cognito@coopol.example', postalCode: '68100' });
+    const held = await signInAgain(stack, owner);
+    assert.equal((await api(stack, '/api/me/sessions/end', { method: 'POST', headers: bearer(owner.idToken) })).status, 200);
+    const cognito = new CognitoIdentityProviderClient({ endpoint: stack.urls.cognito, region: stack.env.AWS_REGION });
+    await assert.rejects(
+      cognito.send(new InitiateAuthCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: held.refreshToken } })),
+      (error: Error) => error.name === 'NotAuthorizedException',
+    );
+    cognito.destroy();
+  });
+});
+
