@@ -22,7 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       ? t('signIn.passwordChanged')
       : param(params, 'expire')
         ? t('signIn.expired')
-        : undefined;
+        : param(params, 'deconnecte')
+          ? t('signIn.signedOutEverywhere')
+          : undefined;
   const forgotHref = email ? `/mot-de-passe-oublie?email=${encodeURIComponent(email)}` : '/mot-de-passe-oublie';
 
   return (
