@@ -32,7 +32,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
   // Sign-up, sign-in, reset and TOTP through the app client; pending registrations, sign-in throttle;
   // ending every session of a person (password reset, « déconnecter tous mes appareils »).
-  identity: { table: 'readwrite', userPool: 'sessions' },
+  // The mail: the code that lets an address's owner in when its sign-in is throttled.
+  identity: { table: 'readwrite', userPool: 'sessions', mail: 'send' },
   // Profiles, member lists, roles; photos through presigned S3 forms.
   people: { table: 'readwrite', files: 'readwrite', policy: true },
   // The member file import.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { before, describe, test } from 'node:test';
-import { waitForMail, type StoredMail } from '../support/mail';
+import { mailsTo, waitForMail, type StoredMail } from '../support/mail';
 import { call, createTestPerson, signInAgain, TEST_PASSWORD } from '../support/people';
 import { api, testStack, type TestStack } from '../support/stack';
 
@@ -112,3 +113,79 @@ describe('sessions', () => {
   });
 });
 
+
+/**
+ * A sign-in sent from another client: another loopback address (127.0.0.x all reach this machine
+ * only), which the gateway reports as the request's source IP, as API Gateway does.
+ */
+function signInFrom(clientIp: string, body: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL('/api/auth/sign-in', stack.urls.site);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', localAddress: clientIp, headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const UNLOCK_SUBJECT = 'Coopol : votre code pour vous connecter';
+const wrong = (email: string) => ({ email, password: 'pas le bon mot de passe' });
+const statuses = (answers: { status: number }[]) =>
+  answers.reduce<Record<number, number>>((count, { status }) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
+
+describe('sign-in throttle', () => {
+  test('30 parallel wrong guesses from one client: only 5 reach the password check; then even the right password waits', async () => {
+    const owner = await createTestPerson(stack, { email: 'ses.burst@coopol.example', postalCode: '68100' });
+    // A 401 is Cognito's answer to a wrong password: the guesses that reached it. The others were refused before.
+    const burst = await Promise.all(Array.from({ length: 30 }, () => signInFrom('127.0.0.1', wrong(owner.email))));
+    assert.deepEqual(statuses(burst), { 401: 5, 429: 25 });
+    const right = await signInFrom('127.0.0.1', { email: owner.email, password: TEST_PASSWORD });
+    assert.equal(right.status, 429);
+  });
+
+  test('a stranger’s failures from another client do not lock the owner out', async () => {
+    const owner = await createTestPerson(stack, { email: 'ses.stranger@coopol.example', postalCode: '68100' });
+    const stranger = await Promise.all(Array.from({ length: 12 }, () => signInFrom('127.0.0.2', wrong(owner.email))));
+    assert.deepEqual(statuses(stranger), { 401: 5, 429: 7 });
+    const mine = await signInFrom('127.0.0.1', { email: owner.email, password: TEST_PASSWORD });
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    assert.equal(mine.body.status, 'SIGNED_IN');
+  });
+
+  test('strangers from many clients lock the address; the owner’s password with the mailed code lets her in; an unknown address reads the same', async () => {
+    const owner = await createTestPerson(stack, { email: 'ses.many@coopol.example', postalCode: '68100' });
+    for (const ip of ['127.0.0.3', '127.0.0.4', '127.0.0.5']) {
+      for (let i = 0; i < 5; i += 1) await signInFrom(ip, wrong(owner.email));
+    }
+    // Ten guesses reached Cognito: the address is throttled for every client, the owner's too.
+    const refused = await signInFrom('127.0.0.1', { email: owner.email, password: TEST_PASSWORD });
+    assert.equal(refused.status, 429, JSON.stringify(refused.body));
+    const code = codeIn(await waitForMail(stack, owner.email, UNLOCK_SUBJECT));
+
+    // The stranger cannot use the way in: a wrong code is refused, naming the field.
+    const guessed = await signInFrom('127.0.0.3', { ...wrong(owner.email), unlockCode: code === '000000' ? '111111' : '000000' });
+    assert.equal(guessed.status, 400);
+    assert.deepEqual(guessed.body.details, [{ field: 'body.unlockCode', message: 'code incorrect ou expiré' }]);
+
+    const unlocked = await signInFrom('127.0.0.1', { email: owner.email, password: TEST_PASSWORD, unlockCode: code });
+    assert.equal(unlocked.status, 200, JSON.stringify(unlocked.body));
+    assert.equal(unlocked.body.status, 'SIGNED_IN');
+    // Only one mail, however many refusals; the code is used up.
+    assert.equal((await mailsTo(stack, owner.email)).filter((m) => m.subject === UNLOCK_SUBJECT).length, 1);
+    assert.equal((await signInFrom('127.0.0.1', { email: owner.email, password: TEST_PASSWORD, unlockCode: code })).status, 400);
+
+    // The same answers for an address with no account: nothing tells a stranger it exists, and no mail.
+    const nobody = 'ses.nobody@coopol.example';
+    for (const ip of ['127.0.0.3', '127.0.0.4']) {
+      for (let i = 0; i < 5; i += 1) await signInFrom(ip, wrong(nobody));
+    }
+    const other = await signInFrom('127.0.0.1', wrong(nobody));
+    assert.equal(other.status, 429);
+    assert.equal(other.body.message, refused.body.message);
+    assert.deepEqual(Object.keys(other.body).sort(), Object.keys(refused.body).sort());
+    assert.equal((await mailsTo(stack, nobody)).length, 0);
+  });
+});

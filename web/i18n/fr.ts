@@ -204,6 +204,10 @@ export const fr = {
   'signIn.passwordChanged': 'Votre mot de passe est changé. Connectez-vous avec le nouveau.',
   'signIn.expired': 'La connexion a pris trop de temps. Recommencez, s’il vous plaît.',
   'signIn.signedOutEverywhere': 'Tous vos appareils sont déconnectés. Reconnectez-vous ici.',
+  'signIn.unlockSent':
+    'Trop de tentatives de connexion pour cette adresse. Si elle a un compte, nous venons d’y envoyer un code : saisissez-le avec votre mot de passe.',
+  'signIn.unlockCode': 'Code reçu par e-mail',
+  'signIn.unlockCodeHint': '6 chiffres, valable 15 minutes.',
   'signIn.forgot': 'Mot de passe oublié\u202f?',
   'signIn.submit': 'Se connecter',
   'signIn.noAccount': 'Pas encore de compte\u202f?',

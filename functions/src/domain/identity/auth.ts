@@ -15,7 +15,7 @@ import {
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type * as z from 'zod';
-import type { ConfirmSignUpRequest, ResetPasswordRequest, SignInResult, SignUpRequest } from '../../contracts/identity';
+import type { ConfirmSignUpRequest, ResetPasswordRequest, SignInRequest, SignInResult, SignUpRequest } from '../../contracts/identity';
 import { cognito, userPoolClientId, userPoolId } from '../../shared/cognito';
 import { UnauthorizedError, ValidationError } from '../errors';
 import { assertTerritoryOpen } from '../rollout/territories';
@@ -28,7 +28,7 @@ import { assertAcceptablePassword } from './passwords';
 import type { Actor } from './actor';
 import { endAllSessions } from './end-sessions';
 import { loadValidSession, markSessionMfa, recordSession, sessionOfIssuedToken, TOKEN_VALIDITY_MINUTES } from './sessions';
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle';
+import { clearSignInGuesses, cognitoLockout, spendSignInGuess } from './sign-in-throttle';
 import { isConditionFailure } from '../../shared/conditions';
 
 export { maskEmail };
@@ -113,9 +113,14 @@ async function startedSession(result: AuthenticationResultType, mfa: boolean): P
   return { status: 'SIGNED_IN', tokens: tokensOf(result) };
 }
 
-/** Sign-in with email and password, throttled per email; may ask for the TOTP code next. */
-export async function signIn(email: string, password: string): Promise<SignInResult> {
-  await assertSignInAllowed(email);
+/**
+ * Sign-in with email and password, throttled per address and client (the guess is counted before
+ * Cognito checks the password); `unlockCode`, the code mailed when the address is throttled, lets its
+ * owner in anyway. May ask for the TOTP code next.
+ */
+export async function signIn(request: z.infer<typeof SignInRequest>, client: { ip: string }): Promise<SignInResult> {
+  const { email, password } = request;
+  await spendSignInGuess(email, client.ip, request.unlockCode);
   let result;
   try {
     result = await cognito.send(
@@ -123,14 +128,15 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     );
   } catch (error) {
     const name = (error as Error).name;
+    // Cognito's own lockout (AWS; not in cognito-local) after repeated failures, told like ours.
+    if (name === 'NotAuthorizedException' && /attempts exceeded/i.test((error as Error).message)) throw cognitoLockout();
     // cognito-local answers a wrong password with InvalidPasswordException, AWS with NotAuthorizedException.
     if (name === 'NotAuthorizedException' || name === 'UserNotFoundException' || name === 'InvalidPasswordException') {
-      await recordSignInFailure(email);
       throw new UnauthorizedError('Adresse e-mail ou mot de passe incorrect.');
     }
     throw fromCognito(error);
   }
-  await clearSignInFailures(email);
+  await clearSignInGuesses(email, client.ip);
   if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { status: 'MFA_REQUIRED', session: result.Session! };
   if (!result.AuthenticationResult) throw new UnauthorizedError('Connexion impossible pour ce compte.');
   return startedSession(result.AuthenticationResult, false);
@@ -207,7 +213,7 @@ export async function resetPassword(request: z.infer<typeof ResetPasswordRequest
   const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: request.email }));
   const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
   if (sub) await endAllSessions(sub);
-  await clearSignInFailures(request.email);
+  await clearSignInGuesses(request.email);
 }
 
 /** The Cognito user an access token belongs to (Cognito checks the token). */
