@@ -13,6 +13,8 @@
  * - **GlobalSignOut and AdminUserGlobalSignOut**, which it lacks too: the user's refresh tokens are
  *   revoked (AWS also stops their access tokens working for Cognito's own API; Coopol's API refuses
  *   them through its « sessions valid after » instead);
+ * - **a sign-in finished with the TOTP code can be refreshed**, as in AWS: cognito-local's
+ *   RespondToAuthChallenge forgets to keep the refresh token it hands out;
  * - **tokens that say which session they belong to, as in AWS**: a refresh keeps the `auth_time` of
  *   the sign-in (cognito-local sets it to the time of each refresh, so a refreshed token would look
  *   freshly authenticated), and every token carries the session's `origin_jti` (cognito-local has none).
@@ -154,6 +156,25 @@ const sessionContinuing =
     return continuedSession.run({ authTime: Number(claims.iat), originJti: String(claims.jti) }, () => initiateAuth(ctx, req));
   };
 
+interface ChallengeAnswer {
+  ClientId: string;
+  ChallengeResponses?: Record<string, string>;
+}
+
+/** RespondToAuthChallenge, keeping the refresh token of the session it opens (as InitiateAuth does). */
+const refreshableChallengeAnswer =
+  ({ cognito }: Services, respond: (ctx: Context, req: ChallengeAnswer) => Promise<{ AuthenticationResult?: { RefreshToken?: string } }>) =>
+  async (ctx: Context, req: ChallengeAnswer) => {
+    const result = await respond(ctx, req);
+    const refreshToken = result.AuthenticationResult?.RefreshToken;
+    if (refreshToken) {
+      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const user = await userPool.getUserByUsername(ctx, req.ChallengeResponses?.USERNAME ?? '');
+      if (user) await userPool.storeRefreshToken(ctx, refreshToken, user);
+    }
+    return result;
+  };
+
 /** AWS's GlobalSignOut (by access token) and AdminUserGlobalSignOut (by user name): refresh tokens revoked. */
 const globalSignOut =
   ({ cognito }: Services, by: 'access-token' | 'admin') =>
@@ -221,6 +242,7 @@ async function createCoopolServer() {
     GlobalSignOut: globalSignOut(services, 'access-token'),
     AdminUserGlobalSignOut: globalSignOut(services, 'admin'),
     InitiateAuth: sessionContinuing(router('InitiateAuth') as (ctx: Context, req: InitiateAuthRequest) => Promise<unknown>),
+    RespondToAuthChallenge: refreshableChallengeAnswer(services, router('RespondToAuthChallenge')),
   };
   const coopolRouter: typeof router = (target) => (added[target] as ReturnType<typeof router> | undefined) ?? router(target);
   return createServer(coopolRouter, logger, config.ServerConfig, services);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { before, describe, test } from 'node:test';
 import { mailsTo, waitForMail, type StoredMail } from '../support/mail';
-import { call, createTestPerson, signInAgain, TEST_PASSWORD } from '../support/people';
+import { generateSync } from 'otplib';
+import { call, createTestPerson, signInAgain, TEST_PASSWORD, type TestPerson } from '../support/people';
 import { api, testStack, type TestStack } from '../support/stack';
 
 // Sessions that really end (ADR 0015 § Sessions), through the real handlers, cognito-local (with the
@@ -187,5 +188,58 @@ describe('sign-in throttle', () => {
     assert.equal(other.body.message, refused.body.message);
     assert.deepEqual(Object.keys(other.body).sort(), Object.keys(refused.body).sort());
     assert.equal((await mailsTo(stack, nobody)).length, 0);
+  });
+});
+
+describe('TOTP per session', () => {
+  test('an official signed in without the TOTP step (authenticator removed) cannot read the member list nor use her powers; after the TOTP step she can', async () => {
+    const { CognitoIdentityProviderClient, SetUserMFAPreferenceCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const cognito = new CognitoIdentityProviderClient({ endpoint: stack.urls.cognito, region: stack.env.AWS_REGION });
+    const setTotp = (accessToken: string, Enabled: boolean) =>
+      cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled, PreferredMfa: Enabled } }));
+    const member = await createTestPerson(stack, { email: 'ses.lille.member@coopol.example', postalCode: '59000', member: { memberNumber: 'SES00001', sectionId: 'lille' } });
+    const secretary = await createTestPerson(stack, {
+      email: 'ses.lille.secretary@coopol.example',
+      postalCode: '59000',
+      member: { memberNumber: 'SES00002', sectionId: 'lille' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'lille' }],
+      mfa: true,
+    });
+    const grant = { userId: member.userId, role: 'web-referent', scopeType: 'section', scopeId: 'lille' };
+    const powers = async (tokens: Pick<TestPerson, 'idToken'>) => {
+      const person: TestPerson = { ...secretary, ...tokens };
+      const list = await call(stack, person, 'GET', '/api/sections/lille/members');
+      const granted = await call(stack, person, 'POST', '/api/roles', grant);
+      if (granted.status === 201) assert.equal((await call(stack, person, 'DELETE', `/api/roles/${member.userId}/section/lille/web-referent`)).status, 200);
+      return { memberList: list.status, grantRole: granted.status };
+    };
+    // Her session turned TOTP on: it counts as signed in with TOTP.
+    assert.deepEqual(await powers(secretary), { memberList: 200, grantRole: 201 });
+
+    // The authenticator is removed (by her, or by whoever holds her password and session): sign-in asks for no code.
+    await setTotp(secretary.accessToken, false);
+    const withoutTotp = await signInAgain(stack, { ...secretary, totpSecret: undefined });
+    const profile = await call(stack, { ...secretary, ...withoutTotp }, 'GET', '/api/me/profile');
+    assert.equal(profile.body.mfaEnabled, true, 'TOTP was turned on once: the old flag would have let her through');
+    assert.deepEqual(await powers(withoutTotp), { memberList: 403, grantRole: 403 });
+    const refused = await call(stack, { ...secretary, ...withoutTotp }, 'GET', '/api/sections/lille/members');
+    assert.match(refused.body.message as string, /double authentification/);
+    // What any member of the section may do still works.
+    assert.equal((await call(stack, { ...secretary, ...withoutTotp }, 'GET', '/api/sections/lille/officials')).status, 200);
+
+    // With the authenticator back, the sign-in asks for the code; that session has her powers.
+    await setTotp(withoutTotp.accessToken, true);
+    const started = await post('/api/auth/sign-in', { email: secretary.email, password: TEST_PASSWORD });
+    assert.equal(started.body.status, 'MFA_REQUIRED');
+    const answered = await post('/api/auth/mfa', { email: secretary.email, session: started.body.session, code: generateSync({ secret: secretary.totpSecret! }) });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    const withTotp = answered.body.tokens as Held;
+    assert.deepEqual(await powers(withTotp), { memberList: 200, grantRole: 201 });
+    // And its refreshed tokens keep them: the session passed the TOTP step, not the token.
+    const refreshed = (await post('/api/auth/refresh', { refreshToken: withTotp.refreshToken })).body.tokens as Held;
+    assert.deepEqual(await powers(refreshed), { memberList: 200, grantRole: 201 });
+    // The session without TOTP still has none.
+    assert.deepEqual(await powers(withoutTotp), { memberList: 403, grantRole: 403 });
+    cognito.destroy();
   });
 });
