@@ -32,7 +32,7 @@ export const isNationalAdmin = (caller: Person) => hasGrant(caller, 'national-ad
  */
 function usePowers(caller: Person, options: PolicyOptions): void {
   if (options.officialMfaRequired && !caller.mfaVerified) {
-    throw new ForbiddenError('Activez la double authentification (application TOTP) avant d’utiliser vos responsabilités.');
+    throw new ForbiddenError('Vos responsabilités demandent une connexion avec la double authentification : activez-la (application TOTP), ou reconnectez-vous avec votre code.');
   }
 }
 
