@@ -182,9 +182,7 @@ export async function refreshSession(refreshToken: string): Promise<SignInResult
 
 /** « Déconnecter tous mes appareils »: every session of the caller ends, this one included. */
 export async function signOutEverywhere(actor: Actor): Promise<void> {
-  if (actor.kind !== 'user') throw new UnauthorizedError();
-  if (actor.session) await loadValidSession(actor.sub, actor.session);
-  await endAllSessions(actor.sub);
+  await endAllSessions((await liveUser(actor)).userId);
 }
 
 /** Signs out: the refresh token is revoked, so the session cannot be renewed (tokens already issued expire within 15 minutes). */
