@@ -9,8 +9,10 @@ import type { Feature } from '../functions/src/contracts/route';
  * - table: `probe` one GetItem (health check) · `read` GetItem/BatchGetItem/Query (never Scan) ·
  *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too)
  * - userPool: `describe` DescribeUserPool (health check) · `client` the app client's public flows
- *   (sign-up, sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only ·
- *   `sessions` those flows plus AdminGetUser and AdminUserGlobalSignOut (ending a person's sessions)
+ *   (sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only · `accounts` the
+ *   client's flows plus creating an account once its sign-up is confirmed (AdminCreateUser,
+ *   AdminSetUserPassword, and AdminDeleteUser of an account left without a person; ADR 0015) and
+ *   ending a person's sessions (AdminGetUser, AdminUserGlobalSignOut; ADR 0015 § Sessions)
  * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
@@ -19,7 +21,7 @@ import type { Feature } from '../functions/src/contracts/route';
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite';
-  userPool?: 'describe' | 'client' | 'sessions';
+  userPool?: 'describe' | 'client' | 'accounts';
   policy?: true;
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
@@ -30,10 +32,10 @@ export interface FeatureAccess {
 export const featureAccess: Record<Feature, FeatureAccess> = {
   // Health check only: one cheap call to each dependency.
   platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
-  // Sign-up, sign-in, reset and TOTP through the app client; pending registrations, sign-in throttle;
-  // ending every session of a person (password reset, « déconnecter tous mes appareils »).
-  // The mail: the code that lets an address's owner in when its sign-in is throttled.
-  identity: { table: 'readwrite', userPool: 'sessions', mail: 'send' },
+  // Sign-up attempts and their code mails (links to the site); accounts created at confirmation;
+  // sign-in, reset and TOTP through the app client; sign-in throttle and its unlock mail; ending every
+  // session of a person (password reset, « déconnecter tous mes appareils »).
+  identity: { table: 'readwrite', userPool: 'accounts', mail: 'send', site: true },
   // Profiles, member lists, roles; photos through presigned S3 forms.
   people: { table: 'readwrite', files: 'readwrite', policy: true },
   // The member file import.

@@ -163,8 +163,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await assertPortFree(port, portVariables[key].what, portVariables[key].env);
     }
 
-    // The Cognito triggers, as Lambda runs them: cognito-local invokes them here (first use: the seed's
-    // sign-ups). Modules load on first invoke, once the handlers' environment below is set.
+    // The Cognito triggers, as Lambda runs them: cognito-local invokes them here (a reset mail, a sign-up
+    // straight to Cognito, which PreSignUp refuses). Modules load on first invoke, once the handlers'
+    // environment below is set.
     lambdaService = createLambdaService({
       functions: Object.fromEntries(
         Object.entries(cognitoTriggers).map(([name, { entry }]) => [
@@ -307,7 +308,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           command: process.execPath,
           args: [nextBin(), 'start', 'web', '-p', String(ports.web), '-H', '127.0.0.1'],
           cwd: repoRoot,
-          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin },
+          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin, COOPOL_FILES_ORIGIN: `http://127.0.0.1:${ports.s3}` },
           port: ports.web,
           logDir,
           timeoutMs: 60_000,

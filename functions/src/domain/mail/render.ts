@@ -4,6 +4,7 @@ import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
 import { signInUnlock } from './templates/sign-in-unlock';
+import { signUpAlready } from './templates/sign-up-already';
 import { verifyEmail } from './templates/verify-email';
 import { waveLaunch } from './templates/wave-launch';
 import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from './templates/events';
@@ -17,6 +18,7 @@ export const mailTemplates = {
   'verify-email': verifyEmail,
   'reset-password': resetPassword,
   'sign-in-unlock': signInUnlock,
+  'sign-up-already': signUpAlready,
   'preregistration-confirm': preregistrationConfirm,
   'preregistration-already': preregistrationAlready,
   'wave-launch': waveLaunch,
