@@ -11,7 +11,8 @@ import type { Feature } from '../functions/src/contracts/route';
  * - userPool: `describe` DescribeUserPool (health check) · `client` the app client's public flows
  *   (sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only · `accounts` the
  *   client's flows plus creating an account once its sign-up is confirmed (AdminCreateUser,
- *   AdminSetUserPassword, and AdminDeleteUser of an account left without a person; ADR 0015)
+ *   AdminSetUserPassword, and AdminDeleteUser of an account left without a person; ADR 0015) and
+ *   ending a person's sessions (AdminGetUser, AdminUserGlobalSignOut; ADR 0015 § Sessions)
  * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
@@ -32,7 +33,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // Health check only: one cheap call to each dependency.
   platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
   // Sign-up attempts and their code mails (links to the site); accounts created at confirmation;
-  // sign-in, reset and TOTP through the app client; sign-in throttle.
+  // sign-in, reset and TOTP through the app client; sign-in throttle and its unlock mail; ending every
+  // session of a person (password reset, « déconnecter tous mes appareils »).
   identity: { table: 'readwrite', userPool: 'accounts', mail: 'send', site: true },
   // Profiles, member lists, roles; photos through presigned S3 forms.
   people: { table: 'readwrite', files: 'readwrite', policy: true },

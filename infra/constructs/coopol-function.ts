@@ -168,7 +168,14 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
 
   if (access.userPool === 'describe') resources.userPool.grant(fn, 'cognito-idp:DescribeUserPool');
   if (access.userPool === 'accounts') {
-    resources.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser');
+    resources.userPool.grant(
+      fn,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    );
   }
 
   if (access.mail === 'account') {

@@ -9,12 +9,21 @@
  * - **a failing PostConfirmation fails the call**, as in AWS (ConfirmSignUp answers
  *   UserLambdaValidationException, the user stays confirmed); cognito-local only logs it;
  * - **ResendConfirmationCode**, which cognito-local lacks: a new code, sent through the
- *   CustomMessage trigger as `CustomMessage_ResendCode`, replaces the old one, as in AWS.
+ *   CustomMessage trigger as `CustomMessage_ResendCode`, replaces the old one, as in AWS;
+ * - **GlobalSignOut and AdminUserGlobalSignOut**, which it lacks too: the user's refresh tokens are
+ *   revoked (AWS also stops their access tokens working for Cognito's own API; Coopol's API refuses
+ *   them through its « sessions valid after » instead);
+ * - **a sign-in finished with the TOTP code can be refreshed**, as in AWS: cognito-local's
+ *   RespondToAuthChallenge forgets to keep the refresh token it hands out;
+ * - **tokens that say which session they belong to, as in AWS**: a refresh keeps the `auth_time` of
+ *   the sign-in (cognito-local sets it to the time of each refresh, so a refreshed token would look
+ *   freshly authenticated), and every token carries the session's `origin_jti` (cognito-local has none).
  *
  * Run by `startCognitoLocal` (emulators.ts) with the data folder as working directory (cognito-local
  * reads `.cognito/config.json` there, written by stack.ts with the Lambda endpoint and the triggers)
  * and the SES settings in COGNITO_SES_ENDPOINT, COGNITO_MAIL_FROM, COGNITO_MAIL_CONFIGURATION_SET.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadConfig } from 'cognito-local/lib/server/config';
@@ -37,6 +46,11 @@ const cognitoRequire = createRequire(createRequire(import.meta.url).resolve('cog
 const AWS = cognitoRequire('aws-sdk') as typeof import('aws-sdk');
 const pino = cognitoRequire('pino') as typeof import('pino').default;
 const pinoPretty = cognitoRequire('pino-pretty') as typeof import('pino-pretty').default;
+const jwt = cognitoRequire('jsonwebtoken') as {
+  decode(token: string): Record<string, unknown> | null;
+  sign(payload: object, key: string, options: { algorithm: 'RS256'; keyid: string }): string;
+};
+const signingKey = (cognitoRequire('./lib/keys/cognitoLocal.private.json') as { pem: string }).pem;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -113,6 +127,75 @@ const resendConfirmationCode =
     return { CodeDeliveryDetails: deliveryDetails };
   };
 
+/** The session a refresh continues: the sign-in's time and the refresh token's id (AWS's `origin_jti`). */
+const continuedSession = new AsyncLocalStorage<{ authTime: number; originJti: string }>();
+
+/** cognito-local's tokens with AWS's session claims: `origin_jti`, and `auth_time` kept across refreshes. */
+class SessionAwareTokenGenerator extends JwtTokenGenerator {
+  override async generate(...args: Parameters<JwtTokenGenerator['generate']>): ReturnType<JwtTokenGenerator['generate']> {
+    const tokens = await super.generate(...args);
+    const refresh = jwt.decode(tokens.RefreshToken) ?? {};
+    const session = continuedSession.getStore() ?? { authTime: Number(refresh.iat), originJti: String(refresh.jti) };
+    const resign = (token: string) =>
+      jwt.sign({ ...jwt.decode(token), auth_time: session.authTime, origin_jti: session.originJti }, signingKey, { algorithm: 'RS256', keyid: 'CognitoLocal' });
+    return { ...tokens, AccessToken: resign(tokens.AccessToken), IdToken: resign(tokens.IdToken) };
+  }
+}
+
+interface InitiateAuthRequest {
+  AuthFlow?: string;
+  AuthParameters?: Record<string, string>;
+}
+
+/** A refresh runs knowing which session it continues (the refresh token's own sign-in time and id). */
+const sessionContinuing =
+  (initiateAuth: (ctx: Context, req: InitiateAuthRequest) => Promise<unknown>) => (ctx: Context, req: InitiateAuthRequest) => {
+    const token = req.AuthFlow?.startsWith('REFRESH_TOKEN') ? req.AuthParameters?.REFRESH_TOKEN : undefined;
+    const claims = token ? jwt.decode(token) : null;
+    if (!claims) return initiateAuth(ctx, req);
+    return continuedSession.run({ authTime: Number(claims.iat), originJti: String(claims.jti) }, () => initiateAuth(ctx, req));
+  };
+
+interface ChallengeAnswer {
+  ClientId: string;
+  ChallengeResponses?: Record<string, string>;
+}
+
+/** RespondToAuthChallenge, keeping the refresh token of the session it opens (as InitiateAuth does). */
+const refreshableChallengeAnswer =
+  ({ cognito }: Services, respond: (ctx: Context, req: ChallengeAnswer) => Promise<{ AuthenticationResult?: { RefreshToken?: string } }>) =>
+  async (ctx: Context, req: ChallengeAnswer) => {
+    const result = await respond(ctx, req);
+    const refreshToken = result.AuthenticationResult?.RefreshToken;
+    if (refreshToken) {
+      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const user = await userPool.getUserByUsername(ctx, req.ChallengeResponses?.USERNAME ?? '');
+      if (user) await userPool.storeRefreshToken(ctx, refreshToken, user);
+    }
+    return result;
+  };
+
+/** AWS's GlobalSignOut (by access token) and AdminUserGlobalSignOut (by user name): refresh tokens revoked. */
+const globalSignOut =
+  ({ cognito }: Services, by: 'access-token' | 'admin') =>
+  async (ctx: Context, req: { AccessToken?: string; UserPoolId?: string; Username?: string }) => {
+    let userPool;
+    let username: string | undefined;
+    if (by === 'admin') {
+      userPool = await cognito.getUserPool(ctx, req.UserPoolId ?? '');
+      username = req.Username;
+    } else {
+      const claims = jwt.decode(req.AccessToken ?? '');
+      if (!claims || typeof claims.client_id !== 'string') throw new InvalidParameterError('AccessToken is invalid.');
+      userPool = await cognito.getUserPoolForClientId(ctx, claims.client_id);
+      username = typeof claims.username === 'string' ? claims.username : undefined;
+    }
+    const user = username ? await userPool.getUserByUsername(ctx, username) : null;
+    if (!user) throw new UserNotFoundError();
+    await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
+    return {};
+  };
+
 async function createCoopolServer() {
   const configDirectory = '.cognito';
   const dataDirectory = `${configDirectory}/db`;
@@ -150,12 +233,18 @@ async function createCoopolServer() {
     config,
     messages: new MessagesService(triggers, new MessageDeliveryService(new SesMessageSender())),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    tokenGenerator: new SessionAwareTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
   const router = Router(services);
-  const resend = resendConfirmationCode(services);
-  const coopolRouter: typeof router = (target) => (target === 'ResendConfirmationCode' ? (resend as ReturnType<typeof router>) : router(target));
+  const added: Record<string, unknown> = {
+    ResendConfirmationCode: resendConfirmationCode(services),
+    GlobalSignOut: globalSignOut(services, 'access-token'),
+    AdminUserGlobalSignOut: globalSignOut(services, 'admin'),
+    InitiateAuth: sessionContinuing(router('InitiateAuth') as (ctx: Context, req: InitiateAuthRequest) => Promise<unknown>),
+    RespondToAuthChallenge: refreshableChallengeAnswer(services, router('RespondToAuthChallenge')),
+  };
+  const coopolRouter: typeof router = (target) => (added[target] as ReturnType<typeof router> | undefined) ?? router(target);
   return createServer(coopolRouter, logger, config.ServerConfig, services);
 }
 

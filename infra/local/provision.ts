@@ -3,6 +3,8 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  type ExplicitAuthFlowsType,
+  UpdateUserPoolClientCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -17,6 +19,7 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDesign } from '../../functions/src/domain/table-design';
 import { cognitoGroups } from '../../functions/src/domain/identity/groups';
+import { SESSION_MAX_SECONDS, TOKEN_VALIDITY_MINUTES } from '../../functions/src/domain/identity/session-lifetimes';
 
 /**
  * Credentials for the emulators (they reach nothing but 127.0.0.1). s3rver accepts only its own
@@ -103,15 +106,22 @@ export async function ensureUserPool(endpoint: string, poolName: string): Promis
   }
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let userPoolClientId = clients.UserPoolClients?.find((c) => c.ClientName === 'coopol-web')?.ClientId;
+  // The token lifetimes of the auth stack's app client (15-minute tokens, 30-day sessions).
+  const lifetimes = {
+    AccessTokenValidity: TOKEN_VALIDITY_MINUTES,
+    IdTokenValidity: TOKEN_VALIDITY_MINUTES,
+    RefreshTokenValidity: SESSION_MAX_SECONDS,
+    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'seconds' },
+  } as const;
+  const flows: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   if (!userPoolClientId) {
     const created = await client.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: userPoolId,
-        ClientName: 'coopol-web',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      }),
+      new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'coopol-web', ExplicitAuthFlows: flows, ...lifetimes }),
     );
     userPoolClientId = created.UserPoolClient!.ClientId!;
+  } else {
+    // A pool kept from an earlier run gets today's lifetimes.
+    await client.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId, ClientName: 'coopol-web', ExplicitAuthFlows: flows, ...lifetimes }));
   }
   client.destroy();
   return { userPoolId, userPoolClientId };

@@ -92,7 +92,7 @@ export async function seedDemoEvents(): Promise<void> {
   const as = async (email: string) => {
     const { data } = await PersonEmailEntity.get({ email }).go();
     const caller = await loadCaller({ kind: 'user', sub: data!.userId, email, groups: [] });
-    return caller.kind === 'person' ? { ...caller, mfaEnabled: true } : caller;
+    return caller.kind === 'person' ? { ...caller, mfaVerified: true } : caller;
   };
   const secretary = await as('secretaire.mulhouse@coopol.example');
   const officer = await as('federation.68@coopol.example');
@@ -158,7 +158,7 @@ export async function seedDemoSocial(): Promise<void> {
   const as = async (email: string) => {
     const { data } = await PersonEmailEntity.get({ email }).go();
     const caller = await loadCaller({ kind: 'user', sub: data!.userId, email, groups: [] });
-    return caller.kind === 'person' ? { ...caller, mfaEnabled: true } : caller;
+    return caller.kind === 'person' ? { ...caller, mfaVerified: true } : caller;
   };
   const agathe = await as('animatrice@coopol.example');
   const samir = await as('secretaire.mulhouse@coopol.example');

@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { cognitoGroups } from '../../functions/src/domain/identity/groups';
+import { SESSION_MAX_SECONDS, TOKEN_VALIDITY_MINUTES } from '../../functions/src/domain/identity/session-lifetimes';
 import { cognitoTriggers, type CognitoTrigger } from '../cognito-triggers';
 import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
 import { fromRepoRoot } from '../paths';
@@ -101,9 +102,11 @@ export class AuthStack extends Stack {
       authFlows: { userPassword: true, userSrp: true },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
+      // Short: an ended session's tokens are refused by the API at once, but Cognito's own API and
+      // anything trusting the tokens alone see them until they expire (ADR 0015 § Sessions).
+      accessTokenValidity: Duration.minutes(TOKEN_VALIDITY_MINUTES),
+      idTokenValidity: Duration.minutes(TOKEN_VALIDITY_MINUTES),
+      refreshTokenValidity: Duration.seconds(SESSION_MAX_SECONDS),
       // Members read their membership number but cannot set it: only the back office (admin API) writes it.
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })

@@ -96,12 +96,18 @@ test('territory may only read the table: no write, no delete, no Scan, no mail, 
   }
 });
 
-test('identity reads and writes the table, sends mail, and may only create, set the password of and delete Cognito users (no other admin call)', () => {
+test('identity reads and writes the table, sends mail, and of Cognito\'s admin calls may only create, set the password of, delete, read users and sign them out everywhere', () => {
   const actions = actionsOf(functionOf('identity').statements);
   assert.ok(!actions.includes('dynamodb:Scan'));
   assert.deepEqual(
     actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort(),
-    ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword'],
+    [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ],
   );
 });
 

@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
 import type { socialRoutes } from '../../functions/src/contracts/social-routes';
 import { tinyPng, uploadAttachment } from '../support/attachments';
-import { call, createTestPerson, type TestPerson } from '../support/people';
+import { call, createTestPerson, signInAgain, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
 // Every route, called as each kind of caller, against the real handlers behind the local gateway,
@@ -303,6 +303,18 @@ const matrix: Record<RouteName, Case> = {
   resendSignUpCode: { method: 'POST', path: () => '/api/auth/resend-code', body: () => ({}), expect: everyone(400) },
   resetPassword: { method: 'POST', path: () => '/api/auth/reset-password', body: () => ({}), expect: everyone(400) },
   me: { method: 'GET', path: () => '/api/me', expect: signedIn(200) },
+  // Anyone signed in ends their own sessions; the undo signs them in again (with their TOTP code).
+  signOutEverywhere: {
+    method: 'POST',
+    path: () => '/api/me/sessions/end',
+    expect: signedIn(200),
+    undo: async (actor) => {
+      const person = people[actor as Exclude<ActorName, 'anonymous'>];
+      assert.equal((await call(stack, person, 'GET', '/api/me/profile')).status, 401);
+      Object.assign(person, await signInAgain(stack, person));
+      assert.equal((await call(stack, person, 'GET', '/api/me/profile')).status, 200);
+    },
+  },
   // MFA routes act on the caller's own Cognito user only: another person's access token is refused.
   startMfaSetup: { method: 'POST', path: () => '/api/me/mfa/setup', body: () => ({ accessToken: people.memberOfTheSection.accessToken }), expect: { ...signedIn(401), memberOfTheSection: 200 } },
   verifyMfaSetup: { method: 'POST', path: () => '/api/me/mfa/verify', body: () => ({ accessToken: people.memberOfTheSection.accessToken, code: '000000' }), expect: { ...signedIn(401), memberOfTheSection: 400 } },

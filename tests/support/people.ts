@@ -85,6 +85,23 @@ export async function createTestPerson(stack: TestStack, spec: PersonSpec): Prom
   return person;
 }
 
+/**
+ * A new session for the person, through the sign-in (and its TOTP step when they turned TOTP on):
+ * their tokens, the refresh token included.
+ */
+export async function signInAgain(stack: TestStack, person: TestPerson, password = TEST_PASSWORD) {
+  const post = (path: string, body: unknown) => api(stack, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  let answer = await post('/api/auth/sign-in', { email: person.email, password });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  if (answer.body.status === 'MFA_REQUIRED') {
+    assert.ok(person.totpSecret, `${person.email} has TOTP on: sign in with a code`);
+    answer = await post('/api/auth/mfa', { email: person.email, session: answer.body.session, code: generateSync({ secret: person.totpSecret }) });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  }
+  assert.equal(answer.body.status, 'SIGNED_IN', JSON.stringify(answer.body));
+  return answer.body.tokens as { idToken: string; accessToken: string; refreshToken: string };
+}
+
 /** TOTP setup through the API, with codes computed like an authenticator app would. */
 export async function turnOnMfa(stack: TestStack, person: TestPerson): Promise<string> {
   const setup = await call(stack, person, 'POST', '/api/me/mfa/setup', { accessToken: person.accessToken });

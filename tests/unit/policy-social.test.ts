@@ -26,7 +26,7 @@ const options = { officialMfaRequired: true };
 let next = 0;
 function person(overrides: Partial<PersonFacts> = {}): Extract<Caller, { kind: 'person' }> {
   next += 1;
-  return { kind: 'person', userId: `user-${next}`, status: 'adherent', sectionId: 'mulhouse', federationCode: '68', roles: [], mfaEnabled: true, visibility: defaultVisibility, ...overrides };
+  return { kind: 'person', userId: `user-${next}`, status: 'adherent', sectionId: 'mulhouse', federationCode: '68', roles: [], mfaVerified: true, visibility: defaultVisibility, ...overrides };
 }
 const official = (grant: Grant, overrides: Partial<PersonFacts> = {}) => person({ roles: [grant], ...overrides });
 const secretaryOf = (sectionId: string, federationCode = '68') => official({ role: 'section-secretary', scopeType: 'section', scopeId: sectionId }, { sectionId, federationCode });
@@ -134,7 +134,7 @@ describe('spaces: who posts and comments', () => {
     refuses(() => mayPostIn(person(), { type: 'profile', id: owner.userId }, { friends: true }, options), 403);
     mayPostIn(admin(), national, {}, options);
     refuses(() => mayPostIn(person(), national, {}, options), 403);
-    refuses(() => mayPostIn(official({ role: 'national-admin', scopeType: 'national', scopeId: 'national' }, { mfaEnabled: false }), national, {}, options), 403);
+    refuses(() => mayPostIn(official({ role: 'national-admin', scopeType: 'national', scopeId: 'national' }, { mfaVerified: false }), national, {}, options), 403);
   });
   test('someone blocked in a space neither posts nor comments there, but still reads it', () => {
     refuses(() => mayPostIn(person(), section, { blocked: true }, options), 403);
@@ -161,7 +161,7 @@ describe('moderation', () => {
     refuses(() => mayModerateSpace(secretaryOf('paris-11', '75'), section, {}, options), 403);
   });
   test('a group: its managers (no TOTP needed: not an official role); a section secretary has no say', () => {
-    mayModerateSpace(person({ mfaEnabled: false }), group, { group: manager }, options);
+    mayModerateSpace(person({ mfaVerified: false }), group, { group: manager }, options);
     refuses(() => mayModerateSpace(person(), group, { group: member }, options), 403);
     refuses(() => mayModerateSpace(secretaryOf('mulhouse'), group, {}, options), 403);
   });
@@ -172,7 +172,7 @@ describe('escalations', () => {
     mayViewEscalations(admin(), options);
     refuses(() => mayViewEscalations(officerOf('68'), options), 403);
     refuses(() => mayViewEscalations(secretaryOf('mulhouse'), options), 403);
-    refuses(() => mayViewEscalations(official({ role: 'national-admin', scopeType: 'national', scopeId: 'national' }, { mfaEnabled: false }), options), 403);
+    refuses(() => mayViewEscalations(official({ role: 'national-admin', scopeType: 'national', scopeId: 'national' }, { mfaVerified: false }), options), 403);
   });
 });
 

@@ -33,7 +33,7 @@ function person(overrides: Partial<PersonFacts> = {}): Extract<Caller, { kind: '
     sectionId: 'mulhouse',
     federationCode: '68',
     roles: [],
-    mfaEnabled: true,
+    mfaVerified: true,
     visibility: defaultVisibility,
     ...overrides,
   };
@@ -65,7 +65,7 @@ describe('section member list', () => {
     refuses(() => sectionMemberListAccess({ kind: 'unregistered', userId: 'u' }, mulhouse, options), 403);
   });
   test('an official without TOTP cannot use the power, but keeps a member’s view when MFA is not required', () => {
-    const noMfa = official({ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }, { mfaEnabled: false });
+    const noMfa = official({ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }, { mfaVerified: false });
     refuses(() => sectionMemberListAccess(noMfa, mulhouse, options), 403);
     assert.equal(sectionMemberListAccess(noMfa, mulhouse, { officialMfaRequired: false }), 'full');
   });
@@ -108,7 +108,7 @@ describe('member file', () => {
   test('national admins with TOTP only', () => {
     mayImportMemberFile(admin(), options);
     refuses(() => mayImportMemberFile(officerOf('68'), options), 403);
-    refuses(() => mayImportMemberFile({ ...admin(), mfaEnabled: false }, options), 403);
+    refuses(() => mayImportMemberFile({ ...admin(), mfaVerified: false }, options), 403);
   });
 });
 
@@ -159,7 +159,7 @@ describe('roles follow membership', () => {
     mayRevokeRole(officerOf('68'), grant, mulhouse, options);
     refuses(() => mayRevokeRole(secretaryOf('colmar'), grant, mulhouse, options), 403);
     refuses(() => mayRevokeRole(person(), grant, mulhouse, options), 403);
-    refuses(() => mayRevokeRole({ ...secretaryOf('mulhouse'), mfaEnabled: false }, grant, mulhouse, options), 403);
+    refuses(() => mayRevokeRole({ ...secretaryOf('mulhouse'), mfaVerified: false }, grant, mulhouse, options), 403);
   });
 });
 
@@ -168,7 +168,7 @@ describe('rollout waves', () => {
     mayManageWaves(admin(), options);
     refuses(() => mayManageWaves(officerOf('68'), options), 403);
     refuses(() => mayManageWaves(secretaryOf('mulhouse'), options), 403);
-    refuses(() => mayManageWaves({ ...admin(), mfaEnabled: false }, options), 403);
+    refuses(() => mayManageWaves({ ...admin(), mfaVerified: false }, options), 403);
     refuses(() => mayManageWaves({ kind: 'anonymous' }, options), 401);
   });
 });
@@ -181,7 +181,7 @@ describe('rollout numbers', () => {
     refuses(() => mayViewRolloutNumbers(officerOf('68'), { kind: 'region', code: '44' }, options), 403);
     refuses(() => mayViewRolloutNumbers(officerOf('68'), { kind: 'national' }, options), 403);
     refuses(() => mayViewRolloutNumbers(secretaryOf('mulhouse'), { kind: 'federation', code: '68' }, options), 403);
-    refuses(() => mayViewRolloutNumbers({ ...officerOf('68'), mfaEnabled: false }, { kind: 'federation', code: '68' }, options), 403);
+    refuses(() => mayViewRolloutNumbers({ ...officerOf('68'), mfaVerified: false }, { kind: 'federation', code: '68' }, options), 403);
   });
 });
 
@@ -197,7 +197,7 @@ describe('events', () => {
     for (const caller of [person(), secretaryOf('colmar'), officerOf('75'), supporter()]) refuses(() => mayOrganizeEvents(caller, mulhouseSpace, options), 403);
     refuses(() => mayOrganizeEvents(secretaryOf('mulhouse'), { type: 'federation', id: '68' }, options), 403);
     refuses(() => mayOrganizeEvents(officerOf('68'), { type: 'national', id: 'national' }, options), 403);
-    refuses(() => mayOrganizeEvents(person({ roles: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }], mfaEnabled: false }), mulhouseSpace, options), 403);
+    refuses(() => mayOrganizeEvents(person({ roles: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }], mfaVerified: false }), mulhouseSpace, options), 403);
     refuses(() => mayOrganizeEvents({ kind: 'anonymous' }, mulhouseSpace, options), 401);
   });
 
@@ -222,7 +222,7 @@ describe('events', () => {
     const manager = { state: 'member' as const, role: 'manager' as const };
     const member = { state: 'member' as const, role: 'member' as const };
     const requested = { state: 'requested' as const, role: 'member' as const };
-    mayOrganizeEvents(person({ mfaEnabled: false }), group, options, manager);
+    mayOrganizeEvents(person({ mfaVerified: false }), group, options, manager);
     for (const standing of [member, requested, undefined]) refuses(() => mayOrganizeEvents(person(), group, options, standing), 403);
     refuses(() => mayOrganizeEvents(admin(), group, options), 403);
     const seen = (caller: Caller, visibility: 'public' | 'supporters' | 'members', standing?: GroupStanding) => mayViewEvent(caller, { space: group, visibility, group: standing });

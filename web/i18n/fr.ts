@@ -205,6 +205,11 @@ export const fr = {
   'signIn.confirmed': 'Votre adresse est confirmée. Connectez-vous pour commencer.',
   'signIn.passwordChanged': 'Votre mot de passe est changé. Connectez-vous avec le nouveau.',
   'signIn.expired': 'La connexion a pris trop de temps. Recommencez, s’il vous plaît.',
+  'signIn.signedOutEverywhere': 'Tous vos appareils sont déconnectés. Reconnectez-vous ici.',
+  'signIn.unlockSent':
+    'Trop de tentatives de connexion pour cette adresse. Si elle a un compte, nous venons d’y envoyer un code : saisissez-le avec votre mot de passe.',
+  'signIn.unlockCode': 'Code reçu par e-mail',
+  'signIn.unlockCodeHint': '6 chiffres, valable 15 minutes.',
   'signIn.forgot': 'Mot de passe oublié\u202f?',
   'signIn.submit': 'Se connecter',
   'signIn.noAccount': 'Pas encore de compte\u202f?',
@@ -259,6 +264,9 @@ export const fr = {
     'Pour exercer vos responsabilités, activez la double authentification\u00a0: un code de votre téléphone en plus du mot de passe.',
   'profile.mfaOffer': 'Protégez mieux votre compte\u00a0: un code de votre téléphone en plus du mot de passe.',
   'profile.mfaTurnOn': 'Activer la double authentification',
+  'profile.signOutEverywhere': 'Déconnecter tous mes appareils',
+  'profile.signOutEverywhereHint':
+    'Un appareil perdu, un ordinateur partagé ? Toutes vos sessions prennent fin, celle-ci comprise : il faudra vous reconnecter partout.',
   'profile.editHeading': 'Modifier mon profil',
   'profile.editIntro': 'Tout ce qui suit est facultatif, sauf votre nom. Pour chaque information, vous choisissez qui la voit.',
   'profile.newPostalCode': 'Nouveau code postal',

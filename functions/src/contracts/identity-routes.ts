@@ -62,6 +62,10 @@ export const identityRoutes = {
     method: 'POST', path: '/api/auth/sign-out', feature: 'identity', auth: 'public', tags: ['Identité'],
     summary: 'Se déconnecter : le jeton de renouvellement est révoqué', body: SignOutRequest, response: Done,
   }),
+  signOutEverywhere: defineRoute({
+    method: 'POST', path: '/api/me/sessions/end', feature: 'identity', auth: 'jwt', tags: ['Identité'],
+    summary: 'Déconnecter tous mes appareils : toutes les sessions prennent fin, celle-ci comprise', response: Done,
+  }),
   forgotPassword: defineRoute({
     method: 'POST', path: '/api/auth/forgot-password', feature: 'identity', auth: 'public', tags: ['Identité'],
     summary: 'Recevoir un code pour choisir un nouveau mot de passe', body: ForgotPasswordRequest, response: CodeSent, successStatus: 202,

@@ -47,7 +47,14 @@ export type SignUpStarted = z.infer<typeof SignUpStarted>;
 /** The code mailed at sign-up, and the password its holder chooses: the account is created with it. */
 export const ConfirmSignUpRequest = z.object({ email: Email, code: ConfirmationCode, password: Password }).meta({ id: 'ConfirmSignUpRequest' });
 export type ConfirmSignUpRequest = z.infer<typeof ConfirmSignUpRequest>;
-export const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(256) }).meta({ id: 'SignInRequest' });
+export const SignInRequest = z
+  .object({
+    email: Email,
+    password: z.string().min(1).max(256),
+    /** The code mailed when sign-in for this address is throttled: with the password, it lets the owner in. */
+    unlockCode: ConfirmationCode.optional(),
+  })
+  .meta({ id: 'SignInRequest' });
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'RefreshRequest' });
 export const SignOutRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'SignOutRequest' });
 export const ForgotPasswordRequest = z.object({ email: Email }).meta({ id: 'ForgotPasswordRequest' });

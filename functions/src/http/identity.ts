@@ -10,15 +10,13 @@ export const handler = featureLambda('identity', [
   implement(routes.signUp, async ({ body }) => signUp.startSignUp(body)),
   implement(routes.confirmSignUp, async ({ body, client }) => (await signUp.confirmSignUp(body, client), { ok: true as const })),
   implement(routes.resendSignUpCode, async ({ body }) => signUp.resendSignUpCode(body.email, body.attempt)),
-  implement(routes.signIn, async ({ body }) => auth.signIn(body.email, body.password)),
+  implement(routes.signIn, async ({ body, client }) => auth.signIn(body, client)),
   implement(routes.answerMfa, async ({ body }) => auth.answerMfaChallenge(body.email, body.session, body.code)),
   implement(routes.refreshSession, async ({ body }) => auth.refreshSession(body.refreshToken)),
   implement(routes.signOut, async ({ body }) => (await auth.signOut(body.refreshToken), { ok: true as const })),
   implement(routes.forgotPassword, async ({ body }) => auth.forgotPassword(body.email)),
   implement(routes.resetPassword, async ({ body }) => (await auth.resetPassword(body), { ok: true as const })),
-  implement(routes.startMfaSetup, async ({ body, actor }) => {
-    const { sub, email } = describeActor(actor);
-    return auth.startMfaSetup(sub, email ?? '', body.accessToken);
-  }),
-  implement(routes.verifyMfaSetup, async ({ body, actor }) => (await auth.completeMfaSetup(describeActor(actor).sub, body.accessToken, body.code), { ok: true as const })),
+  implement(routes.signOutEverywhere, async ({ actor }) => (await auth.signOutEverywhere(actor), { ok: true as const })),
+  implement(routes.startMfaSetup, async ({ body, actor }) => auth.startMfaSetup(actor, body.accessToken)),
+  implement(routes.verifyMfaSetup, async ({ body, actor }) => (await auth.completeMfaSetup(actor, body.accessToken, body.code), { ok: true as const })),
 ]);

@@ -19,10 +19,11 @@ async function landing(tokens: Tokens, next: string): Promise<string> {
 export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
   const email = text(form, 'email').toLowerCase();
   const next = safeNextPath(text(form, 'suite'));
-  const values = { email };
+  const unlockCode = text(form, 'unlockCode').replace(/\s+/g, '');
+  const values = { email, unlockCode };
   let destination: string;
   try {
-    const result = await callApi(routes.signIn, { body: { email, password: raw(form, 'password') } });
+    const result = await callApi(routes.signIn, { body: { email, password: raw(form, 'password'), ...(unlockCode && { unlockCode }) } });
     if (result.status === 'MFA_REQUIRED') {
       await rememberMfaChallenge(email, result.session);
       destination = `/connexion/code?suite=${encodeURIComponent(next)}`;
@@ -32,7 +33,9 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
   } catch (error) {
     // An account whose address is not confirmed yet: straight to the code.
     if (isApiError(error, 403) && error.code === 'UserNotConfirmed') destination = `/inscription/confirmer?a-confirmer=1&email=${encodeURIComponent(email)}`;
-    else return failure(error, values, ['email', 'password']);
+    // Throttled: the password alone waits; the code mailed to the address (if it has an account) lets its owner in.
+    else if (isApiError(error, 429) && !unlockCode) destination = `/connexion?code-envoye=1&email=${encodeURIComponent(email)}&suite=${encodeURIComponent(next)}`;
+    else return failure(error, values, ['email', 'password', 'unlockCode']);
   }
   redirect(destination);
 }

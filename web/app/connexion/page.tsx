@@ -16,13 +16,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const email = param(params, 'email') ?? '';
   const next = safeNextPath(param(params, 'suite'));
-  const notice = param(params, 'confirme')
+  const throttled = Boolean(param(params, 'code-envoye'));
+  const notice = throttled
+    ? t('signIn.unlockSent')
+    : param(params, 'confirme')
     ? t('signIn.confirmed')
     : param(params, 'reinitialise')
       ? t('signIn.passwordChanged')
       : param(params, 'expire')
         ? t('signIn.expired')
-        : undefined;
+        : param(params, 'deconnecte')
+          ? t('signIn.signedOutEverywhere')
+          : undefined;
   const forgotHref = email ? `/mot-de-passe-oublie?email=${encodeURIComponent(email)}` : '/mot-de-passe-oublie';
 
   return (
@@ -49,6 +54,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           required
           revealable
         />
+        {throttled && (
+          <TextField
+            name="unlockCode"
+            label={t('signIn.unlockCode')}
+            hint={t('signIn.unlockCodeHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+            short
+          />
+        )}
         <SubmitButton>{t('signIn.submit')}</SubmitButton>
       </ActionForm>
     </FormPage>

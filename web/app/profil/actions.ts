@@ -8,7 +8,7 @@ import { failure, refusalLine, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { profileFieldNames, readProfileForm } from '../../lib/profile-form';
 import { safeNextPath } from '../../lib/session-core';
-import { callAsSignedIn, rememberGivenName, rememberTotpSetup, requireSession, signInHref } from '../../lib/session';
+import { callAsSignedIn, clearSession, rememberGivenName, rememberTotpSetup, requireSession, signInHref } from '../../lib/session';
 
 /** Onboarding: the profile and its privacy choices, then onboarded for good. */
 export async function completeOnboarding(_previous: FormState, form: FormData): Promise<FormState> {
@@ -94,4 +94,12 @@ export async function verifyTotpSetup(_previous: FormState, form: FormData): Pro
   }
   await rememberTotpSetup(null);
   redirect('/profil?double-authentification=1');
+}
+
+/** « Déconnecter tous mes appareils »: every session ends, this one too; back to the sign-in page. */
+export async function signOutEverywhere(): Promise<void> {
+  const session = await requireSession('/profil');
+  await callAsSignedIn(session, '/profil', routes.signOutEverywhere, {});
+  await clearSession();
+  redirect('/connexion?deconnecte=1');
 }

@@ -15,7 +15,7 @@ import { Icon } from '../../components/ui/Icon';
 import { t } from '../../i18n';
 import { param, type SearchParams } from '../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../lib/session';
-import { confirmPhotoUpload, preparePhotoUpload, updateProfile } from './actions';
+import { confirmPhotoUpload, preparePhotoUpload, signOutEverywhere, updateProfile } from './actions';
 import styles from './profil.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -129,6 +129,13 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Se
                 </p>
               </>
             )}
+            <form action={signOutEverywhere} className={styles.everywhere}>
+              <p className={styles.small}>{t('profile.signOutEverywhereHint')}</p>
+              <button type="submit" className="button button-secondary">
+                <Icon name="logOut" size={20} />
+                {t('profile.signOutEverywhere')}
+              </button>
+            </form>
           </section>
         </div>
 

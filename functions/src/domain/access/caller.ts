@@ -13,7 +13,8 @@ export interface PersonFacts {
   sectionId?: string;
   federationCode: string;
   roles: Grant[];
-  mfaEnabled: boolean;
+  /** The caller's session passed the TOTP step (officials need it before using their powers). */
+  mfaVerified: boolean;
   visibility: Visibility;
   /** The groups they are a member of (copied on the person: who shares a group is known without a read). */
   groupIds?: string[];

@@ -1,17 +1,20 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
+import { documentClient, tableName } from '../../shared/dynamodb';
 import type { Actor } from '../identity/actor';
+import { assertSessionValid, SessionEntity, SessionsValidAfterEntity } from '../identity/sessions';
 import { PersonEntity } from '../people/entities';
 import type { Caller, PersonFacts } from './caller';
 
-/** What the rules need to know of a person. */
-export function factsOf(item: EntityItem<typeof PersonEntity>): PersonFacts {
+/** What the rules need to know of a person (`mfaVerified`: of the session the caller signed in with). */
+export function factsOf(item: EntityItem<typeof PersonEntity>, mfaVerified = false): PersonFacts {
   return {
     userId: item.userId,
     status: item.status,
     sectionId: item.sectionId,
     federationCode: item.federationCode,
     roles: item.roles ?? [],
-    mfaEnabled: item.mfaEnabled,
+    mfaVerified,
     visibility: item.visibility,
     groupIds: item.groupIds ?? [],
   };
@@ -23,13 +26,54 @@ type PersonItem = EntityItem<typeof PersonEntity>;
 // (my profile) does not read it a second time. The rules only ever see the facts.
 const loadedItems = new WeakMap<Caller, PersonItem>();
 
-/** The caller of a request, as the rules see them (one GetItem). */
+type Key = Record<string, string>;
+const keyOf = (params: { Key?: Key }) => params.Key as Key;
+const sameKey = (item: Record<string, unknown>, key: Key) => item.pk === key.pk && item.sk === key.sk;
+
+/** GetItem of up to three keys in one BatchGetItem (again for what DynamoDB left unprocessed). */
+async function getAll(keys: Key[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  let pending: Key[] = keys;
+  for (let attempt = 0; pending.length > 0; attempt += 1) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    if (attempt > 5) throw new Error('BatchGetItem left keys unprocessed after 5 tries');
+    const result = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+    found.push(...((result.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
+    pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
+  }
+  return found;
+}
+
+/**
+ * The caller of a request, as the rules see them: their person, their « sessions valid after » and
+ * their session, in one BatchGetItem. A token whose session has ended is refused (401) here, for
+ * every route at once; whether the session passed the TOTP step becomes `mfaVerified`.
+ */
 export async function loadCaller(actor: Actor): Promise<Caller> {
   if (actor.kind === 'anonymous') return { kind: 'anonymous' };
-  const { data } = await PersonEntity.get({ userId: actor.sub }).go();
-  if (!data) return { kind: 'unregistered', userId: actor.sub };
-  const caller: Caller = { kind: 'person', ...factsOf(data) };
-  loadedItems.set(caller, data);
+  const personKey = keyOf(PersonEntity.get({ userId: actor.sub }).params());
+  if (!actor.session) {
+    // Built in-process (the demo seed, calendar feeds): no token, no session to check.
+    const { data } = await PersonEntity.get({ userId: actor.sub }).go();
+    return data ? remember({ kind: 'person', ...factsOf(data) }, data) : { kind: 'unregistered', userId: actor.sub };
+  }
+  const validAfterKey = keyOf(SessionsValidAfterEntity.get({ userId: actor.sub }).params());
+  const sessionKey = actor.session.id ? keyOf(SessionEntity.get({ userId: actor.sub, sessionId: actor.session.id }).params()) : undefined;
+  const items = await getAll(sessionKey ? [personKey, validAfterKey, sessionKey] : [personKey, validAfterKey]);
+  const find = (key: Key | undefined) => (key ? items.find((item) => sameKey(item, key)) : undefined);
+  const parse = <E extends { parse: (input: { Item: Record<string, unknown> }) => { data: unknown } }>(entity: E, item: Record<string, unknown> | undefined) =>
+    item ? (entity.parse({ Item: item }).data as ReturnType<E['parse']>['data']) : undefined;
+
+  const session = parse(SessionEntity, find(sessionKey)) as EntityItem<typeof SessionEntity> | undefined;
+  const validAfter = parse(SessionsValidAfterEntity, find(validAfterKey)) as EntityItem<typeof SessionsValidAfterEntity> | undefined;
+  const record = assertSessionValid(actor.session, session, validAfter?.validAfter);
+  const person = parse(PersonEntity, find(personKey)) as PersonItem | undefined;
+  if (!person) return { kind: 'unregistered', userId: actor.sub };
+  return remember({ kind: 'person', ...factsOf(person, record.mfa) }, person);
+}
+
+function remember(caller: Caller, item: PersonItem): Caller {
+  loadedItems.set(caller, item);
   return caller;
 }
 

@@ -9,7 +9,7 @@ import type { Caller, Grant, PersonFacts } from './caller';
  */
 
 export interface PolicyOptions {
-  /** Officials and admins must have turned on TOTP before using their powers. */
+  /** Officials and admins must have signed in with their TOTP code before using their powers. */
   officialMfaRequired: boolean;
 }
 
@@ -26,10 +26,13 @@ const hasGrant = (caller: Person, role: Role, scopeType: Grant['scopeType'], sco
 
 export const isNationalAdmin = (caller: Person) => hasGrant(caller, 'national-admin', 'national', 'national');
 
-/** Powers tied to a role need MFA first (where required): the check every official action goes through. */
+/**
+ * Powers tied to a role — reading a member list in full as much as changing anything — need the
+ * session to have passed the TOTP step (where required): the check every official action goes through.
+ */
 function usePowers(caller: Person, options: PolicyOptions): void {
-  if (options.officialMfaRequired && !caller.mfaEnabled) {
-    throw new ForbiddenError('Activez la double authentification (application TOTP) avant d’utiliser vos responsabilités.');
+  if (options.officialMfaRequired && !caller.mfaVerified) {
+    throw new ForbiddenError('Vos responsabilités demandent une connexion avec la double authentification : activez-la (application TOTP), ou reconnectez-vous avec votre code.');
   }
 }
 

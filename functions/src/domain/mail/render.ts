@@ -3,6 +3,7 @@ import { groupInvitation } from './templates/group-invitation';
 import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
+import { signInUnlock } from './templates/sign-in-unlock';
 import { signUpAlready } from './templates/sign-up-already';
 import { verifyEmail } from './templates/verify-email';
 import { waveLaunch } from './templates/wave-launch';
@@ -16,6 +17,7 @@ import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from 
 export const mailTemplates = {
   'verify-email': verifyEmail,
   'reset-password': resetPassword,
+  'sign-in-unlock': signInUnlock,
   'sign-up-already': signUpAlready,
   'preregistration-confirm': preregistrationConfirm,
   'preregistration-already': preregistrationAlready,

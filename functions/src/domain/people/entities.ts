@@ -139,20 +139,6 @@ export const RoleAuditEntity = new Entity(
   config,
 );
 
-/** Failed sign-ins per email within a window; expires by itself (TTL, filtered on read locally). */
-export const SignInAttemptsEntity = new Entity(
-  {
-    model: { service: 'coopol', entity: 'signInAttempts', version: '1' },
-    attributes: {
-      emailHash: { type: 'string', required: true },
-      failures: { type: 'number', required: true, default: 0 },
-      expiresAt: { type: 'number', required: true },
-    },
-    indexes: { byEmail: { pk: { field: 'pk', composite: ['emailHash'] }, sk: { field: 'sk', composite: [] } } },
-  },
-  config,
-);
-
 /** Email → person, so that a member file import can find who already signed up with an address. */
 export const PersonEmailEntity = new Entity(
   {

@@ -18,6 +18,7 @@ import {
   type ListAccess,
 } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
+import { badCursor } from '../paging';
 import { foldName } from '../territory/names';
 import { getFederation, getSection, resolvePostalCode } from '../territory/service';
 import { PersonEntity } from './entities';

@@ -1,6 +1,6 @@
 import type { Caller } from '../access/caller';
 import { canReadSpace, requirePerson, type SpaceFacts } from '../access/policy';
-import { ValidationError } from '../errors';
+import { invalidCursor } from '../paging';
 import { FeedItemEntity, FriendshipEntity, GroupMemberEntity, PostEntity } from './entities';
 import { toPost, type PostItem } from './posts';
 import { spaceKeyOf, spaceOfPost } from './spaces';

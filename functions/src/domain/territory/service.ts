@@ -8,7 +8,8 @@ import type {
   Section,
   SectionPage,
 } from '../../contracts/territory';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
+import { badCursor } from '../paging';
 import { FederationEntity, PostalCodeEntity, RegionEntity, SectionEntity, territory } from './entities';
 import { foldName } from './names';
 

@@ -18,5 +18,10 @@ export function actorFromEvent(event: APIGatewayProxyEventV2WithJWTAuthorizer): 
     sub: claims.sub,
     email: typeof claims.email === 'string' ? claims.email : null,
     groups: groupsFrom(claims['cognito:groups']),
+    // API Gateway passes every claim as a string. A token without auth_time counts as the oldest.
+    session: {
+      id: typeof claims.origin_jti === 'string' && claims.origin_jti ? claims.origin_jti : null,
+      authTime: Number(claims.auth_time ?? 0) || 0,
+    },
   };
 }
