@@ -83,6 +83,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     openNext,
     httpApi: api.httpApi,
     filesBucket: files.bucket,
+    viewerKey: api.viewerKey,
     domain,
   });
 

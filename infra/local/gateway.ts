@@ -225,7 +225,11 @@ export function createGateway(options: GatewayOptions): http.Server {
     const target = new URL(req.url ?? '/', options.webOrigin);
     const upstream = http.request(
       target,
-      { method: req.method, headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '' } },
+      {
+        method: req.method,
+        // As CloudFront's viewer-request function: the browser's address, overwriting whatever it sent.
+        headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '', 'x-coopol-viewer-ip': req.socket.remoteAddress ?? '' },
+      },
       (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
         upstreamRes.pipe(res);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -231,6 +231,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const schedulerPort = await freePort();
 
+    const viewerKey = randomBytes(32).toString('base64url');
     // The same variables CDK gives the functions, plus the endpoints of the emulators.
     const env: Record<string, string> = {
       AWS_REGION: localRegion,
@@ -258,6 +259,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // A task untouched this long may be relaunched by an admin (AWS: 16 minutes, above Lambda's timeout).
       WAVE_STALL_SECONDS: '10',
       ...(options.linkPreviewAllowedOrigins?.length ? { LINK_PREVIEW_ALLOWED_ORIGINS: options.linkPreviewAllowedOrigins.join(',') } : {}),
+      // The site signs the browser's address with it for the API (functions/src/http/kit/client-of-event.ts).
+      COOPOL_VIEWER_KEY: viewerKey,
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_DEV: 'true',
     };
@@ -308,7 +311,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           command: process.execPath,
           args: [nextBin(), 'start', 'web', '-p', String(ports.web), '-H', '127.0.0.1'],
           cwd: repoRoot,
-          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin, COOPOL_FILES_ORIGIN: `http://127.0.0.1:${ports.s3}` },
+          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin, COOPOL_FILES_ORIGIN: `http://127.0.0.1:${ports.s3}`, COOPOL_VIEWER_KEY: viewerKey },
           port: ports.web,
           logDir,
           timeoutMs: 60_000,

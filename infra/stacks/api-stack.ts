@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
@@ -29,6 +30,8 @@ const featureSizing: Partial<Record<Feature, { memorySize: number; timeout: Dura
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly functions: Record<Feature, CoopolFunction>;
+  /** The key the site signs the browser's address with, for the API's per-client limits (client-of-event.ts). */
+  readonly viewerKey: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -48,6 +51,13 @@ export class ApiStack extends Stack {
       jwt: jwtAuthorizer,
     };
 
+    this.viewerKey = new Secret(this, 'ViewerKey', {
+      description: 'Coopol: the key the site signs the browser address with, for the API per-client limits',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    // A deploy-time reference: the value is in the functions' configuration, never in the template.
+    const viewerKey = this.viewerKey.secretValue.unsafeUnwrap();
+
     this.functions = Object.fromEntries(
       features.map((feature) => [
         feature,
@@ -56,6 +66,7 @@ export class ApiStack extends Stack {
           description: `Coopol API: ${feature}`,
           access: featureAccess[feature],
           resources: props.resources,
+          environment: { COOPOL_VIEWER_KEY: viewerKey },
           ...featureSizing[feature],
         }),
       ]),

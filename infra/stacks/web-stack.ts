@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { NextSite } from '../constructs/web/next-site';
 import type { OpenNextOutput } from '../constructs/web/open-next-output';
@@ -19,6 +20,8 @@ export interface WebStackProps extends StackProps {
   httpApi: IHttpApi;
   /** The documents bucket: pages allow the browser to upload to it and read from it (CSP). */
   filesBucket: IBucket;
+  /** The key the site's server signs the browser's address with for the API (web/lib/viewer.ts). */
+  viewerKey: ISecret;
   domain?: { name: string; certificateArn: string };
 }
 
@@ -37,7 +40,11 @@ export class WebStack extends Stack {
 
     this.site = new NextSite(this, 'Site', {
       openNext: props.openNext,
-      serverEnvironment: { COOPOL_API_ORIGIN: apiOrigin, COOPOL_FILES_ORIGIN: `https://${props.filesBucket.bucketRegionalDomainName}` },
+      serverEnvironment: {
+        COOPOL_API_ORIGIN: apiOrigin,
+        COOPOL_FILES_ORIGIN: `https://${props.filesBucket.bucketRegionalDomainName}`,
+        COOPOL_VIEWER_KEY: props.viewerKey.secretValue.unsafeUnwrap(),
+      },
       domain: props.domain,
       additionalBehaviors: {
         // The API decides everything: no caching, every method, every viewer header but Host

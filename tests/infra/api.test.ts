@@ -123,7 +123,7 @@ test('platform gets the health-check calls and nothing more', () => {
 test('each function gets the environment variables of the resources it may use', () => {
   const variablesOf = (feature: Feature) =>
     Object.keys((functionOf(feature).properties.Environment as { Variables?: object } | undefined)?.Variables ?? {})
-      .filter((name) => name !== 'NODE_OPTIONS')
+      .filter((name) => name !== 'NODE_OPTIONS' && name !== 'COOPOL_VIEWER_KEY')
       .sort();
   assert.deepEqual(variablesOf('territory'), ['TABLE_NAME']);
   assert.deepEqual(variablesOf('identity'), ['MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'SITE_URL', 'TABLE_NAME', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID']);
@@ -141,6 +141,12 @@ test('each function gets the environment variables of the resources it may use',
     'USER_POOL_CLIENT_ID',
     'USER_POOL_ID',
   ]);
+  // Every feature checks the site's signature of a browser's address with the same key, a deploy-time
+  // reference to a generated secret: never its value in the template.
+  for (const feature of features) {
+    const key = (functionOf(feature).properties.Environment as { Variables: Record<string, unknown> }).Variables.COOPOL_VIEWER_KEY;
+    assert.match(JSON.stringify(key), /resolve:secretsmanager:/, feature);
+  }
   // Local-only endpoint overrides never reach AWS.
   const everything = JSON.stringify(template.toJSON());
   assert.doesNotMatch(everything, /_ENDPOINT/);

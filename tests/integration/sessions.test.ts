@@ -115,7 +115,8 @@ describe('sessions', () => {
 
 
 /** A sign-in sent from a client of its own (another loopback address: the gateway's source IP). */
-const signInFrom = (clientIp: string, body: Record<string, unknown>) => postFrom(stack, clientIp, '/api/auth/sign-in', body);
+const signInFrom = (clientIp: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  postFrom(stack, clientIp, '/api/auth/sign-in', body, headers);
 
 const UNLOCK_SUBJECT = 'Coopol : votre code pour vous connecter';
 const wrong = (email: string) => ({ email, password: 'pas le bon mot de passe' });
@@ -139,6 +140,27 @@ describe('sign-in throttle', () => {
     const mine = await signInFrom('127.0.0.1', { email: owner.email, password: TEST_PASSWORD });
     assert.equal(mine.status, 200, JSON.stringify(mine.body));
     assert.equal(mine.body.status, 'SIGNED_IN');
+  });
+
+  test('through the site, the browser’s address counts, as the site signed it; an address nobody signed counts as the sender’s own', async () => {
+    // The site's server calls the API from its own address and names the browser in x-coopol-viewer,
+    // signed with the key it shares with the API (web/lib/viewer.ts): sent here as the site would.
+    const { viewerSignature } = await import('../../functions/src/http/kit/client-of-event');
+    const key = stack.env.COOPOL_VIEWER_KEY!;
+    const viewing = (ip: string) => ({ 'x-coopol-viewer': `${ip} ${viewerSignature(key, ip)}` });
+    const owner = await createTestPerson(stack, { email: 'ses.viewer@coopol.example', postalCode: '68100' });
+    // The site (127.0.0.6) relays a stranger's browser (192.0.2.10): his five guesses lock only him.
+    for (let i = 0; i < 5; i += 1) assert.equal((await signInFrom('127.0.0.6', wrong(owner.email), viewing('192.0.2.10'))).status, 401);
+    assert.equal((await signInFrom('127.0.0.6', wrong(owner.email), viewing('192.0.2.10'))).status, 429);
+    // The owner's browser, relayed by the same site, is not locked out.
+    const mine = await signInFrom('127.0.0.6', { email: owner.email, password: TEST_PASSWORD }, viewing('192.0.2.20'));
+    assert.equal(mine.body.status, 'SIGNED_IN', JSON.stringify(mine.body));
+    // A forged signature names the locked browser in vain: it counts as the sender (127.0.0.7), who
+    // reaches the password check (401), where the locked browser would be refused before it (429).
+    const stranger = await signInFrom('127.0.0.6', wrong(owner.email), viewing('192.0.2.10'));
+    assert.equal(stranger.status, 429);
+    const forged = await signInFrom('127.0.0.7', wrong(owner.email), { 'x-coopol-viewer': '192.0.2.10 pas-une-signature' });
+    assert.equal(forged.status, 401, JSON.stringify(forged.body));
   });
 
   test('strangers from many clients lock the address; the owner’s password with the mailed code lets her in; an unknown address reads the same', async () => {

@@ -40,10 +40,10 @@ export async function api(stack: TestStack, path: string, init: RequestInit = {}
  * only), which the gateway reports as the request's source IP, as API Gateway does — for the
  * per-client limits, without spending the budget of 127.0.0.1 that every other test shares.
  */
-export function postFrom(stack: TestStack, clientIp: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+export function postFrom(stack: TestStack, clientIp: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = new URL(path, stack.urls.site);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', localAddress: clientIp, headers: { 'content-type': 'application/json' } }, (res) => {
+    const req = httpRequest(url, { method: 'POST', localAddress: clientIp, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> }));

@@ -81,6 +81,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** The signed-in person's id token, sent as `Authorization: Bearer` (server side only: the browser never holds it). */
   token?: string;
+  /** More headers (server side: the browser's signed address, `lib/viewer.ts`). */
+  headers?: Record<string, string>;
 }
 
 function retryAfter(response: Response): number | undefined {
@@ -90,7 +92,7 @@ function retryAfter(response: Response): number | undefined {
 
 /** Sends one request to the API and returns its JSON body (unchecked); throws `ApiError` on a non-2xx. */
 export async function requestApi(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
-  const { query, body, signal, token } = options;
+  const { query, body, signal, token, headers } = options;
   const onServer = typeof window === 'undefined';
   const response = await fetch(`${apiOrigin()}${path}${queryString(query)}`, {
     method,
@@ -98,6 +100,7 @@ export async function requestApi(method: HttpMethod, path: string, options: Requ
       accept: 'application/json',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
     // Pages are rendered per request: never serve an API answer from Next's data cache.

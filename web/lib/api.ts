@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RouteContract } from '@coopol/contracts';
 import { ApiError, fillPath, requestApi } from './api-transport';
+import { viewerHeaders } from './viewer';
 
 export { ApiError, isApiError } from './api-transport';
 
@@ -63,7 +64,7 @@ export async function callApi<R extends AnyRoute>(route: R, input: CallInput<R>,
     path = fillPath(route.path, checked.data as Record<string, unknown>);
   }
 
-  const json = await requestApi(route.method, path, { query, body, signal, token: options.token });
+  const json = await requestApi(route.method, path, { query, body, signal, token: options.token, headers: await viewerHeaders() });
   const parsed = route.response.safeParse(json);
   if (!parsed.success) {
     throw new Error(`The API answer to ${route.method} ${route.path} does not match its contract: ${parsed.error.message}`);

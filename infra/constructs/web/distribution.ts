@@ -48,12 +48,13 @@ export class NextDistribution extends Construct {
     super(scope, id);
 
     // The server sees the viewer's host (for redirects and the server-actions origin check) although
-    // CloudFront sends the function URL's host to the origin.
+    // CloudFront sends the function URL's host to the origin; and the viewer's address, which it
+    // signs for the API's per-client limits (web/lib/viewer.ts) — overwritten here, never the viewer's word.
     const forwardHost = new CloudFrontFunction(this, 'ForwardHost', {
       runtime: FunctionRuntime.JS_2_0,
-      comment: 'Copies Host into x-forwarded-host for the Next.js server',
+      comment: 'Copies Host into x-forwarded-host and the viewer address into x-coopol-viewer-ip',
       code: FunctionCode.fromInline(
-        'function handler(event) { var request = event.request; request.headers["x-forwarded-host"] = { value: request.headers.host.value }; return request; }',
+        'function handler(event) { var request = event.request; request.headers["x-forwarded-host"] = { value: request.headers.host.value }; request.headers["x-coopol-viewer-ip"] = { value: event.viewer.ip }; return request; }',
       ),
     });
 

@@ -14,6 +14,7 @@ import type { Actor } from '../../domain/identity/actor';
 import { logger } from '../../shared/logger';
 import { runWithRequestStats } from '../../shared/request-context';
 import { actorFromEvent } from './actor-from-event';
+import { clientOf } from './client-of-event';
 import { errorResponse } from './error-response';
 import { parseRequest } from './parse-request';
 
@@ -26,7 +27,7 @@ export interface RouteInput<C extends RouteContract> {
   query: Out<C['query']>;
   body: Out<C['body']>;
   actor: Actor;
-  /** Who sent the request on the network, for the per-client rate limits (API Gateway's sourceIp). */
+  /** Who sent the request on the network, for the per-client rate limits (client-of-event.ts). */
   client: { ip: string };
   event: Event;
 }
@@ -51,7 +52,7 @@ export function implement<C extends RouteContract>(
       const actor = actorFromEvent(event);
       if (contract.auth === 'jwt' && actor.kind === 'anonymous') throw new UnauthorizedError();
       const input = parseRequest(contract, event);
-      const client = { ip: event.requestContext.http?.sourceIp ?? 'unknown' };
+      const client = clientOf(event);
       const result = await serve({ ...input, actor, client, event } as RouteInput<C>);
       const status = contract.successStatus ?? 200;
       if (contract.responseType === 'calendar') {
