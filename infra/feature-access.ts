@@ -14,6 +14,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
  * - site: the site's public origin (SITE_URL), for links in mails
+ * - reports: the stage's ceilings of a field report's figures (REPORT_CEILINGS)
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  */
 export interface FeatureAccess {
@@ -23,6 +24,7 @@ export interface FeatureAccess {
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
   site?: true;
+  reports?: true;
   scheduler?: 'manage';
 }
 
@@ -40,7 +42,7 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // Preregistration (mails with links), waves (schedules of their opening), rollout numbers.
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
   // Events, slots, calendar feeds, field reports; the freed-place mail (links to the site); schedules of announcements and reminders.
-  events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, reports: true },
   // Calendar feeds and .ics files (links back to the site); feeds are created and revoked here.
   calendar: { table: 'readwrite', site: true },
   // Social (issue 5): groups (invitations by mail), friends, notifications and their settings.

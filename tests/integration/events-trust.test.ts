@@ -7,6 +7,8 @@ import { testStack, type TestStack } from '../support/stack';
 // The trust findings on events (ADR 0015, « Events: field reports, calendars, public answers »),
 // tried as an attacker would, through the real handlers behind the local gateway.
 let stack: TestStack;
+let secretary: TestPerson;
+let admin: TestPerson;
 let member: TestPerson;
 const run = Date.now().toString(36);
 
@@ -41,6 +43,15 @@ async function create(as: TestPerson, body: Record<string, unknown>) {
 
 before(async () => {
   stack = testStack();
+  secretary = await createTestPerson(stack, {
+    email: `trust.ev${run}.secretary@coopol.example`, givenName: 'Jeanne', familyName: 'Martin', postalCode: '68100',
+    member: { memberNumber: `TS${run.slice(-6)}`, sectionId: 'mulhouse' },
+    grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }], mfa: true,
+  });
+  admin = await createTestPerson(stack, {
+    email: `trust.ev${run}.admin@coopol.example`, postalCode: '75018', member: { memberNumber: `TA${run.slice(-6)}`, sectionId: 'paris-18' },
+    grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }], mfa: true,
+  });
   member = await person();
 });
 
@@ -81,5 +92,62 @@ describe('calendars: every text value escaped (RFC 5545)', () => {
     assert.deepEqual([all.events[0]!.uid, all.events[0]!.summary], [`${id}@coopol`, asRead(title)]);
     assert.equal(all.name, asRead(`Agenda — Groupe ${storedName}`));
     assert.equal(text.match(/^BEGIN:VEVENT\r$/gm)?.length, 1);
+  });
+});
+
+describe('field reports: party spaces roll up, within ceilings, and say who reported what', () => {
+  const month = '2026-11';
+  const past = (overrides: Record<string, unknown> = {}) => event({ start: `${month}-14T09:00`, end: `${month}-14T12:00`, visibility: 'section', ...overrides });
+  const figures = (leaflets: number, doors = 10, contacts = 2) => ({ leaflets, doors, peopleReached: 20, contacts, remarks: '' });
+  type Rollup = { history: { month: string; leaflets: number; reports: number }[]; reports: { eventId: string; title: string; spaceName: string; reporter: { userId: string; name: string }; leaflets: number }[] };
+  const rollup = async (as: TestPerson, path: string) => {
+    const response = await call(stack, as, 'GET', `/api/reports/${path}?month=${month}`);
+    return { status: response.status, body: response.body as unknown as Rollup };
+  };
+  const leafletsOf = (r: Rollup) => r.history.find((h) => h.month === month)!.leaflets;
+
+  test('any member’s group counts its actions in the group only: the national totals do not move', async () => {
+    const created = await call(stack, member, 'POST', '/api/groups', { name: `Tracteurs ${run}`, kind: 'open', audience: 'all' });
+    assert.equal(created.status, 201);
+    const groupId = created.body.id as string;
+    const joiner = await person();
+    assert.equal((await call(stack, joiner, 'POST', `/api/groups/${groupId}/join`)).status, 200);
+    const { id } = await create(member, past({ space: { type: 'group', id: groupId }, title: 'Tractage du groupe', visibility: 'members' }));
+    const nationalBefore = leafletsOf((await rollup(admin, 'national/national')).body);
+
+    const reported = await call(stack, member, 'PUT', `/api/events/${id}/report`, figures(15_000));
+    assert.equal(reported.status, 200, JSON.stringify(reported.body));
+    assert.equal(leafletsOf((await rollup(admin, 'national/national')).body), nationalBefore);
+    const group = await rollup(member, `group/${groupId}`);
+    assert.equal(group.status, 200, JSON.stringify(group.body));
+    assert.equal(leafletsOf(group.body), 15_000);
+    assert.deepEqual(group.body.reports.map((r) => [r.eventId, r.title, r.reporter.userId, r.leaflets]), [[id, 'Tractage du groupe', member.userId, 15_000]]);
+    // The group's dashboard is its managers': a member is refused, someone outside too.
+    assert.equal((await rollup(joiner, `group/${groupId}`)).status, 403);
+    assert.equal((await rollup(secretary, `group/${groupId}`)).status, 403);
+  });
+
+  test('a figure beyond its ceiling is a 400 naming it, and changes nothing', async () => {
+    const { id } = await create(secretary, past({ title: 'Tractage du marché' }));
+    const sectionBefore = leafletsOf((await rollup(secretary, 'section/mulhouse')).body);
+    const inflated = await call(stack, secretary, 'PUT', `/api/events/${id}/report`, figures(1_000_000, 2_001, 2_000));
+    assert.equal(inflated.status, 400);
+    assert.deepEqual(inflated.body.details!.map((d) => d.field).sort(), ['body.doors', 'body.leaflets']);
+    assert.match(inflated.body.details!.find((d) => d.field === 'body.leaflets')!.message, /20\s000/);
+    assert.equal((await call(stack, secretary, 'GET', `/api/events/${id}/report`)).status, 404);
+    assert.equal(leafletsOf((await rollup(secretary, 'section/mulhouse')).body), sectionBefore);
+    // At the ceiling it is accepted.
+    assert.equal((await call(stack, secretary, 'PUT', `/api/events/${id}/report`, figures(20_000, 2_000, 2_000))).status, 200);
+    assert.equal(leafletsOf((await rollup(secretary, 'section/mulhouse')).body), sectionBefore + 20_000);
+  });
+
+  test('each level’s roll-up lists who reported what: the event, its space, the reporter', async () => {
+    const { id } = await create(secretary, past({ title: 'Porte-à-porte Rebberg', kind: 'porte-a-porte' }));
+    assert.equal((await call(stack, secretary, 'PUT', `/api/events/${id}/report`, figures(300))).status, 200);
+    for (const path of ['section/mulhouse', 'federation/68', 'region/44', 'national/national']) {
+      const { body } = await rollup(admin, path);
+      const line = body.reports.find((r) => r.eventId === id);
+      assert.deepEqual(line && [line.title, line.spaceName, line.reporter, line.leaflets], ['Porte-à-porte Rebberg', 'Section de Mulhouse', { userId: secretary.userId, name: 'Jeanne Martin' }, 300], path);
+    }
   });
 });

@@ -134,6 +134,10 @@ export const frEvents = {
   'dashboard.allReported': 'Tout le monde a rendu compte ce mois-ci.',
   'dashboard.reports': 'Comptes-rendus',
   'dashboard.name': 'Nom',
+  'dashboard.lines': 'Qui a rendu compte de quoi en {month}',
+  'dashboard.lineBy': '{space} — compte-rendu de {name}',
+  'dashboard.noLines': 'Aucun compte-rendu ce mois-ci.',
+  'dashboard.moreLines': 'Seuls les 100 premiers comptes-rendus du mois sont listés ici.',
 
   'unsubscribe.title': 'Annonces d’événements',
   'unsubscribe.text': 'Vous ne voulez plus recevoir par e-mail les annonces des nouveaux événements\u00a0? Les rappels des événements auxquels vous vous inscrivez continueront d’arriver.',
