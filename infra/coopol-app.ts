@@ -84,6 +84,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     description: 'Coopol: Next.js (OpenNext) behind CloudFront (stateless)',
     openNext,
     httpApi: api.httpApi,
+    filesBucket: files.bucket,
     domain,
   });
 

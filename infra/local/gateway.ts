@@ -95,6 +95,15 @@ function lambdaContext(feature: Feature, requestId: string): Context {
   };
 }
 
+function decodePathParameters(names: string[], values: string[]): Record<string, string> | null {
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(values[i]!)]));
+  } catch (error) {
+    if (error instanceof URIError) return null;
+    throw error;
+  }
+}
+
 const textTypes = /^(text\/|application\/(json|.*\+json|x-www-form-urlencoded|xml|javascript))/i;
 
 export function createGateway(options: GatewayOptions): http.Server {
@@ -141,9 +150,9 @@ export function createGateway(options: GatewayOptions): http.Server {
     }
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-    const pathParameters = Object.fromEntries(
-      paramNames.map((name, i) => [name, decodeURIComponent(match.m![i + 1]!)]),
-    );
+    const pathParameters = decodePathParameters(paramNames, match.m!.slice(1));
+    // A malformed escape (`%E0%A4%A`, a lone `%`) is the client's error: API Gateway answers 400.
+    if (!pathParameters) return sendGatewayError(res, 400, 'Bad Request');
     const isText = body.length === 0 || textTypes.test(headers['content-type'] ?? '');
     const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
       version: '2.0',

@@ -311,7 +311,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           command: process.execPath,
           args: [nextBin(), 'start', 'web', '-p', String(ports.web), '-H', '127.0.0.1'],
           cwd: repoRoot,
-          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin },
+          env: { NEXT_TELEMETRY_DISABLED: '1', COOPOL_API_ORIGIN: siteOrigin, COOPOL_FILES_ORIGIN: `http://127.0.0.1:${ports.s3}` },
           port: ports.web,
           logDir,
           timeoutMs: 60_000,

@@ -8,6 +8,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { NextSite } from '../constructs/web/next-site';
 import type { OpenNextOutput } from '../constructs/web/open-next-output';
@@ -16,6 +17,8 @@ export interface WebStackProps extends StackProps {
   /** OpenNext's build output (`readOpenNextOutput`). */
   openNext: OpenNextOutput;
   httpApi: IHttpApi;
+  /** The documents bucket: pages allow the browser to upload to it and read from it (CSP). */
+  filesBucket: IBucket;
   domain?: { name: string; certificateArn: string };
 }
 
@@ -34,7 +37,7 @@ export class WebStack extends Stack {
 
     this.site = new NextSite(this, 'Site', {
       openNext: props.openNext,
-      serverEnvironment: { COOPOL_API_ORIGIN: apiOrigin },
+      serverEnvironment: { COOPOL_API_ORIGIN: apiOrigin, COOPOL_FILES_ORIGIN: `https://${props.filesBucket.bucketRegionalDomainName}` },
       domain: props.domain,
       additionalBehaviors: {
         // The API decides everything: no caching, every method, every viewer header but Host

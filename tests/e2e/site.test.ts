@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
 import { testStack, type TestStack } from '../support/stack';
+import { DEMO_PASSWORD } from '../../infra/local/demo-data';
 
 // The real pages, served by `next start` behind the local gateway (as npm start serves them),
 // driven in Debian's Chromium.
@@ -105,5 +106,68 @@ describe('territory pages', () => {
     assert.equal(status, 404);
     assert.match(await page.locator('main').innerText(), /introuvable|n’existe pas|n'existe pas/i);
     await page.close();
+  });
+});
+
+describe('pages protect their visitors', () => {
+  test('a page carries a CSP whose nonce is on every script, and runs no script without it', async () => {
+    const { page, status } = await open('/');
+    assert.equal(status, 200);
+    const response = await page.request.get(`${stack.urls.site}/`);
+    const headers = response.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /object-src 'none'/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.equal(headers['x-frame-options'], 'DENY');
+    assert.equal(headers['referrer-policy'], 'same-origin');
+    // A new nonce for each answer, and the page's own scripts carry the one of its answer.
+    const again = (await page.request.get(`${stack.urls.site}/`)).headers()['content-security-policy'];
+    assert.notEqual(/'nonce-([^']+)'/.exec(again ?? '')?.[1], nonce);
+    const scripts = await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.nonce));
+    assert.ok(scripts.length > 0);
+    assert.ok(scripts.every((n) => (n ?? '').length > 0), 'every script has a nonce');
+    // Markup injected into the page (what an XSS would slip in) runs nothing: no inline handler, no
+    // parser-inserted script without the nonce.
+    const ran = await page.evaluate(async () => {
+      const box = document.createElement('div');
+      box.innerHTML = '<img src="data:," onerror="window.__injected = true" alt="">';
+      document.body.append(box);
+      document.write('<script>window.__written = true</scr' + 'ipt>');
+      await new Promise((r) => setTimeout(r, 200));
+      const w = window as unknown as { __injected?: boolean; __written?: boolean };
+      return { handler: w.__injected === true, written: w.__written === true };
+    });
+    assert.deepEqual(ran, { handler: false, written: false });
+    await page.close();
+  });
+
+  test('another site cannot frame Coopol', async () => {
+    const page = await browser.newPage();
+    const refusals: string[] = [];
+    page.on('console', (message) => refusals.push(message.text()));
+    await page.setContent(`<iframe src="${stack.urls.site}/connexion" title="x"></iframe>`);
+    await page.waitForTimeout(1500);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const framedText = await frame?.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    assert.doesNotMatch(framedText ?? '', /Connexion|Mot de passe/);
+    assert.ok(refusals.some((text) => /frame-ancestors|X-Frame-Options/i.test(text)), refusals.join('\n'));
+    await page.close();
+  });
+
+  test('signing in from a link whose « suite » points off-site lands on Coopol', async () => {
+    for (const suite of ['/%09/evil.example/', '//evil.example/', '/%5Cevil.example/']) {
+      const context = await browser.newContext({ locale: 'fr-FR' });
+      const page = await context.newPage();
+      await page.goto(`${stack.urls.site}/connexion?suite=${suite}`);
+      await page.getByLabel('Adresse e-mail').fill('sympathisant@coopol.example');
+      await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+      assert.equal(new URL(page.url()).origin, stack.urls.site, `${suite} → ${page.url()}`);
+      await context.close();
+    }
   });
 });

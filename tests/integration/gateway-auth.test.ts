@@ -96,3 +96,17 @@ describe('JWT authorizer of the local gateway', () => {
     assert.equal((await api(stack, '/api/regions')).status, 200);
   });
 });
+
+describe('paths the local gateway cannot decode', () => {
+  test('a malformed percent escape in a path parameter: 400, as API Gateway answers, and no handler runs', async () => {
+    stack = testStack();
+    for (const path of ['/api/federations/%E0%A4%A', '/api/federations/%', '/api/federations/abc%zz']) {
+      const { status, body } = await api(stack, path);
+      assert.equal(status, 400, path);
+      assert.deepEqual(body, { message: 'Bad Request' }, path);
+    }
+    // A well-formed escape still reaches the handler (an unknown federation: its own 404 or 400, not the gateway's).
+    const decoded = await api(stack, '/api/federations/%39%39');
+    assert.notDeepEqual(decoded.body, { message: 'Bad Request' });
+  });
+});

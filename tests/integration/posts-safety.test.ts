@@ -33,6 +33,14 @@ before(async () => {
       res.writeHead(302, { location: decodeURIComponent(url.slice('/redirect?to='.length)) });
       res.end();
     },
+    // A page that never goes idle: a byte every 200 ms for 12 s (an idle timeout would wait it out).
+    '/drip': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write('<!doctype html><title>Goutte à goutte</title>');
+      const drip = setInterval(() => res.write(' '), 200);
+      const stop = setTimeout(() => res.end('</html>'), 12_000);
+      res.on('close', () => (clearInterval(drip), clearTimeout(stop)));
+    },
   });
   fixtureOrigin = fixture.origin;
   author = await createTestPerson(stack, {
@@ -127,6 +135,10 @@ describe('link previews never reach a private address', () => {
     'http://[::1]/',
     'http://[::ffff:127.0.0.1]/',
     'http://[::ffff:7f00:1]/',
+    'http://[::7f00:1]/',
+    'http://[::127.0.0.1]/',
+    'http://[::a9fe:a9fe]/latest/meta-data/',
+    'http://[::a00:1]/',
     'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
     'http://[fd00:ec2::254]/latest/meta-data/',
     'http://[fe80::1]/',
@@ -156,6 +168,15 @@ describe('link previews never reach a private address', () => {
     assert.equal(post.body.details?.[0]?.field, 'body.link');
     const afterwards = await call(stack, author, 'GET', '/api/spaces/section/mulhouse/posts?limit=1');
     assert.deepEqual((afterwards.body.items as { id: string }[])[0]?.id, (before.body.items as { id: string }[])[0]?.id);
+  });
+
+  test('a page that drips its bytes is given up at the 4-second deadline, not read for 12 s', async () => {
+    const started = Date.now();
+    const preview = await call(stack, author, 'POST', '/api/link-previews', { url: `${fixtureOrigin}/drip` });
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.deepEqual(preview.body, { url: `${fixtureOrigin}/drip` }, 'nothing read: the address only');
+    assert.ok(seconds < 9, `answered after ${seconds.toFixed(1)} s`);
   });
 
   test('other schemes are refused by the contract', async () => {

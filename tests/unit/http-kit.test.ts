@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../functions/src/contracts/route';
 import { ForbiddenError } from '../../functions/src/domain/errors';
 import { featureLambda, implement } from '../../functions/src/http/kit/feature-lambda';
+import { logger } from '../../functions/src/shared/logger';
 
 // The HTTP kit every feature Lambda is built from, driven in-process with API Gateway v2 events.
 // A test-only contract with a body (no route of the real API takes one yet).
@@ -131,4 +132,33 @@ describe('HTTP kit: contract validation and error contract', () => {
 
 test('a feature cannot serve a route that belongs to another feature', () => {
   assert.throws(() => featureLambda('platform', [implement(createThing, async () => ({ thingId: 'a', title: 'b' }))]), /belongs to territory/);
+});
+
+test('a token in the path is never written to the request log', async (t) => {
+  const openCalendar = defineRoute({
+    method: 'GET',
+    path: '/api/things/{thingId}/feed/{token}',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'test',
+    tags: [],
+    params: z.object({ thingId: z.string(), token: z.string() }),
+    response: z.object({ ok: z.boolean() }),
+  });
+  const feed = featureLambda('territory', [implement(openCalendar, async () => ({ ok: true }))]);
+  const lines: unknown[] = [];
+  t.mock.method(logger, 'info', (...args: unknown[]) => void lines.push(args));
+  const token = 'Zq9_secret-token+/=';
+  const rawPath = `/api/things/abc/feed/${encodeURIComponent(token)}`;
+  const e = {
+    ...event({ path: rawPath, method: 'GET', claims: null, body: '' }),
+    routeKey: 'GET /api/things/{thingId}/feed/{token}',
+    pathParameters: { thingId: 'abc', token },
+  } as APIGatewayProxyEventV2WithJWTAuthorizer;
+  e.requestContext.routeKey = e.routeKey;
+  const result = await feed(e, {} as Context);
+  assert.equal(result.statusCode, 200);
+  const logged = JSON.stringify(lines);
+  assert.match(logged, /\/api\/things\/abc\/feed\/\{token\}/, 'the path is logged, with the id kept');
+  assert.doesNotMatch(logged, /secret-token/);
 });

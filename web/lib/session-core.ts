@@ -98,8 +98,4 @@ export async function renewTokens(refreshToken: string): Promise<Tokens | 'refus
   }
 }
 
-/** Where to go after signing in: a path of this site only (never `//elsewhere.example`). */
-export function safeNextPath(raw: unknown, fallback = '/profil'): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-  return raw;
-}
+export { safeNextPath } from './safe-next-path';

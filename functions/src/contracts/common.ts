@@ -24,3 +24,54 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
     .object({ items: z.array(item), nextCursor: Cursor.nullable() })
     .meta({ id });
 }
+
+// Texts people type. Normalised to NFC (so « é » typed two ways is one name, one search word), and
+// refused when they hold what no reader can see or trust: control characters (NUL, CR/LF in a name),
+// bidirectional overrides and isolates (a name that displays reversed), zero-width characters (two
+// names that look the same). Free texts keep their line breaks and tabs, and the joiner of emoji.
+const controls = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
+const bidi = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const zeroWidth = '\\u200b\\u200c\\u200d\\u2060\\ufeff';
+// Each invisible character is listed alone, on purpose (the joiner U+200D among them).
+// eslint-disable-next-line no-misleading-character-class
+const notInLine = new RegExp(`[${controls}\\t\\n\\r${bidi}${zeroWidth}]`, 'u');
+const notInProse = new RegExp(`[${controls}${bidi}\\u200b\\u2060\\ufeff]`, 'u');
+
+const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
+
+interface TextBounds {
+  min?: number;
+  max: number;
+  /** The refusal under `min`, when « au moins N caractères » is not the right word. */
+  minMessage?: string;
+}
+
+function bounded(schema: z.ZodString, { min, max, minMessage }: TextBounds) {
+  let s = schema;
+  if (min) s = s.min(min, minMessage ?? (min === 1 ? 'obligatoire' : `au moins ${min} caractères`));
+  return s.max(max, `au plus ${thousands(max)} caractères`);
+}
+
+/** One line: a name, a title, a label — NFC, trimmed, no control, bidi or zero-width character. */
+export function lineText(bounds: TextBounds) {
+  return bounded(
+    z
+      .string()
+      .overwrite((s) => s.normalize('NFC'))
+      .trim()
+      .refine((s) => !notInLine.test(s), 'caractère invisible ou de contrôle interdit (retour à la ligne, direction du texte…)'),
+    bounds,
+  );
+}
+
+/** Several lines: a post, a description, remarks — NFC, trimmed, line breaks kept (CRLF → LF). */
+export function proseText(bounds: TextBounds) {
+  return bounded(
+    z
+      .string()
+      .overwrite((s) => s.normalize('NFC').replace(/\r\n?/g, '\n'))
+      .trim()
+      .refine((s) => !notInProse.test(s), 'caractère invisible ou de contrôle interdit (direction du texte, caractère nul…)'),
+    bounds,
+  );
+}

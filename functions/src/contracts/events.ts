@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { pageOf } from './common';
+import { pageOf, lineText, proseText } from './common';
 import { Email, PersonName, UserId } from './identity';
 
 /** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
@@ -26,7 +26,7 @@ export const ParisDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'date et heure de Paris attendues (AAAA-MM-JJTHH:MM)')
   .meta({ description: 'Heure de Paris, sans décalage : 2026-03-28T09:00' });
 
-const Address = z.string().trim().min(3, 'au moins 3 caractères').max(300, 'au plus 300 caractères');
+const Address = lineText({ min: 3, max: 300 });
 const Latitude = z.number().min(-90, 'une latitude va de -90 à 90').max(90, 'une latitude va de -90 à 90');
 const Longitude = z.number().min(-180, 'une longitude va de -180 à 180').max(180, 'une longitude va de -180 à 180');
 const together = { message: 'latitude et longitude vont ensemble', path: ['lat'] };
@@ -47,11 +47,11 @@ export const NewSlot = z.object({
   end: ParisDateTime,
   /** How many volunteers the organizer needs in this slot. */
   needed: z.number().int().min(1, 'au moins 1').max(500, 'au plus 500'),
-  label: z.string().trim().max(120, 'au plus 120 caractères').optional(),
+  label: lineText({ max: 120 }).optional(),
 });
 
-const Title = z.string().trim().min(3, 'au moins 3 caractères').max(140, 'au plus 140 caractères');
-const Description = z.string().trim().max(5000, 'au plus 5 000 caractères');
+const Title = lineText({ min: 3, max: 140 });
+const Description = proseText({ max: 5000 });
 const Capacity = z.number().int().min(1, 'au moins 1').max(100_000);
 
 export const CreateEventRequest = z
@@ -207,7 +207,7 @@ export const ReportRequest = z
     doors: Count,
     peopleReached: Count,
     contacts: Count,
-    remarks: z.string().trim().max(5000).default(''),
+    remarks: proseText({ max: 5000 }).default(''),
   })
   .meta({ id: 'ReportRequest' });
 export type ReportRequest = z.infer<typeof ReportRequest>;

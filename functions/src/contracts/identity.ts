@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { pageOf } from './common';
+import { pageOf, lineText } from './common';
 import { FederationCode, PostalCode, SectionId } from './territory';
 
 export const Email = z
@@ -10,7 +10,7 @@ export const Email = z
 export const Password = z.string().min(12, 'au moins 12 caractères').max(256, 'au plus 256 caractères');
 export const ConfirmationCode = z.string().regex(/^\d{6}$/, 'code à 6 chiffres');
 export const MemberNumber = z.string().regex(/^[0-9A-Z]{4,12}$/, 'numéro d’adhérent (4 à 12 chiffres ou lettres majuscules)');
-export const PersonName = z.string().trim().min(1, 'obligatoire').max(80, 'au plus 80 caractères');
+export const PersonName = lineText({ min: 1, max: 80 });
 export const UserId = z.string().regex(/^[\w-]{8,64}$/, 'identifiant de personne');
 
 // ——— Sign-up, sign-in, reset ———
@@ -123,8 +123,8 @@ export const UpdateProfileRequest = z
     familyName: PersonName.optional(),
     functions: z.array(PartyFunctionCode).max(20).optional(),
     mandates: z.array(MandateCode).max(20).optional(),
-    otherFunction: z.string().trim().max(120).nullable().optional(),
-    interests: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    otherFunction: lineText({ max: 120 }).nullable().optional(),
+    interests: z.array(lineText({ min: 1, max: 40 })).max(20).optional(),
     /** Only the fields given change. */
     visibility: z.partialRecord(ProfileField, Audience).optional(),
     /** Supporters only: moving changes the federation. */

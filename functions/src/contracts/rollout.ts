@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lineText } from './common';
 import { Email } from './identity';
 import { FederationCode, PostalCode, RegionCode } from './territory';
 
@@ -45,13 +46,13 @@ export const Preregistration = z
 // ——— Waves (national admins) ———
 
 const Training = z.object({
-  title: z.string().trim().min(1, 'obligatoire').max(120, 'au plus 120 caractères'),
+  title: lineText({ min: 1, max: 120 }),
   startsAt: z.iso.datetime({ offset: true, error: 'date et heure ISO 8601' }),
-  place: z.string().trim().min(1, 'obligatoire').max(200, 'au plus 200 caractères'),
+  place: lineText({ min: 1, max: 200 }),
 });
 
 const waveFields = {
-  name: z.string().trim().min(1, 'obligatoire').max(120, 'au plus 120 caractères'),
+  name: lineText({ min: 1, max: 120 }),
   regionCodes: z.array(RegionCode).max(30),
   federationCodes: z.array(FederationCode).max(120),
   opensAt: z.iso.datetime({ offset: true, error: 'date et heure ISO 8601' }),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Cursor, pageOf } from './common';
+import { Cursor, pageOf, lineText, proseText } from './common';
 import { Email, UserId } from './identity';
 
 // ——— Groups ———
@@ -10,8 +10,8 @@ export const GroupAudience = z.enum(['all', 'members']).describe('all: adhérent
 
 export const GroupInput = z
   .object({
-    name: z.string().trim().min(3, 'au moins 3 caractères').max(80, 'au plus 80 caractères'),
-    description: z.string().trim().max(2000, 'au plus 2 000 caractères').default(''),
+    name: lineText({ min: 3, max: 80 }),
+    description: proseText({ max: 2000 }).default(''),
     kind: GroupKind,
     audience: GroupAudience,
   })
@@ -98,13 +98,13 @@ export const POST_MAX_ATTACHMENTS = 10;
 export const AttachmentId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de pièce jointe');
 export const AttachmentUploadRequest = z
   .object({
-    name: z.string().trim().min(1, 'obligatoire').max(200, 'au plus 200 caractères'),
+    name: lineText({ min: 1, max: 200 }),
     contentType: z.enum(Object.keys(attachmentTypes) as [AttachmentType, ...AttachmentType[]], {
       error: 'type non accepté : images JPEG, PNG, WebP, GIF ; PDF ; textes, tableurs et présentations ODF ou Office ; texte ou CSV',
     }),
     size: z.number().int('nombre d’octets').min(1, 'fichier vide').max(ATTACHMENT_MAX_BYTES, 'au plus 20 Mo'),
     /** The image's description for people who cannot see it. */
-    alt: z.string().trim().max(500, 'au plus 500 caractères').optional(),
+    alt: lineText({ max: 500 }).optional(),
   })
   .meta({ id: 'AttachmentUploadRequest' });
 export const Attachment = z
@@ -129,7 +129,7 @@ export const AttachmentLink = z
   .meta({ id: 'AttachmentLink' });
 
 /** The text is Markdown-like (bold, italics, lists, links): rendered on the server, scripts never kept. */
-export const PostText = z.string().trim().min(1, 'obligatoire').max(10_000, 'au plus 10 000 caractères');
+export const PostText = proseText({ min: 1, max: 10_000 });
 
 export const PostInput = z
   .object({
@@ -171,7 +171,7 @@ export const Post = z
   .meta({ id: 'Post' });
 export const PostPage = pageOf(Post, 'PostPage');
 
-export const CommentInput = z.object({ text: z.string().trim().min(1, 'obligatoire').max(4000, 'au plus 4 000 caractères') }).meta({ id: 'CommentInput' });
+export const CommentInput = z.object({ text: proseText({ min: 1, max: 4000 }) }).meta({ id: 'CommentInput' });
 export const Comment = z
   .object({ id: CommentId, postId: PostId, author: z.object({ userId: UserId, displayName: z.string() }), html: z.string(), createdAt: z.string() })
   .meta({ id: 'Comment' });
@@ -207,7 +207,7 @@ export const NotificationSettingsPatch = z
 
 // ——— Search ———
 
-export const SearchQuery = z.object({ q: z.string().trim().min(2, 'au moins deux lettres').max(100, 'au plus 100 caractères') });
+export const SearchQuery = z.object({ q: lineText({ min: 2, max: 100, minMessage: 'au moins deux lettres' }) });
 export const SearchResults = z
   .object({
     people: z.array(z.object({ userId: z.string(), displayName: z.string() })),
@@ -220,7 +220,7 @@ export const SearchResults = z
 
 export const ReportId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de signalement');
 export const ReportInput = z
-  .object({ reason: z.string().trim().min(3, 'au moins 3 caractères').max(1000, 'au plus 1 000 caractères'), commentId: CommentId.optional() })
+  .object({ reason: proseText({ min: 3, max: 1000 }), commentId: CommentId.optional() })
   .meta({ id: 'ReportInput' });
 export const ContentReport = z
   .object({ id: ReportId, postId: PostId, commentId: z.string().optional(), reason: z.string(), at: z.string(), escalated: z.boolean(), space: SpaceRef })

@@ -13,12 +13,13 @@ import { ValidationError } from '../errors';
  * - only http and https on their usual ports;
  * - the host is resolved first and **every** address it resolves to must be public unicast
  *   (ipaddr.js's ranges: loopback, private, link-local — 169.254.169.254 included —, carrier NAT,
- *   unique-local IPv6 — AWS's fd00:ec2::254 too —, IPv4-mapped, 6to4, Teredo, NAT64 and every
- *   reserved range are refused);
+ *   unique-local IPv6 — AWS's fd00:ec2::254 too —, 6to4, Teredo, NAT64 and every reserved range are
+ *   refused; an IPv6 address that carries an IPv4 one, mapped or compatible, is judged as that IPv4);
  * - the connection goes to the address that was checked (the socket's lookup returns it), so a DNS
  *   answer that changes between the check and the connection (rebinding) changes nothing;
  * - redirects are followed by hand, at most 3, each new address checked the same way;
- * - 4 s in all, 512 KB read at most, HTML only.
+ * - 4 s in all — a deadline for the whole preview, redirects and a slowly dripping page included,
+ *   not an idle timeout —, 512 KB read at most, HTML only.
  * LINK_PREVIEW_ALLOWED_ORIGINS lists origins exempt from the address check: the test stack sets it
  * to its own fixture page on 127.0.0.1; it is unset in AWS.
  */
@@ -43,11 +44,22 @@ export class UnsafeAddressError extends ValidationError {
   }
 }
 
+/**
+ * The IPv4 address an IPv6 one carries and connects to: IPv4-mapped (`::ffff:0:0/96`) and
+ * IPv4-compatible (`::/96`, deprecated but still routed to the IPv4 it spells: `::7f00:1` is 127.0.0.1).
+ */
+function carriedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address();
+  const [a, b, c, d, e, f, high, low] = address.parts as [number, number, number, number, number, number, number, number];
+  if (a || b || c || d || e || f) return undefined;
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+}
+
 /** Whether an IP address is public unicast (the only kind a preview may connect to). */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6') parsed = carriedIPv4(parsed as ipaddr.IPv6) ?? parsed;
   return parsed.range() === 'unicast';
 }
 
@@ -86,13 +98,12 @@ function get(url: URL, pinned: { address: string; family: 4 | 6 } | 'exempt', de
           else callback(null, pinned.address, pinned.family);
         };
   const client = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
+  return new Promise<Fetched>((resolve, reject) => {
     const request = client.get(
       url,
       {
         lookup: pinnedLookup,
         headers: { accept: 'text/html,application/xhtml+xml', 'user-agent': 'CoopolBot/1.0 (aperçu de lien)', 'accept-language': 'fr' },
-        timeout: Math.max(1, deadline - Date.now()),
       },
       (response) => {
         const contentType = String(response.headers['content-type'] ?? '');
@@ -122,8 +133,11 @@ function get(url: URL, pinned: { address: string; family: 4 | 6 } | 'exempt', de
         response.on('error', reject);
       },
     );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', reject);
+    // The whole exchange ends at the deadline, however slowly the server sends its bytes (destroying
+    // a request that already ended does nothing).
+    const timer = setTimeout(() => request.destroy(new Error('deadline')), Math.max(1, deadline - Date.now()));
+    request.on('close', () => clearTimeout(timer));
   });
 }
 

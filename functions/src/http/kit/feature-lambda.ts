@@ -71,6 +71,22 @@ export function implement<C extends RouteContract>(
 }
 
 /**
+ * Path parameters that are bearer secrets — a calendar feed's, a preregistration's, an invitation's,
+ * an unsubscribe link's token: whoever reads the logs must not be able to use them.
+ */
+const secretParameters = new Set(['token']);
+
+/** The request's path as logged: each secret parameter replaced by `{token}`. */
+export function loggedPath(event: Event): string {
+  let path = event.rawPath;
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (!secretParameters.has(name) || !value) continue;
+    for (const spelled of new Set([value, encodeURIComponent(value)])) path = path.split(spelled).join(`{${name}}`);
+  }
+  return path;
+}
+
+/**
  * The Lambda handler of one feature: middy's HTTP chain around an http-router over its routes.
  * Order: normalize headers → security headers → errors (last, so it handles errors first).
  */
@@ -96,7 +112,7 @@ export function featureLambda(feature: Feature, implementations: RouteImplementa
     logger.info('request', {
       feature,
       route: event.routeKey,
-      path: event.rawPath,
+      path: loggedPath(event),
       status: response.statusCode,
       latencyMs: Math.round(performance.now() - started),
       dynamodbCalls: stats.dynamodbCalls,
