@@ -43,6 +43,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
   // Events, slots, calendar feeds, field reports; the freed-place mail (links to the site); schedules of announcements and reminders.
   events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, reports: true },
+  // Visitors' answers to public events (no account): the confirmation mail and its links, the freed-place mail.
+  visitors: { table: 'readwrite', mail: 'send', site: true },
   // Calendar feeds and .ics files (links back to the site); feeds are created and revoked here.
   calendar: { table: 'readwrite', site: true },
   // Social (issue 5): groups (invitations by mail), friends, notifications and their settings.

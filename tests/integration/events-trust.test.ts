@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import http from 'node:http';
 import ICAL from 'ical.js';
+import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -157,5 +159,133 @@ describe('field reports: party spaces roll up, within ceilings, and say who repo
       const line = body.reports.find((r) => r.eventId === id);
       assert.deepEqual(line && [line.title, line.spaceName, line.reporter, line.leaflets], ['Porte-à-porte Rebberg', 'Section de Mulhouse', { userId: secretary.userId, name: 'Jeanne Martin' }, 300], path);
     }
+  });
+});
+
+describe('public answers: held until confirmed from the mailbox, changed by the mailed link, rate-limited', () => {
+  type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Record<string, unknown> & { details?: { field: string }[] } };
+  /** A request from one loopback address (the gateway sees it as the client's IP): each test its own client. */
+  const from = (ip: string, method: string, path: string, body?: unknown) =>
+    new Promise<Reply>((resolve, reject) => {
+      const url = new URL(`${stack.urls.site}${path}`);
+      const data = body === undefined ? undefined : JSON.stringify(body);
+      const request = http.request(
+        { host: url.hostname, port: url.port, path: url.pathname, method, localAddress: ip, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text ? (JSON.parse(text) as Reply['body']) : {} }));
+        },
+      );
+      request.on('error', reject);
+      request.end(data);
+    });
+  let clients = 0;
+  const newClient = () => `127.0.${Math.floor(Math.random() * 200) + 20}.${(clients += 1)}`;
+  const address = (who: string) => `${who}.${run}@visiteurs.example`;
+  const answer = (ip: string, eventId: string, name: string, email: string, rsvp = 'going') =>
+    from(ip, 'POST', `/api/public/events/${eventId}/rsvp`, { name, email, answer: rsvp, consent: true });
+  const tokenFrom = async (email: string, subject: RegExp) => {
+    const mail = await waitForMail(stack, email, subject);
+    return new URL(linkIn(mail, /\/evenements\/reponse\/confirmer/)).searchParams.get('jeton')!;
+  };
+  const publicGoing = async (id: string) => (await call(stack, undefined, 'GET', `/api/public/events/${id}`)).body.going as number;
+  const attendees = async (id: string) => (await call(stack, secretary, 'GET', `/api/events/${id}/attendees`)).body.items as { name: string; state: string }[];
+
+  test('an answer holds a place and counts only once confirmed by the button of the mailed link; the link renames and cancels it', async () => {
+    const ip = newClient();
+    const { id } = await create(secretary, event({ kind: 'meeting', title: 'Meeting du marché', visibility: 'public', capacity: 5 }));
+    const email = address('lea');
+    const sent = await answer(ip, id, 'Léa Dupont', email);
+    assert.equal(sent.status, 202, JSON.stringify(sent.body));
+    assert.deepEqual(sent.body, { outcome: 'mail-sent', destination: `l***@visiteurs.example`, holdMinutes: 30 });
+    // Held, not coming: neither the page's count nor the organizer's list has her yet.
+    assert.equal(await publicGoing(id), 0);
+    assert.ok(!(await attendees(id)).some((a) => a.name === 'Léa Dupont'));
+    // An unconfirmed address gets this mail and no other (the organizer's change is not told to her).
+    assert.equal((await call(stack, secretary, 'PATCH', `/api/events/${id}`, { description: 'Salle 2.' })).status, 200);
+    const token = await tokenFrom(email, /^Confirmez votre réponse : Meeting du marché$/);
+    const seen = await from(ip, 'GET', `/api/public/event-answers/${token}`);
+    assert.deepEqual([seen.status, seen.body.confirmed, seen.body.state, seen.body.name], [200, false, 'going', 'Léa Dupont']);
+
+    const confirmed = await from(ip, 'POST', `/api/public/event-answers/${token}/confirm`);
+    assert.deepEqual([confirmed.status, confirmed.body.confirmed], [200, true]);
+    assert.equal((await from(ip, 'POST', `/api/public/event-answers/${token}/confirm`)).body.confirmed, true); // twice: nothing more
+    assert.equal(await publicGoing(id), 1);
+    assert.ok((await attendees(id)).some((a) => a.name === 'Léa Dupont' && a.state === 'going'));
+
+    const renamed = await from(ip, 'PATCH', `/api/public/event-answers/${token}`, { name: 'Léa Dupont-Martin' });
+    assert.equal(renamed.status, 200);
+    assert.ok((await attendees(id)).some((a) => a.name === 'Léa Dupont-Martin'));
+    assert.equal((await from(ip, 'DELETE', `/api/public/event-answers/${token}`)).status, 200);
+    assert.equal(await publicGoing(id), 0);
+    assert.ok(!(await attendees(id)).some((a) => a.name.startsWith('Léa')));
+    assert.equal((await from(ip, 'GET', `/api/public/event-answers/${token}`)).status, 404);
+    assert.deepEqual((await mailsTo(stack, email)).map((m) => m.subject), ['Confirmez votre réponse : Meeting du marché']);
+  });
+
+  test('a second answer with the same address changes nothing, looks the same, and only its mailbox hears of it (a few times an hour at most)', async () => {
+    const ip = newClient();
+    const { id } = await create(secretary, event({ kind: 'meeting', title: 'Débat sur l’école', visibility: 'public' }));
+    const email = address('paul');
+    const first = await answer(ip, id, 'Paul Durand', email);
+    const token = await tokenFrom(email, /^Confirmez/);
+    assert.equal((await from(ip, 'POST', `/api/public/event-answers/${token}/confirm`)).body.confirmed, true);
+
+    const again = await answer(ip, id, 'Quelqu’un d’autre', email, 'no');
+    const stranger = await answer(ip, id, 'Personne', address('pierre'));
+    assert.deepEqual([first.status, again.status, stranger.status], [202, 202, 202]);
+    assert.deepEqual(again.body, { ...first.body });
+    assert.deepEqual(Object.keys(again.body).sort(), Object.keys(stranger.body).sort());
+    const list = await attendees(id);
+    assert.ok(list.some((a) => a.name === 'Paul Durand' && a.state === 'going'), JSON.stringify(list));
+    assert.ok(!list.some((a) => a.name === 'Quelqu’un d’autre'));
+    await waitForMail(stack, email, /^Votre réponse : Débat sur l’école$/);
+    // However often the form is sent with this address, its mailbox gets at most 3 mails an hour.
+    for (let i = 0; i < 4; i++) assert.equal((await answer(ip, id, 'Encore', email)).status, 202);
+    assert.equal((await mailsTo(stack, email)).length, 3);
+  });
+
+  test('an unconfirmed hold does not count after 30 minutes: its place goes back, to the first person waiting', async () => {
+    const ip = newClient();
+    const { id } = await create(secretary, event({ kind: 'reunion', title: 'Réunion publique du quartier', visibility: 'public', capacity: 1 }));
+    const email = address('hold');
+    assert.equal((await answer(ip, id, 'Sans Confirmation', email)).status, 202);
+    const token = await tokenFrom(email, /^Confirmez/);
+    // The held place is taken for now: a member who comes waits.
+    const comer = await person();
+    assert.equal((await call(stack, comer, 'PUT', `/api/events/${id}/rsvp`, { answer: 'going' })).body.state, 'waiting');
+
+    // 31 minutes later (the clock given to the domain), the next answer finds the hold lapsed.
+    const { answerPublicEvent } = await import('../../functions/src/domain/events/visitors');
+    const later = new Date(Date.now() + 31 * 60_000);
+    await answerPublicEvent(id, { name: 'Plus Tard', email: address('later'), answer: 'going' }, { ip }, later);
+    assert.equal((await call(stack, comer, 'GET', `/api/events/${id}`)).body.myRsvp, 'going');
+    await waitForMail(stack, comer.email, 'Une place s’est libérée : Réunion publique du quartier');
+    assert.equal(await publicGoing(id), 1);
+    // The counter is exact: one place, taken once, nothing held any more by the lapsed hold.
+    const { readCounter } = await import('../../functions/src/domain/events/read');
+    const { EventEntity } = await import('../../functions/src/domain/events/entities');
+    const stored = (await EventEntity.get({ eventId: id }).go()).data!;
+    const shards = await readCounter(`${id}#going`, stored.goingShards);
+    assert.deepEqual([shards.reduce((n, s) => n + s.taken, 0), shards.reduce((n, s) => n + (s.held ?? 0), 0)], [1, 0]);
+    // The lapsed link confirms nothing.
+    assert.equal((await from(ip, 'POST', `/api/public/event-answers/${token}/confirm`)).status, 404);
+    assert.equal(await publicGoing(id), 1);
+  });
+
+  test('one client’s answers are refused past the limit, with a clear 429, and write nothing', async () => {
+    const ip = newClient();
+    const { id } = await create(secretary, event({ kind: 'meeting', title: 'Meeting très couru', visibility: 'public' }));
+    const replies = [];
+    for (let i = 0; i < 31; i++) replies.push(await answer(ip, id, `Inventé ${i}`, address(`bot${i}`)));
+    assert.deepEqual([...new Set(replies.slice(0, 30).map((r) => r.status))], [202]);
+    const refused = replies[30]!;
+    assert.equal(refused.status, 429);
+    assert.match(refused.body.message as string, /Trop de réponses/);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.equal((await mailsTo(stack, address('bot30'))).length, 0);
+    // Another client is not held back by this one.
+    assert.equal((await answer(newClient(), id, 'Vraie Personne', address('vraie'))).status, 202);
   });
 });

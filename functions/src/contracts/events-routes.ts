@@ -59,11 +59,6 @@ export const eventRoutes = {
     method: 'GET', path: '/api/public/events/{eventId}', feature: 'events', auth: 'public', tags: ['Événements'],
     summary: 'La page publique d’un événement public', params: z.object({ eventId: ev.EventId }), response: ev.PublicEvent,
   }),
-  answerPublicEvent: defineRoute({
-    method: 'POST', path: '/api/public/events/{eventId}/rsvp', feature: 'events', auth: 'public', tags: ['Événements'],
-    summary: 'Répondre à un événement public sans compte (nom, e-mail, accord)', params: z.object({ eventId: ev.EventId }),
-    body: ev.VisitorRsvpRequest, response: ev.RsvpResult,
-  }),
   submitReport: defineRoute({
     method: 'PUT', path: '/api/events/{eventId}/report', feature: 'events', auth: 'jwt', tags: ['Comptes-rendus'],
     summary: 'Le compte-rendu d’une action (tracts, portes, personnes, contacts, remarques)', params: z.object({ eventId: ev.EventId }),

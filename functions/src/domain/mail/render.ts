@@ -5,7 +5,7 @@ import { preregistrationAlready, preregistrationConfirm } from './templates/prer
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
 import { waveLaunch } from './templates/wave-launch';
-import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder } from './templates/events';
+import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder, eventVisitorAnswer } from './templates/events';
 
 /**
  * Every mail Coopol sends, by name. A template is a function of its data to `{subject, text, html}`,
@@ -23,6 +23,7 @@ export const mailTemplates = {
   'event-reminder': eventReminder,
   'event-changed': eventChanged,
   'event-place-freed': eventPlaceFreed,
+  'event-visitor-answer': eventVisitorAnswer,
   // Social (issue 5)
   'group-invitation': groupInvitation,
   notification,
