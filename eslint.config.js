@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'cdk.out/', 'web/.next/', 'web/.next-test/', 'web/.open-next/', '.coopol/', 'web/next-env.d.ts', 'bench-results/'],
+    ignores: ['node_modules/', 'cdk.out/', 'web/.next/', 'web/.next-test/', 'web/.open-next/', '.coopol/', 'tests/.generated/', 'web/next-env.d.ts', 'bench-results/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

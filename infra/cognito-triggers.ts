@@ -1,7 +1,7 @@
 import type { FeatureAccess } from './feature-access';
 
 /** The Cognito triggers Coopol uses, by Cognito's name for them. */
-export const cognitoTriggerNames = ['PreSignUp', 'PostConfirmation', 'CustomMessage'] as const;
+export const cognitoTriggerNames = ['PreSignUp', 'CustomMessage'] as const;
 export type CognitoTrigger = (typeof cognitoTriggerNames)[number];
 
 export interface CognitoTriggerFunction {
@@ -18,14 +18,8 @@ export interface CognitoTriggerFunction {
  * tests/infra checks each bundle loads exactly the config modules its access provides for.
  */
 export const cognitoTriggers: Record<CognitoTrigger, CognitoTriggerFunction> = {
-  // Refuses a sign-up without a pending registration: one GetItem.
-  PreSignUp: { entry: 'functions/src/triggers/pre-sign-up.ts', description: 'Coopol Cognito trigger: PreSignUp', access: { table: 'read' } },
-  // Turns the pending registration into a person (and links their member-file record).
-  PostConfirmation: {
-    entry: 'functions/src/triggers/post-confirmation.ts',
-    description: 'Coopol Cognito trigger: PostConfirmation',
-    access: { table: 'readwrite' },
-  },
-  // Renders the French code mails; Cognito sends them through SES itself.
+  // Refuses every sign-up straight to Cognito: the API creates accounts (AdminCreateUser) once confirmed.
+  PreSignUp: { entry: 'functions/src/triggers/pre-sign-up.ts', description: 'Coopol Cognito trigger: PreSignUp', access: {} },
+  // Renders the French reset-code mail; Cognito sends it through SES itself.
   CustomMessage: { entry: 'functions/src/triggers/custom-message.ts', description: 'Coopol Cognito trigger: CustomMessage', access: {} },
 };

@@ -9,7 +9,9 @@ import type { Feature } from '../functions/src/contracts/route';
  * - table: `probe` one GetItem (health check) · `read` GetItem/BatchGetItem/Query (never Scan) ·
  *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too)
  * - userPool: `describe` DescribeUserPool (health check) · `client` the app client's public flows
- *   (sign-up, sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only
+ *   (sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only · `accounts` the
+ *   client's flows plus creating an account once its sign-up is confirmed (AdminCreateUser,
+ *   AdminSetUserPassword, and AdminDeleteUser of an account left without a person; ADR 0015)
  * - policy: the authorization rules' settings (OFFICIAL_MFA_REQUIRED)
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
@@ -19,7 +21,7 @@ import type { Feature } from '../functions/src/contracts/route';
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite';
-  userPool?: 'describe' | 'client';
+  userPool?: 'describe' | 'client' | 'accounts';
   policy?: true;
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
@@ -31,8 +33,9 @@ export interface FeatureAccess {
 export const featureAccess: Record<Feature, FeatureAccess> = {
   // Health check only: one cheap call to each dependency.
   platform: { table: 'probe', userPool: 'describe', mail: 'account', files: 'probe' },
-  // Sign-up, sign-in, reset and TOTP through the app client; pending registrations, sign-in throttle.
-  identity: { table: 'readwrite', userPool: 'client' },
+  // Sign-up attempts and their code mails (links to the site); accounts created at confirmation;
+  // sign-in, reset and TOTP through the app client; sign-in throttle.
+  identity: { table: 'readwrite', userPool: 'accounts', mail: 'send', site: true },
   // Profiles, member lists, roles; photos through presigned S3 forms.
   people: { table: 'readwrite', files: 'readwrite', policy: true },
   // The member file import.

@@ -171,6 +171,9 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
   if (access.table) resources.table.grant(fn, ...tableActions[access.table]);
 
   if (access.userPool === 'describe') resources.userPool.grant(fn, 'cognito-idp:DescribeUserPool');
+  if (access.userPool === 'accounts') {
+    resources.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser');
+  }
 
   if (access.mail === 'account') {
     // GetAccount has no resource to scope to.

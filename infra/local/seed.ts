@@ -1,9 +1,4 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminConfirmSignUpCommand,
-  AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminAddUserToGroupCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { localCredentials, localRegion } from './provision';
 import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoPreregistrations, demoSections, demoWaves } from './demo-data';
 
@@ -46,38 +41,32 @@ export async function seedRollout(): Promise<void> {
 }
 
 /**
- * Demo people: the demo member file is imported, then each account signs up through the same
- * domain function as the API (password rules, pending registration, Cognito sign-up), is confirmed
- * (the PostConfirmation trigger creates the person), then gets its roles.
- * Safe to run again: whatever exists is left as it is.
+ * Demo people: the demo member file is imported, then each account is opened by the same domain
+ * function as a confirmed sign-up (password rules, Cognito user with its password, the person from
+ * the member file or the postal code) — without the mailed code, which demo addresses never receive —
+ * then gets its Cognito groups and roles. Safe to run again: whoever exists is left as they are.
  */
 export async function seedDemoPeople(endpoint: string, userPoolId: string): Promise<void> {
   const { applyMemberFile } = await import('../../functions/src/domain/membership/member-file');
-  const { signUp } = await import('../../functions/src/domain/identity/auth');
-  const { ConflictError } = await import('../../functions/src/domain/errors');
-  const { registerPerson } = await import('../../functions/src/domain/people/registration');
-  const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+  const { openAccount } = await import('../../functions/src/domain/identity/sign-up');
+  const { assertAcceptablePassword } = await import('../../functions/src/domain/identity/passwords');
+  const { PersonEmailEntity, PersonEntity } = await import('../../functions/src/domain/people/entities');
   const { writeGrant } = await import('../../functions/src/domain/roles/service');
 
   await applyMemberFile(demoMemberFile());
   const client = new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
   for (const account of demoAccounts) {
-    try {
-      const { email, givenName, familyName, postalCode, memberNumber } = account;
-      await signUp({ email, givenName, familyName, postalCode, memberNumber, password: DEMO_PASSWORD, consent: true });
-      await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: account.email }));
+    const { email, givenName, familyName, postalCode, memberNumber } = account;
+    let userId = (await PersonEmailEntity.get({ email }).go()).data?.userId;
+    if (!userId) {
+      assertAcceptablePassword(DEMO_PASSWORD, account);
+      userId = await openAccount(email, DEMO_PASSWORD, { givenName, familyName, postalCode, memberNumber, consentAt: new Date().toISOString() });
       for (const group of account.groups) {
-        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: account.email, GroupName: group }));
+        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
       }
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // already seeded
     }
-    const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: account.email }));
-    const sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
-    // The PostConfirmation trigger normally does this; idempotent when it already did.
-    await registerPerson(sub, account.email);
     for (const grant of account.grants) {
-      const person = (await PersonEntity.get({ userId: sub }).go()).data!;
+      const person = (await PersonEntity.get({ userId }).go()).data!;
       if (!person.roles?.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) await writeGrant(person, grant, 'system');
     }
   }

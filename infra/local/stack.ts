@@ -166,8 +166,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await assertPortFree(port, portVariables[key].what, portVariables[key].env);
     }
 
-    // The Cognito triggers, as Lambda runs them: cognito-local invokes them here (first use: the seed's
-    // sign-ups). Modules load on first invoke, once the handlers' environment below is set.
+    // The Cognito triggers, as Lambda runs them: cognito-local invokes them here (a reset mail, a sign-up
+    // straight to Cognito, which PreSignUp refuses). Modules load on first invoke, once the handlers'
+    // environment below is set.
     lambdaService = createLambdaService({
       functions: Object.fromEntries(
         Object.entries(cognitoTriggers).map(([name, { entry }]) => [

@@ -26,7 +26,6 @@ export interface AuthStackProps extends StackProps {
 
 const operations: Record<CognitoTrigger, UserPoolOperation> = {
   PreSignUp: UserPoolOperation.PRE_SIGN_UP,
-  PostConfirmation: UserPoolOperation.POST_CONFIRMATION,
   CustomMessage: UserPoolOperation.CUSTOM_MESSAGE,
 };
 

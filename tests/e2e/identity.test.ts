@@ -4,8 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
 import { api, testStack, type TestStack } from '../support/stack';
 
-// Identity through the real pages: sign-up, the code from the mail viewer, confirmation, sign-in,
-// onboarding, then the person's own space — in Debian's Chromium, against the local stack.
+// Identity through the real pages: sign-up, the code from the mail viewer, confirmation with the
+// password chosen there (which signs in), onboarding, the person's own space, sign-out and sign-in —
+// in Debian's Chromium, against the local stack.
 let stack: TestStack;
 let browser: Browser;
 
@@ -64,16 +65,16 @@ describe('a new supporter, through the site', () => {
   before(async () => ({ context, page, outside } = await newPage()));
   after(async () => context?.close());
 
-  test('signs up: each problem is told next to its field, then the code is asked for', async () => {
+  test('signs up (no password yet): each problem is told next to its field, then the code is asked for', async () => {
     const response = await page.goto(`${stack.urls.site}/inscription`, { waitUntil: 'networkidle' });
     assert.equal(response?.status(), 200);
     assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('input[type="password"]').count(), 0, 'the password is chosen with the code, not here');
     await assertAccessible(page);
 
     await page.getByLabel('Prénom').fill('Léa');
     await page.getByLabel('Nom', { exact: true }).fill('Martin');
     await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Code postal').fill('68100');
     // Consent left unticked: refused, next to the box, and what was typed stays.
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
@@ -87,14 +88,13 @@ describe('a new supporter, through the site', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'checkbox', 'focus goes to the field in error');
     await assertAccessible(page);
 
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await consent.check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await page.waitForURL(/\/inscription\/confirmer\?email=/);
     assert.match(await page.locator('main').innerText(), new RegExp(email.replace(/[.]/g, '\\.')));
   });
 
-  test('asks for a new code, and confirms the address with it, read in the mail viewer', async () => {
+  test('asks for a new code; confirms with it and the password chosen there, each problem told next to its field', async () => {
     const first = await codeMailedTo(email);
     await page.getByRole('button', { name: 'Renvoyer le code' }).click();
     await page.getByRole('status').filter({ hasText: 'Un nouveau code est parti' }).waitFor();
@@ -104,26 +104,28 @@ describe('a new supporter, through the site', () => {
 
     // The first code no longer works (told next to the field): only the last one sent does.
     await page.getByLabel('Code reçu par e-mail').fill(first);
-    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Confirmer et créer mon compte' }).click();
     await formAlert(page).waitFor();
     assert.equal(await page.getByLabel('Code reçu par e-mail').getAttribute('aria-invalid'), 'true');
 
+    // A password made of one's name: refused next to the password field, with the rules as hint.
     await page.getByLabel('Code reçu par e-mail').fill(second);
-    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
-    await page.waitForURL(/\/connexion\?confirme=1/);
-    assert.match(await page.locator('main').innerText(), /adresse est confirmée/);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('Martin-Martin-Martin');
+    await page.getByRole('button', { name: 'Confirmer et créer mon compte' }).click();
+    await page.locator('input[name="password"][aria-invalid="true"]').waitFor();
+    const main = await page.locator('main').innerText();
+    assert.match(main, /ne reprenez pas votre nom/);
+    assert.match(main, /au moins 12 caractères/, 'the password hints are shown');
+    await assertAccessible(page);
+
+    await page.getByLabel('Code reçu par e-mail').fill(second);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Confirmer et créer mon compte' }).click();
+    await page.waitForURL(/\/bienvenue$/);
   });
 
-  test('signs in into httpOnly cookies (nothing readable by scripts) and lands on onboarding', async () => {
-    assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), email, 'the address is filled in');
-    await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot-de-passe');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await formAlert(page).filter({ hasText: 'incorrect' }).waitFor();
-
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/bienvenue$/);
-
+  test('is signed in, into httpOnly cookies (nothing readable by scripts), on onboarding', async () => {
     const cookies = await context.cookies();
     const session = cookies.filter((c) => c.name.startsWith('coopol_'));
     assert.ok(session.some((c) => c.name === 'coopol_id'), 'the id token is in a cookie');
@@ -191,6 +193,18 @@ describe('a new supporter, through the site', () => {
 
     await page.goto(`${stack.urls.site}/profil`, { waitUntil: 'networkidle' });
     assert.match(page.url(), /\/connexion\?suite=%2Fprofil$/);
+  });
+
+  test('signs in again: a wrong password is told, the one chosen at confirmation opens the page asked for', async () => {
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot-de-passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await formAlert(page).filter({ hasText: 'incorrect' }).waitFor();
+
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/profil$/);
+    assert.match(await page.locator('main').innerText(), /Léa Martin/);
     assert.deepEqual(outside, []);
   });
 });
@@ -198,12 +212,28 @@ describe('a new supporter, through the site', () => {
 describe('sign-in pages', () => {
   test('sign-in and sign-up fit a phone screen, accessibly', async () => {
     const { context, page } = await newPage({ width: 390, height: 844 });
-    for (const path of ['/connexion', '/inscription', '/mot-de-passe-oublie', '/confidentialite']) {
+    for (const path of ['/connexion', '/inscription', '/inscription/confirmer?email=lea%40coopol.example&essai=00000000aAAAAAAAAAAAAAAAA', '/mot-de-passe-oublie', '/confidentialite']) {
       const response = await page.goto(`${stack.urls.site}${path}`, { waitUntil: 'networkidle' });
       assert.equal(response?.status(), 200, path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path}: ${overflow}px of horizontal overflow`);
       await assertAccessible(page);
+    }
+    await context.close();
+  });
+
+  test('the sign-up and its confirmation work at 320 px wide, with no sideways scroll', async () => {
+    const { context, page } = await newPage({ width: 320, height: 640 });
+    for (const path of ['/inscription', '/inscription/confirmer?email=lea%40coopol.example&essai=00000000aAAAAAAAAAAAAAAAA']) {
+      await page.goto(`${stack.urls.site}${path}`, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 8)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().width)}px`),
+      );
+      assert.ok(overflow <= 0, `${path}: ${overflow}px of horizontal overflow at 320 px: ${wide.join(', ')}`);
     }
     await context.close();
   });
@@ -251,7 +281,6 @@ describe('a member of the party, through the site', () => {
     await page.getByLabel('Prénom').fill('Hugo');
     await page.getByLabel('Nom', { exact: true }).fill('Garnier');
     await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     // A Paris postal code: the section comes from the member file, not from where one lives.
     await page.getByLabel('Code postal').fill('75011');
     await page.getByRole('checkbox', { name: /J’accepte que Coopol traite ces informations/ }).check();
@@ -259,10 +288,8 @@ describe('a member of the party, through the site', () => {
     await page.waitForURL(/\/inscription\/confirmer/);
 
     await page.getByLabel('Code reçu par e-mail').fill(await codeMailedTo(email));
-    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
-    await page.waitForURL(/\/connexion\?confirme=1/);
     await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Confirmer et créer mon compte' }).click();
     await page.waitForURL(/\/bienvenue$/);
 
     const welcome = await page.locator('main').innerText();

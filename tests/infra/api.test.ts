@@ -97,10 +97,13 @@ test('territory may only read the table: no write, no delete, no Scan, no mail, 
   }
 });
 
-test('identity reads and writes the table, and gets no Cognito permission (the app client flows need none)', () => {
+test('identity reads and writes the table, sends mail, and may only create, set the password of and delete Cognito users (no other admin call)', () => {
   const actions = actionsOf(functionOf('identity').statements);
-  assert.ok(actions.every((a) => a.startsWith('dynamodb:')), actions.join());
   assert.ok(!actions.includes('dynamodb:Scan'));
+  assert.deepEqual(
+    actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort(),
+    ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword'],
+  );
 });
 
 test('platform gets the health-check calls and nothing more', () => {
@@ -118,7 +121,7 @@ test('each function gets the environment variables of the resources it may use',
       .filter((name) => name !== 'NODE_OPTIONS')
       .sort();
   assert.deepEqual(variablesOf('territory'), ['TABLE_NAME']);
-  assert.deepEqual(variablesOf('identity'), ['TABLE_NAME', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID']);
+  assert.deepEqual(variablesOf('identity'), ['MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'SITE_URL', 'TABLE_NAME', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID']);
   assert.deepEqual(variablesOf('membership'), ['OFFICIAL_MFA_REQUIRED', 'TABLE_NAME']);
   // The access policy's settings: officials need TOTP, always in AWS.
   for (const feature of features.filter((f) => featureAccess[f].policy)) {

@@ -28,7 +28,6 @@ function triggerFunction(trigger: CognitoTrigger) {
     .filter((s) => ![s.Action].flat().every((a) => a.startsWith('xray:')));
   return { logicalId, properties: resources()[logicalId]!.Properties, statements };
 }
-const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat()).sort();
 const variablesOf = (trigger: CognitoTrigger) =>
   (triggerFunction(trigger).properties.Environment as { Variables: Record<string, unknown> }).Variables;
 const userPool = () => Object.values(resources()).find((r) => r.Type === 'AWS::Cognito::UserPool')!;
@@ -56,7 +55,7 @@ test('auth: with a domain, Cognito sends from the domain identity SES verifies',
   assert.equal(email.From, 'Coopol <ne-pas-repondre@coopol.fr>');
 });
 
-test('auth: PreSignUp, PostConfirmation and CustomMessage are attached, each its own function, invocable by this pool only', () => {
+test('auth: PreSignUp and CustomMessage are attached (no PostConfirmation: the API makes the person), each its own function, invocable by this pool only', () => {
   const lambdaConfig = userPool().Properties.LambdaConfig as Record<string, unknown>;
   assert.deepEqual(Object.keys(lambdaConfig).sort(), [...cognitoTriggerNames].sort());
   const poolId = Stack.of(auth).getLogicalId(auth.userPool.node.defaultChild as CfnUserPool);
@@ -75,24 +74,9 @@ test('auth: PreSignUp, PostConfirmation and CustomMessage are attached, each its
   }
 });
 
-test('auth: PreSignUp only reads the table', () => {
-  assert.deepEqual(actionsOf(triggerFunction('PreSignUp').statements), ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query']);
-  assert.deepEqual(Object.keys(variablesOf('PreSignUp')).sort(), ['NODE_OPTIONS', 'TABLE_NAME']);
-});
-
-test('auth: PostConfirmation reads and writes the table (no Scan), and touches nothing else', () => {
-  const { statements } = triggerFunction('PostConfirmation');
-  assert.deepEqual(actionsOf(statements), [
-    'dynamodb:BatchGetItem',
-    'dynamodb:BatchWriteItem',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:Query',
-    'dynamodb:UpdateItem',
-  ]);
-  assert.deepEqual(Object.keys(variablesOf('PostConfirmation')).sort(), ['NODE_OPTIONS', 'TABLE_NAME']);
+test('auth: PreSignUp touches nothing (it refuses every sign-up straight to Cognito)', () => {
+  assert.deepEqual(triggerFunction('PreSignUp').statements, []);
+  assert.deepEqual(Object.keys(variablesOf('PreSignUp')), ['NODE_OPTIONS']);
 });
 
 test('auth: CustomMessage touches nothing (Cognito sends the mail itself)', () => {
@@ -109,8 +93,8 @@ test("each trigger's bundle loads exactly the config modules its declared access
   }
 });
 
-test('auth depends on data (triggers) and mail (SES sending); no stateful stack depends on auth (no cycle)', () => {
+test('auth depends on mail (SES sending; its triggers no longer read the table); no stateful stack depends on auth (no cycle)', () => {
   const { data, mail, files } = stage.stacks;
-  for (const stack of [data, mail]) assert.ok(auth.dependencies.includes(stack), `auth depends on ${stack.stackName}`);
+  assert.ok(auth.dependencies.includes(mail), `auth depends on ${mail.stackName}`);
   for (const stack of [data, mail, files]) assert.ok(!stack.dependencies.includes(auth), `${stack.stackName} must not depend on auth`);
 });

@@ -5,22 +5,21 @@ import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { mailsTo, waitForMail, type StoredMail } from '../support/mail';
-import { testStack, type TestStack } from '../support/stack';
+import { mailsTo, VERIFY_SUBJECT, waitForMail, type StoredMail } from '../support/mail';
+import { api, testStack, type TestStack } from '../support/stack';
 
-// Cognito itself (cognito-local), called directly as anyone could: the PreSignUp trigger guards the
-// sign-up, the CustomMessage trigger writes the code mails, which the user pool sends through SES
-// (the SES emulator), and PostConfirmation creates the person — the same trigger modules as in AWS.
+// Cognito itself (cognito-local), called directly as anyone could: the PreSignUp trigger refuses every
+// sign-up made around the API, the CustomMessage trigger writes the reset mail, which the user pool
+// sends through SES (the SES emulator) — the same trigger modules as in AWS. The sign-up code mail is
+// the API's own (mail module), checked here as it arrives.
 
 let stack: TestStack;
 let cognito: CognitoIdentityProviderClient;
 let domain: {
-  PendingRegistrationEntity: typeof import('../../functions/src/domain/identity/entities').PendingRegistrationEntity;
   PersonEntity: typeof import('../../functions/src/domain/people/entities').PersonEntity;
   sendMail: typeof import('../../functions/src/domain/mail/send').sendMail;
   unsubscribeHeaders: typeof import('../../functions/src/domain/mail/send').unsubscribeHeaders;
@@ -34,10 +33,9 @@ before(async () => {
     credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID!, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY! },
   });
   // The domain reads its configuration at load: import it once testStack() has set the environment.
-  const { PendingRegistrationEntity } = await import('../../functions/src/domain/identity/entities');
   const { PersonEntity } = await import('../../functions/src/domain/people/entities');
   const { sendMail, unsubscribeHeaders } = await import('../../functions/src/domain/mail/send');
-  domain = { PendingRegistrationEntity, PersonEntity, sendMail, unsubscribeHeaders };
+  domain = { PersonEntity, sendMail, unsubscribeHeaders };
 });
 
 const newEmail = () => `essai-${randomUUID().slice(0, 8)}@coopol.example`;
@@ -65,61 +63,51 @@ function signUp(email: string, givenName = 'Zoé') {
   );
 }
 
-async function putPendingRegistration(email: string) {
-  await domain.PendingRegistrationEntity.put({
-    email,
-    givenName: 'Zoé',
-    familyName: 'Essai',
-    postalCode: '68100',
-    consentAt: new Date().toISOString(),
-    expiresAt: Math.floor(Date.now() / 1000) + 3600,
-  }).go();
-}
+const post = (path: string, body: unknown) =>
+  api(stack, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('Cognito triggers and code mails', () => {
-  test('a sign-up straight to Cognito without a registration through the API is refused, and no account exists', async () => {
+  test('a sign-up straight to Cognito is refused, even for an address with a sign-up attempt under way, and no account exists', async () => {
     const email = newEmail();
+    assert.equal((await post('/api/auth/sign-up', { email, givenName: 'Zoé', familyName: 'Martin', postalCode: '68100', consent: true })).status, 201);
     await assert.rejects(signUp(email), (error: Error) => {
       assert.equal(error.name, 'UserLambdaValidationException');
       assert.match(error.message, /^PreSignUp failed with error Inscription refusée : passez par le formulaire d’inscription de Coopol\.\.?$/);
       return true;
     });
     await assert.rejects(cognito.send(new AdminGetUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: email })), { name: 'UserNotFoundException' });
-    assert.deepEqual(await mailsTo(stack, email), []);
+    assert.deepEqual((await mailsTo(stack, email)).map((m) => m.subject), [VERIFY_SUBJECT], 'only the API’s own code mail');
   });
 
   const registered = { email: newEmail(), sub: '' };
 
-  test('with a pending registration: sign-up sends a French code mail through SES, the code confirms, the person exists', async () => {
+  test('sign-up through the API: a French code mail through SES, the name escaped; the code and a password open the account and make the person', async () => {
     const { email } = registered;
-    await putPendingRegistration(email);
-    const result = await signUp(email, 'Zoé <b>Essai</b>');
-    assert.equal(result.UserConfirmed, false);
-    registered.sub = result.UserSub!;
+    const started = await post('/api/auth/sign-up', { email, givenName: 'Zoé <b>Essai</b>', familyName: 'Martin', postalCode: '68100', consent: true });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
 
-    const mail = await waitForMail(stack, email, 'Coopol : votre code de vérification');
+    const mail = await waitForMail(stack, email, VERIFY_SUBJECT);
     assert.equal(mail.from, stack.env.MAIL_FROM);
     const html = mail.body.html ?? '';
     assert.match(html, /<html lang="fr">/);
     assert.match(html, /Confirmez votre adresse e-mail/);
     assert.match(html, /Bonjour Zoé &lt;b&gt;Essai&lt;\/b&gt;,/, 'the name typed at sign-up is escaped');
-    assert.doesNotMatch(html, /\{####\}/, 'Cognito replaced its placeholder with the code');
+    assert.match(mail.body.text ?? '', /Bonjour Zoé <b>Essai<\/b>,/, 'and a text part, for the mails Coopol sends itself');
     const code = codeIn(mail);
 
-    await assert.rejects(
-      cognito.send(new ConfirmSignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code === '000000' ? '111111' : '000000' })),
-      { name: 'CodeMismatchException' },
-    );
-    await cognito.send(new ConfirmSignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code }));
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code: code === '000000' ? '111111' : '000000', password })).status, 400);
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code, password })).status, 200);
 
-    // PostConfirmation turned the registration into a person, keyed by Cognito's sub.
+    // The Cognito user is confirmed, its address verified; the person is keyed by Cognito's sub.
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: email }));
+    assert.equal(user.UserStatus, 'CONFIRMED');
+    registered.sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
     const person = (await domain.PersonEntity.get({ userId: registered.sub }).go()).data;
     assert.ok(person, 'the person exists');
     assert.equal(person.email, email);
-    assert.equal(person.givenName, 'Zoé');
+    assert.equal(person.givenName, 'Zoé <b>Essai</b>');
     assert.equal(person.status, 'sympathisant');
     assert.equal(person.federationCode, '68');
-    assert.equal((await domain.PendingRegistrationEntity.get({ email }).go()).data, null, 'the pending registration is used up');
   });
 
   test('forgot password sends a French reset mail with a code, which sets the new password', async () => {
@@ -131,7 +119,6 @@ describe('Cognito triggers and code mails', () => {
     const code = codeIn(mail);
 
     const newPassword = 'Nouveau-Coopol-2026!';
-    // PostConfirmation runs again (ConfirmForgotPassword) and must change nothing.
     await cognito.send(new ConfirmForgotPasswordCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code, Password: newPassword }));
     const auth = await cognito.send(
       new InitiateAuthCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: newPassword } }),

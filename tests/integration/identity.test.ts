@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { mailsTo, waitForMail } from '../support/mail';
+import { mailsTo, signUpCodesTo, waitForMail, waitForSignUpCode } from '../support/mail';
 import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
-import { api, testStack, type TestStack } from '../support/stack';
+import { api, postFrom, testStack, type TestStack } from '../support/stack';
 
 // Sign-up rules, sign-in throttling, the member file and what follows from it, photos — through the
 // real handlers, Cognito (cognito-local) and DynamoDB Local.
@@ -13,7 +13,6 @@ const post = (path: string, body: unknown) =>
   api(stack, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const signUpBody = (overrides: Record<string, unknown> = {}) => ({
   email: 'id.new@coopol.example',
-  password: TEST_PASSWORD,
   givenName: 'Nouvelle',
   familyName: 'Personne',
   postalCode: '35000',
@@ -34,18 +33,18 @@ before(async () => {
 });
 
 describe('sign-up', () => {
-  test('passwords: too short, common, or made of one’s name are refused, naming the field', async () => {
-    for (const password of ['court', 'password12345', 'Personne-Nouvelle-2026']) {
-      const { status, body } = await post('/api/auth/sign-up', signUpBody({ password }));
-      assert.equal(status, 400, password);
-      assert.deepEqual([...new Set(fields(body))], ['body.password'], password);
-    }
-  });
+  const codesTo = (email: string) => signUpCodesTo(stack, email);
+  const signIn = (email: string, password: string) => post('/api/auth/sign-in', { email, password });
+  const signUpOf = async (email: string, overrides: Record<string, unknown> = {}) => {
+    const answer = await post('/api/auth/sign-up', signUpBody({ email, ...overrides }));
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    return answer.body as { destination: string; attempt: string };
+  };
 
   test('every invalid field is named at once, and nothing is created', async () => {
     const { status, body } = await post('/api/auth/sign-up', { email: 'pas-une-adresse', password: 1, postalCode: '123', consent: false });
     assert.equal(status, 400);
-    assert.deepEqual(fields(body), ['body.consent', 'body.email', 'body.familyName', 'body.givenName', 'body.password', 'body.postalCode']);
+    assert.deepEqual(fields(body), ['body.consent', 'body.email', 'body.familyName', 'body.givenName', 'body.postalCode']);
     assert.equal((await post('/api/auth/sign-in', { email: 'pas-une-adresse', password: 'x' })).status, 400);
   });
 
@@ -55,43 +54,203 @@ describe('sign-up', () => {
     assert.deepEqual(fields(body), ['body.postalCode']);
   });
 
-  test('an address that already has an account: 409', async () => {
-    assert.equal((await post('/api/auth/sign-up', signUpBody({ email: 'id.twice@coopol.example' }))).status, 201);
-    const again = await post('/api/auth/sign-up', signUpBody({ email: 'id.twice@coopol.example' }));
-    assert.equal(again.status, 409);
-    assert.deepEqual(fields(again.body), ['body.email']);
+  test('passwords, chosen at confirmation: too short, common, or made of one’s name are refused, naming the field, and the code still works', async () => {
+    const email = 'id.password@coopol.example';
+    await signUpOf(email);
+    const code = await waitForSignUpCode(stack, email);
+    for (const password of ['court', 'password12345', 'Personne-Nouvelle-2026']) {
+      const { status, body } = await post('/api/auth/confirm-sign-up', { email, code, password });
+      assert.equal(status, 400, password);
+      assert.deepEqual([...new Set(fields(body))], ['body.password'], password);
+    }
+    assert.equal((await signIn(email, 'Personne-Nouvelle-2026')).status, 401, 'no account was created');
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code, password: TEST_PASSWORD })).status, 200);
+    assert.equal((await signIn(email, TEST_PASSWORD)).body.status, 'SIGNED_IN');
   });
 
-  test('signing in before confirming the address says so', async () => {
-    const { status, body } = await post('/api/auth/sign-in', { email: 'id.twice@coopol.example', password: TEST_PASSWORD });
-    assert.equal(status, 403);
-    assert.equal(body.error, 'UserNotConfirmed');
+  test('pre-account takeover: a stranger signs up first with someone’s address, never confirms; the owner’s confirmation never activates his password', async () => {
+    const email = 'id.owner@coopol.example';
+    const strangersPassword = 'Le-mot-de-passe-du-voleur-2026';
+    // The stranger: the old form took his password here; the new one has no password field.
+    const stranger = await post('/api/auth/sign-up', signUpBody({ email, password: strangersPassword, givenName: 'Malo', familyName: 'Voleur', postalCode: '13001' }));
+    assert.equal(stranger.status, 201);
+    // The owner signs up too: the same answer (was 409), and her own attempt.
+    const owner = await signUpOf(email, { givenName: 'Olga', familyName: 'Vraie', postalCode: '35000' });
+    assert.notEqual(owner.attempt, (stranger.body as { attempt: string }).attempt);
+    await waitForSignUpCode(stack, email, 2);
+    // « Renvoyer le code » for her attempt, then she confirms with that code and her password.
+    assert.equal((await post('/api/auth/resend-code', { email, attempt: owner.attempt })).status, 202);
+    const code = await waitForSignUpCode(stack, email, 3);
+    const confirmed = await post('/api/auth/confirm-sign-up', { email, code, password: TEST_PASSWORD });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+
+    const refused = await signIn(email, strangersPassword);
+    assert.equal(refused.status, 401, 'the stranger’s password never works');
+    const signedIn = await signIn(email, TEST_PASSWORD);
+    assert.equal(signedIn.body.status, 'SIGNED_IN', JSON.stringify(signedIn.body));
+    const me = await api(stack, '/api/me/profile', { headers: { authorization: `Bearer ${(signedIn.body.tokens as { idToken: string }).idToken}` } });
+    assert.equal(me.body.givenName, 'Olga');
+    assert.equal(me.body.federationCode, '35');
   });
 
-  test('« Renvoyer le code »: a new code by mail; the old one no longer works; strangers learn nothing', async () => {
+  test('a second sign-up with the address stores nothing over the first: the attempt confirmed is the one that becomes the person', async () => {
+    const email = 'id.pending@coopol.example';
+    await signUpOf(email, { givenName: 'Inès', familyName: 'Première', postalCode: '35000' });
+    const hers = await waitForSignUpCode(stack, email);
+    // Someone else then signs up with her address: another name, federation, member number.
+    await signUpOf(email, { givenName: 'Autre', familyName: 'Intrus', postalCode: '13001', memberNumber: 'ZZ999999' });
+    const his = await waitForSignUpCode(stack, email, 2);
+    assert.notEqual(his, hers);
+
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code: hers, password: TEST_PASSWORD })).status, 200);
+    const signedIn = await signIn(email, TEST_PASSWORD);
+    const me = await api(stack, '/api/me/profile', { headers: { authorization: `Bearer ${(signedIn.body.tokens as { idToken: string }).idToken}` } });
+    assert.equal(me.body.givenName, 'Inès');
+    assert.equal(me.body.familyName, 'Première');
+    assert.equal(me.body.federationCode, '35');
+    assert.equal(me.body.memberNumber, null);
+    // The other attempt's code is worth nothing now, and changes nothing.
+    const late = await post('/api/auth/confirm-sign-up', { email, code: his, password: 'Un-autre-mot-de-passe-2026' });
+    assert.equal(late.status, 400);
+    assert.deepEqual(fields(late.body), ['body.code']);
+    assert.equal((await signIn(email, 'Un-autre-mot-de-passe-2026')).status, 401);
+  });
+
+  test('an address that already has an account: the same answer as a new one; its owner is told by mail, at most once an hour; nothing changes', async () => {
+    const codesBefore = await codesTo(admin.email); // the one of their own sign-up
+    const known = await post('/api/auth/sign-up', signUpBody({ email: admin.email, givenName: 'Usurpé', postalCode: '13001' }));
+    const fresh = await post('/api/auth/sign-up', signUpBody({ email: 'id.fresh@coopol.example' }));
+    assert.equal(known.status, fresh.status);
+    assert.deepEqual(Object.keys(known.body).sort(), Object.keys(fresh.body).sort());
+    assert.equal(known.body.destination, 'i***@coopol.example');
+    assert.equal(fresh.body.destination, 'i***@coopol.example');
+    await waitForMail(stack, admin.email, 'Coopol : vous avez déjà un compte');
+    assert.equal((await post('/api/auth/sign-up', signUpBody({ email: admin.email }))).status, 201);
+    assert.equal((await mailsTo(stack, admin.email)).filter((m) => m.subject === 'Coopol : vous avez déjà un compte').length, 1, 'one notice an hour');
+    assert.deepEqual(await codesTo(admin.email), codesBefore, 'no code for a known address');
+    // « Renvoyer le code » with the id the form answered: nothing to re-mail.
+    assert.equal((await post('/api/auth/resend-code', { email: admin.email, attempt: known.body.attempt })).status, 202);
+    assert.deepEqual(await codesTo(admin.email), codesBefore);
+    const profile = (await call(stack, admin, 'GET', '/api/me/profile')).body;
+    assert.equal(profile.givenName, 'Test');
+    assert.equal(profile.federationCode, '75');
+  });
+
+  test('sign-up, « Renvoyer le code », forgotten password and confirmation answer alike for a new, an unconfirmed and a confirmed address', async () => {
+    const confirmedEmail = 'id.alike.confirmed@coopol.example';
+    await createTestPerson(stack, { email: confirmedEmail, postalCode: '68100' });
+    const unconfirmedEmail = 'id.alike.pending@coopol.example';
+    await signUpOf(unconfirmedEmail);
+    const addresses = ['id.alike.new@coopol.example', unconfirmedEmail, confirmedEmail];
+    const shapeOf = (answer: { status: number; body: Record<string, unknown> }) =>
+      JSON.stringify({
+        status: answer.status,
+        body: Object.fromEntries(Object.entries(answer.body).map(([k, v]) => [k, k === 'attempt' ? typeof v : v])),
+      });
+    const calls: Record<string, (email: string) => Promise<{ status: number; body: Record<string, unknown> }>> = {
+      signUp: (email) => post('/api/auth/sign-up', signUpBody({ email })),
+      resend: (email) => post('/api/auth/resend-code', { email, attempt: '00000000aAAAAAAAAAAAAAAAA' }),
+      forgot: (email) => post('/api/auth/forgot-password', { email }),
+      confirm: (email) => post('/api/auth/confirm-sign-up', { email, code: '000000', password: TEST_PASSWORD }),
+    };
+    for (const [name, send] of Object.entries(calls)) {
+      const answers = await Promise.all(addresses.map(async (email) => shapeOf(await send(email))));
+      assert.equal(new Set(answers).size, 1, `${name}: ${answers.join(' / ')}`);
+    }
+    assert.equal((await signIn(confirmedEmail, TEST_PASSWORD)).body.status, 'SIGNED_IN', 'nothing changed for the confirmed account');
+  });
+
+  test('signing in before confirming the address: no account exists yet, the same answer as an unknown address', async () => {
+    await signUpOf('id.twice@coopol.example');
+    const { status, body } = await signIn('id.twice@coopol.example', TEST_PASSWORD);
+    assert.equal(status, 401);
+    assert.match(body.message as string, /incorrect/);
+  });
+
+  test('an attempt past its day is worth nothing, even before DynamoDB’s TTL removes it', async () => {
+    const { SignUpAttemptEntity } = await import('../../functions/src/domain/identity/entities');
+    const email = 'id.expired@coopol.example';
+    await signUpOf(email);
+    const code = await waitForSignUpCode(stack, email);
+    const { data } = await SignUpAttemptEntity.query.byEmail({ email }).go();
+    for (const attempt of data) await SignUpAttemptEntity.patch({ email, attemptId: attempt.attemptId }).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).go();
+    const late = await post('/api/auth/confirm-sign-up', { email, code, password: TEST_PASSWORD });
+    assert.equal(late.status, 400);
+    assert.deepEqual(fields(late.body), ['body.code']);
+    assert.equal((await signIn(email, TEST_PASSWORD)).status, 401);
+  });
+
+  test('wrong codes are limited per address: after five, even the right code waits (429, Retry-After)', async () => {
+    const email = 'id.guess@coopol.example';
+    await signUpOf(email);
+    const code = await waitForSignUpCode(stack, email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i += 1) {
+      assert.equal((await post('/api/auth/confirm-sign-up', { email, code: wrong, password: TEST_PASSWORD })).status, 400);
+    }
+    const blocked = await post('/api/auth/confirm-sign-up', { email, code, password: TEST_PASSWORD });
+    assert.equal(blocked.status, 429);
+    assert.ok(Number(blocked.headers.get('retry-after')) > 0);
+    assert.equal((await signIn(email, TEST_PASSWORD)).status, 401);
+  });
+
+  test('wrong codes spread over many addresses from one client are stopped at 50 an hour, even for a right code; other clients are not', async () => {
+    const guesser = '127.0.0.3';
+    const targets = Array.from({ length: 11 }, (_, i) => `id.spread${i}@coopol.example`);
+    for (const email of targets) await signUpOf(email);
+    const codes = new Map(await Promise.all(targets.map(async (email) => [email, await waitForSignUpCode(stack, email)] as const)));
+    const wrongFor = (email: string) => (codes.get(email) === '000000' ? '111111' : '000000');
+    for (const email of targets.slice(0, 10)) {
+      for (let i = 0; i < 5; i += 1) {
+        const answer = await postFrom(stack, guesser, '/api/auth/confirm-sign-up', { email, code: wrongFor(email), password: TEST_PASSWORD });
+        assert.equal(answer.status, 400, `${email} #${i + 1}: ${JSON.stringify(answer.body)}`);
+      }
+    }
+    const last = targets[10]!;
+    const refused = await postFrom(stack, guesser, '/api/auth/confirm-sign-up', { email: last, code: codes.get(last), password: TEST_PASSWORD });
+    assert.equal(refused.status, 429, JSON.stringify(refused.body));
+    assert.match(String(refused.body.message), /depuis votre connexion/);
+    // The owner, from her own connection, confirms with her code.
+    const owner = await postFrom(stack, '127.0.0.4', '/api/auth/confirm-sign-up', { email: last, code: codes.get(last), password: TEST_PASSWORD });
+    assert.equal(owner.status, 200, JSON.stringify(owner.body));
+  });
+
+  test('an account left without a person (a sign-up of the old flow, its password the stranger’s) is replaced when the owner confirms', async () => {
+    const { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+    const email = 'id.legacy@coopol.example';
+    const strangersPassword = 'Ancien-mot-de-passe-du-voleur';
+    const cognito = new CognitoIdentityProviderClient({ endpoint: stack.urls.cognito, region: stack.env.AWS_REGION });
+    await cognito.send(new AdminCreateUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: email }] }));
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: email, Password: strangersPassword, Permanent: true }));
+    cognito.destroy();
+
+    await signUpOf(email);
+    const code = await waitForSignUpCode(stack, email);
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code, password: TEST_PASSWORD })).status, 200);
+    assert.equal((await signIn(email, strangersPassword)).status, 401);
+    assert.equal((await signIn(email, TEST_PASSWORD)).body.status, 'SIGNED_IN');
+  });
+
+  test('« Renvoyer le code »: a new code by mail for one’s own attempt; the old one no longer works; strangers learn nothing', async () => {
     const email = 'id.resend@coopol.example';
-    assert.equal((await post('/api/auth/sign-up', signUpBody({ email }))).status, 201);
-    const codes = async () =>
-      (await mailsTo(stack, email)).filter((m) => m.subject === 'Coopol : votre code de vérification').map((m) => /\b(\d{6})\b/.exec(m.body.text ?? m.body.html ?? '')?.[1]);
-    await waitForMail(stack, email, 'Coopol : votre code de vérification');
-    const resent = await post('/api/auth/resend-code', { email });
+    const { attempt } = await signUpOf(email);
+    const first = await waitForSignUpCode(stack, email);
+    const resent = await post('/api/auth/resend-code', { email, attempt });
     assert.equal(resent.status, 202, JSON.stringify(resent.body));
     assert.match(resent.body.destination as string, /^i.*@coopol\.example$/);
-    const deadline = Date.now() + 10_000;
-    while ((await codes()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const [first, second] = await codes();
-    assert.ok(first && second && first !== second, `two different codes: ${first}, ${second}`);
-    const old = await post('/api/auth/confirm-sign-up', { email, code: first });
+    const second = await waitForSignUpCode(stack, email, 2);
+    assert.ok(first !== second, `two different codes: ${first}, ${second}`);
+    const old = await post('/api/auth/confirm-sign-up', { email, code: first, password: TEST_PASSWORD });
     assert.equal(old.status, 400, JSON.stringify(old.body));
-    assert.equal((await post('/api/auth/confirm-sign-up', { email, code: second })).status, 200);
+    assert.equal((await post('/api/auth/confirm-sign-up', { email, code: second, password: TEST_PASSWORD })).status, 200);
 
     // A confirmed account and an unknown address get the same answer as anyone, and no mail.
     for (const other of [email, 'id.nobody@coopol.example']) {
-      const answer = await post('/api/auth/resend-code', { email: other });
+      const answer = await post('/api/auth/resend-code', { email: other, attempt });
       assert.equal(answer.status, 202);
       assert.deepEqual(Object.keys(answer.body), ['destination']);
     }
-    assert.equal((await codes()).length, 2);
+    assert.equal((await codesTo(email)).length, 2);
     assert.equal((await mailsTo(stack, 'id.nobody@coopol.example')).length, 0);
   });
 

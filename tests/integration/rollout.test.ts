@@ -2,7 +2,7 @@ import { CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-co
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import { header, linkIn, mailsTo, waitForMail } from '../support/mail';
+import { header, linkIn, mailsTo, waitForMail, waitForSignUpCode } from '../support/mail';
 import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
 import { api, testStack, type TestStack } from '../support/stack';
 
@@ -140,17 +140,15 @@ describe('preregistration', () => {
 describe('territories not open yet', () => {
   test('sign-up is refused with a clear message, through the API and straight through Cognito', async () => {
     const email = newEmail('refus');
-    const refused = await api(stack, '/api/auth/sign-up', json({ email, password: TEST_PASSWORD, givenName: 'Rémi', familyName: 'Refus', postalCode: '14000', consent: true }));
+    const refused = await api(stack, '/api/auth/sign-up', json({ email, givenName: 'Rémi', familyName: 'Refus', postalCode: '14000', consent: true }));
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error, 'TerritoryNotOpen');
     assert.match(String(refused.body.message), /pas encore ouvert à Caen \(Fédération du Calvados\)\. Pré-inscrivez-vous/);
 
-    // Around the API: a pending registration written by hand does not help, PreSignUp checks the territory.
-    const { PendingRegistrationEntity } = await import('../../functions/src/domain/identity/entities');
-    await PendingRegistrationEntity.put({ email, givenName: 'Rémi', familyName: 'Refus', postalCode: '14000', consentAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 600 }).go();
+    // Around the API: PreSignUp refuses every sign-up straight to Cognito (only the API creates accounts).
     await assert.rejects(
       cognitoClient().send(new SignUpCommand({ ClientId: stack.env.USER_POOL_CLIENT_ID, Username: email, Password: TEST_PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] })),
-      /PreSignUp failed with error Coopol n’est pas encore ouvert à Caen/,
+      /PreSignUp failed with error Inscription refusée : passez par le formulaire d’inscription de Coopol/,
     );
   });
 });
@@ -240,12 +238,13 @@ describe('a wave, from draft to launch mail', () => {
   });
 
   test('the region is open to sign-up now; the other is not, and its person stays preregistered', async () => {
-    const nantes = await api(stack, '/api/auth/sign-up', json({ email: inWave.email, password: TEST_PASSWORD, givenName: 'Nadia', familyName: 'Nantes', postalCode: '44000', consent: true }));
+    const nantes = await api(stack, '/api/auth/sign-up', json({ email: inWave.email, givenName: 'Nadia', familyName: 'Nantes', postalCode: '44000', consent: true }));
     assert.equal(nantes.status, 201, JSON.stringify(nantes.body));
-    // Confirmed (as the code would), the person exists; the stats consumer counts the sign-up, then
+    // Confirmed with the mailed code, the person exists; the stats consumer counts the sign-up, then
     // the activation (the welcome step), once each, in the funnel and the day's sign-ups.
-    const { AdminConfirmSignUpCommand } = await import('@aws-sdk/client-cognito-identity-provider');
-    await cognitoClient().send(new AdminConfirmSignUpCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: inWave.email }));
+    const code = await waitForSignUpCode(stack, inWave.email);
+    const confirmed = await api(stack, '/api/auth/confirm-sign-up', json({ email: inWave.email, code, password: TEST_PASSWORD }));
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     const signedIn = await api(stack, '/api/auth/sign-in', json({ email: inWave.email, password: TEST_PASSWORD }));
     const idToken = (signedIn.body.tokens as { idToken: string }).idToken;
     const onboarded = await api(stack, '/api/me/profile', { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${idToken}` }, body: JSON.stringify({ onboarded: true }) });
@@ -258,7 +257,7 @@ describe('a wave, from draft to launch mail', () => {
     const today = new Date().toISOString().slice(0, 10);
     assert.deepEqual(counted.signups, [{ day: today, count: 1 }]);
 
-    const caen = await api(stack, '/api/auth/sign-up', json({ email: outOfWave.email, password: TEST_PASSWORD, givenName: 'Camille', familyName: 'Caen', postalCode: '14000', consent: true }));
+    const caen = await api(stack, '/api/auth/sign-up', json({ email: outOfWave.email, givenName: 'Camille', familyName: 'Caen', postalCode: '14000', consent: true }));
     assert.equal(caen.status, 403);
     const waiting = await api(stack, `/api/preregistrations/${outOfWave.token}`);
     assert.equal(waiting.body.status, 'confirmed');

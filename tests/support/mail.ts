@@ -44,3 +44,23 @@ export function linkIn(mail: StoredMail, pattern: RegExp): string {
 }
 
 export const header = (mail: StoredMail, name: string) => mail.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+
+export const VERIFY_SUBJECT = 'Coopol : votre code de vérification';
+
+/** The codes of the sign-up code mails sent to `email`, oldest first (the one code of each mail's code block). */
+export async function signUpCodesTo(stack: TestStack, email: string): Promise<string[]> {
+  return (await mailsTo(stack, email))
+    .filter((mail) => mail.subject === VERIFY_SUBJECT)
+    .map((mail) => /\b(\d{6})\b/.exec(mail.body.text ?? mail.body.html ?? '')?.[1] ?? assert.fail(`no code in a mail to ${email}`));
+}
+
+/** Waits until `email` received `count` sign-up code mails, and gives the code of the latest. */
+export async function waitForSignUpCode(stack: TestStack, email: string, count = 1, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const codes = await signUpCodesTo(stack, email);
+    if (codes.length >= count) return codes.at(-1)!;
+    if (Date.now() > deadline) assert.fail(`${count} sign-up code mail(s) to ${email} expected, ${codes.length} arrived`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

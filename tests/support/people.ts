@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { AdminConfirmSignUpCommand, AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { generateSync } from 'otplib';
 import type { Grant } from '../../functions/src/domain/access/caller';
+import { signUpCodesTo, waitForSignUpCode } from './mail';
 import { api, type TestStack } from './stack';
 
 /**
- * People for tests, created the way a real person is: sign-up through the API (password rules,
- * pending registration, Cognito sign-up). As setup, the test then confirms the account with
- * AdminConfirmSignUp instead of reading the emailed code (the mail path has its own tests), writes
- * member-file records and role grants directly, and turns on TOTP through the API.
+ * People for tests, created the way a real person is: sign-up through the API, the code read from
+ * the mail in the SES emulator, confirmation with the password through the API (which creates the
+ * Cognito user and the person), sign-in. As setup, the test writes member-file records and role
+ * grants directly, and turns on TOTP through the API.
  */
 export interface TestPerson {
   email: string;
@@ -36,8 +36,7 @@ export async function createTestPerson(stack: TestStack, spec: PersonSpec): Prom
   // Domain modules read their configuration at load: import them once the stack's env is set.
   const { MemberRecordEntity } = await import('../../functions/src/domain/membership/entities');
   const { shardOf } = await import('../../functions/src/domain/membership/member-file');
-  const { registerPerson } = await import('../../functions/src/domain/people/registration');
-  const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+  const { PersonEmailEntity, PersonEntity } = await import('../../functions/src/domain/people/entities');
   const { writeGrant } = await import('../../functions/src/domain/roles/service');
 
   const givenName = spec.givenName ?? 'Test';
@@ -53,19 +52,21 @@ export async function createTestPerson(stack: TestStack, spec: PersonSpec): Prom
       importedAt: new Date().toISOString(),
     }).go();
   }
+  const mailed = (await signUpCodesTo(stack, spec.email)).length;
   const signUp = await api(stack, '/api/auth/sign-up', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: spec.email, password: TEST_PASSWORD, givenName, familyName, postalCode: spec.postalCode, consent: true }),
+    body: JSON.stringify({ email: spec.email, givenName, familyName, postalCode: spec.postalCode, consent: true }),
   });
   assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
-
-  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.urls.cognito, region: stack.env.AWS_REGION });
-  await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: spec.email }));
-  const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: stack.env.USER_POOL_ID, Username: spec.email }));
-  const userId = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
-  cognito.destroy();
-  await registerPerson(userId, spec.email); // idempotent: the PostConfirmation trigger may already have run it
+  const code = await waitForSignUpCode(stack, spec.email, mailed + 1);
+  const confirmed = await api(stack, '/api/auth/confirm-sign-up', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: spec.email, code, password: TEST_PASSWORD }),
+  });
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  const userId = (await PersonEmailEntity.get({ email: spec.email.toLowerCase() }).go()).data!.userId;
 
   for (const grant of spec.grants ?? []) {
     const person = (await PersonEntity.get({ userId }).go()).data!;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { freePort } from '../../infra/local/processes';
 import type { LocalPorts, LocalStack } from '../../infra/local/stack';
 
@@ -32,4 +33,22 @@ export async function api(stack: TestStack, path: string, init: RequestInit = {}
     /* not JSON */
   }
   return { status: response.status, headers: response.headers, body: body as Record<string, unknown> & { details?: { field: string; message: string }[] } };
+}
+
+/**
+ * A JSON POST sent from another client: another loopback address (127.0.0.x all reach this machine
+ * only), which the gateway reports as the request's source IP, as API Gateway does — for the
+ * per-client limits, without spending the budget of 127.0.0.1 that every other test shares.
+ */
+export function postFrom(stack: TestStack, clientIp: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL(path, stack.urls.site);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', localAddress: clientIp, headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }

@@ -28,7 +28,8 @@ describe('mail templates', () => {
   });
 
   test("Cognito's {####} placeholder appears exactly once in the HTML, unescaped, within Cognito's size limit", () => {
-    for (const template of ['verify-email', 'reset-password'] as const) {
+    // Only the reset mail is Cognito's (CustomMessage); the sign-up code mail is sent by the mail module.
+    for (const template of ['reset-password'] as const) {
       const mail = renderMail(template, { code: '{####}', givenName: 'Aline' });
       // cognito-local replaces the first occurrence only; AWS needs at least one.
       assert.equal(count(mail.html, '{####}'), 1, template);
@@ -44,6 +45,15 @@ describe('mail templates', () => {
     assert.match(mail.html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;&lt;img src=x onerror=alert\(1\)&gt; &amp; Cie/);
     // The plain-text part keeps the name as typed.
     assert.ok(mail.text.includes(`Bonjour ${givenName},`));
+  });
+
+  test('sign-up-already: tells the owner nothing changed, with the sign-in and reset links, no code', () => {
+    const mail = renderMail('sign-up-already', { signInUrl: 'https://coopol.example/connexion', forgotPasswordUrl: 'https://coopol.example/mot-de-passe-oublie' });
+    assert.equal(mail.subject, 'Coopol : vous avez déjà un compte');
+    assert.match(mail.text, /rien n’a changé/);
+    assert.match(mail.html, /href="https:\/\/coopol\.example\/connexion"/);
+    assert.match(mail.html, /href="https:\/\/coopol\.example\/mot-de-passe-oublie"/);
+    assert.doesNotMatch(mail.text, /\b\d{6}\b/);
   });
 
   test('html escapes every interpolated value but keeps nested fragments as markup', () => {

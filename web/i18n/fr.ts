@@ -170,7 +170,7 @@ export const fr = {
   'signUp.heading': 'Créer mon compte Coopol',
   'signUp.lead':
     'Adhérent ou sympathisant, rejoignez le réseau du parti près de chez vous. Les adhérents retrouvent leur section grâce au fichier du parti\u00a0; les sympathisants rejoignent la fédération de leur département.',
-  'signUp.emailHint': 'Nous y envoyons un code à 6 chiffres pour la confirmer.',
+  'signUp.emailHint': 'Nous y envoyons un code à 6 chiffres pour la confirmer\u00a0; vous choisirez alors votre mot de passe.',
   'signUp.postalCodeHint': 'Il indique la fédération que rejoint un sympathisant.',
   'signUp.memberNumberHint':
     'Si vous êtes adhérent\u00a0: il figure sur votre carte. Sans lui, nous vous reconnaissons à votre adresse e-mail si elle est dans le fichier du parti.',
@@ -186,11 +186,13 @@ export const fr = {
   // Confirmation of the address
   'confirm.title': 'Confirmer mon adresse',
   'confirm.heading': 'Confirmez votre adresse e-mail',
-  'confirm.lead': 'Saisissez l’adresse de votre inscription et le code à 6 chiffres que nous vous avons envoyé.',
-  'confirm.leadTo': 'Nous avons envoyé un code à 6 chiffres à {email}. Saisissez-le ci-dessous pour terminer votre inscription.',
+  'confirm.lead': 'Saisissez l’adresse de votre inscription, le code à 6 chiffres que nous vous avons envoyé, et choisissez votre mot de passe.',
+  'confirm.leadTo': 'Nous avons envoyé un code à 6 chiffres à {email}. Saisissez-le ci-dessous et choisissez votre mot de passe pour terminer votre inscription.',
+  'confirm.passwordHint': 'C’est à cette étape que vous le choisissez\u00a0: votre compte est créé avec lui.',
+  'confirm.startAgain': 'Plus de code valable\u202f? Recommencer l’inscription',
   'confirm.unconfirmed': 'Votre adresse n’est pas encore confirmée.',
   'confirm.codeHint': 'Il figure dans le message «\u00a0Coopol\u00a0: votre code de vérification\u00a0».',
-  'confirm.submit': 'Confirmer mon adresse',
+  'confirm.submit': 'Confirmer et créer mon compte',
   'confirm.spam': 'Rien reçu\u202f? Le message met parfois quelques minutes à arriver\u00a0; pensez à regarder dans vos courriers indésirables.',
   'confirm.signIn': 'Déjà confirmé\u202f? Se connecter',
   'confirm.resend': 'Renvoyer le code',

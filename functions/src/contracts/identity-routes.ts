@@ -12,6 +12,7 @@ import {
   SignOutRequest,
   SignInResult,
   SignUpRequest,
+  SignUpStarted,
   StartMfaRequest,
   VerifyMfaRequest,
 } from './identity';
@@ -34,16 +35,16 @@ export const identityRoutes = {
   }),
   signUp: defineRoute({
     method: 'POST', path: '/api/auth/sign-up', feature: 'identity', auth: 'public', tags: ['Identité'],
-    summary: 'Créer un compte (un code de confirmation est envoyé par e-mail)',
-    body: SignUpRequest, response: CodeSent, successStatus: 201,
+    summary: 'Commencer une inscription : un code est envoyé par e-mail (même réponse pour une adresse déjà inscrite)',
+    body: SignUpRequest, response: SignUpStarted, successStatus: 201,
   }),
   confirmSignUp: defineRoute({
     method: 'POST', path: '/api/auth/confirm-sign-up', feature: 'identity', auth: 'public', tags: ['Identité'],
-    summary: 'Confirmer son adresse e-mail avec le code reçu', body: ConfirmSignUpRequest, response: Done,
+    summary: 'Confirmer son adresse avec le code reçu et choisir son mot de passe : le compte est créé', body: ConfirmSignUpRequest, response: Done,
   }),
   resendSignUpCode: defineRoute({
     method: 'POST', path: '/api/auth/resend-code', feature: 'identity', auth: 'public', tags: ['Identité'],
-    summary: 'Recevoir un nouveau code de confirmation (l’ancien ne vaut plus)', body: ResendCodeRequest, response: CodeSent, successStatus: 202,
+    summary: 'Recevoir un nouveau code pour son inscription (l’ancien ne vaut plus)', body: ResendCodeRequest, response: CodeSent, successStatus: 202,
   }),
   signIn: defineRoute({
     method: 'POST', path: '/api/auth/sign-in', feature: 'identity', auth: 'public', tags: ['Identité'],

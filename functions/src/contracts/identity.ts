@@ -15,10 +15,10 @@ export const UserId = z.string().regex(/^[\w-]{8,64}$/, 'identifiant de personne
 
 // ——— Sign-up, sign-in, reset ———
 
+/** No password here: it is chosen at confirmation, by whoever holds the mailed code (ADR 0015). */
 export const SignUpRequest = z
   .object({
     email: Email,
-    password: Password,
     givenName: PersonName,
     familyName: PersonName,
     /** Supporters choose their federation through their postal code; members get their section from the member file. */
@@ -34,12 +34,24 @@ export const CodeSent = z
   .object({ destination: z.string().describe('adresse masquée où le code a été envoyé') })
   .meta({ id: 'CodeSent' });
 
-export const ConfirmSignUpRequest = z.object({ email: Email, code: ConfirmationCode }).meta({ id: 'ConfirmSignUpRequest' });
+/** The id of one's own sign-up attempt: « Renvoyer le code » re-mails its code, and no other. */
+export const SignUpAttemptId = z.string().regex(/^[0-9a-z]{9}[\w-]{16}$/, 'identifiant d’inscription');
+export const SignUpStarted = z
+  .object({
+    destination: z.string().describe('adresse masquée où le code a été envoyé'),
+    attempt: SignUpAttemptId.describe('à rappeler pour recevoir un nouveau code'),
+  })
+  .meta({ id: 'SignUpStarted', description: 'Même réponse pour une adresse nouvelle ou déjà inscrite.' });
+export type SignUpStarted = z.infer<typeof SignUpStarted>;
+
+/** The code mailed at sign-up, and the password its holder chooses: the account is created with it. */
+export const ConfirmSignUpRequest = z.object({ email: Email, code: ConfirmationCode, password: Password }).meta({ id: 'ConfirmSignUpRequest' });
+export type ConfirmSignUpRequest = z.infer<typeof ConfirmSignUpRequest>;
 export const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(256) }).meta({ id: 'SignInRequest' });
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'RefreshRequest' });
 export const SignOutRequest = z.object({ refreshToken: z.string().min(20).max(8192) }).meta({ id: 'SignOutRequest' });
 export const ForgotPasswordRequest = z.object({ email: Email }).meta({ id: 'ForgotPasswordRequest' });
-export const ResendCodeRequest = z.object({ email: Email }).meta({ id: 'ResendCodeRequest' });
+export const ResendCodeRequest = z.object({ email: Email, attempt: SignUpAttemptId }).meta({ id: 'ResendCodeRequest' });
 export const ResetPasswordRequest = z
   .object({ email: Email, code: ConfirmationCode, password: Password })
   .meta({ id: 'ResetPasswordRequest' });
@@ -84,7 +96,8 @@ export type Audience = z.infer<typeof Audience>;
 export const ProfileField = z.enum(['membership', 'section', 'functions', 'mandates', 'interests', 'photo', 'email']);
 export type ProfileField = z.infer<typeof ProfileField>;
 
-export const Visibility = z.record(ProfileField, Audience);
+/** Who sees each field of my profile: every field named (a record over an enum, spelled as an object for OpenAPI). */
+export const Visibility = z.object(Object.fromEntries(ProfileField.options.map((field) => [field, Audience])) as Record<ProfileField, typeof Audience>);
 export type Visibility = z.infer<typeof Visibility>;
 
 export const MembershipStatus = z.enum(['adherent', 'sympathisant']);

@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { ErrorResponse } from './common';
-import { routeList } from './routes';
+import type { RouteContract } from './route';
+import { routes } from './routes';
 
 const errorResponses = {
   '400': 'Champs invalides (le détail nomme chaque champ en cause)',
@@ -8,24 +9,30 @@ const errorResponses = {
   '403': 'Accès refusé',
   '404': 'Ressource introuvable',
   '413': 'Contenu trop volumineux',
+  '415': 'Type de contenu refusé (le détail nomme celui qui est attendu)',
+  '429': 'Trop de requêtes : réessayez après le délai donné par Retry-After',
   '500': 'Erreur interne',
 } as const;
 
 /** OpenAPI 3.1 document generated from the route table; served at GET /api/openapi.json. */
 export function buildOpenApiDocument(serverUrl = '/') {
   const paths: ZodOpenApiPathsObject = {};
-  for (const route of routeList) {
+  for (const [name, route] of Object.entries(routes) as [string, RouteContract][]) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const relevantErrors = Object.entries(errorResponses).filter(([status]) => {
       if (status === '401') return route.auth === 'jwt';
-      if (status === '413') return Boolean(route.body);
+      if (status === '413' || status === '415') return Boolean(route.body);
       if (status === '400') return Boolean(route.params || route.query || route.body);
       if (status === '404') return Boolean(route.params);
-      return status === '500';
+      // Any route may be throttled (API Gateway's stage limits, and the per-person limits of the domain).
+      return status === '429' || status === '500';
     });
+    const bodyMediaType = route.bodyType === 'csv' ? 'text/csv' : 'application/json';
     paths[route.path] = {
       ...paths[route.path],
       [method]: {
+        // The route's name in the route table: what generated clients call the operation.
+        operationId: name,
         summary: route.summary,
         tags: route.tags,
         ...(route.auth === 'jwt' ? { security: [{ cognito: [] }] } : { security: [] }),
@@ -33,7 +40,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
           ...(route.params ? { path: route.params as never } : {}),
           ...(route.query ? { query: route.query as never } : {}),
         },
-        ...(route.body ? { requestBody: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body ? { requestBody: { required: true, content: { [bodyMediaType]: { schema: route.body } } } } : {}),
         responses: {
           [String(route.successStatus ?? 200)]: {
             description: 'Succès',

@@ -1,14 +1,15 @@
 import { identityRoutes as routes } from '../contracts/identity-routes';
 import * as auth from '../domain/identity/auth';
 import { describeActor } from '../domain/identity/service';
+import * as signUp from '../domain/identity/sign-up';
 import { featureLambda, implement } from './kit/feature-lambda';
 
 /** Identity: who is calling; sign-up, sign-in, password reset, TOTP. */
 export const handler = featureLambda('identity', [
   implement(routes.me, async ({ actor }) => describeActor(actor)),
-  implement(routes.signUp, async ({ body }) => auth.signUp(body)),
-  implement(routes.confirmSignUp, async ({ body }) => (await auth.confirmSignUp(body), { ok: true as const })),
-  implement(routes.resendSignUpCode, async ({ body }) => auth.resendSignUpCode(body.email)),
+  implement(routes.signUp, async ({ body }) => signUp.startSignUp(body)),
+  implement(routes.confirmSignUp, async ({ body, client }) => (await signUp.confirmSignUp(body, client), { ok: true as const })),
+  implement(routes.resendSignUpCode, async ({ body }) => signUp.resendSignUpCode(body.email, body.attempt)),
   implement(routes.signIn, async ({ body }) => auth.signIn(body.email, body.password)),
   implement(routes.answerMfa, async ({ body }) => auth.answerMfaChallenge(body.email, body.session, body.code)),
   implement(routes.refreshSession, async ({ body }) => auth.refreshSession(body.refreshToken)),

@@ -1,10 +1,11 @@
 import type { CustomMessageTriggerEvent } from 'aws-lambda';
 import { renderMail, type MailTemplateName } from '../domain/mail/render';
 
-/** The mails Cognito sends with our text; other sources keep the user pool's own messages. */
+/**
+ * The mails Cognito sends with our text; other sources keep the user pool's own messages. Sign-up
+ * codes are not Cognito's: the API mails them itself (sign-up attempts, ADR 0015).
+ */
 const templates: Partial<Record<CustomMessageTriggerEvent['triggerSource'], MailTemplateName>> = {
-  CustomMessage_SignUp: 'verify-email',
-  CustomMessage_ResendCode: 'verify-email',
   CustomMessage_ForgotPassword: 'reset-password',
 };
 

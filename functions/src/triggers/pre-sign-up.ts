@@ -1,14 +1,13 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
-import { assertSignUpAllowed } from '../domain/identity/registration';
+import { assertCreatedByCoopol } from '../domain/identity/registration';
 
 /**
- * Cognito PreSignUp: a self sign-up must come through Coopol's API, which recorded a pending
- * registration (consent, postal code, checked password) first. Throwing refuses the sign-up:
- * Cognito answers UserLambdaValidationException "PreSignUp failed with error <our message>.".
- * Accounts created by the back office (AdminCreateUser) are not self sign-ups and pass.
+ * Cognito PreSignUp: a self sign-up (SignUp, straight to Cognito) is always refused — Coopol's API
+ * creates accounts itself, once the address is proven and the password chosen by the code's holder
+ * (ADR 0015). Throwing refuses: Cognito answers UserLambdaValidationException
+ * "PreSignUp failed with error <our message>.". The API's own AdminCreateUser passes.
  */
 export const handler = async (event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> => {
-  if (event.triggerSource === 'PreSignUp_AdminCreateUser') return event;
-  await assertSignUpAllowed(event.request.userAttributes.email ?? event.userName);
+  assertCreatedByCoopol(event.triggerSource);
   return event;
 };

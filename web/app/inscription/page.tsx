@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
 import { Checkbox, PostalCodeField, SubmitButton, TextField } from '../../components/forms/fields';
 import { FormPage } from '../../components/site/FormPage';
-import { PasswordRules } from '../../components/site/PasswordRules';
 import { t } from '../../i18n';
 import { param, type SearchParams } from '../../lib/search-params';
 import { signUp } from './actions';
@@ -39,15 +38,6 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
           autoComplete="email"
           defaultValue={email}
           required
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('field.password')}
-          hint={<PasswordRules />}
-          autoComplete="new-password"
-          required
-          revealable
         />
         <PostalCodeField label={t('field.postalCode')} hint={t('signUp.postalCodeHint')} defaultValue={postalCode} required />
         <TextField name="memberNumber" label={t('field.memberNumber')} hint={t('signUp.memberNumberHint')} maxLength={12} short />

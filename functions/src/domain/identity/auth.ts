@@ -1,26 +1,20 @@
 import {
   AssociateSoftwareTokenCommand,
   ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
-  ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
-  SignUpCommand,
   VerifySoftwareTokenCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type * as z from 'zod';
-import type { ConfirmSignUpRequest, ResetPasswordRequest, SignInResult, SignUpRequest } from '../../contracts/identity';
+import type { ResetPasswordRequest, SignInResult } from '../../contracts/identity';
 import { cognito, userPoolClientId } from '../../shared/cognito';
-import { UnauthorizedError, ValidationError } from '../errors';
-import { assertTerritoryOpen } from '../rollout/territories';
-import { resolvePostalCode } from '../territory/service';
+import { UnauthorizedError } from '../errors';
 import { PersonEntity } from '../people/entities';
-import { PENDING_REGISTRATION_SECONDS, PendingRegistrationEntity } from './entities';
 import { fromCognito } from './cognito-errors';
 import { maskEmail } from './mask-email';
 import { assertAcceptablePassword } from './passwords';
@@ -35,62 +29,6 @@ async function call<T>(send: () => Promise<T>, context?: Parameters<typeof fromC
   } catch (error) {
     throw fromCognito(error, context);
   }
-}
-
-/**
- * Sign-up: checks the password and the postal code, records the pending registration (which the
- * PreSignUp trigger requires), then asks Cognito to create the account; Cognito mails the code.
- */
-export async function signUp(request: SignUpRequest): Promise<{ destination: string }> {
-  assertAcceptablePassword(request.password, request);
-  await resolvePostalCode(request.postalCode).catch(() => {
-    throw new ValidationError([{ field: 'body.postalCode', message: 'code postal inconnu' }]);
-  });
-  // Said here, clearly, before anything is recorded; the PreSignUp trigger enforces it for Cognito.
-  await assertTerritoryOpen(request.postalCode);
-  await PendingRegistrationEntity.put({
-    email: request.email,
-    givenName: request.givenName,
-    familyName: request.familyName,
-    postalCode: request.postalCode,
-    memberNumber: request.memberNumber,
-    consentAt: new Date().toISOString(),
-    expiresAt: Math.floor(Date.now() / 1000) + PENDING_REGISTRATION_SECONDS,
-  }).go();
-  await call(() =>
-    cognito.send(
-      new SignUpCommand({
-        ClientId: userPoolClientId,
-        Username: request.email,
-        Password: request.password,
-        UserAttributes: [
-          { Name: 'email', Value: request.email },
-          { Name: 'given_name', Value: request.givenName },
-          { Name: 'family_name', Value: request.familyName },
-        ],
-      }),
-    ),
-  );
-  return { destination: maskEmail(request.email) };
-}
-
-/** Confirms the email with the code; the PostConfirmation trigger creates the person. */
-export async function confirmSignUp(request: z.infer<typeof ConfirmSignUpRequest>): Promise<void> {
-  await call(() => cognito.send(new ConfirmSignUpCommand({ ClientId: userPoolClientId, Username: request.email, ConfirmationCode: request.code })));
-}
-
-/**
- * A new confirmation code (the old one stops working). The answer is the same whether the address
- * has an account waiting for confirmation, a confirmed one or none: it tells a stranger nothing.
- */
-export async function resendSignUpCode(email: string): Promise<{ destination: string }> {
-  try {
-    await cognito.send(new ResendConfirmationCodeCommand({ ClientId: userPoolClientId, Username: email }));
-  } catch (error) {
-    const name = (error as Error).name;
-    if (name !== 'UserNotFoundException' && name !== 'InvalidParameterException') throw fromCognito(error);
-  }
-  return { destination: maskEmail(email) };
 }
 
 function tokensOf(result: AuthenticationResultType) {
@@ -204,5 +142,3 @@ export async function completeMfaSetup(userId: string, accessToken: string, code
     if (!isConditionFailure(error)) throw error;
   });
 }
-
-export type { SignUpRequest, ConfirmSignUpRequest };

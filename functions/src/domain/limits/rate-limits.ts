@@ -68,6 +68,16 @@ export async function spendRate(limit: RateLimit, subject: string, units = 1, no
     });
 }
 
+/**
+ * Refuses (429, as `spendRate` would) when `subject` has nothing left of `limit` in this window, and
+ * spends nothing (one GetItem): for limits spent only when the work fails, such as wrong codes.
+ */
+export async function assertRateLeft(limit: RateLimit, subject: string, now = Date.now()): Promise<void> {
+  if ((await remainingRate(limit, subject, now)) > 0) return;
+  const wait = Math.max(1, windowOf(limit, now).end - Math.floor(now / 1000));
+  throw new TooManyRequestsError(limit.refusal(wait), wait);
+}
+
 /** What is left of `limit` for `subject` in this window (one GetItem), without spending it. */
 export async function remainingRate(limit: RateLimit, subject: string, now = Date.now()): Promise<number> {
   const { start } = windowOf(limit, now);

@@ -4,8 +4,8 @@ import { readConfig } from '../../shared/config';
 import { documentClient, tableName } from '../../shared/dynamodb';
 
 /**
- * Bulk mails sent exactly once in practice (ADR 0009, ADR 0013): a wave's launch mails, an event's
- * announcements. Each is tagged with its mailing and its recipient; SES's `Send` event for it comes
+ * Bulk mails sent exactly once in practice (the bulk-mail engine, ADR 0016): a wave's launch mails,
+ * an event's announcements, messages to a space's members. Each is tagged with its mailing and its recipient; SES's `Send` event for it comes
  * back to the mail-feedback job, which records an acceptance here. A sender that finds a claim whose
  * lease ran out asks these: accepted → sent; not accepted → send again.
  */
@@ -19,9 +19,9 @@ const config = readConfig({
 });
 export const mailLeaseSeconds = config.MAIL_LEASE_SECONDS;
 
-/** The mailings whose mails are tracked: the tag that names one, and its id (a wave, an event). */
-export type Mailing = { kind: 'wave' | 'announcement'; id: string };
-const mailingKinds = ['wave', 'announcement'] as const;
+/** The mailings whose mails are tracked: the tag that names one, and its id (a wave, an event, a message to a space's members). */
+export type Mailing = { kind: 'wave' | 'announcement' | 'message'; id: string };
+const mailingKinds = ['wave', 'announcement', 'message'] as const;
 
 /** The key of a mailing in the table. */
 const mailingKey = (mailing: Mailing) => `${mailing.kind}-${mailing.id}`;
@@ -34,7 +34,7 @@ export const MailAcceptedEntity = new Entity(
   {
     model: { service: 'coopol', entity: 'mailAccepted', version: '1' },
     attributes: {
-      /** `wave-<waveId>`, `announcement-<eventId>`. */
+      /** `wave-<waveId>`, `announcement-<eventId>`, `message-<id>`. */
       mailing: { type: 'string', required: true },
       recipient: { type: 'string', required: true },
       messageId: { type: 'string', required: true },

@@ -3,6 +3,7 @@ import { groupInvitation } from './templates/group-invitation';
 import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
 import { resetPassword } from './templates/reset-password';
+import { signUpAlready } from './templates/sign-up-already';
 import { verifyEmail } from './templates/verify-email';
 import { waveLaunch } from './templates/wave-launch';
 import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder, eventVisitorAnswer } from './templates/events';
@@ -15,6 +16,7 @@ import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder, eventV
 export const mailTemplates = {
   'verify-email': verifyEmail,
   'reset-password': resetPassword,
+  'sign-up-already': signUpAlready,
   'preregistration-confirm': preregistrationConfirm,
   'preregistration-already': preregistrationAlready,
   'wave-launch': waveLaunch,

@@ -1,4 +1,3 @@
-import { PendingRegistrationEntity } from '../identity/entities';
 import { findActiveMemberByEmail, linkMemberRecord } from '../membership/records';
 import { foldName } from '../territory/names';
 import { getSection, resolvePostalCode } from '../territory/service';
@@ -6,16 +5,23 @@ import { PersonEmailEntity, PersonEntity } from './entities';
 import { defaultVisibility } from './visibility';
 import { isConditionFailure } from '../../shared/conditions';
 
+/** What a person gave at sign-up: the confirmed sign-up attempt. */
+export interface Registration {
+  givenName: string;
+  familyName: string;
+  postalCode: string;
+  memberNumber?: string;
+  consentAt: string;
+}
+
 /**
- * Creates the person once their email is confirmed (PostConfirmation trigger): an adhérent when the
- * email (and member number, if given) is in the member file, else a sympathisant of the federation
- * of their postal code. Idempotent: a second call changes nothing.
+ * Creates the person once their email is confirmed (the confirmed sign-up attempt): an adhérent when
+ * the email (and member number, if given) is in the member file, else a sympathisant of the
+ * federation of their postal code. Idempotent: a second call changes nothing.
  */
-export async function registerPerson(userId: string, email: string): Promise<'created' | 'exists' | 'no-registration'> {
+export async function registerPerson(userId: string, email: string, pending: Registration): Promise<'created' | 'exists'> {
   const existing = await PersonEntity.get({ userId }).go();
   if (existing.data) return 'exists';
-  const pending = (await PendingRegistrationEntity.get({ email }).go()).data;
-  if (!pending) return 'no-registration';
 
   const record = await findActiveMemberByEmail(email);
   const matches = record && (!pending.memberNumber || pending.memberNumber === record.memberNumber);
@@ -47,6 +53,5 @@ export async function registerPerson(userId: string, email: string): Promise<'cr
     });
   await PersonEmailEntity.put({ email, userId }).go();
   if (matches) await linkMemberRecord(record.memberNumber, userId);
-  await PendingRegistrationEntity.delete({ email }).go();
   return 'created';
 }

@@ -12,7 +12,7 @@ import { loadWave } from './opening';
 import { listRegions } from '../territory/service';
 import { WaveEntity } from './entities';
 import { openWave } from './opening';
-import { relaunchStalledTasks, stalledTasks } from './sender';
+import { relaunchStalledTasks, stalledTasks } from './relaunch';
 import { isConditionFailure } from '../../shared/conditions';
 
 type WaveItem = EntityItem<typeof WaveEntity>;

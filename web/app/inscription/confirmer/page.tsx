@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { CodeField, EmailUnlessKnown, Hidden, SubmitButton } from '../../../components/forms/fields';
+import { CodeField, EmailUnlessKnown, Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
 import { FormPage } from '../../../components/site/FormPage';
+import { PasswordRules } from '../../../components/site/PasswordRules';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
 import { confirmSignUp, resendCode } from '../actions';
@@ -14,6 +15,8 @@ export const metadata: Metadata = { title: t('confirm.title') };
 export default async function ConfirmSignUpPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const email = param(params, 'email');
+  // The sign-up's own attempt: « Renvoyer le code » re-mails its code (and nobody else's).
+  const attempt = param(params, 'essai');
   const unconfirmed = param(params, 'a-confirmer') === '1';
 
   return (
@@ -29,11 +32,16 @@ export default async function ConfirmSignUpPage({ searchParams }: { searchParams
       footer={
         <>
           <p>{t('confirm.spam')}</p>
-          {email && (
+          {email && attempt ? (
             <ActionForm action={resendCode}>
               <Hidden name="email" value={email} />
+              <Hidden name="attempt" value={attempt} />
               <SubmitButton secondary>{t('confirm.resend')}</SubmitButton>
             </ActionForm>
+          ) : (
+            <p>
+              <Link href="/inscription">{t('confirm.startAgain')}</Link>
+            </p>
           )}
           <p>
             <Link href="/connexion">{t('confirm.signIn')}</Link>
@@ -44,6 +52,20 @@ export default async function ConfirmSignUpPage({ searchParams }: { searchParams
       <ActionForm action={confirmSignUp}>
         <EmailUnlessKnown email={email} label={t('field.email')} />
         <CodeField label={t('field.code')} hint={t('confirm.codeHint')} />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={
+            <>
+              <p>{t('confirm.passwordHint')}</p>
+              <PasswordRules />
+            </>
+          }
+          autoComplete="new-password"
+          required
+          revealable
+        />
         <SubmitButton>{t('confirm.submit')}</SubmitButton>
       </ActionForm>
     </FormPage>

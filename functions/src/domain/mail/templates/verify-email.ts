@@ -2,12 +2,12 @@ import { codeBlock, layoutMail, paragraph, type RenderedMail } from '../layout';
 import { greeting } from './greeting';
 
 export interface VerifyEmailData {
-  /** The 6-digit code, or Cognito's `{####}` placeholder when Cognito sends the mail. */
+  /** The 6-digit code (or a placeholder, e.g. Cognito's `{####}`, for a mail someone else fills in). */
   code: string;
   givenName?: string;
 }
 
-/** Sent by Cognito at sign-up (and when the code is sent again): confirms the address. */
+/** Sent at sign-up by the mail module (and when the code is sent again): confirms the address. */
 export function verifyEmail(data: VerifyEmailData): RenderedMail {
   return layoutMail({
     subject: 'Coopol : votre code de vérification',
@@ -15,7 +15,7 @@ export function verifyEmail(data: VerifyEmailData): RenderedMail {
     heading: 'Confirmez votre adresse e-mail',
     blocks: [
       paragraph(greeting(data.givenName)),
-      paragraph('Bienvenue sur Coopol ! Pour terminer votre inscription, saisissez ce code sur la page de confirmation.'),
+      paragraph('Bienvenue sur Coopol ! Pour terminer votre inscription, saisissez ce code sur la page de confirmation : vous y choisirez votre mot de passe.'),
       codeBlock('Votre code de vérification :', data.code),
       paragraph('Ce code est valable 24 heures.'),
       paragraph('Si vous n’avez pas demandé à vous inscrire sur Coopol, ignorez ce message : aucun compte ne sera ouvert sans ce code.'),

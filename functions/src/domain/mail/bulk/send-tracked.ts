@@ -1,10 +1,8 @@
-import { acceptanceTags, type Mailing } from './acceptance';
-import type { MailTemplateName } from './render';
-import { sendMail, type SendMailInput } from './send';
+import { acceptanceTags, type Mailing } from '../acceptance';
+import { sendMail, type SendMailInput } from '../send';
+import type { BulkMail, SendOutcome } from './adapter';
 
 // Apart from acceptance.ts: the mail-feedback job records acceptances and sends nothing (no mail access).
-
-export type SendOutcome = { state: 'sent'; messageId: string } | { state: 'failed'; error: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,14 +17,10 @@ function isPermanent(error: unknown): boolean {
  * or a network fault is tried again a few times, then thrown (the task fails and is run again); a
  * permanent refusal is returned, never retried.
  */
-export async function sendTracked<T extends MailTemplateName>(
-  mailing: Mailing,
-  recipient: string,
-  mail: Omit<SendMailInput<T>, 'kind' | 'suppressionChecked' | 'tags'>,
-): Promise<SendOutcome> {
+export async function sendTracked(mailing: Mailing, recipient: string, mail: BulkMail): Promise<SendOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const messageId = await sendMail({ ...mail, kind: 'bulk', suppressionChecked: true, tags: acceptanceTags(mailing, recipient) } as SendMailInput<T>);
+      const messageId = await sendMail({ ...mail, kind: 'bulk', suppressionChecked: true, tags: acceptanceTags(mailing, recipient) } as SendMailInput<typeof mail.template>);
       return { state: 'sent', messageId: messageId! };
     } catch (error) {
       if (isPermanent(error)) return { state: 'failed', error: (error as Error).message.slice(0, 300) };
