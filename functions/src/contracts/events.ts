@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { pageOf, lineText, proseText } from './common';
-import { Email, PersonName, UserId } from './identity';
+import { Email, PersonName, UserId, pageOf, lineText, proseText } from './common';
 
 /** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
 export const SpaceType = z.enum(['national', 'federation', 'section', 'group']);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as ev from './events';
-import { Done, PersonName } from './identity';
+import { Done, PersonName } from './common';
 import { defineRoute, type RouteContract } from './route';
 
 // Only this Lambda needs these schemas: they stay out of the events bundle.
