@@ -196,11 +196,14 @@ describe('a public meeting with a map point, answered by a visitor without an ac
     // The mail's link opens a page that changes nothing until its button is pressed (mail scanners open links).
     const mail = await waitForMail(stack, 'lea.visiteuse@coopol.example', `Confirmez votre réponse : ${title}`);
     const link = linkIn(mail, /\/evenements\/reponse\/confirmer/).replace(/^https?:\/\/[^/]+/, stack.urls.site);
+    await visitor.setViewportSize({ width: 320, height: 640 });
     await visitor.goto(link, { waitUntil: 'networkidle' });
+    const noSideways = () => visitor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(await noSideways(), 'the confirm page scrolls sideways at 320 px');
     await visitor.getByRole('button', { name: 'Confirmer ma réponse' }).click();
     await visitor.getByText(/C’est confirmé.*votre réponse compte/).waitFor();
     await visitor.getByRole('button', { name: 'Annuler ma réponse' }).waitFor();
-    assert.ok(await visitor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    assert.ok(await noSideways(), 'the answer page scrolls sideways at 320 px');
     const confirmedViolations = await seriousAccessibilityViolations(visitor);
     assert.equal(confirmedViolations.length, 0, describeViolations(confirmedViolations));
 
