@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultReportCeilings, ReportCeilings } from '../functions/src/contracts/events';
 import { CoopolSetupError } from './errors';
 
 /**
@@ -35,6 +36,20 @@ export const StageConfig = z
     siteUrl: z.url().optional(),
     /** Sender of every mail. SES verifies its domain when `domainName` is set, else this address alone. */
     mailFrom: z.email().default('ne-pas-repondre@coopol.example'),
+    /**
+     * The most one field report may give for each figure (JSON in COOPOL_REPORT_CEILINGS):
+     * beyond it, the report is refused with the figure's name.
+     */
+    reportCeilings: z
+      .preprocess((value) => {
+        if (typeof value !== 'string') return value;
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          return value;
+        }
+      }, ReportCeilings)
+      .default(defaultReportCeilings),
     /** OpenNext's build output (`npm run build:web:aws`), relative to the repository root or absolute. */
     openNextPath: z.string().min(1).default('web/.open-next'),
   })
@@ -63,6 +78,7 @@ export const stageConfigEnv: Record<Field, string> = {
   siteUrl: 'COOPOL_SITE_URL',
   mailFrom: 'COOPOL_MAIL_FROM',
   openNextPath: 'COOPOL_OPEN_NEXT_PATH',
+  reportCeilings: 'COOPOL_REPORT_CEILINGS',
 };
 
 /**

@@ -53,6 +53,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
       filesBucket: files.bucket,
       siteUrl,
+      reportCeilings: config.reportCeilings,
     },
     mailDomain: config.domainName,
   });
@@ -64,6 +65,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     mail: { from: mail.mailFrom, identity: mail.identity, configurationSet: mail.configurationSet },
     filesBucket: files.bucket,
     siteUrl,
+    reportCeilings: config.reportCeilings,
   };
   const jobs = new JobsStack(app, name('jobs'), {
     ...base,

@@ -17,6 +17,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - mail: `account` ses:GetAccount (health check) · `send` ses:SendEmail from the sender identity
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
  * - site: the site's public origin (SITE_URL), for links in mails
+ * - reports: the stage's ceilings of a field report's figures (REPORT_CEILINGS)
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  */
 export interface FeatureAccess {
@@ -26,6 +27,7 @@ export interface FeatureAccess {
   mail?: 'account' | 'send';
   files?: 'probe' | 'read' | 'readwrite';
   site?: true;
+  reports?: true;
   scheduler?: 'manage';
 }
 
@@ -45,7 +47,9 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // Preregistration (mails with links), waves (schedules of their opening), rollout numbers.
   rollout: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
   // Events, slots, calendar feeds, field reports; the freed-place mail (links to the site); schedules of announcements and reminders.
-  events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true },
+  events: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, reports: true },
+  // Visitors' answers to public events (no account): the confirmation mail and its links, the freed-place mail.
+  visitors: { table: 'readwrite', mail: 'send', site: true },
   // Calendar feeds and .ics files (links back to the site); feeds are created and revoked here.
   calendar: { table: 'readwrite', site: true },
   // Social (issue 5): groups (invitations by mail), friends, notifications and their settings.

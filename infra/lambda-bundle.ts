@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { lambdaBundling } from './constructs/coopol-function';
 import { fromRepoRoot } from './paths';
+import { defaultReportCeilings } from '../functions/src/contracts/events';
 import { scheduledJobs } from '../functions/src/shared/scheduled-jobs';
 
 /**
@@ -34,6 +35,7 @@ export const placeholderLambdaEnv: Record<string, string> = {
   FILES_BUCKET: 'placeholder',
   OFFICIAL_MFA_REQUIRED: 'true',
   SITE_URL: 'https://coopol.example',
+  REPORT_CEILINGS: JSON.stringify(defaultReportCeilings),
   SCHEDULE_GROUP: 'placeholder',
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/placeholder',
   SCHEDULED_JOB_ARNS: JSON.stringify(Object.fromEntries(scheduledJobs.map((job) => [job, 'arn:aws:lambda:eu-west-3:000000000000:function:placeholder']))),

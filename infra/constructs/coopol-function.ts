@@ -16,6 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import type { ReportCeilings } from '../../functions/src/contracts/events';
 import type { FeatureAccess } from '../feature-access';
 
 /** Every Coopol Lambda, ours or OpenNext's: Node 24 on Graviton. */
@@ -43,6 +44,8 @@ export interface CoopolResources {
   filesBucket: IBucket;
   /** The site's public origin, for links in mails. */
   siteUrl: string;
+  /** The stage's ceilings per field report (infra/config.ts). */
+  reportCeilings: ReportCeilings;
   /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
   scheduler?: { groupName: string; role: IRole; jobArns: Record<string, string> };
 }
@@ -149,6 +152,7 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     // Officials must turn on TOTP before using their powers: always in AWS.
     ...(access.policy && { OFFICIAL_MFA_REQUIRED: 'true' }),
     ...(access.site && { SITE_URL: resources.siteUrl }),
+    ...(access.reports && { REPORT_CEILINGS: JSON.stringify(resources.reportCeilings) }),
     ...(access.scheduler && {
       SCHEDULE_GROUP: requireScheduler(resources).groupName,
       SCHEDULER_ROLE_ARN: requireScheduler(resources).role.roleArn,

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultReportCeilings, type ReportCeilings } from '../../functions/src/contracts/events';
 import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
 import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
@@ -58,6 +59,8 @@ export interface LocalStackOptions {
   sesMaxSendRate?: number;
   /** Origins link previews may read although they are not public addresses (the tests' fixture page on 127.0.0.1). */
   linkPreviewAllowedOrigins?: string[];
+  /** The most one field report may give for each figure (default: the stages' default, infra/config.ts). */
+  reportCeilings?: ReportCeilings;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
@@ -254,6 +257,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       S3_ENDPOINT: endpoints.s3,
       OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
       SITE_URL: `http://127.0.0.1:${ports.site}`,
+      REPORT_CEILINGS: JSON.stringify(options.reportCeilings ?? defaultReportCeilings),
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
       MAIL_LEASE_SECONDS: '5',
       // A task untouched this long may be relaunched by an admin (AWS: 16 minutes, above Lambda's timeout).

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toParis } from '../../functions/src/domain/events/paris-time';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
-import { mailsTo, waitForMail } from '../support/mail';
+import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -171,22 +171,42 @@ describe('a public meeting with a map point, answered by a visitor without an ac
     assert.equal(await map.getAttribute('href'), 'https://www.openstreetmap.org/?mlat=47.7467&mlon=7.3389#map=17/47.7467/7.3389');
   });
 
-  test('a visitor leaves name, email and consent and is thanked; the organizer sees them counted', async () => {
+  test('a visitor leaves name, email and consent, confirms from the mail, and only then the organizer sees them counted', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
     contexts.push(context);
     const visitor = await context.newPage();
     outside.push(...watchOutsideRequests(visitor));
     await visitor.goto(eventUrl, { waitUntil: 'networkidle' });
     await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
+    await visitor.getByText(/Confirmez votre réponse depuis le lien reçu par e-mail \(valable 30 minutes\)/).first().waitFor();
     await visitor.getByLabel('Votre nom').fill('Léa Visiteuse');
     await visitor.getByLabel('Votre adresse e-mail').fill('lea.visiteuse@coopol.example');
-    await visitor.getByLabel('J’accepte que le parti garde mon nom et mon adresse pour cet événement.').check();
+    await visitor.getByLabel('J’accepte que le parti garde mon nom et mon adresse pour cet événement (effacés 30 jours après).').check();
     await visitor.getByRole('button', { name: 'Je viens' }).click();
-    await visitor.getByText(/Merci, c’est noté/).waitFor();
+    await visitor.getByText(/Un e-mail est parti vers l\*\*\*@coopol\.example/).waitFor();
     const violations = await seriousAccessibilityViolations(visitor);
     assert.equal(violations.length, 0, describeViolations(violations));
 
+    // Not counted before the mailbox confirms.
     const organizer = await pageAs(secretary);
+    await organizer.goto(eventUrl, { waitUntil: 'networkidle' });
+    await organizer.getByText(/Personne n’a encore dit/).first().waitFor();
+    assert.equal(await organizer.getByText('Léa Visiteuse — vient').count(), 0);
+
+    // The mail's link opens a page that changes nothing until its button is pressed (mail scanners open links).
+    const mail = await waitForMail(stack, 'lea.visiteuse@coopol.example', `Confirmez votre réponse : ${title}`);
+    const link = linkIn(mail, /\/evenements\/reponse\/confirmer/).replace(/^https?:\/\/[^/]+/, stack.urls.site);
+    await visitor.setViewportSize({ width: 320, height: 640 });
+    await visitor.goto(link, { waitUntil: 'networkidle' });
+    const noSideways = () => visitor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(await noSideways(), 'the confirm page scrolls sideways at 320 px');
+    await visitor.getByRole('button', { name: 'Confirmer ma réponse' }).click();
+    await visitor.getByText(/C’est confirmé.*votre réponse compte/).waitFor();
+    await visitor.getByRole('button', { name: 'Annuler ma réponse' }).waitFor();
+    assert.ok(await noSideways(), 'the answer page scrolls sideways at 320 px');
+    const confirmedViolations = await seriousAccessibilityViolations(visitor);
+    assert.equal(confirmedViolations.length, 0, describeViolations(confirmedViolations));
+
     await organizer.goto(eventUrl, { waitUntil: 'networkidle' });
     await organizer.getByText('1 personne vient').waitFor();
     await organizer.getByText('Léa Visiteuse — vient').waitFor();

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { defaultReportCeilings } from '../../functions/src/contracts/events';
 import { features, routeKey, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
 import { featureAccess } from '../../infra/feature-access';
@@ -147,6 +148,10 @@ test('each function gets the environment variables of the resources it may use',
     const key = (functionOf(feature).properties.Environment as { Variables: Record<string, unknown> }).Variables.COOPOL_VIEWER_KEY;
     assert.match(JSON.stringify(key), /resolve:secretsmanager:/, feature);
   }
+  // The field reports' ceilings reach the one Lambda that takes reports, as the stage sets them.
+  const withCeilings = features.filter((f) => 'REPORT_CEILINGS' in ((functionOf(f).properties.Environment as { Variables: Record<string, unknown> }).Variables));
+  assert.deepEqual(withCeilings, ['events']);
+  assert.deepEqual(JSON.parse((functionOf('events').properties.Environment as { Variables: Record<string, string> }).Variables.REPORT_CEILINGS!), defaultReportCeilings);
   // Local-only endpoint overrides never reach AWS.
   const everything = JSON.stringify(template.toJSON());
   assert.doesNotMatch(everything, /_ENDPOINT/);

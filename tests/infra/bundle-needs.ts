@@ -10,6 +10,7 @@ export const configModules: Record<string, keyof FeatureAccess> = {
   'functions/src/shared/files.ts': 'files',
   'functions/src/domain/access/options.ts': 'policy',
   'functions/src/shared/site.ts': 'site',
+  'functions/src/domain/reports/ceilings.ts': 'reports',
   'functions/src/shared/scheduler.ts': 'scheduler',
 };
 

@@ -62,3 +62,11 @@ test('a custom domain needs its us-east-1 certificate and a sender in that domai
   );
   assert.equal(config.domainName, 'coopol.fr');
 });
+
+test('field report ceilings: defaults per stage, JSON from the environment, a bad one named', () => {
+  assert.deepEqual(readStageConfig(fromContext({}), {}).reportCeilings, { leaflets: 20_000, doors: 2_000, peopleReached: 5_000, contacts: 2_000 });
+  const set = readStageConfig(fromContext({}), { COOPOL_REPORT_CEILINGS: '{"leaflets":5000,"doors":500,"peopleReached":1000,"contacts":300}' });
+  assert.deepEqual(set.reportCeilings, { leaflets: 5000, doors: 500, peopleReached: 1000, contacts: 300 });
+  assert.throws(() => readStageConfig(fromContext({}), { COOPOL_REPORT_CEILINGS: '{"leaflets":0}' }), /reportCeilings\.leaflets: .*COOPOL_REPORT_CEILINGS|reportCeilings/);
+  assert.throws(() => readStageConfig(fromContext({}), { COOPOL_REPORT_CEILINGS: 'beaucoup' }), /reportCeilings/);
+});

@@ -43,6 +43,7 @@ interface Case {
 
 const json = 'application/json';
 const unknownToken = 'x'.repeat(32);
+const unknownVisitorToken = 'y'.repeat(43);
 const webReferentGrant = () => ({ userId: people.memberOfTheSection.userId, role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' });
 
 // ——— Events (issue 6): a section-only event of Mulhouse (E), a public one (P), a past one to report on (R) ———
@@ -104,8 +105,14 @@ const eventCases = {
     method: 'POST',
     path: () => `/api/public/events/${fixtures.publicEvent}/rsvp`,
     body: () => ({ name: 'Visiteuse Matrice', email: 'visiteuse.matrice@coopol.example', answer: 'going', consent: true }),
-    expect: everyone(200),
+    // Accepted, to confirm from the mailbox (tests/integration/events-trust.test.ts).
+    expect: everyone(202),
   },
+  // A visitor's answer is reached by its mailed link alone: an unknown link is a 404 for everyone.
+  getVisitorAnswer: { method: 'GET', path: () => `/api/public/event-answers/${unknownVisitorToken}`, expect: everyone(404) },
+  confirmVisitorAnswer: { method: 'POST', path: () => `/api/public/event-answers/${unknownVisitorToken}/confirm`, expect: everyone(404) },
+  renameVisitorAnswer: { method: 'PATCH', path: () => `/api/public/event-answers/${unknownVisitorToken}`, body: () => ({ name: 'Autre Nom' }), expect: everyone(404) },
+  cancelVisitorAnswer: { method: 'DELETE', path: () => `/api/public/event-answers/${unknownVisitorToken}`, expect: everyone(404) },
   createCalendarFeed: { method: 'POST', path: () => '/api/me/calendar-feeds', body: () => ({ scope: { type: 'me' } }), expect: signedIn(201) },
   listCalendarFeeds: { method: 'GET', path: () => '/api/me/calendar-feeds', expect: signedIn(200) },
   // Only its owner revokes a feed.

@@ -404,6 +404,8 @@ export const fr = {
   'privacy.keepHeading': 'Combien de temps',
   'privacy.keep1':
     'Vos données sont gardées tant que votre compte existe. Une inscription jamais confirmée est effacée au bout de quelques jours.',
+  'privacy.keep2':
+    'Si vous répondez à un événement public sans compte, votre nom et votre adresse ne servent qu’à cet événement\u00a0: une réponse non confirmée dans les 30 minutes est oubliée, et une réponse confirmée est effacée 30 jours après l’événement. Le lien reçu par e-mail permet de l’annuler à tout moment.',
   'privacy.rightsHeading': 'Vos droits',
   'privacy.rights1':
     'Vous pouvez à tout moment corriger votre profil, restreindre qui le voit, retirer votre accord et demander l’effacement de votre compte auprès du délégué à la protection des données du parti.',

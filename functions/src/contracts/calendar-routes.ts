@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as ev from './events';
-import { Done } from './identity';
+import { Done } from './common';
 import { defineRoute } from './route';
 
 /**

@@ -75,3 +75,14 @@ export function proseText(bounds: TextBounds) {
     bounds,
   );
 }
+
+// ——— Who, and « done »: shared by every feature's contracts (here, so that a Lambda importing them
+// does not bundle the identity contracts too) ———
+
+export const Email = z
+  .email('adresse e-mail invalide')
+  .max(254)
+  .transform((email) => email.trim().toLowerCase());
+export const PersonName = lineText({ min: 1, max: 80 });
+export const UserId = z.string().regex(/^[\w-]{8,64}$/, 'identifiant de personne');
+export const Done = z.object({ ok: z.literal(true) }).meta({ id: 'Done' });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as ev from './events';
-import { Done } from './identity';
+import { Done } from './common';
 import { defineRoute, type RouteContract } from './route';
 import { RegionCode } from './territory';
 
@@ -58,11 +58,6 @@ export const eventRoutes = {
   getPublicEvent: defineRoute({
     method: 'GET', path: '/api/public/events/{eventId}', feature: 'events', auth: 'public', tags: ['Événements'],
     summary: 'La page publique d’un événement public', params: z.object({ eventId: ev.EventId }), response: ev.PublicEvent,
-  }),
-  answerPublicEvent: defineRoute({
-    method: 'POST', path: '/api/public/events/{eventId}/rsvp', feature: 'events', auth: 'public', tags: ['Événements'],
-    summary: 'Répondre à un événement public sans compte (nom, e-mail, accord)', params: z.object({ eventId: ev.EventId }),
-    body: ev.VisitorRsvpRequest, response: ev.RsvpResult,
   }),
   submitReport: defineRoute({
     method: 'PUT', path: '/api/events/{eventId}/report', feature: 'events', auth: 'jwt', tags: ['Comptes-rendus'],

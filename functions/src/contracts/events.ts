@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { pageOf, lineText, proseText } from './common';
-import { Email, PersonName, UserId } from './identity';
+import { Email, PersonName, UserId, pageOf, lineText, proseText } from './common';
 
 /** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
 export const SpaceType = z.enum(['national', 'federation', 'section', 'group']);
@@ -213,12 +212,39 @@ export const ReportRequest = z
 export type ReportRequest = z.infer<typeof ReportRequest>;
 export const Report = ReportRequest.extend({ eventId: EventId, author: z.string(), updatedAt: z.iso.datetime() }).meta({ id: 'Report' });
 
-export const ReportLevel = z.enum(['section', 'federation', 'region', 'national']);
+/**
+ * The most one report may give for each figure, set per stage (infra/config.ts, `reportCeilings`):
+ * a report beyond it is a 400 naming the field, so one report cannot swamp the national totals.
+ */
+export const ReportCeilings = z
+  .object({
+    leaflets: z.number().int().min(1),
+    doors: z.number().int().min(1),
+    peopleReached: z.number().int().min(1),
+    contacts: z.number().int().min(1),
+  })
+  .strict();
+export type ReportCeilings = z.infer<typeof ReportCeilings>;
+export const defaultReportCeilings: ReportCeilings = { leaflets: 20_000, doors: 2_000, peopleReached: 5_000, contacts: 2_000 };
+
+/** Party levels roll up section → federation → region → national; a group's reports count in the group only. */
+export const ReportLevel = z.enum(['section', 'federation', 'region', 'national', 'group']);
 export type ReportLevel = z.infer<typeof ReportLevel>;
 export const Totals = z.object({ reports: z.number().int(), leaflets: z.number().int(), doors: z.number().int(), peopleReached: z.number().int(), contacts: z.number().int() });
 export type Totals = z.infer<typeof Totals>;
 export const Month = z.string().regex(/^\d{4}-\d{2}$/, 'mois attendu (AAAA-MM)');
 export const RollupQuery = z.object({ month: Month.optional() });
+export const ReportLine = Totals.omit({ reports: true })
+  .extend({
+    eventId: EventId,
+    title: z.string(),
+    /** The event's space (« Mulhouse », « Haut-Rhin », « Groupe Santé »). */
+    spaceName: z.string(),
+    reporter: z.object({ userId: UserId, name: z.string() }),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ReportLine' });
+export type ReportLine = z.infer<typeof ReportLine>;
 export const Rollup = z
   .object({
     level: ReportLevel,
@@ -231,6 +257,10 @@ export const Rollup = z
     children: z.array(Totals.extend({ level: ReportLevel, id: z.string(), name: z.string() })),
     /** Children with no report for `month`. */
     notReported: z.array(z.object({ id: z.string(), name: z.string() })),
+    /** Who reported what for `month` in this level: each report, its event and its reporter (first 100). */
+    reports: z.array(ReportLine),
+    /** More than these 100 reports this month. */
+    moreReports: z.boolean(),
   })
   .meta({ id: 'Rollup' });
 export type Rollup = z.infer<typeof Rollup>;

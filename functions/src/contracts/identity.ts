@@ -1,17 +1,14 @@
 import * as z from 'zod';
-import { pageOf, lineText } from './common';
+import { Done, Email, PersonName, UserId, pageOf, lineText } from './common';
+
+// Defined in common.ts (every feature needs them), still exported from here.
+export { Done, Email, PersonName, UserId };
 import { FederationCode, PostalCode, SectionId } from './territory';
 
-export const Email = z
-  .email('adresse e-mail invalide')
-  .max(254)
-  .transform((email) => email.trim().toLowerCase());
 /** Length only here; the domain checks it against common passwords and the person's own details. */
 export const Password = z.string().min(12, 'au moins 12 caractères').max(256, 'au plus 256 caractères');
 export const ConfirmationCode = z.string().regex(/^\d{6}$/, 'code à 6 chiffres');
 export const MemberNumber = z.string().regex(/^[0-9A-Z]{4,12}$/, 'numéro d’adhérent (4 à 12 chiffres ou lettres majuscules)');
-export const PersonName = lineText({ min: 1, max: 80 });
-export const UserId = z.string().regex(/^[\w-]{8,64}$/, 'identifiant de personne');
 
 // ——— Sign-up, sign-in, reset ———
 
@@ -82,7 +79,6 @@ export const SignInResult = z
   .meta({ id: 'SignInResult' });
 export type SignInResult = z.infer<typeof SignInResult>;
 
-export const Done = z.object({ ok: z.literal(true) }).meta({ id: 'Done' });
 
 // ——— MFA (TOTP) ———
 

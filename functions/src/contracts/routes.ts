@@ -8,6 +8,7 @@ import { defineRoute, type RouteContract } from './route';
 import { rolloutRoutes } from './rollout-routes';
 import { socialRoutes } from './social-routes';
 import { territoryRoutes } from './territory-routes';
+import { visitorRoutes } from './visitor-routes';
 
 /**
  * Every route of the API. Adding a route to a feature's table (`<feature>-routes.ts`) adds it to CDK,
@@ -39,6 +40,7 @@ export const routes = {
   ...membershipRoutes,
   ...eventRoutes,
   ...calendarRoutes,
+  ...visitorRoutes,
   ...rolloutRoutes,
   ...socialRoutes,
 } satisfies Record<string, RouteContract>;

@@ -23,7 +23,6 @@ export const handler = featureLambda('events', [
   ),
   implement(routes.myAgenda, async ({ actor }) => myAgenda(await loadCaller(actor))),
   implement(routes.getPublicEvent, async ({ params }) => events.getPublicEvent(params.eventId)),
-  implement(routes.answerPublicEvent, async ({ params, body }) => events.answerPublicEvent(params.eventId, body)),
   implement(routes.submitReport, async ({ actor, params, body }) => reports.submitReport(await loadCaller(actor), params.eventId, body)),
   implement(routes.getReport, async ({ actor, params }) => reports.getReport(await loadCaller(actor), params.eventId)),
   implement(routes.getReportRollup, async ({ actor, params, query }) => reports.getRollup(await loadCaller(actor), params.level, params.levelId, query.month)),

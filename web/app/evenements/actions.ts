@@ -58,16 +58,49 @@ export async function cancelEvent(_previous: FormState, form: FormData): Promise
 /** A visitor's answer to a public event (no account: name, address, consent). */
 export async function answerAsVisitor(_previous: FormState, form: FormData): Promise<FormState> {
   const values = { name: text(form, 'name'), email: text(form, 'email') };
+  let destination: string;
   try {
-    await callApi(routes.answerPublicEvent, {
+    ({ destination } = await callApi(routes.answerPublicEvent, {
       params: { eventId: text(form, 'eventId') },
       body: { name: values.name, email: values.email, answer: 'going', consent: (form.get('consent') === 'on') as true },
-    });
+    }));
   } catch (error) {
     unstable_rethrow(error);
     return failure(error, values, ['name', 'email', 'consent']);
   }
-  return { status: 'done', message: t('event.visitorThanks') };
+  return { status: 'done', message: t('event.visitorThanks', { destination }) };
+}
+
+/** The token of a visitor's mailed link, given back by the form as a hidden field. */
+const visitorToken = (form: FormData) => text(form, 'jeton');
+
+/** An unknown, lapsed or cancelled answer: said plainly. */
+function badAnswerLink(error: unknown): FormState {
+  if (isApiError(error, 404) || isApiError(error, 400)) return { status: 'error', message: t('answer.badLinkText') };
+  return failure(error, {}, []);
+}
+
+/** The confirmation link's button (never on page load: mail scanners open links). */
+export async function confirmVisitorAnswer(_previous: FormState, form: FormData): Promise<FormState> {
+  const token = visitorToken(form);
+  try {
+    await callApi(routes.confirmVisitorAnswer, { params: { token } });
+  } catch (error) {
+    unstable_rethrow(error);
+    return badAnswerLink(error);
+  }
+  redirect(`/evenements/reponse/gerer?jeton=${encodeURIComponent(token)}&confirme=1`);
+}
+
+/** Cancels a visitor's answer: the place goes back, the data goes. */
+export async function cancelVisitorAnswer(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    await callApi(routes.cancelVisitorAnswer, { params: { token: visitorToken(form) } });
+  } catch (error) {
+    unstable_rethrow(error);
+    return badAnswerLink(error);
+  }
+  redirect('/evenements/reponse/gerer?annule=1');
 }
 
 const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'lat', 'lon', 'visibility', 'capacity', 'announce'];

@@ -310,8 +310,18 @@ export function mayViewEvent(caller: Caller, event: EventAudience): boolean {
  * The field-report dashboards: a section's officials see their section; federation officers their
  * federation and its sections; national admins every level (regions have no officials of their own).
  */
-export function mayViewReports(caller: Caller, level: 'section' | 'federation' | 'region' | 'national', place: { id: string; federationCode?: string }, options: PolicyOptions): void {
+export function mayViewReports(
+  caller: Caller,
+  level: 'section' | 'federation' | 'region' | 'national' | 'group',
+  place: { id: string; federationCode?: string; standing?: GroupStanding },
+  options: PolicyOptions,
+): void {
   const person = requirePerson(caller);
+  // A group's dashboard is its managers' (no official role, so no TOTP: as for their other group powers).
+  if (level === 'group') {
+    if (!isGroupManager(place.standing)) throw new ForbiddenError('Ce tableau de bord est réservé aux animateurs du groupe.');
+    return;
+  }
   const allowed =
     level === 'section'
       ? hasAuthorityOverSection(person, { sectionId: place.id, federationCode: place.federationCode ?? '' })

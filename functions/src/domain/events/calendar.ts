@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson } from '../access/policy';
@@ -14,9 +14,15 @@ import { siteLink } from '../../shared/site';
  * iCalendar (RFC 5545) for the agendas, written by ical-generator (ADR 0011). Times are written
  * as UTC instants, which every calendar app places correctly on both sides of a daylight-saving
  * change; X-WR-TIMEZONE tells apps the agenda's home time zone.
+ *
+ * Every text value is escaped (RFC 5545 §3.3.11: « \ », « ; », « , » and line breaks), or a title
+ * with a line break writes properties — whole VEVENTs — of its own. ical-generator escapes what
+ * it writes inside an event and the X- properties, but writes the calendar's NAME and X-WR-CALNAME
+ * as given: the calendar's name (an event's title, a group's name) is escaped here, with the
+ * library's own escape.
  */
 function calendarOf(name: string, events: EventItem[]): string {
-  const calendar = ical({ name, prodId: { company: 'Coopol', product: 'Agenda', language: 'FR' }, ttl: 60 * 30 });
+  const calendar = ical({ name: escape(name, false), prodId: { company: 'Coopol', product: 'Agenda', language: 'FR' }, ttl: 60 * 30 });
   calendar.x('X-WR-TIMEZONE', PARIS);
   for (const event of events) {
     calendar.createEvent({

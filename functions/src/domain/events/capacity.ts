@@ -23,9 +23,12 @@ export interface ShardState {
   shard: number;
   taken: number;
   places?: number;
+  /** Places held for visitors who have not confirmed: they take room, they are not « coming ». */
+  held?: number;
 }
 
-export const totalTaken = (shards: ShardState[]) => shards.reduce((sum, s) => sum + s.taken, 0);
+/** Who is coming: the places taken, less those only held (unconfirmed visitors). */
+export const totalTaken = (shards: ShardState[]) => shards.reduce((sum, s) => sum + s.taken - (s.held ?? 0), 0);
 
 /** A shard with room, chosen at random so that simultaneous sign-ups spread; undefined when full. */
 export function shardWithRoom(shards: ShardState[]): number | undefined {
@@ -37,6 +40,33 @@ export function shardWithRoom(shards: ShardState[]): number | undefined {
 export function takePlace(shard: ShardInTransaction, counterId: string, shardNo: number, limited: boolean) {
   const update = shard.update({ counterId, shard: shardNo }).add({ taken: 1 });
   return (limited ? update.where(({ taken, places }, { name }) => `${name(taken)} < ${name(places)}`) : update).commit();
+}
+
+/**
+ * A visitor's hold: a place taken (same condition as any sign-up) and counted as held, so the
+ * capacity counts it while nobody counts the visitor as coming.
+ */
+export function holdPlace(shard: ShardInTransaction, counterId: string, shardNo: number, limited: boolean) {
+  const update = shard.update({ counterId, shard: shardNo }).add({ taken: 1, held: 1 });
+  return (limited ? update.where(({ taken, places }, { name }) => `${name(taken)} < ${name(places)}`) : update).commit();
+}
+
+/** A hold confirmed: the place stays taken, it is no longer only held. */
+export function confirmHeldPlace(shard: ShardInTransaction, counterId: string, shardNo: number) {
+  return shard
+    .update({ counterId, shard: shardNo })
+    .subtract({ held: 1 })
+    .where(({ held }, { gt }) => gt(held, 0))
+    .commit();
+}
+
+/** A hold lapsed or withdrawn: the place goes back, in the same transaction that ends the hold. */
+export function releaseHeldPlace(shard: ShardInTransaction, counterId: string, shardNo: number) {
+  return shard
+    .update({ counterId, shard: shardNo })
+    .subtract({ taken: 1, held: 1 })
+    .where(({ taken, held }, { gt }) => `${gt(taken, 0)} AND ${gt(held, 0)}`)
+    .commit();
 }
 
 /** The transaction step giving a place back. */

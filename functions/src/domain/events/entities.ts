@@ -95,6 +95,8 @@ export const AttendanceEntity = new Entity(
       shard: { type: 'number' },
       startsAt: { type: 'string', required: true },
       at: { type: 'string', required: true },
+      /** A visitor's answer: erased 30 days after the event (TTL; reads filter it out before that runs). */
+      expiresAt: { type: 'number' },
     },
     indexes: {
       byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['attendeeId'] } },
@@ -166,9 +168,54 @@ export const CapacityShardEntity = new Entity(
       /** This shard's share of the capacity; absent when there is no limit (counting only). */
       places: { type: 'number' },
       taken: { type: 'number', required: true, default: 0 },
+      /** Of `taken`, the places held for visitors who have not confirmed yet (they are not « coming »). */
+      held: { type: 'number' },
     },
     indexes: {
       byShard: { pk: { field: 'pk', composite: ['counterId', 'shard'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  config,
+);
+
+/**
+ * A visitor's answer waiting for confirmation from their mailbox (in the event's partition, one per
+ * address): it holds a place (`shard`) until `until`, and becomes an attendance only when confirmed.
+ */
+export const VisitorHoldEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'visitorHold', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      attendeeId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      email: { type: 'string', required: true },
+      answer: { type: rsvpStates, required: true },
+      /** The counter shard holding the place, when the answer is « je viens » and a place was left. */
+      shard: { type: 'number' },
+      /** ISO instant: after it the hold lapses and its place is given back. */
+      until: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['attendeeId'] } },
+    },
+  },
+  config,
+);
+
+/** The holds of an event in the order they lapse (their own partition key: one Query finds the lapsed ones). */
+export const HoldLapseEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'holdLapse', version: '1' },
+    attributes: {
+      eventId: { type: 'string', required: true },
+      until: { type: 'string', required: true },
+      attendeeId: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: {
+      byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['until', 'attendeeId'] } },
     },
   },
   config,
@@ -285,6 +332,8 @@ export const eventsService = new Service({
   waiting: WaitingEntity,
   signup: SlotSignupEntity,
   shard: CapacityShardEntity,
+  hold: VisitorHoldEntity,
+  lapse: HoldLapseEntity,
   receipt: MailReceiptEntity,
   preference: MailPreferenceEntity,
   unsubscribe: UnsubscribeLinkEntity,

@@ -8,7 +8,7 @@ import { PersonEntity } from '../people/entities';
 import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
 import { sayParisTime, toParis } from './paris-time';
 import { recipientsOf, type EventItem } from './read';
-import type { Promotion } from './service';
+import type { Promotion } from './places';
 import { isConditionFailure } from '../../shared/conditions';
 
 /**

@@ -100,13 +100,17 @@ export async function eventsById(ids: string[]): Promise<EventItem[]> {
   return (await EventEntity.get(ids.map((eventId) => ({ eventId }))).go()).data;
 }
 
-/** Everyone who answered an event and every volunteer of its slots (two Queries of its partition). */
+/**
+ * Everyone who answered an event and every volunteer of its slots (two Queries of its partition).
+ * Visitors' answers past their erasure date are left out (TTL deletes them late, or never locally).
+ */
 export async function answersOf(eventId: string) {
+  const now = Math.floor(Date.now() / 1000);
   const [attendances, signups] = await Promise.all([
     AttendanceEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
     SlotSignupEntity.query.byEvent({ eventId }).go({ pages: 'all' }),
   ]);
-  return { attendances, signups };
+  return { attendances: { ...attendances, data: attendances.data.filter((a) => a.expiresAt === undefined || a.expiresAt > now) }, signups };
 }
 
 /** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
@@ -130,6 +134,6 @@ export async function readCounter(counterId: string, shards: number): Promise<Sh
   const { data } = await CapacityShardEntity.get(keys).go();
   return keys.map(({ shard }) => {
     const item = data.find((d) => d.shard === shard);
-    return { shard, taken: item?.taken ?? 0, places: item?.places };
+    return { shard, taken: item?.taken ?? 0, places: item?.places, held: item?.held };
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type {
   CreateEventRequest,
@@ -22,20 +22,19 @@ import {
   eventsService,
   SlotEntity,
   SlotSignupEntity,
-  WaitingEntity,
 } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
 import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from './spaces';
+import { contentionAsCanceled, goingCounter, promoteFirstWaiting, releaseLapsedHolds } from './places';
 import { getRegion } from '../territory/service';
 import { isConditionFailure } from '../../shared/conditions';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
 
 const newId = (bytes: number) => randomBytes(bytes).toString('hex');
-const goingCounter = (eventId: string) => `${eventId}#going`;
 const slotCounter = (eventId: string, slotId: string) => `${eventId}#slot#${slotId}`;
 
 /** Turns Paris times into instants, with the failing field named (unknown hour on the day clocks go forward, end before start). */
@@ -302,11 +301,6 @@ async function attendeeOf(caller: Caller): Promise<Attendee> {
   return { attendeeId: item.userId, userId: item.userId, name: `${item.givenName} ${item.familyName}`, email: item.email };
 }
 
-/** A visitor of a public event: identified by their address, so answering twice updates one answer. */
-export function visitorId(email: string): string {
-  return `visitor-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`;
-}
-
 /**
  * Answers an event. « Je viens » takes a place in the going counter in the same transaction as
  * the answer; when none is left, the person joins the waiting list instead. Leaving a place
@@ -317,24 +311,12 @@ export async function answerEvent(caller: Caller, eventId: string, answer: RsvpA
   return answerAs(event, await attendeeOf(caller), answer);
 }
 
-export async function answerPublicEvent(eventId: string, visitor: { name: string; email: string; answer: RsvpAnswer }) {
-  const event = await loadVisibleEvent({ kind: 'anonymous' }, eventId);
-  return answerAs(event, { attendeeId: visitorId(visitor.email), name: visitor.name, email: visitor.email }, visitor.answer);
-}
-
-export interface Promotion {
-  eventId: string;
-  attendeeId: string;
-  name: string;
-  email: string;
-  since: string;
-}
-
 async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Promise<{ state: RsvpState; going: number }> {
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé.');
   const eventId = event.eventId;
   const counterId = goingCounter(eventId);
   const limited = event.capacity !== undefined;
+  let swept = false;
   for (let attempt = 0; attempt < 40; attempt++) {
     const [{ data: current }, shards] = await Promise.all([AttendanceEntity.get({ eventId, attendeeId: who.attendeeId }).go(), readCounter(counterId, event.goingShards)]);
     const was = current?.state;
@@ -342,6 +324,11 @@ async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Pr
     const at = new Date().toISOString();
     const base = { eventId, attendeeId: who.attendeeId, userId: who.userId, name: who.name, email: who.email, startsAt: event.startsAt, at };
     const shard = answer === 'going' ? shardWithRoom(shards) : undefined;
+    // Full: visitors' holds nobody confirmed in time give their places back first (once per answer).
+    if (answer === 'going' && shard === undefined && limited && !swept) {
+      swept = true;
+      if (await releaseLapsedHolds(event)) continue;
+    }
     const state: RsvpState = answer === 'going' ? (shard === undefined ? 'waiting' : 'going') : answer;
     const result = await eventsService.transaction
       .write(({ attendance, waiting, shard: shardEntity }) => [
@@ -364,42 +351,6 @@ async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Pr
     await pause(attempt);
   }
   throw new ConflictError('Trop de réponses au même moment : réessayez dans un instant.');
-}
-
-/** A contention error thrown by the SDK instead of a cancellation: treated as one (retried). */
-function contentionAsCanceled(error: unknown): { canceled: true } {
-  const name = (error as { name?: string }).name ?? '';
-  if (/TransactionConflict|TransactionInProgress|Throttling/.test(name)) return { canceled: true };
-  throw error;
-}
-
-/**
- * Gives a freed place to the first person waiting: their answer becomes « going » and the place is
- * taken in one transaction (conditions: still waiting, a shard with room). Returns who got it.
- */
-export async function promoteFirstWaiting(event: EventItem): Promise<Promotion | undefined> {
-  const eventId = event.eventId;
-  const counterId = goingCounter(eventId);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const { data: head } = await WaitingEntity.query.byEvent({ eventId }).go({ limit: 1 });
-    const first = head[0];
-    if (!first) return undefined;
-    const shard = shardWithRoom(await readCounter(counterId, event.goingShards));
-    if (shard === undefined) return undefined;
-    const { since, attendeeId } = first;
-    const { data: waiting } = await AttendanceEntity.get({ eventId, attendeeId }).go();
-    const result = await eventsService.transaction
-      .write(({ attendance, waiting: waitingEntity, shard: shardEntity }) => [
-        attendance.patch({ eventId, attendeeId }).set({ state: 'going', shard }).where(({ state }, { eq }) => eq(state, 'waiting')).commit(),
-        waitingEntity.delete({ eventId, since, attendeeId }).commit(),
-        takePlace(shardEntity, counterId, shard, true),
-      ])
-      .go()
-      .catch(contentionAsCanceled);
-    if (!result.canceled && waiting) return { eventId, attendeeId, name: waiting.name, email: waiting.email, since };
-    await pause(attempt);
-  }
-  return undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { documentClient, tableName } from '../../shared/dynamodb';
  */
 const config = { table: tableName, client: documentClient };
 
-const levels = ['section', 'federation', 'region', 'national'] as const;
+const levels = ['section', 'federation', 'region', 'national', 'group'] as const;
 const counters = {
   reports: { type: 'number' },
   leaflets: { type: 'number' },
@@ -77,4 +77,33 @@ export const ChildTotalsEntity = new Entity(
   config,
 );
 
-export const reportsService = new Service({ report: ReportEntity, level: LevelTotalsEntity, child: ChildTotalsEntity });
+/**
+ * One report as a line of each level it counts in (which event, who reported, its figures), in the
+ * level's partition: the roll-up shows who reported what without reading the reports one by one.
+ */
+export const ReportLineEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'reportLine', version: '1' },
+    attributes: {
+      level: { type: levels, required: true },
+      levelId: { type: 'string', required: true },
+      month: { type: 'string', required: true },
+      eventId: { type: 'string', required: true },
+      title: { type: 'string', required: true },
+      spaceName: { type: 'string', required: true },
+      authorId: { type: 'string', required: true },
+      authorName: { type: 'string', required: true },
+      leaflets: { type: 'number', required: true },
+      doors: { type: 'number', required: true },
+      peopleReached: { type: 'number', required: true },
+      contacts: { type: 'number', required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byLevel: { pk: { field: 'pk', composite: ['level', 'levelId'] }, sk: { field: 'sk', composite: ['month', 'eventId'] } },
+    },
+  },
+  config,
+);
+
+export const reportsService = new Service({ report: ReportEntity, level: LevelTotalsEntity, child: ChildTotalsEntity, line: ReportLineEntity });

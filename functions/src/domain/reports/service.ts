@@ -8,9 +8,12 @@ import { EventEntity } from '../events/entities';
 import { parisDay } from '../events/paris-time';
 import type { EventItem } from '../events/read';
 import { loadManagedEvent } from '../events/service';
+import { resolveSpace } from '../events/spaces';
 import { SectionEntity } from '../territory/entities';
 import { getFederation, getRegion, getSection, listRegions } from '../territory/service';
-import { ChildTotalsEntity, LevelTotalsEntity, ReportEntity, reportsService } from './entities';
+import { GroupEntity } from '../social/entities';
+import { checkCeilings } from './ceilings';
+import { ChildTotalsEntity, LevelTotalsEntity, ReportEntity, ReportLineEntity, reportsService } from './entities';
 
 interface Level {
   level: ReportLevel;
@@ -28,7 +31,11 @@ const totalsOf = (item: Partial<Totals>): Totals => ({
   contacts: item.contacts ?? 0,
 });
 
-/** The levels an event's numbers count in, from its own space up to national (one GetItem at most). */
+/**
+ * The levels an event's numbers count in: a party space's (section, federation, national) from its
+ * own level up to national (one GetItem at most); a group's in the group alone — anyone may make a
+ * group, so its actions are the group's, not the party's.
+ */
 async function levelsAbove(event: EventItem): Promise<Level[]> {
   const national: Level = { level: 'national', id: 'national', name: 'National' };
   const region = (code: string | null, name: string | null): Level[] => (code ? [{ level: 'region', id: code, name: name ?? code }] : []);
@@ -41,7 +48,11 @@ async function levelsAbove(event: EventItem): Promise<Level[]> {
       const f = await getFederation(event.spaceId);
       return [{ level: 'federation', id: f.code, name: f.name }, ...region(f.regionCode, f.regionName), national];
     }
-    default:
+    case 'group': {
+      const { data: group } = await GroupEntity.get({ groupId: event.spaceId }).go();
+      return [{ level: 'group', id: event.spaceId, name: group ? `Groupe ${group.name}` : 'Groupe' }];
+    }
+    case 'national':
       return [national];
   }
 }
@@ -63,6 +74,7 @@ const toReport = (item: { eventId: string; leaflets: number; doors: number; peop
  * one transaction by the difference with the previous version: totals are never recomputed from reports.
  */
 export async function submitReport(caller: Caller, eventId: string, request: ReportRequest) {
+  checkCeilings(request);
   const event = await loadManagedEvent(caller, eventId);
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : pas de compte-rendu.');
   if (event.startsAt > new Date().toISOString()) throw new ConflictError('Le compte-rendu se fait une fois l’action commencée.');
@@ -81,8 +93,17 @@ export async function submitReport(caller: Caller, eventId: string, request: Rep
     version: (previous?.version ?? 0) + 1,
   };
   const result = await reportsService.transaction
-    .write(({ report, level, child }) => [
+    .write(({ report, level, child, line }) => [
       previous ? report.put(item).where(({ version }, { eq }) => eq(version, previous.version)).commit() : report.create(item).commit(),
+      ...levels.map((l) =>
+        line
+          .put({
+            level: l.level, levelId: l.id, month, eventId, title: event.title, spaceName: levels[0]!.name,
+            authorId: item.authorId, authorName: item.authorName, updatedAt: item.updatedAt,
+            leaflets: request.leaflets, doors: request.doors, peopleReached: request.peopleReached, contacts: request.contacts,
+          })
+          .commit(),
+      ),
       ...levels.map((l) => level.upsert({ level: l.level, levelId: l.id, month }).add(delta).commit()),
       ...levels.slice(1).map((parent, i) =>
         child.upsert({ level: parent.level, levelId: parent.id, month, childId: levels[i]!.id, childName: levels[i]!.name }).add(delta).commit(),
@@ -103,7 +124,7 @@ export async function getReport(caller: Caller, eventId: string) {
 }
 
 /** The level asked for, its children (sections of a federation…) and the place rules need. */
-async function levelAndChildren(level: ReportLevel, id: string) {
+async function levelAndChildren(caller: Caller, level: ReportLevel, id: string) {
   const field = 'params.levelId';
   const missing = (what: string) => () => {
     throw new NotFoundError(what, field);
@@ -128,10 +149,15 @@ async function levelAndChildren(level: ReportLevel, id: string) {
       if (id !== 'national') missing('Échelon')();
       return { name: 'National', children: (await listRegions()).map((r) => ({ id: r.code, name: r.name })) };
     }
+    case 'group': {
+      // A group one may not know of is a 404, as everywhere (events/spaces.ts).
+      const space = await resolveSpace(caller, { type: 'group', id }, field);
+      return { name: space.label, standing: space.group!.standing, children: [] as { id: string; name: string }[] };
+    }
   }
 }
 
-const childLevel: Record<ReportLevel, ReportLevel> = { national: 'region', region: 'federation', federation: 'section', section: 'section' };
+const childLevel: Record<ReportLevel, ReportLevel> = { national: 'region', region: 'federation', federation: 'section', section: 'section', group: 'group' };
 
 /** Twelve months ending with `month`, oldest first (`2026-03` → `2025-04` … `2026-03`). */
 function lastTwelveMonths(month: string): string[] {
@@ -142,18 +168,22 @@ function lastTwelveMonths(month: string): string[] {
   });
 }
 
+/** How many of a month's reports a dashboard lists (who reported what), newest events last. */
+const REPORT_LINES = 100;
+
 /**
  * A level's dashboard for a month: its totals over twelve months (one Query), each child's totals
- * for the month (one Query), and the children that have not reported — a constant number of
- * requests, whatever the number of reports.
+ * for the month (one Query), the children that have not reported, and who reported what (one Query
+ * page) — a constant number of requests, whatever the number of reports.
  */
 export async function getRollup(caller: Caller, level: ReportLevel, id: string, month = parisDay(new Date()).slice(0, 7)): Promise<Rollup> {
-  const place = await levelAndChildren(level, id);
-  mayViewReports(caller, level, { id, federationCode: 'federationCode' in place ? place.federationCode : undefined }, policyOptions);
+  const place = await levelAndChildren(caller, level, id);
+  mayViewReports(caller, level, { id, federationCode: 'federationCode' in place ? place.federationCode : undefined, standing: 'standing' in place ? place.standing : undefined }, policyOptions);
   const months = lastTwelveMonths(month);
-  const [history, children] = await Promise.all([
+  const [history, children, lines] = await Promise.all([
     LevelTotalsEntity.query.byLevel({ level, levelId: id }).between({ month: months[0] }, { month }).go({ pages: 'all' }),
     ChildTotalsEntity.query.byParent({ level, levelId: id, month }).go({ pages: 'all' }),
+    ReportLineEntity.query.byLevel({ level, levelId: id, month }).go({ limit: REPORT_LINES }),
   ]);
   const byMonth = new Map(history.data.map((h) => [h.month, totalsOf(h)]));
   const byChild = new Map(children.data.map((c) => [c.childId, c]));
@@ -165,5 +195,17 @@ export async function getRollup(caller: Caller, level: ReportLevel, id: string, 
     history: months.map((m) => ({ month: m, ...(byMonth.get(m) ?? zero) })),
     children: place.children.map((c) => ({ level: childLevel[level], id: c.id, name: c.name, ...totalsOf(byChild.get(c.id) ?? {}) })),
     notReported: place.children.filter((c) => !(byChild.get(c.id)?.reports ?? 0)),
+    reports: lines.data.map((l) => ({
+      eventId: l.eventId,
+      title: l.title,
+      spaceName: l.spaceName,
+      reporter: { userId: l.authorId, name: l.authorName },
+      leaflets: l.leaflets,
+      doors: l.doors,
+      peopleReached: l.peopleReached,
+      contacts: l.contacts,
+      updatedAt: l.updatedAt,
+    })),
+    moreReports: lines.cursor !== null,
   };
 }

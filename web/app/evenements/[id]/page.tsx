@@ -214,6 +214,7 @@ export default async function EventPage({ params }: Props) {
                 <TextField name="name" label={t('event.visitorName')} autoComplete="name" required />
                 <TextField name="email" type="email" label={t('event.visitorEmail')} autoComplete="email" required />
                 <Checkbox name="consent" label={t('event.visitorConsent')} required />
+                <p className={styles.muted}>{t('event.visitorConfirmHint')}</p>
                 <SubmitButton>{t('event.rsvp.going')}</SubmitButton>
               </ActionForm>
               <p className={styles.muted}>

@@ -83,3 +83,35 @@ export function eventPlaceFreed(data: EventMailFacts): RenderedMail {
     footer: footerEvent(data.spaceLabel),
   });
 }
+
+/**
+ * To a visitor who answered a public event without an account: the confirmation link (the only mail
+ * an unconfirmed address gets), or, when the address had already answered, the link to that answer.
+ */
+export function eventVisitorAnswer(data: EventMailFacts & { confirmed: boolean; holdMinutes: number; confirmUrl: string; manageUrl: string }): RenderedMail {
+  const footer = 'Vous recevez ce message parce que quelqu’un a répondu avec votre adresse à un événement public sur Coopol. Si ce n’est pas vous, ignorez-le : sans confirmation, rien n’est gardé.';
+  if (data.confirmed) {
+    return layoutMail({
+      subject: `Votre réponse : ${data.title}`,
+      heading: data.title,
+      blocks: [
+        paragraph(greeting(data.givenName)),
+        paragraph(`Une réponse a été envoyée avec votre adresse pour ${data.title}, ${data.when}, ${data.address}. Vous aviez déjà répondu : rien n’a changé.`),
+        button('Voir, modifier ou annuler ma réponse', data.manageUrl),
+      ],
+      footer,
+    });
+  }
+  return layoutMail({
+    subject: `Confirmez votre réponse : ${data.title}`,
+    preheader: `Lien valable ${data.holdMinutes} minutes`,
+    heading: data.title,
+    blocks: [
+      paragraph(greeting(data.givenName)),
+      paragraph(`Vous avez répondu à ${data.title}, ${data.when}, ${data.address}. Confirmez votre réponse dans les ${data.holdMinutes} minutes : votre place vous attend jusque-là.`),
+      button('Confirmer ma réponse', data.confirmUrl),
+      paragraph(`Modifier ou annuler votre réponse plus tard : ${data.manageUrl}`),
+    ],
+    footer,
+  });
+}

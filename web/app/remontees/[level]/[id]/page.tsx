@@ -10,12 +10,12 @@ import { param, type SearchParams } from '../../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../../lib/session';
 import styles from '../../../evenements/events.module.css';
 import { sayMonth } from '../../../evenements/format';
-import { dashboardHref } from '../../../evenements/hrefs';
+import { dashboardHref, eventHref } from '../../../evenements/hrefs';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('dashboard.title') };
 
-const levels = ['section', 'federation', 'region', 'national'] as const;
+const levels = ['section', 'federation', 'region', 'national', 'group'] as const;
 type Level = (typeof levels)[number];
 
 /** Leaflets month by month: hand-made SVG bars (no chart library in the page's JavaScript). */
@@ -135,6 +135,25 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           )}
         </section>
       )}
+      <section className={`card ${styles.card}`} aria-labelledby="lines-title">
+        <h2 id="lines-title">{t('dashboard.lines', { month: sayMonth(rollup.month) })}</h2>
+        {rollup.reports.length ? (
+          <ul className={styles.reportLines}>
+            {rollup.reports.map((r) => (
+              <li key={r.eventId}>
+                <Link href={eventHref(r.eventId)}>{r.title}</Link>
+                <span>{t('dashboard.lineBy', { space: r.spaceName, name: r.reporter.name })}</span>
+                <span>
+                  {(['leaflets', 'doors', 'peopleReached', 'contacts'] as const).map((k) => `${t(`report.${k}`)} : ${numberFormat.format(r[k])}`).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('dashboard.noLines')}</p>
+        )}
+        {rollup.moreReports && <p>{t('dashboard.moreLines')}</p>}
+      </section>
     </div>
   );
 }
