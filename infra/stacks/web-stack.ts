@@ -3,6 +3,10 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ViewerProtocolPolicy,
@@ -38,6 +42,14 @@ export class WebStack extends Stack {
 
     const apiOrigin = `https://${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 
+    const viewerAddress = new CloudFrontFunction(this, 'ApiViewerAddress', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Writes the viewer address into x-coopol-viewer-ip for the API',
+      code: FunctionCode.fromInline(
+        'function handler(event) { var request = event.request; delete request.headers["x-coopol-edge"]; request.headers["x-coopol-viewer-ip"] = { value: event.viewer.ip }; return request; }',
+      ),
+    });
+
     this.site = new NextSite(this, 'Site', {
       openNext: props.openNext,
       serverEnvironment: {
@@ -49,14 +61,18 @@ export class WebStack extends Stack {
       additionalBehaviors: {
         // The API decides everything: no caching, every method, every viewer header but Host
         // (API Gateway routes on its own host name), so Authorization reaches the JWT authorizer.
+        // The browser's address for the API's per-client limits: written here (never the viewer's
+        // word) and vouched for by the key only CloudFront and the API know (client-of-event.ts).
         '/api/*': {
           origin: new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: { 'x-coopol-edge': props.viewerKey.secretValue.unsafeUnwrap() },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
     });

@@ -64,6 +64,11 @@ test('/api/* goes first, to the HTTP API: every method, no caching, every viewer
   const origin = JSON.stringify(originOf(api).DomainName);
   assert.match(origin, /\.execute-api\.eu-west-3\./);
   assert.match(origin, new RegExp(`coopol-dev-api.*${apiLogicalId}`), 'the origin is this stage HTTP API');
+  // The browser's address reaches the API's per-client limits, vouched for by the shared key (a
+  // deploy-time reference to the secret, never its value).
+  const edge = (originOf(api) as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }).OriginCustomHeaders ?? [];
+  assert.match(JSON.stringify(edge.find((h) => h.HeaderName === 'x-coopol-edge')?.HeaderValue), /resolve:secretsmanager:/);
+  assert.equal((api as { FunctionAssociations?: unknown[] }).FunctionAssociations?.length, 1, 'a viewer-request function writes x-coopol-viewer-ip');
 });
 
 test('pages go to the Next.js server function URL by default; images to the optimizer', () => {

@@ -161,6 +161,11 @@ describe('sign-in throttle', () => {
     assert.equal(stranger.status, 429);
     const forged = await signInFrom('127.0.0.7', wrong(owner.email), { 'x-coopol-viewer': '192.0.2.10 pas-une-signature' });
     assert.equal(forged.status, 401, JSON.stringify(forged.body));
+    // Through CloudFront: the address its function wrote counts when the edge's key comes with it, not otherwise.
+    const viaEdge = await signInFrom('127.0.0.8', wrong(owner.email), { 'x-coopol-viewer-ip': '192.0.2.10', 'x-coopol-edge': key });
+    assert.equal(viaEdge.status, 429, 'the locked browser, through the edge');
+    const fakeEdge = await signInFrom('127.0.0.8', wrong(owner.email), { 'x-coopol-viewer-ip': '192.0.2.10', 'x-coopol-edge': 'devinée' });
+    assert.equal(fakeEdge.status, 401, 'a guessed edge key: counted as its sender');
   });
 
   test('strangers from many clients lock the address; the owner’s password with the mailed code lets her in; an unknown address reads the same', async () => {
