@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
 import type { socialRoutes } from '../../functions/src/contracts/social-routes';
 import { tinyPng, uploadAttachment } from '../support/attachments';
@@ -617,4 +617,55 @@ describe('what the rules hide', () => {
     assert.equal(refused.status, 403);
     assert.match(refused.body.message as string, /double authentification/);
   });
+});
+
+// ——— Roles and membership (issue « Trust »): a role a lapsed or moved person still holds (left by an
+// import before roles followed membership) can always be revoked by whoever may grant it; a role that
+// would not hold cannot be granted, by anyone ———
+const lapsed = { userId: '' };
+const lapsedGrant = { role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' } as const;
+async function leaveLapsedGrant() {
+  const { writeGrant } = await import('../../functions/src/domain/roles/service');
+  const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+  await writeGrant((await PersonEntity.get({ userId: lapsed.userId }).go()).data!, lapsedGrant, 'system');
+}
+const lapsedCases: Record<string, Case> = {
+  revokeRoleOfLapsedPerson: {
+    method: 'DELETE',
+    path: () => `/api/roles/${lapsed.userId}/section/mulhouse/web-referent`,
+    expect: only({ sectionSecretary: 200, federationOfficer: 200, nationalAdmin: 200 }),
+    undo: leaveLapsedGrant,
+  },
+  grantRoleToSomeoneNotAMemberThere: {
+    method: 'POST',
+    path: () => '/api/roles',
+    body: () => ({ userId: lapsed.userId, role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }),
+    expect: signedIn(403),
+  },
+};
+
+describe('authorization matrix: roles of people who are no longer members there', () => {
+  before(async () => {
+    // No longer an adhérent of Mulhouse (a supporter now), still holding its web referent's role.
+    const person = await createTestPerson(stack, { email: 'matrix.lapsed@coopol.example', postalCode: '68100' });
+    lapsed.userId = person.userId;
+    await leaveLapsedGrant();
+  });
+  // The leftover role gives no one else's row anything to see: the file's last describe takes it back.
+  after(async () => {
+    const revoked = await call(stack, people.nationalAdmin, 'DELETE', `/api/roles/${lapsed.userId}/section/mulhouse/web-referent`);
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+  });
+
+  for (const [name, c] of Object.entries(lapsedCases)) {
+    test(name, async () => {
+      const got: Partial<Expect> = {};
+      for (const actor of actors) {
+        const response = await call(stack, as(actor), c.method, c.path(), c.body?.(), c.contentType ?? json);
+        got[actor] = response.status;
+        if (response.status < 300 && c.undo) await c.undo(actor);
+      }
+      assert.deepEqual(got, c.expect);
+    });
+  }
 });
