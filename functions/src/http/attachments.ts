@@ -1,11 +1,10 @@
 import { socialRoutes as routes } from '../contracts/social-routes';
-import { loadCaller } from '../domain/access/load-caller';
 import * as attachments from '../domain/social/attachments';
 import { featureLambda, implement } from './kit/feature-lambda';
 
 /** Files of posts: presigned uploads, the server's check of what arrived, short-lived download links. */
 export const handler = featureLambda('attachments', [
-  implement(routes.createAttachmentUpload, async ({ actor, body }) => attachments.createAttachmentUpload(await loadCaller(actor), body)),
-  implement(routes.confirmAttachment, async ({ actor, params }) => attachments.confirmAttachment(await loadCaller(actor), params.attachmentId)),
-  implement(routes.getAttachmentLink, async ({ actor, params }) => attachments.getAttachmentLink(await loadCaller(actor), params.attachmentId)),
+  implement(routes.createAttachmentUpload, async ({ caller, body }) => attachments.createAttachmentUpload(caller, body), { caller: true }),
+  implement(routes.confirmAttachment, async ({ caller, params }) => attachments.confirmAttachment(caller, params.attachmentId), { caller: true }),
+  implement(routes.getAttachmentLink, async ({ caller, params }) => attachments.getAttachmentLink(caller, params.attachmentId), { caller: true }),
 ]);

@@ -1,5 +1,4 @@
 import { calendarRoutes as routes } from '../contracts/calendar-routes';
-import { loadCaller } from '../domain/access/load-caller';
 import * as calendar from '../domain/events/calendar';
 import { featureLambda, implement } from './kit/feature-lambda';
 
@@ -8,12 +7,9 @@ import { featureLambda, implement } from './kit/feature-lambda';
  * Lambda: it is read often, by apps, and carries the iCalendar library the others do not need.
  */
 export const handler = featureLambda('calendar', [
-  implement(routes.getEventCalendar, async ({ actor, params }) => calendar.eventCalendar(await loadCaller(actor), params.eventId)),
-  implement(routes.createCalendarFeed, async ({ actor, body }) => calendar.createFeed(await loadCaller(actor), body.scope)),
-  implement(routes.listCalendarFeeds, async ({ actor }) => calendar.listFeeds(await loadCaller(actor))),
-  implement(routes.revokeCalendarFeed, async ({ actor, params }) => (await calendar.revokeFeed(await loadCaller(actor), params.feedId), { ok: true as const })),
-  // The feed's owner is loaded as the caller: the feed shows what they may see today.
-  implement(routes.readCalendarFeed, async ({ params }) =>
-    calendar.readFeed(params.token, (userId) => loadCaller({ kind: 'user', sub: userId, email: null, groups: [] })),
-  ),
+  implement(routes.getEventCalendar, async ({ caller, params }) => calendar.eventCalendar(caller, params.eventId), { caller: true }),
+  implement(routes.createCalendarFeed, async ({ caller, body }) => calendar.createFeed(caller, body.scope), { caller: true }),
+  implement(routes.listCalendarFeeds, async ({ caller }) => calendar.listFeeds(caller), { caller: true }),
+  implement(routes.revokeCalendarFeed, async ({ caller, params }) => (await calendar.revokeFeed(caller, params.feedId), { ok: true as const }), { caller: true }),
+  implement(routes.readCalendarFeed, async ({ params }) => calendar.readFeed(params.token)),
 ]);

@@ -1,5 +1,4 @@
 import { socialRoutes as routes } from '../contracts/social-routes';
-import { loadCaller } from '../domain/access/load-caller';
 import { readFeed } from '../domain/social/feed';
 import * as moderation from '../domain/social/moderation';
 import * as posts from '../domain/social/posts';
@@ -10,37 +9,42 @@ const done = { ok: true as const };
 
 /** Posts, comments, following, link previews and the feed. */
 export const handler = featureLambda('posts', [
-  implement(routes.createPost, async ({ actor, body }) => posts.createPost(await loadCaller(actor), body)),
-  implement(routes.listSpacePosts, async ({ actor, params, query }) =>
-    posts.listSpacePosts(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, query),
+  implement(routes.createPost, async ({ caller, body }) => posts.createPost(caller, body), { caller: true }),
+  implement(routes.listSpacePosts, async ({ caller, params, query }) =>
+    posts.listSpacePosts(caller, { type: params.spaceType, id: params.spaceId }, query),
+    { caller: true },
   ),
-  implement(routes.getPost, async ({ actor, params }) => posts.getPost(await loadCaller(actor), params.postId)),
-  implement(routes.editPost, async ({ actor, params, body }) => posts.editPost(await loadCaller(actor), params.postId, body.text)),
-  implement(routes.deletePost, async ({ actor, params }) => (await posts.deletePost(await loadCaller(actor), params.postId), done)),
-  implement(routes.hidePost, async ({ actor, params }) => posts.hidePost(await loadCaller(actor), params.postId)),
-  implement(routes.listComments, async ({ actor, params, query }) => posts.listComments(await loadCaller(actor), params.postId, query)),
-  implement(routes.addComment, async ({ actor, params, body }) => posts.addComment(await loadCaller(actor), params.postId, body.text)),
-  implement(routes.hideComment, async ({ actor, params }) => posts.hideComment(await loadCaller(actor), params.postId, params.commentId)),
-  implement(routes.deleteComment, async ({ actor, params }) => (await posts.deleteComment(await loadCaller(actor), params.postId, params.commentId), done)),
-  implement(routes.followPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, true)),
-  implement(routes.unfollowPost, async ({ actor, params }) => posts.setFollowing(await loadCaller(actor), params.postId, false)),
-  implement(routes.previewLink, async ({ actor, body }) => posts.previewLink(await loadCaller(actor), body.url)),
-  implement(routes.readFeed, async ({ actor, query }) => readFeed(await loadCaller(actor), query)),
-  implement(routes.search, async ({ actor, query }) => search(await loadCaller(actor), query.q)),
+  implement(routes.getPost, async ({ caller, params }) => posts.getPost(caller, params.postId), { caller: true }),
+  implement(routes.editPost, async ({ caller, params, body }) => posts.editPost(caller, params.postId, body.text), { caller: true }),
+  implement(routes.deletePost, async ({ caller, params }) => (await posts.deletePost(caller, params.postId), done), { caller: true }),
+  implement(routes.hidePost, async ({ caller, params }) => posts.hidePost(caller, params.postId), { caller: true }),
+  implement(routes.listComments, async ({ caller, params, query }) => posts.listComments(caller, params.postId, query), { caller: true }),
+  implement(routes.addComment, async ({ caller, params, body }) => posts.addComment(caller, params.postId, body.text), { caller: true }),
+  implement(routes.hideComment, async ({ caller, params }) => posts.hideComment(caller, params.postId, params.commentId), { caller: true }),
+  implement(routes.deleteComment, async ({ caller, params }) => (await posts.deleteComment(caller, params.postId, params.commentId), done), { caller: true }),
+  implement(routes.followPost, async ({ caller, params }) => posts.setFollowing(caller, params.postId, true), { caller: true }),
+  implement(routes.unfollowPost, async ({ caller, params }) => posts.setFollowing(caller, params.postId, false), { caller: true }),
+  implement(routes.previewLink, async ({ caller, body }) => posts.previewLink(caller, body.url), { caller: true }),
+  implement(routes.readFeed, async ({ caller, query }) => readFeed(caller, query), { caller: true }),
+  implement(routes.search, async ({ caller, query }) => search(caller, query.q), { caller: true }),
 
-  implement(routes.reportContent, async ({ actor, params, body }) => moderation.reportContent(await loadCaller(actor), params.postId, body)),
-  implement(routes.listSpaceReports, async ({ actor, params, query }) =>
-    moderation.listSpaceReports(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, query),
+  implement(routes.reportContent, async ({ caller, params, body }) => moderation.reportContent(caller, params.postId, body), { caller: true }),
+  implement(routes.listSpaceReports, async ({ caller, params, query }) =>
+    moderation.listSpaceReports(caller, { type: params.spaceType, id: params.spaceId }, query),
+    { caller: true },
   ),
-  implement(routes.escalateReport, async ({ actor, params }) => moderation.escalateReport(await loadCaller(actor), params.reportId)),
-  implement(routes.listEscalations, async ({ actor, query }) => moderation.listEscalations(await loadCaller(actor), query)),
-  implement(routes.blockInSpace, async ({ actor, params }) =>
-    moderation.setBlocked(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, params.userId, true),
+  implement(routes.escalateReport, async ({ caller, params }) => moderation.escalateReport(caller, params.reportId), { caller: true }),
+  implement(routes.listEscalations, async ({ caller, query }) => moderation.listEscalations(caller, query), { caller: true }),
+  implement(routes.blockInSpace, async ({ caller, params }) =>
+    moderation.setBlocked(caller, { type: params.spaceType, id: params.spaceId }, params.userId, true),
+    { caller: true },
   ),
-  implement(routes.unblockInSpace, async ({ actor, params }) =>
-    moderation.setBlocked(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, params.userId, false),
+  implement(routes.unblockInSpace, async ({ caller, params }) =>
+    moderation.setBlocked(caller, { type: params.spaceType, id: params.spaceId }, params.userId, false),
+    { caller: true },
   ),
-  implement(routes.listSpaceBlocks, async ({ actor, params, query }) =>
-    moderation.listSpaceBlocks(await loadCaller(actor), { type: params.spaceType, id: params.spaceId }, query),
+  implement(routes.listSpaceBlocks, async ({ caller, params, query }) =>
+    moderation.listSpaceBlocks(caller, { type: params.spaceType, id: params.spaceId }, query),
+    { caller: true },
   ),
 ]);

@@ -1,5 +1,4 @@
 import { socialRoutes as routes } from '../contracts/social-routes';
-import { loadCaller } from '../domain/access/load-caller';
 import * as friends from '../domain/social/friends';
 import * as groups from '../domain/social/groups';
 import * as notifications from '../domain/social/notifications';
@@ -9,28 +8,29 @@ const done = { ok: true as const };
 
 /** Social: groups, friends, notifications (posts and the feed: http/posts.ts). */
 export const handler = featureLambda('social', [
-  implement(routes.createGroup, async ({ actor, body }) => groups.createGroup(await loadCaller(actor), body)),
-  implement(routes.listGroups, async ({ actor, query }) => groups.listGroups(await loadCaller(actor), query)),
-  implement(routes.listMyGroups, async ({ actor, query }) => groups.listMyGroups(await loadCaller(actor), query)),
-  implement(routes.getGroup, async ({ actor, params }) => groups.getGroup(await loadCaller(actor), params.groupId)),
-  implement(routes.joinGroup, async ({ actor, params }) => groups.joinGroup(await loadCaller(actor), params.groupId)),
-  implement(routes.leaveGroup, async ({ actor, params }) => (await groups.leaveGroup(await loadCaller(actor), params.groupId), done)),
-  implement(routes.listGroupMembers, async ({ actor, params, query }) => groups.listGroupMembers(await loadCaller(actor), params.groupId, query)),
-  implement(routes.decideGroupMember, async ({ actor, params, body }) =>
-    (await groups.decideGroupMember(await loadCaller(actor), params.groupId, params.userId, body), done),
+  implement(routes.createGroup, async ({ caller, body }) => groups.createGroup(caller, body), { caller: true }),
+  implement(routes.listGroups, async ({ caller, query }) => groups.listGroups(caller, query), { caller: true }),
+  implement(routes.listMyGroups, async ({ caller, query }) => groups.listMyGroups(caller, query), { caller: true }),
+  implement(routes.getGroup, async ({ caller, params }) => groups.getGroup(caller, params.groupId), { caller: true }),
+  implement(routes.joinGroup, async ({ caller, params }) => groups.joinGroup(caller, params.groupId), { caller: true }),
+  implement(routes.leaveGroup, async ({ caller, params }) => (await groups.leaveGroup(caller, params.groupId), done), { caller: true }),
+  implement(routes.listGroupMembers, async ({ caller, params, query }) => groups.listGroupMembers(caller, params.groupId, query), { caller: true }),
+  implement(routes.decideGroupMember, async ({ caller, params, body }) =>
+    (await groups.decideGroupMember(caller, params.groupId, params.userId, body), done),
+    { caller: true },
   ),
-  implement(routes.inviteToGroup, async ({ actor, params, body }) => groups.inviteToGroup(await loadCaller(actor), params.groupId, body.email)),
-  implement(routes.acceptGroupInvitation, async ({ actor, params }) => groups.acceptGroupInvitation(await loadCaller(actor), params.token)),
+  implement(routes.inviteToGroup, async ({ caller, params, body }) => groups.inviteToGroup(caller, params.groupId, body.email), { caller: true }),
+  implement(routes.acceptGroupInvitation, async ({ caller, params }) => groups.acceptGroupInvitation(caller, params.token), { caller: true }),
 
-  implement(routes.listFriends, async ({ actor, query }) => friends.listFriends(await loadCaller(actor), query)),
-  implement(routes.friendSuggestions, async ({ actor }) => friends.friendSuggestions(await loadCaller(actor))),
-  implement(routes.requestFriend, async ({ actor, params }) => friends.requestFriend(await loadCaller(actor), params.userId)),
-  implement(routes.acceptFriend, async ({ actor, params }) => friends.acceptFriend(await loadCaller(actor), params.userId)),
-  implement(routes.removeFriend, async ({ actor, params }) => friends.removeFriend(await loadCaller(actor), params.userId)),
+  implement(routes.listFriends, async ({ caller, query }) => friends.listFriends(caller, query), { caller: true }),
+  implement(routes.friendSuggestions, async ({ caller }) => friends.friendSuggestions(caller), { caller: true }),
+  implement(routes.requestFriend, async ({ caller, params }) => friends.requestFriend(caller, params.userId), { caller: true }),
+  implement(routes.acceptFriend, async ({ caller, params }) => friends.acceptFriend(caller, params.userId), { caller: true }),
+  implement(routes.removeFriend, async ({ caller, params }) => friends.removeFriend(caller, params.userId), { caller: true }),
 
-  implement(routes.listNotifications, async ({ actor, query }) => notifications.listNotifications(await loadCaller(actor), query)),
-  implement(routes.unreadNotifications, async ({ actor }) => notifications.unreadCount(await loadCaller(actor))),
-  implement(routes.markNotificationsRead, async ({ actor }) => notifications.markAllRead(await loadCaller(actor))),
-  implement(routes.getNotificationSettings, async ({ actor }) => notifications.getNotificationSettings(await loadCaller(actor))),
-  implement(routes.updateNotificationSettings, async ({ actor, body }) => notifications.updateNotificationSettings(await loadCaller(actor), body)),
+  implement(routes.listNotifications, async ({ caller, query }) => notifications.listNotifications(caller, query), { caller: true }),
+  implement(routes.unreadNotifications, async ({ caller }) => notifications.unreadCount(caller), { caller: true }),
+  implement(routes.markNotificationsRead, async ({ caller }) => notifications.markAllRead(caller), { caller: true }),
+  implement(routes.getNotificationSettings, async ({ caller }) => notifications.getNotificationSettings(caller), { caller: true }),
+  implement(routes.updateNotificationSettings, async ({ caller, body }) => notifications.updateNotificationSettings(caller, body), { caller: true }),
 ]);

@@ -3,6 +3,7 @@ import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson } from '../access/policy';
+import { loadPersonAsCaller } from '../access/load-caller';
 import { NotFoundError, ValidationError } from '../errors';
 import { CalendarFeedEntity } from './entities';
 import { resolveSpace } from './spaces';
@@ -100,11 +101,12 @@ export async function revokeFeed(caller: Caller, feedId: string): Promise<void> 
  * A feed by its token: the agenda as its owner sees it today (their rights are checked at each
  * read, so a feed never shows what its owner may no longer see). From 30 days back, 500 events at most.
  */
-export async function readFeed(tokenWithExtension: string, loadOwner: (userId: string) => Promise<Caller>): Promise<string> {
+/** A private feed, as its owner may see it today (the owner is loaded as the caller, whoever polls). */
+export async function readFeed(tokenWithExtension: string): Promise<string> {
   const token = tokenWithExtension.replace(/\.ics$/, '');
   const { data: feed } = await CalendarFeedEntity.get({ token }).go();
   if (!feed) throw new NotFoundError('Agenda', 'params.token');
-  const owner = await loadOwner(feed.ownerId);
+  const owner = await loadPersonAsCaller(feed.ownerId);
   if (owner.kind !== 'person') throw new NotFoundError('Agenda', 'params.token');
   const since = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
   if (feed.scopeType === 'me') {

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { RolloutNumbers } from '../../contracts/rollout';
+import type { RolloutNumbers, RolloutScopeQuery } from '../../contracts/rollout';
 import type { Caller } from '../access/caller';
 import { policyOptions } from '../access/options';
 import { mayViewRolloutNumbers, type RolloutScope } from '../access/policy';
@@ -16,7 +16,13 @@ const scopeKey = (scope: RolloutScope) => (scope.kind === 'national' ? 'national
  * day. A constant number of requests whatever the numbers: one BatchGetItem of funnels (two for the
  * whole country), one Query of open territories, one Query of days.
  */
-export async function rolloutNumbers(caller: Caller, scope: RolloutScope): Promise<z.infer<typeof RolloutNumbers>> {
+/** The scope a numbers query names (the contract guarantees a code for a region or a federation). */
+export function scopeOfQuery(query: z.infer<typeof RolloutScopeQuery>): RolloutScope {
+  return query.scope === 'national' ? { kind: 'national' } : { kind: query.scope, code: query.code! };
+}
+
+export async function rolloutNumbers(caller: Caller, query: z.infer<typeof RolloutScopeQuery>): Promise<z.infer<typeof RolloutNumbers>> {
+  const scope = scopeOfQuery(query);
   mayViewRolloutNumbers(caller, scope, policyOptions);
   const [place, federations] =
     scope.kind === 'national'

@@ -10,6 +10,8 @@ import type {
 import type { z } from 'zod';
 import { routeKey, type Feature, type RouteContract } from '../../contracts/route';
 import { UnauthorizedError } from '../../domain/errors';
+import type { Caller } from '../../domain/access/caller';
+import { loadCaller } from '../../domain/access/load-caller';
 import type { Actor } from '../../domain/identity/actor';
 import { logger } from '../../shared/logger';
 import { runWithRequestStats } from '../../shared/request-context';
@@ -27,6 +29,12 @@ export interface RouteInput<C extends RouteContract> {
   query: Out<C['query']>;
   body: Out<C['body']>;
   actor: Actor;
+  /**
+   * The caller as the rules see them, loaded by the kit when the route asks for it
+   * (`implement(route, serve, { caller: true })`: one BatchGetItem — their person and their session,
+   * an ended session being a 401 here); anonymous otherwise.
+   */
+  caller: Caller;
   /** Who sent the request on the network, for the per-client rate limits (client-of-event.ts). */
   client: { ip: string };
   event: Event;
@@ -45,6 +53,7 @@ export interface RouteImplementation {
 export function implement<C extends RouteContract>(
   contract: C,
   serve: (input: RouteInput<C>) => Promise<z.input<C['response']>>,
+  needs: { caller?: boolean } = {},
 ): RouteImplementation {
   return {
     contract,
@@ -53,7 +62,8 @@ export function implement<C extends RouteContract>(
       if (contract.auth === 'jwt' && actor.kind === 'anonymous') throw new UnauthorizedError();
       const input = parseRequest(contract, event);
       const client = clientOf(event);
-      const result = await serve({ ...input, actor, client, event } as RouteInput<C>);
+      const caller: Caller = needs.caller ? await loadCaller(actor) : { kind: 'anonymous' };
+      const result = await serve({ ...input, actor, caller, client, event } as RouteInput<C>);
       const status = contract.successStatus ?? 200;
       if (contract.responseType === 'calendar') {
         return {
