@@ -3,7 +3,7 @@ import { documentClient, tableName } from '../../shared/dynamodb';
 
 /**
  * Rollout entities: preregistrations, open territories, waves and their sending, the funnel counters.
- * Access patterns: docs/ACCESS_PATTERNS.md § Rollout (W1–W12); the sending protocol: ADR 0009, sent by the bulk-mail engine (ADR 0016).
+ * Access patterns: docs/ACCESS_PATTERNS.md § Rollout; the sending protocol: ADR 0009, sent by the bulk-mail engine (ADR 0016).
  */
 const config = { table: tableName, client: documentClient };
 

@@ -3,7 +3,7 @@ import { documentClient, tableName } from '../../shared/dynamodb';
 
 /**
  * Social entities: thematic groups and their members, friendships, posts, comments, followers,
- * personal feeds. Access patterns: docs/ACCESS_PATTERNS.md § Social (S1–S16); the feed's design:
+ * personal feeds. Access patterns: docs/ACCESS_PATTERNS.md § Social; the feed's design:
  * ADR « Social feed: fan-out on write, merged at read for large audiences ».
  */
 const config = { table: tableName, client: documentClient };
