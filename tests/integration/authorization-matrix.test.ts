@@ -669,3 +669,31 @@ describe('authorization matrix: roles of people who are no longer members there'
     });
   }
 });
+
+// ——— One model of a space (ADR 0017): a space one may not discover is the same 404 on every route ———
+describe('authorization matrix: a members-only group, for a supporter', () => {
+  const group = { id: '', post: '' };
+  before(async () => {
+    const created = await call(stack, people.memberOfTheSection, 'POST', '/api/groups', { name: 'Matrice adhérents seulement', kind: 'open', audience: 'members' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    group.id = created.body.id as string;
+    const post = await call(stack, people.memberOfTheSection, 'POST', '/api/posts', { space: { type: 'group', id: group.id }, text: 'Entre adhérents' });
+    assert.equal(post.status, 201, JSON.stringify(post.body));
+    group.post = post.body.id as string;
+  });
+
+  test('a supporter is told a members-only group does not exist, on every route; its manager reads it', async () => {
+    const paths = [
+      `/api/groups/${group.id}`,
+      `/api/spaces/group/${group.id}/posts`,
+      `/api/spaces/group/${group.id}/events`,
+      `/api/spaces/group/${group.id}/reports`,
+      `/api/spaces/group/${group.id}/blocks`,
+      `/api/posts/${group.post}`,
+    ];
+    const statuses = async (actor: ActorName) => Promise.all(paths.map(async (path) => [path, (await call(stack, as(actor), 'GET', path)).status] as const));
+    assert.deepEqual(Object.fromEntries(await statuses('supporter')), Object.fromEntries(paths.map((p) => [p, 404])));
+    const managed = Object.fromEntries(await statuses('memberOfTheSection'));
+    for (const path of paths) assert.equal(managed[path], 200, path);
+  });
+});

@@ -1,13 +1,9 @@
 import * as z from 'zod';
 import { Email, PersonName, UserId, pageOf, lineText, proseText } from './common';
+import { PartySpaceRef as Space, SpaceId } from './spaces';
 
-/** Where an event belongs. Groups (issue 5) will plug in as `group`; until then none exists. */
-export const SpaceType = z.enum(['national', 'federation', 'section', 'group']);
-export type SpaceType = z.infer<typeof SpaceType>;
-// Federation codes are INSEE département codes: Corsica's are « 2A » and « 2B ».
-export const SpaceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'identifiant d’espace');
-export const Space = z.object({ type: SpaceType, id: SpaceId }).meta({ id: 'Space' });
-export type Space = z.infer<typeof Space>;
+// Where an event belongs: a party space or a group (the one space model, contracts/spaces.ts).
+export { PartySpaceType as SpaceType, SpaceId, PartySpaceRef as Space } from './spaces';
 
 export const EventKind = z.enum(['reunion', 'tractage', 'porte-a-porte', 'meeting', 'formation', 'autre']);
 export type EventKind = z.infer<typeof EventKind>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Cursor, pageOf, lineText, proseText } from './common';
+import { SpaceRef } from './spaces';
 import { Email, UserId } from './identity';
 
 // ——— Groups ———
@@ -65,9 +66,8 @@ export const FriendState = z.object({ state: z.enum(['none', 'friends', 'sent', 
 
 // ——— Posts and comments ———
 
-export const PostSpaceType = z.enum(['section', 'federation', 'group', 'profile', 'national']);
-export const PostSpaceId = z.string().regex(/^[\w-]{1,64}$/, 'identifiant d’espace');
-export const SpaceRef = z.object({ type: PostSpaceType, id: PostSpaceId }).meta({ id: 'SpaceRef' });
+// Posts live in any space (the one space model, contracts/spaces.ts).
+export { SpaceType as PostSpaceType, SpaceId as PostSpaceId, SpaceRef } from './spaces';
 
 export const PostId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de publication');
 export const CommentId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de commentaire');

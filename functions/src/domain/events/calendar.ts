@@ -6,7 +6,7 @@ import { mayViewEvent, requirePerson } from '../access/policy';
 import { loadPersonAsCaller } from '../access/load-caller';
 import { NotFoundError, ValidationError } from '../errors';
 import { CalendarFeedEntity } from './entities';
-import { resolveSpace } from './spaces';
+import { resolveSpace } from '../spaces/resolve';
 import { audienceOf, eventsOfSpace, loadVisibleEvent, myAgendaEvents, type EventItem } from './read';
 import { PARIS } from './paris-time';
 import { siteLink } from '../../shared/site';

@@ -1,4 +1,5 @@
 import { Entity, Service } from 'electrodb';
+import { PartySpaceType } from '../../contracts/spaces';
 import { documentClient, tableName } from '../../shared/dynamodb';
 
 /**
@@ -8,7 +9,8 @@ import { documentClient, tableName } from '../../shared/dynamodb';
  */
 const config = { table: tableName, client: documentClient };
 
-const spaceTypes = ['national', 'federation', 'section', 'group'] as const;
+/** Where an event lives: a party space or a group (contracts/spaces.ts). */
+const spaceTypes = PartySpaceType.options;
 const kinds = ['reunion', 'tractage', 'porte-a-porte', 'meeting', 'formation', 'autre'] as const;
 const visibilities = ['public', 'supporters', 'members', 'section'] as const;
 const rsvpStates = ['going', 'maybe', 'no', 'waiting'] as const;

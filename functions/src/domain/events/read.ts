@@ -3,7 +3,7 @@ import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson, type GroupStanding, type SpacePlace } from '../access/policy';
 import { NotFoundError } from '../errors';
-import { groupStanding } from '../social/spaces';
+import { groupStanding } from '../spaces/resolve';
 import type { ShardState } from './capacity';
 import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';

@@ -27,7 +27,7 @@ import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
 import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
-import { resolveSpace } from './spaces';
+import { resolveSpace } from '../spaces/resolve';
 import { contentionAsCanceled, goingCounter, promoteFirstWaiting, releaseLapsedHolds } from './places';
 import { getRegion } from '../territory/service';
 import { isConditionFailure } from '../../shared/conditions';

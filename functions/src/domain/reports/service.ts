@@ -8,7 +8,7 @@ import { EventEntity } from '../events/entities';
 import { parisDay } from '../events/paris-time';
 import type { EventItem } from '../events/read';
 import { loadManagedEvent } from '../events/service';
-import { resolveSpace } from '../events/spaces';
+import { resolveSpace } from '../spaces/resolve';
 import { SectionEntity } from '../territory/entities';
 import { getFederation, getRegion, getSection, listRegions } from '../territory/service';
 import { GroupEntity } from '../social/entities';

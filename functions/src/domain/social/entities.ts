@@ -1,4 +1,5 @@
 import { Entity, Service } from 'electrodb';
+import { SpaceType } from '../../contracts/spaces';
 import { documentClient, tableName } from '../../shared/dynamodb';
 
 /**
@@ -10,7 +11,8 @@ const config = { table: tableName, client: documentClient };
 
 export const groupKinds = ['open', 'closed', 'secret'] as const;
 export const groupAudiences = ['all', 'members'] as const;
-export const spaceTypes = ['section', 'federation', 'group', 'profile', 'national'] as const;
+/** Where a post lives: any space (contracts/spaces.ts). */
+export const spaceTypes = SpaceType.options;
 
 /** A thematic group (« section virtuelle »). Secret groups are absent from the listing index. */
 export const GroupEntity = new Entity(

@@ -3,7 +3,8 @@ import { canReadSpace, requirePerson, type SpaceFacts } from '../access/policy';
 import { invalidCursor } from '../paging';
 import { FeedItemEntity, FriendshipEntity, GroupMemberEntity, PostEntity } from './entities';
 import { toPost, type PostItem } from './posts';
-import { spaceKeyOf, spaceOfPost } from './spaces';
+import { spaceOfPost } from './spaces';
+import { spaceKeyOf } from '../spaces/resolve';
 
 /** Where each of the three sources of a feed page stopped: `[createdAt, postId]`, `0` when exhausted, absent at the top. */
 type Position = [string, string] | 0 | undefined;

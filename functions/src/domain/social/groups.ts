@@ -13,7 +13,8 @@ import { PersonEntity } from '../people/entities';
 import { GroupEntity, GroupInvitationEntity, GroupMemberEntity } from './entities';
 import { badCursor } from '../paging';
 import { spendSenderLimit } from './sender-limits';
-import { displayName, groupStanding } from './spaces';
+import { displayName } from './spaces';
+import { groupStanding } from '../spaces/resolve';
 import { isConditionFailure } from '../../shared/conditions';
 
 type GroupItem = EntityItem<typeof GroupEntity>;

@@ -7,7 +7,8 @@ import { PersonEntity } from '../people/entities';
 import { CommentEntity, ReportEntity, SpaceBlockEntity } from './entities';
 import { newId, readablePost } from './posts';
 import { badCursor } from '../paging';
-import { displayName, factsIn, resolveSpace, spaceKeyOf, spaceOfPost, type SpaceType } from './spaces';
+import { displayName, factsIn, spaceOfPost } from './spaces';
+import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
 
 const toReport = (r: EntityItem<typeof ReportEntity>) => ({
   id: r.reportId,
@@ -34,7 +35,7 @@ export async function reportContent(caller: Caller, postId: string, input: { rea
 
 /** The reports of a space, newest first (S19), for its moderators. */
 export async function listSpaceReports(caller: Caller, ref: { type: SpaceType; id: string }, page: { cursor?: string; limit: number }) {
-  const { space, facts } = await resolveSpace(caller, ref, 'params.space');
+  const { space, facts } = await resolveSpaceForRules(caller, ref, 'params.spaceId');
   mayModerateSpace(caller, space, facts, policyOptions);
   const result = await ReportEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
   return { items: result.data.map(toReport), nextCursor: result.cursor ?? null };
@@ -63,7 +64,7 @@ export async function listEscalations(caller: Caller, page: { cursor?: string; l
 /** Block or unblock one person from posting and commenting in one space — and nowhere else (S20). */
 export async function setBlocked(caller: Caller, ref: { type: SpaceType; id: string }, userId: string, blocked: boolean) {
   const person = requirePerson(caller);
-  const { space, facts } = await resolveSpace(caller, ref, 'params.space');
+  const { space, facts } = await resolveSpaceForRules(caller, ref, 'params.spaceId');
   mayModerateSpace(caller, space, facts, policyOptions);
   if (userId === person.userId) throw new ValidationError([{ field: 'params.userId', message: 'on ne se bloque pas soi-même' }]);
   if (blocked) await SpaceBlockEntity.put({ spaceKey: spaceKeyOf(space), userId, blockedBy: person.userId, at: new Date().toISOString() }).go();
@@ -85,7 +86,7 @@ async function namesOf(userIds: string[]): Promise<Map<string, string>> {
 
 /** Who is blocked from posting in a space, by id (S20: 1 Query page), with who blocked them and when, for its moderators. */
 export async function listSpaceBlocks(caller: Caller, ref: { type: SpaceType; id: string }, page: { cursor?: string; limit: number }) {
-  const { space, facts } = await resolveSpace(caller, ref, 'params.space');
+  const { space, facts } = await resolveSpaceForRules(caller, ref, 'params.spaceId');
   mayModerateSpace(caller, space, facts, policyOptions);
   const result = await SpaceBlockEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).go({ cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
   const names = await namesOf(result.data.flatMap((b) => [b.userId, b.blockedBy]));

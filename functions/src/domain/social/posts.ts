@@ -16,7 +16,8 @@ import { badCursor } from '../paging';
 import { spendPreviewFetch } from './preview-quota';
 import { mentionedNames } from './mentions';
 import { spendSenderLimit } from './sender-limits';
-import { displayName, isBlocked, resolveSpace, spaceKeyOf, type SpaceType } from './spaces';
+import { displayName, isBlocked } from './spaces';
+import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
 
 export { newId, readablePost } from './post-access';
 
@@ -78,7 +79,7 @@ export async function previewLink(caller: Caller, url: string) {
 /** Publish: the rules of the space, the text made safe, the link's preview read by us, the media from an allowed provider. */
 export async function createPost(caller: Caller, input: z.output<typeof PostInput>): Promise<PostDto> {
   const person = requirePerson(caller);
-  const { space, facts } = await resolveSpace(caller, input.space);
+  const { space, facts } = await resolveSpaceForRules(caller, input.space, 'body.space.id');
   mayPostIn(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) }, policyOptions);
   await spendMentions(person.userId, input.text);
   const embed = input.media ? embedOf(input.media) : undefined;
@@ -134,7 +135,7 @@ export async function getPost(caller: Caller, postId: string): Promise<PostDto> 
 
 /** A space's posts, newest first (S10: one Query page). */
 export async function listSpacePosts(caller: Caller, ref: { type: SpaceType; id: string }, page: { cursor?: string; limit: number }) {
-  const { space, facts } = await resolveSpace(caller, ref, 'params.space');
+  const { space, facts } = await resolveSpaceForRules(caller, ref, 'params.spaceId');
   mayReadSpace(caller, space, facts);
   const moderator = moderates(caller, space, facts);
   const result = await PostEntity.query
