@@ -79,7 +79,13 @@ async function readPage<R>(adapter: BulkMailAdapter<R>, slots: Slot<R>[]) {
 }
 
 /** One page, from reading what was done to sending what was not: what to commit; undefined if the run stopped first. */
-async function sendPage<R>(adapter: BulkMailAdapter<R>, recipients: R[], rate: number, stopped: () => boolean): Promise<PageResult<R> | undefined> {
+async function sendPage<R>(
+  adapter: BulkMailAdapter<R>,
+  recipients: R[],
+  rate: number,
+  stopped: () => boolean,
+  sendTurn: <T>(work: () => Promise<T>) => Promise<T>,
+): Promise<PageResult<R> | undefined> {
   const mailOf = recipients.length ? await adapter.mails(recipients) : () => undefined;
   const slots = recipients.map((r) => ({ r, id: adapter.recipient(r).id, mail: mailOf(r) }));
   for (;;) {
@@ -99,19 +105,23 @@ async function sendPage<R>(adapter: BulkMailAdapter<R>, recipients: R[], rate: n
       settled.push({ slot, outcome: { state: 'failed', error: 'left out before it was sent' } });
     }
     const queue = [...fresh, ...stale.map((e) => e.slot).filter((s) => s.mail)];
-    while (queue.length) {
-      const { granted, until } = await takeSendPermits(queue.length, rate);
-      const batch = queue.splice(0, granted);
-      // A permit is for its second: a mail not started by then waits for the next permits.
-      const sent = await pool(batch, CONCURRENCY, (slot) => (Date.now() < until ? sendTracked(adapter.mailing, slot.id, slot.mail!) : Promise.resolve(undefined)));
-      batch.forEach((slot, j) => {
-        const outcome = sent[j];
-        if (!outcome) return void queue.push(slot);
-        if (outcome.state === 'failed') logger.warn('bulk mail refused by SES', { mailing: adapter.mailing, recipient: slot.id, error: outcome.error });
-        outcomes.set(slot, outcome);
-        settled.push({ slot, outcome });
-      });
-    }
+    // One page sends at a time (the next ones are read and claimed meanwhile): at most CONCURRENCY
+    // mails are in flight when a second's permits end, as the account's rate expects.
+    await sendTurn(async () => {
+      while (queue.length) {
+        const { granted, until } = await takeSendPermits(queue.length, rate);
+        const batch = queue.splice(0, granted);
+        // A permit is for its second: a mail not started by then waits for the next permits.
+        const sent = await pool(batch, CONCURRENCY, (slot) => (Date.now() < until ? sendTracked(adapter.mailing, slot.id, slot.mail!) : Promise.resolve(undefined)));
+        batch.forEach((slot, j) => {
+          const outcome = sent[j];
+          if (!outcome) return void queue.push(slot);
+          if (outcome.state === 'failed') logger.warn('bulk mail refused by SES', { mailing: adapter.mailing, recipient: slot.id, error: outcome.error });
+          outcomes.set(slot, outcome);
+          settled.push({ slot, outcome });
+        });
+      }
+    });
     const counts: PageCounts = { processed: slots.length, sent: 0, failed: 0, suppressed: 0, skipped: 0 };
     for (const outcome of outcomes.values()) counts[outcome.state] += 1;
     return { counts, settled };
@@ -158,16 +168,27 @@ async function commitPage<R>(adapter: BulkMailAdapter<R>, from: string | null, n
  * committed by another (a redelivered stream record) stops: the other carries on; the claims it
  * still holds are sent, and settled by the other once their lease ends.
  */
+/** Runs the works given to it one after the other, in the order given. */
+function oneAtATime() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 export async function runBulkTask<R>(adapter: BulkMailAdapter<R>, cursor: string | null, remainingMs: () => number): Promise<'done' | 'handed over' | 'stopped'> {
   const rate = Math.min(await sesMaxSendRate(), adapter.maxSendRate ?? Infinity);
   let stopped = false;
   let committed: Promise<void> = Promise.resolve();
   const inFlight = new Set<Promise<void>>();
+  const sendTurn = oneAtATime();
 
   while (!stopped && remainingMs() >= HANDOVER_MS) {
     const from = cursor;
     const page = await adapter.audience(from, BULK_PAGE_SIZE);
-    const work = sendPage(adapter, page.recipients, rate, () => stopped);
+    const work = sendPage(adapter, page.recipients, rate, () => stopped, sendTurn);
     work.catch(() => undefined); // awaited through `committed`; not an unhandled rejection meanwhile
     committed = committed
       .then(() => work)
