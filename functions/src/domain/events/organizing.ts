@@ -5,7 +5,7 @@ import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayOrganizeEvents, requirePerson } from '../access/policy';
 import { ConflictError, ValidationError, type FieldIssue } from '../errors';
-import { resolveSpace } from '../spaces/resolve';
+import { resolveSpace, spaceKeyOf } from '../spaces/resolve';
 import { isConditionFailure } from '../../shared/conditions';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { getEvent } from './agenda';
@@ -67,6 +67,7 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
     eventId,
     spaceType: space.type,
     spaceId: space.id,
+    spaceKey: spaceKeyOf(space),
     spaceName: space.label,
     sectionId: space.sectionId,
     federationCode: space.federationCode,
@@ -114,7 +115,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
     ...(patch.kind !== undefined && { kind: patch.kind }),
     ...(place && { address: place.address, ...(typeof place.lat === 'number' && { lat: place.lat, lon: place.lon! }) }),
     // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
-    ...(times && { ...times, spaceType: event.spaceType, spaceId: event.spaceId }),
+    ...(times && { ...times, spaceKey: spaceKeyOf({ type: event.spaceType, id: event.spaceId }) }),
   });
   // Both coordinates null: the map point is removed (absent: it stays).
   await (place?.lat === null ? update.remove(['lat', 'lon']) : update)

@@ -3,7 +3,7 @@ import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson, type GroupStanding, type PartySpace } from '../access/policy';
 import { NotFoundError } from '../errors';
-import { groupStanding } from '../spaces/resolve';
+import { groupStanding, spaceKeyOf } from '../spaces/resolve';
 import type { ShardState } from './capacity';
 import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';
@@ -91,7 +91,7 @@ export async function myAgendaEvents(caller: Caller, limit = 500): Promise<Event
 
 /** Events of a space in a window (for calendar feeds): Query pages on gsi1, at most `limit` events. */
 export async function eventsOfSpace(space: Space, fromIso: string, limit = 500): Promise<EventItem[]> {
-  const { data } = await EventEntity.query.bySpace({ spaceType: space.type, spaceId: space.id }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
+  const { data } = await EventEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
   return data;
 }
 
