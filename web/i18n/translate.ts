@@ -1,3 +1,5 @@
+import { fillText } from '../../functions/src/contracts/text';
+
 /** A text that depends on a count: `zero` (optional), `one` (0 and 1 in French), `other`. */
 export interface Plural {
   zero?: string;
@@ -17,15 +19,7 @@ type Vars = Record<string, string | number>;
 
 export const numberFormat = new Intl.NumberFormat('fr-FR');
 const pluralRules = new Intl.PluralRules('fr-FR');
-
-function interpolate(text: string, vars?: Vars): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat.format(value) : value;
-  });
-}
+const interpolate = fillText;
 
 /** `t(key, vars)` for texts with `{name}` placeholders, `tc(key, count, vars)` for counted ones. */
 export function createTranslator<D extends Dictionary>(messages: MessagesOf<D>) {

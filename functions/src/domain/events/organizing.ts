@@ -105,7 +105,7 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
 /** Edits an event; attendees are told (the change job mails them once per revision). */
 export async function updateEvent(caller: Caller, eventId: string, patch: UpdateEventRequest): Promise<EventDetail> {
   const event = await loadManagedEvent(caller, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
+  if (event.status === 'cancelled') throw new ConflictError('event.cancelled-no-edit');
   const times =
     patch.start || patch.end ? interval(patch.start ?? toParis(event.startsAt), patch.end ?? toParis(event.endsAt), 'body.') : undefined;
   const place = patch.place;
@@ -124,7 +124,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
     .go()
     .catch((error: unknown) => {
       if (isConditionFailure(error)) {
-        throw new ConflictError('L’événement vient d’être modifié par quelqu’un d’autre : rechargez la page.');
+        throw new ConflictError('event.changed-meanwhile');
       }
       throw error;
     });
@@ -136,7 +136,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
 /** Cancels an event (kept, marked cancelled); attendees are told by the change job. */
 export async function cancelEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const event = await loadManagedEvent(caller, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est déjà annulé.');
+  if (event.status === 'cancelled') throw new ConflictError('event.already-cancelled');
   await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go();
   await Promise.all([requestEventMail({ eventId, kind: 'changed' }, event.revision + 1), cancelReminder(eventId)]);
   return getEvent(caller, eventId);

@@ -28,7 +28,7 @@ export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space:
 export async function loadEventAs(caller: Caller, eventId: string): Promise<{ event: EventItem; standing: GroupStanding }> {
   const { data } = await EventEntity.get({ eventId }).go();
   const standing = data?.spaceType === 'group' && caller.kind === 'person' ? await groupStanding(data.spaceId, caller.userId) : undefined;
-  if (!data || !mayViewEvent(caller, audienceOf(data, standing))) throw new NotFoundError('Événement', 'params.eventId');
+  if (!data || !mayViewEvent(caller, audienceOf(data, standing))) throw new NotFoundError('event.not-found', 'params.eventId');
   return { event: data, standing };
 }
 

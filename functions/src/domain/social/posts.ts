@@ -124,7 +124,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
     ])
     .go();
   if (written.canceled) {
-    throw new ConflictError('Un des fichiers vient d’être joint à une autre publication.', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
+    throw new ConflictError('post.attachment-taken', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
   }
   return toPost(post as PostItem, caller);
 }
@@ -214,7 +214,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
       postFollower.put({ postId, userId: person.userId, at: comment.createdAt }).commit(),
     ])
     .go();
-  if (written.canceled) throw new NotFoundError('Publication', 'params.postId');
+  if (written.canceled) throw new NotFoundError('post.not-found', 'params.postId');
   return toComment(comment as EntityItem<typeof CommentEntity>);
 }
 
@@ -232,7 +232,7 @@ async function readableComment(caller: Caller, postId: string, commentId: string
   const context = await readablePost(caller, postId);
   const { data } = await CommentEntity.query.byPost({ postId }).where((attr, op) => op.eq(attr.commentId, commentId)).go({ pages: 'all' });
   const comment = data[0];
-  if (!comment || !shows(caller, comment, context.moderator)) throw new NotFoundError('Commentaire', 'params.commentId');
+  if (!comment || !shows(caller, comment, context.moderator)) throw new NotFoundError('comment.not-found', 'params.commentId');
   return { ...context, comment };
 }
 
@@ -302,5 +302,5 @@ async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'):
       .go();
     if (!result.canceled) return;
   }
-  throw new ConflictError('La conversation vient de changer : réessayez.');
+  throw new ConflictError('post.conversation-changed');
 }
