@@ -71,3 +71,15 @@ test('every code has a French text, with its parameters filled', () => {
   );
   assert.equal(errorText(frErrors, 'slot.full', { others: [] }), 'Ce créneau est complet.');
 });
+
+test('the site words a refusal from its code, and falls back to the API’s message for a code it does not know', async () => {
+  const { refusalText } = await import('../../web/i18n/errors');
+  const others = [{ id: 'b', start: '11:00', end: '13:00', missing: 2 }];
+  // The code and its parameters decide, whatever the message says (an API in another language, an older wording).
+  assert.equal(refusalText({ code: 'slot.full', params: { others }, message: 'Slot full.' }), 'Ce créneau est complet. Il manque encore du monde : 11:00–13:00 (2).');
+  assert.equal(refusalText({ code: 'event.not-found', params: {}, message: 'Event not found.' }), 'Événement introuvable.');
+  // A code newer than the site, or an API from before codes: the message as sent.
+  assert.equal(refusalText({ code: 'slot.moved-elsewhere', params: {}, message: 'Ce créneau a été déplacé.' }), 'Ce créneau a été déplacé.');
+  assert.equal(refusalText({ message: 'Réponse inattendue de l’API (HTTP 502).' }), 'Réponse inattendue de l’API (HTTP 502).');
+  assert.equal(refusalText({ code: 'toString', message: 'Refusé.' }), 'Refusé.');
+});
