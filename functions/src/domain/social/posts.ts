@@ -18,6 +18,7 @@ import { mentionedNames } from './mentions';
 import { spendSenderLimit } from './sender-limits';
 import { displayName, isBlocked } from './spaces';
 import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
+import { again, retryOptimistic } from '../../shared/retry';
 
 export { newId, readablePost } from './post-access';
 
@@ -280,7 +281,7 @@ async function newestShownComment(postId: string, exceptId: string): Promise<Com
  */
 async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'): Promise<void> {
   const key = { postId: comment.postId, createdAt: comment.createdAt, commentId: comment.commentId };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return retryOptimistic({ attempts: 3, exhausted: new ConflictError('post.conversation-changed') }, async () => {
     const { data: post } = await PostEntity.get({ postId: comment.postId }).go({ consistent: true });
     if (!post) {
       await (change === 'hide' ? CommentEntity.patch(key).set({ hidden: true }).go() : CommentEntity.delete(key).go());
@@ -300,7 +301,6 @@ async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'):
         ];
       })
       .go();
-    if (!result.canceled) return;
-  }
-  throw new ConflictError('post.conversation-changed');
+    return result.canceled ? again : undefined;
+  });
 }
