@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { toParis } from '../../functions/src/domain/events/paris-time';
+import { parisWallClock } from '../../functions/src/contracts/paris-time';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { createTestPerson, type TestPerson } from '../support/people';
@@ -45,7 +45,7 @@ describe('a leafleting action with two slots of 3', () => {
   let eventUrl = '';
   // The reminder is due a day before the start: starting in a day and three minutes, it fires during the test.
   const start = new Date(Math.ceil((Date.now() + 24 * 3600_000 + 180_000) / 60_000) * 60_000);
-  const hours = (n: number) => toParis(new Date(start.getTime() + n * 3600_000));
+  const hours = (n: number) => parisWallClock(new Date(start.getTime() + n * 3600_000));
   const title = `Tractage au marché du Canal ${start.getTime()}`;
 
   test('the secretary creates it; the page shows what is missing', async () => {

@@ -13,7 +13,7 @@ import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayOrganizeEvents, mayViewEvent, requirePerson, runsSpace } from '../access/policy';
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { counterItems, givePlace, pause, shardPlan, shardWithRoom, takePlace, totalTaken } from './capacity';
 import {
   AttendanceEntity,
@@ -23,7 +23,7 @@ import {
   SlotEntity,
   SlotSignupEntity,
 } from './entities';
-import { fromParis, parisDay, toParis } from './paris-time';
+import { parisClock, parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
 import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
@@ -37,17 +37,11 @@ type SlotItem = EntityItem<typeof SlotEntity>;
 const newId = (bytes: number) => randomBytes(bytes).toString('hex');
 const slotCounter = (eventId: string, slotId: string) => `${eventId}#slot#${slotId}`;
 
-/** Turns Paris times into instants, with the failing field named (unknown hour on the day clocks go forward, end before start). */
+/** Two instants (the contract checked their form, ADR 0019) as a stored span in UTC, or a 400 on `end` when it does not come after `start`. */
 function interval(start: string, end: string, field: string): { startsAt: string; endsAt: string } {
-  const issues: FieldIssue[] = [];
-  const from = fromParis(start);
-  const to = fromParis(end);
-  const missing = 'cette date ou cette heure n’existe pas à Paris (par exemple l’heure sautée au passage à l’heure d’été)';
-  if (!from) issues.push({ field: `${field}start`, message: missing });
-  if (!to) issues.push({ field: `${field}end`, message: missing });
-  if (from && to && to <= from) issues.push({ field: `${field}end`, message: 'la fin doit venir après le début' });
-  if (issues.length) throw new ValidationError(issues);
-  return { startsAt: from!.toISOString(), endsAt: to!.toISOString() };
+  const [from, to] = [new Date(start), new Date(end)];
+  if (to <= from) throw new ValidationError([{ field: `${field}end`, message: 'la fin doit venir après le début' }]);
+  return { startsAt: from.toISOString(), endsAt: to.toISOString() };
 }
 
 // ——— Reading ———
@@ -84,8 +78,6 @@ function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
   return {
     id: slot.slotId,
     label: slot.label ?? null,
-    start: toParis(slot.startsAt),
-    end: toParis(slot.endsAt),
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
     needed: slot.needed,
@@ -139,7 +131,7 @@ export async function getPublicEvent(eventId: string) {
 export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
   requirePerson(caller);
   const { group } = await resolveSpace(caller, space, 'params.spaceId');
-  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const result = await EventEntity.query
     .bySpace({ spaceType: space.type, spaceId: space.id })
     .gte({ startsAt: from })
@@ -160,7 +152,7 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
 export async function listRegionAgenda(caller: Caller, regionCode: string, query: { from?: string; limit: number }) {
   requirePerson(caller);
   const region = await getRegion(regionCode);
-  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const pages = await Promise.all(
     region.federations.map((f) => EventEntity.query.bySpace({ spaceType: 'federation', spaceId: f.code }).gte({ startsAt: from }).go({ limit: query.limit })),
   );
@@ -240,7 +232,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
   const event = await loadManagedEvent(caller, eventId);
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
   const times =
-    patch.start || patch.end ? interval(patch.start ?? toParis(event.startsAt), patch.end ?? toParis(event.endsAt), 'body.') : undefined;
+    patch.start || patch.end ? interval(patch.start ?? event.startsAt, patch.end ?? event.endsAt, 'body.') : undefined;
   const place = patch.place;
   const update = EventEntity.patch({ eventId }).set({
     ...(patch.title !== undefined && { title: patch.title }),
@@ -388,7 +380,7 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
 
 async function refuseFullSlot(eventId: string, slot: SlotItem): Promise<never> {
   const others = (await slotViews(eventId)).filter((s) => s.id !== slot.slotId && s.missing > 0);
-  const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${s.start.slice(11)}–${s.end.slice(11)} (${s.missing})`).join(', ')}.` : '';
+  const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${parisClock(s.startsAt)}–${parisClock(s.endsAt)} (${s.missing})`).join(', ')}.` : '';
   throw new ConflictError(`Ce créneau est complet.${offer}`, [
     { field: 'params.slotId', message: 'créneau complet' },
     ...others.map((s) => ({ field: 'alternatives', message: s.id })),
