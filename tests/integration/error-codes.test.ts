@@ -32,16 +32,16 @@ interface Refusal {
 test('a full slot: slot.full, with the other slots that still miss people', async () => {
   const created = await call(stack, secretary, 'POST', '/api/events', {
     space: { type: 'section', id: 'mulhouse' }, kind: 'tractage', title: 'Tractage codes', description: '', visibility: 'members',
-    start: '2033-04-02T09:00', end: '2033-04-02T13:00', place: { address: 'Place de la Réunion, Mulhouse' },
+    start: '2033-04-02T09:00:00+02:00', end: '2033-04-02T13:00:00+02:00', place: { address: 'Place de la Réunion, Mulhouse' },
     slots: [
-      { start: '2033-04-02T09:00', end: '2033-04-02T11:00', needed: 1 },
-      { start: '2033-04-02T11:00', end: '2033-04-02T13:00', needed: 3 },
+      { start: '2033-04-02T09:00:00+02:00', end: '2033-04-02T11:00:00+02:00', needed: 1 },
+      { start: '2033-04-02T11:00:00+02:00', end: '2033-04-02T13:00:00+02:00', needed: 3 },
     ],
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const { id, slots } = created.body as { id: string; slots: { id: string; start: string }[] };
-  const early = slots.find((s) => s.start.endsWith('09:00'))!;
-  const late = slots.find((s) => s.start.endsWith('11:00'))!;
+  const byStart = [...slots].sort((a, b) => a.start.localeCompare(b.start));
+  const [early, late] = [byStart[0]!, byStart[1]!];
   assert.equal((await call(stack, first, 'PUT', `/api/events/${id}/slots/${early.id}/signup`)).status, 200);
 
   const full = await call(stack, second, 'PUT', `/api/events/${id}/slots/${early.id}/signup`);

@@ -20,7 +20,7 @@ before(async () => {
 async function createEvent(title: string, day: string): Promise<string> {
   const response = await call(stack, secretary, 'POST', '/api/events', {
     space: { type: 'section', id: 'colmar' }, kind: 'reunion', title, description: '', visibility: 'members',
-    start: `${day}T18:00`, end: `${day}T20:00`, place: { address: 'Salle des fêtes, Colmar' },
+    start: `${day}T18:00:00+01:00`, end: `${day}T20:00:00+01:00`, place: { address: 'Salle des fêtes, Colmar' },
   });
   assert.equal(response.status, 201, JSON.stringify(response.body));
   return (response.body as { id: string }).id;
@@ -61,7 +61,7 @@ test('events stored before the convention are moved onto the agenda key, once', 
   assert.deepEqual(await agenda(), [kept]); // the old key is not the agenda's any more: they are missing from it
 
   // An edit of its times before the migration puts the event on the new key by itself.
-  const moved = await call(stack, secretary, 'PATCH', `/api/events/${edited}`, { start: '2032-03-05T18:00', end: '2032-03-05T20:00' });
+  const moved = await call(stack, secretary, 'PATCH', `/api/events/${edited}`, { start: '2032-03-05T18:00:00+01:00', end: '2032-03-05T20:00:00+01:00' });
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
   assert.deepEqual(await agenda(), [kept, edited]);
 

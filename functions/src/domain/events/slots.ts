@@ -7,7 +7,7 @@ import { contentionAsCanceled, refusedByCondition } from '../../shared/condition
 import { again, retryOptimistic } from '../../shared/retry';
 import { givePlace, shardWithRoom, takePlace, totalTaken } from './capacity';
 import { CapacityShardEntity, eventsService, SlotEntity, SlotSignupEntity } from './entities';
-import { toParis } from './paris-time';
+import { parisClock } from '../../contracts/paris-time';
 import { loadVisibleEvent, readCounter } from './read';
 import { attendeeOf } from './rsvp';
 
@@ -42,8 +42,6 @@ function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
   return {
     id: slot.slotId,
     label: slot.label ?? null,
-    start: toParis(slot.startsAt),
-    end: toParis(slot.endsAt),
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
     needed: slot.needed,
@@ -86,7 +84,7 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
 
 async function refuseFullSlot(eventId: string, slot: SlotItem): Promise<never> {
   const others = (await slotViews(eventId)).filter((s) => s.id !== slot.slotId && s.missing > 0);
-  const offered = others.map((s) => ({ id: s.id, start: s.start.slice(11), end: s.end.slice(11), missing: s.missing }));
+  const offered = others.map((s) => ({ id: s.id, start: parisClock(s.startsAt), end: parisClock(s.endsAt), missing: s.missing }));
   throw new ConflictError(['slot.full', { others: offered }], [
     { field: 'params.slotId', message: 'créneau complet' },
     ...others.map((s) => ({ field: 'alternatives', message: s.id })),
