@@ -39,8 +39,8 @@ test('a full slot: slot.full, with the other slots that still miss people', asyn
     ],
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  const { id, slots } = created.body as { id: string; slots: { id: string; start: string }[] };
-  const byStart = [...slots].sort((a, b) => a.start.localeCompare(b.start));
+  const { id, slots } = created.body as { id: string; slots: { id: string; startsAt: string }[] };
+  const byStart = [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const [early, late] = [byStart[0]!, byStart[1]!];
   assert.equal((await call(stack, first, 'PUT', `/api/events/${id}/slots/${early.id}/signup`)).status, 200);
 
