@@ -7,6 +7,7 @@ import { grantHolds, mayGrantRole, mayRevokeRole, requirePerson, type Membership
 import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity, RoleAuditEntity, RoleGrantEntity } from '../people/entities';
 import { getFederation, getSection } from '../territory/service';
+import { again, retryOptimistic } from '../../shared/retry';
 
 const roles = new Service({ person: PersonEntity, grant: RoleGrantEntity, audit: RoleAuditEntity });
 
@@ -138,7 +139,7 @@ function reasonFor(before: PersonItem, after: Membership | null): RoleEndReason 
  * GetItem + 1 TransactWriteItems, again if the roles changed meanwhile.
  */
 export async function changeMembership(userId: string, update: MembershipUpdate | null, by: string): Promise<Grant[]> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return retryOptimistic({ attempts: 3, exhausted: new ConflictError('role.changed-meanwhile') }, async () => {
     const { data: before } = await PersonEntity.get({ userId }).go({ consistent: true });
     if (!before) return [];
     const current: Grant[] = before.roles ?? [];
@@ -162,9 +163,8 @@ export async function changeMembership(userId: string, update: MembershipUpdate 
         ];
       })
       .go();
-    if (!result.canceled) return ended;
-  }
-  throw new ConflictError('role.changed-meanwhile');
+    return result.canceled ? again : ended;
+  });
 }
 
 /** The officials of a space (one Query on gsi1); any signed-in person may see them. */
