@@ -4,7 +4,7 @@ import type { Dictionary } from './translate';
 export const frClient = {
   'site.name': 'Coopol',
   'finder.heading': 'Trouver ma section',
-  'finder.intro': 'Votre code postal vous mène à votre commune, à votre fédération et à votre région.',
+  'finder.intro': 'Votre code postal vous mène à votre section, à votre fédération et à votre région.',
   'finder.label': 'Code postal',
   'finder.hint': '5 chiffres, par exemple 68100',
   'finder.submit': 'Rechercher',
@@ -19,6 +19,14 @@ export const frClient = {
   'finder.commune': { one: 'Commune', other: 'Communes' },
   'finder.federation': 'Fédération',
   'finder.region': 'Région',
+  'finder.section': { one: 'Section', other: 'Sections' },
+  'finder.noSection': 'Pas encore de section à {communes} :',
+  'finder.federationSections': 'les sections de la fédération',
+  'finder.open': 'Coopol est ouvert ici : vous pouvez créer votre compte dès maintenant.',
+  'finder.notOpen': 'Coopol n’est pas encore ouvert ici. Pré-inscrivez-vous : nous vous écrirons le jour de l’ouverture.',
+  'finder.signUp': 'Créer un compte',
+  'finder.preregister': 'Me pré-inscrire',
+  'finder.eventsNear': 'Les évènements publics près de chez moi',
   'error.heading': 'Un problème est survenu',
   'error.text':
     'Nous n’avons pas pu afficher cette page. Le service est peut-être momentanément indisponible\u00a0; réessayez dans un instant.',
