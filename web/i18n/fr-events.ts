@@ -28,6 +28,8 @@ export const frEvents = {
   'event.rsvpState.maybe': 'Vous viendrez peut-être.',
   'event.rsvpState.no': 'Vous avez dit que vous ne viendrez pas.',
   'event.rsvpState.waiting': 'C’est complet\u00a0: vous êtes sur la liste d’attente. Si une place se libère, elle est pour vous et vous serez prévenu·e par e-mail.',
+  'event.signInToSee': 'Connectez-vous pour voir cet évènement',
+  'event.signInToSeeText': 'Les évènements de la plupart des sections et des groupes sont réservés à leurs membres. Connectez-vous\u00a0: vous reviendrez ici.',
   'event.slotsHeading': 'Besoin de bénévoles',
   'event.slotsIntro': 'Choisissez un créneau\u00a0: chacun compte.',
   'event.slotMissing': { zero: 'Complet', one: 'Il manque {count} militant', other: 'Il manque {count} militants' },

@@ -155,6 +155,8 @@ export const PublicEvent = EventSummary.extend({
 }).meta({ id: 'PublicEvent' });
 
 export const AgendaPage = pageOf(EventSummary, 'AgendaPage');
+/** A space's agenda, and whether the caller may organize there (« Proposer un événement », ADR 0021). */
+export const SpaceAgendaPage = pageOf(EventSummary, 'SpaceAgendaPage').extend({ canOrganize: z.boolean() }).meta({ id: 'SpaceAgendaPage' });
 export const MyAgendaEntry = EventSummary.extend({ myRsvp: RsvpState.nullable(), mySlots: z.array(SlotId) }).meta({ id: 'MyAgendaEntry' });
 export const MyAgenda = z.object({ items: z.array(MyAgendaEntry) }).meta({ id: 'MyAgenda' });
 

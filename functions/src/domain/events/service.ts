@@ -138,7 +138,8 @@ export async function getPublicEvent(eventId: string) {
 /** A space's agenda from a Paris day on: one Query page on gsi1, filtered by what the caller may see. */
 export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
   requirePerson(caller);
-  const { group } = await resolveSpace(caller, space, 'params.spaceId');
+  const resolved = await resolveSpace(caller, space, 'params.spaceId');
+  const { group } = resolved;
   const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
   const result = await EventEntity.query
     .bySpace({ spaceType: space.type, spaceId: space.id })
@@ -148,7 +149,12 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
       if (query.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
       throw error;
     });
-  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary), nextCursor: result.cursor ?? null };
+  return {
+    items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary),
+    nextCursor: result.cursor ?? null,
+    // Only those who run the space are offered « Proposer un événement » (ADR 0021).
+    canOrganize: runsSpace(caller, resolved, group?.standing),
+  };
 }
 
 /**
