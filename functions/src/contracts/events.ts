@@ -143,6 +143,8 @@ export const EventDetail = EventSummary.extend({
   /** Whether the caller may edit, cancel and report on it. */
   canManage: z.boolean(),
   hasReport: z.boolean(),
+  /** For its organizers, when it was announced by mail: mails sent so far, and whether every audience is done. */
+  announcement: z.object({ sent: z.number().int(), done: z.boolean() }).nullable(),
 }).meta({ id: 'EventDetail' });
 export type EventDetail = z.infer<typeof EventDetail>;
 

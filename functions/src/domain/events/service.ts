@@ -26,7 +26,7 @@ import {
 import { fromParis, parisDay, toParis } from './paris-time';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
-import { answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
+import { announcementProgress, answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from '../spaces/resolve';
 import { contentionAsCanceled, goingCounter, promoteFirstWaiting, releaseLapsedHolds } from './places';
 import { getRegion } from '../territory/service';
@@ -102,10 +102,13 @@ const placeOf = (event: EventItem) => ({ address: event.address, ...(event.lat !
 export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const person = requirePerson(caller);
   const { event, standing } = await loadEventAs(caller, eventId);
-  const [slots, myAttendance, going] = await Promise.all([
+  const canManage = runsSpace(caller, spaceOf(event), standing);
+  const [slots, myAttendance, going, announcement] = await Promise.all([
     slotViews(eventId, person.userId),
     AttendanceEntity.get({ eventId, attendeeId: person.userId }).go(),
     readCounter(goingCounter(eventId), event.goingShards),
+    // The organizers see how far the announcement has gone (how many people it reached).
+    canManage && event.announce ? announcementProgress(eventId) : null,
   ]);
   return {
     ...toSummary(event),
@@ -116,8 +119,9 @@ export async function getEvent(caller: Caller, eventId: string): Promise<EventDe
     going: totalTaken(going),
     myRsvp: myAttendance.data?.state ?? null,
     slots,
-    canManage: runsSpace(caller, spaceOf(event), standing),
+    canManage,
     hasReport: event.hasReport,
+    announcement,
   };
 }
 

@@ -138,6 +138,14 @@ async function Manage({ event, session }: { event: EventDetail; session: Session
   return (
     <section className={`card ${styles.card}`} aria-labelledby="manage-title">
       <h2 id="manage-title">{t('event.manageHeading')}</h2>
+      {event.announcement && (
+        <p className={styles.current} role="status">
+          <Icon name="megaphone" size={18} />{' '}
+          {event.announcement.done
+            ? tc('event.announcementSent', event.announcement.sent)
+            : tc('event.announcementSending', event.announcement.sent)}
+        </p>
+      )}
       <div className={styles.buttons}>
         {new Date(event.startsAt) <= new Date() && event.status === 'published' && (
           <Link href={`${eventHref(event.id)}/compte-rendu`} className="button button-primary">
