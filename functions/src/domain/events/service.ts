@@ -24,7 +24,7 @@ import {
   SlotSignupEntity,
 } from './entities';
 import { fromParis, parisDay, toParis } from './paris-time';
-import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
+import { cancelReminder, requestEventMail, requestSlotConfirmation, scheduleReminder } from './after-write';
 import { tellPromoted } from './mail';
 import { announcementProgress, answersOf, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { resolveSpace } from '../spaces/resolve';
@@ -388,7 +388,10 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
       ])
       .go()
       .catch(contentionAsCanceled);
-    if (!result.canceled) return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), true) };
+    if (!result.canceled) {
+      await requestSlotConfirmation(eventId, slotId, who.userId!);
+      return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), true) };
+    }
     const reasons = 'data' in result ? (result.data as { code: string }[]) : [];
     if (reasons[0]?.code === 'ConditionalCheckFailed') throw new ConflictError('Vous êtes déjà inscrit·e à ce créneau.');
     await pause(attempt); // a full shard or a concurrent transaction: read the counter again
