@@ -138,12 +138,17 @@ export async function readCounter(counterId: string, shards: number): Promise<Sh
   });
 }
 
+/** Where an event's announcement stands: its tasks (one Query of the event's partition). */
+export async function announcementTasks(eventId: string) {
+  return (await AnnouncementTaskEntity.query.byEvent({ eventId }).go({ pages: 'all' })).data;
+}
+
 /**
  * How far an event's announcement has gone, for its organizers (« annonce envoyée à N personnes »):
  * its tasks (E16, one query; a hand-over's earlier tasks are done and keep their count), the mails
  * sent summed, done once every task is. No task yet: queued (the `event-mails` job creates them).
  */
 export async function announcementProgress(eventId: string): Promise<{ sent: number; done: boolean }> {
-  const { data } = await AnnouncementTaskEntity.query.byEvent({ eventId }).go({ pages: 'all' });
+  const data = await announcementTasks(eventId);
   return { sent: data.reduce((sum, task) => sum + task.sent, 0), done: data.length > 0 && data.every((task) => task.done) };
 }
