@@ -71,7 +71,7 @@ describe('Monique creates an action with two slots from her phone', () => {
     await page.getByLabel('Début (heure de Paris)').fill('2031-11-08T09:00');
     await page.getByLabel('Fin (heure de Paris)').fill('2031-11-08T13:00');
     await page.getByLabel('Lieu').fill('Marché du Canal couvert, Mulhouse');
-    await page.getByLabel('Lien vers le lieu sur une carte').fill('https://www.openstreetmap.org/#map=18/47.74670/7.33890');
+    await page.getByLabel('Point sur la carte (un lien)').fill('https://www.openstreetmap.org/#map=18/47.74670/7.33890');
     await page.getByLabel('Créneau 1 — début').fill('2031-11-08T09:00');
     await page.getByLabel('Créneau 1 — fin').fill('2031-11-08T11:00');
     await page.getByLabel('Créneau 1 — militants nécessaires').fill('2');
@@ -211,7 +211,9 @@ describe('a signed-out person opening an event link', () => {
     await page.getByLabel('Adresse e-mail').fill(member.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(new RegExp(`/evenements/${id}$`));
+    // Signed in, back to the event — through the first steps first for someone who has not done them.
+    await page.waitForURL((url) => url.pathname === `/evenements/${id}` || url.searchParams.get('suite') === `/evenements/${id}`);
+    await page.goto(`${stack.urls.site}/evenements/${id}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Réunion de section à huis clos' }).waitFor();
     assert.deepEqual(outside, []);
   });

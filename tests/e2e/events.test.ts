@@ -157,7 +157,7 @@ describe('a public meeting with a map point, answered by a visitor without an ac
     await page.getByLabel('Créneau 1 — militants nécessaires').fill('2');
     // The map point comes from a pasted map link: a short link (no position in it) is refused on its
     // field; the full link of the map page goes through.
-    const mapField = page.getByLabel('Lien vers le lieu sur une carte');
+    const mapField = page.getByLabel('Point sur la carte (un lien)');
     await mapField.fill('https://maps.app.goo.gl/AbCdEf123');
     await page.getByRole('button', { name: 'Publier l’événement' }).click();
     await page.getByText('Ce lien court ne contient pas la position').first().waitFor();

@@ -53,7 +53,8 @@ before(async () => {
   const group = await call(stack, member, 'POST', '/api/groups', { name: 'Soignantes et soignants du Haut-Rhin et du Territoire de Belfort', description: 'Un groupe au nom long.', kind: 'open', audience: 'all' });
   assert.equal(group.status, 201, JSON.stringify(group.body));
   groupId = group.body.id as string;
-  const post = await call(stack, member, 'POST', '/api/posts', { space: { type: 'section', id: 'mulhouse' }, text: 'Anticonstitutionnellement, une très longue publication sans espace : https://example.org/un/chemin/tres/long/qui/ne/se/coupe/pas/tout/seul' });
+  // In the open group, so that the supporter may read it too.
+  const post = await call(stack, member, 'POST', '/api/posts', { space: { type: 'group', id: groupId }, text: 'Anticonstitutionnellement, une très longue publication sans espace : https://example.org/un/chemin/tres/long/qui/ne/se/coupe/pas/tout/seul' });
   assert.equal(post.status, 201, JSON.stringify(post.body));
   postId = post.body.id as string;
 });
@@ -77,8 +78,20 @@ const rolePages: Record<string, () => string[]> = {
 };
 const people = () => ({ supporter, member, secretary, officer });
 
-/** How far the page reaches beyond the screen's right edge (0: no sideways scroll). */
-const overflow = (page: Page) => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+/** How far the page reaches beyond the screen's right edge (0: no sideways scroll), and what sticks out. */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const extra = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth;
+    if (extra <= 0) return { extra, culprits: '' };
+    // The innermost elements past the right edge, to say what to fix.
+    const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+    const innermost = past.filter((e) => !past.some((other) => other !== e && e.contains(other)));
+    const culprits = innermost
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} « ${(e.textContent ?? '').trim().slice(0, 40)} »`)
+      .join(', ');
+    return { extra, culprits };
+  });
 
 /** Whether the element is drawn wholly within the screen's width. */
 async function onScreen(page: Page, selector: string, width: number): Promise<boolean> {
@@ -106,8 +119,8 @@ for (const width of [320, 375]) {
         for (const path of rolePages[role]!()) {
           const response = await page.goto(`${stack.urls.site}${path}`, { waitUntil: 'networkidle' });
           if ((response?.status() ?? 500) >= 400) problems.push(`${path}: HTTP ${response?.status()}`);
-          const extra = await overflow(page);
-          if (extra > 0) problems.push(`${path}: ${extra}px of horizontal overflow`);
+          const { extra, culprits } = await overflow(page);
+          if (extra > 0) problems.push(`${path}: ${extra}px of horizontal overflow (${culprits})`);
           if (person) {
             for (const href of destinations) {
               if (!(await onScreen(page, `nav[data-phone-nav] a[href="${href}"]`, width))) problems.push(`${path}: « ${href} » not on screen`);
@@ -123,8 +136,8 @@ for (const width of [320, 375]) {
           await page.goto(`${stack.urls.site}/`, { waitUntil: 'networkidle' });
           await page.locator('header summary').click();
           await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-          const extra = await overflow(page);
-          if (extra > 0) problems.push(`account menu open: ${extra}px of horizontal overflow`);
+          const { extra, culprits } = await overflow(page);
+          if (extra > 0) problems.push(`account menu open: ${extra}px of horizontal overflow (${culprits})`);
           if (!(await onScreen(page, 'header details ul', width))) problems.push('account menu: not within the screen');
         }
         assert.deepEqual(problems, []);

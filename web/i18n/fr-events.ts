@@ -96,7 +96,7 @@ export const frEvents = {
   'newEvent.capacityHint': 'Laissez vide s’il n’y a pas de limite. Au-delà, les personnes passent en liste d’attente.',
   'newEvent.slotsLegend': 'Besoin de bénévoles (créneaux)',
   'newEvent.slotsHint': 'Découpez l’action en créneaux et dites combien de militants il faut pour chacun. Une ligne laissée vide est ignorée.',
-  'newEvent.mapLegend': 'Lien vers le lieu sur une carte',
+  'newEvent.mapLegend': 'Point sur la carte (un lien)',
   'newEvent.mapHint': 'Pour un lieu difficile à trouver\u00a0: ouvrez le lieu dans OpenStreetMap, Google Maps ou Plans, puis collez ici l’adresse de la page (ou «\u00a047.7467, 7.3389\u00a0»).',
   'newEvent.mapClearHint': 'Videz le champ pour retirer le point de la carte.',
   'newEvent.mapShortLink': 'Ce lien court ne contient pas la position\u00a0: ouvrez-le, puis copiez l’adresse complète de la page.',
