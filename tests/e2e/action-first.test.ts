@@ -212,7 +212,7 @@ describe('a signed-out person opening an event link', () => {
     await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     // Signed in, back to the event — through the first steps first for someone who has not done them.
-    await page.waitForURL((url) => url.pathname === `/evenements/${id}` || url.searchParams.get('suite') === `/evenements/${id}`);
+    await page.waitForURL((url) => url.pathname === `/evenements/${id}` || (url.pathname === '/bienvenue' && url.searchParams.get('suite') === `/evenements/${id}`));
     await page.goto(`${stack.urls.site}/evenements/${id}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Réunion de section à huis clos' }).waitFor();
     assert.deepEqual(outside, []);

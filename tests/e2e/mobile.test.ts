@@ -53,7 +53,6 @@ before(async () => {
   const group = await call(stack, member, 'POST', '/api/groups', { name: 'Soignantes et soignants du Haut-Rhin et du Territoire de Belfort', description: 'Un groupe au nom long.', kind: 'open', audience: 'all' });
   assert.equal(group.status, 201, JSON.stringify(group.body));
   groupId = group.body.id as string;
-  // In the open group, so that the supporter may read it too.
   const post = await call(stack, member, 'POST', '/api/posts', { space: { type: 'group', id: groupId }, text: 'Anticonstitutionnellement, une très longue publication sans espace : https://example.org/un/chemin/tres/long/qui/ne/se/coupe/pas/tout/seul' });
   assert.equal(post.status, 201, JSON.stringify(post.body));
   postId = post.body.id as string;
@@ -66,13 +65,13 @@ after(async () => {
 const publicPages = () => ['/', '/trouver-ma-section?cp=68100', '/territoires', '/territoires/regions/44', '/federations/68', '/federations/13', '/sections/mulhouse', '/sections/etang-de-berre', `/evenements/${eventId}`, '/connexion', '/inscription', '/preinscription', '/mot-de-passe-oublie', '/confidentialite'];
 const signedInPages = () => [
   '/', '/ma-section', '/sections/mulhouse', '/agenda', '/agenda/section/mulhouse', '/agenda/federation/68', `/evenements/${eventId}`,
-  '/groupes', `/groupes/${groupId}`, `/publications/${postId}`, '/recherche?q=Mulhouse', '/notifications', '/notifications/preferences',
+  '/groupes', `/groupes/${groupId}`, '/recherche?q=Mulhouse', '/notifications', '/notifications/preferences',
   '/profil', '/coopains', `/personnes/${member.userId}`, '/trouver-ma-section?cp=68100', '/territoires',
 ];
 const rolePages: Record<string, () => string[]> = {
   visitor: publicPages,
   supporter: signedInPages,
-  member: () => [...signedInPages(), '/sections/mulhouse/membres'],
+  member: () => [...signedInPages(), `/publications/${postId}`, '/sections/mulhouse/membres'],
   secretary: () => ['/', `/evenements/${eventId}`, `/evenements/${eventId}/modifier`, '/evenements/nouveau?espace=section:mulhouse', '/agenda/section/mulhouse', '/remontees/section/mulhouse', '/sections/mulhouse/membres', `/moderation/section/mulhouse`],
   officer: () => ['/', '/remontees/federation/68', '/remontees/region/44', '/deploiement', '/federations/68/membres'],
 };

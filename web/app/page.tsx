@@ -5,7 +5,7 @@ import { PostalCodeFinder } from '../components/territory/PostalCodeFinder';
 import { RegionGrid } from '../components/territory/RegionGrid';
 import { Icon, type IconName } from '../components/ui/Icon';
 import { t, type TextKey } from '../i18n';
-import { callApi } from '../lib/api';
+import { callApi, isApiError } from '../lib/api';
 import { FeedHome } from '../components/social/FeedHome';
 import { callAsSignedIn, getSession, type Session } from '../lib/session';
 import { MyNextActions, SpaceActions } from './evenements/SpaceActions';
@@ -52,7 +52,15 @@ export default async function HomePage({
 }
 
 async function SignedInHome({ session, after }: { session: Session; after?: string }) {
-  const profile = await callAsSignedIn(session, '/', routes.getMyProfile, {});
+  const profile = await callAsSignedIn(session, '/', routes.getMyProfile, {}).catch((error: unknown) => {
+    // A confirmed account whose person is not created yet has no profile: the feed alone.
+    if (isApiError(error, 404)) return null;
+    throw error;
+  });
+  if (!profile) {
+    const me = await callAsSignedIn(session, '/', routes.me, {});
+    return <FeedHome session={session} userId={me.sub} after={after} />;
+  }
   const space = profile.sectionId ? { type: 'section' as const, id: profile.sectionId } : { type: 'federation' as const, id: profile.federationCode };
   return (
     <>

@@ -5,13 +5,12 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 
 /**
- * A link of the main navigation that says where one is (`aria-current="page"`). `match` is the
- * path prefix that counts as « here » (the home page only matches itself).
+ * A link of the main navigation that says where one is (`aria-current="page"`): on its page or
+ * below it (the home page only on itself).
  */
-export function NavLink({ href, match, className, children }: { href: string; match?: string; className?: string; children: ReactNode }) {
+export function NavLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
   const path = usePathname();
-  const prefix = match ?? href;
-  const here = prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`);
+  const here = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   return (
     <Link href={href} className={className} aria-current={here ? 'page' : undefined}>
       {children}

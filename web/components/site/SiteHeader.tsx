@@ -10,9 +10,9 @@ import { UserMenu } from './UserMenu';
 import styles from './SiteHeader.module.css';
 
 /** The main destinations of a signed-in person, the same at every width. */
-const destinations: { href: string; match?: string; icon: IconName; label: TextKey }[] = [
+const destinations: { href: string; icon: IconName; label: TextKey }[] = [
   { href: '/', icon: 'home', label: 'nav.feed' },
-  { href: '/ma-section', match: '/sections', icon: 'users', label: 'nav.mySection' },
+  { href: '/ma-section', icon: 'users', label: 'nav.mySection' },
   { href: '/agenda', icon: 'calendar', label: 'nav.agendaShort' },
   { href: '/groupes', icon: 'network', label: 'nav.groups' },
   { href: '/recherche', icon: 'search', label: 'nav.search' },
@@ -54,7 +54,7 @@ export async function SiteHeader() {
               <ul className={styles.nav}>
                 {destinations.map((d) => (
                   <li key={d.href}>
-                    <NavLink href={d.href} match={d.match} className={styles.navLink}>
+                    <NavLink href={d.href} className={styles.navLink}>
                       <Icon name={d.icon} size={22} />
                       <span className={styles.navLabel}>{t(d.label)}</span>
                     </NavLink>
