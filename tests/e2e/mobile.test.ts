@@ -103,7 +103,7 @@ const destinations = ['/', '/ma-section', '/agenda', '/groupes', '/recherche', '
 for (const width of [320, 375]) {
   describe(`every page at ${width} px`, () => {
     for (const role of Object.keys(rolePages)) {
-      test(`as ${role === 'visitor' ? 'a visitor' : `a ${role}`}: no sideways scroll, the main destinations on screen`, async () => {
+      test(`as ${role === 'officer' ? 'a federation officer' : `a ${role}`}: no sideways scroll, the main destinations on screen`, async () => {
         const person = role === 'visitor' ? undefined : people()[role as keyof ReturnType<typeof people>];
         const viewport = { width, height: 700 };
         let page: Page;
