@@ -9,7 +9,7 @@ import { launchBrowser } from '../tests/support/browser';
 
 /**
  * `npm run screenshots`: PNGs of the main pages at desktop (1280 px) and phone (375 px) width, signed
- * out and as demo accounts, into `screenshots/` (git-ignored) — to look at the site without running
+ * out and as demo accounts, into `screenshots/` (git-ignored; on a phone also the first screen alone) — to look at the site without running
  * it by hand. Starts its own local stack with the demo data (in memory, on free ports), or uses a
  * running one: `COOPOL_SITE=http://127.0.0.1:3000 npm run screenshots` (its demo accounts must not
  * need TOTP, as with `npm start`). Debian's Chromium, nothing leaves the machine; set
@@ -53,6 +53,8 @@ async function shoot(browser: Browser, site: string, shots: Shot[], who: string,
       const file = path.join(out, `${shot.who}-${shot.name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`  ${path.relative(repoRoot, file)}`);
+      // On a phone, also the first screen as one sees it, with the navigation bar fixed at its bottom.
+      if (width < 600) await page.screenshot({ path: path.join(out, `${shot.who}-${shot.name}-${width}-ecran.png`) });
     }
     await context.close();
   }
