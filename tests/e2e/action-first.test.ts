@@ -187,7 +187,7 @@ describe('a newcomer, from « Trouver ma section » to « Créer un compte »', 
 describe('a signed-out person opening an event link', () => {
   test('is asked to sign in, the same page for an existing, a secret or an unknown event, and comes back after', async () => {
     const created = await call(stack, monique, 'POST', '/api/events', {
-      space: { type: 'section', id: 'mulhouse' }, kind: 'reunion', title: 'Réunion de section à huis clos', start: '2031-12-02T19:00', end: '2031-12-02T21:00',
+      space: { type: 'section', id: 'mulhouse' }, kind: 'reunion', title: 'Réunion de section à huis clos', start: '2031-12-02T19:00:00+01:00', end: '2031-12-02T21:00:00+01:00',
       place: { address: 'Local de la section, Mulhouse' }, visibility: 'section',
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));

@@ -45,8 +45,8 @@ before(async () => {
   const created = await call(stack, secretary, 'POST', '/api/events', {
     space: { type: 'section', id: 'mulhouse' }, kind: 'tractage',
     title: 'Tractage intercommunal des vallées de la Thur et de la Doller au marché couvert',
-    start: '2031-10-04T09:00', end: '2031-10-04T13:00', place: { address: 'Marché du Canal couvert, quai de la Cloche, 68100 Mulhouse' },
-    visibility: 'supporters', slots: [{ start: '2031-10-04T09:00', end: '2031-10-04T11:00', needed: 4, label: 'Accueil et distribution des tracts' }],
+    start: '2031-10-04T09:00:00+02:00', end: '2031-10-04T13:00:00+02:00', place: { address: 'Marché du Canal couvert, quai de la Cloche, 68100 Mulhouse' },
+    visibility: 'supporters', slots: [{ start: '2031-10-04T09:00:00+02:00', end: '2031-10-04T11:00:00+02:00', needed: 4, label: 'Accueil et distribution des tracts' }],
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   eventId = created.body.id as string;

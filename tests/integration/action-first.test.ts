@@ -18,13 +18,13 @@ const event = (overrides: Record<string, unknown> = {}) => ({
   space: { type: 'section', id: 'mulhouse' },
   kind: 'tractage',
   title: 'Tractage rue du Sauvage',
-  start: '2031-09-13T09:00',
-  end: '2031-09-13T13:00',
+  start: '2031-09-13T09:00:00+02:00',
+  end: '2031-09-13T13:00:00+02:00',
   place: { address: 'Rue du Sauvage, Mulhouse' },
   visibility: 'members',
   slots: [
-    { start: '2031-09-13T09:00', end: '2031-09-13T11:00', needed: 2, label: 'Distribution' },
-    { start: '2031-09-13T11:00', end: '2031-09-13T13:00', needed: 2 },
+    { start: '2031-09-13T09:00:00+02:00', end: '2031-09-13T11:00:00+02:00', needed: 2, label: 'Distribution' },
+    { start: '2031-09-13T11:00:00+02:00', end: '2031-09-13T13:00:00+02:00', needed: 2 },
   ],
   ...overrides,
 });

@@ -1,4 +1,4 @@
-import { routes, type EventDetail, type EventSummary, type SpaceType } from '@coopol/contracts';
+import { routes, sayHour, sayShortDay, type EventDetail, type EventSummary, type SpaceType } from '@coopol/contracts';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
 import { Hidden, SubmitButton } from '../../components/forms/fields';
@@ -8,7 +8,6 @@ import { callAsSignedIn, type Session } from '../../lib/session';
 import { signUpForSlot } from './actions';
 import { EventList } from './EventList';
 import styles from './events.module.css';
-import { sayHour, sayShortDay } from './format';
 import { agendaHref, eventHref } from './hrefs';
 
 /** How many of the space's next events are looked at for open slots (one request each, in parallel). */

@@ -5,7 +5,7 @@ import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../i18n';
 import { callApi, isApiError } from '../../lib/api';
-import { failure, text } from '../../lib/form-actions';
+import { failure, invalid, parisInstant, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 import { pointOfMapLink } from '../../lib/map-link';
@@ -137,14 +137,18 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
   // The slot lines are given back too, so a refused form keeps everything that was typed.
   const slotFields = slotNumbers.flatMap((n) => SLOT_PARTS.map((part) => slotField(n, part)));
   const values = Object.fromEntries([...eventFields, ...slotFields].map((name) => [name, text(form, name)]));
+  // Times are typed in Paris time; the API takes instants (ADR 0019).
+  const errors: Record<string, string[]> = {};
+  const [start, end] = [parisInstant(form, 'start', errors), parisInstant(form, 'end', errors)];
   const slots = slotNumbers
+    .filter((n) => text(form, slotField(n, 'Start')) || text(form, slotField(n, 'End')))
     .map((n) => ({
-      start: text(form, slotField(n, 'Start')),
-      end: text(form, slotField(n, 'End')),
+      start: parisInstant(form, slotField(n, 'Start'), errors),
+      end: parisInstant(form, slotField(n, 'End'), errors),
       needed: Number(text(form, slotField(n, 'Needed'))),
       ...(text(form, slotField(n, 'Label')) ? { label: text(form, slotField(n, 'Label')) } : {}),
-    }))
-    .filter((slot) => slot.start || slot.end);
+    }));
+  if (Object.keys(errors).length) return invalid(errors, values);
   const capacity = text(form, 'capacity');
   const where = placeOf(form);
   if ('refusal' in where) return refusedLink(where.refusal, values);
@@ -156,8 +160,8 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
         kind: text(form, 'kind') as CreateEventRequest['kind'],
         title: text(form, 'title'),
         description: text(form, 'description'),
-        start: text(form, 'start'),
-        end: text(form, 'end'),
+        start,
+        end,
         place: where.place,
         visibility: text(form, 'visibility') as CreateEventRequest['visibility'],
         ...(capacity ? { capacity: Number(capacity) } : {}),
@@ -181,13 +185,16 @@ export async function updateEvent(_previous: FormState, form: FormData): Promise
   const returnTo = `${eventHref(eventId)}/modifier`;
   const session = await requireSession(returnTo);
   const values = Object.fromEntries(editFields.map((name) => [name, text(form, name)]));
+  const errors: Record<string, string[]> = {};
+  const [start, end] = [parisInstant(form, 'start', errors), parisInstant(form, 'end', errors)];
+  if (Object.keys(errors).length) return invalid(errors, values);
   const where = placeOf(form);
   if ('refusal' in where) return refusedLink(where.refusal, values);
   const place = where.place.lat === undefined ? { ...where.place, lat: null, lon: null } : where.place;
   try {
     await callAsSignedIn(session, returnTo, routes.updateEvent, {
       params: { eventId },
-      body: { title: values.title, description: values.description, start: values.start, end: values.end, place },
+      body: { title: values.title, description: values.description, start, end, place },
     });
   } catch (error) {
     unstable_rethrow(error);

@@ -2,7 +2,7 @@ import type { EventSummary } from '../../contracts/events';
 import { sectionsOfCommunes } from '../territory/finder';
 import { resolvePostalCode } from '../territory/service';
 import { EventEntity } from './entities';
-import { parisDay, fromParis } from './paris-time';
+import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { toSummary, visibleAmong } from './read';
 
 /** How many events each nearby space contributes before the merge. */
@@ -21,7 +21,7 @@ export async function publicEventsNear(postalCode: string, limit: number): Promi
     ...[...new Set(communes.map((c) => c.federation.code))].map((code) => ({ spaceType: 'federation' as const, spaceId: code })),
     ...sections.map((s) => ({ spaceType: 'section' as const, spaceId: s.sectionId })),
   ];
-  const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(parisDay(new Date())).toISOString();
   const pages = await Promise.all(spaces.map((space) => EventEntity.query.bySpace(space).gte({ startsAt: from }).go({ limit: PER_SPACE })));
   const visible = await visibleAmong({ kind: 'anonymous' }, pages.flatMap((page) => page.data));
   const items = visible

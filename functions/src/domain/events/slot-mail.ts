@@ -2,7 +2,7 @@ import { sendMail } from '../mail/send';
 import { slotCalendar } from './calendar';
 import { SlotEntity, SlotSignupEntity } from './entities';
 import { claim, facts, loadEvent } from './mail';
-import { sayParisTime, toParis } from './paris-time';
+import { sayHour, sayParisTime } from '../../contracts/paris-time';
 
 /**
  * Confirms a slot sign-up to the volunteer, with the slot as a `.ics` to add to their calendar
@@ -19,7 +19,7 @@ export async function confirmSlotSignup(eventId: string, slotId: string, userId:
   ]);
   if (!slot || !signup || event.status !== 'published') return { sent: 0 };
   if (!(await claim(eventId, `slot-${slotId}-${signup.at}`, signup.email))) return { sent: 0 };
-  const label = `${sayParisTime(slot.startsAt)} – ${toParis(slot.endsAt).slice(11).replace(':', ' h ').replace(' h 00', ' h')}`;
+  const label = `${sayParisTime(slot.startsAt)} – ${sayHour(slot.endsAt)}`;
   await sendMail({
     to: signup.email,
     kind: 'transactional',
