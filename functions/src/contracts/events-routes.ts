@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as ev from './events';
 import { Done } from './common';
 import { defineRoute, type RouteContract } from './route';
-import { PostalCode, RegionCode } from './territory';
+import { RegionCode } from './territory';
 
 /**
  * The events' routes (issue 6), spread into the one route table (routes.ts). The events Lambda
@@ -58,11 +58,6 @@ export const eventRoutes = {
   getPublicEvent: defineRoute({
     method: 'GET', path: '/api/public/events/{eventId}', feature: 'events', auth: 'public', tags: ['Événements'],
     summary: 'La page publique d’un événement public', params: z.object({ eventId: ev.EventId }), response: ev.PublicEvent,
-  }),
-  listPublicEventsNear: defineRoute({
-    method: 'GET', path: '/api/public/postal-codes/{postalCode}/events', feature: 'events', auth: 'public', tags: ['Événements'],
-    summary: 'Les prochains événements publics près d’un code postal (sa fédération et les sections de ses communes)',
-    params: z.object({ postalCode: PostalCode }), query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }), response: ev.AgendaPage,
   }),
   submitReport: defineRoute({
     method: 'PUT', path: '/api/events/{eventId}/report', feature: 'events', auth: 'jwt', tags: ['Comptes-rendus'],

@@ -149,7 +149,7 @@ export const PublicEvent = EventSummary.extend({
 
 export const AgendaPage = pageOf(EventSummary, 'AgendaPage');
 /** A space's agenda, and whether the caller may organize there (« Proposer un événement », ADR 0021). */
-export const SpaceAgendaPage = pageOf(EventSummary, 'SpaceAgendaPage').extend({ canOrganize: z.boolean() }).meta({ id: 'SpaceAgendaPage' });
+export const SpaceAgendaPage = pageOf(EventSummary, 'SpaceAgendaPage').extend({ canOrganize: z.boolean() });
 export const MyAgendaEntry = EventSummary.extend({ myRsvp: RsvpState.nullable(), mySlots: z.array(SlotId) }).meta({ id: 'MyAgendaEntry' });
 export const MyAgenda = z.object({ items: z.array(MyAgendaEntry) }).meta({ id: 'MyAgenda' });
 

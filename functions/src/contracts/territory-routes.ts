@@ -5,7 +5,6 @@ import {
   FederationDetail,
   FederationList,
   PostalCode,
-  PlaceFinding,
   PostalCodeResolution,
   RegionCode,
   RegionDetail,
@@ -14,6 +13,7 @@ import {
   SectionId,
   SectionPage,
 } from './territory';
+import { PlaceFinding } from './finder';
 import { defineRoute } from './route';
 
 /**

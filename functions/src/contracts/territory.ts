@@ -73,25 +73,3 @@ export const PostalCodeResolution = z
   .meta({ id: 'PostalCodeResolution', description: 'Commune(s), fédération et région d’un code postal.' });
 export type PostalCodeResolution = z.infer<typeof PostalCodeResolution>;
 
-/** What « Trouver ma section » answers: each commune with its sections, and whether Coopol is open there. */
-export const PlaceFinding = z
-  .object({
-    postalCode: PostalCode,
-    communes: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        federation: z.object({
-          code: FederationCode,
-          name: z.string(),
-          /** Sign-up is open in this federation (a rollout wave opened it); otherwise one preregisters. */
-          open: z.boolean(),
-        }),
-        region: z.object({ code: RegionCode, name: z.string() }).nullable(),
-        /** The commune's sections, by name (none: the federation's sections are the way in). */
-        sections: z.array(z.object({ id: SectionId, name: z.string() })),
-      }),
-    ),
-  })
-  .meta({ id: 'PlaceFinding', description: 'Communes d’un code postal, leurs sections, et si Coopol y est ouvert.' });
-export type PlaceFinding = z.infer<typeof PlaceFinding>;

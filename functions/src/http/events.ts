@@ -1,6 +1,5 @@
 import { eventRoutes as routes } from '../contracts/events-routes';
 import { unsubscribeFromAnnouncements } from '../domain/events/mail';
-import { publicEventsNear } from '../domain/events/near';
 import { myAgenda } from '../domain/events/read';
 import * as events from '../domain/events/service';
 import * as reports from '../domain/reports/service';
@@ -24,7 +23,6 @@ export const handler = featureLambda('events', [
   ),
   implement(routes.myAgenda, async ({ caller }) => myAgenda(caller), { caller: true }),
   implement(routes.getPublicEvent, async ({ params }) => events.getPublicEvent(params.eventId)),
-  implement(routes.listPublicEventsNear, async ({ params, query }) => publicEventsNear(params.postalCode, query.limit)),
   implement(routes.submitReport, async ({ caller, params, body }) => reports.submitReport(caller, params.eventId, body), { caller: true }),
   implement(routes.getReport, async ({ caller, params }) => reports.getReport(caller, params.eventId), { caller: true }),
   implement(routes.getReportRollup, async ({ caller, params, query }) => reports.getRollup(caller, params.level, params.levelId, query.month), { caller: true }),

@@ -1,6 +1,5 @@
 import type { EventSummary } from '../../contracts/events';
-import { sectionsOfCommunes } from '../territory/finder';
-import { resolvePostalCode } from '../territory/service';
+import { resolvePostalCode, sectionsOfCommunes } from '../territory/service';
 import { EventEntity } from './entities';
 import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { toSummary, visibleAmong } from './read';

@@ -1,16 +1,6 @@
-import type { PlaceFinding } from '../../contracts/territory';
+import type { PlaceFinding } from '../../contracts/finder';
 import { isFederationOpen } from '../rollout/territories';
-import { SectionEntity } from './entities';
-import { resolvePostalCode } from './service';
-
-/** How many sections a commune lists in the finder (a big city's districts fit; the rest is on the federation's page). */
-const SECTIONS_PER_COMMUNE = 20;
-
-/** The sections of each commune, by name (T11: one query per commune, in parallel). */
-export async function sectionsOfCommunes(communeCodes: string[]): Promise<{ sectionId: string; name: string }[][]> {
-  const pages = await Promise.all(communeCodes.map((communeCode) => SectionEntity.query.byCommune({ communeCode }).go({ limit: SECTIONS_PER_COMMUNE })));
-  return pages.map((page) => page.data);
-}
+import { resolvePostalCode, sectionsOfCommunes } from './service';
 
 /**
  * « Trouver ma section »: the communes of a postal code (T8), each with its sections (T11, one

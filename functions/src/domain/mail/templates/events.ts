@@ -55,13 +55,11 @@ export function eventReminder(data: EventMailFacts & { slots: string[] }): Rende
 export function eventSlotConfirmed(data: EventMailFacts & { slot: string }): RenderedMail {
   return layoutMail({
     subject: `Inscription confirmée : ${data.title}, ${data.slot}`,
-    preheader: `${data.slot}, ${data.address}`,
     heading: 'Merci, vous êtes inscrit·e',
     blocks: [
       paragraph(greeting(data.givenName)),
       paragraph(`Vous êtes inscrit·e au créneau ${data.slot} de ${data.title}, ${data.address}.`),
-      paragraph('Le fichier joint l’ajoute à votre agenda (téléphone, Outlook, Google Agenda…). Vous recevrez aussi un rappel la veille.'),
-      paragraph('Un empêchement ? Désinscrivez-vous sur la page de l’événement : le créneau pourra servir à quelqu’un d’autre.'),
+      paragraph('Le fichier joint l’ajoute à votre agenda ; un rappel suivra la veille. Un empêchement ? Désinscrivez-vous sur la page de l’événement.'),
       button('Voir l’événement', data.url),
     ],
     footer: footerEvent(data.spaceLabel),
