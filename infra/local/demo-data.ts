@@ -14,6 +14,8 @@ export const demoSections: NewSection[] = [
   { sectionId: 'rennes', name: 'Section de Rennes', kind: 'commune', federationCode: '35', communeCode: '35238', communeName: 'Rennes', description: 'Section de Rennes : porte-à-porte dans les quartiers chaque mois.' },
   { sectionId: 'lille', name: 'Section de Lille', kind: 'commune', federationCode: '59', communeCode: '59350', communeName: 'Lille', description: 'Section de Lille, Hellemmes et Lomme.' },
   { sectionId: 'hopital-nord', name: 'Section d’entreprise de l’Hôpital Nord', kind: 'entreprise', federationCode: '13', description: 'Section d’entreprise des personnels de l’hôpital.' },
+  // The longest name of the demo: pages are checked at 320 px with it (issue 13).
+  { sectionId: 'etang-de-berre', name: 'Section intercommunale de l’étang de Berre et de la Côte Bleue', kind: 'commune', federationCode: '13', description: 'Section des communes autour de l’étang : réunions tournantes, covoiturage pour les actions en ville.' },
   { sectionId: 'berlin', name: 'Section de Berlin', kind: 'etranger', federationCode: '99', description: 'Les Français de Berlin et du Brandebourg.' },
 ];
 
@@ -38,7 +40,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'dpo@coopol.example', givenName: 'Dorian', familyName: 'Démo', role: 'délégué à la protection des données', postalCode: '75018', grants: [{ role: 'privacy-officer', scopeType: 'national', scopeId: 'national' }] },
   { email: 'federation.68@coopol.example', givenName: 'Fanny', familyName: 'Démo', role: 'responsable fédérale (Haut-Rhin)', memberNumber: 'D0000002', sectionId: 'colmar', postalCode: '68000', grants: [{ role: 'federation-officer', scopeType: 'federation', scopeId: '68' }] },
   { email: 'secretaire.mulhouse@coopol.example', givenName: 'Samir', familyName: 'Démo', role: 'secrétaire de section (Mulhouse)', memberNumber: 'D0000003', sectionId: 'mulhouse', postalCode: '68100', grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }] },
-  { email: 'referent.mulhouse@coopol.example', givenName: 'Rose', familyName: 'Démo', role: 'référente web (Mulhouse)', memberNumber: 'D0000004', sectionId: 'mulhouse', postalCode: '68100', grants: [{ role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' }] },
+  { email: 'referent.mulhouse@coopol.example', givenName: 'Marie-Christine', familyName: 'Démo-Lefebvre', role: 'référente web (Mulhouse)', memberNumber: 'D0000004', sectionId: 'mulhouse', postalCode: '68100', grants: [{ role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' }] },
   { email: 'animatrice@coopol.example', givenName: 'Agathe', familyName: 'Démo', role: 'animatrice de groupe thématique', memberNumber: 'D0000005', sectionId: 'rennes', postalCode: '35000', grants: [] },
   { email: 'adherent.mulhouse@coopol.example', givenName: 'Marc', familyName: 'Démo', role: 'adhérent (Mulhouse)', memberNumber: 'D0000006', sectionId: 'mulhouse', postalCode: '68100', grants: [] },
   { email: 'adherente.paris11@coopol.example', givenName: 'Inès', familyName: 'Démo', role: 'adhérente (Paris 11e)', memberNumber: 'D0000007', sectionId: 'paris-11', postalCode: '75011', grants: [] },

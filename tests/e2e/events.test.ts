@@ -60,6 +60,7 @@ describe('a leafleting action with two slots of 3', () => {
     await page.getByLabel('Créneau 1 — début').fill(hours(0));
     await page.getByLabel('Créneau 1 — fin').fill(hours(2));
     await page.getByLabel('Créneau 1 — militants nécessaires').fill('3');
+    await page.getByRole('button', { name: '+ Ajouter un créneau' }).click();
     await page.getByLabel('Créneau 2 — début').fill(hours(2));
     await page.getByLabel('Créneau 2 — fin').fill(hours(4));
     await page.getByLabel('Créneau 2 — militants nécessaires').fill('3');
@@ -180,7 +181,7 @@ describe('a public meeting with a map point, answered by a visitor without an ac
   const title = `Meeting place de la Réunion ${Date.now()}`;
   let eventUrl = '';
 
-  test('the secretary publishes it with a labelled slot and a map point', async () => {
+  test('the secretary publishes it with a labelled slot and a map point pasted as a link', async () => {
     const page = await pageAs(secretary);
     await page.goto(`${stack.urls.site}/evenements/nouveau?espace=section:mulhouse`, { waitUntil: 'networkidle' });
     await page.getByLabel('Type').selectOption('meeting');
@@ -193,15 +194,17 @@ describe('a public meeting with a map point, answered by a visitor without an ac
     await page.getByLabel('Créneau 1 — début').fill('2031-06-14T17:30');
     await page.getByLabel('Créneau 1 — fin').fill('2031-06-14T18:30');
     await page.getByLabel('Créneau 1 — militants nécessaires').fill('2');
-    // A latitude out of range is refused on its field; corrected (with a French decimal comma), it goes through.
-    await page.getByLabel('Latitude').fill('147,7467');
-    await page.getByLabel('Longitude').fill('7,3389');
+    // The map point comes from a pasted map link: a short link (no position in it) is refused on its
+    // field; the full link of the map page goes through.
+    const mapField = page.getByLabel('Point sur la carte (un lien)');
+    await mapField.fill('https://maps.app.goo.gl/AbCdEf123');
     await page.getByRole('button', { name: 'Publier l’événement' }).click();
-    await page.getByText('une latitude va de -90 à 90').waitFor();
+    await page.getByText('Ce lien court ne contient pas la position').first().waitFor();
+    assert.equal(await mapField.getAttribute('aria-invalid'), 'true');
     // The refused form keeps what was chosen and typed.
     assert.equal(await page.getByLabel('Qui le voit').inputValue(), 'public');
     assert.equal(await page.getByLabel('Créneau 1 — intitulé (facultatif)').inputValue(), 'Accueil du public');
-    await page.getByLabel('Latitude').fill('47,7467');
+    await mapField.fill('https://www.google.com/maps/place/Place+de+la+R%C3%A9union/@47.7470,7.3380,17z/data=!4m6!3m5!8m2!3d47.7467!4d7.3389');
     await page.getByRole('button', { name: 'Publier l’événement' }).click();
     await page.waitForURL(/\/evenements\/[a-z0-9]{32}$/);
     eventUrl = page.url();

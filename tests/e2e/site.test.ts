@@ -57,7 +57,8 @@ describe('landing page', () => {
 
     await field.fill('68100');
     await page.getByRole('button', { name: 'Rechercher' }).click();
-    await page.getByText('Mulhouse', { exact: true }).first().waitFor();
+    // The finder names the commune's section (issue 13), and its federation.
+    await page.getByRole('link', { name: 'Section de Mulhouse' }).first().waitFor();
     await page.getByRole('link', { name: 'Fédération du Haut-Rhin' }).first().click();
     await page.waitForURL(/\/federations\/68$/);
     assert.match(await page.locator('h1').innerText(), /Fédération du Haut-Rhin/);

@@ -310,6 +310,8 @@ const matrix: Record<RouteName, Case> = {
   listFederationSections: { method: 'GET', path: () => '/api/federations/68/sections', expect: everyone(200) },
   getSection: { method: 'GET', path: () => '/api/sections/mulhouse', expect: everyone(200) },
   resolvePostalCode: { method: 'GET', path: () => '/api/postal-codes/68100', expect: everyone(200) },
+  findPlace: { method: 'GET', path: () => '/api/postal-codes/68100/sections', expect: everyone(200) },
+  listPublicEventsNear: { method: 'GET', path: () => '/api/public/postal-codes/68100/events', expect: everyone(200) },
   // Public sign-in routes: nobody is refused; an empty body is a validation error for everyone.
   signUp: { method: 'POST', path: () => '/api/auth/sign-up', body: () => ({}), expect: everyone(400) },
   confirmSignUp: { method: 'POST', path: () => '/api/auth/confirm-sign-up', body: () => ({}), expect: everyone(400) },

@@ -1,14 +1,15 @@
-import { routes } from '@coopol/contracts';
+import { routes, type Region } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PostalCodeFinder } from '../components/territory/PostalCodeFinder';
-import { lookUpPostalCode } from '../components/territory/postal-code';
 import { RegionGrid } from '../components/territory/RegionGrid';
 import { Icon, type IconName } from '../components/ui/Icon';
 import { t, type TextKey } from '../i18n';
-import { callApi } from '../lib/api';
+import { callApi, isApiError } from '../lib/api';
 import { FeedHome } from '../components/social/FeedHome';
-import { callAsSignedIn, getSession } from '../lib/session';
+import { callAsSignedIn, getSession, type Session } from '../lib/session';
+import { MyNextActions, SpaceActions } from './evenements/SpaceActions';
+import events from './evenements/events.module.css';
 import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -33,28 +34,58 @@ const levels: { icon: IconName; title: TextKey; text: TextKey }[] = [
   { icon: 'users', title: 'home.level.section.title', text: 'home.level.section.text' },
 ];
 
+/**
+ * Signed in: action first — the open volunteer slots and next actions of one's section (a supporter:
+ * of their federation), one's own next answers, then the feed; no marketing. Signed out: what Coopol
+ * is, « Créer un compte » and « Trouver ma section ».
+ */
 export default async function HomePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { cp, apres } = await searchParams;
-  // Signed in: the feed comes first (issue 5).
+  const { apres } = await searchParams;
   const session = await getSession();
-  const me = session ? await callAsSignedIn(session, '/', routes.me, {}) : null;
-  // `?cp=` comes from the finder's form when JavaScript is off: answer it here.
-  const postalCode = typeof cp === 'string' ? cp : undefined;
-  const [{ items: regions }, finderOutcome] = await Promise.all([
-    callApi(routes.listRegions, {}),
-    postalCode === undefined
-      ? undefined
-      : lookUpPostalCode(postalCode, (code) => callApi(routes.resolvePostalCode, { params: { postalCode: code } })),
-  ]);
-  const metroRegions = regions.filter((region) => region.zone === 'metro');
+  if (session) return <SignedInHome session={session} after={typeof apres === 'string' ? apres : undefined} />;
+  const { items: regions } = await callApi(routes.listRegions, {});
+  return <Landing regions={regions.filter((region) => region.zone === 'metro')} />;
+}
 
+async function SignedInHome({ session, after }: { session: Session; after?: string }) {
+  const profile = await callAsSignedIn(session, '/', routes.getMyProfile, {}).catch((error: unknown) => {
+    // A confirmed account whose person is not created yet has no profile: the feed alone.
+    if (isApiError(error, 404)) return null;
+    throw error;
+  });
+  if (!profile) {
+    const me = await callAsSignedIn(session, '/', routes.me, {});
+    return <FeedHome session={session} userId={me.sub} after={after} />;
+  }
+  const space = profile.sectionId ? { type: 'section' as const, id: profile.sectionId } : { type: 'federation' as const, id: profile.federationCode };
   return (
     <>
-      {session && me && <FeedHome session={session} userId={me.sub} after={typeof apres === 'string' ? apres : undefined} />}
+      <div className={`container ${events.page}`}>
+        <header className={events.head}>
+          <h1>{profile.givenName ? t('actions.greeting', { name: profile.givenName }) : t('actions.greetingAnonymous')}</h1>
+          <p className={events.muted}>{t('actions.intro')}</p>
+        </header>
+        <div className={events.columns}>
+          <div className={events.facts}>
+            <SpaceActions session={session} space={space} returnTo="/" needsHeading={profile.sectionId ? undefined : t('actions.needsHeadingNear')} />
+          </div>
+          <div className={events.facts}>
+            <MyNextActions session={session} />
+          </div>
+        </div>
+      </div>
+      <FeedHome session={session} userId={profile.userId} after={after} />
+    </>
+  );
+}
+
+function Landing({ regions: metroRegions }: { regions: Region[] }) {
+  return (
+    <>
       <section className={styles.hero} aria-labelledby="home-title">
         <svg className={styles.heroArt} viewBox="0 0 600 420" aria-hidden="true" focusable="false">
           <g fill="none" stroke="currentColor" strokeWidth="1.5">
@@ -78,7 +109,10 @@ export default async function HomePage({
             <h1 id="home-title">{t('home.heading')}</h1>
             <p className={styles.heroLead}>{t('home.lead')}</p>
             <div className={styles.actions}>
-              <a href="#trouver-ma-section" className="button button-primary">
+              <Link href="/inscription" className="button button-primary">
+                {t('nav.signUp')}
+              </Link>
+              <a href="#trouver-ma-section" className="button button-secondary">
                 <Icon name="mapPin" size={20} />
                 {t('home.ctaFind')}
               </a>
@@ -105,11 +139,7 @@ export default async function HomePage({
                 <p className={styles.finderIntro}>{t('finder.intro')}</p>
               </div>
             </div>
-            <PostalCodeFinder
-              endpoint={routes.resolvePostalCode.path}
-              initialCode={postalCode}
-              initial={finderOutcome}
-            />
+            <PostalCodeFinder endpoint={routes.findPlace.path} />
           </div>
         </div>
       </section>

@@ -21,6 +21,9 @@ export const fr = {
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
   'nav.territories': 'Territoires',
+  'nav.feed': 'Fil',
+  'nav.mySection': 'Ma section',
+  'nav.agendaShort': 'Agenda',
   'breadcrumb.label': 'Fil d’Ariane',
   'breadcrumb.territories': 'Territoires',
 

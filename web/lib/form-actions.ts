@@ -38,11 +38,11 @@ export function parisInstant(form: FormData, name: string, errors: Record<string
 
 /**
  * The form field an API detail is about: `body.password` → `password`,
- * `body.visibility.email` → `visibility.email`, `body.interests.3` → `interests`, `body.place.lat` → `lat`.
+ * `body.visibility.email` → `visibility.email`, `body.interests.3` → `interests`, `body.place.lat` → `mapLink`.
  */
 export function fieldOf(path: string): string {
   const parts = path.replace(/^body\./, '').split('.').filter((part) => !/^\d+$/.test(part));
-  if (parts[0] === 'place' && (parts[1] === 'lat' || parts[1] === 'lon')) return parts[1]; // an event's map point has its own fields
+  if (parts[0] === 'place' && (parts[1] === 'lat' || parts[1] === 'lon')) return 'mapLink'; // an event's map point comes from its link
   return parts[0] === 'visibility' && parts[1] ? `visibility.${parts[1]}` : (parts[0] ?? path);
 }
 

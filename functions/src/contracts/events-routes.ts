@@ -49,7 +49,7 @@ export const eventRoutes = {
   listSpaceAgenda: defineRoute({
     method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/events', feature: 'events', auth: 'jwt', tags: ['Événements'],
     summary: 'L’agenda d’une section, d’une fédération ou du national (ce que l’on peut voir)',
-    params: z.object({ spaceType: ev.SpaceType, spaceId: ev.SpaceId }), query: ev.AgendaQuery, response: ev.AgendaPage,
+    params: z.object({ spaceType: ev.SpaceType, spaceId: ev.SpaceId }), query: ev.AgendaQuery, response: ev.SpaceAgendaPage,
   }),
   myAgenda: defineRoute({
     method: 'GET', path: '/api/me/agenda', feature: 'events', auth: 'jwt', tags: ['Événements'],

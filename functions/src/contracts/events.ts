@@ -134,6 +134,8 @@ export const EventDetail = EventSummary.extend({
   /** Whether the caller may edit, cancel and report on it. */
   canManage: z.boolean(),
   hasReport: z.boolean(),
+  /** For its organizers, when it was announced by mail: mails sent so far, and whether every audience is done. */
+  announcement: z.object({ sent: z.number().int(), done: z.boolean() }).nullable(),
 }).meta({ id: 'EventDetail' });
 export type EventDetail = z.infer<typeof EventDetail>;
 
@@ -146,6 +148,8 @@ export const PublicEvent = EventSummary.extend({
 }).meta({ id: 'PublicEvent' });
 
 export const AgendaPage = pageOf(EventSummary, 'AgendaPage');
+/** A space's agenda, and whether the caller may organize there (« Proposer un événement », ADR 0021). */
+export const SpaceAgendaPage = pageOf(EventSummary, 'SpaceAgendaPage').extend({ canOrganize: z.boolean() });
 export const MyAgendaEntry = EventSummary.extend({ myRsvp: RsvpState.nullable(), mySlots: z.array(SlotId) }).meta({ id: 'MyAgendaEntry' });
 export const MyAgenda = z.object({ items: z.array(MyAgendaEntry) }).meta({ id: 'MyAgenda' });
 

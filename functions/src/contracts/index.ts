@@ -4,6 +4,7 @@ export * from './platform';
 export * from './route';
 export * from './routes';
 export * from './territory';
+export * from './finder';
 
 export * from './identity';
 export * from './party-functions';

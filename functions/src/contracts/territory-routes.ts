@@ -13,6 +13,7 @@ import {
   SectionId,
   SectionPage,
 } from './territory';
+import { PlaceFinding } from './finder';
 import { defineRoute } from './route';
 
 /**
@@ -89,5 +90,15 @@ export const territoryRoutes = {
     tags: ['Territoires'],
     params: z.object({ postalCode: PostalCode }),
     response: PostalCodeResolution,
+  }),
+  findPlace: defineRoute({
+    method: 'GET',
+    path: '/api/postal-codes/{postalCode}/sections',
+    feature: 'territory',
+    auth: 'public',
+    summary: 'Trouver ma section : les sections des communes d’un code postal, et si Coopol y est ouvert',
+    tags: ['Territoires'],
+    params: z.object({ postalCode: PostalCode }),
+    response: PlaceFinding,
   }),
 };

@@ -72,3 +72,4 @@ export const PostalCodeResolution = z
   })
   .meta({ id: 'PostalCodeResolution', description: 'Commune(s), fédération et région d’un code postal.' });
 export type PostalCodeResolution = z.infer<typeof PostalCodeResolution>;
+

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import * as ev from './events';
 import { Done, Instant, PersonName } from './common';
 import { defineRoute, type RouteContract } from './route';
+import { PostalCode } from './territory';
 
 // Only this Lambda needs these schemas: they stay out of the events bundle.
 /**
@@ -33,6 +34,11 @@ export const RenameVisitorAnswer = z.object({ name: PersonName }).meta({ id: 'Re
  * members' events, and the events bundle stays within its budget. Spread into the route table (routes.ts).
  */
 export const visitorRoutes = {
+  listPublicEventsNear: defineRoute({
+    method: 'GET', path: '/api/public/postal-codes/{postalCode}/events', feature: 'visitors', auth: 'public', tags: ['Événements'],
+    summary: 'Les prochains événements publics près d’un code postal (sa fédération et les sections de ses communes)',
+    params: z.object({ postalCode: PostalCode }), query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }), response: ev.AgendaPage,
+  }),
   answerPublicEvent: defineRoute({
     method: 'POST', path: '/api/public/events/{eventId}/rsvp', feature: 'visitors', auth: 'public', tags: ['Événements'],
     summary: 'Répondre à un événement public sans compte (nom, e-mail, accord) : la réponse est à confirmer depuis le lien envoyé par e-mail',

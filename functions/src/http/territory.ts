@@ -1,4 +1,5 @@
 import { territoryRoutes as routes } from '../contracts/territory-routes';
+import { findPlace } from '../domain/territory/finder';
 import * as territory from '../domain/territory/service';
 import { featureLambda, implement } from './kit/feature-lambda';
 
@@ -13,4 +14,5 @@ export const handler = featureLambda('territory', [
   ),
   implement(routes.getSection, async ({ params }) => territory.getSection(params.sectionId)),
   implement(routes.resolvePostalCode, async ({ params }) => territory.resolvePostalCode(params.postalCode)),
+  implement(routes.findPlace, async ({ params }) => findPlace(params.postalCode)),
 ]);

@@ -1,24 +1,23 @@
 import { TextField } from '../../components/forms/fields';
 import { t } from '../../i18n';
-import styles from './events.module.css';
-
-/**
- * The optional map point of an event's place: latitude and longitude, both or neither (the API says
- * which is wrong). On an edit, both emptied remove the saved point.
- */
-export function MapPointFields({ lat, lon }: { lat?: number; lon?: number }) {
-  return (
-    <fieldset className={styles.card}>
-      <legend>{t('newEvent.mapLegend')}</legend>
-      <p className={styles.muted}>{t('newEvent.mapHint')}</p>
-      {lat !== undefined && <p className={styles.muted}>{t('newEvent.mapClearHint')}</p>}
-      <div className={styles.slotFields}>
-        <TextField name="lat" label={t('newEvent.lat')} defaultValue={lat?.toString()} maxLength={20} short />
-        <TextField name="lon" label={t('newEvent.lon')} defaultValue={lon?.toString()} maxLength={20} short />
-      </div>
-    </fieldset>
-  );
-}
 
 /** A link to the point on OpenStreetMap: a plain link, nothing is loaded from elsewhere until it is followed. */
 export const mapLink = (lat: number, lon: number) => `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+
+/**
+ * The optional map point of an event's place, given by pasting a map link (OpenStreetMap, Google
+ * Maps, Apple Maps, a `geo:` address…): the server reads the coordinates from it (`pointOfMapLink`).
+ * On an edit, the saved point comes as an OpenStreetMap link; emptying the field removes it.
+ */
+export function MapPointFields({ lat, lon }: { lat?: number; lon?: number }) {
+  const saved = lat !== undefined && lon !== undefined ? mapLink(lat, lon) : '';
+  return (
+    <TextField
+      name="mapLink"
+      label={t('newEvent.mapLegend')}
+      hint={saved ? `${t('newEvent.mapHint')} ${t('newEvent.mapClearHint')}` : t('newEvent.mapHint')}
+      defaultValue={saved}
+      maxLength={2000}
+    />
+  );
+}

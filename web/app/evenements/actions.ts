@@ -9,7 +9,9 @@ import { callApi, isApiError } from '../../lib/api';
 import { failure, invalid, parisInstant, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { callAsSignedIn, requireSession } from '../../lib/session';
+import { pointOfMapLink } from '../../lib/map-link';
 import { eventHref } from './hrefs';
+import { SLOT_PARTS, slotField, slotNumbers } from './slot-fields';
 
 /** Form actions of the event pages: each calls one API route as the signed-in person, then refreshes the page. */
 
@@ -104,44 +106,53 @@ export async function cancelVisitorAnswer(_previous: FormState, form: FormData):
   redirect('/evenements/reponse/gerer?annule=1');
 }
 
-const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'lat', 'lon', 'visibility', 'capacity', 'announce'];
+const eventFields = ['kind', 'title', 'description', 'start', 'end', 'place', 'mapLink', 'visibility', 'capacity', 'announce'];
 
-/** A coordinate as typed (a French decimal comma is fine); NaN when it is not a number, which the API refuses on its field. */
-const coordinate = (form: FormData, name: string) => Number(text(form, name).replace(',', '.'));
+type PlaceInput = { address: string; lat?: number; lon?: number };
 
-/** The place with its optional map point: both coordinates, one (the API says the other is missing), or none. */
-function placeOf(form: FormData): { address: string; lat?: number; lon?: number } {
-  const point = Object.fromEntries((['lat', 'lon'] as const).filter((name) => text(form, name) !== '').map((name) => [name, coordinate(form, name)]));
-  return { address: text(form, 'place'), ...point };
+/**
+ * The place with its optional map point, read from the pasted map link (`pointOfMapLink`); a link
+ * without a point is refused on its field, before anything is sent.
+ */
+function placeOf(form: FormData): { place: PlaceInput } | { refusal: string } {
+  const address = text(form, 'place');
+  const link = text(form, 'mapLink');
+  if (!link) return { place: { address } };
+  const outcome = pointOfMapLink(link);
+  if (!outcome.ok) return { refusal: t(outcome.reason === 'short-link' ? 'newEvent.mapShortLink' : 'newEvent.mapNoPoint') };
+  return { place: { address, ...outcome.point } };
 }
 
-/** On an edit, both coordinates cleared remove a saved map point (`null`; absent would keep it). */
-function placeChangeOf(form: FormData) {
-  const place = placeOf(form);
-  return place.lat === undefined && place.lon === undefined ? { ...place, lat: null, lon: null } : place;
-}
+const refusedLink = (message: string, values: FormState['values']): FormState => ({
+  status: 'error',
+  message,
+  fieldErrors: { mapLink: [message] },
+  values,
+});
 
-/** The new-event form: up to four slot lines; empty lines are left out. */
+/** The new-event form: the slot lines given (up to the API's limit); empty lines are left out. */
 export async function createEvent(_previous: FormState, form: FormData): Promise<FormState> {
   const [spaceType, spaceId] = text(form, 'space').split(':');
   const returnTo = `/evenements/nouveau?espace=${text(form, 'space')}`;
   const session = await requireSession(returnTo);
   // The slot lines are given back too, so a refused form keeps everything that was typed.
-  const slotFields = [1, 2, 3, 4].flatMap((n) => ['Label', 'Start', 'End', 'Needed'].map((part) => `slot${n}${part}`));
+  const slotFields = slotNumbers.flatMap((n) => SLOT_PARTS.map((part) => slotField(n, part)));
   const values = Object.fromEntries([...eventFields, ...slotFields].map((name) => [name, text(form, name)]));
   // Times are typed in Paris time; the API takes instants (ADR 0019).
   const errors: Record<string, string[]> = {};
   const [start, end] = [parisInstant(form, 'start', errors), parisInstant(form, 'end', errors)];
-  const slots = [1, 2, 3, 4]
-    .filter((n) => text(form, `slot${n}Start`) || text(form, `slot${n}End`))
+  const slots = slotNumbers
+    .filter((n) => text(form, slotField(n, 'Start')) || text(form, slotField(n, 'End')))
     .map((n) => ({
-      start: parisInstant(form, `slot${n}Start`, errors),
-      end: parisInstant(form, `slot${n}End`, errors),
-      needed: Number(text(form, `slot${n}Needed`)),
-      ...(text(form, `slot${n}Label`) ? { label: text(form, `slot${n}Label`) } : {}),
+      start: parisInstant(form, slotField(n, 'Start'), errors),
+      end: parisInstant(form, slotField(n, 'End'), errors),
+      needed: Number(text(form, slotField(n, 'Needed'))),
+      ...(text(form, slotField(n, 'Label')) ? { label: text(form, slotField(n, 'Label')) } : {}),
     }));
   if (Object.keys(errors).length) return invalid(errors, values);
   const capacity = text(form, 'capacity');
+  const where = placeOf(form);
+  if ('refusal' in where) return refusedLink(where.refusal, values);
   let id: string;
   try {
     const created = await callAsSignedIn(session, returnTo, routes.createEvent, {
@@ -152,7 +163,7 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
         description: text(form, 'description'),
         start,
         end,
-        place: placeOf(form),
+        place: where.place,
         visibility: text(form, 'visibility') as CreateEventRequest['visibility'],
         ...(capacity ? { capacity: Number(capacity) } : {}),
         slots,
@@ -167,9 +178,9 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
   redirect(eventHref(id));
 }
 
-const editFields = ['title', 'description', 'start', 'end', 'place', 'lat', 'lon'];
+const editFields = ['title', 'description', 'start', 'end', 'place', 'mapLink'];
 
-/** An organizer's changes: only what differs is sent (the API tells attendees of each change). */
+/** An organizer's changes: only what differs is sent (the API tells attendees of each change). An emptied map link removes the point. */
 export async function updateEvent(_previous: FormState, form: FormData): Promise<FormState> {
   const eventId = text(form, 'eventId');
   const returnTo = `${eventHref(eventId)}/modifier`;
@@ -178,10 +189,13 @@ export async function updateEvent(_previous: FormState, form: FormData): Promise
   const errors: Record<string, string[]> = {};
   const [start, end] = [parisInstant(form, 'start', errors), parisInstant(form, 'end', errors)];
   if (Object.keys(errors).length) return invalid(errors, values);
+  const where = placeOf(form);
+  if ('refusal' in where) return refusedLink(where.refusal, values);
+  const place = where.place.lat === undefined ? { ...where.place, lat: null, lon: null } : where.place;
   try {
     await callAsSignedIn(session, returnTo, routes.updateEvent, {
       params: { eventId },
-      body: { title: values.title, description: values.description, start, end, place: placeChangeOf(form) },
+      body: { title: values.title, description: values.description, start, end, place },
     });
   } catch (error) {
     unstable_rethrow(error);

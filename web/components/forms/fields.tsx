@@ -133,7 +133,23 @@ export function TextField({
 }
 
 /** Longer text (a post, a comment): the same label, hint and error as a TextField, and what was typed kept after a refusal. */
-export function TextArea({ name, label, hint, required = false, maxLength, rows = 5 }: { name: string; label: string; hint?: ReactNode; required?: boolean; maxLength?: number; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  required = false,
+  maxLength,
+  rows = 5,
+  defaultValue = '',
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  required?: boolean;
+  maxLength?: number;
+  rows?: number;
+  defaultValue?: string;
+}) {
   const field = useField(name);
   const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
   return (
@@ -146,7 +162,7 @@ export function TextArea({ name, label, hint, required = false, maxLength, rows 
         aria-required={required || undefined}
         maxLength={maxLength}
         rows={rows}
-        defaultValue={previous ?? ''}
+        defaultValue={previous ?? defaultValue}
         aria-invalid={field.errors.length ? true : undefined}
         aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
         className={`${styles.input} ${styles.textarea}`}
@@ -265,8 +281,20 @@ export function SelectField({
   );
 }
 
-/** One box to tick, such as consent: its label says exactly what is agreed to. */
-export function Checkbox({ name, label, hint, required = false }: { name: string; label: ReactNode; hint?: ReactNode; required?: boolean }) {
+/** One box to tick, such as consent: its label says exactly what is agreed to. `defaultChecked` until the form was sent. */
+export function Checkbox({
+  name,
+  label,
+  hint,
+  required = false,
+  defaultChecked = false,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  defaultChecked?: boolean;
+}) {
   const field = useField(name);
   const { state } = useFormContext();
   return (
@@ -279,7 +307,7 @@ export function Checkbox({ name, label, hint, required = false }: { name: string
           value="on"
           required={required}
           aria-required={required || undefined}
-          defaultChecked={state.values?.[name] === 'on'}
+          defaultChecked={state.values ? state.values[name] === 'on' : defaultChecked}
           aria-invalid={field.errors.length ? true : undefined}
           aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
         />

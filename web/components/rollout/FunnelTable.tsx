@@ -80,7 +80,7 @@ export function FunnelTable({ caption, rows, totals, openedLabel = t('numbers.co
   return (
     <div className={styles.tableBlock}>
       <p className={styles.muted}>{caption}</p>
-      <div className={styles.tableWrap} role="region" aria-label={t('numbers.tableLabel')} tabIndex={0}>
+      <div className={`table-scroll ${styles.tableWrap}`} role="region" aria-label={t('numbers.tableLabel')} tabIndex={0}>
         <table className={`${styles.table} ${styles.funnel}`}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>

@@ -91,6 +91,7 @@ export function SignupChart({ signups, id }: { signups: RolloutNumbers['signups'
       {withSignups.length > 0 && (
         <details className={styles.chartDetails}>
           <summary>{t('numbers.chartTable')}</summary>
+          <div className="table-scroll" role="region" aria-label={t('numbers.chartDays')} tabIndex={0}>
           <table className={styles.table}>
             <caption className="visually-hidden">{t('numbers.chartDays')}</caption>
             <thead>
@@ -110,6 +111,7 @@ export function SignupChart({ signups, id }: { signups: RolloutNumbers['signups'
               ))}
             </tbody>
           </table>
+          </div>
         </details>
       )}
     </figure>

@@ -1,12 +1,22 @@
 import Link from 'next/link';
 import { signOut } from '../../app/connexion/actions';
-import { t } from '../../i18n';
+import { t, type TextKey } from '../../i18n';
 import { rolloutLinks, signedInName } from '../../lib/session';
 import { NotificationBell } from '../social/NotificationBell';
-import { Icon } from '../ui/Icon';
+import { Icon, type IconName } from '../ui/Icon';
 import { LogoMark } from './Logo';
+import { NavLink } from './NavLink';
 import { UserMenu } from './UserMenu';
 import styles from './SiteHeader.module.css';
+
+/** The main destinations of a signed-in person, the same at every width. */
+const destinations: { href: string; icon: IconName; label: TextKey }[] = [
+  { href: '/', icon: 'home', label: 'nav.feed' },
+  { href: '/ma-section', icon: 'users', label: 'nav.mySection' },
+  { href: '/agenda', icon: 'calendar', label: 'nav.agendaShort' },
+  { href: '/groupes', icon: 'network', label: 'nav.groups' },
+  { href: '/recherche', icon: 'search', label: 'nav.search' },
+];
 
 export async function SiteHeader() {
   const name = await signedInName();
@@ -22,46 +32,40 @@ export async function SiteHeader() {
           </span>
         </Link>
         <div className={styles.end}>
-          <nav aria-label={t('nav.label')}>
-            <ul className={styles.nav}>
-              <li className={styles.home}>
-                <Link href="/" className={styles.navLink}>
-                  {t('nav.home')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/territoires" className={styles.navLink}>
-                  {t('nav.territories')}
-                </Link>
-              </li>
-              {name !== null && (
+          {name === null ? (
+            <nav aria-label={t('nav.label')}>
+              <ul className={styles.nav}>
                 <li className={styles.wideOnly}>
-                  <Link href="/groupes" className={styles.navLink}>
-                    {t('nav.groups')}
-                  </Link>
+                  <NavLink href="/territoires" className={styles.navLink}>
+                    {t('nav.territories')}
+                  </NavLink>
                 </li>
-              )}
-              {name !== null && (
                 <li className={styles.wideOnly}>
-                  <Link href="/recherche" className={styles.navLink}>
-                    {t('nav.search')}
-                  </Link>
+                  <NavLink href="/trouver-ma-section" className={styles.navLink}>
+                    {t('home.ctaFind')}
+                  </NavLink>
                 </li>
-              )}
-              {name !== null && (
+              </ul>
+            </nav>
+          ) : (
+            // Wide screens: in the bar; phones: a bar fixed at the bottom of the screen (Fil · Ma section ·
+            // Agenda · Groupes · Recherche · cloche), each destination one tap away.
+            <nav aria-label={t('nav.label')} className={styles.phoneNav} data-phone-nav="">
+              <ul className={styles.nav}>
+                {destinations.map((d) => (
+                  <li key={d.href}>
+                    <NavLink href={d.href} className={styles.navLink}>
+                      <Icon name={d.icon} size={22} />
+                      <span className={styles.navLabel}>{t(d.label)}</span>
+                    </NavLink>
+                  </li>
+                ))}
                 <li>
                   <NotificationBell className={styles.navLink} />
                 </li>
-              )}
-              {rollout && (
-                <li className={styles.wideOnly}>
-                  <Link href="/deploiement" className={styles.navLink}>
-                    {t('nav.rollout')}
-                  </Link>
-                </li>
-              )}
-            </ul>
-          </nav>
+              </ul>
+            </nav>
+          )}
           {name === null ? (
             <div className={styles.account}>
               <Link href="/connexion" className={styles.navLink}>
@@ -92,9 +96,9 @@ export async function SiteHeader() {
                   </Link>
                 </li>
                 <li>
-                  <Link href="/groupes" className={styles.menuItem}>
-                    <Icon name="network" size={20} />
-                    {t('nav.groups')}
+                  <Link href="/territoires" className={styles.menuItem}>
+                    <Icon name="map" size={20} />
+                    {t('nav.territories')}
                   </Link>
                 </li>
                 <li>
@@ -127,12 +131,6 @@ export async function SiteHeader() {
                     </Link>
                   </li>
                 )}
-                <li>
-                  <Link href="/agenda" className={styles.menuItem}>
-                    <Icon name="calendar" size={20} />
-                    {t('nav.agenda')}
-                  </Link>
-                </li>
                 <li>
                   <form action={signOut}>
                     <button type="submit" className={styles.menuItem}>

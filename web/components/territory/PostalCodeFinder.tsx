@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { PostalCodeResolution } from '@coopol/contracts';
+import type { PlaceFinding } from '@coopol/contracts';
 import { t, tc, type ClientTextKey } from '../../i18n/client';
 import { fillPath, requestApi } from '../../lib/api-transport';
 import { Icon } from '../ui/Icon';
 import { lookUpPostalCode, normalizePostalCode, type PostalCodeOutcome, type ResolvePostalCode } from './postal-code';
-import { federationHref, regionHref } from './hrefs';
+import { federationHref, regionHref, sectionHref } from './hrefs';
 import styles from './PostalCodeFinder.module.css';
 
 type State = { kind: 'idle' } | { kind: 'loading' } | PostalCodeOutcome;
@@ -18,10 +18,10 @@ const errorMessages: Record<Extract<PostalCodeOutcome, { kind: 'error' }>['reaso
   unavailable: 'finder.errorUnavailable',
 };
 
-type Commune = PostalCodeResolution['communes'][number];
+type Commune = PlaceFinding['communes'][number];
 
 /** A postal code often covers several communes of one federation: show that federation once. */
-function byFederation(resolution: PostalCodeResolution) {
+function byFederation(resolution: PlaceFinding) {
   const groups = new Map<string, { federation: Commune['federation']; region: Commune['region']; communes: Commune[] }>();
   for (const commune of resolution.communes) {
     const group = groups.get(commune.federation.code);
@@ -32,19 +32,23 @@ function byFederation(resolution: PostalCodeResolution) {
 }
 
 /**
- * Postal code → commune(s) → federation → region. Works without JavaScript too: the form is a GET
- * on the landing page, which resolves `?cp=` on the server and hands the outcome in as `initial`.
- * `endpoint` is the route's path from the contract (`routes.resolvePostalCode.path`), given by the
- * server page so the browser gets the path without the schemas; the answer is typed, not re-parsed.
+ * Postal code → the section(s) of its commune(s), the federation, the region, and whether Coopol is
+ * open there (« Créer un compte ») or not yet (« Me pré-inscrire »). Works without JavaScript too:
+ * the form is a GET on `/trouver-ma-section`, which answers `?cp=` on the server and hands the
+ * outcome in as `initial`. `endpoint` is the route's path from the contract (`routes.findPlace.path`),
+ * given by the server page so the browser gets the path without the schemas; the answer is typed,
+ * not re-parsed. `signedIn` leaves out the sign-up offers.
  */
 export function PostalCodeFinder({
   endpoint,
   initialCode = '',
   initial,
+  signedIn = false,
 }: {
   endpoint: string;
   initialCode?: string;
   initial?: PostalCodeOutcome;
+  signedIn?: boolean;
 }) {
   const [code, setCode] = useState(initialCode);
   const [state, setState] = useState<State>(initial ?? { kind: 'idle' });
@@ -64,12 +68,12 @@ export function PostalCodeFinder({
     setState({ kind: 'loading' });
     try {
       const resolve: ResolvePostalCode = async (postalCode, signal) =>
-        (await requestApi('GET', fillPath(endpoint, { postalCode }), { signal })) as PostalCodeResolution;
+        (await requestApi('GET', fillPath(endpoint, { postalCode }), { signal })) as PlaceFinding;
       const outcome = await lookUpPostalCode(code, resolve, controller.signal);
       setState(outcome);
       // Keep the search in the address, so it can be shared or reloaded.
       if (outcome.kind === 'found') {
-        window.history.replaceState(null, '', `?cp=${normalizePostalCode(code)}#trouver-ma-section`);
+        window.history.replaceState(null, '', `?cp=${normalizePostalCode(code)}`);
       }
     } catch {
       // Aborted by a newer search: that one will set the state.
@@ -80,7 +84,7 @@ export function PostalCodeFinder({
 
   return (
     <div className={styles.finder}>
-      <form action="/#trouver-ma-section" method="get" role="search" onSubmit={onSubmit} noValidate>
+      <form action="/trouver-ma-section" method="get" role="search" onSubmit={onSubmit} noValidate>
         <label htmlFor={inputId} className={styles.label}>
           {t('finder.label')}
         </label>
@@ -121,31 +125,61 @@ export function PostalCodeFinder({
               {tc('finder.resultsHeading', state.resolution.communes.length, { code: state.resolution.postalCode })}
             </h3>
             <ul className={styles.communes}>
-              {byFederation(state.resolution).map(({ federation, region, communes }) => (
-                <li key={federation.code} className={styles.commune}>
-                  <ol className={styles.path}>
-                    <li>
-                      <span className={styles.step}>{tc('finder.commune', communes.length)}</span>
-                      <ul className={styles.names}>
-                        {communes.map((commune) => (
-                          <li key={commune.code}>{commune.name}</li>
-                        ))}
-                      </ul>
-                    </li>
-                    <li>
-                      <span className={styles.step}>{t('finder.federation')}</span>
-                      <Link href={federationHref(federation.code)}>{federation.name}</Link>
-                    </li>
-                    {region && (
+              {byFederation(state.resolution).map(({ federation, region, communes }) => {
+                const sections = communes.flatMap((c) => c.sections);
+                const postalCode = state.resolution.postalCode;
+                return (
+                  <li key={federation.code} className={styles.commune}>
+                    <ol className={styles.path}>
                       <li>
-                        <span className={styles.step}>{t('finder.region')}</span>
-                        <Link href={regionHref(region.code)}>{region.name}</Link>
+                        <span className={styles.step}>{tc('finder.section', Math.max(sections.length, 1))}</span>
+                        {sections.length > 0 ? (
+                          <ul className={styles.names}>
+                            {sections.map((section) => (
+                              <li key={section.id}>
+                                <Link href={sectionHref(section.id)}>{section.name}</Link>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <span>
+                            {t('finder.noSection', { communes: communes.map((c) => c.name).join(', ') })}{' '}
+                            <Link href={federationHref(federation.code)}>{t('finder.federationSections')}</Link>
+                          </span>
+                        )}
                       </li>
-                    )}
-                  </ol>
-                </li>
-              ))}
+                      <li>
+                        <span className={styles.step}>{t('finder.federation')}</span>
+                        <Link href={federationHref(federation.code)}>{federation.name}</Link>
+                      </li>
+                      {region && (
+                        <li>
+                          <span className={styles.step}>{t('finder.region')}</span>
+                          <Link href={regionHref(region.code)}>{region.name}</Link>
+                        </li>
+                      )}
+                    </ol>
+                    <div className={federation.open ? styles.open : styles.notOpen}>
+                      <p>
+                        <Icon name={federation.open ? 'check' : 'flag'} size={20} />
+                        <span>{federation.open ? t('finder.open') : t('finder.notOpen')}</span>
+                      </p>
+                      {!signedIn && (
+                        <Link
+                          href={federation.open ? `/inscription?cp=${postalCode}` : `/preinscription?cp=${postalCode}`}
+                          className="button button-primary"
+                        >
+                          {federation.open ? t('finder.signUp') : t('finder.preregister')}
+                        </Link>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
+            <p>
+              <Link href={`/trouver-ma-section?cp=${state.resolution.postalCode}#evenements`}>{t('finder.eventsNear')}</Link>
+            </p>
           </section>
         )}
       </div>

@@ -1,14 +1,14 @@
-import type { PostalCodeResolution } from '@coopol/contracts';
+import type { PlaceFinding } from '@coopol/contracts';
 import { isApiError } from '../../lib/api-transport';
 
 /**
  * Postal code search, shared by the finder (in the browser) and the landing page (which answers
  * `?cp=` itself when JavaScript is off). Each side brings its own way to ask the API.
  */
-export type ResolvePostalCode = (postalCode: string, signal?: AbortSignal) => Promise<PostalCodeResolution>;
+export type ResolvePostalCode = (postalCode: string, signal?: AbortSignal) => Promise<PlaceFinding>;
 
 export type PostalCodeOutcome =
-  | { kind: 'found'; resolution: PostalCodeResolution }
+  | { kind: 'found'; resolution: PlaceFinding }
   | { kind: 'error'; reason: 'format' | 'unknown' | 'unavailable'; code: string };
 
 /** People type « 68 100 » as often as « 68100 ». */

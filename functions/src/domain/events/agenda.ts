@@ -8,7 +8,7 @@ import { totalTaken } from './capacity';
 import { AttendanceEntity, EventEntity } from './entities';
 import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { goingCounter } from './places';
-import { audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
+import { announcementProgress, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { slotViews } from './slots';
 
 /** Reading events: an event's page (a member's, a visitor's) and the agendas of a space and of a region. */
@@ -20,10 +20,13 @@ const placeOf = (event: EventItem) => ({ address: event.address, ...(event.lat !
 export async function getEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const person = requirePerson(caller);
   const { event, standing } = await loadEventAs(caller, eventId);
-  const [slots, myAttendance, going] = await Promise.all([
+  const canManage = runsSpace(caller, spaceOf(event), standing);
+  const [slots, myAttendance, going, announcement] = await Promise.all([
     slotViews(eventId, person.userId),
     AttendanceEntity.get({ eventId, attendeeId: person.userId }).go(),
     readCounter(goingCounter(eventId), event.goingShards),
+    // The organizers see how far the announcement has gone (how many people it reached).
+    canManage && event.announce ? announcementProgress(eventId) : null,
   ]);
   return {
     ...toSummary(event),
@@ -34,8 +37,9 @@ export async function getEvent(caller: Caller, eventId: string): Promise<EventDe
     going: totalTaken(going),
     myRsvp: myAttendance.data?.state ?? null,
     slots,
-    canManage: runsSpace(caller, spaceOf(event), standing),
+    canManage,
     hasReport: event.hasReport,
+    announcement,
   };
 }
 
@@ -56,7 +60,8 @@ export async function getPublicEvent(eventId: string) {
 /** A space's agenda from a Paris day on: one Query page on gsi1, filtered by what the caller may see. */
 export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
   requirePerson(caller);
-  const { group } = await resolveSpace(caller, space, 'params.spaceId');
+  const resolved = await resolveSpace(caller, space, 'params.spaceId');
+  const { group } = resolved;
   const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const result = await EventEntity.query
     .bySpace({ spaceKey: spaceKeyOf(space) })
@@ -66,7 +71,12 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
       if (query.cursor) throw new ValidationError([{ field: 'query.cursor', message: 'curseur de pagination invalide' }]);
       throw error;
     });
-  return { items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary), nextCursor: result.cursor ?? null };
+  return {
+    items: result.data.filter((e) => mayViewEvent(caller, audienceOf(e, group?.standing))).map(toSummary),
+    nextCursor: result.cursor ?? null,
+    // Only those who run the space are offered « Proposer un événement » (ADR 0021).
+    canOrganize: runsSpace(caller, resolved, group?.standing),
+  };
 }
 
 /**

@@ -160,7 +160,5 @@ export async function runAnnouncementTask(key: AnnouncementTaskKey, remainingMs:
   await runBulkTask(announcementMailing(key), task.cursor ?? null, remainingMs);
 }
 
-/** Where an event's announcement stands: its tasks (one Query of the event's partition). */
-export async function announcementTasks(eventId: string) {
-  return (await AnnouncementTaskEntity.query.byEvent({ eventId }).go({ pages: 'all' })).data;
-}
+// Where an event's announcement stands (its tasks) is read with the event: read.ts.
+export { announcementTasks } from './read';

@@ -22,15 +22,16 @@ import { siteLink } from '../../shared/site';
  * as given: the calendar's name (an event's title, a group's name) is escaped here, with the
  * library's own escape.
  */
-function calendarOf(name: string, events: EventItem[]): string {
+function calendarOf(name: string, events: EventItem[], slot?: SlotTimes): string {
   const calendar = ical({ name: escape(name, false), prodId: { company: 'Coopol', product: 'Agenda', language: 'FR' }, ttl: 60 * 30 });
   calendar.x('X-WR-TIMEZONE', PARIS);
   for (const event of events) {
     calendar.createEvent({
-      id: `${event.eventId}@coopol`,
-      start: new Date(event.startsAt),
-      end: new Date(event.endsAt),
-      summary: event.status === 'cancelled' ? `Annulé : ${event.title}` : event.title,
+      // A slot is an entry of its own: importing it never replaces the event's.
+      id: slot ? `${event.eventId}-${slot.slotId}@coopol` : `${event.eventId}@coopol`,
+      start: new Date(slot?.startsAt ?? event.startsAt),
+      end: new Date(slot?.endsAt ?? event.endsAt),
+      summary: event.status === 'cancelled' ? `Annulé : ${event.title}` : slot ? `${event.title} (mon créneau${slot.label ? ` : ${slot.label}` : ''})` : event.title,
       description: event.description || undefined,
       location: event.lat !== undefined && event.lon !== undefined ? { title: event.address, geo: { lat: event.lat, lon: event.lon } } : event.address,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -40,6 +41,13 @@ function calendarOf(name: string, events: EventItem[]): string {
     });
   }
   return calendar.toString();
+}
+
+type SlotTimes = { slotId: string; startsAt: string; endsAt: string; label?: string };
+
+/** A volunteer's slot as a .ics file (its own times, the event's place), sent with the sign-up's confirmation. */
+export function slotCalendar(event: EventItem, slot: SlotTimes): string {
+  return calendarOf(event.title, [event], slot);
 }
 
 /** One event as a .ics file, for whoever may see it. */

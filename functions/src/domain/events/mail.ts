@@ -27,7 +27,7 @@ export const kindLabels: Record<EventKind, string> = {
 };
 
 /** True when this (event, topic, recipient) had no receipt yet: the caller may send. */
-async function claim(eventId: string, topic: string, recipient: string): Promise<boolean> {
+export async function claim(eventId: string, topic: string, recipient: string): Promise<boolean> {
   try {
     await MailReceiptEntity.create({ eventId, topic, recipient, at: new Date().toISOString() }).go();
     return true;

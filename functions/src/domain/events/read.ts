@@ -5,7 +5,7 @@ import { mayViewEvent, requirePerson, type GroupStanding, type PartySpace } from
 import { NotFoundError } from '../errors';
 import { groupStanding, spaceKeyOf } from '../spaces/resolve';
 import type { ShardState } from './capacity';
-import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
+import { AnnouncementTaskEntity, AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { standingsIn } from './spaces';
 
@@ -134,4 +134,19 @@ export async function readCounter(counterId: string, shards: number): Promise<Sh
     const item = data.find((d) => d.shard === shard);
     return { shard, taken: item?.taken ?? 0, places: item?.places, held: item?.held };
   });
+}
+
+/** Where an event's announcement stands: its tasks (one Query of the event's partition). */
+export async function announcementTasks(eventId: string) {
+  return (await AnnouncementTaskEntity.query.byEvent({ eventId }).go({ pages: 'all' })).data;
+}
+
+/**
+ * How far an event's announcement has gone, for its organizers (« annonce envoyée à N personnes »):
+ * its tasks (E16, one query; a hand-over's earlier tasks are done and keep their count), the mails
+ * sent summed, done once every task is. No task yet: queued (the `event-mails` job creates them).
+ */
+export async function announcementProgress(eventId: string): Promise<{ sent: number; done: boolean }> {
+  const data = await announcementTasks(eventId);
+  return { sent: data.reduce((sum, task) => sum + task.sent, 0), done: data.length > 0 && data.every((task) => task.done) };
 }

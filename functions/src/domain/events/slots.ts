@@ -9,6 +9,7 @@ import { givePlace, shardWithRoom, takePlace, totalTaken } from './capacity';
 import { CapacityShardEntity, eventsService, SlotEntity, SlotSignupEntity } from './entities';
 import { parisClock } from '../../contracts/paris-time';
 import { loadVisibleEvent, readCounter } from './read';
+import { requestSlotConfirmation } from './after-write';
 import { attendeeOf } from './rsvp';
 
 /** Volunteer slots: what each still misses, signing up and leaving, a full slot offering the others. */
@@ -76,7 +77,10 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
       ])
       .go()
       .catch(contentionAsCanceled);
-    if (!result.canceled) return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), true) };
+    if (!result.canceled) {
+      await requestSlotConfirmation(eventId, slotId, who.userId!);
+      return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), true) };
+    }
     if (refusedByCondition(result)) throw new ConflictError('slot.already-signed-up');
     return again; // a full shard or a concurrent transaction: read the counter again
   });

@@ -7,7 +7,7 @@ import { signInUnlock } from './templates/sign-in-unlock';
 import { signUpAlready } from './templates/sign-up-already';
 import { verifyEmail } from './templates/verify-email';
 import { waveLaunch } from './templates/wave-launch';
-import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder, eventVisitorAnswer } from './templates/events';
+import { eventAnnouncement, eventChanged, eventPlaceFreed, eventReminder, eventSlotConfirmed, eventVisitorAnswer } from './templates/events';
 
 /**
  * Every mail Coopol sends, by name. A template is a function of its data to `{subject, text, html}`,
@@ -27,6 +27,7 @@ export const mailTemplates = {
   'event-reminder': eventReminder,
   'event-changed': eventChanged,
   'event-place-freed': eventPlaceFreed,
+  'event-slot-confirmed': eventSlotConfirmed,
   'event-visitor-answer': eventVisitorAnswer,
   // Social (issue 5)
   'group-invitation': groupInvitation,

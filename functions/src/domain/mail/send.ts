@@ -16,6 +16,15 @@ export interface SendMailInput<T extends MailTemplateName> {
   suppressionChecked?: true;
   /** SES message tags (letters, digits, `_` and `-`): they come back on SES's events for this mail. */
   tags?: Record<string, string>;
+  /** Files sent with the mail (an event's `.ics`): SES v2 simple content builds the MIME parts. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  fileName: string;
+  /** `text/calendar; method=PUBLISH`… */
+  contentType: string;
+  content: string;
 }
 
 /**
@@ -44,6 +53,16 @@ export async function sendMail<T extends MailTemplateName>(input: SendMailInput<
           Subject: { Data: mail.subject, Charset: 'UTF-8' },
           Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
           ...(input.headers?.length ? { Headers: input.headers } : {}),
+          ...(input.attachments?.length
+            ? {
+                Attachments: input.attachments.map((a) => ({
+                  FileName: a.fileName,
+                  ContentType: a.contentType,
+                  ContentDisposition: 'ATTACHMENT' as const,
+                  RawContent: new TextEncoder().encode(a.content),
+                })),
+              }
+            : {}),
         },
       },
     }),

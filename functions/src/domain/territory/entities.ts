@@ -74,6 +74,12 @@ export const SectionEntity = new Entity(
         pk: { field: 'gsi1pk', composite: ['federationCode'] },
         sk: { field: 'gsi1sk', composite: ['sortName', 'sectionId'] },
       },
+      // The sections of a commune (the finder): sparse, a section without a commune has no key here.
+      byCommune: {
+        index: 'gsi2',
+        pk: { field: 'gsi2pk', composite: ['communeCode'] },
+        sk: { field: 'gsi2sk', composite: ['sortName', 'sectionId'] },
+      },
     },
   },
   config,

@@ -112,6 +112,15 @@ export async function resolvePostalCode(postalCode: string): Promise<PostalCodeR
   };
 }
 
+/** How many sections a commune lists in the finder (a big city's districts fit; the rest is on the federation's page). */
+const SECTIONS_PER_COMMUNE = 20;
+
+/** The sections of each commune, by name (T11: one query per commune, in parallel). */
+export async function sectionsOfCommunes(communeCodes: string[]): Promise<{ sectionId: string; name: string }[][]> {
+  const pages = await Promise.all(communeCodes.map((communeCode) => SectionEntity.query.byCommune({ communeCode }).go({ limit: SECTIONS_PER_COMMUNE })));
+  return pages.map((page) => page.data);
+}
+
 export interface NewSection {
   sectionId: string;
   name: string;

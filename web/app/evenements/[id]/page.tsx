@@ -8,6 +8,7 @@ import { Icon } from '../../../components/ui/Icon';
 import { t, tc } from '../../../i18n';
 import { callApi, isApiError } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
+import { safeNextPath } from '../../../lib/safe-next-path';
 import { getSession, signInHref, type Session } from '../../../lib/session';
 import { answerAsVisitor, answerEvent, cancelEvent, leaveSlot, signUpForSlot } from '../actions';
 import styles from '../events.module.css';
@@ -19,7 +20,12 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-/** The event as the signed-in person sees it, or its public page for a visitor (404 when neither may see it). */
+/**
+ * The event as the signed-in person sees it, or its public page for a visitor. Signed out, an event
+ * that is not public — existing, secret or unknown alike — is « Connectez-vous pour voir cet
+ * évènement » (`sign-in`), the same page whatever the id, so it tells nothing; signed in, one that
+ * the person may not see is a 404.
+ */
 const loadEvent = cache(async (eventId: string, session: Session | null) => {
   if (session) {
     try {
@@ -27,13 +33,41 @@ const loadEvent = cache(async (eventId: string, session: Session | null) => {
     } catch (error) {
       if (!isApiError(error, 404) && !isApiError(error, 401)) throw error;
     }
+    return { kind: 'visitor' as const, event: await orNotFound(callApi(routes.getPublicEvent, { params: { eventId } })) };
   }
-  return { kind: 'visitor' as const, event: await orNotFound(callApi(routes.getPublicEvent, { params: { eventId } })) };
+  try {
+    return { kind: 'visitor' as const, event: await callApi(routes.getPublicEvent, { params: { eventId } }) };
+  } catch (error) {
+    if (isApiError(error, 404) || isApiError(error, 400)) return { kind: 'sign-in' as const };
+    throw error;
+  }
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { event } = await loadEvent((await params).id, await getSession());
-  return { title: event.title };
+  const loaded = await loadEvent((await params).id, await getSession());
+  return { title: loaded.kind === 'sign-in' ? t('event.signInToSee') : loaded.event.title };
+}
+
+/** A signed-out person on a link to an event that is not public: sign in, and come back here. */
+function SignInToSee({ eventId }: { eventId: string }) {
+  const back = safeNextPath(eventHref(eventId), '/agenda');
+  return (
+    <div className={`container ${styles.page}`}>
+      <section className={`card ${styles.card} ${styles.signInCard}`} aria-labelledby="sign-in-title">
+        <Icon name="lock" size={28} />
+        <h1 id="sign-in-title">{t('event.signInToSee')}</h1>
+        <p className={styles.muted}>{t('event.signInToSeeText')}</p>
+        <div className={styles.buttons}>
+          <Link href={signInHref(back)} className="button button-primary">
+            {t('nav.signIn')}
+          </Link>
+          <Link href="/inscription" className="button button-secondary">
+            {t('nav.signUp')}
+          </Link>
+        </div>
+      </section>
+    </div>
+  );
 }
 
 function Slots({ event }: { event: EventDetail }) {
@@ -104,6 +138,14 @@ async function Manage({ event, session }: { event: EventDetail; session: Session
   return (
     <section className={`card ${styles.card}`} aria-labelledby="manage-title">
       <h2 id="manage-title">{t('event.manageHeading')}</h2>
+      {event.announcement && (
+        <p className={styles.current} role="status">
+          <Icon name="megaphone" size={18} />{' '}
+          {event.announcement.done
+            ? tc('event.announcementSent', event.announcement.sent)
+            : tc('event.announcementSending', event.announcement.sent)}
+        </p>
+      )}
       <div className={styles.buttons}>
         {new Date(event.startsAt) <= new Date() && event.status === 'published' && (
           <Link href={`${eventHref(event.id)}/compte-rendu`} className="button button-primary">
@@ -138,6 +180,7 @@ export default async function EventPage({ params }: Props) {
   const eventId = (await params).id;
   const session = await getSession();
   const loaded = await loadEvent(eventId, session);
+  if (loaded.kind === 'sign-in') return <SignInToSee eventId={eventId} />;
   const event = loaded.event;
   const cancelled = event.status === 'cancelled';
 

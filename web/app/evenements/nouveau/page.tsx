@@ -2,7 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { Checkbox, Hidden, SelectField, SubmitButton, TextField } from '../../../components/forms/fields';
+import { Checkbox, Hidden, SelectField, SubmitButton, TextArea, TextField } from '../../../components/forms/fields';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
 import { orNotFound } from '../../../lib/or-not-found';
@@ -11,6 +11,7 @@ import { createEvent } from '../actions';
 import styles from '../events.module.css';
 import { kindLabel } from '../format';
 import { MapPointFields } from '../MapPointFields';
+import { SlotRows } from '../SlotRows';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('newEvent.title') };
@@ -40,7 +41,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
           <Hidden name="space" value={space} />
           <SelectField name="kind" label={t('newEvent.kind')} choices={kinds.map((k) => ({ value: k, label: kindLabel(k) }))} defaultValue="tractage" />
           <TextField name="title" label={t('newEvent.name')} hint={t('newEvent.nameHint')} required maxLength={140} />
-          <TextField name="description" label={t('newEvent.description')} maxLength={5000} />
+          <TextArea name="description" label={t('newEvent.description')} hint={t('newEvent.descriptionHint')} maxLength={5000} rows={6} />
           <TextField name="start" type="datetime-local" label={t('newEvent.start')} required />
           <TextField name="end" type="datetime-local" label={t('newEvent.end')} required />
           <TextField name="place" label={t('newEvent.address')} required maxLength={300} />
@@ -56,16 +57,9 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
           <fieldset className={styles.card}>
             <legend>{t('newEvent.slotsLegend')}</legend>
             <p className={styles.muted}>{t('newEvent.slotsHint')}</p>
-            {[1, 2, 3, 4].map((n) => (
-              <div key={n} className={styles.slotFields}>
-                <TextField name={`slot${n}Label`} label={t('newEvent.slotLabel', { n })} maxLength={120} />
-                <TextField name={`slot${n}Start`} type="datetime-local" label={t('newEvent.slotStart', { n })} />
-                <TextField name={`slot${n}End`} type="datetime-local" label={t('newEvent.slotEnd', { n })} />
-                <TextField name={`slot${n}Needed`} type="number" label={t('newEvent.slotNeeded', { n })} short />
-              </div>
-            ))}
+            <SlotRows />
           </fieldset>
-          <Checkbox name="announce" label={t('newEvent.announce')} />
+          <Checkbox name="announce" label={t('newEvent.announce')} hint={t('newEvent.announceHint')} defaultChecked />
           <SubmitButton>{t('newEvent.submit')}</SubmitButton>
         </ActionForm>
       </section>

@@ -13,7 +13,10 @@ import { Icon } from '../../../components/ui/Icon';
 import { t } from '../../../i18n';
 import { callApi } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
+import { getSession } from '../../../lib/session';
 import { agendaHref } from '../../evenements/hrefs';
+import { SpaceActions } from '../../evenements/SpaceActions';
+import events from '../../evenements/events.module.css';
 import styles from './section.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -45,7 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SectionPage({ params }: Props) {
   const section = await getSection((await params).id);
-  const others = await otherSectionsOf(section);
+  const [others, session] = await Promise.all([otherSectionsOf(section), getSession()]);
   const paragraphs = section.description
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
@@ -83,6 +86,11 @@ export default async function SectionPage({ params }: Props) {
       </TerritoryHeader>
 
       <div className={`container ${styles.page}`}>
+        {session && (
+          <div className={events.columns}>
+            <SpaceActions session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
+          </div>
+        )}
         <div className={paragraphs.length > 0 ? styles.columns : styles.single}>
           {paragraphs.length > 0 && (
             <section className={`card ${styles.about}`} aria-labelledby="about-title">

@@ -51,6 +51,21 @@ export function eventReminder(data: EventMailFacts & { slots: string[] }): Rende
   });
 }
 
+/** A volunteer signed up to a slot: the slot, and its .ics attached (the mail module attaches it). */
+export function eventSlotConfirmed(data: EventMailFacts & { slot: string }): RenderedMail {
+  return layoutMail({
+    subject: `Inscription confirmée : ${data.title}, ${data.slot}`,
+    heading: 'Merci, vous êtes inscrit·e',
+    blocks: [
+      paragraph(greeting(data.givenName)),
+      paragraph(`Vous êtes inscrit·e au créneau ${data.slot} de ${data.title}, ${data.address}.`),
+      paragraph('Le fichier joint l’ajoute à votre agenda ; un rappel suivra la veille. Un empêchement ? Désinscrivez-vous sur la page de l’événement.'),
+      button('Voir l’événement', data.url),
+    ],
+    footer: footerEvent(data.spaceLabel),
+  });
+}
+
 /** An organizer changed or cancelled the event. */
 export function eventChanged(data: EventMailFacts & { cancelled: boolean }): RenderedMail {
   return layoutMail({

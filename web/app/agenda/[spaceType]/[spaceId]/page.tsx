@@ -62,9 +62,11 @@ export default async function SpaceAgendaPage({ params }: Props) {
         <div className={styles.buttons}>
           {type !== 'region' && (
             <>
-              <Link href={newEventHref(type, spaceId)} className="button button-primary">
-                {t('agenda.new')}
-              </Link>
+              {'canOrganize' in page && page.canOrganize && (
+                <Link href={newEventHref(type, spaceId)} className="button button-primary">
+                  {t('agenda.new')}
+                </Link>
+              )}
               <ActionForm action={createFeed}>
                 <Hidden name="scope" value={`${type}:${spaceId}`} />
                 <Hidden name="returnTo" value={here} />

@@ -2,7 +2,7 @@ import { parisWallClock, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../../components/forms/ActionForm';
-import { Hidden, SubmitButton, TextField } from '../../../../components/forms/fields';
+import { Hidden, SubmitButton, TextArea, TextField } from '../../../../components/forms/fields';
 import { t } from '../../../../i18n';
 import { orNotFound } from '../../../../lib/or-not-found';
 import { callAsSignedIn, requireSession } from '../../../../lib/session';
@@ -33,7 +33,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         <ActionForm action={updateEvent} aria-labelledby="edit-title">
           <Hidden name="eventId" value={eventId} />
           <TextField name="title" label={t('newEvent.name')} defaultValue={event.title} required maxLength={140} />
-          <TextField name="description" label={t('newEvent.description')} defaultValue={event.description} maxLength={5000} />
+          <TextArea name="description" label={t('newEvent.description')} defaultValue={event.description} maxLength={5000} rows={6} />
           <TextField name="start" type="datetime-local" label={t('newEvent.start')} defaultValue={parisWallClock(event.startsAt)} required />
           <TextField name="end" type="datetime-local" label={t('newEvent.end')} defaultValue={parisWallClock(event.endsAt)} required />
           <TextField name="place" label={t('newEvent.address')} defaultValue={event.place.address} required maxLength={300} />

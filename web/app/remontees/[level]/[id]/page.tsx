@@ -101,6 +101,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       {rollup.children.length > 0 && (
         <section className={`card ${styles.card}`} aria-labelledby="children-title">
           <h2 id="children-title">{t('dashboard.children', { month: sayMonth(rollup.month) })}</h2>
+          <div className="table-scroll" role="region" aria-labelledby="children-title" tabIndex={0}>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -127,6 +128,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               ))}
             </tbody>
           </table>
+          </div>
           <h3>{t('dashboard.notReported', { month: sayMonth(rollup.month) })}</h3>
           {rollup.notReported.length ? (
             <p>{rollup.notReported.map((c) => c.name).join(' · ')}</p>

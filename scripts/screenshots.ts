@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '../infra/local/demo-data';
+import { freePort, LocalStackError } from '../infra/local/processes';
+import { repoRoot, startLocalStack, type LocalStack } from '../infra/local/stack';
+// The one way the repo drives Debian's Chromium (nothing resolves beyond 127.0.0.1).
+import { launchBrowser } from '../tests/support/browser';
+
+/**
+ * `npm run screenshots`: PNGs of the main pages at desktop (1280 px) and phone (375 px) width, signed
+ * out and as demo accounts, into `screenshots/` (git-ignored; on a phone also the first screen alone) — to look at the site without running
+ * it by hand. Starts its own local stack with the demo data (in memory, on free ports), or uses a
+ * running one: `COOPOL_SITE=http://127.0.0.1:3000 npm run screenshots` (its demo accounts must not
+ * need TOTP, as with `npm start`). Debian's Chromium, nothing leaves the machine; set
+ * COOPOL_NEXT_DIST_DIR=.next-test to reuse the build `npm test` made.
+ */
+const out = path.join(repoRoot, 'screenshots');
+const widths = [1280, 375];
+
+type Shot = { who: string; name: string; path: string };
+
+async function signIn(site: string, email: string) {
+  const response = await fetch(`${site}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const body = (await response.json()) as { status?: string; tokens?: { idToken: string; accessToken: string } };
+  if (body.status !== 'SIGNED_IN' || !body.tokens) throw new LocalStackError(`${email} could not sign in (${response.status} ${body.status ?? ''}): is it a demo stack without TOTP?`);
+  return body.tokens;
+}
+
+async function firstEventOf(site: string, token: string, space: string): Promise<string | undefined> {
+  const response = await fetch(`${site}/api/spaces/${space}/events?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items?: { id: string }[] };
+  return body.items?.[0]?.id;
+}
+
+async function shoot(browser: Browser, site: string, shots: Shot[], who: string, tokens?: { idToken: string; accessToken: string; name: string }) {
+  for (const width of widths) {
+    const context = await browser.newContext({ viewport: { width, height: width > 600 ? 900 : 800 }, locale: 'fr-FR', deviceScaleFactor: 1 });
+    if (tokens) {
+      await context.addCookies([
+        { name: 'coopol_id', value: tokens.idToken, url: site, httpOnly: true, sameSite: 'Lax' },
+        { name: 'coopol_access', value: tokens.accessToken, url: site, httpOnly: true, sameSite: 'Lax' },
+        { name: 'coopol_name', value: tokens.name, url: site, httpOnly: true, sameSite: 'Lax' },
+      ]);
+    }
+    const page = await context.newPage();
+    for (const shot of shots.filter((s) => s.who === who)) {
+      await page.goto(`${site}${shot.path}`, { waitUntil: 'networkidle' });
+      const file = path.join(out, `${shot.who}-${shot.name}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`  ${path.relative(repoRoot, file)}`);
+      // On a phone, also the first screen as one sees it, with the navigation bar fixed at its bottom.
+      if (width < 600) await page.screenshot({ path: path.join(out, `${shot.who}-${shot.name}-${width}-ecran.png`) });
+    }
+    await context.close();
+  }
+}
+
+async function main() {
+  let stack: LocalStack | undefined;
+  let site = process.env.COOPOL_SITE?.replace(/\/$/, '');
+  if (!site) {
+    console.log('Starting a local stack with the demo data (about a minute; the site is built if its sources changed)…');
+    stack = await startLocalStack({
+      ports: { site: await freePort(), web: await freePort(), dynamodb: await freePort(), cognito: await freePort(), ses: await freePort(), s3: await freePort() },
+      web: true,
+      demoSocial: true,
+      logLevel: 'SILENT',
+      progress: (line) => console.log(`· ${line}`),
+    });
+    site = stack.urls.site;
+  }
+  const browser = await launchBrowser();
+  try {
+    mkdirSync(out, { recursive: true });
+    const marc = { ...(await signIn(site, 'adherent.mulhouse@coopol.example')), name: 'Marc' };
+    const samir = { ...(await signIn(site, 'secretaire.mulhouse@coopol.example')), name: 'Samir' };
+    const simon = { ...(await signIn(site, 'sympathisant@coopol.example')), name: 'Simon' };
+    const event = await firstEventOf(site, marc.idToken, 'section/mulhouse');
+    const shots: Shot[] = [
+      { who: 'visiteur', name: 'accueil', path: '/' },
+      { who: 'visiteur', name: 'trouver-ma-section', path: '/trouver-ma-section?cp=68100' },
+      { who: 'visiteur', name: 'section', path: '/sections/mulhouse' },
+      { who: 'visiteur', name: 'territoires', path: '/territoires' },
+      { who: 'visiteur', name: 'inscription', path: '/inscription?cp=68100' },
+      ...(event ? [{ who: 'visiteur', name: 'evenement', path: `/evenements/${event}` }] : []),
+      { who: 'sympathisant', name: 'accueil', path: '/' },
+      { who: 'sympathisant', name: 'trouver-ma-section', path: '/trouver-ma-section?cp=68200' },
+      { who: 'adherent', name: 'accueil', path: '/' },
+      { who: 'adherent', name: 'section', path: '/sections/mulhouse' },
+      { who: 'adherent', name: 'agenda', path: '/agenda' },
+      { who: 'adherent', name: 'groupes', path: '/groupes' },
+      { who: 'adherent', name: 'recherche', path: '/recherche?q=Mulhouse' },
+      { who: 'adherent', name: 'notifications', path: '/notifications' },
+      ...(event ? [{ who: 'adherent', name: 'evenement', path: `/evenements/${event}` }] : []),
+      { who: 'secretaire', name: 'agenda-section', path: '/agenda/section/mulhouse' },
+      { who: 'secretaire', name: 'nouvel-evenement', path: '/evenements/nouveau?espace=section:mulhouse' },
+      ...(event ? [{ who: 'secretaire', name: 'evenement', path: `/evenements/${event}` }] : []),
+      { who: 'secretaire', name: 'remontees', path: '/remontees/section/mulhouse' },
+    ];
+    console.log(`Screenshots of ${site} into ${path.relative(repoRoot, out)}/:`);
+    await shoot(browser, site, shots, 'visiteur');
+    await shoot(browser, site, shots, 'sympathisant', simon);
+    await shoot(browser, site, shots, 'adherent', marc);
+    await shoot(browser, site, shots, 'secretaire', samir);
+  } finally {
+    await browser.close();
+    await stack?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof LocalStackError ? `✗ ${error.message}` : error);
+    process.exit(1);
+  },
+);
