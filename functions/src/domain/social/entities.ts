@@ -126,6 +126,8 @@ export const PostEntity = new Entity(
       spaceId: { type: 'string', required: true },
       /** The federation of a section space (rules about officials above it). */
       spaceFederation: { type: 'string' },
+      /** The space's name when the post was written (« dans Soignantes et soignants »). */
+      spaceName: { type: 'string' },
       authorId: { type: 'string', required: true },
       authorName: { type: 'string', required: true },
       text: { type: 'string', required: true },
@@ -206,6 +208,9 @@ export const CommentEntity = new Entity(
       /** The people it names, as the notifications job resolved them (rendered as links; ADR 0012). */
       mentions: { type: 'list', items: { type: 'map', properties: { folded: { type: 'string', required: true }, userId: { type: 'string', required: true } } } },
       hidden: { type: 'boolean', required: true, default: false },
+      /** A reply: the comment it answers (one level: replies to a reply answer its comment). */
+      parentId: { type: 'string' },
+      editedAt: { type: 'string' },
     },
     indexes: {
       byPost: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: ['createdAt', 'commentId'] } },
@@ -270,8 +275,12 @@ export const NotificationEntity = new Entity(
       notificationId: { type: 'string', required: true },
       kind: { type: notificationKinds, required: true },
       text: { type: 'string', required: true },
+      /** The text without its quote (« Marc a répondu à votre commentaire »): what is shown with the current words once they are edited. */
+      lead: { type: 'string' },
       path: { type: 'string', required: true },
       groupId: { type: 'string' },
+      /** Opened by its recipient (older ones are read through the state's `readAt`). */
+      readAt: { type: 'string' },
       /** The post (and comment) whose words it quotes: hidden or deleted since, it is shown withdrawn (derived copies). */
       postId: { type: 'string' },
       commentId: { type: 'string' },
@@ -349,10 +358,12 @@ export const SearchEntryEntity = new Entity(
     attributes: {
       token: { type: 'string', required: true },
       key: { type: 'string', required: true },
-      kind: { type: ['person', 'group', 'post'] as const, required: true },
+      kind: { type: ['person', 'group', 'section', 'post'] as const, required: true },
       refId: { type: 'string', required: true },
-      /** Display name (people, groups) — its folded form is what all the query's words must be in. */
+      /** Display name (people, groups, sections) — its folded form is what all the query's words must be in. */
       label: { type: 'string', required: true },
+      /** Sections: their federation's name, shown under it. */
+      detail: { type: 'string' },
       folded: { type: 'string', required: true },
       groupKind: { type: groupKinds },
       groupAudience: { type: groupAudiences },
