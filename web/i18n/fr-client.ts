@@ -42,6 +42,14 @@ export const frClient = {
   'embed.title': 'Lecteur {provider}',
   'feed.loadingMore': 'Chargement des publications suivantes…',
   'feed.loadMore': 'Voir plus de publications',
+  // The bell: its count, kept fresh while the page is in view, and its short list
+  'bell.label': { zero: 'Notifications', one: 'Notifications : {count} non lue', other: 'Notifications : {count} non lues' },
+  'bell.latest': 'Dernières notifications',
+  'bell.loading': 'Chargement…',
+  'bell.none': 'Aucune notification.',
+  'bell.failed': 'Les notifications n’ont pas pu être lues. Réessayez dans un instant.',
+  'bell.all': 'Toutes les notifications',
+  'bell.unread': 'non lue',
   // Files of posts: the composer's picker
   'attach.choose': 'Joindre un fichier',
   'attach.hint': 'Images (JPEG, PNG, WebP, GIF), PDF, documents, tableurs et présentations (ODF ou Office), texte ou CSV — 20\u00a0Mo au plus, 10 fichiers par publication.',

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import styles from '../../components/social/social.module.css';
 import { t } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';
+import { openNotificationHref } from '../../lib/notification-links';
 import { markAllRead } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: t('notifications.title') };
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-/** What the bell counts: new comments on followed posts, friend and group requests, invitations. */
+/** What the bell counts: new comments on followed posts and replies, friend and group requests, invitations; each marked read as it is opened. */
 export default async function NotificationsPage() {
   const session = await requireSession('/notifications');
   const page = await callAsSignedIn(session, '/notifications', routes.listNotifications, { query: { limit: 50 } });
@@ -27,7 +28,8 @@ export default async function NotificationsPage() {
         <ul className={styles.groupList}>
           {page.items.map((n) => (
             <li key={n.id} className={`${styles.groupItem} ${n.read ? '' : styles.unread}`}>
-              <Link href={n.path}>{n.text}</Link> · <time dateTime={n.at}>{dateFormat.format(new Date(n.at))}</time>
+              {/* A plain link: following it marks the notification read, so nothing may prefetch it. */}
+              <a href={openNotificationHref(n)}>{n.text}</a> · <time dateTime={n.at}>{dateFormat.format(new Date(n.at))}</time>
               {!n.read && <span> · {t('notifications.unread')}</span>}
             </li>
           ))}
