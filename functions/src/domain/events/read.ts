@@ -1,7 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
-import { mayViewEvent, requirePerson, type GroupStanding, type SpacePlace } from '../access/policy';
+import { mayViewEvent, requirePerson, type GroupStanding, type PartySpace } from '../access/policy';
 import { NotFoundError } from '../errors';
 import { groupStanding } from '../spaces/resolve';
 import type { ShardState } from './capacity';
@@ -17,7 +17,7 @@ import { standingsIn } from './spaces';
 export type EventItem = EntityItem<typeof EventEntity>;
 
 /** The place of an event's space, as the rules see it. */
-export const spaceOf = (event: EventItem): SpacePlace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
+export const spaceOf = (event: EventItem): PartySpace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
 /** Who may see the event, as the rules need it; `group`: the caller's standing in the event's group. */
 export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space: spaceOf(event), visibility: event.visibility, group });
 
