@@ -117,8 +117,9 @@ describe('edit and delete: every derived copy follows', () => {
     assert.equal(listed!.text, undefined, 'the source is its author’s');
     const post = (await postOf(paula, postId)).body as { lastComment: { html: string } };
     assert.match(post.lastComment.html, /chaises rouges/, 'the post’s copy of its newest comment');
-    const feedCopy = (await feedOf(nina)).find((p) => p.id === postId) as { lastComment?: { html: string } } | undefined;
-    if (feedCopy) assert.match(feedCopy.lastComment!.html, /chaises rouges/, 'the feed reads the post');
+    const feed = await until('the post is in Nina’s feed', () => feedOf(nina), (items) => items.some((p) => p.id === postId));
+    const feedCopy = feed.find((p) => p.id === postId) as unknown as { lastComment: { html: string } };
+    assert.match(feedCopy.lastComment.html, /chaises rouges/, 'the feed reads the post');
     const told = (await notificationsOf(nina)).items.find((i) => i.path === `/publications/${postId}`)!;
     assert.match(told.text, /chaises rouges/);
     assert.doesNotMatch(told.text, /chaises bleues/, 'the old words are not shown again');
