@@ -620,7 +620,7 @@ export const fr = {
   'feed.more': 'Publications plus anciennes',
   'composer.heading': 'Publier',
   'composer.text': 'Quoi de neuf ?',
-  'composer.textHint': 'Un lien vers une page montre son aperçu ; une vidéo YouTube, Dailymotion, Vimeo, PeerTube ou un son SoundCloud, son lecteur. **gras**, _italique_, listes avec « - ».',
+  'composer.textHint': 'Un lien y montre son aperçu, une vidéo (YouTube, Dailymotion, Vimeo, PeerTube) ou un son (SoundCloud) son lecteur. **gras**, _italique_, listes avec « - ».',
   'composer.more': 'Joindre des fichiers ou des images',
   'composer.submit': 'Publier',
   'composer.published': 'C’est publié.',

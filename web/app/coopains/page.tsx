@@ -2,6 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FriendAction } from '../../components/social/FriendButton';
+import { Byline } from '../../components/social/PostCard';
 import styles from '../../components/social/social.module.css';
 import { t, tc, type TextKey } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';
@@ -59,10 +60,12 @@ export default async function FriendsPage() {
         {suggestions.items.length === 0 ? (
           <p>{t('friends.none')}</p>
         ) : (
-          <ul className={styles.requests}>
+          <ul className={styles.suggestions}>
             {suggestions.items.slice(0, 8).map((s) => (
-              <li key={s.userId} className={styles.request}>
-                <Link href={`/personnes/${s.userId}`}>{s.displayName}</Link>
+              <li key={s.userId} className={styles.suggestion}>
+                <span className={styles.commentHead}>
+                  <Byline userId={s.userId} name={s.displayName} />
+                </span>
                 <span className={styles.reason}>{reasonOf(s)}</span>
                 <FriendAction userId={s.userId} action="ask" label="friends.ask" name={s.displayName} />
               </li>
