@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
+import { until } from '../support/until';
 
 // Conversations one can follow, through the real handlers and the worker's stream jobs: replies and
 // who is told of them, authors editing and deleting, every derived copy following (the post's copy of
@@ -19,15 +20,6 @@ let paula: TestPerson; // member, Lille
 type Notification = { id: string; kind: string; text: string; path: string; read: boolean };
 type Comment = { id: string; parentId?: string; html: string; text?: string; editedAt?: string };
 
-const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    assert.ok(Date.now() < deadline, `${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const notificationsOf = (person: TestPerson) => call(stack, person, 'GET', '/api/me/notifications').then((r) => r.body as unknown as { items: Notification[]; unread: number });
 const unreadOf = (person: TestPerson) => call(stack, person, 'GET', '/api/me/notifications/unread').then((r) => r.body.unread as number);
 const commentsOf = (person: TestPerson, postId: string) => call(stack, person, 'GET', `/api/posts/${postId}/comments`).then((r) => r.body.items as Comment[]);

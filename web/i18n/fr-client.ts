@@ -42,6 +42,10 @@ export const frClient = {
   'embed.title': 'Lecteur {provider}',
   'feed.loadingMore': 'Chargement des publications suivantes…',
   'feed.loadMore': 'Voir plus de publications',
+  // The « … » menu of one's own post or comment
+  'menu.edit': 'Modifier',
+  'menu.delete': 'Supprimer',
+  'menu.cancel': 'Annuler',
   // The bell: its count, kept fresh while the page is in view, and its short list
   'bell.label': { zero: 'Notifications', one: 'Notifications : {count} non lue', other: 'Notifications : {count} non lues' },
   'bell.latest': 'Dernières notifications',

@@ -1,6 +1,7 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { PostCard } from '../../components/social/PostCard';
 import styles from '../../components/social/social.module.css';
 import { Icon, type IconName } from '../../components/ui/Icon';
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('search.title') };
 
 /** One group of results: a heading with its count, then its list (nothing when it is empty). */
-function Found({ id, icon, title, count, children }: { id: string; icon: IconName; title: string; count: number; children: React.ReactNode }) {
+function Found({ id, icon, title, count, children }: { id: string; icon: IconName; title: string; count: number; children: ReactNode }) {
   if (!count) return null;
   return (
     <section aria-labelledby={id} className={styles.found}>
@@ -25,6 +26,22 @@ function Found({ id, icon, title, count, children }: { id: string; icon: IconNam
       </h2>
       {children}
     </section>
+  );
+}
+
+/** A list of found things, each a link with an optional line under it. */
+function Results({ items }: { items: { key: string; href: string; title: string; meta?: ReactNode }[] }) {
+  return (
+    <ul className={styles.results}>
+      {items.map((item) => (
+        <li key={item.key} className={styles.result}>
+          <Link href={item.href} className={styles.resultTitle}>
+            {item.title}
+          </Link>
+          {item.meta && <span className={styles.postMeta}>{item.meta}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -67,55 +84,30 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {tc('search.summary', total, { q: query })}
           </p>
           <Found id="found-sections" icon="landmark" title={t('search.sections')} count={results.sections.length}>
-            <ul className={styles.results}>
-              {results.sections.map((s) => (
-                <li key={s.id} className={styles.result}>
-                  <Link href={`/sections/${s.id}`} className={styles.resultTitle}>
-                    {s.name}
-                  </Link>
-                  <span className={styles.postMeta}>{s.federationName}</span>
-                </li>
-              ))}
-            </ul>
+            <Results items={results.sections.map((s) => ({ key: s.id, href: `/sections/${s.id}`, title: s.name, meta: s.federationName }))} />
           </Found>
           <Found id="found-events" icon="calendar" title={t('search.events')} count={results.events.length}>
-            <ul className={styles.results}>
-              {results.events.map((e) => (
-                <li key={e.id} className={styles.result}>
-                  <Link href={eventHref(e.id)} className={styles.resultTitle}>
-                    {e.title}
-                  </Link>
-                  <span className={styles.postMeta}>
+            <Results
+              items={results.events.map((e) => ({
+                key: e.id,
+                href: eventHref(e.id),
+                title: e.title,
+                meta: (
+                  <>
                     <time dateTime={e.startsAt}>
                       {sayShortDay(e.startsAt)}, {sayHour(e.startsAt)}
                     </time>{' '}
                     · {e.space.name} · {e.address}
-                  </span>
-                </li>
-              ))}
-            </ul>
+                  </>
+                ),
+              }))}
+            />
           </Found>
           <Found id="found-people" icon="users" title={t('search.people')} count={results.people.length}>
-            <ul className={styles.results}>
-              {results.people.map((p) => (
-                <li key={p.userId} className={styles.result}>
-                  <Link href={`/personnes/${p.userId}`} className={styles.resultTitle}>
-                    {p.displayName}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <Results items={results.people.map((p) => ({ key: p.userId, href: `/personnes/${p.userId}`, title: p.displayName }))} />
           </Found>
           <Found id="found-groups" icon="network" title={t('search.groups')} count={results.groups.length}>
-            <ul className={styles.results}>
-              {results.groups.map((g) => (
-                <li key={g.id} className={styles.result}>
-                  <Link href={`/groupes/${g.id}`} className={styles.resultTitle}>
-                    {g.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <Results items={results.groups.map((g) => ({ key: g.id, href: `/groupes/${g.id}`, title: g.name }))} />
           </Found>
           <Found id="found-posts" icon="megaphone" title={t('search.posts')} count={results.posts.length}>
             <ul className={styles.feed}>

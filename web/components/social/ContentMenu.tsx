@@ -1,30 +1,26 @@
 'use client';
 
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { t } from '../../i18n/client';
 import { UserMenu } from '../site/UserMenu';
 import styles from './social.module.css';
 
 /**
  * The « … » menu of one's own post or comment (the header's disclosure menu: Escape and a click
  * elsewhere close it): « Modifier » puts the editor (a form from the server) in place of the
- * content, « Supprimer » asks once more. The editor closes by itself once
- * the server has the new version (`version` changes). Its words come translated from the server.
+ * content, « Supprimer » asks once more. The editor closes by itself once the server has the new
+ * version (`version` changes).
  */
 export function ContentMenu({
   label,
-  editLabel,
-  deleteLabel,
-  cancelLabel,
   confirmText,
   version,
   editor,
   remover,
   children,
 }: {
+  /** The menu's name (« Actions sur votre commentaire »), and the question before deleting. */
   label: string;
-  editLabel: string;
-  deleteLabel: string;
-  cancelLabel: string;
   confirmText: string;
   version: string;
   editor: ReactNode;
@@ -55,12 +51,12 @@ export function ContentMenu({
         <ul className={styles.menuList}>
           <li>
             <button type="button" className={styles.menuItem} onClick={choose('edit')}>
-              {editLabel}
+              {t('menu.edit')}
             </button>
           </li>
           <li>
             <button type="button" className={styles.menuItem} onClick={choose('delete')}>
-              {deleteLabel}
+              {t('menu.delete')}
             </button>
           </li>
         </ul>
@@ -69,7 +65,7 @@ export function ContentMenu({
         <div className={styles.editor}>
           {editor}
           <button type="button" className="button button-secondary" onClick={() => setMode('show')}>
-            {cancelLabel}
+            {t('menu.cancel')}
           </button>
         </div>
       ) : (
@@ -80,7 +76,7 @@ export function ContentMenu({
           <p>{confirmText}</p>
           {remover}
           <button type="button" className="button button-secondary" onClick={() => setMode('show')}>
-            {cancelLabel}
+            {t('menu.cancel')}
           </button>
         </div>
       )}

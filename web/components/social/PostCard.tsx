@@ -89,9 +89,6 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
       {post.text !== undefined ? (
         <ContentMenu
           label={t('post.actions')}
-          editLabel={t('post.edit')}
-          deleteLabel={t('post.delete')}
-          cancelLabel={t('post.cancel')}
           confirmText={t('post.deleteConfirm')}
           version={post.editedAt ?? post.createdAt}
           editor={

@@ -49,9 +49,6 @@ function CommentBody({ comment }: { comment: CommentData }) {
       ) : (
         <ContentMenu
           label={t('comments.actions')}
-          editLabel={t('post.edit')}
-          deleteLabel={t('post.delete')}
-          cancelLabel={t('post.cancel')}
           confirmText={t('comments.deleteConfirm')}
           version={comment.editedAt ?? comment.createdAt}
           editor={
