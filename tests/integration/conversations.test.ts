@@ -193,6 +193,35 @@ describe('the bell', () => {
   });
 });
 
+describe('the bell: answered requests are read', () => {
+  test('a request to join, once approved, is read for every manager; an invitation, once accepted, for its guest', async () => {
+    // People of their own: no other test's notifications reach them meanwhile.
+    const [manager, asker, guest] = await Promise.all(
+      ['Rachel', 'Simon', 'Tania'].map((name, n) => createTestPerson(stack, { email: `${name.toLowerCase()}-${run}@coopol.example`, givenName: name, familyName: 'Cloche', postalCode: '59000', member: { memberNumber: `CL${run.toUpperCase()}${n}`, sectionId: 'lille' } })),
+    );
+    const group = await call(stack, manager!, 'POST', '/api/groups', { name: `Cloche fermée ${run}`, kind: 'closed', audience: 'all' });
+    const id = group.body.id as string;
+    const joined = await call(stack, asker!, 'POST', `/api/groups/${id}/join`);
+    assert.deepEqual(joined.body, { standing: 'requested' });
+    const asked = await until('the manager is told of the request', () => notificationsOf(manager!), (n) => n.items.some((i) => i.kind === 'group-request' && i.path === `/groupes/${id}`));
+    const before = asked.unread;
+    assert.equal((await call(stack, manager!, 'PUT', `/api/groups/${id}/members/${asker!.userId}`, { action: 'approve' })).status, 200);
+    const after = await notificationsOf(manager!);
+    assert.equal(after.items.find((i) => i.kind === 'group-request' && i.path === `/groupes/${id}`)!.read, true);
+    assert.equal(after.unread, before - 1);
+
+    const invited = await call(stack, manager!, 'POST', `/api/groups/${id}/invitations`, { email: guest!.email });
+    assert.equal(invited.status, 201);
+    const told = await until('the guest is told of the invitation', () => notificationsOf(guest!), (n) => n.items.some((i) => i.kind === 'group-invitation' && i.text.includes(`Cloche fermée ${run}`)));
+    const invitation = told.items.find((i) => i.kind === 'group-invitation' && i.text.includes(`Cloche fermée ${run}`))!;
+    assert.equal(invitation.read, false);
+    assert.equal((await call(stack, guest!, 'POST', `/api/group-invitations/${invitation.path.split('/').pop()}/accept`)).status, 200);
+    const answered = await notificationsOf(guest!);
+    assert.equal(answered.items.find((i) => i.id === invitation.id)!.read, true);
+    assert.equal(answered.unread, told.unread - 1);
+  });
+});
+
 describe('friend suggestions', () => {
   test('each comes with the best reason the viewer may be told; « même section » is withheld from whom the person hides their membership', async () => {
     const berliner = (name: string, n: number) =>

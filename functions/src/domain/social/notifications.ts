@@ -297,10 +297,15 @@ export async function friendRequestAnswered(side: { userId: string; friendId: st
   await markKeyRead({ userId: side.userId, at: side.at, notificationId: notificationIdOf(friendRequestCause(side), side.userId) });
 }
 
+const groupRequestCause = (member: { groupId: string; userId: string; at: string }) => `group-request:${member.groupId}:${member.userId}:${member.at}`;
+/** A group's managers (one Query of its standings, filtered: a group has few). */
+const managersOf = async (groupId: string) =>
+  (await GroupMemberEntity.query.byGroup({ groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' })).data;
+
 /** A request to join a closed group: its managers are told. */
 export async function notifyGroupRequest(member: { groupId: string; userId: string; displayName: string; groupName: string; state: string; at: string }): Promise<void> {
   if (member.state !== 'requested') return;
-  const { data: managers } = await GroupMemberEntity.query.byGroup({ groupId: member.groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' });
+  const managers = await managersOf(member.groupId);
   await notify(
     managers.map((m) => m.userId),
     {
@@ -308,11 +313,19 @@ export async function notifyGroupRequest(member: { groupId: string; userId: stri
       text: `${member.displayName} demande à rejoindre « ${member.groupName} »`,
       path: `/groupes/${member.groupId}`,
       groupId: member.groupId,
-      cause: `group-request:${member.groupId}:${member.userId}:${member.at}`,
+      cause: groupRequestCause(member),
       at: member.at,
     },
   );
 }
+
+/** A request to join answered (approved or refused by one of them): its notification is read by every manager. */
+export async function groupRequestAnswered(member: { groupId: string; userId: string; at: string }): Promise<void> {
+  const managers = await managersOf(member.groupId);
+  await Promise.all(managers.map((m) => markKeyRead({ userId: m.userId, at: member.at, notificationId: notificationIdOf(groupRequestCause(member), m.userId) })));
+}
+
+const invitationCause = (invitation: { token: string }) => `invitation:${invitation.token}`;
 
 /** An invitation to an address that already has an account: its owner sees it in the bell too. */
 export async function notifyGroupInvitation(invitation: { token: string; groupId: string; email: string; createdAt: string }): Promise<void> {
@@ -322,9 +335,14 @@ export async function notifyGroupInvitation(invitation: { token: string; groupId
     kind: 'group-invitation',
     text: `Vous êtes invité·e dans le groupe « ${group.name} »`,
     path: `/groupes/invitation/${invitation.token}`,
-    cause: `invitation:${invitation.token}`,
+    cause: invitationCause(invitation),
     at: invitation.createdAt,
   });
+}
+
+/** An invitation accepted: its notification is read. */
+export async function invitationAnswered(userId: string, invitation: { token: string; createdAt: string }): Promise<void> {
+  await markKeyRead({ userId, at: invitation.createdAt, notificationId: notificationIdOf(invitationCause(invitation), userId) });
 }
 
 /** What a notification whose words were withdrawn says instead. */
