@@ -195,7 +195,7 @@ export const socialRoutes = {
     summary: 'Mon fil d’actu : mes sections et fédération, mes groupes, mes coopains, les annonces nationales', query: FeedQuery, response: PostPage,
   }),
   search: defineRoute({
-    method: 'GET', path: '/api/search', feature: 'posts', auth: 'jwt', tags: ['Recherche'],
+    method: 'GET', path: '/api/search', feature: 'search', auth: 'jwt', tags: ['Recherche'],
     summary: 'Chercher des personnes, des groupes, des sections et leurs prochains évènements, des publications (sans accents ni majuscules), selon ce que l’on peut voir',
     query: SearchQuery, response: SearchResults,
   }),

@@ -1,6 +1,6 @@
 import type { EntityItem } from 'electrodb';
 import type * as z from 'zod';
-import type { Comment, Post, PostInput } from '../../contracts/social';
+import type { Comment, PostInput } from '../../contracts/social';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
@@ -9,7 +9,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '../e
 import { isConditionFailure } from '../../shared/conditions';
 import { moderates, newId, readablePost, shows } from './post-access';
 import { AttachmentEntity, CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
-import { toAttachment } from './attachment-view';
+import { toPost, type PostDto, type PostItem } from './post-view';
 import { embedOf, mediaEmbed, type Embed } from './embeds';
 import { renderText, searchableText } from './formatting';
 import { fetchLinkPreview, type LinkPreview } from './link-preview';
@@ -22,28 +22,7 @@ import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/reso
 
 export { newId, readablePost } from './post-access';
 
-export type PostItem = EntityItem<typeof PostEntity>;
-type PostDto = z.input<typeof Post>;
-
-export function toPost(item: PostItem, caller: Caller): PostDto {
-  const mine = caller.kind === 'person' && caller.userId === item.authorId;
-  return {
-    id: item.postId,
-    space: { type: item.spaceType, id: item.spaceId },
-    ...(item.spaceName && { spaceName: item.spaceName }),
-    author: { userId: item.authorId, displayName: item.authorName },
-    html: item.html,
-    ...(mine && { text: item.text }),
-    ...(item.link && { link: item.link }),
-    ...(item.embed && { embed: item.embed }),
-    ...(item.attachments?.length && { attachments: item.attachments.map(toAttachment) }),
-    createdAt: item.createdAt,
-    editedAt: item.editedAt,
-    hidden: item.hidden,
-    commentCount: item.commentCount,
-    ...(item.lastComment && { lastComment: { authorName: item.lastComment.authorName, html: item.lastComment.html, createdAt: item.lastComment.createdAt } }),
-  };
-}
+export { toPost, type PostItem } from './post-view';
 
 /**
  * The files a new post names: each its author's own upload, checked by the server (`ready`) and not

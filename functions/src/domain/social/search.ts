@@ -3,7 +3,7 @@ import { canReadSpace, findingNeedsFriendship, mayDiscoverGroup, mayFind, requir
 import { ValidationError } from '../errors';
 import { FriendshipEntity, GroupMemberEntity, PostEntity, SearchEntryEntity } from './entities';
 import { wordsOf } from './search-index';
-import { toPost } from './posts';
+import { toPost } from './post-view';
 import { spaceOfPost } from './spaces';
 import { eventsOfSpace, toSummary, visibleAmong } from '../events/read';
 
