@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { formatParisDateTimeShort, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/social/social.module.css';
@@ -9,8 +9,6 @@ import { markAllRead } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('notifications.title') };
-
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** What the bell counts: new comments on followed posts and replies, friend and group requests, invitations; each marked read as it is opened. */
 export default async function NotificationsPage() {
@@ -29,7 +27,7 @@ export default async function NotificationsPage() {
           {page.items.map((n) => (
             <li key={n.id} className={`${styles.groupItem} ${n.read ? '' : styles.unread}`}>
               {/* A plain link: following it marks the notification read, so nothing may prefetch it. */}
-              <a href={openNotificationHref(n)}>{n.text}</a> · <time dateTime={n.at}>{dateFormat.format(new Date(n.at))}</time>
+              <a href={openNotificationHref(n)}>{n.text}</a> · <time dateTime={n.at}>{formatParisDateTimeShort(n.at)}</time>
               {!n.read && <span> · {t('notifications.unread')}</span>}
             </li>
           ))}

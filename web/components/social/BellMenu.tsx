@@ -13,11 +13,11 @@ interface Item {
   id: string;
   text: string;
   at: string;
+  /** `at` as people read it (Paris time), said by the server. */
+  when: string;
   read: boolean;
   href: string;
 }
-
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /**
  * The bell's icon and count. It asks `/notifications/non-lues` again every 30 s while the tab is
@@ -92,7 +92,7 @@ export function BellList() {
                 {/* A plain link: following it marks the notification read, so nothing may prefetch it. */}
                 <a href={item.href}>{item.text}</a>
                 <span className={styles.bellWhen}>
-                  <time dateTime={item.at}>{dateFormat.format(new Date(item.at))}</time>
+                  <time dateTime={item.at}>{item.when}</time>
                   {!item.read && ` · ${t('bell.unread')}`}
                 </span>
               </li>

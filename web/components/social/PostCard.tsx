@@ -1,4 +1,4 @@
-import type { Post } from '@coopol/contracts';
+import { formatParisDateTimeShort, type Post } from '@coopol/contracts';
 import Link from 'next/link';
 import type { z } from 'zod';
 import { deletePost, editPost } from '../../app/publications/actions';
@@ -13,13 +13,11 @@ import styles from './social.module.css';
 
 type PostData = z.output<typeof Post>;
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
 /** When something was written, as people read it. */
 export function When({ at, edited }: { at: string; edited?: string }) {
   return (
     <>
-      <time dateTime={at}>{dateFormat.format(new Date(at))}</time>
+      <time dateTime={at}>{formatParisDateTimeShort(at)}</time>
       {edited && <span> ({t('post.edited')})</span>}
     </>
   );
