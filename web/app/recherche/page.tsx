@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { routes, sayHour, sayShortDay } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -9,7 +9,6 @@ import { t, tc } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 import { eventHref } from '../evenements/hrefs';
-import { sayHour, sayShortDay } from '../evenements/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('search.title') };
