@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
+import { htmlPage, startLinkFixture } from '../support/link-fixture';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 import { until } from '../support/until';
@@ -42,6 +43,29 @@ before(async () => {
   const member = (name: string, n: number) =>
     createTestPerson(stack, { email: `${name.toLowerCase()}-${run}@coopol.example`, givenName: name, familyName: 'Conversation', postalCode: '59000', member: { memberNumber: `CV${run.toUpperCase()}${n}`, sectionId: 'lille' } });
   [nina, oscar, paula] = await Promise.all([member('Nina', 1), member('Oscar', 2), member('Paula', 3)]);
+});
+
+describe('posting in one box', () => {
+  test('an address in the text is previewed, a video shown as its player; one whose preview cannot be had is posted without it, never refused', async () => {
+    const fixture = await startLinkFixture(stack, { '/tract': htmlPage('<meta property="og:title" content="Le tract des transports">') });
+    try {
+      const page = await call(stack, nina, 'POST', '/api/posts', { space: { type: 'section', id: 'lille' }, text: `À lire avant samedi : ${fixture.origin}/tract.` });
+      assert.equal(page.status, 201, JSON.stringify(page.body));
+      assert.deepEqual(page.body.link, { url: `${fixture.origin}/tract`, title: 'Le tract des transports' }, 'the address without the final full stop');
+      assert.equal(page.body.spaceName, 'Section de Lille');
+    } finally {
+      await fixture.close();
+    }
+    const video = await call(stack, nina, 'POST', '/api/posts', { space: { type: 'section', id: 'lille' }, text: 'La vidéo : https://youtu.be/dQw4w9WgXcQ' });
+    assert.equal(video.status, 201);
+    assert.equal((video.body.embed as { embedUrl: string }).embedUrl, 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    assert.equal(video.body.link, undefined);
+    // An address our servers must never fetch: the post goes out, without preview (nothing was fetched).
+    const refused = await call(stack, nina, 'POST', '/api/posts', { space: { type: 'section', id: 'lille' }, text: 'Regardez http://169.254.169.254/latest/meta-data/' });
+    assert.equal(refused.status, 201, JSON.stringify(refused.body));
+    assert.equal(refused.body.link, undefined);
+    assert.match(refused.body.html as string, /169\.254\.169\.254/, 'the text keeps it');
+  });
 });
 
 describe('replies', () => {
@@ -262,7 +286,7 @@ describe('search of sections and their next events', () => {
     const supporter = await createTestPerson(stack, { email: `sympathisant-${run}@coopol.example`, postalCode: '75011' });
     const event = async (title: string, visibility: string, day: string) => {
       const created = await call(stack, secretary, 'POST', '/api/events', {
-        space: { type: 'section', id: 'mulhouse' }, kind: 'tractage', title, description: 'Tracts', start: `${day}T09:00`, end: `${day}T12:00`,
+        space: { type: 'section', id: 'mulhouse' }, kind: 'tractage', title, description: 'Tracts', start: `${day}T09:00:00+02:00`, end: `${day}T12:00:00+02:00`,
         place: { address: 'Marché du Canal couvert, Mulhouse' }, visibility,
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
