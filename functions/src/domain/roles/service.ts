@@ -19,13 +19,13 @@ type Where = 'body' | 'params';
 async function placeOf(grant: Grant, where: Where) {
   if (grant.scopeType === 'section') {
     const section = await getSection(grant.scopeId).catch(() => {
-      throw new NotFoundError('Section', `${where}.scopeId`);
+      throw new NotFoundError('section.not-found', `${where}.scopeId`);
     });
     return { sectionId: section.id, federationCode: section.federationCode };
   }
   if (grant.scopeType === 'federation') {
     await getFederation(grant.scopeId).catch(() => {
-      throw new NotFoundError('Fédération', `${where}.scopeId`);
+      throw new NotFoundError('federation.not-found', `${where}.scopeId`);
     });
   }
   return undefined;
@@ -33,7 +33,7 @@ async function placeOf(grant: Grant, where: Where) {
 
 async function targetOf(userId: string, where: Where) {
   const { data } = await PersonEntity.get({ userId }).go();
-  if (!data) throw new NotFoundError('Personne', `${where}.userId`);
+  if (!data) throw new NotFoundError('person.not-found', `${where}.userId`);
   return data;
 }
 
@@ -61,7 +61,7 @@ export async function grantRole(caller: Caller, request: GrantRoleRequest): Prom
 /** The transaction shared by grants made by people and by the demo seed (`by: 'system'`). */
 export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant: Grant, by: string): Promise<Official> {
   const current: Grant[] = target.roles ?? [];
-  if (current.some((g) => sameGrant(g, grant))) throw new ConflictError('Cette personne a déjà ce rôle dans cet espace.');
+  if (current.some((g) => sameGrant(g, grant))) throw new ConflictError('role.already-held');
   const grantedAt = new Date().toISOString();
   const official = {
     userId: target.userId,
@@ -84,7 +84,7 @@ export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant:
       audit.create({ ...grant, at: grantedAt, action: 'grant', userId: target.userId, by }).commit(),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Les rôles de cette personne viennent de changer : réessayez.');
+  if (result.canceled) throw new ConflictError('role.changed-meanwhile');
   return official;
 }
 
@@ -95,7 +95,7 @@ export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant:
 export async function revokeRole(caller: Caller, grant: Grant & { userId: string }): Promise<void> {
   const { by, target } = await authorizeRoleChange(caller, grant, 'params', 'revoke');
   const current: Grant[] = target.roles ?? [];
-  if (!current.some((g) => sameGrant(g, grant))) throw new NotFoundError('Rôle', 'params.role');
+  if (!current.some((g) => sameGrant(g, grant))) throw new NotFoundError('role.not-found', 'params.role');
   const at = new Date().toISOString();
   const result = await roles.transaction
     .write(({ person, grant: grants, audit }) => [
@@ -108,7 +108,7 @@ export async function revokeRole(caller: Caller, grant: Grant & { userId: string
       audit.create({ ...grant, at, action: 'revoke', by }).commit(),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Les rôles de cette personne viennent de changer : réessayez.');
+  if (result.canceled) throw new ConflictError('role.changed-meanwhile');
 }
 
 type PersonItem = EntityItem<typeof PersonEntity>;
@@ -164,7 +164,7 @@ export async function changeMembership(userId: string, update: MembershipUpdate 
       .go();
     if (!result.canceled) return ended;
   }
-  throw new ConflictError('Les rôles de cette personne viennent de changer : réessayez.');
+  throw new ConflictError('role.changed-meanwhile');
 }
 
 /** The officials of a space (one Query on gsi1); any signed-in person may see them. */

@@ -436,9 +436,9 @@ async function markKeyRead(key: { userId: string; at: string; notificationId: st
 export async function markRead(caller: Caller, id: string) {
   const person = requirePerson(caller);
   const key = keyOfPublicId(person.userId, id);
-  if (Number.isNaN(Date.parse(key.at))) throw new NotFoundError('Notification', 'params.notificationId');
+  if (Number.isNaN(Date.parse(key.at))) throw new NotFoundError('notification.not-found', 'params.notificationId');
   const { data } = await NotificationEntity.get(key).go({ attributes: ['notificationId'] });
-  if (!data) throw new NotFoundError('Notification', 'params.notificationId');
+  if (!data) throw new NotFoundError('notification.not-found', 'params.notificationId');
   await markKeyRead(key);
   return unreadCount(caller);
 }

@@ -19,6 +19,7 @@ import { mentionedNames } from './mentions';
 import { spendSenderLimit } from './sender-limits';
 import { displayName, isBlocked } from './spaces';
 import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
+import { again, retryOptimistic } from '../../shared/retry';
 
 export { newId, readablePost } from './post-access';
 
@@ -140,7 +141,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
     ])
     .go();
   if (written.canceled) {
-    throw new ConflictError('Un des fichiers vient d’être joint à une autre publication.', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
+    throw new ConflictError('post.attachment-taken', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
   }
   return toPost(post as PostItem, caller);
 }
@@ -243,7 +244,7 @@ export async function addComment(caller: Caller, postId: string, input: { text: 
       postFollower.put({ postId, userId: person.userId, at: comment.createdAt }).commit(),
     ])
     .go();
-  if (written.canceled) throw new NotFoundError('Publication', 'params.postId');
+  if (written.canceled) throw new NotFoundError('post.not-found', 'params.postId');
   return toComment(comment as EntityItem<typeof CommentEntity>, caller);
 }
 
@@ -260,7 +261,7 @@ export async function setFollowing(caller: Caller, postId: string, following: bo
 async function commentOf(caller: Caller, postId: string, commentId: string, moderator: boolean, field: string): Promise<CommentItem> {
   const { data } = await CommentEntity.query.byPost({ postId }).where((attr, op) => op.eq(attr.commentId, commentId)).go({ pages: 'all' });
   const comment = data[0];
-  if (!comment || !shows(caller, comment, moderator)) throw new NotFoundError('Commentaire', field);
+  if (!comment || !shows(caller, comment, moderator)) throw new NotFoundError('comment.not-found', field);
   return comment;
 }
 
@@ -339,7 +340,7 @@ async function newestShownComment(postId: string, exceptId: string): Promise<Com
  */
 async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'): Promise<void> {
   const key = { postId: comment.postId, createdAt: comment.createdAt, commentId: comment.commentId };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return retryOptimistic({ attempts: 3, exhausted: new ConflictError('post.conversation-changed') }, async () => {
     const { data: post } = await PostEntity.get({ postId: comment.postId }).go({ consistent: true });
     if (!post) {
       await (change === 'hide' ? CommentEntity.patch(key).set({ hidden: true }).go() : CommentEntity.delete(key).go());
@@ -359,7 +360,6 @@ async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'):
         ];
       })
       .go();
-    if (!result.canceled) return;
-  }
-  throw new ConflictError('La conversation vient de changer : réessayez.');
+    return result.canceled ? again : undefined;
+  });
 }
