@@ -56,6 +56,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   social: { table: 'readwrite', mail: 'send', site: true },
   // Posts, comments, link previews (fetched by the function: it needs internet egress, not the VPC), the feed.
   posts: { table: 'readwrite', policy: true },
+  // Search (people, groups, sections and their next events, posts): reads the index, never writes.
+  search: { table: 'read' },
   // Files of posts: presigned uploads, the server's check of what arrived, short-lived download links.
   attachments: { table: 'readwrite', files: 'readwrite', policy: true },
 };

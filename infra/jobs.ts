@@ -116,12 +116,12 @@ export const jobs = {
     timeoutSeconds: 120,
     memorySize: 512,
   },
-  // Keeps the search index (people, groups, posts) in step with the table.
+  // Keeps the search index (people, groups, sections, posts) in step with the table.
   'search-index': {
     entry: 'functions/src/jobs/search-index.ts',
-    description: 'Coopol job: search index of people, groups and posts',
+    description: 'Coopol job: search index of people, groups, sections and posts',
     // REMOVE too: a deleted post's entries leave the index at once (a hidden one's leave on MODIFY).
-    trigger: { kind: 'stream', entities: ['person', 'group', 'post'], changes: ['INSERT', 'MODIFY', 'REMOVE'], batchSize: 50 },
+    trigger: { kind: 'stream', entities: ['person', 'group', 'section', 'post'], changes: ['INSERT', 'MODIFY', 'REMOVE'], batchSize: 50 },
     access: { table: 'readwrite' },
     timeoutSeconds: 60,
     memorySize: 512,

@@ -192,7 +192,7 @@ export async function seedDemoSocial(): Promise<void> {
     space: { type: 'section', id: 'mulhouse' },
     text: 'Samedi, tractage au marché du Canal : il manque encore du monde sur le créneau de 11 h. Inscrivez-vous depuis l’agenda de la section.\n\n- gilets fournis\n- rendez-vous devant la halle',
   });
-  await posts.addComment(marc, leafleting.id, 'Je prends le créneau de 9 h, @Samir Démo, et j’amène des tracts en plus.');
+  await posts.addComment(marc, leafleting.id, { text: 'Je prends le créneau de 9 h, @Samir Démo, et j’amène des tracts en plus.' });
   await posts.createPost(marc, {
     space: { type: 'section', id: 'mulhouse' },
     text: 'Compte-rendu du porte-à-porte rue de Bâle : très bon accueil, beaucoup de questions sur les transports. On y retourne le mois prochain ?',

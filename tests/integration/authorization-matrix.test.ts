@@ -210,6 +210,7 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
       assert.equal(cancelled.status, 200);
     },
   },
+  getFriendState: { method: 'GET', path: () => `/api/friends/${people.memberOfTheSection.userId}`, expect: signedIn(200) },
   acceptFriend: { method: 'POST', path: () => `/api/friends/${people.memberOfTheSection.userId}/accept`, expect: { ...signedIn(409), memberOfTheSection: 400 } },
   removeFriend: { method: 'DELETE', path: () => `/api/friends/${people.memberOfTheSection.userId}`, expect: { ...signedIn(200), memberOfTheSection: 400 } },
   // A section's members post there (its secretary is one); nobody else, officials above included.
@@ -254,6 +255,13 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
       await CommentEntity.patch({ postId: social.post, createdAt: data[0]!.createdAt, commentId: social.comment }).set({ hidden: false }).go();
     },
   },
+  // Its author edits a comment; other readers may not, and those who may not read the post get a 404.
+  editComment: {
+    method: 'PATCH',
+    path: () => `/api/posts/${social.post}/comments/${social.comment}`,
+    body: () => ({ text: 'Modifié par son auteur' }),
+    expect: readersOnly(403, { memberOfTheSection: 200 }),
+  },
   deleteComment: {
     method: 'DELETE',
     path: () => `/api/posts/${social.post}/comments/${social.deletableComment}`,
@@ -289,6 +297,8 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   listNotifications: { method: 'GET', path: () => '/api/me/notifications', expect: signedIn(200) },
   unreadNotifications: { method: 'GET', path: () => '/api/me/notifications/unread', expect: signedIn(200) },
   markNotificationsRead: { method: 'POST', path: () => '/api/me/notifications/read', expect: signedIn(200) },
+  // Only one's own notifications: an id that is not one of mine is not found.
+  markNotificationRead: { method: 'POST', path: () => `/api/me/notifications/${'0'.repeat(8)}.${'a'.repeat(22)}/read`, expect: signedIn(404) },
   getNotificationSettings: { method: 'GET', path: () => '/api/me/notification-settings', expect: signedIn(200) },
   updateNotificationSettings: { method: 'PATCH', path: () => '/api/me/notification-settings', body: () => ({ email: { comment: 'weekly' } }), expect: signedIn(200) },
   // Files of posts: anyone signed in asks for an upload form; only the uploader confirms their file;

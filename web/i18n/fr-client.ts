@@ -55,6 +55,18 @@ export const frClient = {
   'embed.title': 'Lecteur {provider}',
   'feed.loadingMore': 'Chargement des publications suivantes…',
   'feed.loadMore': 'Voir plus de publications',
+  // The « … » menu of one's own post or comment
+  'menu.edit': 'Modifier',
+  'menu.delete': 'Supprimer',
+  'menu.cancel': 'Annuler',
+  // The bell: its count, kept fresh while the page is in view, and its short list
+  'bell.label': { zero: 'Notifications', one: 'Notifications : {count} non lue', other: 'Notifications : {count} non lues' },
+  'bell.latest': 'Dernières notifications',
+  'bell.loading': 'Chargement…',
+  'bell.none': 'Aucune notification.',
+  'bell.failed': 'Les notifications n’ont pas pu être lues. Réessayez dans un instant.',
+  'bell.all': 'Toutes les notifications',
+  'bell.unread': 'non lue',
   // Files of posts: the composer's picker
   'attach.choose': 'Joindre un fichier',
   'attach.hint': 'Images (JPEG, PNG, WebP, GIF), PDF, documents, tableurs et présentations (ODF ou Office), texte ou CSV — 20\u00a0Mo au plus, 10 fichiers par publication.',

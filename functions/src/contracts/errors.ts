@@ -168,6 +168,7 @@ export const frErrors = {
   'post.conversation-changed': 'La conversation vient de changer : réessayez.',
   'post.attachment-taken': 'Un des fichiers vient d’être joint à une autre publication.',
   'comment.not-found': notFound('Commentaire'),
+  'notification.not-found': notFound('Notification'),
   'attachment.not-found': notFound('Pièce jointe'),
   'attachment.mismatch': 'Le fichier reçu ne correspond pas à ce qui était annoncé.',
   'attachment.checked-meanwhile': 'Cette pièce jointe vient d’être vérifiée par une autre demande.',

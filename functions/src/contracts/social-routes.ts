@@ -11,6 +11,8 @@ import {
   Comment,
   CommentId,
   CommentInput,
+  CommentPatch,
+  NotificationId,
   CommentPage,
   FeedQuery,
   Following,
@@ -118,6 +120,10 @@ export const socialRoutes = {
     method: 'POST', path: '/api/friends/{userId}', feature: 'social', auth: 'jwt', tags: ['Coopains'],
     summary: 'Demander en coopain (ou accepter sa demande, s’il y en a une)', params: friendParams, response: FriendState,
   }),
+  getFriendState: defineRoute({
+    method: 'GET', path: '/api/friends/{userId}', feature: 'social', auth: 'jwt', tags: ['Coopains'],
+    summary: 'Où j’en suis avec cette personne : rien, demande envoyée ou reçue, coopains', params: friendParams, response: FriendState,
+  }),
   acceptFriend: defineRoute({
     method: 'POST', path: '/api/friends/{userId}/accept', feature: 'social', auth: 'jwt', tags: ['Coopains'],
     summary: 'Accepter une demande reçue', params: friendParams, response: FriendState,
@@ -158,11 +164,15 @@ export const socialRoutes = {
   }),
   addComment: defineRoute({
     method: 'POST', path: '/api/posts/{postId}/comments', feature: 'posts', auth: 'jwt', tags: ['Publications'],
-    summary: 'Commenter (on suit alors la conversation)', params: postParams, body: CommentInput, response: Comment, successStatus: 201,
+    summary: 'Commenter, ou répondre à un commentaire (on suit alors la conversation)', params: postParams, body: CommentInput, response: Comment, successStatus: 201,
   }),
   hideComment: defineRoute({
     method: 'POST', path: '/api/posts/{postId}/comments/{commentId}/hide', feature: 'posts', auth: 'jwt', tags: ['Modération'],
     summary: 'Masquer un commentaire (modérateurs de l’espace)', params: z.object({ postId: PostId, commentId: CommentId }), response: Comment,
+  }),
+  editComment: defineRoute({
+    method: 'PATCH', path: '/api/posts/{postId}/comments/{commentId}', feature: 'posts', auth: 'jwt', tags: ['Publications'],
+    summary: 'Modifier son commentaire', params: z.object({ postId: PostId, commentId: CommentId }), body: CommentPatch, response: Comment,
   }),
   deleteComment: defineRoute({
     method: 'DELETE', path: '/api/posts/{postId}/comments/{commentId}', feature: 'posts', auth: 'jwt', tags: ['Publications'],
@@ -185,8 +195,8 @@ export const socialRoutes = {
     summary: 'Mon fil d’actu : mes sections et fédération, mes groupes, mes coopains, les annonces nationales', query: FeedQuery, response: PostPage,
   }),
   search: defineRoute({
-    method: 'GET', path: '/api/search', feature: 'posts', auth: 'jwt', tags: ['Recherche'],
-    summary: 'Chercher des personnes, des groupes et des publications (sans accents ni majuscules), selon ce que l’on peut voir',
+    method: 'GET', path: '/api/search', feature: 'search', auth: 'jwt', tags: ['Recherche'],
+    summary: 'Chercher des personnes, des groupes, des sections et leurs prochains évènements, des publications (sans accents ni majuscules), selon ce que l’on peut voir',
     query: SearchQuery, response: SearchResults,
   }),
 
@@ -233,6 +243,10 @@ export const socialRoutes = {
   markNotificationsRead: defineRoute({
     method: 'POST', path: '/api/me/notifications/read', feature: 'social', auth: 'jwt', tags: ['Notifications'],
     summary: 'Tout marquer comme lu', response: UnreadCount,
+  }),
+  markNotificationRead: defineRoute({
+    method: 'POST', path: '/api/me/notifications/{notificationId}/read', feature: 'social', auth: 'jwt', tags: ['Notifications'],
+    summary: 'Marquer une notification comme lue (en l’ouvrant)', params: z.object({ notificationId: NotificationId }), response: UnreadCount,
   }),
   getNotificationSettings: defineRoute({
     method: 'GET', path: '/api/me/notification-settings', feature: 'social', auth: 'jwt', tags: ['Notifications'],

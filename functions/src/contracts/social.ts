@@ -59,7 +59,15 @@ export const Friend = z
   .meta({ id: 'Friend' });
 export const FriendPage = pageOf(Friend, 'FriendPage');
 export const FriendSuggestion = z
-  .object({ userId: UserId, displayName: z.string(), reason: z.enum(['section', 'group', 'friend-of-friend']) })
+  .object({
+    userId: UserId,
+    displayName: z.string(),
+    reason: z.enum(['section', 'group', 'friend-of-friend']).describe('the best reason the viewer may be told (never a membership they may not see)'),
+    /** friend-of-friend: how many of my coopains are theirs (among those looked at). */
+    mutualFriends: z.number().int().optional(),
+    /** group: the group we share. */
+    groupName: z.string().optional(),
+  })
   .meta({ id: 'FriendSuggestion' });
 export const FriendSuggestions = z.object({ items: z.array(FriendSuggestion) }).meta({ id: 'FriendSuggestions' });
 export const FriendState = z.object({ state: z.enum(['none', 'friends', 'sent', 'received']) }).meta({ id: 'FriendState' });
@@ -156,6 +164,8 @@ export const Post = z
   .object({
     id: PostId,
     space: SpaceRef,
+    /** The space's name (« Soignantes et soignants »), absent on posts written before it was kept. */
+    spaceName: z.string().optional(),
     author: z.object({ userId: UserId, displayName: z.string() }),
     html: z.string().describe('texte mis en forme, sans script'),
     text: z.string().optional().describe('le texte source, pour son auteur·rice'),
@@ -167,13 +177,29 @@ export const Post = z
     hidden: z.boolean(),
     commentCount: z.number().int(),
     lastComment: z.object({ authorName: z.string(), html: z.string(), createdAt: z.string() }).optional().describe('le dernier commentaire'),
+    /** Whether the caller follows its conversation (one post's page only). */
+    following: z.boolean().optional(),
   })
   .meta({ id: 'Post' });
 export const PostPage = pageOf(Post, 'PostPage');
 
-export const CommentInput = z.object({ text: proseText({ min: 1, max: 4000 }) }).meta({ id: 'CommentInput' });
+const CommentText = proseText({ min: 1, max: 4000 });
+export const CommentInput = z
+  .object({ text: CommentText, parentId: CommentId.optional().describe('le commentaire auquel on répond (un seul niveau : répondre à une réponse répond à son commentaire)') })
+  .meta({ id: 'CommentInput' });
+export const CommentPatch = z.object({ text: CommentText }).meta({ id: 'CommentPatch' });
 export const Comment = z
-  .object({ id: CommentId, postId: PostId, author: z.object({ userId: UserId, displayName: z.string() }), html: z.string(), createdAt: z.string() })
+  .object({
+    id: CommentId,
+    postId: PostId,
+    /** A reply: the comment it answers. */
+    parentId: CommentId.optional(),
+    author: z.object({ userId: UserId, displayName: z.string() }),
+    html: z.string(),
+    text: z.string().optional().describe('le texte source, pour son auteur·rice'),
+    createdAt: z.string(),
+    editedAt: z.string().optional(),
+  })
   .meta({ id: 'Comment' });
 export const CommentPage = pageOf(Comment, 'CommentPage');
 export const Following = z.object({ following: z.boolean() }).meta({ id: 'Following' });
@@ -184,9 +210,11 @@ export const FeedQuery = z.object({ cursor: Cursor.optional(), limit: z.coerce.n
 // ——— Notifications ———
 
 export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation', 'mention']);
+/** Opaque: where the notification sits (its time) and which it is. */
+export const NotificationId = z.string().regex(/^[0-9a-z]{1,12}\.[\w-]{22}$/, 'identifiant de notification');
 export const EmailMode = z.enum(['immediate', 'daily', 'weekly', 'never']).describe('immediate: tout de suite ; daily/weekly: un résumé ; never: jamais');
 export const Notification = z
-  .object({ id: z.string(), kind: NotificationKind, text: z.string(), path: z.string(), at: z.string(), read: z.boolean() })
+  .object({ id: NotificationId, kind: NotificationKind, text: z.string(), path: z.string(), at: z.string(), read: z.boolean() })
   .meta({ id: 'Notification' });
 export const NotificationPage = z
   .object({ items: z.array(Notification), nextCursor: Cursor.nullable(), unread: z.number().int() })
@@ -212,6 +240,11 @@ export const SearchResults = z
   .object({
     people: z.array(z.object({ userId: z.string(), displayName: z.string() })),
     groups: z.array(z.object({ id: z.string(), name: z.string() })),
+    sections: z.array(z.object({ id: z.string(), name: z.string(), federationName: z.string() })),
+    /** The next events of the sections found, as the caller may see them. */
+    events: z.array(
+      z.object({ id: z.string(), title: z.string(), startsAt: z.string(), address: z.string(), space: z.object({ type: z.string(), id: z.string(), name: z.string() }) }),
+    ),
     posts: z.array(Post),
   })
   .meta({ id: 'SearchResults' });

@@ -25,12 +25,14 @@ export const handler = featureLambda('social', [
   implement(routes.listFriends, async ({ caller, query }) => friends.listFriends(caller, query), { caller: true }),
   implement(routes.friendSuggestions, async ({ caller }) => friends.friendSuggestions(caller), { caller: true }),
   implement(routes.requestFriend, async ({ caller, params }) => friends.requestFriend(caller, params.userId), { caller: true }),
+  implement(routes.getFriendState, async ({ caller, params }) => friends.friendState(caller, params.userId), { caller: true }),
   implement(routes.acceptFriend, async ({ caller, params }) => friends.acceptFriend(caller, params.userId), { caller: true }),
   implement(routes.removeFriend, async ({ caller, params }) => friends.removeFriend(caller, params.userId), { caller: true }),
 
   implement(routes.listNotifications, async ({ caller, query }) => notifications.listNotifications(caller, query), { caller: true }),
   implement(routes.unreadNotifications, async ({ caller }) => notifications.unreadCount(caller), { caller: true }),
   implement(routes.markNotificationsRead, async ({ caller }) => notifications.markAllRead(caller), { caller: true }),
+  implement(routes.markNotificationRead, async ({ caller, params }) => notifications.markRead(caller, params.notificationId), { caller: true }),
   implement(routes.getNotificationSettings, async ({ caller }) => notifications.getNotificationSettings(caller), { caller: true }),
   implement(routes.updateNotificationSettings, async ({ caller, body }) => notifications.updateNotificationSettings(caller, body), { caller: true }),
 ]);

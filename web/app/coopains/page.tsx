@@ -1,25 +1,20 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Hidden } from '../../components/forms/fields';
+import { FriendAction } from '../../components/social/FriendButton';
+import { Byline } from '../../components/social/PostCard';
 import styles from '../../components/social/social.module.css';
-import { t, type TextKey } from '../../i18n';
+import { t, tc, type TextKey } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';
-import { changeFriendship } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('friends.title') };
 
-function Button({ userId, action, label, name }: { userId: string; action: string; label: TextKey; name: string }) {
-  return (
-    <form action={changeFriendship} className={styles.inline}>
-      <Hidden name="userId" value={userId} />
-      <Hidden name="action" value={action} />
-      <button type="submit" className="button button-secondary" aria-label={`${t(label)} : ${name}`}>
-        {t(label)}
-      </button>
-    </form>
-  );
+/** Why someone is suggested, as the API lets this viewer be told. */
+function reasonOf(s: { reason: 'section' | 'group' | 'friend-of-friend'; mutualFriends?: number; groupName?: string }): string {
+  if (s.reason === 'friend-of-friend' && s.mutualFriends) return tc('friends.mutual', s.mutualFriends);
+  if (s.reason === 'group' && s.groupName) return t('friends.reason.groupNamed', { name: s.groupName });
+  return t(`friends.reason.${s.reason}`);
 }
 
 /** Friends (« coopains »), requests both ways, and suggestions (same section, shared groups, friends of friends). */
@@ -42,7 +37,7 @@ export default async function FriendsPage() {
               <li key={f.userId} className={styles.request}>
                 <Link href={`/personnes/${f.userId}`}>{f.displayName}</Link>
                 {actions.map((a) => (
-                  <Button key={a.action} userId={f.userId} action={a.action} label={a.label} name={f.displayName} />
+                  <FriendAction key={a.action} userId={f.userId} action={a.action} label={a.label} name={f.displayName} />
                 ))}
               </li>
             ))}
@@ -65,11 +60,14 @@ export default async function FriendsPage() {
         {suggestions.items.length === 0 ? (
           <p>{t('friends.none')}</p>
         ) : (
-          <ul className={styles.requests}>
-            {suggestions.items.map((s) => (
-              <li key={s.userId} className={styles.request}>
-                <Link href={`/personnes/${s.userId}`}>{s.displayName}</Link> ({t(`friends.reason.${s.reason}`)})
-                <Button userId={s.userId} action="ask" label="friends.ask" name={s.displayName} />
+          <ul className={styles.suggestions}>
+            {suggestions.items.slice(0, 8).map((s) => (
+              <li key={s.userId} className={styles.suggestion}>
+                <span className={styles.commentHead}>
+                  <Byline userId={s.userId} name={s.displayName} />
+                </span>
+                <span className={styles.reason}>{reasonOf(s)}</span>
+                <FriendAction userId={s.userId} action="ask" label="friends.ask" name={s.displayName} />
               </li>
             ))}
           </ul>

@@ -4,13 +4,13 @@ import Link from 'next/link';
 import styles from '../../components/social/social.module.css';
 import { t } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';
+import { openNotificationHref } from '../../lib/notification-links';
 import { markAllRead } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('notifications.title') };
 
-
-/** What the bell counts: new comments on followed posts, friend and group requests, invitations. */
+/** What the bell counts: new comments on followed posts and replies, friend and group requests, invitations; each marked read as it is opened. */
 export default async function NotificationsPage() {
   const session = await requireSession('/notifications');
   const page = await callAsSignedIn(session, '/notifications', routes.listNotifications, { query: { limit: 50 } });
@@ -26,7 +26,8 @@ export default async function NotificationsPage() {
         <ul className={styles.groupList}>
           {page.items.map((n) => (
             <li key={n.id} className={`${styles.groupItem} ${n.read ? '' : styles.unread}`}>
-              <Link href={n.path}>{n.text}</Link> · <time dateTime={n.at}>{formatParisDateTimeShort(n.at)}</time>
+              {/* A plain link: following it marks the notification read, so nothing may prefetch it. */}
+              <a href={openNotificationHref(n)}>{n.text}</a> · <time dateTime={n.at}>{formatParisDateTimeShort(n.at)}</time>
               {!n.read && <span> · {t('notifications.unread')}</span>}
             </li>
           ))}

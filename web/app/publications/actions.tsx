@@ -2,7 +2,7 @@
 
 import { routes } from '@coopol/contracts';
 import { refresh } from 'next/cache';
-import { unstable_rethrow } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PostCard } from '../../components/social/PostCard';
 import { t } from '../../i18n';
@@ -12,13 +12,14 @@ import { safeNextPath } from '../../lib/session-core';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 
 // A refused file has no field of its own in the form: its reason is told at the top.
-const postFields = ['text', 'link', 'media', 'space'] as const;
+const postFields = ['text', 'space'] as const;
 
 /** The composer: a post in the space its hidden fields name; the API reads the link's preview itself. */
 export async function publishPost(_previous: FormState, form: FormData): Promise<FormState> {
   const back = safeNextPath(text(form, 'retour'), '/');
   const session = await requireSession(back);
-  const values = { text: text(form, 'text'), link: text(form, 'link'), media: text(form, 'media') };
+  // Links and video addresses are found in the text by the API.
+  const values = { text: text(form, 'text') };
   const spaceType = text(form, 'spaceType') as 'section' | 'federation' | 'group' | 'profile' | 'national';
   // Files already sent and checked by the picker (AttachmentPicker): their ids only.
   const attachments = all(form, 'attachments').filter(Boolean);
@@ -27,8 +28,6 @@ export async function publishPost(_previous: FormState, form: FormData): Promise
       body: {
         space: { type: spaceType, id: text(form, 'spaceId') },
         text: values.text,
-        ...(values.link && { link: values.link }),
-        ...(values.media && { media: values.media }),
         ...(attachments.length && { attachments }),
       },
     });
@@ -37,21 +36,73 @@ export async function publishPost(_previous: FormState, form: FormData): Promise
     return failure(error, values, postFields);
   }
   refresh();
-  return { status: 'done', message: t('composer.published'), values: { text: '', link: '', media: '' } };
+  return { status: 'done', message: t('composer.published'), values: { text: '' } };
 }
 
+/** A comment, or a reply to one (`parentId`). */
 export async function addComment(_previous: FormState, form: FormData): Promise<FormState> {
   const postId = text(form, 'postId');
+  const parentId = text(form, 'parentId');
   const session = await requireSession(`/publications/${postId}`);
   const values = { text: text(form, 'text') };
   try {
-    await callAsSignedIn(session, `/publications/${postId}`, routes.addComment, { params: { postId }, body: values });
+    await callAsSignedIn(session, `/publications/${postId}`, routes.addComment, { params: { postId }, body: { ...values, ...(parentId && { parentId }) } });
   } catch (error) {
     unstable_rethrow(error);
     return failure(error, values, ['text']);
   }
   refresh();
   return { status: 'idle', values: { text: '' } };
+}
+
+/** The author changes their post's text (from its « … » menu). */
+export async function editPost(_previous: FormState, form: FormData): Promise<FormState> {
+  const postId = text(form, 'postId');
+  const back = safeNextPath(text(form, 'retour'), `/publications/${postId}`);
+  const session = await requireSession(back);
+  const values = { text: text(form, 'text') };
+  try {
+    await callAsSignedIn(session, back, routes.editPost, { params: { postId }, body: values });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, ['text']);
+  }
+  refresh();
+  return { status: 'done', message: t('post.saved'), values };
+}
+
+/** The author deletes their post: back to where they were, or home from the post's own page. */
+export async function deletePost(form: FormData): Promise<void> {
+  const postId = text(form, 'postId');
+  const own = `/publications/${postId}`;
+  const back = safeNextPath(text(form, 'retour'), '/');
+  const session = await requireSession(back);
+  await callAsSignedIn(session, back, routes.deletePost, { params: { postId } });
+  if (back === own) redirect('/');
+  refresh();
+}
+
+/** The author changes their comment. */
+export async function editComment(_previous: FormState, form: FormData): Promise<FormState> {
+  const postId = text(form, 'postId');
+  const commentId = text(form, 'commentId');
+  const session = await requireSession(`/publications/${postId}`);
+  const values = { text: text(form, 'text') };
+  try {
+    await callAsSignedIn(session, `/publications/${postId}`, routes.editComment, { params: { postId, commentId }, body: values });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, ['text']);
+  }
+  refresh();
+  return { status: 'done', message: t('post.saved'), values };
+}
+
+export async function deleteComment(form: FormData): Promise<void> {
+  const postId = text(form, 'postId');
+  const session = await requireSession(`/publications/${postId}`);
+  await callAsSignedIn(session, `/publications/${postId}`, routes.deleteComment, { params: { postId, commentId: text(form, 'commentId') } });
+  refresh();
 }
 
 export async function setFollowing(form: FormData): Promise<void> {
@@ -66,7 +117,7 @@ export async function setFollowing(form: FormData): Promise<void> {
 export async function moreFeed(cursor: string): Promise<{ nodes: ReactNode[]; next: string | null }> {
   const session = await requireSession('/');
   const page = await callAsSignedIn(session, '/', routes.readFeed, { query: { cursor, limit: 20 } });
-  return { nodes: page.items.map((post) => <li key={post.id}><PostCard post={post} /></li>), next: page.nextCursor };
+  return { nodes: page.items.map((post) => <li key={post.id}><PostCard post={post} back="/" /></li>), next: page.nextCursor };
 }
 
 export type AttachmentAnswer =

@@ -140,7 +140,7 @@ export function TextArea({
   required = false,
   maxLength,
   rows = 5,
-  defaultValue = '',
+  defaultValue,
 }: {
   name: string;
   label: string;
@@ -148,6 +148,7 @@ export function TextArea({
   required?: boolean;
   maxLength?: number;
   rows?: number;
+  /** What an edit starts from (the text being changed). */
   defaultValue?: string;
 }) {
   const field = useField(name);
@@ -162,7 +163,7 @@ export function TextArea({
         aria-required={required || undefined}
         maxLength={maxLength}
         rows={rows}
-        defaultValue={previous ?? defaultValue}
+        defaultValue={previous ?? defaultValue ?? ''}
         aria-invalid={field.errors.length ? true : undefined}
         aria-describedby={describedBy(Boolean(hint), field.errors.length > 0, field)}
         className={`${styles.input} ${styles.textarea}`}

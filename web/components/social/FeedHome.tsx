@@ -25,7 +25,7 @@ export async function FeedHome({ session, userId, after }: { session: Session; u
           <ul className={styles.feed} aria-label={t('feed.heading')}>
             {page.items.map((post) => (
               <li key={post.id}>
-                <PostCard post={post} />
+                <PostCard post={post} back="/" />
               </li>
             ))}
           </ul>

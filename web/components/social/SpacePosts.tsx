@@ -32,7 +32,7 @@ export async function SpacePosts({ spaceType, spaceId, back }: { spaceType: 'sec
       <ul className={styles.feed}>
         {page.items.map((post) => (
           <li key={post.id}>
-            <PostCard post={post} />
+            <PostCard post={post} back={back} />
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
 import { siteLink } from '../../shared/site';
 import { DigestDueEntity, NotificationEntity, NotificationStateEntity } from './entities';
-import { defaultEmailModes, DIGEST_HOUR_UTC, withdrawnAmong, type NotificationKind } from './notifications';
+import { defaultEmailModes, DIGEST_HOUR_UTC, shownTexts, type NotificationKind } from './notifications';
 
 const PAGE = 50;
 
@@ -38,10 +38,10 @@ export async function sendDueDigests(now: Date, timeLeftMs: () => number): Promi
         const [{ data: person }, { data: state }] = await Promise.all([PersonEntity.get({ userId }).go(), NotificationStateEntity.get({ userId }).go()]);
         const since = (period === 'daily' ? state?.dailySentUntil : state?.weeklySentUntil) ?? '';
         const { data: notifications } = await NotificationEntity.query.byPerson({ userId }).gt({ at: since }).go({ limit: 50 });
-        const withdrawn = await withdrawnAmong(notifications);
+        const texts = await shownTexts(notifications);
         const items = notifications.filter(
           (n) =>
-            !withdrawn.has(n.notificationId) &&
+            texts.get(n.notificationId) !== null &&
             n.at <= now.toISOString() &&
             (state?.email?.[n.kind as NotificationKind] ?? defaultEmailModes[n.kind as NotificationKind]) === period &&
             !(n.groupId && state?.mutedGroups?.includes(n.groupId)),
@@ -50,7 +50,7 @@ export async function sendDueDigests(now: Date, timeLeftMs: () => number): Promi
           await sendMail({
             to: person.email,
             template: 'notification-digest',
-            data: { givenName: person.givenName, period, items: items.map((n) => ({ text: n.text, url: siteLink(n.path as `/${string}`) })), settingsUrl: siteLink('/notifications/preferences') },
+            data: { givenName: person.givenName, period, items: items.map((n) => ({ text: texts.get(n.notificationId) ?? n.text, url: siteLink(n.path as `/${string}`) })), settingsUrl: siteLink('/notifications/preferences') },
             kind: 'transactional',
           });
           sent += 1;

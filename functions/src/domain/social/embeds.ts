@@ -56,10 +56,15 @@ function recognise(url: URL): Embed | undefined {
   return undefined;
 }
 
+/** The embed of a media address from an allowed provider, or nothing. */
+export function mediaEmbed(address: string): Embed | undefined {
+  const url = new URL(address);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? recognise(url) : undefined;
+}
+
 /** The embed of a media address, or a 400 naming the field when it is from no allowed provider. */
 export function embedOf(address: string, field = 'body.media'): Embed {
-  const url = new URL(address);
-  const embed = url.protocol === 'https:' || url.protocol === 'http:' ? recognise(url) : undefined;
+  const embed = mediaEmbed(address);
   if (!embed) {
     throw new ValidationError([{ field, message: 'vidéo ou son de YouTube, Dailymotion, Vimeo, SoundCloud ou d’une instance PeerTube connue' }]);
   }

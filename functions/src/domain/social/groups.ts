@@ -12,6 +12,7 @@ import { siteLink } from '../../shared/site';
 import { PersonEntity } from '../people/entities';
 import { GroupEntity, GroupInvitationEntity, GroupMemberEntity } from './entities';
 import { badCursor } from '../paging';
+import { groupRequestAnswered, invitationAnswered } from './notifications';
 import { spendSenderLimit } from './sender-limits';
 import { displayName } from './spaces';
 import { groupStanding } from '../spaces/resolve';
@@ -236,10 +237,12 @@ export async function decideGroupMember(caller: Caller, groupId: string, userId:
   switch (decision.action) {
     case 'approve':
       if (target.state !== 'requested') throw new ConflictError('group.already-member-other');
-      return putStanding(group, who, 'member', 'member', previous);
+      await putStanding(group, who, 'member', 'member', previous);
+      return groupRequestAnswered(target);
     case 'refuse':
       if (target.state !== 'requested') throw new ConflictError('group.no-request');
-      return removeStanding(group, userId, previous);
+      await removeStanding(group, userId, previous);
+      return groupRequestAnswered(target);
     case 'make-manager':
       if (target.state !== 'member') throw new ConflictError('group.request-first');
       return putStanding(group, who, 'member', 'manager', previous);
@@ -288,5 +291,6 @@ export async function acceptGroupInvitation(caller: Caller, token: string): Prom
     await putStanding(group, { userId: person.userId, name: displayName(me) }, 'member', 'member', standing);
   }
   await GroupInvitationEntity.delete({ token }).go();
+  await invitationAnswered(person.userId, invitation);
   return toGroup({ ...group, memberCount: group.memberCount + (standing?.state === 'member' ? 0 : 1) }, { state: 'member', role: standing?.role ?? 'member' });
 }

@@ -26,6 +26,7 @@ import { mentionedNames } from './mentions';
 import { badCursor } from '../paging';
 import { spaceOfPost } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';
+import { NotFoundError } from '../errors';
 
 export type NotificationKind = (typeof notificationKinds)[number];
 export type EmailMode = (typeof emailModes)[number];
@@ -45,6 +46,8 @@ export const DIGEST_HOUR_UTC = 7;
 export interface NewNotification {
   kind: NotificationKind;
   text: string;
+  /** The text without its quote: shown with the current words once the quoted post or comment is edited. */
+  lead?: string;
   path: `/${string}`;
   groupId?: string;
   /** What caused it (e.g. `comment:<id>`): with the recipient, makes the notification's id. */
@@ -53,6 +56,16 @@ export interface NewNotification {
   about?: { postId: string; commentId?: string; commentAt?: string };
   at: string;
 }
+
+/** A notification's id: a hash of its cause and its recipient, so the same cause never notifies twice. */
+export const notificationIdOf = (cause: string, userId: string) => createHash('sha256').update(`${cause}|${userId}`).digest('base64url').slice(0, 22);
+
+/** The id the API shows: the notification's time (base 36 milliseconds) and its id, so that opening one is one write. */
+const publicId = (n: { at: string; notificationId: string }) => `${Date.parse(n.at).toString(36)}.${n.notificationId}`;
+const keyOfPublicId = (userId: string, id: string) => {
+  const [time, notificationId] = id.split('.') as [string, string];
+  return { userId, at: new Date(parseInt(time, 36)).toISOString(), notificationId };
+};
 
 const modeOf = (state: StateItem | undefined, kind: NotificationKind): EmailMode => state?.email?.[kind] ?? defaultEmailModes[kind];
 
@@ -87,7 +100,7 @@ export async function notify(recipientIds: string[], notification: NewNotificati
       const person = personOf.get(userId);
       if (!person) continue;
       if (notification.groupId && state?.mutedGroups?.includes(notification.groupId)) continue;
-      const notificationId = createHash('sha256').update(`${notification.cause}|${userId}`).digest('base64url').slice(0, 22);
+      const notificationId = notificationIdOf(notification.cause, userId);
       const result = await social.transaction
         .write(({ notification: n, notificationState }) => [
           n
@@ -97,6 +110,7 @@ export async function notify(recipientIds: string[], notification: NewNotificati
               notificationId,
               kind: notification.kind,
               text: notification.text,
+              ...(notification.lead && { lead: notification.lead }),
               path: notification.path,
               groupId: notification.groupId,
               ...notification.about,
@@ -143,23 +157,46 @@ const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` 
 
 /**
  * A new comment: its post's followers (S12) but its author are told — only those who may still read
- * the post (a follower who left the group or the section is not told, nor shown its words).
+ * the post (a follower who left the group or the section is not told, nor shown its words). A reply
+ * tells the author of the comment it answers, follower or not (1 Query of the post's comments, filtered).
  */
-export async function notifyComment(comment: { postId: string; commentId: string; authorId: string; authorName: string; text: string; createdAt: string }): Promise<void> {
+export async function notifyComment(comment: { postId: string; commentId: string; parentId?: string; authorId: string; authorName: string; text: string; createdAt: string }): Promise<void> {
   const { data: post } = await PostEntity.get({ postId: comment.postId }).go();
   if (!post) return;
   const space = spaceOfPost(post);
+  const about = { postId: post.postId, commentId: comment.commentId, commentAt: comment.createdAt };
+  const inGroup = space.type === 'group' ? { groupId: space.id } : {};
+  let answered: string | undefined;
+  if (comment.parentId) {
+    const { data } = await CommentEntity.query.byPost({ postId: comment.postId }).where((attr, op) => op.eq(attr.commentId, comment.parentId!)).go({ pages: 'all' });
+    const parent = data[0];
+    if (parent && !parent.hidden && parent.authorId !== comment.authorId) {
+      answered = parent.authorId;
+      const lead = `${comment.authorName} a répondu à votre commentaire`;
+      await notify(await readersAmong(space, [parent.authorId]), {
+        kind: 'comment',
+        text: `${lead} : « ${excerpt(comment.text)} »`,
+        lead,
+        path: `/publications/${post.postId}`,
+        ...inGroup,
+        cause: `reply:${comment.commentId}`,
+        about,
+        at: comment.createdAt,
+      });
+    }
+  }
   let cursor: string | null = null;
   do {
     const page: { data: { userId: string }[]; cursor: string | null } = await PostFollowerEntity.query.byPost({ postId: comment.postId }).go({ cursor, limit: 100 });
     cursor = page.cursor;
-    const ids = page.data.map((f) => f.userId).filter((id) => id !== comment.authorId);
+    const ids = page.data.map((f) => f.userId).filter((id) => id !== comment.authorId && id !== answered);
     if (!ids.length) continue;
     await notify(
       await readersAmong(space, ids),
       {
         kind: 'comment',
         text: `${comment.authorName} a commenté « ${excerpt(post.text)} » : ${excerpt(comment.text)}`,
+        lead: `${comment.authorName} a commenté une conversation que vous suivez`,
         path: `/publications/${post.postId}`,
         ...(space.type === 'group' && { groupId: space.id }),
         cause: `comment:${comment.commentId}`,
@@ -220,9 +257,11 @@ export async function notifyMentions(source: { postId: string; commentId?: strin
   const space = spaceOfPost(post);
   const readers = await readersAmong(space, mentioned);
   await linkMentions(source, resolved.flatMap((r) => (r.userIds.length === 1 && readers.includes(r.userIds[0]!) ? [{ folded: r.folded, userId: r.userIds[0]! }] : [])));
+  const lead = `${source.authorName} vous a mentionné·e ${source.commentId ? 'dans un commentaire' : 'dans une publication'}`;
   await notify(readers.filter((id) => id !== source.authorId), {
     kind: 'mention',
-    text: `${source.authorName} vous a mentionné·e ${source.commentId ? 'dans un commentaire' : 'dans une publication'} : « ${excerpt(source.text)} »`,
+    text: `${lead} : « ${excerpt(source.text)} »`,
+    lead,
     path: `/publications/${post.postId}`,
     ...(space.type === 'group' && { groupId: space.id }),
     cause: source.commentId ? `mention:comment:${source.commentId}` : `mention:post:${source.postId}`,
@@ -243,16 +282,30 @@ async function linkMentions(source: { postId: string; commentId?: string; create
   });
 }
 
-/** A friend request: the person asked is told. */
+const friendRequestCause = (side: { friendId: string; at: string }) => `friend:${side.friendId}:${side.at}`;
+
+/** A friend request: the person asked is told — unless they already answered it (1 GetItem). */
 export async function notifyFriendRequest(side: { userId: string; friendId: string; friendName: string; state: string; at: string }): Promise<void> {
   if (side.state !== 'received') return;
-  await notify([side.userId], { kind: 'friend-request', text: `${side.friendName} vous demande en coopain`, path: '/coopains', cause: `friend:${side.friendId}:${side.at}`, at: side.at });
+  const { data: now } = await FriendshipEntity.get({ userId: side.userId, friendId: side.friendId }).go({ consistent: true });
+  if (now?.state !== 'received' || now.at !== side.at) return;
+  await notify([side.userId], { kind: 'friend-request', text: `${side.friendName} vous demande en coopain`, path: '/coopains', cause: friendRequestCause(side), at: side.at });
 }
+
+/** A friend request answered (accepted or declined): its notification is read. */
+export async function friendRequestAnswered(side: { userId: string; friendId: string; at: string }): Promise<void> {
+  await markKeyRead({ userId: side.userId, at: side.at, notificationId: notificationIdOf(friendRequestCause(side), side.userId) });
+}
+
+const groupRequestCause = (member: { groupId: string; userId: string; at: string }) => `group-request:${member.groupId}:${member.userId}:${member.at}`;
+/** A group's managers (one Query of its standings, filtered: a group has few). */
+const managersOf = async (groupId: string) =>
+  (await GroupMemberEntity.query.byGroup({ groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' })).data;
 
 /** A request to join a closed group: its managers are told. */
 export async function notifyGroupRequest(member: { groupId: string; userId: string; displayName: string; groupName: string; state: string; at: string }): Promise<void> {
   if (member.state !== 'requested') return;
-  const { data: managers } = await GroupMemberEntity.query.byGroup({ groupId: member.groupId }).where((attr, op) => op.eq(attr.role, 'manager')).go({ pages: 'all' });
+  const managers = await managersOf(member.groupId);
   await notify(
     managers.map((m) => m.userId),
     {
@@ -260,11 +313,19 @@ export async function notifyGroupRequest(member: { groupId: string; userId: stri
       text: `${member.displayName} demande à rejoindre « ${member.groupName} »`,
       path: `/groupes/${member.groupId}`,
       groupId: member.groupId,
-      cause: `group-request:${member.groupId}:${member.userId}:${member.at}`,
+      cause: groupRequestCause(member),
       at: member.at,
     },
   );
 }
+
+/** A request to join answered (approved or refused by one of them): its notification is read by every manager. */
+export async function groupRequestAnswered(member: { groupId: string; userId: string; at: string }): Promise<void> {
+  const managers = await managersOf(member.groupId);
+  await Promise.all(managers.map((m) => markKeyRead({ userId: m.userId, at: member.at, notificationId: notificationIdOf(groupRequestCause(member), m.userId) })));
+}
+
+const invitationCause = (invitation: { token: string }) => `invitation:${invitation.token}`;
 
 /** An invitation to an address that already has an account: its owner sees it in the bell too. */
 export async function notifyGroupInvitation(invitation: { token: string; groupId: string; email: string; createdAt: string }): Promise<void> {
@@ -274,29 +335,48 @@ export async function notifyGroupInvitation(invitation: { token: string; groupId
     kind: 'group-invitation',
     text: `Vous êtes invité·e dans le groupe « ${group.name} »`,
     path: `/groupes/invitation/${invitation.token}`,
-    cause: `invitation:${invitation.token}`,
+    cause: invitationCause(invitation),
     at: invitation.createdAt,
   });
+}
+
+/** An invitation accepted: its notification is read. */
+export async function invitationAnswered(userId: string, invitation: { token: string; createdAt: string }): Promise<void> {
+  await markKeyRead({ userId, at: invitation.createdAt, notificationId: notificationIdOf(invitationCause(invitation), userId) });
 }
 
 /** What a notification whose words were withdrawn says instead. */
 export const WITHDRAWN_TEXT = 'Ce contenu a été retiré.';
 
+/** What a notification whose quoted words were edited says when it was written before its lead was kept. */
+export const EDITED_TEXT = 'Ce contenu a été modifié depuis.';
+
 /**
  * Notifications quote posts and comments: the quote follows the content. Of a page of notifications,
- * those whose post or comment is hidden or deleted since (1 BatchGet of the posts + 1 of the
- * comments, whatever the page holds): their text is not shown again, in the bell or in a digest.
+ * the text each shows now (1 BatchGet of the posts + 1 of the comments, whatever the page holds):
+ * `null` when its post or comment is hidden or deleted since (not shown again, in the bell or in a
+ * digest), its lead with the current words when one of them was edited since.
  */
-export async function withdrawnAmong(items: EntityItem<typeof NotificationEntity>[]): Promise<Set<string>> {
+export async function shownTexts(items: EntityItem<typeof NotificationEntity>[]): Promise<Map<string, string | null>> {
   const postIds = [...new Set(items.flatMap((n) => (n.postId ? [n.postId] : [])))];
   const commentKeys = [...new Map(items.flatMap((n) => (n.postId && n.commentId && n.commentAt ? [[n.commentId, { postId: n.postId, createdAt: n.commentAt, commentId: n.commentId }] as const] : []))).values()];
   const [{ data: posts }, { data: comments }] = await Promise.all([
-    postIds.length ? PostEntity.get(postIds.map((postId) => ({ postId }))).go({ attributes: ['postId', 'hidden'] }) : { data: [] },
-    commentKeys.length ? CommentEntity.get(commentKeys).go({ attributes: ['commentId', 'hidden'] }) : { data: [] },
+    postIds.length ? PostEntity.get(postIds.map((postId) => ({ postId }))).go({ attributes: ['postId', 'hidden', 'editedAt', 'text'] }) : { data: [] },
+    commentKeys.length ? CommentEntity.get(commentKeys).go({ attributes: ['commentId', 'hidden', 'editedAt', 'text'] }) : { data: [] },
   ]);
-  const shownPosts = new Set(posts.filter((p) => !p.hidden).map((p) => p.postId));
-  const shownComments = new Set(comments.filter((c) => !c.hidden).map((c) => c.commentId));
-  return new Set(items.filter((n) => (n.postId && !shownPosts.has(n.postId)) || (n.commentId && !shownComments.has(n.commentId))).map((n) => n.notificationId));
+  const postOf = new Map(posts.filter((p) => !p.hidden).map((p) => [p.postId, p]));
+  const commentOf = new Map(comments.filter((c) => !c.hidden).map((c) => [c.commentId, c]));
+  return new Map(
+    items.map((n) => {
+      const post = n.postId ? postOf.get(n.postId) : undefined;
+      const comment = n.commentId ? commentOf.get(n.commentId) : undefined;
+      if ((n.postId && !post) || (n.commentId && !comment)) return [n.notificationId, null];
+      const edited = [post?.editedAt, comment?.editedAt].some((at) => at && at > n.at);
+      if (!edited) return [n.notificationId, n.text];
+      const quoted = (comment ?? post)!.text ?? '';
+      return [n.notificationId, n.lead ? `${n.lead} : « ${excerpt(quoted)} »` : EDITED_TEXT];
+    }),
+  );
 }
 
 // ——— The bell and the preferences (routes) ———
@@ -313,15 +393,15 @@ export async function listNotifications(caller: Caller, page: { cursor?: string;
       .catch(badCursor(page.cursor)),
     NotificationStateEntity.get({ userId: person.userId }).go(),
   ]);
-  const withdrawn = await withdrawnAmong(result.data);
+  const texts = await shownTexts(result.data);
   return {
     items: result.data.map((n) => ({
-      id: n.notificationId,
+      id: publicId(n),
       kind: n.kind,
-      text: withdrawn.has(n.notificationId) ? WITHDRAWN_TEXT : n.text,
+      text: texts.get(n.notificationId) ?? WITHDRAWN_TEXT,
       path: n.path,
       at: n.at,
-      read: Boolean(state?.readAt && n.at <= state.readAt),
+      read: Boolean(n.readAt) || Boolean(state?.readAt && n.at <= state.readAt),
     })),
     nextCursor: result.cursor ?? null,
     unread: Math.max(0, state?.unread ?? 0),
@@ -333,6 +413,34 @@ export async function unreadCount(caller: Caller) {
   const person = requirePerson(caller);
   const { data } = await NotificationStateEntity.get({ userId: person.userId }).go();
   return { unread: Math.max(0, data?.unread ?? 0) };
+}
+
+/**
+ * One notification read (its recipient opened it): marked, and the bell counts one less — in one
+ * transaction, which changes nothing when it was read already (by itself, or by « tout marquer comme lu »).
+ */
+async function markKeyRead(key: { userId: string; at: string; notificationId: string }): Promise<void> {
+  await social.transaction
+    .write(({ notification, notificationState }) => [
+      notification.patch(key).set({ readAt: new Date().toISOString() }).where((attr, op) => op.notExists(attr.readAt)).commit(),
+      notificationState
+        .patch({ userId: key.userId })
+        .add({ unread: -1 })
+        .where((attr, op) => `${op.gt(attr.unread, 0)} AND (${op.notExists(attr.readAt)} OR ${op.lt(attr.readAt, key.at)})`)
+        .commit(),
+    ])
+    .go();
+}
+
+/** Opening one of my notifications (S15 + S16): a 404 for an id that is not one of mine. */
+export async function markRead(caller: Caller, id: string) {
+  const person = requirePerson(caller);
+  const key = keyOfPublicId(person.userId, id);
+  if (Number.isNaN(Date.parse(key.at))) throw new NotFoundError('notification.not-found', 'params.notificationId');
+  const { data } = await NotificationEntity.get(key).go({ attributes: ['notificationId'] });
+  if (!data) throw new NotFoundError('notification.not-found', 'params.notificationId');
+  await markKeyRead(key);
+  return unreadCount(caller);
 }
 
 export async function markAllRead(caller: Caller) {

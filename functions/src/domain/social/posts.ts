@@ -1,17 +1,18 @@
 import type { EntityItem } from 'electrodb';
 import type * as z from 'zod';
-import type { Comment, Post, PostInput } from '../../contracts/social';
+import type { Comment, PostInput } from '../../contracts/social';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayComment, mayEditPost, mayModerateSpace, mayPostIn, mayReadSpace, requirePerson } from '../access/policy';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { isConditionFailure } from '../../shared/conditions';
 import { moderates, newId, readablePost, shows } from './post-access';
 import { AttachmentEntity, CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
-import { toAttachment } from './attachment-view';
-import { embedOf } from './embeds';
+import { toPost, type PostDto, type PostItem } from './post-view';
+import { embedOf, mediaEmbed, type Embed } from './embeds';
 import { renderText, searchableText } from './formatting';
-import { fetchLinkPreview } from './link-preview';
+import { fetchLinkPreview, type LinkPreview } from './link-preview';
 import { badCursor } from '../paging';
 import { spendPreviewFetch } from './preview-quota';
 import { mentionedNames } from './mentions';
@@ -22,27 +23,7 @@ import { again, retryOptimistic } from '../../shared/retry';
 
 export { newId, readablePost } from './post-access';
 
-export type PostItem = EntityItem<typeof PostEntity>;
-type PostDto = z.input<typeof Post>;
-
-export function toPost(item: PostItem, caller: Caller): PostDto {
-  const mine = caller.kind === 'person' && caller.userId === item.authorId;
-  return {
-    id: item.postId,
-    space: { type: item.spaceType, id: item.spaceId },
-    author: { userId: item.authorId, displayName: item.authorName },
-    html: item.html,
-    ...(mine && { text: item.text }),
-    ...(item.link && { link: item.link }),
-    ...(item.embed && { embed: item.embed }),
-    ...(item.attachments?.length && { attachments: item.attachments.map(toAttachment) }),
-    createdAt: item.createdAt,
-    editedAt: item.editedAt,
-    hidden: item.hidden,
-    commentCount: item.commentCount,
-    ...(item.lastComment && { lastComment: { authorName: item.lastComment.authorName, html: item.lastComment.html, createdAt: item.lastComment.createdAt } }),
-  };
-}
+export { toPost, type PostItem } from './post-view';
 
 /**
  * The files a new post names: each its author's own upload, checked by the server (`ready`) and not
@@ -71,6 +52,34 @@ async function attachableFiles(authorId: string, ids: string[]) {
 /** Each `@Prénom Nom` of a text may tell (and mail) someone: counted against the author's ceilings of mentions, before anything is written. */
 const spendMentions = (userId: string, text: string) => spendSenderLimit('mention', userId, mentionedNames(text).length);
 
+/** The first web address written in a text, if any (the composer has no field of its own for it). */
+export function firstAddressIn(text: string): string | undefined {
+  for (const [address] of text.matchAll(/\bhttps?:\/\/[^\s<>()"]{1,2048}/g)) {
+    const trimmed = address.replace(/[.,;:!?»”’']+$/, '');
+    if (URL.canParse(trimmed)) return trimmed;
+  }
+  return undefined;
+}
+
+/**
+ * What a post shows of the first address in its text, when it names no link nor media itself: an
+ * allowed provider's video or sound as a player, any other page with its preview — or nothing when
+ * the preview cannot be had (a refused address, the person's quota spent): the post is never refused
+ * for a link it only mentions.
+ */
+async function attachmentsOfText(text: string, userId: string): Promise<{ link?: LinkPreview; embed?: Embed }> {
+  const address = firstAddressIn(text);
+  if (!address) return {};
+  const embed = mediaEmbed(address);
+  if (embed) return { embed };
+  try {
+    return { link: await fetchLinkPreview(address, 'body.text', () => spendPreviewFetch(userId)) };
+  } catch (error) {
+    if (error instanceof DomainError && error.expose) return {};
+    throw error;
+  }
+}
+
 /** A link's preview alone (the composer's preview), within the person's quota of fetches per minute. */
 export async function previewLink(caller: Caller, url: string) {
   const person = requirePerson(caller);
@@ -80,15 +89,21 @@ export async function previewLink(caller: Caller, url: string) {
 /** Publish: the rules of the space, the text made safe, the link's preview read by us, the media from an allowed provider. */
 export async function createPost(caller: Caller, input: z.output<typeof PostInput>): Promise<PostDto> {
   const person = requirePerson(caller);
-  const { space, facts } = await resolveSpaceForRules(caller, input.space, 'body.space.id');
+  const { resolved, space, facts } = await resolveSpaceForRules(caller, input.space, 'body.space.id');
   mayPostIn(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) }, policyOptions);
   await spendMentions(person.userId, input.text);
-  const embed = input.media ? embedOf(input.media) : undefined;
-  const [me, link, attachments] = await Promise.all([
+  const named = input.media ? { embed: embedOf(input.media) } : {};
+  const [me, found, attachments] = await Promise.all([
     callerItem(person),
-    input.link ? fetchLinkPreview(input.link, 'body.link', () => spendPreviewFetch(person.userId)) : undefined,
+    // A link asked for by name is previewed or refused; one only written in the text never refuses the post.
+    input.link
+      ? fetchLinkPreview(input.link, 'body.link', () => spendPreviewFetch(person.userId)).then((link) => ({ link }))
+      : input.media
+        ? {}
+        : attachmentsOfText(input.text, person.userId),
     attachableFiles(person.userId, input.attachments ?? []),
   ]);
+  const { link, embed } = { ...found, ...named } as { link?: LinkPreview; embed?: Embed };
   const at = new Date().toISOString();
   const post = {
     postId: newId(),
@@ -96,6 +111,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
     spaceType: space.type,
     spaceId: space.id,
     ...(space.type === 'section' && { spaceFederation: space.federationCode }),
+    spaceName: resolved.name,
     authorId: person.userId,
     authorName: displayName(me!),
     text: input.text,
@@ -130,8 +146,11 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
   return toPost(post as PostItem, caller);
 }
 
+/** One post, and whether the caller follows its conversation (S9 + S12: 1 GetItem more). */
 export async function getPost(caller: Caller, postId: string): Promise<PostDto> {
-  return toPost((await readablePost(caller, postId)).item, caller);
+  const person = requirePerson(caller);
+  const [{ item }, { data: follower }] = await Promise.all([readablePost(caller, postId), PostFollowerEntity.get({ postId, userId: person.userId }).go()]);
+  return { ...toPost(item, caller), following: Boolean(follower) };
 }
 
 /** A space's posts, newest first (S10: one Query page). */
@@ -172,26 +191,35 @@ export async function hidePost(caller: Caller, postId: string): Promise<PostDto>
 }
 
 type CommentDto = z.input<typeof Comment>;
-const toComment = (c: EntityItem<typeof CommentEntity>): CommentDto => ({
+const toComment = (c: EntityItem<typeof CommentEntity>, caller: Caller): CommentDto => ({
   id: c.commentId,
   postId: c.postId,
+  ...(c.parentId && { parentId: c.parentId }),
   author: { userId: c.authorId, displayName: c.authorName },
   html: c.html,
+  ...(caller.kind === 'person' && caller.userId === c.authorId && { text: c.text }),
   createdAt: c.createdAt,
+  ...(c.editedAt && { editedAt: c.editedAt }),
 });
 
 /** A post's comments in order (S11: one Query page). */
 export async function listComments(caller: Caller, postId: string, page: { cursor?: string; limit: number }) {
   const { moderator } = await readablePost(caller, postId);
   const result = await CommentEntity.query.byPost({ postId }).go({ cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
-  return { items: result.data.filter((c) => shows(caller, c, moderator)).map(toComment), nextCursor: result.cursor ?? null };
+  return { items: result.data.filter((c) => shows(caller, c, moderator)).map((c) => toComment(c, caller)), nextCursor: result.cursor ?? null };
 }
 
-/** Comment, counted on the post, and follow the conversation — one transaction. The stream tells the followers. */
-export async function addComment(caller: Caller, postId: string, text: string): Promise<CommentDto> {
+/**
+ * Comment (or answer a comment: one level, so answering a reply answers its comment), counted on the
+ * post, and follow the conversation — one transaction. The stream tells the followers, and the
+ * answered comment's author.
+ */
+export async function addComment(caller: Caller, postId: string, input: { text: string; parentId?: string }): Promise<CommentDto> {
   const person = requirePerson(caller);
-  const { space, facts } = await readablePost(caller, postId);
+  const { text } = input;
+  const { space, facts, moderator } = await readablePost(caller, postId);
   mayComment(caller, space, { ...facts, blocked: await isBlocked(space, person.userId) });
+  const parent = input.parentId ? await commentOf(caller, postId, input.parentId, moderator, 'body.parentId') : undefined;
   await spendMentions(person.userId, text);
   const me = (await callerItem(person))!;
   const comment = {
@@ -203,6 +231,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
     text,
     html: renderText(text),
     hidden: false,
+    ...(parent && { parentId: parent.parentId ?? parent.commentId }),
   };
   const written = await social.transaction
     .write(({ comment: c, post, postFollower }) => [
@@ -216,7 +245,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
     ])
     .go();
   if (written.canceled) throw new NotFoundError('post.not-found', 'params.postId');
-  return toComment(comment as EntityItem<typeof CommentEntity>);
+  return toComment(comment as EntityItem<typeof CommentEntity>, caller);
 }
 
 /** Follow or stop following a conversation one may read (S12). */
@@ -228,13 +257,43 @@ export async function setFollowing(caller: Caller, postId: string, following: bo
   return { following };
 }
 
-/** One comment of a post the caller may read (a filtered Query of the post's comments: ids carry no date). */
-async function readableComment(caller: Caller, postId: string, commentId: string) {
-  const context = await readablePost(caller, postId);
+/** One comment of a post, as the caller may see it, or a 404 on `field` (a filtered Query of the post's comments: ids carry no date). */
+async function commentOf(caller: Caller, postId: string, commentId: string, moderator: boolean, field: string): Promise<CommentItem> {
   const { data } = await CommentEntity.query.byPost({ postId }).where((attr, op) => op.eq(attr.commentId, commentId)).go({ pages: 'all' });
   const comment = data[0];
-  if (!comment || !shows(caller, comment, context.moderator)) throw new NotFoundError('comment.not-found', 'params.commentId');
-  return { ...context, comment };
+  if (!comment || !shows(caller, comment, moderator)) throw new NotFoundError('comment.not-found', field);
+  return comment;
+}
+
+/** One comment of a post the caller may read. */
+async function readableComment(caller: Caller, postId: string, commentId: string) {
+  const context = await readablePost(caller, postId);
+  return { ...context, comment: await commentOf(caller, postId, commentId, context.moderator, 'params.commentId') };
+}
+
+/**
+ * Authors edit their own comments. The post's copy of its newest comment follows (conditioned on
+ * still being a copy of this one: a newer comment meanwhile is the copy); notifications that quote
+ * it show the new words (`quotesAmong`), the feed reads the post.
+ */
+export async function editComment(caller: Caller, postId: string, commentId: string, text: string): Promise<CommentDto> {
+  const { comment, item: post } = await readableComment(caller, postId, commentId);
+  mayEditPost(caller, comment.authorId);
+  const editedAt = new Date().toISOString();
+  const html = renderText(text, comment.mentions ?? []);
+  const { data } = await CommentEntity.patch({ postId, createdAt: comment.createdAt, commentId })
+    .set({ text, html, editedAt })
+    .go({ response: 'all_new' });
+  if (isCopyOf(post, comment)) {
+    await PostEntity.patch({ postId })
+      .set({ lastComment: copyOf({ ...comment, html }) })
+      .where((attr, op) => op.eq(attr.lastComment.commentId, commentId))
+      .go()
+      .catch((error: Error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+  return toComment({ ...comment, ...(data as Partial<CommentItem>) } as CommentItem, caller);
 }
 
 /** Moderators of the post's space hide a comment: gone for everyone but its author and them — its copy on the post too. */
@@ -242,7 +301,7 @@ export async function hideComment(caller: Caller, postId: string, commentId: str
   const { comment, space, facts } = await readableComment(caller, postId, commentId);
   mayModerateSpace(caller, space, facts, policyOptions);
   await withdrawComment(comment, 'hide');
-  return toComment(comment);
+  return toComment(comment, caller);
 }
 
 /** Authors delete their own comments (the post's count and its copy of the newest comment follow). */

@@ -13,9 +13,10 @@ export const wordsOf = (text: string, min: number) => [...new Set(foldName(text)
 export interface IndexEntry {
   token: string;
   key: string;
-  kind: 'person' | 'group' | 'post';
+  kind: 'person' | 'group' | 'section' | 'post';
   refId: string;
   label: string;
+  detail?: string;
   folded: string;
   groupKind?: 'open' | 'closed' | 'secret';
   groupAudience?: 'all' | 'members';
@@ -52,6 +53,12 @@ export function entriesOf(item: Record<string, unknown> | undefined): IndexEntry
         groupAudience: item.audience as 'all' | 'members',
       }));
     }
+    case 'section': {
+      // A section's name and commune (« Section de Mulhouse », Mulhouse): public geography of the party.
+      const label = String(item.name);
+      const words = wordsOf(`${label} ${String(item.communeName ?? '')}`, 3).filter((w) => w !== 'section');
+      return words.map((w) => ({ token: `n:${w.slice(0, 3)}`, key: `${w}#section#${String(item.sectionId)}`, kind: 'section', refId: String(item.sectionId), label, detail: String(item.federationName), folded: foldName(label) }));
+    }
     case 'post': {
       if (item.hidden) return [];
       return wordsOf(String(item.text), 3)
@@ -70,7 +77,8 @@ export async function reindex(before: Record<string, unknown> | undefined, after
   const keep = new Set(next.map(id));
   const stale = entriesOf(before).filter((e) => !keep.has(id(e)));
   const same = (a: IndexEntry, b: IndexEntry) =>
-    a.label === b.label && a.groupKind === b.groupKind && a.groupAudience === b.groupAudience && a.findableBy === b.findableBy && a.federationCode === b.federationCode && (a.groupIds ?? []).join() === (b.groupIds ?? []).join();
+    a.label === b.label &&
+    a.detail === b.detail && a.groupKind === b.groupKind && a.groupAudience === b.groupAudience && a.findableBy === b.findableBy && a.federationCode === b.federationCode && (a.groupIds ?? []).join() === (b.groupIds ?? []).join();
   const changedLabel = (e: IndexEntry) => !entriesOf(before).some((b) => id(b) === id(e) && same(b, e));
   if (stale.length) await SearchEntryEntity.delete(stale.map(({ token, key }) => ({ token, key }))).go();
   const fresh = next.filter(changedLabel);

@@ -154,7 +154,7 @@ export default async function GroupPage({ params }: Props) {
           <ul className={styles.feed}>
             {posts.items.map((post) => (
               <li key={post.id}>
-                <PostCard post={post} />
+                <PostCard post={post} back={back} />
               </li>
             ))}
           </ul>

@@ -2,9 +2,11 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { Avatar } from '../../../components/people/Avatar';
 import { ProfileFacts } from '../../../components/people/ProfileFacts';
+import { FriendButton } from '../../../components/social/FriendButton';
 import { StatusMessage } from '../../../components/ui/StatusMessage';
 import { Icon } from '../../../components/ui/Icon';
 import Link from 'next/link';
+import { unstable_rethrow } from 'next/navigation';
 import { t } from '../../../i18n';
 import { refusalText } from '../../../i18n/errors';
 import { isApiError } from '../../../lib/api';
@@ -18,14 +20,27 @@ type Props = { params: Promise<{ userId: string }> };
 
 export const metadata: Metadata = { title: t('person.title') };
 
+/** What the page can do without (the friendship's button): nothing shown, unless it is a redirect to sign in. */
+const orNothing = (error: unknown) => {
+  unstable_rethrow(error);
+  return null;
+};
+
 /** Someone's profile, showing only what they let this viewer see (the API leaves the rest out). */
 export default async function PersonPage({ params }: Props) {
   const { userId } = await params;
   const returnTo = `/personnes/${encodeURIComponent(userId)}`;
   const session = await requireSession(returnTo);
   let person;
+  let friendship;
+  let me;
   try {
-    person = await orNotFound(callAsSignedIn(session, returnTo, routes.getProfile, { params: { userId } }));
+    // A malformed id is the profile's 404: the other two answers are then not needed.
+    [person, friendship, me] = await Promise.all([
+      orNotFound(callAsSignedIn(session, returnTo, routes.getProfile, { params: { userId } })),
+      callAsSignedIn(session, returnTo, routes.getFriendState, { params: { userId } }).catch(orNothing),
+      callAsSignedIn(session, returnTo, routes.getMyProfile, {}).catch(orNothing),
+    ]);
   } catch (error) {
     if (!isApiError(error, 403)) throw error;
     return (
@@ -37,6 +52,7 @@ export default async function PersonPage({ params }: Props) {
     );
   }
 
+  const mine = me?.userId === userId;
   return (
     <div className={`container ${styles.page}`}>
       <header className={styles.head}>
@@ -44,6 +60,7 @@ export default async function PersonPage({ params }: Props) {
         <h1>
           {person.givenName} {person.familyName}
         </h1>
+        {friendship && !mine && <FriendButton userId={userId} name={`${person.givenName} ${person.familyName}`} state={friendship.state} />}
       </header>
       <section className={`card ${styles.card}`} aria-labelledby="facts-title">
         <h2 id="facts-title" className={styles.cardTitle}>

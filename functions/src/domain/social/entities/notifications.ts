@@ -20,8 +20,12 @@ export const NotificationEntity = new Entity(
       notificationId: { type: 'string', required: true },
       kind: { type: notificationKinds, required: true },
       text: { type: 'string', required: true },
+      /** The text without its quote (« Marc a répondu à votre commentaire »): what is shown with the current words once they are edited. */
+      lead: { type: 'string' },
       path: { type: 'string', required: true },
       groupId: { type: 'string' },
+      /** Opened by its recipient (older ones are read through the state's `readAt`). */
+      readAt: { type: 'string' },
       /** The post (and comment) whose words it quotes: hidden or deleted since, it is shown withdrawn (derived copies). */
       postId: { type: 'string' },
       commentId: { type: 'string' },

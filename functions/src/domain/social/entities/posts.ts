@@ -21,6 +21,8 @@ export const PostEntity = new Entity(
       spaceId: { type: 'string', required: true },
       /** The federation of a section space (rules about officials above it). */
       spaceFederation: { type: 'string' },
+      /** The space's name when the post was written (« dans Soignantes et soignants »). */
+      spaceName: { type: 'string' },
       authorId: { type: 'string', required: true },
       authorName: { type: 'string', required: true },
       text: { type: 'string', required: true },
@@ -101,6 +103,9 @@ export const CommentEntity = new Entity(
       /** The people it names, as the notifications job resolved them (rendered as links; ADR 0012). */
       mentions: { type: 'list', items: { type: 'map', properties: { folded: { type: 'string', required: true }, userId: { type: 'string', required: true } } } },
       hidden: { type: 'boolean', required: true, default: false },
+      /** A reply: the comment it answers (one level: replies to a reply answer its comment). */
+      parentId: { type: 'string' },
+      editedAt: { type: 'string' },
     },
     indexes: {
       byPost: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: ['createdAt', 'commentId'] } },

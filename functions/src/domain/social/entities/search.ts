@@ -13,10 +13,12 @@ export const SearchEntryEntity = new Entity(
     attributes: {
       token: { type: 'string', required: true },
       key: { type: 'string', required: true },
-      kind: { type: ['person', 'group', 'post'] as const, required: true },
+      kind: { type: ['person', 'group', 'section', 'post'] as const, required: true },
       refId: { type: 'string', required: true },
-      /** Display name (people, groups) — its folded form is what all the query's words must be in. */
+      /** Display name (people, groups, sections) — its folded form is what all the query's words must be in. */
       label: { type: 'string', required: true },
+      /** Sections: their federation's name, shown under it. */
+      detail: { type: 'string' },
       folded: { type: 'string', required: true },
       groupKind: { type: groupKinds },
       groupAudience: { type: groupAudiences },
