@@ -1,12 +1,16 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IDependable } from 'constructs';
+import { acknowledge } from '../../nag';
+import { LogBucket } from '../log-bucket';
 import type { OpenNextOutput } from './open-next-output';
 
 export interface NextStaticAssetsProps {
   output: OpenNextOutput;
+  /** Days the bucket's S3 access logs are kept. */
+  accessLogDays: number;
 }
 
 export interface NextStaticAssetsDeployOptions {
@@ -41,6 +45,7 @@ export class NextStaticAssets extends Construct {
       enforceSSL: true,
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
+      serverAccessLogsBucket: new LogBucket(this, 'AccessLogs', { holds: 'the site assets bucket’s S3 access logs', expireAfterDays: props.accessLogDays }).bucket,
     });
     this.assetsKeyPrefix = props.output.assetsKeyPrefix;
     this.cacheKeyPrefix = props.output.uploads.find((upload) => !upload.cached)?.keyPrefix ?? '_cache';
@@ -92,7 +97,34 @@ export class NextStaticAssets extends Construct {
     });
 
     if (!publicFiles) throw new Error('OpenNext output has no cached upload (static assets)');
+    acknowledgeBucketDeployment(this, this.bucket);
     for (const dependency of [...uploads, ...(options.after ?? [])]) publicFiles.node.addDependency(dependency);
     return [...uploads, publicFiles];
   }
+}
+
+/**
+ * BucketDeployment's function is CDK's own singleton (a Python runtime CDK picks, run once per
+ * deploy by CloudFormation): its runtime, role and tracing are CDK's, not ours.
+ */
+function acknowledgeBucketDeployment(scope: Construct, bucket: Bucket): void {
+  const stack = Stack.of(scope);
+  const singleton = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!singleton) return;
+  const because = 'CDK’s BucketDeployment function, run by CloudFormation during a deploy';
+  acknowledge(singleton, 'AwsSolutions-L1', `${because}: CDK chooses and updates its runtime`);
+  acknowledge(singleton, 'Serverless-LambdaLatestVersion', `${because}: CDK chooses and updates its runtime`);
+  acknowledge(singleton, 'Serverless-LambdaTracing', `${because}: nothing to trace at request time`);
+  acknowledge(singleton, 'Serverless-LambdaDLQ', `${because}: invoked synchronously by CloudFormation, a failure fails the deploy`);
+  acknowledge(singleton, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', `${because}: CDK gives it the basic execution role`);
+  for (const finding of ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*']) {
+    acknowledge(singleton, `AwsSolutions-IAM5[${finding}]`, `${because}: it copies, replaces and prunes the build’s files`);
+  }
+  acknowledge(singleton, `AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*]`, `${because}: it reads the build’s zipped assets from the CDK bootstrap bucket`);
+  acknowledge(
+    singleton,
+    `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as CfnBucket)}.Arn>/*]`,
+    `${because}: it writes and prunes every key of the site’s assets bucket, and no other bucket`,
+  );
+  acknowledge(singleton, 'AwsSolutions-IAM5[Resource::*]', `${because}: X-Ray and CloudFront invalidation accept no narrower resource`);
 }
