@@ -137,12 +137,13 @@ export class ApiStack extends Stack {
       }
     }
 
-    // Per-route throttles: API Gateway's RouteSettings, keyed by route key, which the L2 stage does not expose.
+    // Per-route throttles: API Gateway's RouteSettings, keyed by route key, which the L2 stage does not
+    // expose (a raw CloudFormation map: its keys are written as CloudFormation spells them).
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
       Object.entries(routeThrottles(props.config.cognitoUserCreationRps)).map(([name, limit]) => [
         routeKey(routes[name as RouteName]),
-        { throttlingRateLimit: limit.rateLimit, throttlingBurstLimit: limit.burstLimit },
+        { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit },
       ]),
     );
     // The stage's route settings name routes that must exist first.

@@ -36,7 +36,7 @@ export class NextSite extends Construct {
     const output = props.openNext;
 
     const days = props.logRetentionDays;
-    this.assets = new NextStaticAssets(this, 'Assets', { output, accessLogDays: days.bucketAccess });
+    this.assets = new NextStaticAssets(this, 'Assets', { output, accessLogDays: days.bucketAccess, logRetentionDays: days.functions });
     this.server = new NextServerFunction(this, 'Server', {
       bundle: output.server,
       assets: this.assets,

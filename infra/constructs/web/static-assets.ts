@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IDependable } from 'constructs';
 import { acknowledge } from '../../nag';
@@ -11,6 +12,8 @@ export interface NextStaticAssetsProps {
   output: OpenNextOutput;
   /** Days the bucket's S3 access logs are kept. */
   accessLogDays: number;
+  /** Days the upload function's logs are kept. */
+  logRetentionDays: number;
 }
 
 export interface NextStaticAssetsDeployOptions {
@@ -33,10 +36,12 @@ export class NextStaticAssets extends Construct {
   /** Prefix of the incremental cache the server function reads and writes. */
   readonly cacheKeyPrefix: string;
   private readonly output: OpenNextOutput;
+  private readonly uploadLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: NextStaticAssetsProps) {
     super(scope, id);
     this.output = props.output;
+    this.uploadLogs = new LogGroup(this, 'UploadLogs', { retention: props.logRetentionDays as RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
 
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -53,7 +58,7 @@ export class NextStaticAssets extends Construct {
 
   /** Uploads the build, then invalidates the distribution if given. Call once. */
   deploy(options: NextStaticAssetsDeployOptions = {}): BucketDeployment[] {
-    const common = { destinationBucket: this.bucket, memoryLimit: 1024 } as const;
+    const common = { destinationBucket: this.bucket, memoryLimit: 1024, logGroup: this.uploadLogs } as const;
     const uploads: BucketDeployment[] = [];
     let publicFiles: BucketDeployment | undefined;
 
