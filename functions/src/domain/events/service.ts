@@ -31,6 +31,7 @@ import { resolveSpace } from '../spaces/resolve';
 import { contentionAsCanceled, goingCounter, promoteFirstWaiting, releaseLapsedHolds } from './places';
 import { getRegion } from '../territory/service';
 import { isConditionFailure } from '../../shared/conditions';
+import { countBusiness } from '../../shared/metrics';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
 
@@ -308,7 +309,9 @@ async function attendeeOf(caller: Caller): Promise<Attendee> {
  */
 export async function answerEvent(caller: Caller, eventId: string, answer: RsvpAnswer) {
   const event = await loadVisibleEvent(caller, eventId);
-  return answerAs(event, await attendeeOf(caller), answer);
+  const answered = await answerAs(event, await attendeeOf(caller), answer);
+  countBusiness('Rsvps');
+  return answered;
 }
 
 async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Promise<{ state: RsvpState; going: number }> {

@@ -13,6 +13,7 @@ import { contentionAsCanceled, goingCounter, promoteFirstWaiting, releaseHold, r
 import { facts, tellPromoted } from './mail';
 import { toParis } from './paris-time';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
+import { countBusiness } from '../../shared/metrics';
 
 /**
  * Visitors' answers to public events (ADR 0015, « Events »): no account, so the mailbox is the proof.
@@ -224,6 +225,7 @@ export async function confirmVisitorAnswer(token: string, now = new Date()) {
     .go()
     .catch(contentionAsCanceled);
   if (result.canceled) return getVisitorAnswer(token, now); // confirmed meanwhile (another click) or lapsed: as it stands now
+  countBusiness('Rsvps');
   return view(event, pending, pending.answer, true);
 }
 

@@ -15,6 +15,7 @@ import { fromCognito } from './cognito-errors';
 import { SIGN_UP_ATTEMPT_SECONDS, SignUpAttemptEntity } from './entities';
 import { maskEmail } from './mask-email';
 import { assertAcceptablePassword } from './passwords';
+import { countBusiness } from '../../shared/metrics';
 
 /*
  * Sign-up in two steps, so that nobody can open an account with a password its owner did not choose
@@ -186,6 +187,7 @@ export async function confirmSignUp(request: ConfirmSignUpRequest, client: { ip:
       throw error;
     });
   await openAccount(email, request.password, attempt);
+  countBusiness('SignUps');
   await forgetAttempts(email);
 }
 
