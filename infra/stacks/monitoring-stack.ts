@@ -75,9 +75,10 @@ export class MonitoringStack extends Stack {
       acknowledge(this.topic, 'Serverless-SNSRedrivePolicy', 'an e-mail subscription: SNS retries mail delivery itself, and every alarm also stays visible in CloudWatch and on the dashboard');
     }
     const action = new SnsAction(this.topic);
-    const alarm = (id: string, description: string, metric: IMetric, threshold: number, evaluationPeriods = 1) => {
+    // `section`: the heading of docs/OPERATIONS.md that says what the alarm means and what to do.
+    const alarm = (id: string, section: string, description: string, metric: IMetric, threshold: number, evaluationPeriods = 1) => {
       const created = new Alarm(this, id, {
-        alarmDescription: `${description} — docs/OPERATIONS.md#${id.toLowerCase()}`,
+        alarmDescription: `${description} — docs/OPERATIONS.md#${section}`,
         metric,
         threshold,
         evaluationPeriods,
@@ -92,8 +93,8 @@ export class MonitoringStack extends Stack {
     // Lambda: errors and throttles, function by function (an alarm names the function that fails).
     for (const [name, fn] of Object.entries(props.functions)) {
       const id = name.replace(/[^A-Za-z0-9]/g, '-');
-      alarm(`LambdaErrors-${id}`, `${name}: errors`, fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), alarmThresholds.lambdaErrorsPer5Min);
-      alarm(`LambdaThrottles-${id}`, `${name}: throttled invocations`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), alarmThresholds.lambdaThrottlesPer5Min);
+      alarm(`LambdaErrors-${id}`, 'lambdaerrors', `${name}: errors`, fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), alarmThresholds.lambdaErrorsPer5Min);
+      alarm(`LambdaThrottles-${id}`, 'lambdathrottles', `${name}: throttled invocations`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), alarmThresholds.lambdaThrottlesPer5Min);
     }
 
     // API: share of 5xx answers, and the slowest 1 %.
@@ -105,9 +106,9 @@ export class MonitoringStack extends Stack {
       period: fiveMinutes,
       label: 'API 5xx (%)',
     });
-    alarm('Api5xxRate', 'API: more than 1 % of answers are 5xx', errorRate, alarmThresholds.api5xxPercent, 2);
+    alarm('Api5xxRate', 'api5xxrate', 'API: more than 1 % of answers are 5xx', errorRate, alarmThresholds.api5xxPercent, 2);
     const p99 = props.httpApi.metricLatency({ period: fiveMinutes, statistic: 'p99' });
-    alarm('ApiLatencyP99', 'API: the slowest 1 % of answers take more than 3 s', p99, alarmThresholds.apiP99Ms, 3);
+    alarm('ApiLatencyP99', 'apilatencyp99', 'API: the slowest 1 % of answers take more than 3 s', p99, alarmThresholds.apiP99Ms, 3);
 
     // DynamoDB: on-demand still throttles a partition too hot, or a jump past twice the previous peak.
     const throttles = new MathExpression({
@@ -119,18 +120,19 @@ export class MonitoringStack extends Stack {
       period: fiveMinutes,
       label: 'DynamoDB throttled requests',
     });
-    alarm('DynamoThrottles', 'DynamoDB: throttled requests on the table', throttles, alarmThresholds.dynamoThrottlesPer5Min);
+    alarm('DynamoThrottles', 'dynamothrottles', 'DynamoDB: throttled requests on the table', throttles, alarmThresholds.dynamoThrottlesPer5Min);
 
     // SES: the account's reputation, before SES's own review thresholds (5 % bounces, 0.1 % complaints).
     const bounceRate = new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', period: Duration.hours(1), statistic: 'Maximum' });
     const complaintRate = new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', period: Duration.hours(1), statistic: 'Maximum' });
-    alarm('SesBounceRate', 'SES: bounce rate at 4 % (SES reviews the account at 5 %)', bounceRate, alarmThresholds.sesBounceRate);
-    alarm('SesComplaintRate', 'SES: complaint rate at 0.08 % (SES reviews the account at 0.1 %)', complaintRate, alarmThresholds.sesComplaintRate);
+    alarm('SesBounceRate', 'sesbouncerate', 'SES: bounce rate at 4 % (SES reviews the account at 5 %)', bounceRate, alarmThresholds.sesBounceRate);
+    alarm('SesComplaintRate', 'sescomplaintrate', 'SES: complaint rate at 0.08 % (SES reviews the account at 0.1 %)', complaintRate, alarmThresholds.sesComplaintRate);
 
     // Dead letters: any message waiting means work that failed every retry.
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       alarm(
         `DeadLetters-${name}`,
+        `deadletters-${name.toLowerCase()}`,
         `${name}: failed work is waiting for an operator`,
         queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
         alarmThresholds.deadLetters,
@@ -145,7 +147,7 @@ export class MonitoringStack extends Stack {
       period: fiveMinutes,
       label: 'wave sender running, no mail sent',
     });
-    alarm('WaveStalled', 'a wave is being sent but no mail went out for 15 minutes', stalled, 1, 3);
+    alarm('WaveStalled', 'wavestalled', 'a wave is being sent but no mail went out for 15 minutes', stalled, 1, 3);
 
     // The month's cost, actual and forecast, to the same topic.
     this.topic.addToResourcePolicy(

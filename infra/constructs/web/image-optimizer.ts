@@ -1,6 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Code, Function as LambdaFunction, FunctionUrlAuthType, Tracing, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
-import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag';
 import { lambdaLogging, lambdaPlatform } from '../coopol-function';
@@ -44,15 +43,7 @@ export class NextImageOptimizer extends Construct {
         BUCKET_REGION: Stack.of(this).region,
       },
     });
-    assets.bucket.grantRead(this.function, `${assets.assetsKeyPrefix}/*`);
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:GetObject*]', 'reads the site’s own images (GetObject and their attributes) under the assets prefix only');
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:GetBucket*]', 'the S3 client reads the bucket’s location and settings; the assets bucket only');
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:List*]', 'a missing image is a 404, not a 403; the assets bucket only');
-    acknowledge(
-      this.function.role!,
-      `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(assets.bucket.node.defaultChild as CfnBucket)}.Arn>/${assets.assetsKeyPrefix}/*]`,
-      'any of the site’s images under the assets prefix, nothing else',
-    );
+    assets.grantUnder(this.function, assets.assetsKeyPrefix, 'read', 'the site’s own images');
 
     acknowledge(this.function, 'Serverless-LambdaDLQ', 'invoked synchronously through its function URL by CloudFront: a failure is the viewer’s error page');
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });

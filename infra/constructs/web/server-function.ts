@@ -1,6 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Code, Function as LambdaFunction, FunctionUrlAuthType, InvokeMode, Tracing, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
-import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag';
 import { lambdaLogging, lambdaPlatform } from '../coopol-function';
@@ -50,17 +49,7 @@ export class NextServerFunction extends Construct {
         ...props.environment,
       },
     });
-    assets.bucket.grantReadWrite(this.function, `${assets.cacheKeyPrefix}/*`);
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:GetObject*]', 'OpenNext’s incremental cache reads its entries (GetObject and their attributes) under the cache prefix only');
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:GetBucket*]', 'the S3 client reads the bucket’s location and settings; the assets bucket only');
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:List*]', 'OpenNext lists its cache entries; the assets bucket only');
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'OpenNext revalidation replaces cache entries under the cache prefix only');
-    acknowledge(this.function.role!, 'AwsSolutions-IAM5[Action::s3:Abort*]', 'large cache entries are written in parts; an aborted upload is cleaned up');
-    acknowledge(
-      this.function.role!,
-      `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(assets.bucket.node.defaultChild as CfnBucket)}.Arn>/${assets.cacheKeyPrefix}/*]`,
-      'the incremental cache’s keys are the site’s pages: any key under the cache prefix, nothing else',
-    );
+    assets.grantUnder(this.function, assets.cacheKeyPrefix, 'readwrite', 'OpenNext’s incremental cache (the site’s pages)');
 
     // Public URL, reached through CloudFront. Origin access control would need every POST (server
     // actions, forms) to carry a signed payload hash, which browsers do not send.

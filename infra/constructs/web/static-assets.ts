@@ -3,6 +3,7 @@ import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct, type IDependable } from 'constructs';
 import { acknowledge } from '../../nag';
 import { LogBucket } from '../log-bucket';
@@ -54,6 +55,25 @@ export class NextStaticAssets extends Construct {
     });
     this.assetsKeyPrefix = props.output.assetsKeyPrefix;
     this.cacheKeyPrefix = props.output.uploads.find((upload) => !upload.cached)?.keyPrefix ?? '_cache';
+  }
+
+  /**
+   * Lets a site function read (or read and write) the keys under `prefix`, with CDK's bucket grant,
+   * whose wildcards (`s3:GetObject*`, `s3:List*`…) are acknowledged here once, with what the keys are.
+   */
+  grantUnder(fn: IFunction, prefix: string, mode: 'read' | 'readwrite', keys: string): void {
+    if (mode === 'read') this.bucket.grantRead(fn, `${prefix}/*`);
+    else this.bucket.grantReadWrite(fn, `${prefix}/*`);
+    const role = fn.role!;
+    const only = `${keys}, under ${prefix}/ of the site’s assets bucket only`;
+    acknowledge(role, 'AwsSolutions-IAM5[Action::s3:GetObject*]', `reads ${only} (GetObject and the object’s attributes)`);
+    acknowledge(role, 'AwsSolutions-IAM5[Action::s3:GetBucket*]', 'the S3 client reads the bucket’s location and settings; the site’s assets bucket only');
+    acknowledge(role, 'AwsSolutions-IAM5[Action::s3:List*]', `a missing key is a 404, not a 403: lists ${only}`);
+    if (mode === 'readwrite') {
+      acknowledge(role, 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', `replaces ${only}`);
+      acknowledge(role, 'AwsSolutions-IAM5[Action::s3:Abort*]', `large entries are written in parts; an aborted upload of ${only} is cleaned up`);
+    }
+    acknowledge(role, `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/${prefix}/*]`, `any of ${only}`);
   }
 
   /** Uploads the build, then invalidates the distribution if given. Call once. */
