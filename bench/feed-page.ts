@@ -70,7 +70,7 @@ try {
 
   /** READS times: the first page and the next two (following cursors); requests and time per page. */
   async function measure(): Promise<{ requests: number[]; ms: number[]; shown: number }> {
-    const actor = { kind: 'user' as const, sub: reader, email: null, groups: [] };
+    const actor = { kind: 'user' as const, sub: reader, email: null };
     const requests: number[] = [];
     const ms: number[] = [];
     let shown = 0;

@@ -1,15 +1,11 @@
 /**
  * cognito-local 5.3, started as its `lib/bin/start.js` does (`createDefaultServer` in
- * `lib/server/defaults.js`), with two changes so that it behaves like Coopol's user pool in AWS:
+ * `lib/server/defaults.js`), with these changes so that it behaves like Coopol's user pool in AWS:
  *
  * - **mail goes through SES**: in AWS the user pool sends its mails with SES (`UserPoolEmail.withSES`),
  *   with the subject and HTML of our CustomMessage trigger. cognito-local only prints codes on its
  *   console; here a MessageSender sends them with SES v2 to the SES emulator, so they show in the
  *   mail viewer like every other mail;
- * - **a failing PostConfirmation fails the call**, as in AWS (ConfirmSignUp answers
- *   UserLambdaValidationException, the user stays confirmed); cognito-local only logs it;
- * - **ResendConfirmationCode**, which cognito-local lacks: a new code, sent through the
- *   CustomMessage trigger as `CustomMessage_ResendCode`, replaces the old one, as in AWS;
  * - **GlobalSignOut and AdminUserGlobalSignOut**, which it lacks too: the user's refresh tokens are
  *   revoked (AWS also stops their access tokens working for Cognito's own API; Coopol's API refuses
  *   them through its « sessions valid after » instead);
@@ -44,7 +40,7 @@ import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelive
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender';
 import { otp } from 'cognito-local/lib/services/otp';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
-import { attributesToRecord, attributeValue, UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 
 // cognito-local's own dependencies, as it resolves them (they are not Coopol's).
 const cognitoRequire = createRequire(createRequire(import.meta.url).resolve('cognito-local/package.json'));
@@ -108,29 +104,6 @@ class SesMessageSender implements MessageSender {
     logger.warn({ user: user.Username, destination }, 'SMS not supported by the local stack');
   }
 }
-
-interface ResendRequest {
-  ClientId: string;
-  Username: string;
-  ClientMetadata?: Record<string, string>;
-}
-
-/** AWS's ResendConfirmationCode: a new code for an unconfirmed user, mailed; the old one stops working. */
-const resendConfirmationCode =
-  ({ cognito, clock, messages, otp: newCode }: Services) =>
-  async (ctx: Context, req: ResendRequest) => {
-    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    const user = await userPool.getUserByUsername(ctx, req.Username);
-    if (!user) throw new UserNotFoundError();
-    if (user.UserStatus === 'CONFIRMED') throw new InvalidParameterError('User is already confirmed.');
-    const email = attributeValue('email', user.Attributes);
-    if (!email) throw new InvalidParameterError('User has no email.');
-    const deliveryDetails = { AttributeName: 'email' as const, DeliveryMedium: 'EMAIL' as const, Destination: email };
-    const code = newCode();
-    await messages.deliver(ctx, 'ResendCode', req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
-    await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
-    return { CodeDeliveryDetails: deliveryDetails };
-  };
 
 /** The session a refresh continues: the sign-in's time and the refresh token's id (AWS's `origin_jti`). */
 const continuedSession = new AsyncLocalStorage<{ authTime: number; originJti: string }>();
@@ -249,26 +222,7 @@ async function createCoopolServer() {
   const cognitoServiceFactory = new CognitoServiceFactoryImpl(dataDirectory, dataStoreFactory, new UserPoolServiceFactoryImpl(clock, dataStoreFactory));
   const cognitoClient = await cognitoServiceFactory.create(ctx, config.UserPoolDefaults);
   const lambda = new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient));
-  const base = new TriggersService(clock, cognitoClient, lambda, new CryptoService(config.KMSConfig));
-  const triggers: Triggers = {
-    enabled: (trigger) => base.enabled(trigger),
-    customMessage: base.customMessage,
-    customEmailSender: base.customEmailSender,
-    postAuthentication: base.postAuthentication,
-    preSignUp: base.preSignUp,
-    preTokenGeneration: base.preTokenGeneration,
-    userMigration: base.userMigration,
-    postConfirmation: async (context, { clientId, clientMetadata, source, userAttributes, username, userPoolId }) => {
-      await lambda.invoke(context, 'PostConfirmation', {
-        clientId: clientId as string,
-        clientMetadata,
-        triggerSource: source,
-        userAttributes: attributesToRecord(userAttributes),
-        username,
-        userPoolId,
-      });
-    },
-  };
+  const triggers: Triggers = new TriggersService(clock, cognitoClient, lambda, new CryptoService(config.KMSConfig));
   const services: Services = {
     clock,
     cognito: cognitoClient,
@@ -280,7 +234,6 @@ async function createCoopolServer() {
   };
   const router = Router(services);
   const added: Record<string, unknown> = {
-    ResendConfirmationCode: resendConfirmationCode(services),
     GlobalSignOut: globalSignOut(services, 'access-token'),
     AdminUserGlobalSignOut: globalSignOut(services, 'admin'),
     InitiateAuth: sessionContinuing(router('InitiateAuth') as (ctx: Context, req: InitiateAuthRequest) => Promise<unknown>),

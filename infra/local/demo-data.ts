@@ -1,6 +1,5 @@
 import type { NewSection } from '../../functions/src/domain/territory/service';
 import type { Grant } from '../../functions/src/domain/access/caller';
-import type { CognitoGroupName } from '../../functions/src/domain/identity/groups';
 
 /**
  * Demo data for the local stack. Everything here is fictitious: the people are invented, their
@@ -30,20 +29,20 @@ export interface DemoAccount {
   memberNumber?: string;
   sectionId?: string;
   postalCode: string;
-  groups: CognitoGroupName[];
+  /** Every power the account has, as role grants in the table (written by the seed as an admin would). */
   grants: Grant[];
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { email: 'admin.nationale@coopol.example', givenName: 'Aline', familyName: 'Démo', role: 'administratrice nationale', memberNumber: 'D0000001', sectionId: 'paris-11', postalCode: '75011', groups: ['national-admin'], grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }] },
-  { email: 'dpo@coopol.example', givenName: 'Dorian', familyName: 'Démo', role: 'délégué à la protection des données', postalCode: '75018', groups: ['privacy-officer'], grants: [{ role: 'privacy-officer', scopeType: 'national', scopeId: 'national' }] },
-  { email: 'federation.68@coopol.example', givenName: 'Fanny', familyName: 'Démo', role: 'responsable fédérale (Haut-Rhin)', memberNumber: 'D0000002', sectionId: 'colmar', postalCode: '68000', groups: [], grants: [{ role: 'federation-officer', scopeType: 'federation', scopeId: '68' }] },
-  { email: 'secretaire.mulhouse@coopol.example', givenName: 'Samir', familyName: 'Démo', role: 'secrétaire de section (Mulhouse)', memberNumber: 'D0000003', sectionId: 'mulhouse', postalCode: '68100', groups: [], grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }] },
-  { email: 'referent.mulhouse@coopol.example', givenName: 'Rose', familyName: 'Démo', role: 'référente web (Mulhouse)', memberNumber: 'D0000004', sectionId: 'mulhouse', postalCode: '68100', groups: [], grants: [{ role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' }] },
-  { email: 'animatrice@coopol.example', givenName: 'Agathe', familyName: 'Démo', role: 'animatrice de groupe thématique', memberNumber: 'D0000005', sectionId: 'rennes', postalCode: '35000', groups: [], grants: [] },
-  { email: 'adherent.mulhouse@coopol.example', givenName: 'Marc', familyName: 'Démo', role: 'adhérent (Mulhouse)', memberNumber: 'D0000006', sectionId: 'mulhouse', postalCode: '68100', groups: [], grants: [] },
-  { email: 'adherente.paris11@coopol.example', givenName: 'Inès', familyName: 'Démo', role: 'adhérente (Paris 11e)', memberNumber: 'D0000007', sectionId: 'paris-11', postalCode: '75011', groups: [], grants: [] },
-  { email: 'sympathisant@coopol.example', givenName: 'Simon', familyName: 'Démo', role: 'sympathisant', postalCode: '68200', groups: [], grants: [] },
+  { email: 'admin.nationale@coopol.example', givenName: 'Aline', familyName: 'Démo', role: 'administratrice nationale', memberNumber: 'D0000001', sectionId: 'paris-11', postalCode: '75011', grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }] },
+  { email: 'dpo@coopol.example', givenName: 'Dorian', familyName: 'Démo', role: 'délégué à la protection des données', postalCode: '75018', grants: [{ role: 'privacy-officer', scopeType: 'national', scopeId: 'national' }] },
+  { email: 'federation.68@coopol.example', givenName: 'Fanny', familyName: 'Démo', role: 'responsable fédérale (Haut-Rhin)', memberNumber: 'D0000002', sectionId: 'colmar', postalCode: '68000', grants: [{ role: 'federation-officer', scopeType: 'federation', scopeId: '68' }] },
+  { email: 'secretaire.mulhouse@coopol.example', givenName: 'Samir', familyName: 'Démo', role: 'secrétaire de section (Mulhouse)', memberNumber: 'D0000003', sectionId: 'mulhouse', postalCode: '68100', grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }] },
+  { email: 'referent.mulhouse@coopol.example', givenName: 'Rose', familyName: 'Démo', role: 'référente web (Mulhouse)', memberNumber: 'D0000004', sectionId: 'mulhouse', postalCode: '68100', grants: [{ role: 'web-referent', scopeType: 'section', scopeId: 'mulhouse' }] },
+  { email: 'animatrice@coopol.example', givenName: 'Agathe', familyName: 'Démo', role: 'animatrice de groupe thématique', memberNumber: 'D0000005', sectionId: 'rennes', postalCode: '35000', grants: [] },
+  { email: 'adherent.mulhouse@coopol.example', givenName: 'Marc', familyName: 'Démo', role: 'adhérent (Mulhouse)', memberNumber: 'D0000006', sectionId: 'mulhouse', postalCode: '68100', grants: [] },
+  { email: 'adherente.paris11@coopol.example', givenName: 'Inès', familyName: 'Démo', role: 'adhérente (Paris 11e)', memberNumber: 'D0000007', sectionId: 'paris-11', postalCode: '75011', grants: [] },
+  { email: 'sympathisant@coopol.example', givenName: 'Simon', familyName: 'Démo', role: 'sympathisant', postalCode: '68200', grants: [] },
 ];
 
 /** The demo member file: the demo members, as the national admin would import it. */

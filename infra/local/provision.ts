@@ -1,6 +1,5 @@
 import {
   CognitoIdentityProviderClient,
-  CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   type ExplicitAuthFlowsType,
@@ -18,7 +17,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDesign } from '../../functions/src/domain/table-design';
-import { cognitoGroups } from '../../functions/src/domain/identity/groups';
 import { SESSION_MAX_SECONDS, TOKEN_VALIDITY_MINUTES } from '../../functions/src/domain/identity/session-lifetimes';
 
 /**
@@ -80,7 +78,7 @@ export interface UserPoolIds {
   userPoolClientId: string;
 }
 
-/** Creates the user pool, its groups and the web app client in cognito-local, if absent. */
+/** Creates the user pool and the web app client in cognito-local, if absent (no groups: roles live in the table). */
 export async function ensureUserPool(endpoint: string, poolName: string): Promise<UserPoolIds> {
   const client = new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
   const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
@@ -96,13 +94,6 @@ export async function ensureUserPool(endpoint: string, poolName: string): Promis
       }),
     );
     userPoolId = created.UserPool!.Id!;
-  }
-  for (const group of cognitoGroups) {
-    try {
-      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group.name, Description: group.description }));
-    } catch (error) {
-      if ((error as Error).name !== 'GroupExistsException') throw error;
-    }
   }
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let userPoolClientId = clients.UserPoolClients?.find((c) => c.ClientName === 'coopol-web')?.ClientId;

@@ -1,5 +1,3 @@
-import { AdminAddUserToGroupCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { localCredentials, localRegion } from './provision';
 import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoPreregistrations, demoSections, demoWaves } from './demo-data';
 
 /**
@@ -44,9 +42,10 @@ export async function seedRollout(): Promise<void> {
  * Demo people: the demo member file is imported, then each account is opened by the same domain
  * function as a confirmed sign-up (password rules, Cognito user with its password, the person from
  * the member file or the postal code) — without the mailed code, which demo addresses never receive —
- * then gets its Cognito groups and roles. Safe to run again: whoever exists is left as they are.
+ * then gets its roles, as grants in the table like any other (the national ones included: the pool has
+ * no groups). Safe to run again: whoever exists is left as they are.
  */
-export async function seedDemoPeople(endpoint: string, userPoolId: string): Promise<void> {
+export async function seedDemoPeople(): Promise<void> {
   const { applyMemberFile } = await import('../../functions/src/domain/membership/member-file');
   const { openAccount } = await import('../../functions/src/domain/identity/sign-up');
   const { assertAcceptablePassword } = await import('../../functions/src/domain/identity/passwords');
@@ -54,23 +53,18 @@ export async function seedDemoPeople(endpoint: string, userPoolId: string): Prom
   const { writeGrant } = await import('../../functions/src/domain/roles/service');
 
   await applyMemberFile(demoMemberFile());
-  const client = new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
   for (const account of demoAccounts) {
     const { email, givenName, familyName, postalCode, memberNumber } = account;
     let userId = (await PersonEmailEntity.get({ email }).go()).data?.userId;
     if (!userId) {
       assertAcceptablePassword(DEMO_PASSWORD, account);
       userId = await openAccount(email, DEMO_PASSWORD, { givenName, familyName, postalCode, memberNumber, consentAt: new Date().toISOString() });
-      for (const group of account.groups) {
-        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
-      }
     }
     for (const grant of account.grants) {
       const person = (await PersonEntity.get({ userId }).go()).data!;
       if (!person.roles?.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) await writeGrant(person, grant, 'system');
     }
   }
-  client.destroy();
 }
 
 /**
@@ -83,7 +77,7 @@ export async function seedDemoEvents(): Promise<void> {
   const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
   const { EventEntity } = await import('../../functions/src/domain/events/entities');
   const events = await import('../../functions/src/domain/events/service');
-  const { toParis } = await import('../../functions/src/domain/events/paris-time');
+  const { parisDay, parisWallClockToIso } = await import('../../functions/src/contracts/paris-time');
   const { submitReport } = await import('../../functions/src/domain/reports/service');
   const { PersonEmailEntity } = await import('../../functions/src/domain/people/entities');
 
@@ -91,7 +85,7 @@ export async function seedDemoEvents(): Promise<void> {
   if (existing.data.length) return;
   const as = async (email: string) => {
     const { data } = await PersonEmailEntity.get({ email }).go();
-    const caller = await loadCaller({ kind: 'user', sub: data!.userId, email, groups: [] });
+    const caller = await loadCaller({ kind: 'user', sub: data!.userId, email });
     return caller.kind === 'person' ? { ...caller, mfaVerified: true } : caller;
   };
   const secretary = await as('secretaire.mulhouse@coopol.example');
@@ -101,7 +95,7 @@ export async function seedDemoEvents(): Promise<void> {
   const day = (offset: number, hour: number) => {
     const d = new Date();
     d.setUTCDate(d.getUTCDate() + offset);
-    return `${toParis(d).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+    return parisWallClockToIso(`${parisDay(d)}T${String(hour).padStart(2, '0')}:00`)!;
   };
   const saturday = ((6 - new Date().getUTCDay() + 7) % 7) || 7;
   const place = { address: 'Marché du Canal couvert, quai de la Cloche, Mulhouse', lat: 47.7467, lon: 7.3389 };
@@ -157,7 +151,7 @@ export async function seedDemoSocial(): Promise<void> {
   if (existing.data.length) return;
   const as = async (email: string) => {
     const { data } = await PersonEmailEntity.get({ email }).go();
-    const caller = await loadCaller({ kind: 'user', sub: data!.userId, email, groups: [] });
+    const caller = await loadCaller({ kind: 'user', sub: data!.userId, email });
     return caller.kind === 'person' ? { ...caller, mfaVerified: true } : caller;
   };
   const agathe = await as('animatrice@coopol.example');

@@ -300,7 +300,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();
     await seedRollout();
-    await seedDemoPeople(endpoints.cognito, pool.userPoolId);
+    await seedDemoPeople();
     await seedDemoEvents();
     if (options.demoSocial) await seedDemoSocial();
 

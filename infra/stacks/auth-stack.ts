@@ -13,7 +13,6 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { cognitoGroups } from '../../functions/src/domain/identity/groups';
 import { SESSION_MAX_SECONDS, TOKEN_VALIDITY_MINUTES } from '../../functions/src/domain/identity/session-lifetimes';
 import { cognitoTriggers, type CognitoTrigger } from '../cognito-triggers';
 import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
@@ -40,8 +39,8 @@ const operations: Record<CognitoTrigger, UserPoolOperation> = {
 };
 
 /**
- * Stateful: the members' directory. Email is the sign-in name; national roles are Cognito groups
- * (roles tied to a federation or section live in the table). Retained when the stack is deleted.
+ * Stateful: the members' directory. Email is the sign-in name; the pool holds no groups: every role,
+ * national ones included, lives in the table (ADR 0007). Retained when the stack is deleted.
  *
  * The pool mails through SES (the mail stack's sender and configuration set), with the French text
  * of the CustomMessage trigger. Its triggers (infra/cognito-triggers.ts) live here, next to the pool
@@ -159,9 +158,5 @@ export class AuthStack extends Stack {
       }),
     ) as Record<CognitoTrigger, CoopolFunction>;
 
-    for (const group of cognitoGroups) {
-      // Named, not generated: the API reads these names in the token's `cognito:groups` claim.
-      this.userPool.addGroup(`Group-${group.name}`, { groupName: group.name, description: group.description });
-    }
   }
 }

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Match } from 'aws-cdk-lib/assertions';
 import { tableDesign } from '../../functions/src/domain/table-design';
-import { cognitoGroups } from '../../functions/src/domain/identity/groups';
 import { synthesizeStage } from './stage-fixture';
 
 // One synthesized stage for the whole file.
@@ -72,13 +71,8 @@ test('auth: the web client has no secret, password + SRP + refresh flows, and ca
   });
 });
 
-test('auth: one group per national role, named as the API reads them', () => {
-  const template = stage.template('auth');
-  const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
-    (resource) => (resource as { Properties: { GroupName: string } }).Properties.GroupName,
-  );
-  assert.deepEqual(groups.sort(), cognitoGroups.map((group) => group.name).sort());
-  assert.ok(groups.includes('national-admin') && groups.includes('privacy-officer'));
+test('auth: the pool has no groups — every role, national ones included, is a grant in the table (ADR 0007)', () => {
+  stage.template('auth').resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
 });
 
 test('mail: the sender identity uses a configuration set that publishes bounces and complaints to SNS', () => {

@@ -4,7 +4,7 @@ import { before, describe, test } from 'node:test';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
 import { DEMO_PASSWORD, demoAccounts } from '../../infra/local/demo-data';
-import { api, testStack, type TestStack } from '../support/stack';
+import { api, postFrom, testStack, type TestStack } from '../support/stack';
 
 // Given the local gateway in front of the real handlers and cognito-local issuing real tokens,
 // a protected route answers as API Gateway's JWT authorizer would.
@@ -37,7 +37,7 @@ const me = (token?: string) => api(stack, '/api/me', token ? { headers: { author
 describe('JWT authorizer of the local gateway', () => {
   before(async () => {
     stack = testStack();
-    const admin = demoAccounts.find((a) => a.groups.includes('national-admin'))!;
+    const admin = demoAccounts.find((a) => a.grants.some((g) => g.role === 'national-admin'))!;
     ({ IdToken: idToken, AccessToken: accessToken } = (await signIn(admin.email)) as { IdToken: string; AccessToken: string });
   });
 
@@ -84,8 +84,21 @@ describe('JWT authorizer of the local gateway', () => {
     const { status, body } = await me(idToken);
     assert.equal(status, 200);
     assert.equal(body.email, 'admin.nationale@coopol.example');
-    assert.deepEqual(body.groups, ['national-admin']);
     assert.equal(body.sub, decodeJwt(idToken).sub);
+  });
+
+  test('roles come from the table, not the token: no account has a Cognito group, each has exactly its demo grants', async () => {
+    for (const account of demoAccounts) {
+      // Through the API's sign-in (it records the session the API then checks), from a client of this test's own.
+      const signedIn = await postFrom(stack, '127.0.0.12', '/api/auth/sign-in', { email: account.email, password: DEMO_PASSWORD });
+      assert.equal(signedIn.body.status, 'SIGNED_IN', account.email);
+      const { idToken } = signedIn.body.tokens as { idToken: string };
+      assert.equal(decodeJwt(idToken)['cognito:groups'], undefined, account.email);
+      const { status, body } = await api(stack, '/api/me/profile', { headers: { authorization: `Bearer ${idToken}` } });
+      assert.equal(status, 200, account.email);
+      const roles = (body.roles as { role: string; scopeType: string; scopeId: string }[]).map(({ role, scopeType, scopeId }) => ({ role, scopeType, scopeId }));
+      assert.deepEqual(roles, account.grants, account.email);
+    }
   });
 
   test('a valid access token (client_id instead of aud): 200', async () => {

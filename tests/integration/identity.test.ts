@@ -424,7 +424,7 @@ describe('request costs', () => {
     const { getMyProfile, updateMyProfile } = await import('../../functions/src/domain/people/service');
     const { runWithRequestStats } = await import('../../functions/src/shared/request-context');
     const person = await createTestPerson(stack, { email: 'id.cost@coopol.example', postalCode: '68100' });
-    const actor = { kind: 'user' as const, sub: person.userId, email: person.email, groups: [] };
+    const actor = { kind: 'user' as const, sub: person.userId, email: person.email };
 
     const read = runWithRequestStats(async () => getMyProfile(await loadCaller(actor)));
     assert.equal((await read.result).userId, person.userId);

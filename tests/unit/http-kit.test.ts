@@ -49,7 +49,7 @@ function event(overrides: { path?: string; body?: string; contentType?: string; 
       http: { method: overrides.method ?? 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
       requestId: 'r1',
       routeKey: 'POST /api/things/{thingId}',
-      authorizer: overrides.claims === null ? undefined : { jwt: { claims: overrides.claims ?? { sub: 'user-1', 'cognito:groups': '[a b]' }, scopes: [] } },
+      authorizer: overrides.claims === null ? undefined : { jwt: { claims: overrides.claims ?? { sub: 'user-1' }, scopes: [] } },
     },
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 }

@@ -25,7 +25,6 @@ export const Me = z
   .object({
     sub: z.string(),
     email: z.string().nullable(),
-    groups: z.array(z.string()),
   })
   .meta({ id: 'Me', description: 'Identité de la personne connectée, telle que vérifiée par l’autorisateur.' });
 export type Me = z.infer<typeof Me>;

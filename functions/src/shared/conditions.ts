@@ -8,3 +8,19 @@ export function isConditionFailure(error: unknown): boolean {
   const e = error as { name?: string; message?: string; cause?: { name?: string } } | undefined;
   return e?.name === 'ConditionalCheckFailedException' || e?.cause?.name === 'ConditionalCheckFailedException' || /conditional request failed/i.test(e?.message ?? '');
 }
+
+/**
+ * Whether an ElectroDB transaction was refused because item `index`'s own condition failed (it exists
+ * already, or is gone) — not for meeting another write (`TransactionConflict`), which is retried.
+ */
+export function refusedByCondition(result: { canceled: boolean; data?: unknown }, index = 0): boolean {
+  if (!result.canceled || !Array.isArray(result.data)) return false;
+  return (result.data as ({ code?: string } | undefined)[])[index]?.code === 'ConditionalCheckFailed';
+}
+
+/** A contention error the SDK throws instead of a cancellation (another transaction, throttling): treated as one, to be retried. */
+export function contentionAsCanceled(error: unknown): { canceled: true } {
+  const name = (error as { name?: string }).name ?? '';
+  if (/TransactionConflict|TransactionInProgress|Throttling/.test(name)) return { canceled: true };
+  throw error;
+}

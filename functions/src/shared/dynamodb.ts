@@ -28,3 +28,6 @@ dynamodb.middlewareStack.add(
 export const documentClient = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true },
 });
+
+/** What every ElectroDB entity of the one table is built with. */
+export const entityConfig = { table: tableName, client: documentClient };

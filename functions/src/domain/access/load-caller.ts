@@ -83,4 +83,4 @@ export async function callerItem(caller: Extract<Caller, { kind: 'person' }>): P
 }
 
 /** A person as the rules see them, for work done on their behalf outside a request of theirs (a calendar feed polled by an app). */
-export const loadPersonAsCaller = (userId: string): Promise<Caller> => loadCaller({ kind: 'user', sub: userId, email: null, groups: [] });
+export const loadPersonAsCaller = (userId: string): Promise<Caller> => loadCaller({ kind: 'user', sub: userId, email: null });

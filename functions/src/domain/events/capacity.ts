@@ -83,5 +83,3 @@ export function counterItems(counterId: string, capacity: number | undefined) {
   return shardPlan(capacity).map((plan, shard) => ({ counterId, shard, taken: 0, ...plan }));
 }
 
-/** A short, jittered, growing pause before retrying a transaction that met another. */
-export const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));

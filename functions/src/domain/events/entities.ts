@@ -1,13 +1,12 @@
 import { Entity, Service } from 'electrodb';
 import { PartySpaceType } from '../../contracts/spaces';
-import { documentClient, tableName } from '../../shared/dynamodb';
+import { entityConfig } from '../../shared/dynamodb';
 
 /**
  * Events, their volunteer slots, who comes, the capacity counters, calendar feeds and the mail
  * receipts that make announcements and reminders idempotent.
  * Access patterns: docs/ACCESS_PATTERNS.md § Events.
  */
-const config = { table: tableName, client: documentClient };
 
 /** Where an event lives: a party space or a group (contracts/spaces.ts). */
 const spaceTypes = PartySpaceType.options;
@@ -59,7 +58,7 @@ export const EventEntity = new Entity(
       },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** A time slot of a volunteer need: « samedi 9h–11h, 3 militants ». Same partition as its event. */
@@ -79,7 +78,7 @@ export const SlotEntity = new Entity(
       byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['slotId'] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** Someone's answer to an event (a person, or a visitor of a public event with `visitor-…` id). */
@@ -110,7 +109,7 @@ export const AttendanceEntity = new Entity(
       },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** The waiting list of a full event, first come first served (its own partition key: no filter to read the head). */
@@ -126,7 +125,7 @@ export const WaitingEntity = new Entity(
       byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['since', 'attendeeId'] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** A volunteer's sign-up to one slot. */
@@ -153,7 +152,7 @@ export const SlotSignupEntity = new Entity(
       },
     },
   },
-  config,
+  entityConfig,
 );
 
 /**
@@ -177,7 +176,7 @@ export const CapacityShardEntity = new Entity(
       byShard: { pk: { field: 'pk', composite: ['counterId', 'shard'] }, sk: { field: 'sk', composite: [] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /**
@@ -203,7 +202,7 @@ export const VisitorHoldEntity = new Entity(
       byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['attendeeId'] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** The holds of an event in the order they lapse (their own partition key: one Query finds the lapsed ones). */
@@ -220,7 +219,7 @@ export const HoldLapseEntity = new Entity(
       byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['until', 'attendeeId'] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** A private calendar feed: its secret token is the whole credential; deleting the item revokes it. */
@@ -240,7 +239,7 @@ export const CalendarFeedEntity = new Entity(
       byOwner: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['ownerId'] }, sk: { field: 'gsi1sk', composite: ['feedId'] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /**
@@ -266,7 +265,7 @@ export const MailReceiptEntity = new Entity(
       byRecipient: { pk: { field: 'pk', composite: ['eventId', 'topic', 'recipient'] }, sk: { field: 'sk', composite: [] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** A person's choice about event announcements, with the secret of their one-click unsubscribe link. */
@@ -282,7 +281,7 @@ export const MailPreferenceEntity = new Entity(
       byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 /** Unsubscribe token → person (the link in each announcement mail). */
@@ -295,7 +294,7 @@ export const UnsubscribeLinkEntity = new Entity(
     },
     indexes: { byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: [] } } },
   },
-  config,
+  entityConfig,
 );
 
 /**
@@ -324,7 +323,7 @@ export const AnnouncementTaskEntity = new Entity(
       byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['scopeType', 'scopeId', 'seq'] } },
     },
   },
-  config,
+  entityConfig,
 );
 
 export const eventsService = new Service({

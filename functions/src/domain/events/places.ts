@@ -1,5 +1,7 @@
 import type { EntityItem } from 'electrodb';
-import { pause, releaseHeldPlace, shardWithRoom, takePlace } from './capacity';
+import { contentionAsCanceled } from '../../shared/conditions';
+import { again, retryOptimistic } from '../../shared/retry';
+import { releaseHeldPlace, shardWithRoom, takePlace } from './capacity';
 import { AttendanceEntity, eventsService, HoldLapseEntity, VisitorHoldEntity, WaitingEntity } from './entities';
 import { tellPromoted } from './mail';
 import { readCounter, type EventItem } from './read';
@@ -20,13 +22,6 @@ export interface Promotion {
   since: string;
 }
 
-/** A contention error thrown by the SDK instead of a cancellation: treated as one (retried). */
-export function contentionAsCanceled(error: unknown): { canceled: true } {
-  const name = (error as { name?: string }).name ?? '';
-  if (/TransactionConflict|TransactionInProgress|Throttling/.test(name)) return { canceled: true };
-  throw error;
-}
-
 /**
  * Gives a freed place to the first person waiting: their answer becomes « going » and the place is
  * taken in one transaction (conditions: still waiting, a shard with room). Returns who got it.
@@ -34,7 +29,7 @@ export function contentionAsCanceled(error: unknown): { canceled: true } {
 export async function promoteFirstWaiting(event: EventItem): Promise<Promotion | undefined> {
   const eventId = event.eventId;
   const counterId = goingCounter(eventId);
-  for (let attempt = 0; attempt < 20; attempt++) {
+  return retryOptimistic({ attempts: 20, exhausted: () => undefined }, async () => {
     const { data: head } = await WaitingEntity.query.byEvent({ eventId }).go({ limit: 1 });
     const first = head[0];
     if (!first) return undefined;
@@ -51,9 +46,8 @@ export async function promoteFirstWaiting(event: EventItem): Promise<Promotion |
       .go()
       .catch(contentionAsCanceled);
     if (!result.canceled && waiting) return { eventId, attendeeId, name: waiting.name, email: waiting.email, since };
-    await pause(attempt);
-  }
-  return undefined;
+    return again;
+  });
 }
 
 

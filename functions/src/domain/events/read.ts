@@ -1,12 +1,12 @@
 import type { EntityItem } from 'electrodb';
 import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
-import { mayViewEvent, requirePerson, type GroupStanding, type SpacePlace } from '../access/policy';
+import { mayViewEvent, requirePerson, type GroupStanding, type PartySpace } from '../access/policy';
 import { NotFoundError } from '../errors';
 import { groupStanding } from '../spaces/resolve';
 import type { ShardState } from './capacity';
 import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
-import { fromParis, parisDay, toParis } from './paris-time';
+import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { standingsIn } from './spaces';
 
 /**
@@ -17,7 +17,7 @@ import { standingsIn } from './spaces';
 export type EventItem = EntityItem<typeof EventEntity>;
 
 /** The place of an event's space, as the rules see it. */
-export const spaceOf = (event: EventItem): SpacePlace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
+export const spaceOf = (event: EventItem): PartySpace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
 /** Who may see the event, as the rules need it; `group`: the caller's standing in the event's group. */
 export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space: spaceOf(event), visibility: event.visibility, group });
 
@@ -50,8 +50,6 @@ export function toSummary(event: EventItem): EventSummary {
     space: { type: event.spaceType, id: event.spaceId, name: event.spaceName },
     kind: event.kind,
     title: event.title,
-    start: toParis(event.startsAt),
-    end: toParis(event.endsAt),
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     address: event.address,
@@ -66,7 +64,7 @@ export function toSummary(event: EventItem): EventSummary {
  */
 async function myEvents(caller: Caller, limit: number) {
   const person = requirePerson(caller);
-  const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(parisDay(new Date())).toISOString();
   const [attendances, signups] = await Promise.all([
     AttendanceEntity.query.byAttendee({ attendeeId: person.userId }).gte({ startsAt: from }).go({ limit }),
     SlotSignupEntity.query.byPerson({ userId: person.userId }).gte({ startsAt: from }).go({ limit }),

@@ -5,13 +5,14 @@ import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import { maskEmail } from '../identity/mask-email';
 import { frenchWait, spendRate, type RateLimit } from '../limits/rate-limits';
 import { sendMail } from '../mail/send';
-import { confirmHeldPlace, givePlace, holdPlace, pause, shardWithRoom } from './capacity';
+import { contentionAsCanceled, refusedByCondition } from '../../shared/conditions';
+import { again, retryOptimistic } from '../../shared/retry';
+import { confirmHeldPlace, givePlace, holdPlace, shardWithRoom } from './capacity';
 import { Entity, type EntityItem } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { AttendanceEntity, eventsService, VisitorHoldEntity } from './entities';
-import { contentionAsCanceled, goingCounter, promoteFirstWaiting, releaseHold, releaseLapsedHolds } from './places';
+import { goingCounter, promoteFirstWaiting, releaseHold, releaseLapsedHolds } from './places';
 import { facts, tellPromoted } from './mail';
-import { toParis } from './paris-time';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
 import { countBusiness } from '../../shared/metrics';
 
@@ -144,7 +145,7 @@ async function createHold(event: EventItem, who: { attendeeId: string; name: str
   const limited = event.capacity !== undefined;
   const until = new Date(now.getTime() + HOLD_MINUTES * 60_000).toISOString();
   const expiresAt = expiryOf(event);
-  for (let attempt = 0; attempt < 40; attempt++) {
+  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('Trop de réponses au même moment : réessayez dans un instant.') }, async () => {
     const shard = answer === 'going' ? shardWithRoom(await readCounter(counterId, event.goingShards)) : undefined;
     const state: RsvpState = answer === 'going' && shard === undefined ? 'waiting' : answer;
     const result = await eventsService.transaction
@@ -156,11 +157,9 @@ async function createHold(event: EventItem, who: { attendeeId: string; name: str
       .go()
       .catch(contentionAsCanceled);
     if (!result.canceled) return true;
-    const reasons = 'data' in result ? (result.data as { code: string }[]) : [];
-    if (reasons[0]?.code === 'ConditionalCheckFailed') return false; // the same address, at the same instant
-    await pause(attempt);
-  }
-  throw new ConflictError('Trop de réponses au même moment : réessayez dans un instant.');
+    if (refusedByCondition(result)) return false; // the same address, at the same instant
+    return again;
+  });
 }
 
 // ——— By the mailed link ———
@@ -183,7 +182,7 @@ async function byLink(token: string, now: Date) {
 
 function view(event: EventItem, who: { name: string }, state: RsvpState, confirmed: boolean, until?: string) {
   return {
-    event: { id: event.eventId, title: event.title, start: toParis(event.startsAt), address: event.address },
+    event: { id: event.eventId, title: event.title, startsAt: event.startsAt, address: event.address },
     name: who.name,
     state,
     confirmed,
@@ -257,7 +256,7 @@ export async function cancelVisitorAnswer(token: string, now = new Date()): Prom
 
 async function withdraw(event: EventItem, answer: Answer): Promise<void> {
   const { eventId, attendeeId } = answer;
-  for (let attempt = 0; attempt < 40; attempt++) {
+  const outcome = await retryOptimistic({ attempts: 40, exhausted: () => 'withdrawn' as const }, async () => {
     const result = await eventsService.transaction
       .write(({ attendance, waiting, shard }) => [
         attendance.delete({ eventId, attendeeId }).where(({ state }, { eq }) => eq(state, answer.state)).commit(),
@@ -266,12 +265,13 @@ async function withdraw(event: EventItem, answer: Answer): Promise<void> {
       ])
       .go()
       .catch(contentionAsCanceled);
-    if (!result.canceled) break;
+    if (!result.canceled) return 'withdrawn' as const;
     const { data: now } = await AttendanceEntity.get({ eventId, attendeeId }).go();
-    if (!now) return;
+    if (!now) return 'gone' as const;
     answer = now; // promoted from the waiting list meanwhile: withdraw what it is now
-    await pause(attempt);
-  }
+    return again;
+  });
+  if (outcome === 'gone') return;
   if (answer.state === 'going' && event.capacity !== undefined) {
     const promoted = await promoteFirstWaiting(event);
     if (promoted) await tellPromoted(promoted);

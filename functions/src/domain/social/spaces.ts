@@ -6,9 +6,7 @@ import { SpaceBlockEntity } from './entities';
 
 /** The space of a stored post, without reading its section again (the post keeps its federation). */
 export function spaceOfPost(post: { spaceType: SpaceType; spaceId: string; spaceFederation?: string }): Space {
-  if (post.spaceType === 'section') return { type: 'section', id: post.spaceId, federationCode: post.spaceFederation ?? '' };
-  if (post.spaceType === 'national') return { type: 'national', id: 'national' };
-  return { type: post.spaceType, id: post.spaceId } as Space;
+  return post.spaceType === 'section' ? { type: 'section', id: post.spaceId, federationCode: post.spaceFederation } : { type: post.spaceType, id: post.spaceId };
 }
 
 /** The caller's facts in a stored post's space (1 GetItem for groups and profiles, none otherwise). */

@@ -1,3 +1,4 @@
+import type { PartySpaceType, SpaceRef, SpaceType } from '../../contracts/spaces';
 import type { Caller } from '../access/caller';
 import { mayDiscoverGroup, type GroupStanding, type Space, type SpaceFacts } from '../access/policy';
 import { NotFoundError } from '../errors';
@@ -12,13 +13,7 @@ import { getFederation, getSection } from '../territory/service';
  * caller may not discover (it does not exist, a secret group they are not in, a members-only group
  * for a supporter) is a 404 on the field that named it, the same for all.
  */
-export type SpaceType = 'national' | 'federation' | 'section' | 'group' | 'profile';
-/** The spaces events, reports and agendas live in (not a person's profile). */
-export type PartySpaceType = Exclude<SpaceType, 'profile'>;
-export interface SpaceRef {
-  type: SpaceType;
-  id: string;
-}
+export type { PartySpaceType, SpaceRef, SpaceType };
 
 /** `section:mulhouse`, `group:…`: the key of « something in a space » (docs/ACCESS_PATTERNS.md). */
 export const spaceKeyOf = (space: SpaceRef) => `${space.type}:${space.id}`;
@@ -99,11 +94,9 @@ export async function resolveSpace(caller: Caller, ref: SpaceRef, field: string)
   }
 }
 
-/** The space as the access rules take it. */
+/** The space as the access rules take it: its ref, and a section's federation. */
 export function ruleSpace(space: ResolvedSpace): Space {
-  if (space.type === 'section') return { type: 'section', id: space.id, federationCode: space.federationCode! };
-  if (space.type === 'national') return { type: 'national', id: 'national' };
-  return { type: space.type, id: space.id };
+  return space.type === 'section' ? { type: 'section', id: space.id, federationCode: space.federationCode } : { type: space.type, id: space.id };
 }
 
 /** The caller's facts in the space, as the access rules take them. */

@@ -8,6 +8,7 @@ import type {
   Section,
   SectionPage,
 } from '../../contracts/territory';
+import { refusedByCondition } from '../../shared/conditions';
 import { NotFoundError } from '../errors';
 import { badCursor } from '../paging';
 import { FederationEntity, PostalCodeEntity, RegionEntity, SectionEntity, territory } from './entities';
@@ -138,8 +139,7 @@ export async function createSection(input: NewSection): Promise<boolean> {
     ])
     .go();
   if (result.canceled) {
-    const sectionExists = result.data[0]?.code === 'ConditionalCheckFailed';
-    if (sectionExists) return false;
+    if (refusedByCondition(result)) return false; // the section exists already
     throw new Error(`Section ${input.sectionId} was not created: ${JSON.stringify(result.data)}`);
   }
   return true;

@@ -1,0 +1,48 @@
+import { ForbiddenError } from '../../errors';
+import { hasAuthorityOverSpace, isGroupMember, requirePerson, usePowers, type GroupStanding, type PartySpace, type PolicyOptions } from '../authority';
+import type { Caller } from '../caller';
+
+/** Events and volunteer slots (issue 6): who organizes them, who sees them. */
+
+/**
+ * Creating events in a space (and so editing, cancelling and reporting on them) is for those who run
+ * it. Group managers hold no official role: like their other group powers, no MFA is asked of them.
+ */
+export function mayOrganizeEvents(caller: Caller, space: PartySpace, options: PolicyOptions, standing?: GroupStanding): void {
+  const person = requirePerson(caller);
+  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('Seuls les responsables de cet espace organisent ses événements.');
+  if (space.type !== 'group') usePowers(person, options);
+}
+
+/** Whether the caller runs the event's space (no MFA check: for showing the buttons, not using them). */
+export function runsSpace(caller: Caller, space: PartySpace, standing?: GroupStanding): boolean {
+  return caller.kind === 'person' && hasAuthorityOverSpace(caller, space, standing);
+}
+
+export interface EventAudience {
+  space: PartySpace;
+  visibility: 'public' | 'supporters' | 'members' | 'section';
+  /** The caller's standing in the event's group (group events only). */
+  group?: GroupStanding;
+}
+
+/**
+ * Who sees an event: public → everyone, visitors included; supporters → every signed-in person;
+ * members → every adhérent; section → the section's adhérents. A group's events other than public
+ * ones are for the group's members only, the visibility narrowing further (« adhérents » among
+ * them). Its organizers always see it.
+ */
+export function mayViewEvent(caller: Caller, event: EventAudience): boolean {
+  if (event.visibility === 'public') return true;
+  if (caller.kind !== 'person') return false;
+  if (hasAuthorityOverSpace(caller, event.space, event.group)) return true;
+  if (event.space.type === 'group' && !isGroupMember(event.group)) return false;
+  switch (event.visibility) {
+    case 'supporters':
+      return true;
+    case 'members':
+      return caller.status === 'adherent';
+    case 'section':
+      return caller.status === 'adherent' && event.space.type === 'section' && caller.sectionId === event.space.id;
+  }
+}

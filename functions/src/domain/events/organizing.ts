@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import type { CreateEventRequest, EventDetail, UpdateEventRequest } from '../../contracts/events';
+import type { Caller } from '../access/caller';
+import { callerItem } from '../access/load-caller';
+import { policyOptions } from '../access/options';
+import { mayOrganizeEvents, requirePerson } from '../access/policy';
+import { ConflictError, ValidationError } from '../errors';
+import { resolveSpace } from '../spaces/resolve';
+import { isConditionFailure } from '../../shared/conditions';
+import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
+import { getEvent } from './agenda';
+import { counterItems, shardPlan } from './capacity';
+import { EventEntity, eventsService } from './entities';
+import { goingCounter } from './places';
+import { answersOf, loadEventAs, spaceOf, type EventItem } from './read';
+import { slotCounter } from './slots';
+
+/** Organizing events: creating, editing and cancelling them, and seeing who comes — for those who run the space. */
+
+const newId = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** Two instants (the contract checked their form, ADR 0019) as a stored span in UTC, or a 400 on `end` when it does not come after `start`. */
+function interval(start: string, end: string, field: string): { startsAt: string; endsAt: string } {
+  const [from, to] = [new Date(start), new Date(end)];
+  if (to <= from) throw new ValidationError([{ field: `${field}end`, message: 'la fin doit venir après le début' }]);
+  return { startsAt: from.toISOString(), endsAt: to.toISOString() };
+}
+
+/** An event the caller organizes (they run its space, or manage its group), or 404/403. */
+export async function loadManagedEvent(caller: Caller, eventId: string): Promise<EventItem> {
+  const { event, standing } = await loadEventAs(caller, eventId);
+  mayOrganizeEvents(caller, spaceOf(event), policyOptions, standing);
+  return event;
+}
+
+/**
+ * Creates an event in a space the caller runs, with its slots and their counters, in one
+ * transaction (at most 24 slots: 1 event + 4 to 10 going shards + slots and their shards ≤ 100 items).
+ */
+export async function createEvent(caller: Caller, request: CreateEventRequest): Promise<EventDetail> {
+  const space = await resolveSpace(caller, request.space, 'body.space.id');
+  mayOrganizeEvents(caller, space, policyOptions, space.group?.standing);
+  const organizer = (await callerItem(requirePerson(caller)))!;
+  if (request.visibility === 'section' && space.type !== 'section') {
+    throw new ValidationError([{ field: 'body.visibility', message: '« cette section seulement » ne vaut que pour un événement de section' }]);
+  }
+  if (request.visibility === 'public' && space.group?.kind === 'secret') {
+    // A public page would reveal the secret group (its name is on the event): its events stay among its members.
+    throw new ValidationError([{ field: 'body.visibility', message: 'un événement de groupe secret ne peut pas être public' }]);
+  }
+  const { startsAt, endsAt } = interval(request.start, request.end, 'body.');
+  const slots = request.slots.map((slot, i) => ({ slotId: newId(4), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));
+  const eventId = newId(16);
+  const going = shardPlan(request.capacity);
+  const slotShardCount = slots.reduce((n, s) => n + shardPlan(s.needed).length, 0);
+  if (1 + going.length + slots.length + slotShardCount > 100) {
+    throw new ValidationError([{ field: 'body.slots', message: 'trop de créneaux ou de places pour un seul événement' }]);
+  }
+  const item = {
+    eventId,
+    spaceType: space.type,
+    spaceId: space.id,
+    spaceName: space.label,
+    sectionId: space.sectionId,
+    federationCode: space.federationCode,
+    regionCode: space.regionCode,
+    kind: request.kind,
+    title: request.title,
+    description: request.description,
+    startsAt,
+    endsAt,
+    address: request.place.address,
+    lat: request.place.lat,
+    lon: request.place.lon,
+    visibility: request.visibility,
+    capacity: request.capacity,
+    goingShards: going.length,
+    organizerId: organizer.userId,
+    organizerName: `${organizer.givenName} ${organizer.familyName}`,
+    announce: request.announce,
+  };
+  await eventsService.transaction
+    .write(({ event, slot, shard }) => [
+      event.create(item).commit(),
+      ...counterItems(goingCounter(eventId), request.capacity).map((s) => shard.create(s).commit()),
+      ...slots.flatMap((s) => [
+        slot.create({ eventId, slotId: s.slotId, label: s.label, startsAt: s.startsAt, endsAt: s.endsAt, needed: s.needed, shards: shardPlan(s.needed).length }).commit(),
+        ...counterItems(slotCounter(eventId, s.slotId), s.needed).map((c) => shard.create(c).commit()),
+      ]),
+    ])
+    .go();
+  await scheduleReminder(eventId, startsAt);
+  if (request.announce) await requestEventMail({ eventId, kind: 'announce' }, 1);
+  return getEvent(caller, eventId);
+}
+
+/** Edits an event; attendees are told (the change job mails them once per revision). */
+export async function updateEvent(caller: Caller, eventId: string, patch: UpdateEventRequest): Promise<EventDetail> {
+  const event = await loadManagedEvent(caller, eventId);
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
+  const times =
+    patch.start || patch.end ? interval(patch.start ?? event.startsAt, patch.end ?? event.endsAt, 'body.') : undefined;
+  const place = patch.place;
+  const update = EventEntity.patch({ eventId }).set({
+    ...(patch.title !== undefined && { title: patch.title }),
+    ...(patch.description !== undefined && { description: patch.description }),
+    ...(patch.kind !== undefined && { kind: patch.kind }),
+    ...(place && { address: place.address, ...(typeof place.lat === 'number' && { lat: place.lat, lon: place.lon! }) }),
+    // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
+    ...(times && { ...times, spaceType: event.spaceType, spaceId: event.spaceId }),
+  });
+  // Both coordinates null: the map point is removed (absent: it stays).
+  await (place?.lat === null ? update.remove(['lat', 'lon']) : update)
+    .add({ revision: 1 })
+    .where(({ revision }, { eq }) => eq(revision, event.revision))
+    .go()
+    .catch((error: unknown) => {
+      if (isConditionFailure(error)) {
+        throw new ConflictError('L’événement vient d’être modifié par quelqu’un d’autre : rechargez la page.');
+      }
+      throw error;
+    });
+  await requestEventMail({ eventId, kind: 'changed' }, event.revision + 1);
+  if (times) await scheduleReminder(eventId, times.startsAt);
+  return getEvent(caller, eventId);
+}
+
+/** Cancels an event (kept, marked cancelled); attendees are told by the change job. */
+export async function cancelEvent(caller: Caller, eventId: string): Promise<EventDetail> {
+  const event = await loadManagedEvent(caller, eventId);
+  if (event.status === 'cancelled') throw new ConflictError('Cet événement est déjà annulé.');
+  await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go();
+  await Promise.all([requestEventMail({ eventId, kind: 'changed' }, event.revision + 1), cancelReminder(eventId)]);
+  return getEvent(caller, eventId);
+}
+
+/** Who comes, who waits, who volunteers where: for the event's organizers. */
+export async function listAttendees(caller: Caller, eventId: string) {
+  await loadManagedEvent(caller, eventId);
+  const { attendances, signups } = await answersOf(eventId);
+  return {
+    items: [
+      ...attendances.data.map((a) => ({ name: a.name, userId: a.userId ?? null, state: a.state, slotId: null, at: a.at })),
+      ...signups.data.map((s) => ({ name: s.name, userId: s.userId, state: 'volunteer' as const, slotId: s.slotId, at: s.at })),
+    ],
+  };
+}

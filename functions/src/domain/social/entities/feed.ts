@@ -1,0 +1,25 @@
+import { Entity } from 'electrodb';
+import { entityConfig } from '../../../shared/dynamodb';
+
+/** Feed items expire after this many days (TTL): personal feeds are capped by age. */
+export const FEED_RETENTION_DAYS = 90;
+
+/**
+ * One post in one person's feed, written by the fan-out job (S11). The key is the post: a fan-out
+ * run twice writes the same items. Capped by age (`expiresAt`, TTL; filtered on read locally).
+ */
+export const FeedItemEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'feedItem', version: '1' },
+    attributes: {
+      userId: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+      postId: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: {
+      byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['createdAt', 'postId'] } },
+    },
+  },
+  entityConfig,
+);
