@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defaultReportCeilings, ReportCeilings } from '../functions/src/contracts/events';
+import { logRetentionCeilingDays, type LogKind } from '../functions/src/contracts/log-retention';
+import { defaultLaunchSurge, LaunchSurge } from '../functions/src/domain/rollout/launch-capacity';
 import { CoopolSetupError } from './errors';
 
 /**
@@ -8,6 +10,33 @@ import { CoopolSetupError } from './errors';
  * to `COOPOL_*` environment variables, then to the defaults below. Invalid values fail the synth
  * with the field's name; there are no silent defaults for anything that could reach the wrong place.
  */
+/** A JSON value from a `COOPOL_*` variable; objects from CDK context pass as they are. */
+const json = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }, schema);
+
+/** `true`/`false` from context or a variable. */
+const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+
+/** CloudWatch Logs accepts these retentions only (days). */
+const cloudWatchRetentions = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365] as const;
+
+/** Days of retention for one kind of log: at most what the privacy page says (contracts/log-retention.ts). */
+const retention = (kind: LogKind, cloudWatch: boolean) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(logRetentionCeilingDays[kind], `at most ${logRetentionCeilingDays[kind]} days: the privacy page says so (functions/src/contracts/log-retention.ts)`)
+    .refine((days) => !cloudWatch || (cloudWatchRetentions as readonly number[]).includes(days), `one of CloudWatch's retentions: ${cloudWatchRetentions.join(', ')}`)
+    .default(logRetentionCeilingDays[kind]);
+
 export const StageConfig = z
   .object({
     /** Short name used in stack names and tags: `coopol-<stage>-data`. */
@@ -40,16 +69,42 @@ export const StageConfig = z
      * The most one field report may give for each figure (JSON in COOPOL_REPORT_CEILINGS):
      * beyond it, the report is refused with the figure's name.
      */
-    reportCeilings: z
-      .preprocess((value) => {
-        if (typeof value !== 'string') return value;
-        try {
-          return JSON.parse(value) as unknown;
-        } catch {
-          return value;
-        }
-      }, ReportCeilings)
-      .default(defaultReportCeilings),
+    reportCeilings: json(ReportCeilings).default(defaultReportCeilings),
+    /** Where the stage's alarms are mailed (an SNS e-mail subscription to confirm once). Without it the topic has no subscriber. */
+    alarmEmail: z.email().optional(),
+    /** AWS WAF in front of CloudFront (a us-east-1 stack): managed rule groups and a rate per address. @default true for prod only */
+    waf: flag.optional(),
+    /** Requests per five minutes from one address before WAF blocks it for a while (WAF's rate-based rule). */
+    wafRatePerIp: z.coerce.number().int().min(10).max(2_000_000_000).default(1_000),
+    /**
+     * The HTTP API stage's default throttle (requests per second and burst), across all clients;
+     * the sign-in, sign-up and other abuse-prone routes get tighter limits (infra/api-limits.ts).
+     */
+    apiThrottle: json(z.object({ rateLimit: z.number().int().min(1).max(10_000), burstLimit: z.number().int().min(1).max(5_000) })).default({ rateLimit: 500, burstLimit: 1_000 }),
+    /** Days each kind of log is kept (JSON in COOPOL_LOG_RETENTION_DAYS): at most what the privacy page says. */
+    logRetentionDays: json(
+      z.object({
+        functions: retention('functions', true),
+        apiAccess: retention('apiAccess', true),
+        cdn: retention('cdn', false),
+        bucketAccess: retention('bucketAccess', false),
+      }),
+    ).default({ ...logRetentionCeilingDays }),
+    /** A budget alarm on the account's monthly cost, in US dollars (AWS Budgets counts in USD). */
+    monthlyBudgetUsd: z.coerce.number().positive().max(1_000_000).default(300),
+    /**
+     * Cognito threat protection (Plus plan, billed per active user: ADR 0020): `off`, `audit` (scores
+     * sign-ins, blocks nothing) or `enforced`.
+     */
+    cognitoThreatProtection: z.enum(['off', 'audit', 'enforced']).default('off'),
+    /**
+     * Cognito's UserCreation quota for the account and region, in requests per second (50 by
+     * default; raise it when AWS grants an increase). A wave's sending rate is capped so that the
+     * sign-ups it causes stay under it (functions/src/domain/rollout/launch-capacity.ts).
+     */
+    cognitoUserCreationRps: z.coerce.number().positive().max(10_000).default(50),
+    /** How people answer a launch mail (JSON in COOPOL_LAUNCH_SURGE): opening rate, sign-up share, click-through curve. */
+    launchSurge: json(LaunchSurge).default(defaultLaunchSurge),
     /** OpenNext's build output (`npm run build:web:aws`), relative to the repository root or absolute. */
     openNextPath: z.string().min(1).default('web/.open-next'),
   })
@@ -63,7 +118,9 @@ export const StageConfig = z
     if (config.domainName && !config.mailFrom.endsWith(`@${config.domainName}`)) {
       ctx.addIssue({ code: 'custom', path: ['mailFrom'], message: `must be an address of ${config.domainName}` });
     }
-  });
+  })
+  // WAF costs a few dollars a month: on in prod unless said otherwise, off elsewhere unless asked.
+  .transform((config) => ({ ...config, waf: config.waf ?? config.stage === 'prod' }));
 export type StageConfig = z.infer<typeof StageConfig>;
 
 type Field = keyof z.input<typeof StageConfig>;
@@ -79,6 +136,15 @@ export const stageConfigEnv: Record<Field, string> = {
   mailFrom: 'COOPOL_MAIL_FROM',
   openNextPath: 'COOPOL_OPEN_NEXT_PATH',
   reportCeilings: 'COOPOL_REPORT_CEILINGS',
+  alarmEmail: 'COOPOL_ALARM_EMAIL',
+  waf: 'COOPOL_WAF',
+  wafRatePerIp: 'COOPOL_WAF_RATE_PER_IP',
+  apiThrottle: 'COOPOL_API_THROTTLE',
+  logRetentionDays: 'COOPOL_LOG_RETENTION_DAYS',
+  monthlyBudgetUsd: 'COOPOL_MONTHLY_BUDGET_USD',
+  cognitoThreatProtection: 'COOPOL_COGNITO_THREAT_PROTECTION',
+  cognitoUserCreationRps: 'COOPOL_COGNITO_USER_CREATION_RPS',
+  launchSurge: 'COOPOL_LAUNCH_SURGE',
 };
 
 /**
@@ -97,8 +163,9 @@ export function readStageConfig(
   const parsed = StageConfig.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const field = issue.path.join('.') as Field;
-      const source = stageConfigEnv[field] ? ` (context "${field}" or env ${stageConfigEnv[field]})` : '';
+      const field = issue.path.join('.');
+      const top = issue.path[0] as Field;
+      const source = stageConfigEnv[top] ? ` (context "${top}" or env ${stageConfigEnv[top]})` : '';
       return `${field}: ${issue.message}${source}`;
     });
     throw new CoopolSetupError(`Invalid stage config: ${problems.join('; ')}`);

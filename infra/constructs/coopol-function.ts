@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -15,9 +15,12 @@ import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ReportCeilings } from '../../functions/src/contracts/events';
+import { tableDesign } from '../../functions/src/domain/table-design';
 import type { FeatureAccess } from '../feature-access';
+import { acknowledge } from '../nag';
 
 /** Every Coopol Lambda, ours or OpenNext's: Node 24 on Graviton. */
 export const lambdaPlatform = {
@@ -25,10 +28,20 @@ export const lambdaPlatform = {
   architecture: Architecture.ARM_64,
 } as const;
 
-/** JSON logs (Powertools writes JSON; the runtime's own lines follow) into a log group we own and expire. */
-export function lambdaLogging(scope: Construct, retention: RetentionDays = RetentionDays.ONE_MONTH) {
+/**
+ * JSON logs (Powertools writes JSON; the runtime's own lines follow) into a log group we own and
+ * expire after the stage's retention (`logRetentionDays.functions`), and the function's role, which
+ * may write to that log group only (not AWSLambdaBasicExecutionRole's every log group).
+ */
+export function lambdaLogging(scope: Construct, retentionDays: number) {
+  const logGroup = new LogGroup(scope, 'Logs', { retention: retentionDays as RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new Role(scope, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+  // X-Ray's PutTraceSegments and PutTelemetryRecords (tracing is on everywhere) accept no resource but `*`.
+  acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and, where granted, ses:GetAccount and dynamodb:ListStreams have no resource to scope to');
   return {
-    logGroup: new LogGroup(scope, 'Logs', { retention, removalPolicy: RemovalPolicy.DESTROY }),
+    role,
+    logGroup,
     loggingFormat: LoggingFormat.JSON,
     applicationLogLevelV2: ApplicationLogLevel.INFO,
     systemLogLevelV2: SystemLogLevel.WARN,
@@ -42,10 +55,14 @@ export interface CoopolResources {
   userPoolClient: IUserPoolClient;
   mail: { from: string; identity: IEmailIdentity; configurationSet: IConfigurationSet };
   filesBucket: IBucket;
+  /** The documents bucket's ARN read from the files stack's output (FilesStack.bucketArnForOtherStacks). */
+  filesBucketArn: string;
   /** The site's public origin, for links in mails. */
   siteUrl: string;
   /** The stage's ceilings per field report (infra/config.ts). */
   reportCeilings: ReportCeilings;
+  /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
+  logRetentionDays: number;
   /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
   scheduler?: { groupName: string; role: IRole; jobArns: Record<string, string> };
 }
@@ -61,9 +78,15 @@ export interface CoopolFunctionProps {
   memorySize?: number;
   /** @default Duration.seconds(10) — below API Gateway's 30 s so the API answers with our error, not its own. */
   timeout?: Duration;
-  /** @default RetentionDays.ONE_MONTH */
-  logRetention?: RetentionDays;
   environment?: Record<string, string>;
+  /**
+   * Where a failed asynchronous invocation lands after Lambda's own two retries (scheduled and
+   * recurring jobs). Functions invoked synchronously or by an event source mapping have none and
+   * must say why (`synchronous`).
+   */
+  deadLetterQueue?: IQueue;
+  /** Why this function needs no dead-letter queue: who invokes it, and where its failure goes instead. */
+  synchronous?: string;
 }
 
 const tableActions = {
@@ -102,7 +125,8 @@ export class CoopolFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
-      ...lambdaLogging(this, props.logRetention),
+      ...lambdaLogging(this, props.resources.logRetentionDays),
+      ...(props.deadLetterQueue && { deadLetterQueue: props.deadLetterQueue }),
       environment: {
         // Stack traces in the logs point at functions/src, not at the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
@@ -112,6 +136,10 @@ export class CoopolFunction extends Construct {
       bundling: lambdaBundling,
     });
 
+    if (!props.deadLetterQueue) {
+      if (!props.synchronous) throw new Error(`${this.node.path}: give a deadLetterQueue, or say who invokes it synchronously`);
+      acknowledge(this.function, 'Serverless-LambdaDLQ', props.synchronous);
+    }
     grantAccess(this.function, access, props.resources);
   }
 }
@@ -168,7 +196,12 @@ function requireScheduler(resources: CoopolResources) {
 }
 
 function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolResources): void {
-  if (access.table) resources.table.grant(fn, ...tableActions[access.table]);
+  if (access.table) {
+    // The table and its named indexes (tableDesign), not `index/*`.
+    const { tableArn } = resources.table;
+    const indexes = access.table === 'probe' ? [] : tableDesign.globalIndexes.map((index) => `${tableArn}/index/${index.indexName}`);
+    fn.addToRolePolicy(new PolicyStatement({ actions: [...tableActions[access.table]], resources: [tableArn, ...indexes] }));
+  }
 
   if (access.userPool === 'describe') resources.userPool.grant(fn, 'cognito-idp:DescribeUserPool');
   if (access.userPool === 'accounts') {
@@ -200,6 +233,11 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
   if (access.scheduler === 'manage') {
     const { groupName, role } = requireScheduler(resources);
     const stack = Stack.of(fn);
+    acknowledge(
+      fn.role!,
+      `AwsSolutions-IAM5[Resource::arn:aws:scheduler:${stack.region}:${stack.account}:schedule/${groupName}/*]`,
+      'one-off schedules are created at run time, named after their wave or event, in this stage’s own schedule group only',
+    );
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
@@ -212,9 +250,16 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
   if (access.files === 'probe') {
     // HeadBucket is authorized as s3:ListBucket on the bucket itself.
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [resources.filesBucket.bucketArn] }));
-  } else if (access.files === 'read') {
-    resources.filesBucket.grantRead(fn);
-  } else if (access.files === 'readwrite') {
-    resources.filesBucket.grantReadWrite(fn);
+  } else if (access.files) {
+    // Objects only, by the calls the modules make (Get/Head, and for readwrite presigned Put, Copy,
+    // Delete); ListBucket so that a missing object is a 404, not a 403.
+    const objectActions = access.files === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+    fn.addToRolePolicy(new PolicyStatement({ actions: objectActions, resources: [`${resources.filesBucketArn}/*`] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [resources.filesBucketArn] }));
+    acknowledge(
+      fn.role!,
+      `AwsSolutions-IAM5[Resource::${JSON.stringify(Stack.of(fn).resolve(resources.filesBucketArn))}/*]`,
+      'object keys are generated per upload (a person’s photo, a post’s file): any key of the documents bucket, no other bucket',
+    );
   }
 }

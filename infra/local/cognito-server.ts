@@ -11,6 +11,11 @@
  *   them through its « sessions valid after » instead);
  * - **a sign-in finished with the TOTP code can be refreshed**, as in AWS: cognito-local's
  *   RespondToAuthChallenge forgets to keep the refresh token it hands out;
+ * - **request quotas, as in AWS**: Cognito counts requests per category (UserCreation: SignUp,
+ *   ConfirmSignUp, AdminCreateUser, AdminConfirmSignUp) and answers TooManyRequestsException past its
+ *   rate. None by default here; the local-only target `CoopolSetRequestQuota` sets one at run time
+ *   (`{ category, perSecond }`, or `{ category, refuseNext }` to refuse the next calls), for tests
+ *   and launch-day rehearsals;
  * - **tokens that say which session they belong to, as in AWS**: a refresh keeps the `auth_time` of
  *   the sign-in (cognito-local sets it to the time of each refresh, so a refreshed token would look
  *   freshly authenticated), and every token carries the session's `origin_jti` (cognito-local has none).
@@ -25,7 +30,7 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadConfig } from 'cognito-local/lib/server/config';
 import { Router } from 'cognito-local/lib/server/Router';
 import { createServer } from 'cognito-local/lib/server/server';
-import { InvalidParameterError, UserNotFoundError } from 'cognito-local/lib/errors';
+import { CognitoError, InvalidParameterError, UserNotFoundError } from 'cognito-local/lib/errors';
 import type { Context } from 'cognito-local/lib/services/context';
 import { DateClock, LambdaService, MessagesService, TriggersService, type Services, type Triggers } from 'cognito-local/lib/services';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
@@ -169,6 +174,43 @@ const globalSignOut =
     return {};
   };
 
+/** Cognito's request categories that Coopol's calls fall in (AWS's quotas page names them). */
+const quotaCategories = {
+  UserCreation: ['SignUp', 'ConfirmSignUp', 'AdminCreateUser', 'AdminConfirmSignUp'],
+} as const;
+type QuotaCategory = keyof typeof quotaCategories;
+
+class TooManyRequestsError extends CognitoError {
+  constructor() {
+    super('TooManyRequestsException', 'Too many requests');
+  }
+}
+
+/** The quota of each category: a rate per second, and a number of calls to refuse at once (tests). */
+const quotas = new Map<QuotaCategory, { perSecond?: number; refuseNext: number; second: number; used: number }>();
+
+const setRequestQuota = async (_ctx: Context, req: { category: QuotaCategory; perSecond?: number | null; refuseNext?: number }) => {
+  if (!(req.category in quotaCategories)) throw new InvalidParameterError(`Unknown quota category ${req.category}`);
+  quotas.set(req.category, { perSecond: req.perSecond ?? undefined, refuseNext: req.refuseNext ?? 0, second: 0, used: 0 });
+  return {};
+};
+
+/** Counts a call against its category's quota, refusing it as AWS does past the rate. */
+function withinQuota(target: string): void {
+  const category = (Object.keys(quotaCategories) as QuotaCategory[]).find((c) => (quotaCategories[c] as readonly string[]).includes(target));
+  const quota = category && quotas.get(category);
+  if (!quota) return;
+  if (quota.refuseNext > 0) {
+    quota.refuseNext -= 1;
+    throw new TooManyRequestsError();
+  }
+  if (quota.perSecond === undefined) return;
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== quota.second) Object.assign(quota, { second, used: 0 });
+  quota.used += 1;
+  if (quota.used > quota.perSecond) throw new TooManyRequestsError();
+}
+
 async function createCoopolServer() {
   const configDirectory = '.cognito';
   const dataDirectory = `${configDirectory}/db`;
@@ -196,8 +238,17 @@ async function createCoopolServer() {
     AdminUserGlobalSignOut: globalSignOut(services, 'admin'),
     InitiateAuth: sessionContinuing(router('InitiateAuth') as (ctx: Context, req: InitiateAuthRequest) => Promise<unknown>),
     RespondToAuthChallenge: refreshableChallengeAnswer(services, router('RespondToAuthChallenge')),
+    CoopolSetRequestQuota: setRequestQuota,
   };
-  const coopolRouter: typeof router = (target) => (added[target] as ReturnType<typeof router> | undefined) ?? router(target);
+  const routed: typeof router = (target) => (added[target] as ReturnType<typeof router> | undefined) ?? router(target);
+  const coopolRouter: typeof router = (target) => {
+    const route = routed(target);
+    // Async: the server chains `.then` on the call, so a refusal must be a rejected promise.
+    return (async (ctx: Context, req: unknown) => {
+      withinQuota(target);
+      return (route as (ctx: Context, req: unknown) => Promise<unknown>)(ctx, req);
+    }) as ReturnType<typeof router>;
+  };
   return createServer(coopolRouter, logger, config.ServerConfig, services);
 }
 

@@ -4,6 +4,7 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolEmail,
@@ -15,6 +16,8 @@ import type { Construct } from 'constructs';
 import { SESSION_MAX_SECONDS, TOKEN_VALIDITY_MINUTES } from '../../functions/src/domain/identity/session-lifetimes';
 import { cognitoTriggers, type CognitoTrigger } from '../cognito-triggers';
 import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
+import type { StageConfig } from '../config';
+import { acknowledge } from '../nag';
 import { fromRepoRoot } from '../paths';
 
 export interface AuthStackProps extends StackProps {
@@ -22,7 +25,13 @@ export interface AuthStackProps extends StackProps {
   resources: Omit<CoopolResources, 'userPool' | 'userPoolClient'>;
   /** The mail stack's SES domain, when it verifies a whole domain rather than the sender address. */
   mailDomain?: string;
+  config: Pick<StageConfig, 'cognitoThreatProtection'>;
 }
+
+const threatProtection = {
+  audit: StandardThreatProtectionMode.AUDIT_ONLY,
+  enforced: StandardThreatProtectionMode.FULL_FUNCTION,
+} as const;
 
 const operations: Record<CognitoTrigger, UserPoolOperation> = {
   PreSignUp: UserPoolOperation.PRE_SIGN_UP,
@@ -78,21 +87,40 @@ export class AuthStack extends Stack {
         // The party's membership number, once the membership is confirmed (set by the back office, not by the member).
         member_number: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
       },
+      // TOTP offered to everyone; the API requires it of officials before their powers (ADR 0015).
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
+      // The API's rule (identity/passwords.ts): 12 characters at least, no composition rule — so a
+      // direct Cognito ChangePassword cannot go below it, and the pool never refuses what the API accepts.
       passwordPolicy: {
         minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
+        requireLowercase: false,
+        requireUppercase: false,
+        requireDigits: false,
         requireSymbols: false,
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.ESSENTIALS,
+      // Threat protection needs the Plus plan, billed per monthly active user: a per-stage choice (ADR 0020).
+      ...(props.config.cognitoThreatProtection === 'off'
+        ? { featurePlan: FeaturePlan.ESSENTIALS }
+        : { featurePlan: FeaturePlan.PLUS, standardThreatProtectionMode: threatProtection[props.config.cognitoThreatProtection] }),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(
+      this.userPool,
+      'AwsSolutions-COG1',
+      'passwords follow NIST SP 800-63B and ANSSI: 12 characters at least, common and personal ones refused by the API, no composition rule (identity/passwords.ts)',
+    );
+    acknowledge(this.userPool, 'AwsSolutions-COG2', 'TOTP is offered to all and required by the API of officials and admins before they use their powers (ADR 0015); members and supporters choose');
+    if (props.config.cognitoThreatProtection === 'off') {
+      acknowledge(
+        this.userPool,
+        'AwsSolutions-COG8',
+        'threat protection (Plus plan) is off for this stage by its config: ADR 0020 weighs its cost per active user against the API’s own sign-in limits and WAF',
+      );
+    }
 
     this.userPoolClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
@@ -123,6 +151,7 @@ export class AuthStack extends Stack {
           resources,
           // Cognito waits 5 s for a trigger, then fails the call.
           timeout: Duration.seconds(5),
+          synchronous: 'invoked synchronously by Cognito during the call it serves: a failure is that call’s error',
         });
         this.userPool.addTrigger(operations[trigger as CognitoTrigger], fn.function);
         return [trigger, fn];

@@ -1,13 +1,34 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { LogBucket } from '../constructs/log-bucket';
 
-/** Stateful: members' documents (minutes, attachments). Private, encrypted, TLS only, retained. */
+export interface FilesStackProps extends StackProps {
+  /** Days the documents bucket's access logs are kept (the stage's `logRetentionDays.bucketAccess`). */
+  accessLogDays: number;
+}
+
+/**
+ * Stateful: members' documents (minutes, attachments). Private, encrypted, TLS only, versioned,
+ * access-logged, retained.
+ */
 export class FilesStack extends Stack {
   readonly bucket: Bucket;
+  readonly accessLogs: Bucket;
+  /**
+   * The bucket's ARN as other stacks read it (`Fn::GetStackOutput` of a named output): the functions'
+   * object grants name it, and their rule acknowledgment names that same value (coopol-function.ts).
+   */
+  readonly bucketArnForOtherStacks: string;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: FilesStackProps) {
     super(scope, id, props);
+
+    this.accessLogs = new LogBucket(this, 'AccessLogs', {
+      holds: 'the documents bucket’s S3 access logs',
+      expireAfterDays: props.accessLogDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    }).bucket;
 
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -16,6 +37,8 @@ export class FilesStack extends Stack {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       versioned: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'files/',
       // Versions keep a deleted or overwritten document recoverable for a while, not forever.
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(30) },
@@ -25,5 +48,7 @@ export class FilesStack extends Stack {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    new CfnOutput(this, 'FilesBucketArn', { value: this.bucket.bucketArn });
+    this.bucketArnForOtherStacks = Fn.getStackOutput(this.stackName, 'FilesBucketArn', this.region);
   }
 }

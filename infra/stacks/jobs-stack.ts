@@ -1,5 +1,5 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { StartingPosition, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
+import { StartingPosition, FilterCriteria, FilterRule, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import { scheduledJobs } from '../../functions/src/shared/scheduled-jobs';
 import { CoopolFunction, type CoopolResources } from '../constructs/coopol-function';
 import { jobNames, jobs, type JobName, type JobTrigger } from '../jobs';
+import { acknowledge } from '../nag';
 import { fromRepoRoot } from '../paths';
 
 export interface JobsStackProps extends StackProps {
@@ -19,6 +20,8 @@ export interface JobsStackProps extends StackProps {
   /** SES's events for the configuration set (mail stack). */
   mailFeedbackTopic: ITopic;
   scheduleGroupName: string;
+  /** Extra variables of some jobs (the wave sender's rate cap). */
+  environment?: Partial<Record<JobName, Record<string, string>>>;
 }
 
 /**
@@ -40,28 +43,49 @@ function streamFilters(trigger: Extract<JobTrigger, { kind: 'stream' }>) {
   ];
 }
 
+/** Who invokes a job synchronously and where its failure goes instead of a dead-letter queue (none for async triggers). */
+const synchronousBecause: Record<JobTrigger['kind'], string | undefined> = {
+  stream: 'invoked by the table stream’s event source mapping: a failed change is retried, then its record goes to the JobFailures queue (the mapping’s on-failure destination)',
+  'mail-feedback': 'invoked by the SQS event source mapping: a failed message goes back to the queue, then after 5 receives to MailFeedbackDeadLetters',
+  schedule: undefined,
+  rate: undefined,
+};
+
 export class JobsStack extends Stack {
   readonly functions: Record<JobName, CoopolFunction>;
   readonly scheduler: NonNullable<CoopolResources['scheduler']>;
+  /** Every place where something that failed waits for an operator: alarmed when not empty (OPERATIONS.md). */
+  readonly deadLetterQueues: { jobFailures: Queue; mailFeedback: Queue };
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
 
-    this.functions = Object.fromEntries(
-      jobNames.map((job) => [
-        job,
-        new CoopolFunction(this, `Job-${job}`, {
-          entry: fromRepoRoot(jobs[job].entry),
-          description: jobs[job].description,
-          access: jobs[job].access,
-          resources: props.resources,
-          memorySize: jobs[job].memorySize,
-          timeout: Duration.seconds(jobs[job].timeoutSeconds),
-        }),
-      ]),
-    ) as Record<JobName, CoopolFunction>;
-
+    // Stream records that failed every retry, and scheduled or recurring runs that failed Lambda's two retries.
     const failures = new Queue(this, 'JobFailures', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    acknowledge(failures, 'Serverless-SQSRedrivePolicy', 'this is the dead-letter queue of the jobs: what lands here waits for an operator (alarm, OPERATIONS.md)');
+    // SES's events that the mail-feedback job failed 5 times, or that SNS could not deliver to its queue.
+    const mailFeedbackFailures = new Queue(this, 'MailFeedbackDeadLetters', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    acknowledge(mailFeedbackFailures, 'Serverless-SQSRedrivePolicy', 'this is the dead-letter queue of SES’s events: redriven to MailFeedback once fixed (OPERATIONS.md)');
+    this.deadLetterQueues = { jobFailures: failures, mailFeedback: mailFeedbackFailures };
+
+    this.functions = Object.fromEntries(
+      jobNames.map((job) => {
+        const synchronous = synchronousBecause[jobs[job].trigger.kind];
+        return [
+          job,
+          new CoopolFunction(this, `Job-${job}`, {
+            entry: fromRepoRoot(jobs[job].entry),
+            description: jobs[job].description,
+            access: jobs[job].access,
+            resources: props.resources,
+            memorySize: jobs[job].memorySize,
+            timeout: Duration.seconds(jobs[job].timeoutSeconds),
+            ...(synchronous ? { synchronous } : { deadLetterQueue: failures }),
+            environment: props.environment?.[job],
+          }),
+        ];
+      }),
+    ) as Record<JobName, CoopolFunction>;
 
     for (const job of jobNames) {
       const { trigger } = jobs[job];
@@ -84,10 +108,16 @@ export class JobsStack extends Stack {
           visibilityTimeout: Duration.seconds(jobs[job].timeoutSeconds * 6),
           encryption: QueueEncryption.SQS_MANAGED,
           enforceSSL: true,
-          deadLetterQueue: { queue: failures, maxReceiveCount: 5 },
+          deadLetterQueue: { queue: mailFeedbackFailures, maxReceiveCount: 5 },
         });
-        props.mailFeedbackTopic.addSubscription(new SqsSubscription(queue, { rawMessageDelivery: true }));
-        fn.addEventSource(new SqsEventSource(queue, { batchSize: 100, maxBatchingWindow: Duration.seconds(5) }));
+        props.mailFeedbackTopic.addSubscription(new SqsSubscription(queue, { rawMessageDelivery: true, deadLetterQueue: mailFeedbackFailures }));
+        const source = new SqsEventSource(queue, { batchSize: 100, maxBatchingWindow: Duration.seconds(5) });
+        fn.addEventSource(source);
+        acknowledge(
+          fn,
+          'Serverless-LambdaEventSourceMappingDestination',
+          'an SQS mapping has no on-failure destination: the queue’s redrive policy sends a message failed 5 times to MailFeedbackDeadLetters',
+        );
       } else if (trigger.kind === 'rate') {
         // A recurring job (digests): an EventBridge rule invokes it; a failed run is retried, then dropped.
         new Rule(this, `${job}-rule`, {
@@ -104,6 +134,13 @@ export class JobsStack extends Stack {
       description: 'EventBridge Scheduler invokes the scheduled jobs of Coopol',
     });
     for (const job of scheduledJobs) this.functions[job].function.grantInvoke(role);
+    for (const job of scheduledJobs) {
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.functions[job].function.node.defaultChild as CfnFunction)}.Arn>:*]`,
+        'grantInvoke covers the function’s versions and aliases (`:*`) of the scheduled jobs, nothing else',
+      );
+    }
     this.scheduler = {
       groupName: group.name!,
       role,

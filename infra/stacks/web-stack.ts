@@ -27,6 +27,9 @@ export interface WebStackProps extends StackProps {
   /** The key the site's server signs the browser's address with for the API (web/lib/viewer.ts). */
   viewerKey: ISecret;
   domain?: { name: string; certificateArn: string };
+  logRetentionDays: { functions: number; bucketAccess: number };
+  /** The edge stack's web ACL, when the stage has WAF on. */
+  webAclArn?: string;
 }
 
 /**
@@ -58,6 +61,8 @@ export class WebStack extends Stack {
         COOPOL_VIEWER_KEY: props.viewerKey.secretValue.unsafeUnwrap(),
       },
       domain: props.domain,
+      logRetentionDays: props.logRetentionDays,
+      webAclArn: props.webAclArn,
       additionalBehaviors: {
         // The API decides everything: no caching, every method, every viewer header but Host
         // (API Gateway routes on its own host name), so Authorization reaches the JWT authorizer.

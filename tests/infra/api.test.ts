@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import type { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { defaultReportCeilings } from '../../functions/src/contracts/events';
 import { features, routeKey, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
@@ -32,8 +33,9 @@ function functionOf(feature: Feature): { logicalId: string; properties: Record<s
   return { logicalId, properties: resources[logicalId]!.Properties, statements };
 }
 
+// X-Ray (tracing) and writing its own log group are every function's: the grants below are the rest.
 const actionsOf = (statements: Statement[]): string[] =>
-  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).filter((a) => !a.startsWith('xray:'));
+  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).filter((a) => !a.startsWith('xray:') && !a.startsWith('logs:'));
 
 test('one Lambda per feature, Node 24 on arm64, with tracing, source maps and a log group', () => {
   template.resourcePropertiesCountIs('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] }, features.length);
@@ -45,8 +47,15 @@ test('one Lambda per feature, Node 24 on arm64, with tracing, source maps and a 
     assert.deepEqual(properties.TracingConfig, { Mode: 'Active' }, feature);
     assert.ok((properties.LoggingConfig as { LogGroup?: unknown }).LogGroup, `${feature} logs to its own log group`);
     assert.equal((properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS, '--enable-source-maps');
+    // Its role writes to its own log group and no other (no AWSLambdaBasicExecutionRole).
+    const logGroupId = Stack.of(api).getLogicalId(api.functions[feature].function.logGroup.node.defaultChild as CfnLogGroup);
+    const logs = functionOf(feature).statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('logs:')));
+    assert.deepEqual(logs, [{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }], feature);
+    const role = template.toJSON().Resources[Stack.of(api).getLogicalId(api.functions[feature].function.role!.node.defaultChild as CfnRole)];
+    assert.equal(role.Properties.ManagedPolicyArns, undefined, `${feature}: no managed policy`);
   }
-  template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, features.length);
+  // One log group per feature and the API's access log, each kept as long as the stage says (30 days by default).
+  template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, features.length + 1);
 });
 
 test('every route of the contracts exists on the HTTP API, and nothing else', () => {

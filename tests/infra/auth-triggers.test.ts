@@ -4,6 +4,7 @@ import { Stack } from 'aws-cdk-lib';
 import type { CfnUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { cognitoTriggerNames, cognitoTriggers, type CognitoTrigger } from '../../infra/cognito-triggers';
 import { accessNeededBy } from './bundle-needs';
 import { synthesizeStage } from './stage-fixture';
@@ -13,6 +14,7 @@ const auth = stage.stacks.auth;
 const template = stage.template('auth');
 type Resource = { Type: string; Properties: Record<string, unknown> };
 interface Statement {
+  Effect?: string;
   Action: string | string[];
   Resource: unknown;
 }
@@ -74,13 +76,19 @@ test('auth: PreSignUp and CustomMessage are attached (no PostConfirmation: the A
   }
 });
 
-test('auth: PreSignUp touches nothing (it refuses every sign-up straight to Cognito)', () => {
-  assert.deepEqual(triggerFunction('PreSignUp').statements, []);
+/** The one statement every function has: writing to its own log group (no AWSLambdaBasicExecutionRole). */
+function ownLogsOnly(trigger: CognitoTrigger): Statement[] {
+  const logGroupId = Stack.of(auth).getLogicalId(auth.triggers[trigger].function.logGroup.node.defaultChild as CfnLogGroup);
+  return [{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }];
+}
+
+test('auth: PreSignUp touches nothing but its own logs (it refuses every sign-up straight to Cognito)', () => {
+  assert.deepEqual(triggerFunction('PreSignUp').statements, ownLogsOnly('PreSignUp'));
   assert.deepEqual(Object.keys(variablesOf('PreSignUp')), ['NODE_OPTIONS']);
 });
 
-test('auth: CustomMessage touches nothing (Cognito sends the mail itself)', () => {
-  assert.deepEqual(triggerFunction('CustomMessage').statements, []);
+test('auth: CustomMessage touches nothing but its own logs (Cognito sends the mail itself)', () => {
+  assert.deepEqual(triggerFunction('CustomMessage').statements, ownLogsOnly('CustomMessage'));
   assert.deepEqual(Object.keys(variablesOf('CustomMessage')), ['NODE_OPTIONS']);
 });
 

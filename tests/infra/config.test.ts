@@ -70,3 +70,17 @@ test('field report ceilings: defaults per stage, JSON from the environment, a ba
   assert.throws(() => readStageConfig(fromContext({}), { COOPOL_REPORT_CEILINGS: '{"leaflets":0}' }), /reportCeilings\.leaflets: .*COOPOL_REPORT_CEILINGS|reportCeilings/);
   assert.throws(() => readStageConfig(fromContext({}), { COOPOL_REPORT_CEILINGS: 'beaucoup' }), /reportCeilings/);
 });
+
+test('operations settings: WAF on for prod only unless said, throttles and surge model as JSON, a bad one named', () => {
+  assert.equal(readStageConfig(fromContext({ stage: 'prod' }), {}).waf, true);
+  assert.equal(readStageConfig(fromContext({ stage: 'staging' }), {}).waf, false);
+  assert.equal(readStageConfig(fromContext({ stage: 'prod' }), { COOPOL_WAF: 'false' }).waf, false);
+  assert.deepEqual(readStageConfig(fromContext({}), { COOPOL_API_THROTTLE: '{"rateLimit":100,"burstLimit":200}' }).apiThrottle, { rateLimit: 100, burstLimit: 200 });
+  assert.throws(() => readStageConfig(fromContext({}), { COOPOL_API_THROTTLE: '{"rateLimit":0,"burstLimit":200}' }), /apiThrottle\.rateLimit: .*COOPOL_API_THROTTLE/);
+  assert.throws(() => readStageConfig(fromContext({ alarmEmail: 'astreinte' }), {}), /alarmEmail: /);
+  assert.throws(() => readStageConfig(fromContext({ cognitoThreatProtection: 'maximum' }), {}), /cognitoThreatProtection: /);
+  assert.throws(
+    () => readStageConfig(fromContext({}), { COOPOL_LAUNCH_SURGE: '{"openRate":0.5,"signUpShare":0.5,"clickThroughByMinute":[0.8,0.4]}' }),
+    /launchSurge\.clickThroughByMinute: the shares of each minute add up to at most 1/,
+  );
+});

@@ -89,7 +89,28 @@ function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/**
+ * Synthesizes the whole app as `cdk synth` does, the rule packs included (infra/nag.ts): the
+ * findings no acknowledgment covers, as `<rule> at <construct path>` (none: an empty list).
+ */
+export function unacknowledgedFindings(app: App): string[] {
+  try {
+    app.synth();
+    return [];
+  } catch (error) {
+    const report = /found in: (\S+validation-report\.json)/.exec((error as Error).message)?.[1];
+    if (!report) throw error;
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      pluginReports: { pluginName: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+    };
+    return json.pluginReports
+      .filter((plugin) => plugin.pluginName !== 'Construct Annotations')
+      .flatMap((plugin) => plugin.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}`)));
+  }
+}
+
 export interface SynthesizedStage {
+  app: App;
   stacks: CoopolStacks;
   template(stack: keyof CoopolStacks): Template;
 }
@@ -110,9 +131,11 @@ export function synthesizeStage(context: Record<string, string> = {}): Synthesiz
   const stacks = defineCoopolStage(app, readStageConfig((key) => app.node.tryGetContext(key), {}));
   const templates = new Map<Stack, Template>();
   return {
+    app,
     stacks,
     template(name) {
       const stack = stacks[name];
+      if (!stack) throw new Error(`this stage has no ${name} stack`);
       if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
       return templates.get(stack)!;
     },

@@ -9,10 +9,14 @@ const stage = synthesizeStage();
 
 test('the stacks are named per stage and pinned to the configured account, in Paris', () => {
   assert.equal(stage.stacks.data.stackName, 'coopol-dev-data');
-  for (const stack of Object.values(stage.stacks)) {
+  const { edge, cdnLogs, ...regional } = stage.stacks;
+  assert.equal(edge, undefined, 'no WAF stack unless the stage turns it on');
+  for (const stack of Object.values(regional)) {
     assert.equal(stack.region, 'eu-west-3');
     assert.equal(stack.account, '000000000000');
   }
+  // CloudFront's log delivery (and its web ACL, when on) must be made in us-east-1.
+  assert.equal(cdnLogs.region, 'us-east-1');
 });
 
 test('data: the single table has the shared keys, both GSIs, PITR, a stream, TTL, and is retained', () => {

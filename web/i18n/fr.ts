@@ -155,6 +155,7 @@ export const fr = {
   'form.notAParisTime': 'cette date ou cette heure n’existe pas à Paris (l’heure sautée au passage à l’heure d’été, de 2 h à 3 h, par exemple)',
   'form.unavailable': 'Le service ne répond pas pour le moment. Réessayez dans un instant.',
   'form.retryAfter': 'Réessayez dans {minutes}\u00a0min.',
+  'form.busy': 'Beaucoup de monde en ce moment, nous réessayons…',
   'field.givenName': 'Prénom',
   'field.familyName': 'Nom',
   'field.email': 'Adresse e-mail',
@@ -410,6 +411,8 @@ export const fr = {
     'Vos données sont gardées tant que votre compte existe. Une inscription jamais confirmée est effacée au bout de quelques jours.',
   'privacy.keep2':
     'Si vous répondez à un événement public sans compte, votre nom et votre adresse ne servent qu’à cet événement\u00a0: une réponse non confirmée dans les 30 minutes est oubliée, et une réponse confirmée est effacée 30 jours après l’événement. Le lien reçu par e-mail permet de l’annuler à tout moment.',
+  'privacy.keep3':
+    'Nos journaux techniques servent à faire fonctionner le service et à comprendre une panne ou une attaque. Ils ne contiennent ni votre mot de passe, ni vos messages, ni l’adresse de votre appareil, et sont effacés d’eux-mêmes\u00a0: ceux de nos serveurs au plus tard après {functions}\u00a0jours, ceux des appels à l’API (la fonction appelée, jamais le lien complet) après {apiAccess}\u00a0jours, ceux de l’accès aux fichiers après {bucketAccess}\u00a0jours, ceux du réseau de diffusion (sans paramètres d’adresse ni cookies) après {cdn}\u00a0jours. Ces derniers peuvent contenir un lien d’agenda ou de désabonnement\u00a0: ils sont rangés à part et seuls les responsables techniques y ont accès.',
   'privacy.rightsHeading': 'Vos droits',
   'privacy.rights1':
     'Vous pouvez à tout moment corriger votre profil, restreindre qui le voit, retirer votre accord et demander l’effacement de votre compte auprès du délégué à la protection des données du parti.',

@@ -56,6 +56,10 @@ export function failure(error: unknown, values: FormState['values'], fields: rea
     console.error('A form could not reach the API', error);
     return { status: 'error', message: t('form.unavailable'), values };
   }
+  // Saturated, not refused (Cognito's quota on a launch day, API Gateway's throttle): sent again by the form.
+  if ((error.statusCode === 503 && error.code === 'Busy') || (error.statusCode === 429 && !error.code)) {
+    return { status: 'retry', message: t('form.busy'), retryInSeconds: error.retryAfterSeconds ?? 3, values };
+  }
   const fieldErrors: Record<string, string[]> = {};
   const elsewhere: string[] = [];
   for (const detail of error.details ?? []) {

@@ -3,8 +3,13 @@
  * actions (server) and `components/forms` (client), so it imports nothing.
  */
 export interface FormState {
-  /** `idle` before the first submission; `error` with messages; `done` when saved in place. */
-  status: 'idle' | 'error' | 'done';
+  /**
+   * `idle` before the first submission; `error` with messages; `done` when saved in place; `retry`
+   * when the service is only saturated (a launch day): the form sends the same data again by itself.
+   */
+  status: 'idle' | 'error' | 'done' | 'retry';
+  /** With `retry`: when to send again, in seconds (the API's Retry-After). */
+  retryInSeconds?: number;
   /** Shown at the top of the form (`role="alert"`), e.g. the API's French message. */
   message?: string;
   /** Messages per field name (`password`, `visibility.email`…), shown next to the field. */

@@ -10,4 +10,5 @@ export * from './identity';
 export * from './party-functions';
 export * from './events';
 export * from './social';
+export * from './log-retention';
 export * from './paris-time';

@@ -23,3 +23,26 @@ export async function retryOptimistic<T>(
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls that fail for a while (a quota, throttling, the network) run again: `attempt` again while it
+ * throws an error `retryable` accepts, after a growing, jittered pause (`baseMs`, then twice as long each
+ * time, each pause between half and all of it), so that callers refused at once do not all come back in
+ * the same millisecond. After `attempts` tries, or on an error not retryable, the last error is thrown.
+ */
+export async function withBackoff<T>(
+  attempt: () => Promise<T>,
+  options: { retryable: (error: unknown) => boolean; attempts: number; baseMs: number },
+): Promise<T> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tried >= options.attempts || !options.retryable(error)) throw error;
+      const wait = options.baseMs * 2 ** (tried - 1);
+      await sleep(wait / 2 + (Math.random() * wait) / 2);
+    }
+  }
+}

@@ -21,6 +21,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../nag';
 import type { NextImageOptimizer } from './image-optimizer';
 import type { OpenNextOrigin, OpenNextOutput } from './open-next-output';
 import type { NextServerFunction } from './server-function';
@@ -35,6 +36,8 @@ export interface NextDistributionProps {
   additionalBehaviors?: Record<string, BehaviorOptions>;
   /** Custom host name and its us-east-1 ACM certificate. @default the cloudfront.net name only */
   domain?: { name: string; certificateArn: string };
+  /** The AWS WAF web ACL (a us-east-1 ARN) in front of the distribution. @default none */
+  webAclArn?: string;
 }
 
 /**
@@ -127,11 +130,24 @@ export class NextDistribution extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Members are in France and Europe; the cheapest class covers them.
       priceClass: PriceClass.PRICE_CLASS_100,
+      ...(props.webAclArn && { webAclId: props.webAclArn }),
       ...(props.domain && {
         domainNames: [props.domain.name],
         certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       }),
     });
+    acknowledge(this.distribution, 'AwsSolutions-CFR1', 'no geo restriction: members abroad have their own federation, and visitors may come from anywhere');
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR3',
+      'standard logs go through CloudWatch’s log delivery (the cdn-logs stack), which can leave out query strings and cookies; the legacy logging setting this rule reads cannot',
+    );
+    if (!props.domain) {
+      acknowledge(this.distribution, 'AwsSolutions-CFR4', 'without domainName the site answers on its cloudfront.net certificate, whose protocols CloudFront fixes; set domainName (prod) for TLS 1.2_2021');
+    }
+    if (!props.webAclArn) {
+      acknowledge(this.distribution, 'AwsSolutions-CFR2', 'this stage’s config turns WAF off (`waf`, on by default in prod only)');
+    }
   }
 }

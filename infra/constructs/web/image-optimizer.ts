@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Code, Function as LambdaFunction, FunctionUrlAuthType, Tracing, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../nag';
 import { lambdaLogging, lambdaPlatform } from '../coopol-function';
 import type { OpenNextFunctionBundle } from './open-next-output';
 import type { NextStaticAssets } from './static-assets';
@@ -8,6 +9,8 @@ import type { NextStaticAssets } from './static-assets';
 export interface NextImageOptimizerProps {
   bundle: OpenNextFunctionBundle;
   assets: NextStaticAssets;
+  /** Days its logs are kept. */
+  logRetentionDays: number;
   /** @default 1536 (sharp is CPU-bound; Lambda gives CPU in proportion to memory) */
   memorySize?: number;
 }
@@ -32,7 +35,7 @@ export class NextImageOptimizer extends Construct {
       memorySize: props.memorySize ?? 1536,
       timeout: Duration.seconds(25),
       tracing: Tracing.ACTIVE,
-      ...lambdaLogging(this),
+      ...lambdaLogging(this, props.logRetentionDays),
       environment: {
         // OpenNext's s3-lite image loader.
         BUCKET_NAME: assets.bucket.bucketName,
@@ -40,8 +43,9 @@ export class NextImageOptimizer extends Construct {
         BUCKET_REGION: Stack.of(this).region,
       },
     });
-    assets.bucket.grantRead(this.function, `${assets.assetsKeyPrefix}/*`);
+    assets.grantUnder(this.function, assets.assetsKeyPrefix, 'read', 'the site’s own images');
 
+    acknowledge(this.function, 'Serverless-LambdaDLQ', 'invoked synchronously through its function URL by CloudFront: a failure is the viewer’s error page');
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
   }
 }

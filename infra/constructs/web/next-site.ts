@@ -15,6 +15,10 @@ export interface NextSiteProps {
   additionalBehaviors?: Record<string, BehaviorOptions>;
   /** @default the cloudfront.net name only */
   domain?: { name: string; certificateArn: string };
+  /** Days the functions' logs and the assets bucket's access logs are kept. */
+  logRetentionDays: { functions: number; bucketAccess: number };
+  /** AWS WAF web ACL in front of the distribution (us-east-1 ARN). @default none */
+  webAclArn?: string;
 }
 
 /**
@@ -31,13 +35,15 @@ export class NextSite extends Construct {
     super(scope, id);
     const output = props.openNext;
 
-    this.assets = new NextStaticAssets(this, 'Assets', { output });
+    const days = props.logRetentionDays;
+    this.assets = new NextStaticAssets(this, 'Assets', { output, accessLogDays: days.bucketAccess, logRetentionDays: days.functions });
     this.server = new NextServerFunction(this, 'Server', {
       bundle: output.server,
       assets: this.assets,
       environment: props.serverEnvironment,
+      logRetentionDays: days.functions,
     });
-    this.imageOptimizer = new NextImageOptimizer(this, 'ImageOptimizer', { bundle: output.imageOptimizer, assets: this.assets });
+    this.imageOptimizer = new NextImageOptimizer(this, 'ImageOptimizer', { bundle: output.imageOptimizer, assets: this.assets, logRetentionDays: days.functions });
     this.distribution = new NextDistribution(this, 'Cdn', {
       behaviors: output.behaviors,
       server: this.server,
@@ -45,6 +51,7 @@ export class NextSite extends Construct {
       assets: this.assets,
       additionalBehaviors: props.additionalBehaviors,
       domain: props.domain,
+      webAclArn: props.webAclArn,
     }).distribution;
     // Files go up once the new functions are live; then the distribution forgets the old build.
     this.assets.deploy({ distribution: this.distribution, after: [this.server.function, this.imageOptimizer.function] });

@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Code, Function as LambdaFunction, FunctionUrlAuthType, InvokeMode, Tracing, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../nag';
 import { lambdaLogging, lambdaPlatform } from '../coopol-function';
 import type { OpenNextFunctionBundle } from './open-next-output';
 import type { NextStaticAssets } from './static-assets';
@@ -8,6 +9,8 @@ import type { NextStaticAssets } from './static-assets';
 export interface NextServerFunctionProps {
   bundle: OpenNextFunctionBundle;
   assets: NextStaticAssets;
+  /** Days its logs are kept. */
+  logRetentionDays: number;
   /** Variables the app reads at request time (e.g. COOPOL_API_ORIGIN). */
   environment?: Record<string, string>;
   /** @default 1024 */
@@ -37,7 +40,7 @@ export class NextServerFunction extends Construct {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: Tracing.ACTIVE,
-      ...lambdaLogging(this),
+      ...lambdaLogging(this, props.logRetentionDays),
       environment: {
         // OpenNext's s3-lite incremental cache.
         CACHE_BUCKET_NAME: assets.bucket.bucketName,
@@ -46,10 +49,11 @@ export class NextServerFunction extends Construct {
         ...props.environment,
       },
     });
-    assets.bucket.grantReadWrite(this.function, `${assets.cacheKeyPrefix}/*`);
+    assets.grantUnder(this.function, assets.cacheKeyPrefix, 'readwrite', 'OpenNext’s incremental cache (the site’s pages)');
 
     // Public URL, reached through CloudFront. Origin access control would need every POST (server
     // actions, forms) to carry a signed payload hash, which browsers do not send.
+    acknowledge(this.function, 'Serverless-LambdaDLQ', 'invoked synchronously through its function URL by CloudFront: a failure is the viewer’s error page');
     this.url = this.function.addFunctionUrl({
       authType: FunctionUrlAuthType.NONE,
       invokeMode: bundle.streaming ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED,

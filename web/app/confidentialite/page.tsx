@@ -1,3 +1,4 @@
+import { logRetentionCeilingDays } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { t, type TextKey } from '../../i18n';
@@ -11,9 +12,12 @@ const sections: { heading: TextKey; paragraphs: TextKey[] }[] = [
   { heading: 'privacy.whatHeading', paragraphs: ['privacy.what1', 'privacy.what2'] },
   { heading: 'privacy.whyHeading', paragraphs: ['privacy.why1', 'privacy.why2'] },
   { heading: 'privacy.whoHeading', paragraphs: ['privacy.who1', 'privacy.who2', 'privacy.who3'] },
-  { heading: 'privacy.keepHeading', paragraphs: ['privacy.keep1', 'privacy.keep2'] },
+  { heading: 'privacy.keepHeading', paragraphs: ['privacy.keep1', 'privacy.keep2', 'privacy.keep3'] },
   { heading: 'privacy.rightsHeading', paragraphs: ['privacy.rights1', 'privacy.rights2'] },
 ];
+
+/** The logs' retention, as the stacks enforce it: a stage may keep them shorter, never longer (infra/config.ts). */
+const paragraphVars: Partial<Record<TextKey, Record<string, number>>> = { 'privacy.keep3': { ...logRetentionCeilingDays } };
 
 /** Vos données sur Coopol, in plain French: what is collected, why, who sees it, your rights. */
 export default function PrivacyPage() {
@@ -27,7 +31,7 @@ export default function PrivacyPage() {
         <section key={section.heading} className={styles.section}>
           <h2>{t(section.heading)}</h2>
           {section.paragraphs.map((paragraph) => (
-            <p key={paragraph}>{t(paragraph)}</p>
+            <p key={paragraph}>{t(paragraph, paragraphVars[paragraph])}</p>
           ))}
         </section>
       ))}

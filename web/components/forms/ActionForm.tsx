@@ -1,11 +1,14 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { FormState } from '../../lib/form-state';
 import { Icon } from '../ui/Icon';
 import styles from './forms.module.css';
 
 type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
+/** How many times a saturated answer is sent again by itself before the person is left to try. */
+const MAX_RETRIES = 10;
 
 interface FormContextValue {
   id: string;
@@ -42,6 +45,27 @@ export function ActionForm({
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  // What was sent last (the form is emptied after each answer): sent again as it was when the service is saturated.
+  const lastSent = useRef<FormData | null>(null);
+  const retries = useRef(0);
+  const submit = (form: FormData) => {
+    lastSent.current = form;
+    formAction(form);
+  };
+
+  useEffect(() => {
+    if (state.status !== 'retry') {
+      retries.current = 0;
+      return;
+    }
+    const form = lastSent.current;
+    if (!form || retries.current >= MAX_RETRIES) return;
+    retries.current += 1;
+    // Growing and jittered: everyone told to wait does not come back in the same second.
+    const seconds = (state.retryInSeconds ?? 3) * Math.min(4, retries.current) * (0.75 + Math.random() / 2);
+    const timer = setTimeout(() => startTransition(() => formAction(form)), seconds * 1000);
+    return () => clearTimeout(timer);
+  }, [state, formAction]);
 
   useEffect(() => {
     if (state.status !== 'error') return;
@@ -51,7 +75,7 @@ export function ActionForm({
 
   return (
     <FormContext.Provider value={{ id, state, pending }}>
-      <form ref={formRef} action={formAction} noValidate className={className ?? styles.form} aria-labelledby={labelledBy}>
+      <form ref={formRef} action={submit} noValidate className={className ?? styles.form} aria-labelledby={labelledBy}>
         {state.message && state.status === 'error' && (
           <div ref={alertRef} tabIndex={-1} role="alert" className={styles.alert}>
             <Icon name="alert" size={22} />
@@ -63,6 +87,12 @@ export function ActionForm({
                 </p>
               )}
             </div>
+          </div>
+        )}
+        {state.message && state.status === 'retry' && (
+          <div role="status" className={styles.alert}>
+            <Icon name="alert" size={22} />
+            <p>{state.message}</p>
           </div>
         )}
         {state.message && state.status === 'done' && (

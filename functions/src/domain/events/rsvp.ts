@@ -10,6 +10,7 @@ import { AttendanceEntity, eventsService } from './entities';
 import { tellPromoted } from './mail';
 import { goingCounter, promoteFirstWaiting, releaseLapsedHolds } from './places';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
+import { countBusiness } from '../../shared/metrics';
 
 /** Answering an event (« je viens », « peut-être », « non ») and its waiting list, for members. */
 
@@ -32,7 +33,9 @@ export async function attendeeOf(caller: Caller): Promise<Attendee> {
  */
 export async function answerEvent(caller: Caller, eventId: string, answer: RsvpAnswer) {
   const event = await loadVisibleEvent(caller, eventId);
-  return answerAs(event, await attendeeOf(caller), answer);
+  const answered = await answerAs(event, await attendeeOf(caller), answer);
+  countBusiness('Rsvps');
+  return answered;
 }
 
 async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Promise<{ state: RsvpState; going: number }> {

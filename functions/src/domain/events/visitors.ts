@@ -14,6 +14,7 @@ import { AttendanceEntity, eventsService, VisitorHoldEntity } from './entities';
 import { goingCounter, promoteFirstWaiting, releaseHold, releaseLapsedHolds } from './places';
 import { facts, tellPromoted } from './mail';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
+import { countBusiness } from '../../shared/metrics';
 
 /**
  * Visitors' answers to public events (ADR 0015, « Events »): no account, so the mailbox is the proof.
@@ -223,6 +224,7 @@ export async function confirmVisitorAnswer(token: string, now = new Date()) {
     .go()
     .catch(contentionAsCanceled);
   if (result.canceled) return getVisitorAnswer(token, now); // confirmed meanwhile (another click) or lapsed: as it stands now
+  countBusiness('Rsvps');
   return view(event, pending, pending.answer, true);
 }
 

@@ -32,3 +32,19 @@ export function fromCognito(error: unknown, context: { codeField?: string; passw
       return error as Error;
   }
 }
+
+/** Cognito refused for its request quota (a launch-day surge), not for anything the person did. */
+export function isCognitoThrottling(error: unknown): boolean {
+  return ['TooManyRequestsException', 'LimitExceededException'].includes((error as Error | undefined)?.name ?? '');
+}
+
+/**
+ * Cognito is still at its quota after our retries: nothing was created, the same request works in a
+ * moment. A 503 with a short Retry-After, which the site retries by itself, saying so (`Busy`).
+ */
+export class CognitoBusyError extends DomainError {
+  constructor(readonly retryAfterSeconds = 3) {
+    super(503, 'Busy', 'Beaucoup de monde en ce moment, nous réessayons…');
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
+  }
+}

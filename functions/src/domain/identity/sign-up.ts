@@ -11,10 +11,12 @@ import { PersonEmailEntity } from '../people/entities';
 import { registerPerson, type Registration } from '../people/registration';
 import { assertTerritoryOpen } from '../rollout/territories';
 import { resolvePostalCode } from '../territory/service';
-import { fromCognito } from './cognito-errors';
+import { withBackoff } from '../../shared/retry';
+import { CognitoBusyError, fromCognito, isCognitoThrottling } from './cognito-errors';
 import { SIGN_UP_ATTEMPT_SECONDS, SignUpAttemptEntity } from './entities';
 import { maskEmail } from './mask-email';
 import { assertAcceptablePassword } from './passwords';
+import { countBusiness } from '../../shared/metrics';
 
 /*
  * Sign-up in two steps, so that nobody can open an account with a password its owner did not choose
@@ -185,7 +187,12 @@ export async function confirmSignUp(request: ConfirmSignUpRequest, client: { ip:
       if (isConditionFailure(error)) throw wrongCode(); // being confirmed right now, or just was
       throw error;
     });
-  await openAccount(email, request.password, attempt);
+  await openAccount(email, request.password, attempt).catch(async (error: unknown) => {
+    // Cognito's quota, still: the same code and password work again in a moment (the site retries).
+    if (error instanceof CognitoBusyError) await SignUpAttemptEntity.patch({ email, attemptId: attempt.attemptId }).remove(['claimedUntil']).go();
+    throw error;
+  });
+  countBusiness('SignUps');
   await forgetAttempts(email);
 }
 
@@ -197,36 +204,53 @@ export async function confirmSignUp(request: ConfirmSignUpRequest, client: { ip:
  */
 export async function openAccount(email: string, password: string, registration: Registration): Promise<string> {
   const create = () =>
-    cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'given_name', Value: registration.givenName },
-          { Name: 'family_name', Value: registration.familyName },
-        ],
-      }),
+    atCognitoQuota(() =>
+      cognito.send(
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId,
+          Username: email,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'given_name', Value: registration.givenName },
+            { Name: 'family_name', Value: registration.familyName },
+          ],
+        }),
+      ),
     );
   let created;
   try {
     created = await create();
   } catch (error) {
     if ((error as Error).name !== 'UsernameExistsException') throw fromCognito(error);
-    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email }));
+    await atCognitoQuota(() => cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email })));
     created = await create();
   }
   const userId = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
   if (!userId) throw new Error('AdminCreateUser answered a user without a sub');
   try {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
+    await atCognitoQuota(() => cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true })));
   } catch (error) {
+    if (error instanceof CognitoBusyError) throw error;
     throw fromCognito(error, { passwordField: 'body.password' });
   }
   await registerPerson(userId, email, registration);
   return userId;
+}
+
+/**
+ * A call that counts against Cognito's request quotas (AdminCreateUser is in UserCreation, 50/s per
+ * account by default): on a launch day's surge Cognito answers TooManyRequestsException; tried again
+ * a few times with backoff (the SDK's own retries come first), then `CognitoBusyError`.
+ */
+async function atCognitoQuota<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await withBackoff(call, { retryable: isCognitoThrottling, attempts: 4, baseMs: 300 });
+  } catch (error) {
+    if (isCognitoThrottling(error)) throw new CognitoBusyError();
+    throw error;
+  }
 }
 
 /** Deletes every attempt of the address (one Query, one batch): their codes stop working. */

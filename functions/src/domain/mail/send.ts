@@ -2,6 +2,7 @@ import type { MessageHeader } from '@aws-sdk/client-sesv2';
 import { mailConfigurationSet, mailFrom, ses } from '../../shared/mail';
 import { renderMail, type MailData, type MailTemplateName } from './render';
 import { suppressedAmong } from './suppression';
+import { countBusiness } from '../../shared/metrics';
 
 export interface SendMailInput<T extends MailTemplateName> {
   /** One recipient per mail: bulk mail is one send per person (their own unsubscribe link). */
@@ -67,6 +68,7 @@ export async function sendMail<T extends MailTemplateName>(input: SendMailInput<
       },
     }),
   );
+  countBusiness('MailsSent');
   return result.MessageId!;
 }
 

@@ -1,10 +1,9 @@
+import { withBackoff } from '../../../shared/retry';
 import { acceptanceTags, type Mailing } from '../acceptance';
 import { sendMail, type SendMailInput } from '../send';
 import type { BulkMail, SendOutcome } from './adapter';
 
 // Apart from acceptance.ts: the mail-feedback job records acceptances and sends nothing (no mail access).
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SES said no for good (bad address, rejected content): recorded, never retried. */
 function isPermanent(error: unknown): boolean {
@@ -18,14 +17,14 @@ function isPermanent(error: unknown): boolean {
  * permanent refusal is returned, never retried.
  */
 export async function sendTracked(mailing: Mailing, recipient: string, mail: BulkMail): Promise<SendOutcome> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const messageId = await sendMail({ ...mail, kind: 'bulk', suppressionChecked: true, tags: acceptanceTags(mailing, recipient) } as SendMailInput<typeof mail.template>);
-      return { state: 'sent', messageId: messageId! };
-    } catch (error) {
-      if (isPermanent(error)) return { state: 'failed', error: (error as Error).message.slice(0, 300) };
-      if (attempt >= 5) throw error;
-      await sleep(200 * 2 ** attempt);
-    }
+  try {
+    const messageId = await withBackoff(
+      () => sendMail({ ...mail, kind: 'bulk', suppressionChecked: true, tags: acceptanceTags(mailing, recipient) } as SendMailInput<typeof mail.template>),
+      { retryable: (error) => !isPermanent(error), attempts: 5, baseMs: 400 },
+    );
+    return { state: 'sent', messageId: messageId! };
+  } catch (error) {
+    if (isPermanent(error)) return { state: 'failed', error: (error as Error).message.slice(0, 300) };
+    throw error;
   }
 }
