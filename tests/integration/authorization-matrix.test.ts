@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
+import type { privacyRoutes } from '../../functions/src/contracts/privacy-routes';
 import type { socialRoutes } from '../../functions/src/contracts/social-routes';
 import { tinyPng, uploadAttachment } from '../support/attachments';
 import { call, createTestPerson, signInAgain, type TestPerson } from '../support/people';
@@ -300,6 +301,14 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   listSpaceBlocks: { method: 'GET', path: () => '/api/spaces/section/mulhouse/blocks', expect: only(moderators) },
 };
 
+// ——— Privacy rights (issue 14, ADR 0024) ———
+// Erasing an account is one's own, confirmed by the password: a wrong one changes nothing (400 on
+// body.password) for every signed-in caller. The register of processing is public.
+const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
+  eraseMyAccount: { method: 'DELETE', path: () => '/api/me', body: () => ({ password: 'pas-le-bon-mot-de-passe', content: 'delete' }), expect: signedIn(400) },
+  getRegisterOfProcessing: { method: 'GET', path: () => '/api/privacy/register', expect: everyone(200) },
+};
+
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
   openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
@@ -403,6 +412,7 @@ const matrix: Record<RouteName, Case> = {
   rolloutNumbers: { method: 'GET', path: () => '/api/rollout/numbers?scope=federation&code=68', expect: only({ federationOfficer: 200, nationalAdmin: 200 }) },
   ...eventCases,
   ...socialMatrix,
+  ...privacyMatrix,
 };
 
 before(async () => {

@@ -8,3 +8,4 @@ export * from './identity';
 export * from './party-functions';
 export * from './events';
 export * from './social';
+export * from './privacy';

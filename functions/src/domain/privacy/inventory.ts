@@ -84,6 +84,12 @@ export interface DataRule {
   processing: ProcessingId;
   export: ExportRule;
   erasure: ErasureRule;
+  /**
+   * The attributes that say whose item it is. An item that names the person elsewhere only (the
+   * moderator who blocked someone, who granted a role, a comment under someone else's post) is
+   * anonymised, not deleted. Absent: every item naming the person gets the rule.
+   */
+  subject?: readonly string[];
   /** How long it is kept, in French; the figures come from retention.ts where the code enforces them. */
   retention: string;
   /** Why export and erasure do what they do, in French. */
@@ -96,11 +102,11 @@ const notPersonal = (feature: string, entity: string, label: string, reason: str
 
 export const inventory: readonly DataRule[] = [
   // ——— people ———
-  { feature: 'people', entity: 'person', label: 'Profil et adhésion', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
+  { feature: 'people', entity: 'person', subject: ['userId'], label: 'Profil et adhésion', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Le cœur du compte : exporté en entier, effacé avec lui.' },
-  { feature: 'people', entity: 'personEmail', label: 'Adresse → compte', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'delete',
+  { feature: 'people', entity: 'personEmail', subject: ['userId'], label: 'Adresse → compte', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Un index de l’adresse déjà exportée avec le profil.' },
-  { feature: 'people', entity: 'roleGrant', label: 'Rôle confié', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
+  { feature: 'people', entity: 'roleGrant', subject: ['userId'], label: 'Rôle confié', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
     retention: 'Tant que le rôle tient.', reason: 'L’effacement met fin aux rôles (changeMembership), audités.' },
   { feature: 'people', entity: 'roleAudit', label: 'Journal des rôles', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
     retention: 'Tant que l’espace existe.', reason: 'Qui a eu quel pouvoir et quand doit rester vérifiable : la personne devient « compte supprimé n° … ».' },
@@ -110,7 +116,7 @@ export const inventory: readonly DataRule[] = [
   // ——— identity ———
   { feature: 'identity', entity: 'signUpAttempt', label: 'Inscription non confirmée', data: 'art9', processing: 'accounts', export: 'exclude', erasure: 'delete',
     retention: 'Un jour (TTL).', reason: 'Rien n’est encore un compte ; effacée avec les autres tentatives de la même adresse.' },
-  { feature: 'identity', entity: 'session', label: 'Session ouverte', data: 'personal', processing: 'accounts', export: 'include', erasure: 'delete',
+  { feature: 'identity', entity: 'session', subject: ['userId'], label: 'Session ouverte', data: 'personal', processing: 'accounts', export: 'include', erasure: 'delete',
     retention: 'Jusqu’à la fin de son jeton de renouvellement.', reason: 'Toutes les sessions prennent fin à l’effacement.' },
   { feature: 'identity', entity: 'sessionsValidAfter', label: 'Fin des sessions', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'pseudonymise',
     retention: 'Durée de vie la plus longue d’un jeton (TTL).', reason: 'C’est elle qui refuse tout jeton émis avant l’effacement : elle survit au compte, puis expire.' },
@@ -120,13 +126,13 @@ export const inventory: readonly DataRule[] = [
   { feature: 'limits', entity: 'rateCounter', label: 'Compteur de limite de débit', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'expire',
     retention: 'La fenêtre du compteur (TTL).', reason: 'Les sujets personnels (adresse, IP) sont des empreintes ; le compteur expire seul.' },
   // ——— social ———
-  { feature: 'social', entity: 'post', label: 'Publication', data: 'art9', processing: 'social', export: 'include', erasure: 'author-choice',
+  { feature: 'social', entity: 'post', subject: ['authorId'], label: 'Publication', data: 'art9', processing: 'social', export: 'include', erasure: 'author-choice',
     retention: 'Tant que l’auteur ou un modérateur ne la supprime pas.', reason: 'L’auteur choisit : supprimer ou garder sous « compte supprimé » (les autres y ont répondu).' },
-  { feature: 'social', entity: 'comment', label: 'Commentaire', data: 'art9', processing: 'social', export: 'include', erasure: 'author-choice',
+  { feature: 'social', entity: 'comment', subject: ['authorId'], label: 'Commentaire', data: 'art9', processing: 'social', export: 'include', erasure: 'author-choice',
     retention: 'Tant que son auteur ou un modérateur ne le supprime pas.', reason: 'Comme les publications.' },
-  { feature: 'social', entity: 'postFollower', label: 'Conversation suivie', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'postFollower', subject: ['userId'], label: 'Conversation suivie', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que la publication existe.', reason: 'Un choix de la personne.' },
-  { feature: 'social', entity: 'attachment', label: 'Fichier joint', data: 'art9', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'attachment', subject: ['ownerId'], label: 'Fichier joint', data: 'art9', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Avec la publication ; un envoi jamais joint, un jour (TTL).', reason: 'Les fichiers eux-mêmes sont dans l’archive et retirés du stockage.' },
   { feature: 'social', entity: 'feedItem', label: 'Fil d’actu', data: 'personal', processing: 'social', export: 'exclude', erasure: 'delete',
     retention: 'Quelques semaines (TTL).', reason: 'Des copies de publications d’autres personnes, déjà lisibles sur le site.' },
@@ -142,13 +148,13 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que l’amitié dure.', reason: 'Les deux côtés sont effacés.' },
   { feature: 'social', entity: 'group', label: 'Groupe thématique', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
     retention: 'Tant que le groupe existe.', reason: 'Le groupe appartient à ses membres : il reste, sans son créateur.' },
-  { feature: 'social', entity: 'groupMember', label: 'Appartenance à un groupe', data: 'art9', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'groupMember', subject: ['userId'], label: 'Appartenance à un groupe', data: 'art9', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que la personne est dans le groupe.', reason: 'Dit une opinion : effacée.' },
   { feature: 'social', entity: 'groupInvitation', label: 'Invitation à un groupe', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Voir les durées de conservation (invitations).', reason: 'Celles envoyées par la personne et celles reçues à son adresse.' },
   { feature: 'social', entity: 'report', label: 'Signalement', data: 'personal', processing: 'social', export: 'include', erasure: 'anonymise',
     retention: 'Tant que la modération en a besoin.', reason: 'La modération garde le signalement, sans son auteur.' },
-  { feature: 'social', entity: 'spaceBlock', label: 'Blocage dans un espace', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'spaceBlock', subject: ['userId'], label: 'Blocage dans un espace', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que les modérateurs le maintiennent.', reason: 'Sans compte, il n’y a plus personne à bloquer.' },
   // ——— events ———
   { feature: 'events', entity: 'event', label: 'Événement organisé', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
@@ -163,7 +169,7 @@ export const inventory: readonly DataRule[] = [
     retention: '30 minutes, effacée au plus tard avec les données du visiteur.', reason: 'Un visiteur n’a pas de compte à exporter.' },
   { feature: 'events', entity: 'visitorLink', label: 'Lien d’un visiteur', data: 'personal', processing: 'events', export: 'exclude', erasure: 'expire',
     retention: 'Voir les durées de conservation (visiteurs).', reason: 'Seulement l’empreinte du lien.' },
-  { feature: 'events', entity: 'calendarFeed', label: 'Agenda privé', data: 'personal', processing: 'events', export: 'include', erasure: 'delete',
+  { feature: 'events', entity: 'calendarFeed', subject: ['ownerId'], label: 'Agenda privé', data: 'personal', processing: 'events', export: 'include', erasure: 'delete',
     retention: 'Jusqu’à sa révocation.', reason: 'Le lien secret cesse de marcher.' },
   { feature: 'events', entity: 'mailReceipt', label: 'Courriel d’événement envoyé', data: 'personal', processing: 'mail', export: 'include', erasure: 'delete',
     retention: 'Tant que l’événement existe.', reason: 'Le type et la date des courriels envoyés sont exportés.' },
@@ -204,6 +210,11 @@ export const inventory: readonly DataRule[] = [
     retention: '30 jours (TTL).', reason: 'Le destinataire est une empreinte.' },
   notPersonal('mail', 'bulkTask', 'Envoi groupé', 'Une file de tâches.'),
   notPersonal('mail', 'sendSecond', 'Débit d’envoi', 'Un compteur par seconde.'),
+  // ——— privacy ———
+  { feature: 'privacy', entity: 'sweepTask', label: 'Demande d’export ou d’effacement', data: 'personal', processing: 'privacy', export: 'include', erasure: 'pseudonymise',
+    retention: 'Export : 7 jours ; effacement : la preuve, sans rien qui désigne la personne.', reason: 'La preuve que l’effacement a eu lieu, sous « compte supprimé n° … ».' },
+  { feature: 'privacy', entity: 'memberTombstone', label: 'Empreinte d’une ligne du fichier effacée', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
+    retention: 'Tant que la ligne est dans le fichier du parti.', reason: 'Une empreinte du numéro d’adhérent : empêche l’import suivant de relier la ligne à un nouveau compte.' },
   // ——— territory ———
   notPersonal('territory', 'region', 'Région', 'Géographie officielle.'),
   notPersonal('territory', 'federation', 'Fédération', 'Géographie officielle.'),
