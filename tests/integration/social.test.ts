@@ -5,6 +5,7 @@ import { sendToForm, tinyPng, uploadAttachment } from '../support/attachments';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
+import { until } from '../support/until';
 
 // Groups, friends, conversations and notifications through the real handlers and the worker's
 // stream jobs. Everyone here is new (unique addresses); Rennes (35) is their section.
@@ -16,15 +17,6 @@ let bruno: TestPerson; // member, Rennes
 let chloe: TestPerson; // member, Rennes
 let dan: TestPerson; // supporter, Paris
 
-const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    assert.ok(Date.now() < deadline, `${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const notificationsOf = (person: TestPerson) =>
   call(stack, person, 'GET', '/api/me/notifications').then((r) => r.body as unknown as { items: { kind: string; text: string; path: string }[]; unread: number });
 const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();

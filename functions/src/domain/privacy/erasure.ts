@@ -85,8 +85,10 @@ function actionFor(item: RawItem, rule: DataRule | undefined, task: SweepTask, u
   const inTheirKeys = keyAttributes(item).some((k) => String(item[k]).toLowerCase().includes(userId.toLowerCase()));
   switch (rule.erasure) {
     case 'delete':
-    case 'expire':
       return isSubject ? 'delete' : 'anonymise';
+    // Left to its short TTL: hashes, or the « sessions valid after » instant that refuses old tokens.
+    case 'expire':
+      return 'none';
     case 'author-choice':
       if (!isSubject) return 'anonymise';
       return task.content === 'keep' && !inTheirKeys ? 'anonymise' : 'delete';
@@ -120,9 +122,9 @@ async function deleteObjects(keys: string[]): Promise<void> {
   await s3.send(new DeleteObjectsCommand({ Bucket: filesBucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
 }
 
-/** Every object under the person's own prefixes (photos, uploads not attached yet). */
+/** Every object under the person's own prefixes: photos, uploads, files of posts. */
 async function deletePersonFiles(userId: string): Promise<void> {
-  for (const prefix of [`photos/${userId}/`, `uploads/pending/${userId}/`]) {
+  for (const prefix of [`photos/${userId}/`, `uploads/pending/${userId}/`, `attachments/${userId}/`]) {
     let token: string | undefined;
     do {
       const page = await s3.send(new ListObjectsV2Command({ Bucket: filesBucket, Prefix: prefix, ContinuationToken: token }));
@@ -152,7 +154,7 @@ async function eraseFromItem(item: RawItem, task: SweepTask, needles: Needles): 
       await documentClient.send(new UpdateCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'REMOVE userId' }));
       return true;
     default:
-      logger.warn('erasure: an item without personal data names the person', { entity: item.__edb_e__ });
+      if (action === 'none' && ruleOfItem(item)?.data === 'none') logger.warn('erasure: an item said impersonal names the person', { entity: item.__edb_e__ });
       return false;
   }
 }

@@ -65,8 +65,8 @@ export type ProcessingId = keyof typeof processings;
  * - export `include`: its items about the person go into their archive; `exclude`: not, with the reason.
  * - erasure `delete`: removed; `anonymise`: kept with every mention of the person removed (the author's
  *   choice, for posts and comments, between this and `delete`); `pseudonymise`: kept for a reason that
- *   outlives the person, under « compte supprimé n° … » (the only items an erased person's id may still
- *   key, hashed); `expire`: left to its short TTL, holding nothing readable (hashes, counters);
+ *   outlives the person, under « compte supprimé n° … »; `expire`: left as is to its short TTL (hashes,
+ *   counters, and the « sessions valid after » instant that must keep refusing the person's old tokens);
  *   `none`: nothing about a person.
  */
 export type ExportRule = 'include' | 'exclude';
@@ -118,7 +118,7 @@ export const inventory: readonly DataRule[] = [
     retention: 'Un jour (TTL).', reason: 'Rien n’est encore un compte ; effacée avec les autres tentatives de la même adresse.' },
   { feature: 'identity', entity: 'session', subject: ['userId'], label: 'Session ouverte', data: 'personal', processing: 'accounts', export: 'include', erasure: 'delete',
     retention: 'Jusqu’à la fin de son jeton de renouvellement.', reason: 'Toutes les sessions prennent fin à l’effacement.' },
-  { feature: 'identity', entity: 'sessionsValidAfter', label: 'Fin des sessions', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'pseudonymise',
+  { feature: 'identity', entity: 'sessionsValidAfter', label: 'Fin des sessions', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'expire',
     retention: 'Durée de vie la plus longue d’un jeton (TTL).', reason: 'C’est elle qui refuse tout jeton émis avant l’effacement : elle survit au compte, puis expire.' },
   { feature: 'identity', entity: 'signInUnlock', label: 'Code de déblocage de connexion', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'expire',
     retention: 'Une heure (TTL).', reason: 'Seulement des empreintes (adresse, code).' },
