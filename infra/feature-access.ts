@@ -59,7 +59,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   posts: { table: 'readwrite', policy: true },
   // Files of posts: presigned uploads, the server's check of what arrived, short-lived download links.
   attachments: { table: 'readwrite', files: 'readwrite', policy: true },
-  // Privacy rights (ADR 0024): erasure confirmed by the password (client flows) and effective at once
-  // (sessions ended, the Cognito account deleted); exports' archives in the files bucket; their mails.
-  privacy: { table: 'readwrite', userPool: 'accounts', files: 'readwrite', mail: 'send', site: true, policy: true },
+  // Privacy rights (ADR 0024): erasure confirmed by the password (client flows, throttled as sign-in,
+  // with its unlock mail) and effective at once (sessions ended, the Cognito account deleted); short
+  // download links of exports' archives.
+  privacy: { table: 'readwrite', userPool: 'accounts', files: 'readwrite', mail: 'send', policy: true },
 };

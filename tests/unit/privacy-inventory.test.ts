@@ -33,13 +33,15 @@ test('every entity of the code has an export, erasure and retention rule, and ev
   assert.equal(new Set(ruled).size, ruled.length, 'one rule per entity');
 });
 
-test('the rules are coherent: nothing personal is « none », nothing impersonal is exported', () => {
+test('the rules are coherent: nothing personal is « none », nothing impersonal is exported, every export names its owner', () => {
   for (const rule of inventory) {
     const name = `${rule.feature}/${rule.entity}`;
     assert.ok(rule.processing in processings, `${name}: unknown processing`);
     assert.equal(rule.data === 'none', rule.erasure === 'none', `${name}: erasure « none » is for impersonal data only`);
     if (rule.data === 'none') assert.equal(rule.export, 'exclude', `${name}: impersonal data is not exported`);
     assert.ok(rule.reason.length > 3 && rule.retention.length > 3, `${name}: reason and retention said`);
+    // An archive holds the person's own items: each exported entity says which attribute names its owner.
+    if (rule.export === 'include') assert.ok(rule.subject?.length, `${name}: exported, so its subject attributes are named`);
   }
 });
 

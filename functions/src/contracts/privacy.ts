@@ -37,3 +37,27 @@ export const RegisterOfProcessing = z
   })
   .meta({ id: 'RegisterOfProcessing', description: 'Le registre des traitements (art. 30), tiré de l’inventaire des données.' });
 export type RegisterOfProcessing = z.infer<typeof RegisterOfProcessing>;
+
+export const ExportId = z.string().regex(/^[\w-]{10,40}$/, 'identifiant d’export');
+
+export const ExportStatus = z
+  .object({
+    id: ExportId,
+    state: z.enum(['running', 'done', 'expired']),
+    requestedAt: z.string(),
+    /** Items looked at so far, out of about `total` (the table's size, approximate). */
+    scanned: z.number().int(),
+    /** Items about the person found so far. */
+    found: z.number().int(),
+    finishedAt: z.string().optional(),
+    /** Until when the download works. */
+    availableUntil: z.string().optional(),
+  })
+  .meta({ id: 'ExportStatus' });
+export type ExportStatus = z.infer<typeof ExportStatus>;
+
+export const ExportList = z.object({ items: z.array(ExportStatus) }).meta({ id: 'ExportList' });
+
+export const ExportDownload = z
+  .object({ url: z.string(), expiresInSeconds: z.number().int() })
+  .meta({ id: 'ExportDownload', description: 'Un lien de téléchargement de quelques minutes, pour la personne connectée seulement.' });

@@ -1,5 +1,6 @@
 import { SweepTaskEntity } from '../domain/privacy/entities';
-import { runErasure } from '../domain/privacy/erasure';
+import { runErasure } from '../domain/privacy/erasure-sweep';
+import { runExport } from '../domain/privacy/export-archive';
 import type { SweepTask } from '../domain/privacy/sweep';
 import { streamJob } from './kit/stream-job';
 
@@ -8,5 +9,7 @@ export const handler = streamJob<SweepTask>(async ({ after: inserted }, context)
   if (!inserted) return;
   const { data: task } = await SweepTaskEntity.get({ sweepId: inserted.sweepId, seq: inserted.seq }).go({ consistent: true });
   if (!task) return;
-  if (task.kind === 'erasure') await runErasure(task, () => context.getRemainingTimeInMillis());
+  const remainingMs = () => context.getRemainingTimeInMillis();
+  if (task.kind === 'erasure') await runErasure(task, remainingMs);
+  else await runExport(task, remainingMs);
 });

@@ -87,9 +87,12 @@ export interface DataRule {
   /**
    * The attributes that say whose item it is. An item that names the person elsewhere only (the
    * moderator who blocked someone, who granted a role, a comment under someone else's post) is
-   * anonymised, not deleted. Absent: every item naming the person gets the rule.
+   * anonymised, not deleted. Absent: every item naming the person gets the rule. Every exported entity
+   * has one: an archive holds the person's own items, never someone else's that names them.
    */
   subject?: readonly string[];
+  /** Erasure of someone else's item that names the person: anonymised, unless `delete` (a friend's side of the friendship). */
+  namedElsewhere?: 'delete';
   /** How long it is kept, in French; the figures come from retention.ts where the code enforces them. */
   retention: string;
   /** Why export and erasure do what they do, in French. */
@@ -108,10 +111,10 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que le compte existe.', reason: 'Un index de l’adresse déjà exportée avec le profil.' },
   { feature: 'people', entity: 'roleGrant', subject: ['userId'], label: 'Rôle confié', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
     retention: 'Tant que le rôle tient.', reason: 'L’effacement met fin aux rôles (changeMembership), audités.' },
-  { feature: 'people', entity: 'roleAudit', label: 'Journal des rôles', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
+  { feature: 'people', entity: 'roleAudit', subject: ['userId'], label: 'Journal des rôles', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
     retention: 'Tant que l’espace existe.', reason: 'Qui a eu quel pouvoir et quand doit rester vérifiable : la personne devient « compte supprimé n° … ».' },
   // ——— membership ———
-  { feature: 'membership', entity: 'memberRecord', label: 'Ligne du fichier des adhérents', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
+  { feature: 'membership', entity: 'memberRecord', subject: ['userId', 'email'], label: 'Ligne du fichier des adhérents', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
     retention: 'Jusqu’à l’import suivant qui ne la contient plus.', reason: 'Le fichier appartient au parti : la ligne est déliée du compte et une empreinte empêche l’import suivant de la relier à un nouveau compte.' },
   // ——— identity ———
   { feature: 'identity', entity: 'signUpAttempt', label: 'Inscription non confirmée', data: 'art9', processing: 'accounts', export: 'exclude', erasure: 'delete',
@@ -138,32 +141,32 @@ export const inventory: readonly DataRule[] = [
     retention: 'Quelques semaines (TTL).', reason: 'Des copies de publications d’autres personnes, déjà lisibles sur le site.' },
   { feature: 'social', entity: 'searchEntry', label: 'Entrée de recherche', data: 'personal', processing: 'social', export: 'exclude', erasure: 'delete',
     retention: 'Tant que ce qu’elle désigne existe.', reason: 'Un index dérivé du profil et des publications.' },
-  { feature: 'social', entity: 'notification', label: 'Notification', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'notification', subject: ['userId'], namedElsewhere: 'delete', label: 'Notification', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Voir les durées de conservation (notifications).', reason: 'Celles de la personne et celles qui la nomment sont effacées.' },
-  { feature: 'social', entity: 'notificationState', label: 'Réglages des notifications', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'notificationState', subject: ['userId'], label: 'Réglages des notifications', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Des préférences de la personne.' },
   { feature: 'social', entity: 'digestDue', label: 'Résumé à envoyer', data: 'personal', processing: 'social', export: 'exclude', erasure: 'delete',
     retention: 'Jusqu’à l’envoi du résumé.', reason: 'Une marque technique ; les notifications sont exportées.' },
-  { feature: 'social', entity: 'friendship', label: 'Coopain', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'friendship', subject: ['userId'], namedElsewhere: 'delete', label: 'Coopain', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que l’amitié dure.', reason: 'Les deux côtés sont effacés.' },
-  { feature: 'social', entity: 'group', label: 'Groupe thématique', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
+  { feature: 'social', entity: 'group', subject: ['createdBy'], label: 'Groupe thématique', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
     retention: 'Tant que le groupe existe.', reason: 'Le groupe appartient à ses membres : il reste, sans son créateur.' },
   { feature: 'social', entity: 'groupMember', subject: ['userId'], label: 'Appartenance à un groupe', data: 'art9', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que la personne est dans le groupe.', reason: 'Dit une opinion : effacée.' },
-  { feature: 'social', entity: 'groupInvitation', label: 'Invitation à un groupe', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
+  { feature: 'social', entity: 'groupInvitation', subject: ['invitedBy', 'email'], label: 'Invitation à un groupe', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Voir les durées de conservation (invitations).', reason: 'Celles envoyées par la personne et celles reçues à son adresse.' },
-  { feature: 'social', entity: 'report', label: 'Signalement', data: 'personal', processing: 'social', export: 'include', erasure: 'anonymise',
+  { feature: 'social', entity: 'report', subject: ['reporterId'], label: 'Signalement', data: 'personal', processing: 'social', export: 'include', erasure: 'anonymise',
     retention: 'Tant que la modération en a besoin.', reason: 'La modération garde le signalement, sans son auteur.' },
   { feature: 'social', entity: 'spaceBlock', subject: ['userId'], label: 'Blocage dans un espace', data: 'personal', processing: 'social', export: 'include', erasure: 'delete',
     retention: 'Tant que les modérateurs le maintiennent.', reason: 'Sans compte, il n’y a plus personne à bloquer.' },
   // ——— events ———
-  { feature: 'events', entity: 'event', label: 'Événement organisé', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
+  { feature: 'events', entity: 'event', subject: ['organizerId'], label: 'Événement organisé', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
     retention: 'Tant que son espace existe.', reason: 'L’événement appartient à son espace et à ses participants : il reste, sans le nom de l’organisateur.' },
-  { feature: 'events', entity: 'attendance', label: 'Réponse à un événement', data: 'art9', processing: 'events', export: 'include', erasure: 'delete',
+  { feature: 'events', entity: 'attendance', subject: ['userId'], label: 'Réponse à un événement', data: 'art9', processing: 'events', export: 'include', erasure: 'delete',
     retention: 'Membres : tant que le compte existe ; visiteurs : voir les durées de conservation.', reason: 'Dit une opinion : effacée, sa place rendue.' },
   { feature: 'events', entity: 'waiting', label: 'Liste d’attente', data: 'personal', processing: 'events', export: 'exclude', erasure: 'delete',
     retention: 'Jusqu’à l’événement.', reason: 'Exportée avec la réponse (« en attente »).' },
-  { feature: 'events', entity: 'slotSignup', label: 'Inscription à un créneau', data: 'art9', processing: 'events', export: 'include', erasure: 'delete',
+  { feature: 'events', entity: 'slotSignup', subject: ['userId'], label: 'Inscription à un créneau', data: 'art9', processing: 'events', export: 'include', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Dit une opinion : effacée, sa place rendue.' },
   { feature: 'events', entity: 'visitorHold', label: 'Réponse de visiteur non confirmée', data: 'art9', processing: 'events', export: 'exclude', erasure: 'expire',
     retention: '30 minutes, effacée au plus tard avec les données du visiteur.', reason: 'Un visiteur n’a pas de compte à exporter.' },
@@ -171,9 +174,9 @@ export const inventory: readonly DataRule[] = [
     retention: 'Voir les durées de conservation (visiteurs).', reason: 'Seulement l’empreinte du lien.' },
   { feature: 'events', entity: 'calendarFeed', subject: ['ownerId'], label: 'Agenda privé', data: 'personal', processing: 'events', export: 'include', erasure: 'delete',
     retention: 'Jusqu’à sa révocation.', reason: 'Le lien secret cesse de marcher.' },
-  { feature: 'events', entity: 'mailReceipt', label: 'Courriel d’événement envoyé', data: 'personal', processing: 'mail', export: 'include', erasure: 'delete',
+  { feature: 'events', entity: 'mailReceipt', subject: ['recipient'], label: 'Courriel d’événement envoyé', data: 'personal', processing: 'mail', export: 'include', erasure: 'delete',
     retention: 'Tant que l’événement existe.', reason: 'Le type et la date des courriels envoyés sont exportés.' },
-  { feature: 'events', entity: 'mailPreference', label: 'Choix des annonces d’événements', data: 'personal', processing: 'mail', export: 'include', erasure: 'delete',
+  { feature: 'events', entity: 'mailPreference', subject: ['userId'], label: 'Choix des annonces d’événements', data: 'personal', processing: 'mail', export: 'include', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Une préférence de la personne.' },
   { feature: 'events', entity: 'unsubscribeLink', label: 'Lien de désinscription', data: 'personal', processing: 'mail', export: 'exclude', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Un secret technique.' },
@@ -182,14 +185,14 @@ export const inventory: readonly DataRule[] = [
   notPersonal('events', 'holdLapse', 'Échéance d’une réponse de visiteur', 'Un identifiant aléatoire et une heure.'),
   notPersonal('events', 'announcementTask', 'Envoi d’une annonce', 'Une file de tâches.'),
   // ——— reports ———
-  { feature: 'reports', entity: 'report', label: 'Compte-rendu d’action', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
+  { feature: 'reports', entity: 'report', subject: ['authorId'], label: 'Compte-rendu d’action', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
     retention: 'Tant que son espace existe.', reason: 'Les chiffres comptent pour la section : le compte-rendu reste, sans son auteur.' },
   { feature: 'reports', entity: 'reportLine', label: 'Ligne de compte-rendu d’un niveau', data: 'art9', processing: 'events', export: 'exclude', erasure: 'anonymise',
     retention: 'Tant que son niveau existe.', reason: 'Une copie du compte-rendu, déjà exporté.' },
   notPersonal('reports', 'levelTotals', 'Totaux d’un niveau', 'Des sommes.'),
   notPersonal('reports', 'childTotals', 'Totaux d’un sous-niveau', 'Des sommes.'),
   // ——— rollout ———
-  { feature: 'rollout', entity: 'preregistration', label: 'Préinscription', data: 'art9', processing: 'rollout', export: 'include', erasure: 'delete',
+  { feature: 'rollout', entity: 'preregistration', subject: ['email'], label: 'Préinscription', data: 'art9', processing: 'rollout', export: 'include', erasure: 'delete',
     retention: 'Voir les durées de conservation (préinscriptions).', reason: 'Effacée à la demande (lien de chaque courriel) et avec le compte.' },
   { feature: 'rollout', entity: 'waveDelivery', label: 'Courriel de lancement', data: 'personal', processing: 'rollout', export: 'exclude', erasure: 'expire',
     retention: 'Tant que la vague existe.', reason: 'Le destinataire est une empreinte de l’adresse.' },
@@ -202,17 +205,17 @@ export const inventory: readonly DataRule[] = [
   notPersonal('rollout', 'rolloutFunnel', 'Chiffres d’une fédération', 'Des compteurs.'),
   notPersonal('rollout', 'signupDay', 'Inscriptions du jour', 'Des compteurs.'),
   // ——— mail ———
-  { feature: 'mail', entity: 'mailSuppression', label: 'Adresse à ne plus écrire', data: 'personal', processing: 'mail', export: 'include', erasure: 'pseudonymise',
+  { feature: 'mail', entity: 'mailSuppression', subject: ['email'], label: 'Adresse à ne plus écrire', data: 'personal', processing: 'mail', export: 'include', erasure: 'pseudonymise',
     retention: 'Pour toujours (une adresse qui a refusé les courriels le reste).', reason: 'Gardée sous forme d’empreinte : Coopol n’écrit plus à l’adresse, sans la garder lisible.' },
-  { feature: 'mail', entity: 'bulkReceipt', label: 'Courriel d’un envoi groupé', data: 'personal', processing: 'mail', export: 'exclude', erasure: 'expire',
-    retention: 'Tant que l’envoi existe.', reason: 'Le destinataire est une empreinte.' },
-  { feature: 'mail', entity: 'mailAccepted', label: 'Accusé d’envoi', data: 'personal', processing: 'mail', export: 'exclude', erasure: 'expire',
-    retention: '30 jours (TTL).', reason: 'Le destinataire est une empreinte.' },
+  { feature: 'mail', entity: 'bulkReceipt', label: 'Courriel d’un envoi groupé', data: 'personal', processing: 'mail', export: 'exclude', erasure: 'delete',
+    retention: 'Tant que l’envoi existe.', reason: 'Le destinataire est l’identifiant de la personne (effacé avec elle) ou une empreinte de l’adresse.' },
+  { feature: 'mail', entity: 'mailAccepted', label: 'Accusé d’envoi', data: 'personal', processing: 'mail', export: 'exclude', erasure: 'delete',
+    retention: '30 jours (TTL).', reason: 'Le destinataire est l’identifiant de la personne (effacé avec elle) ou une empreinte de l’adresse.' },
   notPersonal('mail', 'bulkTask', 'Envoi groupé', 'Une file de tâches.'),
   notPersonal('mail', 'sendSecond', 'Débit d’envoi', 'Un compteur par seconde.'),
   // ——— privacy ———
-  { feature: 'privacy', entity: 'sweepTask', label: 'Demande d’export ou d’effacement', data: 'personal', processing: 'privacy', export: 'include', erasure: 'pseudonymise',
-    retention: 'Export : 7 jours ; effacement : la preuve, sans rien qui désigne la personne.', reason: 'La preuve que l’effacement a eu lieu, sous « compte supprimé n° … ».' },
+  { feature: 'privacy', entity: 'sweepTask', subject: ['userId'], label: 'Demande d’export ou d’effacement', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
+    retention: 'Export : 7 jours ; effacement : la preuve, sans rien qui désigne la personne.', reason: 'La preuve que l’effacement a eu lieu, sous « compte supprimé n° … » ; l’export est l’archive elle-même (son avancement est sur le profil).' },
   { feature: 'privacy', entity: 'memberTombstone', label: 'Empreinte d’une ligne du fichier effacée', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
     retention: 'Tant que la ligne est dans le fichier du parti.', reason: 'Une empreinte du numéro d’adhérent : empêche l’import suivant de relier la ligne à un nouveau compte.' },
   // ——— territory ———
@@ -227,6 +230,19 @@ export const inventory: readonly DataRule[] = [
 export function ruleOf(feature: string, entity: string): DataRule | undefined {
   return inventory.find((rule) => rule.feature === feature && rule.entity === entity);
 }
+
+/**
+ * The rule of a stored item, by its ElectroDB name; two entities may share a name (`social/report`,
+ * `reports/report`): then the one whose subject attributes the item has.
+ */
+export function ruleOfItem(item: Record<string, unknown>): DataRule | undefined {
+  const rules = inventory.filter((rule) => rule.entity === item.__edb_e__);
+  return rules.length > 1 ? rules.find((rule) => rule.subject?.some((attribute) => attribute in item)) : rules[0];
+}
+
+/** Is the item the person's own (rather than naming them elsewhere)? `ids`: their id and address. */
+export const isSubjectOf = (rule: DataRule, item: Record<string, unknown>, ids: readonly string[]) =>
+  !rule.subject || rule.subject.some((attribute) => typeof item[attribute] === 'string' && ids.includes((item[attribute] as string).toLowerCase()));
 
 /** The entities whose items go into a person's archive. */
 export const exportedEntities = inventory.filter((rule) => rule.export === 'include');
