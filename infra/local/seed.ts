@@ -77,7 +77,7 @@ export async function seedDemoEvents(): Promise<void> {
   const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
   const { EventEntity } = await import('../../functions/src/domain/events/entities');
   const events = await import('../../functions/src/domain/events/service');
-  const { toParis } = await import('../../functions/src/domain/events/paris-time');
+  const { parisDay, parisWallClockToIso } = await import('../../functions/src/contracts/paris-time');
   const { submitReport } = await import('../../functions/src/domain/reports/service');
   const { PersonEmailEntity } = await import('../../functions/src/domain/people/entities');
 
@@ -95,7 +95,7 @@ export async function seedDemoEvents(): Promise<void> {
   const day = (offset: number, hour: number) => {
     const d = new Date();
     d.setUTCDate(d.getUTCDate() + offset);
-    return `${toParis(d).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+    return parisWallClockToIso(`${parisDay(d)}T${String(hour).padStart(2, '0')}:00`)!;
   };
   const saturday = ((6 - new Date().getUTCDay() + 7) % 7) || 7;
   const place = { address: 'Marché du Canal couvert, quai de la Cloche, Mulhouse', lat: 47.7467, lon: 7.3389 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { toParis } from '../../functions/src/domain/events/paris-time';
+import { parisWallClock } from '../../functions/src/contracts/paris-time';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
 import { createTestPerson, type TestPerson } from '../support/people';
@@ -45,7 +45,7 @@ describe('a leafleting action with two slots of 3', () => {
   let eventUrl = '';
   // The reminder is due a day before the start: starting in a day and three minutes, it fires during the test.
   const start = new Date(Math.ceil((Date.now() + 24 * 3600_000 + 180_000) / 60_000) * 60_000);
-  const hours = (n: number) => toParis(new Date(start.getTime() + n * 3600_000));
+  const hours = (n: number) => parisWallClock(new Date(start.getTime() + n * 3600_000));
   const title = `Tractage au marché du Canal ${start.getTime()}`;
 
   test('the secretary creates it; the page shows what is missing', async () => {
@@ -134,6 +134,42 @@ describe('a leafleting action with two slots of 3', () => {
     // The one who left is not reminded.
     assert.equal((await mailsTo(stack, members[0]!.email)).filter((m) => subject.test(m.subject)).length, 0);
     assert.deepEqual(outside, []);
+  });
+});
+
+describe('the nights the clocks change (ADR 0019)', () => {
+  test('a time the spring change skips is refused next to its field, what was typed kept; the autumn hour lived twice is its first', async () => {
+    const page = await pageAs(secretary);
+    const title = `Collage de nuit ${Date.now()}`;
+    await page.goto(`${stack.urls.site}/evenements/nouveau?espace=section:mulhouse`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Type').selectOption('autre');
+    await page.getByLabel('Titre').fill(title);
+    // On 30 March 2031 Paris goes from 01:59 to 03:00: 02:30 never happens.
+    await page.getByLabel('Début (heure de Paris)').fill('2031-03-30T02:30');
+    await page.getByLabel('Fin (heure de Paris)').fill('2031-03-30T04:00');
+    await page.getByLabel('Lieu').fill('Gare centrale, Mulhouse');
+    await page.getByRole('button', { name: 'Publier l’événement' }).click();
+    await page.getByText('cette date ou cette heure n’existe pas à Paris').waitFor();
+    assert.match(page.url(), /\/evenements\/nouveau/);
+    assert.equal(await page.getByLabel('Début (heure de Paris)').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Fin (heure de Paris)').getAttribute('aria-invalid'), null);
+    assert.equal(await page.getByLabel('Titre').inputValue(), title);
+    // On 26 October 2031 02:30 happens twice (summer, then winter time): the first is meant.
+    await page.getByLabel('Début (heure de Paris)').fill('2031-10-26T02:30');
+    await page.getByLabel('Fin (heure de Paris)').fill('2031-10-26T04:00');
+    await page.getByRole('button', { name: 'Publier l’événement' }).click();
+    await page.waitForURL(/\/evenements\/[a-z0-9]{32}$/);
+    await page.getByText('dimanche 26 octobre 2031, 2 h 30 – 4 h').waitFor();
+    // The edit form shows the times again as they were typed; it and the new-event form hold at 320 px.
+    const edit = `${page.url()}/modifier`;
+    await page.goto(edit, { waitUntil: 'networkidle' });
+    assert.equal(await page.getByLabel('Début (heure de Paris)').inputValue(), '2031-10-26T02:30');
+    assert.equal(await page.getByLabel('Fin (heure de Paris)').inputValue(), '2031-10-26T04:00');
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const path of [edit, `${stack.urls.site}/evenements/nouveau?espace=section:mulhouse`]) {
+      await page.goto(path, { waitUntil: 'networkidle' });
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, `${path} scrolls sideways at 320 px`);
+    }
   });
 });
 

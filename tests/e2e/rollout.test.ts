@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isoToParisLocal } from '../../web/lib/paris-time';
+import { parisWallClock } from '../../functions/src/contracts/paris-time';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
 import { linkIn, mailsTo, waitForMail, type StoredMail } from '../support/mail';
 import { createTestPerson, TEST_PASSWORD, turnOnMfa, type TestPerson } from '../support/people';
@@ -187,7 +187,7 @@ describe('a wave for Centre-Val de Loire, from the admin pages to the launch mai
     await page.getByLabel('Nom de la vague').fill('Vague e2e — Centre-Val de Loire');
     await page.getByRole('checkbox', { name: 'Centre-Val de Loire', exact: true }).check();
     const opensAt = new Date(Date.now() + 20_000);
-    await page.getByLabel('Date et heure d’ouverture').fill(isoToParisLocal(opensAt.toISOString()).padEnd(19, ':00').slice(0, 19));
+    await page.getByLabel('Date et heure d’ouverture').fill(parisWallClock(opensAt.toISOString()).padEnd(19, ':00').slice(0, 19));
     await page.getByRole('button', { name: 'Créer le brouillon' }).click();
     await page.waitForURL(/\/admin\/vagues\/[a-z0-9]+\?cree=1$/);
     waveUrl = page.url().replace(/\?.*$/, '');

@@ -74,11 +74,11 @@ const eventBody = (overrides: Record<string, unknown> = {}) => ({
   space: { type: 'section', id: 'mulhouse' },
   kind: 'tractage',
   title: 'Tractage au marché du Canal',
-  start: '2031-05-17T09:00',
-  end: '2031-05-17T13:00',
+  start: '2031-05-17T09:00:00+02:00',
+  end: '2031-05-17T13:00:00+02:00',
   place: { address: 'Marché du Canal couvert, Mulhouse' },
   visibility: 'section',
-  slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 20 }],
+  slots: [{ start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T11:00:00+02:00', needed: 20 }],
   ...overrides,
 });
 
@@ -493,7 +493,7 @@ async function createEventFixtures() {
   fixtures.sectionEvent = sectionEvent.id;
   fixtures.slot = sectionEvent.slots[0]!.id;
   fixtures.publicEvent = (await created(eventBody({ visibility: 'public', slots: [] }))).id;
-  fixtures.pastEvent = (await created(eventBody({ start: '2026-01-10T09:00', end: '2026-01-10T12:00', slots: [] }))).id;
+  fixtures.pastEvent = (await created(eventBody({ start: '2026-01-10T09:00:00+01:00', end: '2026-01-10T12:00:00+01:00', slots: [] }))).id;
   const feed = await call(stack, people.memberOfTheSection, 'POST', '/api/me/calendar-feeds', { scope: { type: 'section', id: 'mulhouse' } });
   fixtures.feedId = feed.body.id as string;
   fixtures.feedToken = (feed.body.path as string).split('/').pop()!;

@@ -30,8 +30,8 @@ const event = (overrides: Record<string, unknown> = {}) => ({
   kind: 'tractage',
   title: 'Tractage au marché du Canal',
   description: 'Tracts sur les transports.',
-  start: '2031-05-17T09:00',
-  end: '2031-05-17T13:00',
+  start: '2031-05-17T09:00:00+02:00',
+  end: '2031-05-17T13:00:00+02:00',
   place: { address: 'Marché du Canal couvert, Mulhouse' },
   visibility: 'members',
   ...overrides,
@@ -107,7 +107,7 @@ describe('calendars: every text value escaped (RFC 5545)', () => {
 
 describe('field reports: party spaces roll up, within ceilings, and say who reported what', () => {
   const month = '2026-11';
-  const past = (overrides: Record<string, unknown> = {}) => event({ start: `${month}-14T09:00`, end: `${month}-14T12:00`, visibility: 'section', ...overrides });
+  const past = (overrides: Record<string, unknown> = {}) => event({ start: `${month}-14T09:00:00+01:00`, end: `${month}-14T12:00:00+01:00`, visibility: 'section', ...overrides });
   const figures = (leaflets: number, doors = 10, contacts = 2) => ({ leaflets, doors, peopleReached: 20, contacts, remarks: '' });
   type Rollup = { history: { month: string; leaflets: number; reports: number }[]; reports: { eventId: string; title: string; spaceName: string; reporter: { userId: string; name: string }; leaflets: number }[] };
   const rollup = async (as: TestPerson, path: string) => {

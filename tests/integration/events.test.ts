@@ -33,8 +33,8 @@ const event = (overrides: Record<string, unknown> = {}) => ({
   kind: 'tractage',
   title: 'Tractage au marché du Canal',
   description: 'Tracts sur les transports.',
-  start: '2031-05-17T09:00',
-  end: '2031-05-17T13:00',
+  start: '2031-05-17T09:00:00+02:00',
+  end: '2031-05-17T13:00:00+02:00',
   place: { address: 'Marché du Canal couvert, Mulhouse', lat: 47.7467, lon: 7.3389 },
   visibility: 'members',
   ...overrides,
@@ -82,7 +82,7 @@ before(async () => {
 
 describe('volunteer slots', () => {
   test('50 sign-ups at the same instant on a slot of 10: exactly 10 signed up, 40 refused', async () => {
-    const { id, slots } = await create(secretary, event({ slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 10 }] }));
+    const { id, slots } = await create(secretary, event({ slots: [{ start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T11:00:00+02:00', needed: 10 }] }));
     const slot = slots[0]!;
     const people = [];
     for (let i = 0; i < 50; i++) people.push(await volunteer());
@@ -100,7 +100,7 @@ describe('volunteer slots', () => {
     const { runWithRequestStats } = await import('../../functions/src/shared/request-context');
     const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
     const { getEvent } = await import('../../functions/src/domain/events/service');
-    const empty = await create(secretary, event({ slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 10 }] }));
+    const empty = await create(secretary, event({ slots: [{ start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T11:00:00+02:00', needed: 10 }] }));
     const cost = async (eventId: string) => {
       const run = runWithRequestStats(async () => getEvent(await loadCaller({ kind: 'user', sub: member.userId, email: null }), eventId));
       await run.result;
@@ -113,8 +113,8 @@ describe('volunteer slots', () => {
   test('a full slot says so and offers the slot that still misses people; leaving frees the place', async () => {
     const { id, slots } = await create(secretary, event({
       slots: [
-        { start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 1 },
-        { start: '2031-05-17T11:00', end: '2031-05-17T13:00', needed: 2 },
+        { start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T11:00:00+02:00', needed: 1 },
+        { start: '2031-05-17T11:00:00+02:00', end: '2031-05-17T13:00:00+02:00', needed: 2 },
       ],
     }));
     const [first, second] = [slots[0]!, slots[1]!];
@@ -133,17 +133,50 @@ describe('volunteer slots', () => {
   });
 
   test('bad input names the field and changes nothing', async () => {
-    const bad = await call(stack, secretary, 'POST', '/api/events', event({ start: '2031-03-30T02:30', end: '2031-03-30T01:00', visibility: 'partout', slots: [{ start: 'demain', end: '2031-05-17T11:00', needed: 0 }] }));
+    const bad = await call(stack, secretary, 'POST', '/api/events', event({ visibility: 'partout', slots: [{ start: 'demain', end: '2031-05-17T11:00:00+02:00', needed: 0 }] }));
     assert.equal(bad.status, 400);
     const fields = bad.body.details!.map((d) => d.field).sort();
     assert.deepEqual(fields, ['body.slots.0.needed', 'body.slots.0.start', 'body.visibility']);
-    // 2031-03-30 02:30 does not exist in Paris (clocks go forward at 2:00).
-    const gap = await call(stack, secretary, 'POST', '/api/events', event({ start: '2031-03-30T02:30', end: '2031-03-30T04:00' }));
-    assert.equal(gap.status, 400);
-    assert.deepEqual(gap.body.details!.map((d) => d.field), ['body.start']);
+    // An end that does not come after the start: the same instant written with two offsets is still not after it.
+    const backwards = await call(stack, secretary, 'POST', '/api/events', event({ start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T07:00:00Z' }));
+    assert.equal(backwards.status, 400);
+    assert.deepEqual(backwards.body.details!.map((d) => d.field), ['body.end']);
     const unknown = await call(stack, member, 'PUT', '/api/events/00000000000000000000000000000000/slots/abcd/signup');
     assert.equal(unknown.status, 404);
     assert.equal((await call(stack, colmarSecretary, 'POST', '/api/events', event())).status, 403);
+  });
+});
+
+describe('one date-time form on the wire (ADR 0019)', () => {
+  const mulhouseAgenda = async () =>
+    ((await call(stack, secretary, 'GET', '/api/spaces/section/mulhouse/events?from=2031-05-01&limit=100')).body.items as { id: string; title: string }[]);
+
+  test('a Paris wall-clock time without an offset, as events once took, is refused on each of its fields, and nothing is made', async () => {
+    const title = 'Tractage d’un ancien client';
+    const old = await call(stack, secretary, 'POST', '/api/events', event({ title, start: '2031-05-17T09:00', end: '2031-05-17T13:00', slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 3 }] }));
+    assert.equal(old.status, 400);
+    assert.deepEqual(old.body.details!.map((d) => d.field).sort(), ['body.end', 'body.slots.0.end', 'body.slots.0.start', 'body.start']);
+    assert.match(old.body.details!.find((d) => d.field === 'body.start')!.message, /ISO 8601 avec décalage/);
+    assert.ok(!(await mulhouseAgenda()).some((e) => e.title === title));
+  });
+
+  test('an edit with a wall-clock time is refused too, and the event keeps its times', async () => {
+    const { id } = await create(secretary, event({ title: 'Réunion à déplacer' }));
+    const moved = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { title: 'Réunion déplacée', start: '2031-05-17T10:00' });
+    assert.equal(moved.status, 400);
+    assert.deepEqual(moved.body.details!.map((d) => d.field), ['body.start']);
+    const kept = await call(stack, secretary, 'GET', `/api/events/${id}`);
+    assert.equal(kept.body.title, 'Réunion à déplacer');
+    assert.equal(kept.body.startsAt, '2031-05-17T07:00:00.000Z');
+  });
+
+  test('the same instant in any offset is the same event time; answers give instants in UTC and no wall-clock copy', async () => {
+    const { id } = await create(secretary, event({ title: 'Tractage en UTC', start: '2031-05-17T07:00:00Z', end: '2031-05-17T13:00:00+02:00' }));
+    const read = await call(stack, secretary, 'GET', `/api/events/${id}`);
+    assert.equal(read.body.startsAt, '2031-05-17T07:00:00.000Z');
+    assert.equal(read.body.endsAt, '2031-05-17T11:00:00.000Z');
+    assert.equal(read.body.start, undefined);
+    assert.equal(read.body.end, undefined);
   });
 });
 
@@ -216,7 +249,7 @@ describe('announcements, changes and reminders', () => {
   });
 
   test('the reminder goes to those coming or signed up, once; edits and cancellation are told', async () => {
-    const { id, slots } = await create(secretary, event({ title: 'Tractage gare centrale', start: '2031-06-07T09:00', end: '2031-06-07T11:00', slots: [{ start: '2031-06-07T09:00', end: '2031-06-07T11:00', needed: 3 }] }));
+    const { id, slots } = await create(secretary, event({ title: 'Tractage gare centrale', start: '2031-06-07T09:00:00+02:00', end: '2031-06-07T11:00:00+02:00', slots: [{ start: '2031-06-07T09:00:00+02:00', end: '2031-06-07T11:00:00+02:00', needed: 3 }] }));
     const comes = await volunteer();
     const signs = await volunteer();
     await call(stack, comes, 'PUT', `/api/events/${id}/rsvp`, { answer: 'going' });
@@ -229,7 +262,7 @@ describe('announcements, changes and reminders', () => {
     const volunteerMail = (await mailsTo(signs.email)).find((m) => m.subject.startsWith('Rappel'))!;
     assert.match(volunteerMail.body.text, /09:00–11:00/);
 
-    const moved = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { start: '2031-06-07T10:00', end: '2031-06-07T12:00' });
+    const moved = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { start: '2031-06-07T10:00:00+02:00', end: '2031-06-07T12:00:00+02:00' });
     assert.equal(moved.status, 200);
     assert.equal(moved.body.startsAt, '2031-06-07T08:00:00.000Z');
     await waitForMail(stack, comes.email, 'Modifié : Tractage gare centrale');
@@ -445,8 +478,8 @@ describe('large announcements, page by page', () => {
 describe('calendars', () => {
   test('a calendar app’s parser reads the section feed with the right times on both sides of the daylight-saving change', async () => {
     // Clocks go forward on Sunday 30 March 2031: 9:00 in Paris is 8:00 UTC on Saturday, 7:00 UTC on Monday.
-    const before = await create(secretary, event({ title: 'Tractage du samedi', start: '2031-03-29T09:00', end: '2031-03-29T11:00', visibility: 'section' }));
-    const after = await create(secretary, event({ title: 'Réunion du lundi', kind: 'reunion', start: '2031-03-31T09:00', end: '2031-03-31T11:00', visibility: 'section' }));
+    const before = await create(secretary, event({ title: 'Tractage du samedi', start: '2031-03-29T09:00:00+01:00', end: '2031-03-29T11:00:00+01:00', visibility: 'section' }));
+    const after = await create(secretary, event({ title: 'Réunion du lundi', kind: 'reunion', start: '2031-03-31T09:00:00+02:00', end: '2031-03-31T11:00:00+02:00', visibility: 'section' }));
     const feed = await call(stack, member, 'POST', '/api/me/calendar-feeds', { scope: { type: 'section', id: 'mulhouse' } });
     assert.equal(feed.status, 201);
     const response = await fetch(`${stack.urls.site}${feed.body.path as string}`);
@@ -469,7 +502,7 @@ describe('calendars', () => {
   });
 
   test('my agenda and the .ics of one event', async () => {
-    const { id } = await create(secretary, event({ title: 'Formation porte-à-porte', kind: 'formation', start: '2031-10-26T14:00', end: '2031-10-26T16:00' }));
+    const { id } = await create(secretary, event({ title: 'Formation porte-à-porte', kind: 'formation', start: '2031-10-26T14:00:00+01:00', end: '2031-10-26T16:00:00+01:00' }));
     await call(stack, member, 'PUT', `/api/events/${id}/rsvp`, { answer: 'maybe' });
     const agenda = await call(stack, member, 'GET', '/api/me/agenda');
     assert.ok((agenda.body.items as { id: string; myRsvp: string }[]).some((e) => e.id === id && e.myRsvp === 'maybe'));
@@ -486,7 +519,7 @@ describe('calendars', () => {
 
 describe('field reports', () => {
   test('reports from three sections add up in their federation’s and region’s dashboards', async () => {
-    const past = (section: string) => event({ space: { type: 'section', id: section }, start: '2026-02-14T09:00', end: '2026-02-14T12:00', visibility: 'section' });
+    const past = (section: string) => event({ space: { type: 'section', id: section }, start: '2026-02-14T09:00:00+01:00', end: '2026-02-14T12:00:00+01:00', visibility: 'section' });
     const mulhouse = await create(secretary, past('mulhouse'));
     const colmar = await create(colmarSecretary, past('colmar'));
     const third = await create(officer, past('colmar'));
@@ -531,9 +564,9 @@ describe('field reports', () => {
 
 describe('region agenda', () => {
   test('a region’s agenda gathers its federations’ events in time order, as each one’s visibility allows', async () => {
-    const later = await create(officer, event({ space: { type: 'federation', id: '68' }, title: 'Fête de la fédération', kind: 'meeting', start: '2031-09-13T15:00', end: '2031-09-13T20:00', visibility: 'members' }));
-    const sooner = await create(admin, event({ space: { type: 'federation', id: '67' }, title: 'Formation des référents', kind: 'formation', start: '2031-09-06T10:00', end: '2031-09-06T12:00', visibility: 'public' }));
-    const section = await create(secretary, event({ title: 'Tractage de rentrée', start: '2031-09-07T10:00', end: '2031-09-07T12:00' }));
+    const later = await create(officer, event({ space: { type: 'federation', id: '68' }, title: 'Fête de la fédération', kind: 'meeting', start: '2031-09-13T15:00:00+02:00', end: '2031-09-13T20:00:00+02:00', visibility: 'members' }));
+    const sooner = await create(admin, event({ space: { type: 'federation', id: '67' }, title: 'Formation des référents', kind: 'formation', start: '2031-09-06T10:00:00+02:00', end: '2031-09-06T12:00:00+02:00', visibility: 'public' }));
+    const section = await create(secretary, event({ title: 'Tractage de rentrée', start: '2031-09-07T10:00:00+02:00', end: '2031-09-07T12:00:00+02:00' }));
     const agenda = async (p: TestPerson) => ((await call(stack, p, 'GET', '/api/regions/44/events?from=2031-09-01&limit=100')).body.items as { id: string }[]).map((e) => e.id);
     const seen = await agenda(member);
     assert.ok(seen.indexOf(sooner.id) >= 0 && seen.indexOf(sooner.id) < seen.indexOf(later.id), JSON.stringify(seen));

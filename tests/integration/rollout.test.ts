@@ -163,6 +163,10 @@ describe('a wave, from draft to launch mail', () => {
     const bad = await call(stack, admin, 'POST', '/api/waves', { name: '', regionCodes: [], opensAt: 'demain' });
     assert.equal(bad.status, 400);
     assert.deepEqual(bad.body.details?.map((d) => d.field).sort(), ['body.name', 'body.opensAt', 'body.regionCodes']);
+    // A time without an offset is refused, as on every route (ADR 0019): the API cannot guess its zone.
+    const wallClock = await call(stack, admin, 'POST', '/api/waves', { name: 'Vague sans décalage', federationCodes: ['68'], opensAt: '2030-01-01T09:00', trainings: [{ title: 'Formation', startsAt: '2029-12-15T18:00', place: 'En visio' }] });
+    assert.equal(wallClock.status, 400);
+    assert.deepEqual(wallClock.body.details?.map((d) => d.field).sort(), ['body.opensAt', 'body.trainings.0.startsAt']);
     const unknownFederation = await call(stack, admin, 'POST', '/api/waves', { name: 'Vague test', federationCodes: ['68', '00'], opensAt: '2030-01-01T08:00:00Z' });
     assert.equal(unknownFederation.status, 400);
     assert.equal(unknownFederation.body.details?.[0]?.field, 'body.federationCodes.1');

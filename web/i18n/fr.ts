@@ -149,6 +149,7 @@ export const fr = {
 
   // Forms (shared)
   'form.fixFields': 'Corrigez les champs signalés ci-dessous.',
+  'form.notAParisTime': 'cette date ou cette heure n’existe pas à Paris (l’heure sautée au passage à l’heure d’été, de 2 h à 3 h, par exemple)',
   'form.unavailable': 'Le service ne répond pas pour le moment. Réessayez dans un instant.',
   'form.retryAfter': 'Réessayez dans {minutes}\u00a0min.',
   'field.givenName': 'Prénom',
@@ -533,7 +534,6 @@ export const fr = {
   'waves.field.trainingStartsAt': 'Date et heure (heure de Paris)',
   'waves.field.trainingPlace': 'Lieu',
   'waves.trainingIncomplete': 'Une formation a besoin d’un intitulé, d’une date et d’un lieu.',
-  'waves.badDate': 'date et heure au format jj/mm/aaaa hh:mm',
   'waves.create': 'Créer le brouillon',
   'waves.created': 'Le brouillon est créé. Relisez-le, puis déployez-le.',
   'waves.editHeading': 'Modifier le brouillon',

@@ -1,3 +1,4 @@
+import { parisWallClockToIso } from '@coopol/contracts';
 import { t } from '../i18n';
 import { isApiError } from './api';
 import type { FormState } from './form-state';
@@ -19,6 +20,19 @@ export function raw(form: FormData, name: string): string {
 /** Every value of a repeated field (checkboxes). */
 export function all(form: FormData, name: string): string[] {
   return form.getAll(name).filter((value): value is string => typeof value === 'string');
+}
+
+/**
+ * A `datetime-local` field, typed in Paris time, as the instant the API takes (ISO 8601 with
+ * Paris's offset, ADR 0019). Empty stays empty (the API names the missing field); a time that does
+ * not exist in Paris (the hour skipped in spring) or cannot be read is put in `errors` under `field`.
+ */
+export function parisInstant(form: FormData, name: string, errors: Record<string, string[]>, field = name): string {
+  const local = text(form, name);
+  if (!local) return '';
+  const instant = parisWallClockToIso(local);
+  if (instant === undefined) (errors[field] ??= []).push(t('form.notAParisTime'));
+  return instant ?? '';
 }
 
 /**

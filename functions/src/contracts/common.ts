@@ -25,6 +25,17 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
     .meta({ id });
 }
 
+/**
+ * An instant, the one date-time form of the API (ADR 0019): ISO 8601 with an explicit offset —
+ * `2031-05-17T09:00:00+02:00` as a form sends it, `2031-05-17T07:00:00.000Z` as the API answers.
+ * A time without an offset (`2031-05-17T09:00`, the Paris wall-clock that events once took) is
+ * refused with this field named: only the client knows which zone it meant. Calendar days stay
+ * `AAAA-MM-JJ` (`z.iso.date()`), read as Paris days.
+ */
+export const Instant = z
+  .iso.datetime({ offset: true, error: 'date et heure ISO 8601 avec décalage attendues (ex. 2031-05-17T09:00:00+02:00)' })
+  .meta({ description: 'Instant ISO 8601 avec décalage explicite : 2031-05-17T09:00:00+02:00 ou 2031-05-17T07:00:00Z', example: '2031-05-17T09:00:00+02:00' });
+
 // Texts people type. Normalised to NFC (so « é » typed two ways is one name, one search word), and
 // refused when they hold what no reader can see or trust: control characters (NUL, CR/LF in a name),
 // bidirectional overrides and isolates (a name that displays reversed), zero-width characters (two

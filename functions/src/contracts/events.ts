@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Email, PersonName, UserId, pageOf, lineText, proseText } from './common';
+import { Email, Instant, PersonName, UserId, pageOf, lineText, proseText } from './common';
 import { PartySpaceRef as Space, SpaceId } from './spaces';
 
 // Where an event belongs: a party space or a group (the one space model, contracts/spaces.ts).
@@ -14,12 +14,6 @@ export type EventVisibility = z.infer<typeof EventVisibility>;
 
 export const EventId = z.string().regex(/^[a-z0-9]{20,40}$/, 'identifiant d’événement');
 export const SlotId = z.string().regex(/^[a-z0-9]{4,40}$/, 'identifiant de créneau');
-
-/** A wall-clock time in Paris (`2026-03-28T09:00`): the server turns it into an instant, daylight saving included. */
-export const ParisDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'date et heure de Paris attendues (AAAA-MM-JJTHH:MM)')
-  .meta({ description: 'Heure de Paris, sans décalage : 2026-03-28T09:00' });
 
 const Address = lineText({ min: 3, max: 300 });
 const Latitude = z.number().min(-90, 'une latitude va de -90 à 90').max(90, 'une latitude va de -90 à 90');
@@ -37,9 +31,10 @@ export const PlaceChange = z
   .refine((p) => (p.lat === undefined) === (p.lon === undefined) && (p.lat === null) === (p.lon === null), together)
   .meta({ id: 'PlaceChange' });
 
+// Requests name a span `start`/`end` (instants, ADR 0019); answers give it as `startsAt`/`endsAt`.
 export const NewSlot = z.object({
-  start: ParisDateTime,
-  end: ParisDateTime,
+  start: Instant,
+  end: Instant,
   /** How many volunteers the organizer needs in this slot. */
   needed: z.number().int().min(1, 'au moins 1').max(500, 'au plus 500'),
   label: lineText({ max: 120 }).optional(),
@@ -55,8 +50,8 @@ export const CreateEventRequest = z
     kind: EventKind,
     title: Title,
     description: Description.default(''),
-    start: ParisDateTime,
-    end: ParisDateTime,
+    start: Instant,
+    end: Instant,
     place: Place,
     visibility: EventVisibility,
     /** Places for « je viens »; absent: no limit. Beyond it, people join the waiting list. */
@@ -72,8 +67,8 @@ export const UpdateEventRequest = z
   .object({
     title: Title.optional(),
     description: Description.optional(),
-    start: ParisDateTime.optional(),
-    end: ParisDateTime.optional(),
+    start: Instant.optional(),
+    end: Instant.optional(),
     place: PlaceChange.optional(),
     kind: EventKind.optional(),
   })
@@ -101,10 +96,8 @@ export const SlotView = z
   .object({
     id: SlotId,
     label: z.string().nullable(),
-    start: ParisDateTime,
-    end: ParisDateTime,
-    startsAt: z.iso.datetime(),
-    endsAt: z.iso.datetime(),
+    startsAt: Instant,
+    endsAt: Instant,
     needed: z.number().int(),
     taken: z.number().int(),
     /** needed − taken: « il manque 3 militants samedi 11h ». */
@@ -120,10 +113,8 @@ export const EventSummary = z
     space: Space.extend({ name: z.string() }),
     kind: EventKind,
     title: z.string(),
-    start: ParisDateTime,
-    end: ParisDateTime,
-    startsAt: z.iso.datetime(),
-    endsAt: z.iso.datetime(),
+    startsAt: Instant,
+    endsAt: Instant,
     address: z.string(),
     visibility: EventVisibility,
     status: z.enum(['published', 'cancelled']),
@@ -174,7 +165,7 @@ export const Attendee = z.object({
   userId: z.string().nullable(),
   state: RsvpState.or(z.literal('volunteer')),
   slotId: SlotId.nullable(),
-  at: z.iso.datetime(),
+  at: Instant,
 });
 export const AttendeeList = z.object({ items: z.array(Attendee) }).meta({ id: 'AttendeeList' });
 
@@ -187,7 +178,7 @@ export const CalendarFeed = z
     scope: CalendarFeedScope,
     /** Secret path of the feed (`/api/calendar/<token>.ics`): anyone holding it can read the feed until it is revoked. */
     path: z.string(),
-    createdAt: z.iso.datetime(),
+    createdAt: Instant,
   })
   .meta({ id: 'CalendarFeed' });
 export const CalendarFeedList = z.object({ items: z.array(CalendarFeed) }).meta({ id: 'CalendarFeedList' });
@@ -206,7 +197,7 @@ export const ReportRequest = z
   })
   .meta({ id: 'ReportRequest' });
 export type ReportRequest = z.infer<typeof ReportRequest>;
-export const Report = ReportRequest.extend({ eventId: EventId, author: z.string(), updatedAt: z.iso.datetime() }).meta({ id: 'Report' });
+export const Report = ReportRequest.extend({ eventId: EventId, author: z.string(), updatedAt: Instant }).meta({ id: 'Report' });
 
 /**
  * The most one report may give for each figure, set per stage (infra/config.ts, `reportCeilings`):
@@ -237,7 +228,7 @@ export const ReportLine = Totals.omit({ reports: true })
     /** The event's space (« Mulhouse », « Haut-Rhin », « Groupe Santé »). */
     spaceName: z.string(),
     reporter: z.object({ userId: UserId, name: z.string() }),
-    updatedAt: z.iso.datetime(),
+    updatedAt: Instant,
   })
   .meta({ id: 'ReportLine' });
 export type ReportLine = z.infer<typeof ReportLine>;

@@ -9,3 +9,4 @@ export * from './party-functions';
 export * from './events';
 export * from './social';
 export * from './privacy';
+export * from './paris-time';

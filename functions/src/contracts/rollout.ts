@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lineText } from './common';
+import { Instant, lineText } from './common';
 import { Email } from './identity';
 import { FederationCode, PostalCode, RegionCode } from './territory';
 
@@ -34,11 +34,11 @@ export const Preregistration = z
     regionName: z.string().optional(),
     kind: z.enum(['member', 'supporter']),
     status: z.enum(['pending', 'confirmed']),
-    consentAt: z.iso.datetime(),
-    createdAt: z.iso.datetime(),
-    confirmedAt: z.iso.datetime().optional(),
+    consentAt: Instant,
+    createdAt: Instant,
+    confirmedAt: Instant.optional(),
     emailed: z.boolean().describe('le mail d’ouverture a été envoyé'),
-    erasedAfter: z.iso.datetime().describe('date à laquelle la pré-inscription sera effacée d’office'),
+    erasedAfter: Instant.describe('date à laquelle la pré-inscription sera effacée d’office'),
     territoryOpen: z.boolean(),
   })
   .meta({ id: 'Preregistration' });
@@ -47,7 +47,7 @@ export const Preregistration = z
 
 const Training = z.object({
   title: lineText({ min: 1, max: 120 }),
-  startsAt: z.iso.datetime({ offset: true, error: 'date et heure ISO 8601' }),
+  startsAt: Instant,
   place: lineText({ min: 1, max: 200 }),
 });
 
@@ -55,7 +55,7 @@ const waveFields = {
   name: lineText({ min: 1, max: 120 }),
   regionCodes: z.array(RegionCode).max(30),
   federationCodes: z.array(FederationCode).max(120),
-  opensAt: z.iso.datetime({ offset: true, error: 'date et heure ISO 8601' }),
+  opensAt: Instant,
   trainings: z.array(Training).max(20),
 };
 
@@ -89,14 +89,14 @@ export const Wave = z
     name: z.string(),
     regionCodes: z.array(z.string()),
     federationCodes: z.array(z.string()),
-    opensAt: z.iso.datetime(),
-    trainings: z.array(z.object({ title: z.string(), startsAt: z.string(), place: z.string() })),
+    opensAt: Instant,
+    trainings: z.array(z.object({ title: z.string(), startsAt: Instant, place: z.string() })),
     status: WaveStatus,
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    deployedAt: z.iso.datetime().optional(),
-    openedAt: z.iso.datetime().optional(),
-    finishedAt: z.iso.datetime().optional(),
+    createdAt: Instant,
+    updatedAt: Instant,
+    deployedAt: Instant.optional(),
+    openedAt: Instant.optional(),
+    finishedAt: Instant.optional(),
     progress: WaveProgress,
     /** Federations whose sending stalled (nothing written for a long while, not done): « Relancer l’envoi » resumes them. */
     stalledFederations: z.array(z.string()).optional().describe('fédérations dont l’envoi est arrêté (seulement sur GET d’une vague en cours d’envoi)'),
@@ -127,7 +127,7 @@ export const RolloutNumbers = z
   .object({
     scope: z.object({ kind: z.enum(['national', 'region', 'federation']), code: z.string().optional(), name: z.string() }),
     totals: FunnelNumbers,
-    territories: z.array(FunnelNumbers.extend({ code: z.string(), name: z.string(), openedAt: z.iso.datetime().optional() })),
+    territories: z.array(FunnelNumbers.extend({ code: z.string(), name: z.string(), openedAt: Instant.optional() })),
     signups: z.array(z.object({ day: z.iso.date(), count: z.number().int() })).describe('inscriptions par jour, 90 derniers jours'),
   })
   .meta({ id: 'RolloutNumbers' });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as ev from './events';
-import { Done, PersonName } from './common';
+import { Done, Instant, PersonName } from './common';
 import { defineRoute, type RouteContract } from './route';
 
 // Only this Lambda needs these schemas: they stay out of the events bundle.
@@ -16,12 +16,12 @@ export const VisitorAnswerToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'lien 
 /** A visitor's answer, as its mailed link shows it. */
 export const VisitorAnswer = z
   .object({
-    event: z.object({ id: ev.EventId, title: z.string(), start: ev.ParisDateTime, address: z.string() }),
+    event: z.object({ id: ev.EventId, title: z.string(), startsAt: Instant, address: z.string() }),
     name: z.string(),
     state: z.enum(['going', 'maybe', 'no', 'waiting']),
     /** False until confirmed from the mailbox: the place is only held until `holdUntil`. */
     confirmed: z.boolean(),
-    holdUntil: z.iso.datetime().nullable(),
+    holdUntil: Instant.nullable(),
   })
   .meta({ id: 'VisitorAnswer' });
 export const RenameVisitorAnswer = z.object({ name: PersonName }).meta({ id: 'RenameVisitorAnswer' });

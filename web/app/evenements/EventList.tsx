@@ -1,9 +1,9 @@
-import type { EventSummary } from '@coopol/contracts';
+import { type EventSummary, sayShortDay, sayWhen } from '@coopol/contracts';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { t } from '../../i18n';
 import styles from './events.module.css';
-import { kindLabel, sayShortDay, sayWhen } from './format';
+import { kindLabel } from './format';
 import { eventHref } from './hrefs';
 
 /** A list of events in time order: date block, title, kind, place; `extra` adds a line per event. */

@@ -5,7 +5,7 @@ import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../i18n';
 import { callApi, isApiError } from '../../lib/api';
-import { failure, text } from '../../lib/form-actions';
+import { failure, invalid, parisInstant, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 import { eventHref } from './hrefs';
@@ -128,14 +128,18 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
   // The slot lines are given back too, so a refused form keeps everything that was typed.
   const slotFields = [1, 2, 3, 4].flatMap((n) => ['Label', 'Start', 'End', 'Needed'].map((part) => `slot${n}${part}`));
   const values = Object.fromEntries([...eventFields, ...slotFields].map((name) => [name, text(form, name)]));
+  // Times are typed in Paris time; the API takes instants (ADR 0019).
+  const errors: Record<string, string[]> = {};
+  const [start, end] = [parisInstant(form, 'start', errors), parisInstant(form, 'end', errors)];
   const slots = [1, 2, 3, 4]
+    .filter((n) => text(form, `slot${n}Start`) || text(form, `slot${n}End`))
     .map((n) => ({
-      start: text(form, `slot${n}Start`),
-      end: text(form, `slot${n}End`),
+      start: parisInstant(form, `slot${n}Start`, errors),
+      end: parisInstant(form, `slot${n}End`, errors),
       needed: Number(text(form, `slot${n}Needed`)),
       ...(text(form, `slot${n}Label`) ? { label: text(form, `slot${n}Label`) } : {}),
-    }))
-    .filter((slot) => slot.start || slot.end);
+    }));
+  if (Object.keys(errors).length) return invalid(errors, values);
   const capacity = text(form, 'capacity');
   let id: string;
   try {
@@ -145,8 +149,8 @@ export async function createEvent(_previous: FormState, form: FormData): Promise
         kind: text(form, 'kind') as CreateEventRequest['kind'],
         title: text(form, 'title'),
         description: text(form, 'description'),
-        start: text(form, 'start'),
-        end: text(form, 'end'),
+        start,
+        end,
         place: placeOf(form),
         visibility: text(form, 'visibility') as CreateEventRequest['visibility'],
         ...(capacity ? { capacity: Number(capacity) } : {}),
@@ -170,10 +174,13 @@ export async function updateEvent(_previous: FormState, form: FormData): Promise
   const returnTo = `${eventHref(eventId)}/modifier`;
   const session = await requireSession(returnTo);
   const values = Object.fromEntries(editFields.map((name) => [name, text(form, name)]));
+  const errors: Record<string, string[]> = {};
+  const [start, end] = [parisInstant(form, 'start', errors), parisInstant(form, 'end', errors)];
+  if (Object.keys(errors).length) return invalid(errors, values);
   try {
     await callAsSignedIn(session, returnTo, routes.updateEvent, {
       params: { eventId },
-      body: { title: values.title, description: values.description, start: values.start, end: values.end, place: placeChangeOf(form) },
+      body: { title: values.title, description: values.description, start, end, place: placeChangeOf(form) },
     });
   } catch (error) {
     unstable_rethrow(error);

@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { formatParisDateTimeShort, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/social/social.module.css';
@@ -9,7 +9,6 @@ import { markAllRead } from './actions';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('notifications.title') };
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** What the bell counts: new comments on followed posts, friend and group requests, invitations. */
 export default async function NotificationsPage() {
@@ -27,7 +26,7 @@ export default async function NotificationsPage() {
         <ul className={styles.groupList}>
           {page.items.map((n) => (
             <li key={n.id} className={`${styles.groupItem} ${n.read ? '' : styles.unread}`}>
-              <Link href={n.path}>{n.text}</Link> · <time dateTime={n.at}>{dateFormat.format(new Date(n.at))}</time>
+              <Link href={n.path}>{n.text}</Link> · <time dateTime={n.at}>{formatParisDateTimeShort(n.at)}</time>
               {!n.read && <span> · {t('notifications.unread')}</span>}
             </li>
           ))}

@@ -1,9 +1,9 @@
+import { formatParisDate } from '@coopol/contracts';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { RolloutNumbers } from './types';
 import { t, tc, type TextKey } from '../../i18n';
 import { numberFormat } from '../../i18n/translate';
-import { formatParisDate } from '../../lib/paris-time';
 import styles from './rollout.module.css';
 
 type Territory = RolloutNumbers['territories'][number];

@@ -1,7 +1,7 @@
+import { formatDay, formatDayLong } from '@coopol/contracts';
 import type { RolloutNumbers } from './types';
 import { t, tc } from '../../i18n';
 import { numberFormat } from '../../i18n/translate';
-import { formatDay, formatDayLong } from '../../lib/paris-time';
 import styles from './rollout.module.css';
 
 const DAYS = 90;

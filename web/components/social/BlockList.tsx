@@ -1,8 +1,8 @@
-import type { SpaceBlock } from '@coopol/contracts';
+import { formatParisDateTimeShort, type SpaceBlock } from '@coopol/contracts';
 import type { z } from 'zod';
 import { setBlocked } from '../../app/moderation/actions';
 import { t } from '../../i18n';
-import { ActionButton, dateFormat } from './ReportCard';
+import { ActionButton } from './ReportCard';
 import styles from './social.module.css';
 
 type Block = z.output<typeof SpaceBlock>;
@@ -22,7 +22,7 @@ export function BlockList({ blocks, space, back }: { blocks: Block[]; space: { s
                 {t('moderation.blockedBy', {
                   name: block.displayName || t('moderation.someone'),
                   by: block.blockedBy.displayName || t('moderation.someone'),
-                  at: dateFormat.format(new Date(block.at)),
+                  at: formatParisDateTimeShort(block.at),
                 })}
               </span>
               <ActionButton action={setBlocked} fields={{ ...space, userId: block.userId, blocked: 'non', retour: back }} label={t('moderation.unblock', { name: block.displayName || t('moderation.someone') })} />

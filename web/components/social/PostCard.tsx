@@ -1,4 +1,4 @@
-import type { Post } from '@coopol/contracts';
+import { formatParisDateTimeShort, type Post } from '@coopol/contracts';
 import Link from 'next/link';
 import type { z } from 'zod';
 import { t, tc } from '../../i18n';
@@ -8,7 +8,6 @@ import styles from './social.module.css';
 
 type PostData = z.output<typeof Post>;
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 function spaceLabel(post: PostData): string {
   if (post.space.type === 'national') return t('post.space.national');
@@ -27,7 +26,7 @@ export function PostCard({ post, headingLevel = 3 }: { post: PostData; headingLe
       <Heading id={`post-${post.id}`} className={styles.postHead}>
         <span className={styles.author}>{post.author.displayName}</span>
         <span>{spaceLabel(post)}</span>
-        <time dateTime={post.createdAt}>{dateFormat.format(new Date(post.createdAt))}</time>
+        <time dateTime={post.createdAt}>{formatParisDateTimeShort(post.createdAt)}</time>
         {post.editedAt && <span>({t('post.edited')})</span>}
       </Heading>
       {post.hidden && <p>{t('post.hidden')}</p>}

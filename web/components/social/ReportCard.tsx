@@ -1,4 +1,4 @@
-import { routes, type ContentReport } from '@coopol/contracts';
+import { type ContentReport, formatParisDateTimeShort, routes } from '@coopol/contracts';
 import Link from 'next/link';
 import type { z } from 'zod';
 import { escalate, hideReported, setBlocked } from '../../app/moderation/actions';
@@ -11,7 +11,6 @@ import styles from './social.module.css';
 
 type Report = z.output<typeof ContentReport>;
 
-export const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** One button posting to a moderation action (the hidden fields say what on). */
 export function ActionButton({ action, fields, label, primary = false }: { action: (form: FormData) => Promise<void>; fields: Record<string, string>; label: string; primary?: boolean }) {
@@ -42,7 +41,7 @@ export async function ReportCard({ session, report, back }: { session: Session; 
     <article className={styles.report} aria-labelledby={`report-${report.id}`}>
       <h2 id={`report-${report.id}`} className={styles.postHead}>
         <span className={styles.author}>{report.commentId ? t('moderation.aboutComment') : t('moderation.aboutPost')}</span>
-        <time dateTime={report.at}>{dateFormat.format(new Date(report.at))}</time>
+        <time dateTime={report.at}>{formatParisDateTimeShort(report.at)}</time>
         {report.escalated && <span className={styles.badge}>{t('moderation.escalated')}</span>}
       </h2>
       <p>

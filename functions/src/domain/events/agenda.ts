@@ -6,7 +6,7 @@ import { resolveSpace } from '../spaces/resolve';
 import { getRegion } from '../territory/service';
 import { totalTaken } from './capacity';
 import { AttendanceEntity, EventEntity } from './entities';
-import { fromParis, parisDay } from './paris-time';
+import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { goingCounter } from './places';
 import { audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { slotViews } from './slots';
@@ -57,7 +57,7 @@ export async function getPublicEvent(eventId: string) {
 export async function listAgenda(caller: Caller, space: Space, query: { from?: string; cursor?: string; limit: number }) {
   requirePerson(caller);
   const { group } = await resolveSpace(caller, space, 'params.spaceId');
-  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const result = await EventEntity.query
     .bySpace({ spaceType: space.type, spaceId: space.id })
     .gte({ startsAt: from })
@@ -78,7 +78,7 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
 export async function listRegionAgenda(caller: Caller, regionCode: string, query: { from?: string; limit: number }) {
   requirePerson(caller);
   const region = await getRegion(regionCode);
-  const from = fromParis(`${query.from ?? parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const pages = await Promise.all(
     region.federations.map((f) => EventEntity.query.bySpace({ spaceType: 'federation', spaceId: f.code }).gte({ startsAt: from }).go({ limit: query.limit })),
   );

@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { CalendarFeedEntity } from './entities';
 import { resolveSpace } from '../spaces/resolve';
 import { audienceOf, eventsOfSpace, loadVisibleEvent, myAgendaEvents, type EventItem } from './read';
-import { PARIS } from './paris-time';
+import { PARIS } from '../../contracts/paris-time';
 import { siteLink } from '../../shared/site';
 
 /**

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
 import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
-import { sayParisTime, toParis } from './paris-time';
+import { parisClock, sayParisTime } from '../../contracts/paris-time';
 import { recipientsOf, type EventItem } from './read';
 import type { Promotion } from './places';
 import { isConditionFailure } from '../../shared/conditions';
@@ -78,7 +78,7 @@ export async function remindAttendees(eventId: string): Promise<{ sent: number }
   const event = await loadEvent(eventId);
   if (event.status !== 'published') return { sent: 0 };
   const [recipients, { data: slots }] = await Promise.all([recipientsOf(eventId, ['going']), SlotEntity.query.byEvent({ eventId }).go()]);
-  const slotLabel = new Map(slots.map((s) => [s.slotId, `${toParis(s.startsAt).slice(11)}–${toParis(s.endsAt).slice(11)}`]));
+  const slotLabel = new Map(slots.map((s) => [s.slotId, `${parisClock(s.startsAt)}–${parisClock(s.endsAt)}`]));
   let sent = 0;
   for (const r of recipients) {
     if (!(await claim(eventId, 'reminder', r.email))) continue;

@@ -4,14 +4,13 @@ import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayOrganizeEvents, requirePerson } from '../access/policy';
-import { ConflictError, ValidationError, type FieldIssue } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { resolveSpace } from '../spaces/resolve';
 import { isConditionFailure } from '../../shared/conditions';
 import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
 import { getEvent } from './agenda';
 import { counterItems, shardPlan } from './capacity';
 import { EventEntity, eventsService } from './entities';
-import { fromParis, toParis } from './paris-time';
 import { goingCounter } from './places';
 import { answersOf, loadEventAs, spaceOf, type EventItem } from './read';
 import { slotCounter } from './slots';
@@ -20,17 +19,11 @@ import { slotCounter } from './slots';
 
 const newId = (bytes: number) => randomBytes(bytes).toString('hex');
 
-/** Turns Paris times into instants, with the failing field named (unknown hour on the day clocks go forward, end before start). */
+/** Two instants (the contract checked their form, ADR 0019) as a stored span in UTC, or a 400 on `end` when it does not come after `start`. */
 function interval(start: string, end: string, field: string): { startsAt: string; endsAt: string } {
-  const issues: FieldIssue[] = [];
-  const from = fromParis(start);
-  const to = fromParis(end);
-  const missing = 'cette date ou cette heure n’existe pas à Paris (par exemple l’heure sautée au passage à l’heure d’été)';
-  if (!from) issues.push({ field: `${field}start`, message: missing });
-  if (!to) issues.push({ field: `${field}end`, message: missing });
-  if (from && to && to <= from) issues.push({ field: `${field}end`, message: 'la fin doit venir après le début' });
-  if (issues.length) throw new ValidationError(issues);
-  return { startsAt: from!.toISOString(), endsAt: to!.toISOString() };
+  const [from, to] = [new Date(start), new Date(end)];
+  if (to <= from) throw new ValidationError([{ field: `${field}end`, message: 'la fin doit venir après le début' }]);
+  return { startsAt: from.toISOString(), endsAt: to.toISOString() };
 }
 
 /** An event the caller organizes (they run its space, or manage its group), or 404/403. */
@@ -106,7 +99,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
   const event = await loadManagedEvent(caller, eventId);
   if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
   const times =
-    patch.start || patch.end ? interval(patch.start ?? toParis(event.startsAt), patch.end ?? toParis(event.endsAt), 'body.') : undefined;
+    patch.start || patch.end ? interval(patch.start ?? event.startsAt, patch.end ?? event.endsAt, 'body.') : undefined;
   const place = patch.place;
   const update = EventEntity.patch({ eventId }).set({
     ...(patch.title !== undefined && { title: patch.title }),

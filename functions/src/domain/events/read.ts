@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import { groupStanding } from '../spaces/resolve';
 import type { ShardState } from './capacity';
 import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
-import { fromParis, parisDay, toParis } from './paris-time';
+import { parisDay, startOfParisDay } from '../../contracts/paris-time';
 import { standingsIn } from './spaces';
 
 /**
@@ -50,8 +50,6 @@ export function toSummary(event: EventItem): EventSummary {
     space: { type: event.spaceType, id: event.spaceId, name: event.spaceName },
     kind: event.kind,
     title: event.title,
-    start: toParis(event.startsAt),
-    end: toParis(event.endsAt),
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     address: event.address,
@@ -66,7 +64,7 @@ export function toSummary(event: EventItem): EventSummary {
  */
 async function myEvents(caller: Caller, limit: number) {
   const person = requirePerson(caller);
-  const from = fromParis(`${parisDay(new Date())}T00:00`)!.toISOString();
+  const from = startOfParisDay(parisDay(new Date())).toISOString();
   const [attendances, signups] = await Promise.all([
     AttendanceEntity.query.byAttendee({ attendeeId: person.userId }).gte({ startsAt: from }).go({ limit }),
     SlotSignupEntity.query.byPerson({ userId: person.userId }).gte({ startsAt: from }).go({ limit }),

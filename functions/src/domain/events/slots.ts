@@ -7,7 +7,7 @@ import { contentionAsCanceled, refusedByCondition } from '../../shared/condition
 import { again, retryOptimistic } from '../../shared/retry';
 import { givePlace, shardWithRoom, takePlace, totalTaken } from './capacity';
 import { CapacityShardEntity, eventsService, SlotEntity, SlotSignupEntity } from './entities';
-import { toParis } from './paris-time';
+import { parisClock } from '../../contracts/paris-time';
 import { loadVisibleEvent, readCounter } from './read';
 import { attendeeOf } from './rsvp';
 
@@ -42,8 +42,6 @@ function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
   return {
     id: slot.slotId,
     label: slot.label ?? null,
-    start: toParis(slot.startsAt),
-    end: toParis(slot.endsAt),
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
     needed: slot.needed,
@@ -86,7 +84,7 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
 
 async function refuseFullSlot(eventId: string, slot: SlotItem): Promise<never> {
   const others = (await slotViews(eventId)).filter((s) => s.id !== slot.slotId && s.missing > 0);
-  const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${s.start.slice(11)}–${s.end.slice(11)} (${s.missing})`).join(', ')}.` : '';
+  const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${parisClock(s.startsAt)}–${parisClock(s.endsAt)} (${s.missing})`).join(', ')}.` : '';
   throw new ConflictError(`Ce créneau est complet.${offer}`, [
     { field: 'params.slotId', message: 'créneau complet' },
     ...others.map((s) => ({ field: 'alternatives', message: s.id })),

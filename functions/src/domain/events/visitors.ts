@@ -13,7 +13,6 @@ import { documentClient, tableName } from '../../shared/dynamodb';
 import { AttendanceEntity, eventsService, VisitorHoldEntity } from './entities';
 import { goingCounter, promoteFirstWaiting, releaseHold, releaseLapsedHolds } from './places';
 import { facts, tellPromoted } from './mail';
-import { toParis } from './paris-time';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
 import { expiryFrom } from '../privacy/retention';
 
@@ -182,7 +181,7 @@ async function byLink(token: string, now: Date) {
 
 function view(event: EventItem, who: { name: string }, state: RsvpState, confirmed: boolean, until?: string) {
   return {
-    event: { id: event.eventId, title: event.title, start: toParis(event.startsAt), address: event.address },
+    event: { id: event.eventId, title: event.title, startsAt: event.startsAt, address: event.address },
     name: who.name,
     state,
     confirmed,

@@ -5,7 +5,7 @@ import { policyOptions } from '../access/options';
 import { mayViewReports, requirePerson } from '../access/policy';
 import { ConflictError, NotFoundError } from '../errors';
 import { EventEntity } from '../events/entities';
-import { parisDay } from '../events/paris-time';
+import { parisDay } from '../../contracts/paris-time';
 import type { EventItem } from '../events/read';
 import { loadManagedEvent } from '../events/service';
 import { resolveSpace } from '../spaces/resolve';

@@ -1,10 +1,10 @@
+import { parisWallClock } from '@coopol/contracts';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { CheckboxGroup, FieldGroup, Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
 import styles from '../../../components/rollout/rollout.module.css';
 import type { Wave } from '../../../components/rollout/types';
 import { compareNames, t } from '../../../i18n';
 import type { FormState } from '../../../lib/form-state';
-import { isoToParisLocal } from '../../../lib/paris-time';
 import { TRAINING_ROWS } from './wave-fields';
 
 type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
@@ -51,7 +51,7 @@ export function WaveForm({ action, places, wave, submitLabel }: { action: FormAc
         type="datetime-local"
         label={t('waves.field.opensAt')}
         hint={t('waves.field.opensAtHint')}
-        defaultValue={wave ? isoToParisLocal(wave.opensAt) : ''}
+        defaultValue={wave ? parisWallClock(wave.opensAt) : ''}
         step={1}
         required
       />
@@ -67,7 +67,7 @@ export function WaveForm({ action, places, wave, submitLabel }: { action: FormAc
                   name={`trainingStartsAt${row}`}
                   type="datetime-local"
                   label={t('waves.field.trainingStartsAt')}
-                  defaultValue={training ? isoToParisLocal(training.startsAt) : ''}
+                  defaultValue={training ? parisWallClock(training.startsAt) : ''}
                 />
                 <TextField name={`trainingPlace${row}`} label={t('waves.field.trainingPlace')} defaultValue={training?.place} maxLength={200} />
               </fieldset>

@@ -4,9 +4,8 @@ import { routes } from '@coopol/contracts';
 import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../../i18n';
-import { all, failure, invalid, text } from '../../../lib/form-actions';
+import { all, failure, invalid, parisInstant, text } from '../../../lib/form-actions';
 import type { FormState } from '../../../lib/form-state';
-import { parisLocalToIso } from '../../../lib/paris-time';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { TRAINING_ROWS } from './wave-fields';
 
@@ -33,8 +32,7 @@ function readWaveForm(form: FormData): { body: WaveBody; values: Record<string, 
     opensAt: text(form, 'opensAt'),
   };
   const errors: Record<string, string[]> = {};
-  const opensAt = values.opensAt ? parisLocalToIso(values.opensAt as string) : '';
-  if (opensAt === undefined) errors.opensAt = [t('waves.badDate')];
+  const opensAt = parisInstant(form, 'opensAt', errors);
   const trainings: WaveBody['trainings'] = [];
   for (let row = 0; row < TRAINING_ROWS; row++) {
     const title = text(form, `trainingTitle${row}`);
@@ -42,15 +40,15 @@ function readWaveForm(form: FormData): { body: WaveBody; values: Record<string, 
     const place = text(form, `trainingPlace${row}`);
     Object.assign(values, { [`trainingTitle${row}`]: title, [`trainingStartsAt${row}`]: startsAtLocal, [`trainingPlace${row}`]: place });
     if (!title && !startsAtLocal && !place) continue;
-    const startsAt = startsAtLocal ? parisLocalToIso(startsAtLocal) : '';
-    if (!title || !place || !startsAt) (errors.trainings ??= []).push(t('waves.trainingIncomplete'));
-    trainings.push({ title, startsAt: startsAt ?? '', place });
+    const startsAt = parisInstant(form, `trainingStartsAt${row}`, errors, 'trainings');
+    if (!title || !place || !startsAtLocal) (errors.trainings ??= []).push(t('waves.trainingIncomplete'));
+    trainings.push({ title, startsAt, place });
   }
   const body = {
     name: values.name as string,
     regionCodes: values.regionCodes as string[],
     federationCodes: values.federationCodes as string[],
-    opensAt: opensAt ?? '',
+    opensAt,
     trainings,
   };
   return { body, values, errors };

@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { formatParisDateTime, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isRefusal, orRefused, Refused } from '../../../components/rollout/Refused';
@@ -7,7 +7,6 @@ import { progressSummary } from '../../../components/rollout/WaveProgress';
 import { WaveStatusBadge } from '../../../components/rollout/WaveStatusBadge';
 import { TerritoryHeader } from '../../../components/territory/TerritoryHeader';
 import { t } from '../../../i18n';
-import { formatParisDateTime } from '../../../lib/paris-time';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { createWave } from './actions';
 import { loadPlaces, namesOf } from './places';

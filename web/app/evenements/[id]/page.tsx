@@ -1,4 +1,4 @@
-import { routes, type EventDetail } from '@coopol/contracts';
+import { type EventDetail, routes, sayHour, sayShortDay, sayWhen } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
@@ -11,7 +11,7 @@ import { orNotFound } from '../../../lib/or-not-found';
 import { getSession, signInHref, type Session } from '../../../lib/session';
 import { answerAsVisitor, answerEvent, cancelEvent, leaveSlot, signUpForSlot } from '../actions';
 import styles from '../events.module.css';
-import { kindLabel, sayHour, sayShortDay, sayWhen } from '../format';
+import { kindLabel } from '../format';
 import { agendaHref, eventHref } from '../hrefs';
 import { mapLink } from '../MapPointFields';
 

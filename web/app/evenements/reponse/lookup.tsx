@@ -30,5 +30,3 @@ export function BadAnswerLink() {
 
 export const sayState = (state: VisitorAnswerView['state']) => t(`answer.state.${state}`);
 
-/** `2031-05-17T09:00` (Paris) → « 17/05/2031 à 09:00 ». */
-export const sayStart = (start: string) => `${start.slice(8, 10)}/${start.slice(5, 7)}/${start.slice(0, 4)} à ${start.slice(11)}`;

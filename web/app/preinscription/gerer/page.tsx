@@ -1,3 +1,4 @@
+import { formatParisDate, formatParisDateTime } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
@@ -6,7 +7,6 @@ import { FormPage } from '../../../components/site/FormPage';
 import { Icon } from '../../../components/ui/Icon';
 import { StatusMessage } from '../../../components/ui/StatusMessage';
 import { t } from '../../../i18n';
-import { formatParisDate, formatParisDateTime } from '../../../lib/paris-time';
 import { param, type SearchParams } from '../../../lib/search-params';
 import { erasePreregistration } from '../actions';
 import { BadLink } from '../BadLink';

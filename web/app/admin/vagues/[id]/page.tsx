@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { formatParisDateTime, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../../components/forms/ActionForm';
@@ -14,7 +14,6 @@ import { TerritoryHeader } from '../../../../components/territory/TerritoryHeade
 import { Icon } from '../../../../components/ui/Icon';
 import { t } from '../../../../i18n';
 import { orNotFound } from '../../../../lib/or-not-found';
-import { formatParisDateTime } from '../../../../lib/paris-time';
 import { param, type SearchParams } from '../../../../lib/search-params';
 import { callAsSignedIn, requireSession, type Session } from '../../../../lib/session';
 import { deployWave, openWaveNow, relaunchWave, updateWave } from '../actions';

@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { parisWallClock, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../../components/forms/ActionForm';
@@ -34,8 +34,8 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
           <Hidden name="eventId" value={eventId} />
           <TextField name="title" label={t('newEvent.name')} defaultValue={event.title} required maxLength={140} />
           <TextField name="description" label={t('newEvent.description')} defaultValue={event.description} maxLength={5000} />
-          <TextField name="start" type="datetime-local" label={t('newEvent.start')} defaultValue={event.start} required />
-          <TextField name="end" type="datetime-local" label={t('newEvent.end')} defaultValue={event.end} required />
+          <TextField name="start" type="datetime-local" label={t('newEvent.start')} defaultValue={parisWallClock(event.startsAt)} required />
+          <TextField name="end" type="datetime-local" label={t('newEvent.end')} defaultValue={parisWallClock(event.endsAt)} required />
           <TextField name="place" label={t('newEvent.address')} defaultValue={event.place.address} required maxLength={300} />
           <MapPointFields lat={event.place.lat} lon={event.place.lon} />
           <SubmitButton>{t('editEvent.submit')}</SubmitButton>

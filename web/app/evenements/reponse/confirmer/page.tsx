@@ -1,3 +1,4 @@
+import { formatParisDateTime, sayHour } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../../components/forms/ActionForm';
@@ -6,8 +7,7 @@ import { FormPage } from '../../../../components/site/FormPage';
 import { t } from '../../../../i18n';
 import { param, type SearchParams } from '../../../../lib/search-params';
 import { confirmVisitorAnswer } from '../../actions';
-import { sayHour } from '../../format';
-import { BadAnswerLink, findVisitorAnswer, sayStart, sayState } from '../lookup';
+import { BadAnswerLink, findVisitorAnswer, sayState } from '../lookup';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('answer.confirmTitle') };
@@ -21,7 +21,7 @@ export default async function ConfirmVisitorAnswerPage({ searchParams }: { searc
   const found = await findVisitorAnswer(token);
   if (!token || !found) return <BadAnswerLink />;
   const manage = `/evenements/reponse/gerer?jeton=${encodeURIComponent(token)}`;
-  const when = sayStart(found.event.start);
+  const when = formatParisDateTime(found.event.startsAt);
   if (found.confirmed) {
     return (
       <FormPage icon="check" title={t('answer.confirmTitle')} notice={t('answer.alreadyConfirmed')}>

@@ -1,3 +1,4 @@
+import { formatParisDateTime, sayHour } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../../components/forms/ActionForm';
@@ -7,9 +8,8 @@ import { StatusMessage } from '../../../../components/ui/StatusMessage';
 import { t } from '../../../../i18n';
 import { param, type SearchParams } from '../../../../lib/search-params';
 import { cancelVisitorAnswer } from '../../actions';
-import { sayHour } from '../../format';
 import { eventHref } from '../../hrefs';
-import { BadAnswerLink, findVisitorAnswer, sayStart, sayState } from '../lookup';
+import { BadAnswerLink, findVisitorAnswer, sayState } from '../lookup';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('answer.manageTitle') };
@@ -29,7 +29,7 @@ export default async function ManageVisitorAnswerPage({ searchParams }: { search
   const token = param(params, 'jeton');
   const found = await findVisitorAnswer(token);
   if (!token || !found) return <BadAnswerLink />;
-  const when = sayStart(found.event.start);
+  const when = formatParisDateTime(found.event.startsAt);
   return (
     <FormPage
       icon="calendar"

@@ -1,4 +1,4 @@
-import { routes, type Rollup } from '@coopol/contracts';
+import { type Rollup, routes, sayMonth } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, unstable_rethrow } from 'next/navigation';
@@ -9,7 +9,6 @@ import { orNotFound } from '../../../../lib/or-not-found';
 import { param, type SearchParams } from '../../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../../lib/session';
 import styles from '../../../evenements/events.module.css';
-import { sayMonth } from '../../../evenements/format';
 import { dashboardHref, eventHref } from '../../../evenements/hrefs';
 
 export const dynamic = 'force-dynamic';
