@@ -1,5 +1,6 @@
 import { frClient } from './fr-client';
 import { frEvents } from './fr-events';
+import { frPrivacy } from './fr-privacy';
 import type { Dictionary } from './translate';
 
 /*
@@ -11,6 +12,7 @@ import type { Dictionary } from './translate';
 export const fr = {
   ...frClient,
   ...frEvents,
+  ...frPrivacy,
 
   // Site-wide
   'site.titleDefault': 'Coopol — militer ensemble, près de chez vous',
@@ -409,7 +411,7 @@ export const fr = {
     'Si vous répondez à un événement public sans compte, votre nom et votre adresse ne servent qu’à cet événement\u00a0: une réponse non confirmée dans les 30 minutes est oubliée, et une réponse confirmée est effacée 30 jours après l’événement. Le lien reçu par e-mail permet de l’annuler à tout moment.',
   'privacy.rightsHeading': 'Vos droits',
   'privacy.rights1':
-    'Vous pouvez à tout moment corriger votre profil, restreindre qui le voit, retirer votre accord et demander l’effacement de votre compte auprès du délégué à la protection des données du parti.',
+    'Vous pouvez à tout moment corriger votre profil et restreindre qui le voit. Depuis « Mes données » (sur votre profil), vous téléchargez tout ce que Coopol garde sur vous et vous supprimez votre compte vous-même, sans rien demander à personne. Le délégué à la protection des données du parti reste là pour qui ne peut pas utiliser le site.',
   'privacy.rights2': 'Vous pouvez aussi adresser une réclamation à la CNIL, l’autorité française de protection des données.',
   'privacy.signUp': 'Créer mon compte',
 

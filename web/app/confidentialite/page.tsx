@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { routes } from '@coopol/contracts';
+import { RetentionLimits } from '../../components/privacy/RetentionLimits';
 import { t, type TextKey } from '../../i18n';
+import { callApi } from '../../lib/api';
 import styles from './confidentialite.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +19,9 @@ const sections: { heading: TextKey; paragraphs: TextKey[] }[] = [
 ];
 
 /** Vos données sur Coopol, in plain French: what is collected, why, who sees it, your rights. */
-export default function PrivacyPage() {
+export default async function PrivacyPage() {
+  // The limits the code enforces, from the same constants (ADR 0024).
+  const { retention } = await callApi(routes.getRegisterOfProcessing, {});
   return (
     <article className={`container ${styles.page}`}>
       <header className={styles.head}>
@@ -31,6 +36,13 @@ export default function PrivacyPage() {
           ))}
         </section>
       ))}
+      <section className={styles.section} aria-labelledby="limits">
+        <h2 id="limits">{t('privacy.limitsHeading')}</h2>
+        <RetentionLimits limits={retention} />
+        <p>
+          <Link href="/confidentialite/registre">{t('myData.register')}</Link>
+        </p>
+      </section>
       <p>
         <Link href="/inscription" className="button button-primary">
           {t('privacy.signUp')}
