@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { retention } from '../../functions/src/domain/privacy/retention';
 
 /** Stateful: members' documents (minutes, attachments). Private, encrypted, TLS only, retained. */
 export class FilesStack extends Stack {
@@ -22,6 +23,8 @@ export class FilesStack extends Stack {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Files of posts uploaded but never confirmed by the server (ADR 0014): gone after a day.
         { id: 'PendingUploads', prefix: 'uploads/pending/', expiration: Duration.days(1) },
+        // Archives of « Télécharger mes données » (ADR 0024): downloadable 7 days, gone the day after.
+        { id: 'DataExports', prefix: 'exports/', expiration: Duration.seconds(retention.exportArchive.seconds + 86_400) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -51,7 +51,9 @@ describe('my data, through the site', () => {
     assert.match(await archivePage.content(), /Octavie/);
     await archivePage.close();
 
-    // « Supprimer mon compte »: a wrong password is told next to its field; the right one closes the account.
+    // « Supprimer mon compte » (back on the page, as after a download): a wrong password is told next to
+    // its field; the right one closes the account.
+    await page.goto(`${stack.urls.site}/profil/donnees`, { waitUntil: 'networkidle' });
     await page.getByLabel('Votre mot de passe, pour confirmer').fill('pas le bon mot de passe');
     await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
     await page.getByText('mot de passe incorrect').waitFor();
@@ -75,7 +77,7 @@ describe('my data, through the site', () => {
       assert.match(await page.locator('body').innerText(), /Une notification\s+90 jours après l’avoir reçue/);
       await assertFitsWidth(page);
     }
-    await page.getByText(/Données \(\d+\)/).first().click();
+    await page.getByRole('region', { name: 'Adhésion, sections et responsabilités' }).getByText(/Données \(\d+\)/).click();
     await page.getByText('Profil et adhésion').waitFor();
     await page.screenshot({ path: '/tmp/register-320.png', fullPage: false }).catch(() => undefined);
   });

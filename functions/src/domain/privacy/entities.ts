@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Entity } from 'electrodb';
 import { entityConfig } from '../../shared/dynamodb';
 
@@ -46,9 +47,12 @@ export const SweepTaskEntity = new Entity(
   entityConfig,
 );
 
+/** The hash of a member number that the member-file import checks (the tombstone's key). */
+export const memberHash = (memberNumber: string) => createHash('sha256').update(`member:${memberNumber}`).digest('hex').slice(0, 32);
+
 /**
  * The member-file row of an erased person, by a hash of its member number: the next import does not
- * link that row to an account, unless the account was opened after the erasure (they signed up again).
+ * link that row to an account by its address; signing up again (registration links by the row) does.
  */
 export const MemberTombstoneEntity = new Entity(
   {

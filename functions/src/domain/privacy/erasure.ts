@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { EraseAccountRequest, ErasureStarted } from '../../contracts/privacy';
 import { requirePerson } from '../access/authority';
 import type { Caller } from '../access/caller';
@@ -7,12 +7,9 @@ import { confirmIdentity } from '../identity/auth';
 import { endAllSessions } from '../identity/end-sessions';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { changeMembership } from '../roles/service';
-import { MemberTombstoneEntity, SweepTaskEntity } from './entities';
+import { memberHash, MemberTombstoneEntity, SweepTaskEntity } from './entities';
 import { deleteCognitoUser } from './erasure-sweep';
 import { freshCursors } from './sweep';
-
-/** The hash of a member number that the member-file import checks (the tombstone's key). */
-export const memberHash = (memberNumber: string) => createHash('sha256').update(`member:${memberNumber}`).digest('hex').slice(0, 32);
 
 /**
  * « Supprimer mon compte » (DELETE /api/me), or the privacy officer on someone's behalf: effective at

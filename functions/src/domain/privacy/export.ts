@@ -27,7 +27,7 @@ const toStatus = (task: SweepTask): ExportStatus => {
   };
 };
 
-/** The person's exports, each at its latest share (a handed-over sweep has several), newest first: one Query (P7). */
+/** The person's exports, each at its latest share (a handed-over sweep has several), newest first: one Query (PR2). */
 async function exportsOf(userId: string): Promise<SweepTask[]> {
   const { data } = await SweepTaskEntity.query.byPerson({ userId }).begins({ kind: 'export' }).go({ pages: 'all', order: 'desc' });
   const latest = new Map<string, SweepTask>();
