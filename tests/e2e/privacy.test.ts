@@ -56,7 +56,8 @@ describe('my data, through the site', () => {
     await page.goto(`${stack.urls.site}/profil/donnees`, { waitUntil: 'networkidle' });
     await page.getByLabel('Votre mot de passe, pour confirmer').fill('pas le bon mot de passe');
     await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
-    await page.getByText('mot de passe incorrect').waitFor();
+    // Said twice: at the top of the form and next to the field.
+    await page.getByText('mot de passe incorrect').first().waitFor();
     await page.getByLabel('Votre mot de passe, pour confirmer').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
     await page.waitForURL(/\/connexion\?compte-supprime=1$/);
