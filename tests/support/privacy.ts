@@ -72,10 +72,10 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'POST', `/api/posts/${his}/reports`, { reason: 'Hors sujet' }), 'report');
   await ok(call(stack, eulalie, 'PATCH', '/api/me/notification-settings', { email: { comment: 'weekly' } }), 'settings');
 
-  const when = { start: '2031-05-17T09:00', end: '2031-05-17T13:00', place: { address: 'Place de la Cathédrale, Colmar' } };
+  const when = { start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T13:00:00+02:00', place: { address: 'Place de la Cathédrale, Colmar' } };
   const event = await ok(call(stack, secretary, 'POST', '/api/events', {
     space: { type: 'section', id: 'colmar' }, kind: 'tractage', title: `Tractage ${run}`, ...when, visibility: 'section',
-    slots: [{ start: '2031-05-17T09:00', end: '2031-05-17T11:00', needed: 5 }],
+    slots: [{ start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T11:00:00+02:00', needed: 5 }],
   }), 'event');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${event.id as string}/rsvp`, { answer: 'going' }), 'rsvp');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${event.id as string}/slots/${(event.slots as { id: string }[])[0]!.id}/signup`), 'slot');
@@ -83,7 +83,7 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   // Her group's meeting, announced to its members (her too), and last month's, reported.
   const groupSpace = { type: 'group', id: group };
   await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'reunion', title: `Réunion ${run}`, ...when, visibility: 'members', announce: true }), 'group event');
-  const past = await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'tractage', title: `Passé ${run}`, start: '2026-01-10T09:00', end: '2026-01-10T12:00', place: when.place, visibility: 'members' }), 'past event');
+  const past = await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'tractage', title: `Passé ${run}`, start: '2026-01-10T09:00:00+01:00', end: '2026-01-10T12:00:00+01:00', place: when.place, visibility: 'members' }), 'past event');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${past.id as string}/report`, { leaflets: 200, doors: 0, peopleReached: 50, contacts: 3, remarks: 'Beau temps.' }), 'field report');
   // Her address preregistered for a territory not open yet (Caen), from a client of its own.
   const preregistered = await postFrom(stack, clientIp, '/api/preregistrations', { email: eulalie.email, postalCode: '14000', kind: 'member', consent: true });
