@@ -7,7 +7,8 @@ import type { Feature } from '../functions/src/contracts/route';
  * feature's bundle reads exactly the variables granted here).
  *
  * - table: `probe` one GetItem (health check) · `read` GetItem/BatchGetItem/Query (never Scan) ·
- *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too)
+ *   `readwrite` read plus item writes (Put/Update/Delete, batches; transactions use these too) ·
+ *   `sweep` readwrite plus Scan, for the account-erasure job alone (ADR 0024)
  * - userPool: `describe` DescribeUserPool (health check) · `client` the app client's public flows
  *   (sign-in, reset, TOTP: Cognito authorizes them by token, not IAM), so ids only · `accounts` the
  *   client's flows plus creating an account once its sign-up is confirmed (AdminCreateUser,
@@ -21,7 +22,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  */
 export interface FeatureAccess {
-  table?: 'probe' | 'read' | 'readwrite';
+  table?: 'probe' | 'read' | 'readwrite' | 'sweep';
   userPool?: 'describe' | 'client' | 'accounts';
   policy?: true;
   mail?: 'account' | 'send';
@@ -60,4 +61,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   search: { table: 'read' },
   // Files of posts: presigned uploads, the server's check of what arrived, short-lived download links.
   attachments: { table: 'readwrite', files: 'readwrite', policy: true },
+  // Privacy rights (ADR 0024): erasure confirmed by the password (client flows, throttled as sign-in,
+  // with its unlock mail) and effective at once (sessions ended, the Cognito account deleted); short
+  // download links of exports' archives.
+  privacy: { table: 'readwrite', userPool: 'accounts', files: 'readwrite', mail: 'send', policy: true },
 };

@@ -144,6 +144,17 @@ export const jobs = {
     timeoutSeconds: 60,
     memorySize: 256,
   },
+
+  // ——— Privacy (issue 14, ADR 0024) ———
+  // An erasure's (or an export's) sweep of the whole table and the bucket for one person, resumable at its cursors.
+  'privacy-sweep': {
+    entry: 'functions/src/jobs/privacy-sweep.ts',
+    description: 'Coopol job: erasure and export sweeps of one person',
+    trigger: { kind: 'stream', entities: ['sweepTask'], changes: ['INSERT'], batchSize: 1 },
+    access: { table: 'sweep', userPool: 'accounts', files: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 900,
+    memorySize: 1024,
+  },
 } as const satisfies Record<string, JobFunction>;
 
 export type JobName = keyof typeof jobs;

@@ -103,6 +103,18 @@ const tableActions = {
     'dynamodb:DeleteItem',
     'dynamodb:BatchWriteItem',
   ],
+  // The erasure sweep only (ADR 0024): a maintenance job that reads the whole table, never a request.
+  sweep: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
 } as const satisfies Record<NonNullable<FeatureAccess['table']>, readonly string[]>;
 
 /**

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from '
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { LogBucket } from '../constructs/log-bucket';
+import { retention } from '../../functions/src/domain/privacy/retention';
 
 export interface FilesStackProps extends StackProps {
   /** Days the documents bucket's access logs are kept (the stage's `logRetentionDays.bucketAccess`). */
@@ -45,6 +46,8 @@ export class FilesStack extends Stack {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Files of posts uploaded but never confirmed by the server (ADR 0014): gone after a day.
         { id: 'PendingUploads', prefix: 'uploads/pending/', expiration: Duration.days(1) },
+        // Archives of « Télécharger mes données » (ADR 0024): downloadable 7 days, gone the day after.
+        { id: 'DataExports', prefix: 'exports/', expiration: Duration.seconds(retention.exportArchive.seconds + 86_400) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage } from '../support/browser';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { assertFitsWidth, describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage } from '../support/browser';
 import { waitForMail } from '../support/mail';
 import { createTestPerson, signInAgain, TEST_PASSWORD } from '../support/people';
 import { api, testStack, type TestStack } from '../support/stack';
@@ -20,19 +20,6 @@ after(async () => {
   await browser?.close();
 });
 
-
-/** No sideways scroll; when there is, which elements stick out (to fix them, not to hide them). */
-async function assertFitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const width = window.innerWidth;
-    const outside = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-      .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)}px)`);
-    return { by: document.documentElement.scrollWidth - width, outside };
-  });
-  assert.ok(overflow.by <= 0, `${overflow.by}px of sideways scroll at ${page.viewportSize()?.width} px: ${overflow.outside.join(', ')}`);
-}
 
 describe('my sessions, through the site', () => {
   test('« Déconnecter tous mes appareils » ends the session on another device, and this one', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
+import type { privacyRoutes } from '../../functions/src/contracts/privacy-routes';
 import type { socialRoutes } from '../../functions/src/contracts/social-routes';
 import { tinyPng, uploadAttachment } from '../support/attachments';
 import { call, createTestPerson, signInAgain, type TestPerson } from '../support/people';
@@ -310,6 +311,32 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   listSpaceBlocks: { method: 'GET', path: () => '/api/spaces/section/mulhouse/blocks', expect: only(moderators) },
 };
 
+// ——— Privacy rights (issue 14, ADR 0024) ———
+// Erasing an account is one's own, confirmed by the password: a wrong one changes nothing (400 on
+// body.password) for every signed-in caller. The register of processing is public.
+const privacy = { memberExport: '' };
+const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
+  eraseMyAccount: { method: 'DELETE', path: () => '/api/me', body: () => ({ password: 'pas-le-bon-mot-de-passe', content: 'delete' }), expect: signedIn(400) },
+  // One's own archive: anyone signed in asks for theirs (asking again while it is prepared answers the same one);
+  // someone else's export is a 404 for everyone but its owner (tests/integration/privacy-export.test.ts).
+  requestExport: {
+    method: 'POST',
+    path: () => '/api/me/exports',
+    expect: signedIn(202),
+    // The matrix needs no archive: the sweep is marked done before the job starts it.
+    undo: async (actor) => {
+      const listed = await call(stack, as(actor), 'GET', '/api/me/exports');
+      const { SweepTaskEntity } = await import('../../functions/src/domain/privacy/entities');
+      for (const item of listed.body.items as { id: string; state: string }[]) {
+        if (item.state === 'running') await SweepTaskEntity.patch({ sweepId: item.id, seq: 0 }).set({ state: 'done' }).go();
+      }
+    },
+  },
+  listMyExports: { method: 'GET', path: () => '/api/me/exports', expect: signedIn(200) },
+  downloadExport: { method: 'GET', path: () => `/api/me/exports/${privacy.memberExport}/download`, expect: { ...signedIn(404), memberOfTheSection: 200 } },
+  getRegisterOfProcessing: { method: 'GET', path: () => '/api/privacy/register', expect: everyone(200) },
+};
+
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
   openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
@@ -415,6 +442,7 @@ const matrix: Record<RouteName, Case> = {
   rolloutNumbers: { method: 'GET', path: () => '/api/rollout/numbers?scope=federation&code=68', expect: only({ federationOfficer: 200, nationalAdmin: 200 }) },
   ...eventCases,
   ...socialMatrix,
+  ...privacyMatrix,
 };
 
 before(async () => {
@@ -453,6 +481,17 @@ before(async () => {
     mfa: true,
   });
   await createEventFixtures();
+  // A finished export of the member of the section (its archive a few bytes in the bucket).
+  const { SweepTaskEntity } = await import('../../functions/src/domain/privacy/entities');
+  const { filesBucket, s3 } = await import('../../functions/src/shared/files');
+  const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+  privacy.memberExport = `matrice-export-${Date.now()}`;
+  const archiveKey = `exports/${privacy.memberExport}/coopol-mes-donnees.zip`;
+  await s3.send(new PutObjectCommand({ Bucket: filesBucket, Key: archiveKey, Body: 'PK' }));
+  await SweepTaskEntity.create({
+    sweepId: privacy.memberExport, seq: 0, kind: 'export', userId: people.memberOfTheSection.userId, pseudonym: '-', requestedBy: 'self',
+    requestedAt: new Date().toISOString(), cursors: '[]', state: 'done', archiveKey, expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  }).go();
 });
 
 // Events' fixtures, made through the API by Mulhouse's secretary (once the people above exist).

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -87,4 +88,17 @@ export async function signedInPage(
   const page = await context.newPage();
   watch.outside.push(...watchOutsideRequests(page));
   return page;
+}
+
+/** No sideways scroll; when there is, which elements stick out (to fix them, not to hide them). */
+export async function assertFitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const outside = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)}px)`);
+    return { by: document.documentElement.scrollWidth - width, outside };
+  });
+  assert.ok(overflow.by <= 0, `${overflow.by}px of sideways scroll at ${page.viewportSize()?.width} px: ${overflow.outside.join(', ')}`);
 }

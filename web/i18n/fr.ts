@@ -1,5 +1,6 @@
 import { frClient } from './fr-client';
 import { frEvents } from './fr-events';
+import { frPrivacy } from './fr-privacy';
 import type { Dictionary } from './translate';
 
 /*
@@ -11,6 +12,7 @@ import type { Dictionary } from './translate';
 export const fr = {
   ...frClient,
   ...frEvents,
+  ...frPrivacy,
 
   // Site-wide
   'site.titleDefault': 'Coopol — militer ensemble, près de chez vous',
@@ -415,7 +417,7 @@ export const fr = {
     'Nos journaux techniques servent à faire fonctionner le service et à comprendre une panne ou une attaque. Ils ne contiennent ni votre mot de passe, ni vos messages, ni l’adresse de votre appareil, et sont effacés d’eux-mêmes\u00a0: ceux de nos serveurs au plus tard après {functions}\u00a0jours, ceux des appels à l’API (la fonction appelée, jamais le lien complet) après {apiAccess}\u00a0jours, ceux de l’accès aux fichiers après {bucketAccess}\u00a0jours, ceux du réseau de diffusion (sans paramètres d’adresse ni cookies) après {cdn}\u00a0jours. Ces derniers peuvent contenir un lien d’agenda ou de désabonnement\u00a0: ils sont rangés à part et seuls les responsables techniques y ont accès.',
   'privacy.rightsHeading': 'Vos droits',
   'privacy.rights1':
-    'Vous pouvez à tout moment corriger votre profil, restreindre qui le voit, retirer votre accord et demander l’effacement de votre compte auprès du délégué à la protection des données du parti.',
+    'Vous pouvez à tout moment corriger votre profil et restreindre qui le voit. Depuis « Mes données » (sur votre profil), vous téléchargez tout ce que Coopol garde sur vous et vous supprimez votre compte vous-même, sans rien demander à personne. Le délégué à la protection des données du parti reste là pour qui ne peut pas utiliser le site.',
   'privacy.rights2': 'Vous pouvez aussi adresser une réclamation à la CNIL, l’autorité française de protection des données.',
   'privacy.signUp': 'Créer mon compte',
 

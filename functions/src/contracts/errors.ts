@@ -50,6 +50,8 @@ export const frErrors = {
   'auth.wrong-credentials': 'Adresse e-mail ou mot de passe incorrect.',
   'auth.token-not-yours': 'Ce jeton n’est pas le vôtre.',
   'auth.not-confirmed': 'Confirmez d’abord votre adresse e-mail avec le code reçu.',
+  'auth.wrong-password': 'Mot de passe incorrect.',
+  'service.busy': 'Beaucoup de monde en ce moment, nous réessayons…',
   'sign-in.locked': (p: { seconds: number }) => {
     const minutes = Math.ceil(p.seconds / 60);
     return `Trop de tentatives de connexion pour cette adresse. Si elle a un compte, nous y avons envoyé un code : saisissez-le avec votre mot de passe (ou réessayez dans ${minutes} minute${p.seconds > 60 ? 's' : ''}).`;
@@ -81,6 +83,9 @@ export const frErrors = {
   'postal-code.not-found': notFound('Code postal'),
   'space.not-found': notFound('Espace'),
   'person.not-found': notFound('Personne'),
+  'account.not-found': notFound('Compte'),
+  'export.not-found': notFound('Archive'),
+  'export.preparing': 'L’archive est encore en préparation.',
   'members.section-only': 'Seuls les adhérents de la section et ses responsables voient ses membres.',
   'members.federation-only': 'Seuls les membres de la fédération et ses responsables voient ses membres.',
   'member-file.admins-only': 'L’import du fichier des adhérents est réservé à l’administration nationale.',

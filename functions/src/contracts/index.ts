@@ -11,4 +11,5 @@ export * from './party-functions';
 export * from './events';
 export * from './social';
 export * from './log-retention';
+export * from './privacy';
 export * from './paris-time';

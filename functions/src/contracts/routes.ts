@@ -4,6 +4,7 @@ import { eventRoutes } from './events-routes';
 import { identityRoutes } from './identity-routes';
 import { membershipRoutes } from './membership-routes';
 import { peopleRoutes } from './people-routes';
+import { privacyRoutes } from './privacy-routes';
 import { defineRoute, type RouteContract } from './route';
 import { rolloutRoutes } from './rollout-routes';
 import { socialRoutes } from './social-routes';
@@ -43,6 +44,7 @@ export const routes = {
   ...visitorRoutes,
   ...rolloutRoutes,
   ...socialRoutes,
+  ...privacyRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -1,7 +1,10 @@
 import { logRetentionCeilingDays } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { routes } from '@coopol/contracts';
+import { RetentionLimits } from '../../components/privacy/RetentionLimits';
 import { t, type TextKey } from '../../i18n';
+import { callApi } from '../../lib/api';
 import styles from './confidentialite.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +23,9 @@ const sections: { heading: TextKey; paragraphs: TextKey[] }[] = [
 const paragraphVars: Partial<Record<TextKey, Record<string, number>>> = { 'privacy.keep3': { ...logRetentionCeilingDays } };
 
 /** Vos données sur Coopol, in plain French: what is collected, why, who sees it, your rights. */
-export default function PrivacyPage() {
+export default async function PrivacyPage() {
+  // The limits the code enforces, from the same constants (ADR 0024).
+  const { retention } = await callApi(routes.getRegisterOfProcessing, {});
   return (
     <article className={`container ${styles.page}`}>
       <header className={styles.head}>
@@ -35,6 +40,13 @@ export default function PrivacyPage() {
           ))}
         </section>
       ))}
+      <section className={styles.section} aria-labelledby="limits">
+        <h2 id="limits">{t('privacy.limitsHeading')}</h2>
+        <RetentionLimits limits={retention} />
+        <p>
+          <Link href="/confidentialite/registre">{t('myData.register')}</Link>
+        </p>
+      </section>
       <p>
         <Link href="/inscription" className="button button-primary">
           {t('privacy.signUp')}

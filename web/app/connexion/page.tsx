@@ -27,7 +27,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         ? t('signIn.expired')
         : param(params, 'deconnecte')
           ? t('signIn.signedOutEverywhere')
-          : undefined;
+          : param(params, 'compte-supprime')
+            ? t('myData.erased')
+            : undefined;
   const forgotHref = email ? `/mot-de-passe-oublie?email=${encodeURIComponent(email)}` : '/mot-de-passe-oublie';
 
   return (

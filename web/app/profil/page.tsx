@@ -129,6 +129,9 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Se
                 </p>
               </>
             )}
+            <p className={styles.everywhere}>
+              <Link href="/profil/donnees">{t('myData.link')}</Link>
+            </p>
             <form action={signOutEverywhere} className={styles.everywhere}>
               <p className={styles.small}>{t('profile.signOutEverywhereHint')}</p>
               <button type="submit" className="button button-secondary">

@@ -15,6 +15,7 @@ import { goingCounter, promoteFirstWaiting, releaseHold, releaseLapsedHolds } fr
 import { facts, tellPromoted } from './mail';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
 import { countBusiness } from '../../shared/metrics';
+import { expiryFrom } from '../privacy/retention';
 
 /**
  * Visitors' answers to public events (ADR 0015, « Events »): no account, so the mailbox is the proof.
@@ -46,7 +47,6 @@ export const VisitorLinkEntity = new Entity(
 );
 
 export const HOLD_MINUTES = 30;
-const RETENTION_DAYS = 30;
 
 /** Per client (its IP): refused with a 429 past it. */
 const answersPerClient: RateLimit = {
@@ -68,7 +68,7 @@ export function visitorId(email: string): string {
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
 /** A visitor's data lives until 30 days after the event. */
-const expiryOf = (event: EventItem) => epoch(new Date(event.endsAt)) + RETENTION_DAYS * 24 * 3600;
+const expiryOf = (event: EventItem) => expiryFrom('visitorAnswer', new Date(event.endsAt).getTime());
 const live = (item: { expiresAt?: number } | undefined, now: Date): boolean => !!item && (item.expiresAt === undefined || item.expiresAt > epoch(now));
 
 /** A new mailed link to this answer: 32 random bytes; only their hash is stored. */

@@ -14,7 +14,7 @@ import {
 import type * as z from 'zod';
 import type { ResetPasswordRequest, SignInRequest, SignInResult } from '../../contracts/identity';
 import { cognito, userPoolClientId, userPoolId } from '../../shared/cognito';
-import { UnauthorizedError } from '../errors';
+import { UnauthorizedError, ValidationError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { fromCognito } from './cognito-errors';
 import { maskEmail } from './mask-email';
@@ -78,6 +78,42 @@ export async function signIn(request: z.infer<typeof SignInRequest>, client: { i
   if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { status: 'MFA_REQUIRED', session: result.Session! };
   if (!result.AuthenticationResult) throw new UnauthorizedError('auth.account-unavailable');
   return startedSession(result.AuthenticationResult, false);
+}
+
+/**
+ * « It is really me »: the password (and the TOTP code, when the account has it on), checked as at
+ * sign-in and throttled with it, before something that cannot be undone (erasing the account). The
+ * session Cognito opens for the check is never handed out.
+ */
+export async function confirmIdentity(email: string, password: string, totpCode: string | undefined, client: { ip: string }): Promise<void> {
+  await spendSignInGuess(email, client.ip);
+  let result;
+  try {
+    result = await cognito.send(
+      new InitiateAuthCommand({ ClientId: userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    );
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'NotAuthorizedException' || name === 'UserNotFoundException' || name === 'InvalidPasswordException') {
+      throw new ValidationError([{ field: 'body.password', message: 'mot de passe incorrect' }], 'auth.wrong-password');
+    }
+    throw fromCognito(error);
+  }
+  await clearSignInGuesses(email, client.ip);
+  if (result.ChallengeName !== 'SOFTWARE_TOKEN_MFA') return;
+  if (!totpCode) throw new ValidationError([{ field: 'body.totpCode', message: 'le code de votre application d’authentification est demandé' }]);
+  await call(
+    () =>
+      cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: userPoolClientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: result.Session,
+          ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: totpCode },
+        }),
+      ),
+    { codeField: 'body.totpCode' },
+  );
 }
 
 /** Second step of a sign-in with MFA: the TOTP code. */

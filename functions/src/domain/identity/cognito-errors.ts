@@ -44,7 +44,7 @@ export function isCognitoThrottling(error: unknown): boolean {
  */
 export class CognitoBusyError extends DomainError {
   constructor(readonly retryAfterSeconds = 3) {
-    super(503, 'Busy', 'Beaucoup de monde en ce moment, nous réessayons…');
+    super(503, 'Busy', 'service.busy');
     this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }

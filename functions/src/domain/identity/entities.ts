@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
+import { retention } from '../privacy/retention';
 
 /**
  * One sign-up attempt: what someone gave on the sign-up form for an address, and the hash of the
@@ -33,4 +34,4 @@ export const SignUpAttemptEntity = new Entity(
 );
 
 /** An attempt (and its code) lasts a day, as the mail says. */
-export const SIGN_UP_ATTEMPT_SECONDS = 24 * 3600;
+export const SIGN_UP_ATTEMPT_SECONDS = retention.signUpAttempt.seconds;

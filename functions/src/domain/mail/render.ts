@@ -2,6 +2,7 @@ import type { RenderedMail } from './layout';
 import { groupInvitation } from './templates/group-invitation';
 import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
+import { exportReady } from './templates/privacy';
 import { resetPassword } from './templates/reset-password';
 import { signInUnlock } from './templates/sign-in-unlock';
 import { signUpAlready } from './templates/sign-up-already';
@@ -33,6 +34,8 @@ export const mailTemplates = {
   'group-invitation': groupInvitation,
   notification,
   'notification-digest': notificationDigest,
+  // Privacy (issue 14)
+  'export-ready': exportReady,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

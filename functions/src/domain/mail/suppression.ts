@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { isConditionFailure } from '../../shared/conditions';
@@ -24,6 +25,12 @@ export const SuppressionEntity = new Entity(
 
 export type SuppressionReason = 'bounce' | 'complaint' | 'unsubscribe';
 
+/**
+ * The suppression of an erased person's address is kept, as this hash in place of the address
+ * (ADR 0024): Coopol still never writes to it, and the list no longer says who it was.
+ */
+export const hashedAddress = (email: string) => `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
+
 /** Records a suppression; an address already suppressed from everything stays so. */
 export async function suppress(email: string, reason: SuppressionReason): Promise<void> {
   const scope = reason === 'unsubscribe' ? 'bulk' : 'all';
@@ -41,10 +48,11 @@ export async function suppress(email: string, reason: SuppressionReason): Promis
     });
 }
 
-/** Which of these addresses must not get a mail of this kind (one BatchGetItem per 100). */
+/** Which of these addresses must not get a mail of this kind, as themselves or hashed (one BatchGetItem per 50). */
 export async function suppressedAmong(emails: string[], kind: 'bulk' | 'transactional'): Promise<Set<string>> {
   if (!emails.length) return new Set();
-  const { data, unprocessed } = await SuppressionEntity.get(emails.map((email) => ({ email }))).go({ preserveBatchOrder: false });
+  const addressOf = new Map(emails.flatMap((email) => [[email, email], [hashedAddress(email), email]]));
+  const { data, unprocessed } = await SuppressionEntity.get([...addressOf.keys()].map((email) => ({ email }))).go({ preserveBatchOrder: false });
   if (unprocessed.length) throw new Error(`suppression lookup left ${unprocessed.length} keys unprocessed`);
-  return new Set(data.filter((s) => s && (s.scope === 'all' || kind === 'bulk')).map((s) => s!.email));
+  return new Set(data.filter((s) => s && (s.scope === 'all' || kind === 'bulk')).map((s) => addressOf.get(s!.email)!));
 }

@@ -13,6 +13,7 @@ import { PersonEmailEntity } from '../people/entities';
 import { changeMembership } from '../roles/service';
 import { SectionEntity } from '../territory/entities';
 import { MEMBER_FILE_SHARDS, MemberRecordEntity } from './entities';
+import { memberHash, MemberTombstoneEntity } from '../privacy/entities';
 
 type MemberRecord = EntityItem<typeof MemberRecordEntity>;
 
@@ -148,8 +149,14 @@ export async function applyMemberFile(csv: string, by = 'system'): Promise<Membe
     for (const record of data) if (record.active && !byNumber.has(record.memberNumber)) lapsed.push({ ...record, active: false, importedAt });
   }
 
-  // Link records to people who already signed up with that address.
-  const unlinked = toWrite.filter((record) => !record.userId);
+  // Link records to people who already signed up with that address — but not the row of an erased
+  // person (its tombstone, ADR 0024): only their signing up again links it.
+  const tombstoned = new Set<string>();
+  for (const keys of chunk(toWrite.filter((record) => !record.userId).map(({ memberNumber }) => ({ memberHash: memberHash(memberNumber) })), 100)) {
+    const { data } = await MemberTombstoneEntity.get(keys).go({ concurrency: 8 });
+    for (const tombstone of data) tombstoned.add(tombstone.memberHash);
+  }
+  const unlinked = toWrite.filter((record) => !record.userId && !tombstoned.has(memberHash(record.memberNumber)));
   for (const keys of chunk(unlinked.map(({ email }) => ({ email })), 100)) {
     const { data } = await PersonEmailEntity.get(keys).go({ concurrency: 8 });
     const userOf = new Map(data.map((d) => [d.email, d.userId]));

@@ -7,14 +7,14 @@ import { suppress } from '../mail/suppression';
 import { PreregistrationEntity, rollout, WaveEntity } from './entities';
 import { isFederationOpen, placeOf } from './territories';
 import { isConditionFailure } from '../../shared/conditions';
+import { retention } from '../privacy/retention';
 
-const DAY = 24 * 3600;
 /** Unconfirmed preregistrations are erased after 30 days. */
-export const PENDING_RETENTION_SECONDS = 30 * DAY;
+export const PENDING_RETENTION_SECONDS = retention.preregistrationPending.seconds;
 /** Confirmed ones wait at most two years for their territory to open. */
-export const CONFIRMED_RETENTION_SECONDS = 730 * DAY;
+export const CONFIRMED_RETENTION_SECONDS = retention.preregistrationConfirmed.seconds;
 /** After the launch mail, six months (the time to sign up, then the funnel is counted). */
-export const AFTER_LAUNCH_RETENTION_SECONDS = 182 * DAY;
+export const AFTER_LAUNCH_RETENTION_SECONDS = retention.preregistrationAfterLaunch.seconds;
 const REMINDER_INTERVAL_MS = 3600_000;
 
 const now = () => Math.floor(Date.now() / 1000);

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { AttachmentEntity } from './entities';
 import { kindOf, toAttachment, type AttachmentDto } from './attachment-view';
 import { newId, readablePost } from './post-access';
+import { retention } from '../privacy/retention';
 
 type AttachmentItem = EntityItem<typeof AttachmentEntity>;
 
@@ -24,7 +25,7 @@ type AttachmentItem = EntityItem<typeof AttachmentEntity>;
 /** Objects nobody confirmed stay here; the bucket's lifecycle rule deletes them after a day. */
 export const PENDING_PREFIX = 'uploads/pending/';
 /** Checked files wait this long for a post (the record's TTL), then are forgotten. */
-const UNATTACHED_TTL_SECONDS = 24 * 3600;
+const UNATTACHED_TTL_SECONDS = retention.unattachedUpload.seconds;
 const UPLOAD_FORM_SECONDS = 600;
 const DOWNLOAD_LINK_SECONDS = 300;
 

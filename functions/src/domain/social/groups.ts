@@ -17,11 +17,11 @@ import { spendSenderLimit } from './sender-limits';
 import { displayName } from './spaces';
 import { groupStanding } from '../spaces/resolve';
 import { isConditionFailure } from '../../shared/conditions';
+import { expiryFrom } from '../privacy/retention';
 
 type GroupItem = EntityItem<typeof GroupEntity>;
 type GroupDto = z.input<typeof Group>;
 
-const INVITATION_DAYS = 30;
 
 // A change of standing also keeps the person's copy of their groups (`groupIds`: who shares a group
 // with whom, for « qui peut me trouver »), in the same transaction.
@@ -265,7 +265,7 @@ export async function inviteToGroup(caller: Caller, groupId: string, email: stri
     email,
     invitedBy: person.userId,
     createdAt: new Date().toISOString(),
-    expiresAt: Math.floor(Date.now() / 1000) + INVITATION_DAYS * 86400,
+    expiresAt: expiryFrom('groupInvitation'),
   }).go();
   await sendMail({
     to: email,

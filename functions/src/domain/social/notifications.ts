@@ -27,6 +27,7 @@ import { badCursor } from '../paging';
 import { spaceOfPost } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';
 import { NotFoundError } from '../errors';
+import { expiryFrom } from '../privacy/retention';
 
 export type NotificationKind = (typeof notificationKinds)[number];
 export type EmailMode = (typeof emailModes)[number];
@@ -40,7 +41,6 @@ export const defaultEmailModes: Record<NotificationKind, EmailMode> = {
   'group-invitation': 'immediate',
   mention: 'immediate',
 };
-const RETENTION_DAYS = 90;
 export const DIGEST_HOUR_UTC = 7;
 
 export interface NewNotification {
@@ -114,7 +114,7 @@ export async function notify(recipientIds: string[], notification: NewNotificati
               path: notification.path,
               groupId: notification.groupId,
               ...notification.about,
-              expiresAt: Math.floor(Date.parse(notification.at) / 1000) + RETENTION_DAYS * 86400,
+              expiresAt: expiryFrom('notification', Date.parse(notification.at)),
             })
             .commit(),
           notificationState.upsert({ userId }).add({ unread: 1 }).commit(),

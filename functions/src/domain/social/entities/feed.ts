@@ -1,8 +1,9 @@
 import { Entity } from 'electrodb';
 import { entityConfig } from '../../../shared/dynamodb';
+import { retention } from '../../privacy/retention';
 
 /** Feed items expire after this many days (TTL): personal feeds are capped by age. */
-export const FEED_RETENTION_DAYS = 90;
+export const FEED_RETENTION_DAYS = retention.feedItem.seconds / 86400;
 
 /**
  * One post in one person's feed, written by the fan-out job (S11). The key is the post: a fan-out

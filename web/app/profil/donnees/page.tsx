@@ -1,0 +1,111 @@
+import { routes } from '@coopol/contracts';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '../../../components/forms/ActionForm';
+import { RadioGroup, SubmitButton, TextField } from '../../../components/forms/fields';
+import { Icon } from '../../../components/ui/Icon';
+import { t } from '../../../i18n';
+import { param, type SearchParams } from '../../../lib/search-params';
+import { callAsSignedIn, requireSession } from '../../../lib/session';
+import styles from '../profil.module.css';
+import { downloadExport, eraseAccount, requestExport } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: t('myData.title') };
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+
+/** « Mes données »: the archive of everything Coopol holds (asked, followed, downloaded) and the account's erasure. */
+export default async function MyDataPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const session = await requireSession('/profil/donnees');
+  const [profile, exports] = await Promise.all([
+    callAsSignedIn(session, '/profil/donnees', routes.getMyProfile, {}),
+    callAsSignedIn(session, '/profil/donnees', routes.listMyExports, {}),
+  ]);
+  const running = exports.items.some((e) => e.state === 'running');
+
+  return (
+    <div className={`container ${styles.page}`}>
+      {/* While an archive is prepared, the page reads its progress again every few seconds (no script needed). */}
+      {running && <meta httpEquiv="refresh" content="4" />}
+      <header className={styles.head}>
+        <div className={styles.titles}>
+          <p className={styles.eyebrow}>
+            <Link href="/profil">{t('profile.eyebrow')}</Link>
+          </p>
+          <h1>{t('myData.heading')}</h1>
+          <p className="lead">{t('myData.lead')}</p>
+        </div>
+      </header>
+
+      {param(params, 'demandee') && (
+        <p role="status" className="notice-success">
+          <Icon name="check" size={22} />
+          <span>{t('myData.exportAsked')}</span>
+        </p>
+      )}
+
+      <section className={`card ${styles.card}`} aria-labelledby="export-title">
+        <h2 id="export-title" className={styles.cardTitle}>
+          {t('myData.exportHeading')}
+        </h2>
+        <p>{t('myData.exportIntro')}</p>
+        <ul className={styles.exports}>
+          {exports.items.map((item) => (
+            <li key={item.id} aria-live={item.state === 'running' ? 'polite' : undefined}>
+              {item.state === 'running' && t('myData.exportRunning', { found: item.found, scanned: item.scanned })}
+              {item.state === 'expired' && t('myData.exportExpired', { requested: day(item.requestedAt) })}
+              {item.state === 'done' && (
+                <form action={downloadExport}>
+                  <p>{t('myData.exportDone', { finished: day(item.finishedAt!), until: day(item.availableUntil!) })}</p>
+                  <input type="hidden" name="exportId" value={item.id} />
+                  <button type="submit" className="button button-primary">
+                    <Icon name="download" size={20} />
+                    {t('myData.exportDownload')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {!running && (
+          <form action={requestExport}>
+            <button type="submit" className="button button-secondary">
+              {t('myData.exportAsk')}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section className={`card ${styles.card}`} aria-labelledby="erase-title">
+        <h2 id="erase-title" className={styles.cardTitle}>
+          {t('myData.eraseHeading')}
+        </h2>
+        <p>{t('myData.eraseIntro')}</p>
+        <p className={styles.small}>{t('myData.eraseKept')}</p>
+        <ActionForm action={eraseAccount}>
+          <RadioGroup
+            name="content"
+            legend={t('myData.eraseContent')}
+            required
+            defaultValue="delete"
+            choices={[
+              { value: 'delete', label: t('myData.eraseContentDelete') },
+              { value: 'keep', label: t('myData.eraseContentKeep') },
+            ]}
+          />
+          <TextField name="password" type="password" label={t('myData.erasePassword')} autoComplete="current-password" required revealable />
+          {profile.mfaEnabled && <TextField name="totpCode" label={t('myData.eraseTotp')} autoComplete="one-time-code" inputMode="numeric" short required maxLength={6} />}
+          <p className={styles.small}>{t('myData.eraseWarning')}</p>
+          <SubmitButton>{t('myData.eraseSubmit')}</SubmitButton>
+        </ActionForm>
+      </section>
+
+      <p>
+        <Link href="/confidentialite/registre">{t('myData.register')}</Link>
+      </p>
+    </div>
+  );
+}
