@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BuildOptions } from 'esbuild';
-import { lambdaBundling } from './constructs/coopol-function';
+import { lambdaBundling, shippedAliases } from './constructs/coopol-function';
 import { fromRepoRoot } from './paths';
 import { defaultReportCeilings } from '../functions/src/contracts/events';
 import { scheduledJobs } from '../functions/src/shared/scheduled-jobs';
@@ -21,6 +21,7 @@ export const shippedBundleOptions: BuildOptions = {
   minify: lambdaBundling.minify,
   banner: { js: lambdaBundling.banner },
   external: lambdaBundling.externalModules,
+  alias: shippedAliases,
   logLevel: 'error',
 };
 

@@ -16,6 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { fromRepoRoot } from '../paths';
 import { Construct } from 'constructs';
 import type { ReportCeilings } from '../../functions/src/contracts/events';
 import { tableDesign } from '../../functions/src/domain/table-design';
@@ -160,6 +161,9 @@ export class CoopolFunction extends Construct {
  * How every feature is bundled; `bench/lambda-budgets.ts` bundles with the same settings to check the
  * size and init budgets of what ships.
  */
+/** Modules replaced in the shipped bundles (ADR 0008), by absolute path. */
+export const shippedAliases = { jsonschema: fromRepoRoot('infra/bundling/jsonschema-off.cjs') };
+
 export const lambdaBundling = {
   format: OutputFormat.ESM,
   target: 'node24',
@@ -173,6 +177,9 @@ export const lambdaBundling = {
   // lib-dynamodb or the presigners are bundled: the runtime is not guaranteed to have them
   // (tests/infra/lambda-bundles.test.ts fails on any other run-time import).
   externalModules: ['@aws-sdk/client-*'],
+  // ElectroDB's model validator is left out of what ships: the models are checked wherever they are
+  // built with it — tests, local stack — and never change at run time (infra/bundling/jsonschema-off.cjs).
+  esbuildArgs: { '--alias:jsonschema': shippedAliases.jsonschema },
   forceDockerBundling: false,
 } satisfies BundlingOptions;
 

@@ -19,7 +19,7 @@ const functionSources = sourcesUnder('functions/src').filter((path) => !path.end
 /** Dotted literals written where a refusal is made: `new XError('code'`, `['code', {…}]`, a `refusal`, `missing('code')`. */
 function thrownCodes(): Map<string, string> {
   const found = new Map<string, string>();
-  const site = /(?:Error\(\s*\[?\s*|refusal: \([^)]*\) => \[?|refuse\(|roleRefusal\(|missing\(|\? |(?<!name): )'([a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*)'/g;
+  const site = /(?:Error\(\s*\[?\s*|refusal: \([^)]*\) => \[?|refuse\(|roleRefusal\(|missing\(|\? |(?<![nN]ame): )'([a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*)'/g;
   for (const path of functionSources) {
     for (const match of readFileSync(path, 'utf8').matchAll(site)) {
       if (!/^(body|params|query|headers)\./.test(match[1]!)) found.set(match[1]!, path);
