@@ -14,6 +14,7 @@ export const frEvents = {
   'event.visibility.supporters': 'Sympathisants et adhérents',
   'event.visibility.members': 'Adhérents',
   'event.visibility.section': 'Cette section seulement',
+  'event.visibility.referents': 'Référents web des territoires de la vague',
   'event.cancelled': 'Annulé',
   'event.when': 'Quand',
   'event.where': 'Où',

@@ -7,11 +7,11 @@ import { frenchWait, spendRate, type RateLimit } from '../limits/rate-limits';
 import { sendMail } from '../mail/send';
 import { contentionAsCanceled, refusedByCondition } from '../../shared/conditions';
 import { again, retryOptimistic } from '../../shared/retry';
-import { confirmHeldPlace, givePlace, holdPlace, shardWithRoom } from './capacity';
+import { confirmHeldPlace, givePlace, goingCounter, holdPlace, shardWithRoom } from './capacity';
 import { Entity, type EntityItem } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { AttendanceEntity, eventsService, VisitorHoldEntity } from './entities';
-import { goingCounter, promoteFirstWaiting, releaseHold, releaseLapsedHolds } from './places';
+import { promoteFirstWaiting, releaseHold, releaseLapsedHolds } from './places';
 import { facts, tellPromoted } from './mail';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
 
