@@ -12,7 +12,7 @@ const steps: { key: 'photo' | 'group' | 'coopain' | 'action' | 'post'; label: Te
   { key: 'group', label: 'firstSteps.group', href: '/groupes' },
   { key: 'coopain', label: 'firstSteps.coopain', href: '/coopains' },
   { key: 'action', label: 'firstSteps.action', href: '/agenda' },
-  { key: 'post', label: 'firstSteps.post', href: '#feed-title' },
+  { key: 'post', label: 'firstSteps.post', href: '#composer-title' },
 ];
 
 /**
