@@ -46,8 +46,8 @@ export const helpTopics = [
     audience: 'everyone',
     keywords: ['bénévole', 'tractage', 'porte-à-porte', 'aider', 'créneau', 'inscription', 'action'],
     steps: [
-      'Ouvrez l’événement : depuis votre fil (« La section a besoin de vous »), votre agenda ou le message reçu.',
-      'Descendez jusqu’à « Créneaux » : chaque ligne dit l’heure et le nombre de places restantes.',
+      'Ouvrez l’événement : depuis votre page d’accueil, votre agenda ou le message reçu.',
+      'Descendez jusqu’à « Besoin de bénévoles » : chaque créneau dit l’heure et combien de personnes il manque.',
       'Appuyez sur « Je m’inscris » à côté du créneau qui vous convient.',
       'Un e-mail de confirmation arrive, avec le créneau à ajouter à votre agenda.',
     ],

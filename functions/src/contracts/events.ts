@@ -230,6 +230,8 @@ export const ReportLine = Totals.omit({ reports: true })
     /** The event's space (« Mulhouse », « Haut-Rhin », « Groupe Santé »). */
     spaceName: z.string(),
     reporter: z.object({ userId: UserId, name: z.string() }),
+    /** What the reporter wrote beside the figures (« pluie, marché à moitié vide »). */
+    remarks: z.string(),
     updatedAt: Instant,
   })
   .meta({ id: 'ReportLine' });

@@ -4,6 +4,7 @@ import { dismissFirstSteps } from '../../app/profil/actions';
 import { t, type TextKey } from '../../i18n';
 import { callAsSignedIn, type Session } from '../../lib/session';
 import { Icon } from '../ui/Icon';
+import { GuidedTour } from './GuidedTour';
 import { HelpLink } from './HelpLink';
 import styles from './help.module.css';
 
@@ -48,11 +49,14 @@ export async function FirstStepsChecklist({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
-      <form action={dismissFirstSteps}>
-        <button type="submit" className="button button-secondary">
-          {t('firstSteps.dismiss')}
-        </button>
-      </form>
+      <div className={styles.checklistActions}>
+        <GuidedTour tour="feed" />
+        <form action={dismissFirstSteps}>
+          <button type="submit" className="button button-secondary">
+            {t('firstSteps.dismiss')}
+          </button>
+        </form>
+      </div>
     </section>
   );
 }
