@@ -47,7 +47,6 @@ export async function writeNewEvent(item: NewEventItem, slots: NewSlotItem[]): P
   if (item.announce) await requestEventMail({ eventId, kind: 'announce' }, 1);
 }
 
-
 /** Marks an event cancelled (kept); those who answered are told by the change job, its reminder is dropped. */
 export async function markEventCancelled(eventId: string): Promise<void> {
   const { data } = await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go({ response: 'all_new' });

@@ -31,8 +31,14 @@ function LeafletChart({ history, month }: { history: Rollup['history']; month: s
       <figcaption>
         <h3 id="chart-title">{t('dashboard.chartTitle')}</h3>
         <p className={styles.chartLegend}>
-          <span className={styles.legendSwatch} aria-hidden="true" /> {t('dashboard.chartLegend')}
-          <span className={styles.legendSwatchShown} aria-hidden="true" /> {t('dashboard.chartLegendShown', { month: sayMonth(month) })}
+          <span className={styles.legendItem}>
+            <span className={styles.legendSwatch} aria-hidden="true" />
+            {t('dashboard.chartLegend')}
+          </span>
+          <span className={styles.legendItem}>
+            <span className={styles.legendSwatchShown} aria-hidden="true" />
+            {t('dashboard.chartLegendShown', { month: sayMonth(month) })}
+          </span>
         </p>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${top + height + 44}`} className={styles.chart} role="img" aria-labelledby="chart-title chart-desc">
