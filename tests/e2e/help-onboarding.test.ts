@@ -63,7 +63,7 @@ describe('a new supporter’s first steps', () => {
     await page.waitForURL(/etape=3/);
 
     const suggestion = page.locator('li', { hasText: groupName });
-    assert.match(await suggestion.innerText(), /parle de « jardinage »/, 'the group says which interest brought it');
+    assert.match(await suggestion.innerText(), /parle de «\s*jardinage\s*»/, 'the group says which interest brought it');
     await check(page, '/bienvenue (suggestions)');
     await page.getByRole('button', { name: `Rejoindre le groupe : ${groupName}` }).click();
     await page.waitForFunction((name) => !document.querySelector('main')!.textContent!.includes(name), groupName);
@@ -73,7 +73,7 @@ describe('a new supporter’s first steps', () => {
   });
 
   test('the feed’s « Premiers pas » ticks itself as she acts, and can be closed', async () => {
-    const checklist = page.locator('section', { has: page.getByRole('heading', { name: /Premiers pas/ }) });
+    const checklist = page.locator('section[aria-labelledby="first-steps-title"]');
     assert.match(await checklist.innerText(), /1 sur 5/);
     assert.match(await checklist.innerText(), /Rejoindre un groupe\s*\(fait\)/);
     assert.equal(await checklist.getByRole('link', { name: 'Publier un premier message' }).count(), 1, 'what is left to do is a link');
@@ -135,5 +135,31 @@ describe('a new supporter’s first steps', () => {
     // A supporter has no role: no guide offered.
     await page.goto(`${stack.urls.site}/aide`, { waitUntil: 'networkidle' });
     assert.equal(await page.getByRole('link', { name: 'Ouvrir mon guide' }).count(), 0);
+  });
+});
+
+describe('the field reports’ dashboard', () => {
+  test('its chart has a title, a scale and a legend, it opens on the latest month with reports and shows the remarks', async () => {
+    const secretary = await createTestPerson(stack, {
+      email: `sec-lille-${run}@coopol.example`, postalCode: '59000',
+      member: { memberNumber: `HO${run.toUpperCase()}3`, sectionId: 'lille' },
+      grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'lille' }],
+      mfa: true,
+    });
+    const now = new Date();
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 8));
+    const created = await call(stack, secretary, 'POST', '/api/events', {
+      space: { type: 'section', id: 'lille' }, kind: 'tractage', title: `Tractage ${run}`,
+      start: start.toISOString(), end: new Date(start.getTime() + 7200_000).toISOString(), place: { address: 'Lille' }, visibility: 'section',
+    });
+    assert.equal(created.status, 201);
+    await call(stack, secretary, 'PUT', `/api/events/${created.body.id as string}/report`, { leaflets: 250, doors: 10, peopleReached: 30, contacts: 1, remarks: `Beaucoup de questions sur les transports ${run}` });
+    const page = await signedInPage(browser, stack.urls.site, secretary, watch, { width: 320, height: 720 });
+    await page.goto(`${stack.urls.site}/remontees/section/lille`, { waitUntil: 'networkidle' });
+    const text = await main(page);
+    assert.match(text, /Tracts distribués, mois par mois/);
+    assert.match(text, /le mois détaillé ci-dessous/);
+    assert.match(text, new RegExp(`Beaucoup de questions sur les transports ${run}`), 'the remarks are shown');
+    await check(page, '/remontees/section/lille');
   });
 });
