@@ -76,12 +76,14 @@ export async function seedDemoPeople(): Promise<void> {
 export async function seedDemoEvents(): Promise<void> {
   const { loadCaller } = await import('../../functions/src/domain/access/load-caller');
   const { EventEntity } = await import('../../functions/src/domain/events/entities');
+  const { migrateEventSpaceKeys } = await import('../../functions/src/domain/events/migrations');
   const events = await import('../../functions/src/domain/events/service');
   const { parisDay, parisWallClockToIso } = await import('../../functions/src/contracts/paris-time');
   const { submitReport } = await import('../../functions/src/domain/reports/service');
   const { PersonEmailEntity } = await import('../../functions/src/domain/people/entities');
 
-  const existing = await EventEntity.query.bySpace({ spaceType: 'section', spaceId: 'mulhouse' }).go({ limit: 1 });
+  await migrateEventSpaceKeys(); // events kept on disk from before the agenda's key convention (ADR 0017)
+  const existing = await EventEntity.query.bySpace({ spaceKey: 'section:mulhouse' }).go({ limit: 1 });
   if (existing.data.length) return;
   const as = async (email: string) => {
     const { data } = await PersonEmailEntity.get({ email }).go();

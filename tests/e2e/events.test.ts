@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { errorText, frErrors } from '../../functions/src/contracts/errors';
 import { parisWallClock } from '../../functions/src/contracts/paris-time';
 import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
@@ -87,7 +88,9 @@ describe('a leafleting action with two slots of 3', () => {
     const refusal = slot(fourth, 0).locator('[role="alert"]');
     await refusal.waitFor();
     const message = await refusal.innerText();
-    assert.match(message, /Ce créneau est complet/);
+    // Worded by the site from the refusal's code and parameters (web/i18n/errors.ts, ADR 0018).
+    const others = [{ id: (await slot(fourth, 1).getAttribute('data-slot'))!, start: hours(2).slice(11), end: hours(4).slice(11), missing: 3 }];
+    assert.equal(message.trim(), errorText(frErrors, 'slot.full', { others }));
     assert.match(message, new RegExp(`${hours(2).slice(11)}–${hours(4).slice(11)} \\(3\\)`));
     // The other slot is there to take.
     await slot(fourth, 1).getByRole('button', { name: 'Je m’inscris' }).click();

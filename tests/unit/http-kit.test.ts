@@ -103,10 +103,11 @@ describe('HTTP kit: contract validation and error contract', () => {
     assert.equal(n, 0);
   });
 
-  test('a domain error keeps its status and French message', async () => {
+  test('a domain error keeps its status and French message, with its stable code', async () => {
     const { status, body } = await call(event({ body: JSON.stringify({ title: 'forbidden', count: 1 }) }));
     assert.equal(status, 403);
-    assert.deepEqual(Object.keys(body).sort(), ['error', 'message', 'statusCode']);
+    assert.deepEqual(Object.keys(body).sort(), ['code', 'error', 'message', 'params', 'statusCode']);
+    assert.deepEqual([body.error, body.code, body.params], ['Forbidden', 'access.forbidden', {}]);
     assert.match(body.message, /droit/);
   });
 

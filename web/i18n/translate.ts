@@ -1,3 +1,5 @@
+import { fillText } from '../../functions/src/contracts/text';
+
 /** A text that depends on a count: `zero` (optional), `one` (0 and 1 in French), `other`. */
 export interface Plural {
   zero?: string;
@@ -18,21 +20,12 @@ type Vars = Record<string, string | number>;
 export const numberFormat = new Intl.NumberFormat('fr-FR');
 const pluralRules = new Intl.PluralRules('fr-FR');
 
-function interpolate(text: string, vars?: Vars): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat.format(value) : value;
-  });
-}
-
 /** `t(key, vars)` for texts with `{name}` placeholders, `tc(key, count, vars)` for counted ones. */
 export function createTranslator<D extends Dictionary>(messages: MessagesOf<D>) {
   const entries = messages as Record<string, string | Plural>;
   return {
     t(key: TextKeyOf<D>, vars?: Vars): string {
-      return interpolate(entries[key] as string, vars);
+      return fillText(entries[key] as string, vars);
     },
     tc(key: PluralKeyOf<D>, count: number, vars?: Vars): string {
       const forms = entries[key] as Plural;
@@ -40,7 +33,7 @@ export function createTranslator<D extends Dictionary>(messages: MessagesOf<D>) 
         count === 0 && forms.zero !== undefined
           ? forms.zero
           : forms[pluralRules.select(count) === 'one' ? 'one' : 'other'];
-      return interpolate(form, { count, ...vars });
+      return fillText(form, { count, ...vars });
     },
   };
 }

@@ -5,21 +5,33 @@ import type { ErrorResponse, HttpMethod } from '@coopol/contracts';
  * schemas (about 35 KB gzip). Pages go through `callApi` in `./api`, which adds the contracts.
  */
 
-/** A non-2xx answer from the API, carrying its error body `{statusCode, error, message, details}`. */
+/**
+ * An error body as it may reach the site: an API from before stable codes, or one newer than the
+ * site, may send no code or one the site does not know (`web/i18n/errors.ts` then shows the message).
+ */
+export type ErrorBody = Omit<ErrorResponse, 'code' | 'params'> & { code?: string; params?: Record<string, unknown> };
+
+/** A non-2xx answer from the API, carrying its error body `{statusCode, error, code, params, message, details}`. */
 export class ApiError extends Error {
   readonly statusCode: number;
-  readonly code: string;
+  /** The refusal's class: `Conflict`, `NotFound`… */
+  readonly error: string;
+  /** The refusal's stable code (`slot.full`), what pages translate. */
+  readonly code: string | undefined;
+  readonly params: Record<string, unknown>;
   readonly details: ErrorResponse['details'];
 
   constructor(
-    readonly body: ErrorResponse,
+    readonly body: ErrorBody,
     /** From the `Retry-After` header of a 429: how long to wait before trying again. */
     readonly retryAfterSeconds?: number,
   ) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
-    this.code = body.error;
+    this.error = body.error;
+    this.code = body.code;
+    this.params = body.params ?? {};
     this.details = body.details;
   }
 }
@@ -59,15 +71,15 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : '';
 }
 
-function isErrorResponse(value: unknown): value is ErrorResponse {
+function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Record<string, unknown>;
   return typeof body.statusCode === 'number' && typeof body.error === 'string' && typeof body.message === 'string';
 }
 
-async function errorBody(response: Response): Promise<ErrorResponse> {
+async function errorBody(response: Response): Promise<ErrorBody> {
   const json: unknown = await response.json().catch(() => undefined);
-  if (isErrorResponse(json)) return json;
+  if (isErrorBody(json)) return json;
   return {
     statusCode: response.status,
     error: 'UnexpectedResponse',

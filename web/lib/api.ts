@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteContract } from '@coopol/contracts';
+import { frenchText, type RouteContract } from '@coopol/contracts';
 import { ApiError, fillPath, requestApi } from './api-transport';
 import { viewerHeaders } from './viewer';
 
@@ -54,7 +54,8 @@ export async function callApi<R extends AnyRoute>(route: R, input: CallInput<R>,
       throw new ApiError({
         statusCode: 400,
         error: 'ValidationError',
-        message: 'La requête contient des champs invalides.',
+        code: 'validation.invalid',
+        message: frenchText('validation.invalid'),
         details: checked.error.issues.map((issue) => ({
           field: ['params', ...issue.path.map(String)].join('.'),
           message: issue.message,

@@ -1,5 +1,6 @@
 import { parisWallClockToIso } from '@coopol/contracts';
 import { t } from '../i18n';
+import { refusalText } from '../i18n/errors';
 import { isApiError } from './api';
 import type { FormState } from './form-state';
 
@@ -46,7 +47,7 @@ export function fieldOf(path: string): string {
 }
 
 /**
- * An API refusal as the form shows it: the API's French message at the top, each detail next to
+ * An API refusal as the form shows it: its text from its code (`refusalText`) at the top, each detail next to
  * its field (or at the top when the form has no such field). Anything else is logged and told
  * plainly, without internals.
  */
@@ -62,7 +63,7 @@ export function failure(error: unknown, values: FormState['values'], fields: rea
     if (fields.includes(field)) (fieldErrors[field] ??= []).push(detail.message);
     else elsewhere.push(detail.message);
   }
-  let message = error.statusCode >= 500 ? t('form.unavailable') : error.message;
+  let message = error.statusCode >= 500 ? t('form.unavailable') : refusalText(error);
   if (error.statusCode === 429 && error.retryAfterSeconds) {
     message = `${message} ${t('form.retryAfter', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })}`;
   }
@@ -83,7 +84,7 @@ export function invalid(fieldErrors: Record<string, string[]>, values: FormState
 export function refusalLine(error: unknown, what: string): string {
   if (isApiError(error) && error.statusCode < 500) {
     const details = (error.details ?? []).map((detail) => detail.message);
-    return details.length ? `${error.message} (${details.join(' ; ')})` : error.message;
+    return details.length ? `${refusalText(error)} (${details.join(' ; ')})` : refusalText(error);
   }
   console.error(`${what} could not be handled`, error);
   return t('form.unavailable');

@@ -1,10 +1,21 @@
 import * as z from 'zod';
+import { frErrors, type ErrorCode as Code } from './errors';
+
+/** Every stable code of a refusal (the catalogue of contracts/errors.ts). */
+export const ErrorCode = z.enum(Object.keys(frErrors) as [Code, ...Code[]]).meta({ id: 'ErrorCode', description: 'Code stable du refus (ADR 0018).' });
+export type ErrorCode = Code;
 
 /** The error body every route answers with on failure. */
 export const ErrorResponse = z
   .object({
     statusCode: z.number().int(),
+    /** The class of the refusal (`Conflict`, `NotFound`…), as before codes existed. */
     error: z.string(),
+    /** The refusal's stable code (ADR 0018): what the web translates. */
+    code: ErrorCode,
+    /** The code's parameters (`slot.full`: the other slots still missing people). */
+    params: z.record(z.string(), z.unknown()),
+    /** The refusal in French, written from the catalogue. */
     message: z.string(),
     details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })

@@ -1,4 +1,5 @@
 export * from './common';
+export { errorText, frenchText, frenchWait, frErrors, type ErrorMessages, type ErrorParams, type Reason } from './errors';
 export * from './platform';
 export * from './route';
 export * from './routes';

@@ -1,8 +1,13 @@
+import { frenchText, reasonCode, reasonParams, type ErrorCode, type Reason } from '../contracts/errors';
+
 /**
- * Domain errors: each carries the HTTP status it maps to, a stable machine code and whether its
- * message may be shown to the caller. The error middleware turns them into
- * `{ statusCode, error, message, details }`; anything else becomes a bare 500.
+ * Domain errors: each carries the HTTP status it maps to, its class (`error`: `Conflict`,
+ * `NotFound`…), and the refusal's stable code with its parameters (`slot.full`, ADR 0018) from the
+ * one catalogue of the contracts, whose French text is the `message`. The error middleware turns
+ * them into `{ statusCode, error, code, params, message, details }`; anything else becomes a bare 500.
  */
+export type { ErrorCode, Reason };
+
 export interface FieldIssue {
   /** Where the problem is: `body.email`, `params.sectionId`, `query.limit`… */
   field: string;
@@ -13,20 +18,27 @@ export class DomainError extends Error {
   readonly expose: boolean = true;
   /** HTTP headers the answer carries with this error (e.g. Retry-After). */
   headers: Record<string, string> = {};
+  readonly code: ErrorCode;
+  readonly params: Record<string, unknown>;
   constructor(
     readonly statusCode: number,
-    readonly code: string,
-    message: string,
+    /** The class of the refusal, as the API has always named it (`Conflict`, `NotFound`…). */
+    readonly error: string,
+    reason: Reason,
     readonly details?: FieldIssue[],
   ) {
-    super(message);
+    super(frenchText(reason));
     this.name = new.target.name;
+    this.code = reasonCode(reason);
+    this.params = reasonParams(reason);
   }
 
   toJSON() {
     return {
       statusCode: this.statusCode,
-      error: this.code,
+      error: this.error,
+      code: this.code,
+      params: this.params,
       message: this.message,
       ...(this.details ? { details: this.details } : {}),
     };
@@ -34,46 +46,45 @@ export class DomainError extends Error {
 }
 
 export class ValidationError extends DomainError {
-  constructor(details: FieldIssue[], message = 'La requête contient des champs invalides.') {
-    super(400, 'ValidationError', message, details);
+  constructor(details: FieldIssue[], reason: Reason = 'validation.invalid') {
+    super(400, 'ValidationError', reason, details);
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(message = 'Connexion requise.') {
-    super(401, 'Unauthorized', message);
+  constructor(reason: Reason = 'auth.required') {
+    super(401, 'Unauthorized', reason);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = "Vous n'avez pas le droit d'accéder à cette ressource.") {
-    super(403, 'Forbidden', message);
+  constructor(reason: Reason = 'access.forbidden', details?: FieldIssue[]) {
+    super(403, 'Forbidden', reason, details);
   }
 }
 
+/** Something that does not exist — or that the caller may not know exists: the same answer. */
 export class NotFoundError extends DomainError {
-  constructor(what: string, field?: string) {
-    super(404, 'NotFound', `${what} introuvable.`, field ? [{ field, message: `${what} introuvable.` }] : undefined);
+  constructor(reason: Reason & `${string}not-found`, field?: string) {
+    super(404, 'NotFound', reason, field ? [{ field, message: frenchText(reason) }] : undefined);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, details?: FieldIssue[]) {
-    super(409, 'Conflict', message, details);
+  constructor(reason: Reason, details?: FieldIssue[]) {
+    super(409, 'Conflict', reason, details);
   }
 }
 
 export class PayloadTooLargeError extends DomainError {
   constructor(limitBytes: number) {
-    super(413, 'PayloadTooLarge', `Le contenu envoyé dépasse la taille maximale (${limitBytes} octets).`, [
-      { field: 'body', message: `au plus ${limitBytes} octets` },
-    ]);
+    super(413, 'PayloadTooLarge', ['request.too-large', { limit: String(limitBytes) }], [{ field: 'body', message: `au plus ${limitBytes} octets` }]);
   }
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
   constructor(expected: 'application/json' | 'text/csv') {
-    super(415, 'UnsupportedMediaType', `Le contenu doit être envoyé en ${expected === 'text/csv' ? 'CSV' : 'JSON'} (Content-Type: ${expected}).`, [
+    super(415, 'UnsupportedMediaType', expected === 'text/csv' ? 'request.not-csv' : 'request.not-json', [
       { field: 'headers.content-type', message: `${expected} attendu` },
     ]);
   }
@@ -81,10 +92,10 @@ export class UnsupportedMediaTypeError extends DomainError {
 
 export class TooManyRequestsError extends DomainError {
   constructor(
-    message: string,
+    reason: Reason,
     readonly retryAfterSeconds: number,
   ) {
-    super(429, 'TooManyRequests', message);
+    super(429, 'TooManyRequests', reason);
     this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }

@@ -32,7 +32,7 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
     }
   } catch (error) {
     // An account whose address is not confirmed yet: straight to the code.
-    if (isApiError(error, 403) && error.code === 'UserNotConfirmed') destination = `/inscription/confirmer?a-confirmer=1&email=${encodeURIComponent(email)}`;
+    if (isApiError(error, 403) && error.code === 'auth.not-confirmed') destination = `/inscription/confirmer?a-confirmer=1&email=${encodeURIComponent(email)}`;
     // Throttled: the password alone waits; the code mailed to the address (if it has an account) lets its owner in.
     else if (isApiError(error, 429) && !unlockCode) destination = `/connexion?code-envoye=1&email=${encodeURIComponent(email)}&suite=${encodeURIComponent(next)}`;
     else return failure(error, values, ['email', 'password', 'unlockCode']);

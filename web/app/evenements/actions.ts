@@ -4,6 +4,7 @@ import { routes, type CreateEventRequest } from '@coopol/contracts';
 import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../i18n';
+import { refusalText } from '../../i18n/errors';
 import { callApi, isApiError } from '../../lib/api';
 import { failure, invalid, parisInstant, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
@@ -12,10 +13,10 @@ import { eventHref } from './hrefs';
 
 /** Form actions of the event pages: each calls one API route as the signed-in person, then refreshes the page. */
 
-/** A refusal told in the API's own words (« Ce créneau est complet. Il manque encore du monde : 11:00–13:00 (2). »). */
+/** A refusal told from its code (« Ce créneau est complet. Il manque encore du monde : 11:00–13:00 (2). »). */
 function refused(error: unknown): FormState {
   unstable_rethrow(error);
-  if (isApiError(error) && error.statusCode < 500) return { status: 'error', message: error.message };
+  if (isApiError(error) && error.statusCode < 500) return { status: 'error', message: refusalText(error) };
   console.error('An event action could not reach the API', error);
   return { status: 'error', message: t('form.unavailable') };
 }

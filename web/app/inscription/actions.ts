@@ -3,6 +3,7 @@
 import { routes } from '@coopol/contracts';
 import { redirect } from 'next/navigation';
 import { t } from '../../i18n';
+import { refusalText } from '../../i18n/errors';
 import { callApi, isApiError, type CallInput } from '../../lib/api';
 import { failure, raw, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
@@ -40,9 +41,9 @@ export async function signUp(_previous: FormState, form: FormData): Promise<Form
   } catch (error) {
     const refused = failure(error, values, signUpFields);
     // Coopol is not open in this territory yet: offer to preregister, with what was typed.
-    if (isApiError(error, 403) && error.code === 'TerritoryNotOpen') {
+    if (isApiError(error, 403) && error.code === 'territory.not-open') {
       const query = new URLSearchParams({ email, cp: values.postalCode });
-      return { ...refused, message: error.message, next: { href: `/preinscription?${query.toString()}`, label: t('signUp.preregister') } };
+      return { ...refused, message: refusalText(error), next: { href: `/preinscription?${query.toString()}`, label: t('signUp.preregister') } };
     }
     return refused;
   }

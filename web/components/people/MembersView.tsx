@@ -1,6 +1,7 @@
 import { routes, type PublicProfile } from '@coopol/contracts';
 import Link from 'next/link';
 import { t } from '../../i18n';
+import { refusalText } from '../../i18n/errors';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, type Session } from '../../lib/session';
 import { Icon } from '../ui/Icon';
@@ -22,7 +23,7 @@ export async function loadMembers(session: Session, returnTo: string, load: () =
     if (!isApiError(error, 403)) throw error;
     // An official who has not turned on TOTP yet is refused too: tell them how to fix it.
     const profile = await callAsSignedIn(session, returnTo, routes.getMyProfile, {}).catch(() => null);
-    return { kind: 'refused', message: error.message, needsMfa: Boolean(profile && profile.roles.length > 0 && !profile.mfaEnabled) };
+    return { kind: 'refused', message: refusalText(error), needsMfa: Boolean(profile && profile.roles.length > 0 && !profile.mfaEnabled) };
   }
 }
 

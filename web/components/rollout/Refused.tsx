@@ -1,6 +1,7 @@
 import { routes } from '@coopol/contracts';
 import Link from 'next/link';
 import { t } from '../../i18n';
+import { refusalText } from '../../i18n/errors';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, type Session } from '../../lib/session';
 import { Icon } from '../ui/Icon';
@@ -20,7 +21,7 @@ export async function orRefused<T>(session: Session, returnTo: string, load: () 
   } catch (error) {
     if (!isApiError(error, 403)) throw error;
     const profile = await callAsSignedIn(session, returnTo, routes.getMyProfile, {}).catch(() => null);
-    return { refused: true, message: error.message, needsMfa: Boolean(profile && profile.roles.length > 0 && !profile.mfaEnabled) };
+    return { refused: true, message: refusalText(error), needsMfa: Boolean(profile && profile.roles.length > 0 && !profile.mfaEnabled) };
   }
 }
 

@@ -19,7 +19,7 @@ export type Person = Extract<Caller, { kind: 'person' }>;
 
 export function requirePerson(caller: Caller): Person {
   if (caller.kind === 'anonymous') throw new UnauthorizedError();
-  if (caller.kind === 'unregistered') throw new ForbiddenError('Votre compte n’est pas encore complet : terminez votre inscription.');
+  if (caller.kind === 'unregistered') throw new ForbiddenError('access.registration-incomplete');
   return caller;
 }
 
@@ -34,7 +34,7 @@ export const isNationalAdmin = (caller: Person) => hasGrant(caller, 'national-ad
  */
 export function usePowers(caller: Person, options: PolicyOptions): void {
   if (options.officialMfaRequired && !caller.mfaVerified) {
-    throw new ForbiddenError('Vos responsabilités demandent une connexion avec la double authentification : activez-la (application TOTP), ou reconnectez-vous avec votre code.');
+    throw new ForbiddenError('access.mfa-required');
   }
 }
 

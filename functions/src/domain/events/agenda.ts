@@ -2,7 +2,7 @@ import type { EventDetail, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson, runsSpace } from '../access/policy';
 import { ValidationError } from '../errors';
-import { resolveSpace } from '../spaces/resolve';
+import { resolveSpace, spaceKeyOf } from '../spaces/resolve';
 import { getRegion } from '../territory/service';
 import { goingCounter, totalTaken } from './capacity';
 import { AttendanceEntity, EventEntity } from './entities';
@@ -58,7 +58,7 @@ export async function listAgenda(caller: Caller, space: Space, query: { from?: s
   const { group } = await resolveSpace(caller, space, 'params.spaceId');
   const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const result = await EventEntity.query
-    .bySpace({ spaceType: space.type, spaceId: space.id })
+    .bySpace({ spaceKey: spaceKeyOf(space) })
     .gte({ startsAt: from })
     .go({ cursor: query.cursor ?? null, limit: query.limit })
     .catch((error: unknown) => {
@@ -79,7 +79,7 @@ export async function listRegionAgenda(caller: Caller, regionCode: string, query
   const region = await getRegion(regionCode);
   const from = startOfParisDay(query.from ?? parisDay(new Date())).toISOString();
   const pages = await Promise.all(
-    region.federations.map((f) => EventEntity.query.bySpace({ spaceType: 'federation', spaceId: f.code }).gte({ startsAt: from }).go({ limit: query.limit })),
+    region.federations.map((f) => EventEntity.query.bySpace({ spaceKey: spaceKeyOf({ type: 'federation', id: f.code }) }).gte({ startsAt: from }).go({ limit: query.limit })),
   );
   const items = pages
     .flatMap((page) => page.data)

@@ -93,7 +93,7 @@ export async function revokeFeed(caller: Caller, feedId: string): Promise<void> 
   const person = requirePerson(caller);
   const { data } = await CalendarFeedEntity.query.byOwner({ ownerId: person.userId, feedId }).go();
   const feed = data[0];
-  if (!feed) throw new NotFoundError('Lien d’agenda', 'params.feedId');
+  if (!feed) throw new NotFoundError('calendar-link.not-found', 'params.feedId');
   await CalendarFeedEntity.delete({ token: feed.token }).go();
 }
 
@@ -105,9 +105,9 @@ export async function revokeFeed(caller: Caller, feedId: string): Promise<void> 
 export async function readFeed(tokenWithExtension: string): Promise<string> {
   const token = tokenWithExtension.replace(/\.ics$/, '');
   const { data: feed } = await CalendarFeedEntity.get({ token }).go();
-  if (!feed) throw new NotFoundError('Agenda', 'params.token');
+  if (!feed) throw new NotFoundError('calendar.not-found', 'params.token');
   const owner = await loadPersonAsCaller(feed.ownerId);
-  if (owner.kind !== 'person') throw new NotFoundError('Agenda', 'params.token');
+  if (owner.kind !== 'person') throw new NotFoundError('calendar.not-found', 'params.token');
   const since = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
   if (feed.scopeType === 'me') {
     return calendarOf('Mon agenda Coopol', await myAgendaEvents(owner));

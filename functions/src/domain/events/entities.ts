@@ -22,6 +22,8 @@ export const EventEntity = new Entity(
       eventId: { type: 'string', required: true },
       spaceType: { type: spaceTypes, required: true },
       spaceId: { type: 'string', required: true },
+      /** `spaceKeyOf` of the space (`section:mulhouse`): the agenda's partition, as for everything in a space (ADR 0017). */
+      spaceKey: { type: 'string', required: true },
       spaceName: { type: 'string', required: true },
       /** The space's parents, copied so that rules and roll-ups need no other read. */
       sectionId: { type: 'string' },
@@ -56,7 +58,7 @@ export const EventEntity = new Entity(
       // A space's agenda, in time order.
       bySpace: {
         index: 'gsi1',
-        pk: { field: 'gsi1pk', composite: ['spaceType', 'spaceId'] },
+        pk: { field: 'gsi1pk', composite: ['spaceKey'] },
         sk: { field: 'gsi1sk', composite: ['startsAt', 'eventId'] },
       },
     },

@@ -50,7 +50,7 @@ export const facts = (event: EventItem, name?: string) => ({
 
 export async function loadEvent(eventId: string): Promise<EventItem> {
   const { data } = await EventEntity.get({ eventId }).go();
-  if (!data) throw new NotFoundError('Événement');
+  if (!data) throw new NotFoundError('event.not-found');
   return data;
 }
 
@@ -115,6 +115,6 @@ export async function tellPromoted(promotion: Promotion): Promise<void> {
 /** One-click unsubscribe from event announcements (RFC 8058: a POST, no further step). */
 export async function unsubscribeFromAnnouncements(token: string): Promise<void> {
   const { data: link } = await UnsubscribeLinkEntity.get({ token }).go();
-  if (!link) throw new NotFoundError('Lien de désinscription', 'params.token');
+  if (!link) throw new NotFoundError('unsubscribe.not-found', 'params.token');
   await MailPreferenceEntity.patch({ userId: link.userId }).set({ eventAnnouncements: false }).go();
 }

@@ -4,7 +4,7 @@ import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayOrganizeEvents, requirePerson } from '../access/policy';
 import { ConflictError, ValidationError } from '../errors';
-import { resolveSpace } from '../spaces/resolve';
+import { resolveSpace, spaceKeyOf } from '../spaces/resolve';
 import { isConditionFailure } from '../../shared/conditions';
 import { requestEventMail, scheduleReminder } from './after-write';
 import { getEvent } from './agenda';
@@ -51,6 +51,7 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
       eventId,
       spaceType: space.type,
       spaceId: space.id,
+      spaceKey: spaceKeyOf(space),
       spaceName: space.label,
       sectionId: space.sectionId,
       federationCode: space.federationCode,
@@ -77,7 +78,7 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
 /** Edits an event; attendees are told (the change job mails them once per revision). */
 export async function updateEvent(caller: Caller, eventId: string, patch: UpdateEventRequest): Promise<EventDetail> {
   const event = await loadManagedEvent(caller, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : il ne peut plus être modifié.');
+  if (event.status === 'cancelled') throw new ConflictError('event.cancelled-no-edit');
   const times =
     patch.start || patch.end ? interval(patch.start ?? event.startsAt, patch.end ?? event.endsAt, 'body.') : undefined;
   const place = patch.place;
@@ -87,7 +88,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
     ...(patch.kind !== undefined && { kind: patch.kind }),
     ...(place && { address: place.address, ...(typeof place.lat === 'number' && { lat: place.lat, lon: place.lon! }) }),
     // The agenda and reminder indexes are keyed on the start: ElectroDB rebuilds them from these.
-    ...(times && { ...times, spaceType: event.spaceType, spaceId: event.spaceId }),
+    ...(times && { ...times, spaceKey: spaceKeyOf({ type: event.spaceType, id: event.spaceId }) }),
   });
   // Both coordinates null: the map point is removed (absent: it stays).
   await (place?.lat === null ? update.remove(['lat', 'lon']) : update)
@@ -96,7 +97,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
     .go()
     .catch((error: unknown) => {
       if (isConditionFailure(error)) {
-        throw new ConflictError('L’événement vient d’être modifié par quelqu’un d’autre : rechargez la page.');
+        throw new ConflictError('event.changed-meanwhile');
       }
       throw error;
     });
@@ -108,7 +109,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
 /** Cancels an event (kept, marked cancelled); attendees are told by the change job. */
 export async function cancelEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const event = await loadManagedEvent(caller, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est déjà annulé.');
+  if (event.status === 'cancelled') throw new ConflictError('event.already-cancelled');
   await markEventCancelled(eventId);
   return getEvent(caller, eventId);
 }

@@ -3,7 +3,7 @@ import type { EventSummary, RsvpState, Space } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { mayViewEvent, requirePerson, type GroupStanding, type PartySpace } from '../access/policy';
 import { NotFoundError } from '../errors';
-import { groupStanding } from '../spaces/resolve';
+import { groupStanding, spaceKeyOf } from '../spaces/resolve';
 import type { ShardState } from './capacity';
 import { AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { parisDay, startOfParisDay } from '../../contracts/paris-time';
@@ -28,7 +28,7 @@ export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space:
 export async function loadEventAs(caller: Caller, eventId: string): Promise<{ event: EventItem; standing: GroupStanding }> {
   const { data } = await EventEntity.get({ eventId }).go();
   const standing = data?.spaceType === 'group' && caller.kind === 'person' ? await groupStanding(data.spaceId, caller.userId) : undefined;
-  if (!data || !mayViewEvent(caller, audienceOf(data, standing))) throw new NotFoundError('Événement', 'params.eventId');
+  if (!data || !mayViewEvent(caller, audienceOf(data, standing))) throw new NotFoundError('event.not-found', 'params.eventId');
   return { event: data, standing };
 }
 
@@ -89,7 +89,7 @@ export async function myAgendaEvents(caller: Caller, limit = 500): Promise<Event
 
 /** Events of a space in a window (for calendar feeds): Query pages on gsi1, at most `limit` events. */
 export async function eventsOfSpace(space: Space, fromIso: string, limit = 500): Promise<EventItem[]> {
-  const { data } = await EventEntity.query.bySpace({ spaceType: space.type, spaceId: space.id }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
+  const { data } = await EventEntity.query.bySpace({ spaceKey: spaceKeyOf(space) }).gte({ startsAt: fromIso }).go({ limit, pages: 'all' });
   return data;
 }
 

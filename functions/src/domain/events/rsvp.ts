@@ -36,12 +36,12 @@ export async function answerEvent(caller: Caller, eventId: string, answer: RsvpA
 }
 
 async function answerAs(event: EventItem, who: Attendee, answer: RsvpAnswer): Promise<{ state: RsvpState; going: number }> {
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé.');
+  if (event.status === 'cancelled') throw new ConflictError('event.cancelled');
   const eventId = event.eventId;
   const counterId = goingCounter(eventId);
   const limited = event.capacity !== undefined;
   let swept = false;
-  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('Trop de réponses au même moment : réessayez dans un instant.') }, async () => {
+  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('event.too-many-answers') }, async () => {
     const [{ data: current }, shards] = await Promise.all([AttendanceEntity.get({ eventId, attendeeId: who.attendeeId }).go(), readCounter(counterId, event.goingShards)]);
     const was = current?.state;
     if (was === answer || (was === 'waiting' && answer === 'going')) return { state: was as RsvpState, going: totalTaken(shards) };

@@ -57,12 +57,12 @@ function slotView(slot: SlotItem, taken: number, mine: boolean): SlotView {
  */
 export async function signUpForSlot(caller: Caller, eventId: string, slotId: string) {
   const event = await loadVisibleEvent(caller, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé.');
+  if (event.status === 'cancelled') throw new ConflictError('event.cancelled');
   const { data: slot } = await SlotEntity.get({ eventId, slotId }).go();
-  if (!slot) throw new NotFoundError('Créneau', 'params.slotId');
+  if (!slot) throw new NotFoundError('slot.not-found', 'params.slotId');
   const who = await attendeeOf(caller);
   const counterId = slotCounter(eventId, slotId);
-  return retryOptimistic({ attempts: 60, exhausted: new ConflictError('Trop d’inscriptions au même moment : réessayez dans un instant.') }, async () => {
+  return retryOptimistic({ attempts: 60, exhausted: new ConflictError('slot.too-many-signups') }, async () => {
     const shards = await readCounter(counterId, slot.shards);
     const shard = shardWithRoom(shards);
     if (shard === undefined) return refuseFullSlot(eventId, slot);
@@ -76,15 +76,15 @@ export async function signUpForSlot(caller: Caller, eventId: string, slotId: str
       .go()
       .catch(contentionAsCanceled);
     if (!result.canceled) return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), true) };
-    if (refusedByCondition(result)) throw new ConflictError('Vous êtes déjà inscrit·e à ce créneau.');
+    if (refusedByCondition(result)) throw new ConflictError('slot.already-signed-up');
     return again; // a full shard or a concurrent transaction: read the counter again
   });
 }
 
 async function refuseFullSlot(eventId: string, slot: SlotItem): Promise<never> {
   const others = (await slotViews(eventId)).filter((s) => s.id !== slot.slotId && s.missing > 0);
-  const offer = others.length ? ` Il manque encore du monde : ${others.map((s) => `${parisClock(s.startsAt)}–${parisClock(s.endsAt)} (${s.missing})`).join(', ')}.` : '';
-  throw new ConflictError(`Ce créneau est complet.${offer}`, [
+  const offered = others.map((s) => ({ id: s.id, start: parisClock(s.startsAt), end: parisClock(s.endsAt), missing: s.missing }));
+  throw new ConflictError(['slot.full', { others: offered }], [
     { field: 'params.slotId', message: 'créneau complet' },
     ...others.map((s) => ({ field: 'alternatives', message: s.id })),
   ]);
@@ -98,10 +98,10 @@ export async function leaveSlot(caller: Caller, eventId: string, slotId: string)
     SlotEntity.get({ eventId, slotId }).go(),
     SlotSignupEntity.get({ eventId, slotId, userId: person.userId }).go(),
   ]);
-  if (!slot) throw new NotFoundError('Créneau', 'params.slotId');
-  if (!signup) throw new NotFoundError('Inscription', 'params.slotId');
+  if (!slot) throw new NotFoundError('slot.not-found', 'params.slotId');
+  if (!signup) throw new NotFoundError('slot.signup-not-found', 'params.slotId');
   const counterId = slotCounter(eventId, slotId);
-  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('Trop de changements au même moment : réessayez dans un instant.') }, async () => {
+  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('slot.too-many-changes') }, async () => {
     const result = await eventsService.transaction
       .write(({ signup: signupEntity, shard }) => [
         signupEntity.delete({ eventId, slotId, userId: person.userId }).where(({ userId }, { exists }) => exists(userId)).commit(),
@@ -110,7 +110,7 @@ export async function leaveSlot(caller: Caller, eventId: string, slotId: string)
       .go()
       .catch(contentionAsCanceled);
     if (!result.canceled) return { slot: slotView(slot, totalTaken(await readCounter(counterId, slot.shards)), false) };
-    if (refusedByCondition(result)) throw new NotFoundError('Inscription', 'params.slotId');
+    if (refusedByCondition(result)) throw new NotFoundError('slot.signup-not-found', 'params.slotId');
     return again;
   });
 }

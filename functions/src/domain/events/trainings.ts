@@ -1,3 +1,4 @@
+import { spaceKeyOf } from '../spaces/resolve';
 import { EventEntity } from './entities';
 import { markEventCancelled, newEventId, writeNewEvent } from './creation';
 
@@ -45,6 +46,7 @@ export async function syncWaveTrainings(
         eventId,
         spaceType: 'national',
         spaceId: 'national',
+        spaceKey: spaceKeyOf({ type: 'national', id: 'national' }),
         spaceName: 'Coopol national',
         kind: 'formation',
         title: training.title,

@@ -3,7 +3,7 @@ import type { RsvpAnswer, RsvpState } from '../../contracts/events';
 import { siteLink } from '../../shared/site';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import { maskEmail } from '../identity/mask-email';
-import { frenchWait, spendRate, type RateLimit } from '../limits/rate-limits';
+import { spendRate, type RateLimit } from '../limits/rate-limits';
 import { sendMail } from '../mail/send';
 import { contentionAsCanceled, refusedByCondition } from '../../shared/conditions';
 import { again, retryOptimistic } from '../../shared/retry';
@@ -52,10 +52,10 @@ const answersPerClient: RateLimit = {
   name: 'rsvp.client',
   max: 30,
   windowSeconds: 3600,
-  refusal: (wait) => `Trop de réponses envoyées depuis cette connexion : réessayez dans ${frenchWait(wait)}.`,
+  refusal: (seconds) => ['rsvp.too-many-from-client', { seconds }],
 };
 /** Per address: past it nothing is written nor mailed, and the answer looks the same (a stranger learns nothing). */
-const answersPerAddress: RateLimit = { name: 'rsvp.address', max: 3, windowSeconds: 3600, refusal: () => '' };
+const answersPerAddress: RateLimit = { name: 'rsvp.address', max: 3, windowSeconds: 3600, refusal: () => 'rate.limited' }; // never shown: past it, nothing is written nor mailed
 
 type Answer = EntityItem<typeof AttendanceEntity>;
 
@@ -107,7 +107,7 @@ export async function answerPublicEvent(
 ) {
   await spendRate(answersPerClient, client.ip, 1, now.getTime());
   const event = await loadVisibleEvent({ kind: 'anonymous' }, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé.');
+  if (event.status === 'cancelled') throw new ConflictError('event.cancelled');
   const accepted = { outcome: 'mail-sent' as const, destination: maskEmail(visitor.email), holdMinutes: HOLD_MINUTES };
   const email = visitor.email.toLowerCase();
   const underLimit = await spendRate(answersPerAddress, email, 1, now.getTime()).then(
@@ -144,7 +144,7 @@ async function createHold(event: EventItem, who: { attendeeId: string; name: str
   const limited = event.capacity !== undefined;
   const until = new Date(now.getTime() + HOLD_MINUTES * 60_000).toISOString();
   const expiresAt = expiryOf(event);
-  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('Trop de réponses au même moment : réessayez dans un instant.') }, async () => {
+  return retryOptimistic({ attempts: 40, exhausted: new ConflictError('event.too-many-answers') }, async () => {
     const shard = answer === 'going' ? shardWithRoom(await readCounter(counterId, event.goingShards)) : undefined;
     const state: RsvpState = answer === 'going' && shard === undefined ? 'waiting' : answer;
     const result = await eventsService.transaction
@@ -166,9 +166,9 @@ async function createHold(event: EventItem, who: { attendeeId: string; name: str
 /** The answer a link leads to: a hold waiting for confirmation, or the confirmed answer; 404 otherwise. */
 async function byLink(token: string, now: Date) {
   const { data: link } = await VisitorLinkEntity.get({ tokenHash: hashOf(token) }).go();
-  if (!link || !live(link, now)) throw new NotFoundError('Réponse', 'params.token');
+  if (!link || !live(link, now)) throw new NotFoundError('rsvp.not-found', 'params.token');
   const event = await loadVisibleEvent({ kind: 'anonymous' }, link.eventId).catch(() => {
-    throw new NotFoundError('Réponse', 'params.token');
+    throw new NotFoundError('rsvp.not-found', 'params.token');
   });
   const [{ data: hold }, { data: answer }] = await Promise.all([
     VisitorHoldEntity.get({ eventId: link.eventId, attendeeId: link.attendeeId }).go(),
@@ -194,7 +194,7 @@ export async function getVisitorAnswer(token: string, now = new Date()) {
   const { event, pending, confirmed } = await byLink(token, now);
   if (confirmed) return view(event, confirmed, confirmed.state, true);
   if (pending) return view(event, pending, pending.answer, false, pending.until);
-  throw new NotFoundError('Réponse', 'params.token');
+  throw new NotFoundError('rsvp.not-found', 'params.token');
 }
 
 /**
@@ -207,7 +207,7 @@ export async function confirmVisitorAnswer(token: string, now = new Date()) {
   if (confirmed) return view(event, confirmed, confirmed.state, true);
   if (!pending) {
     if (hold) await releaseHold(event, hold);
-    throw new NotFoundError('Réponse', 'params.token');
+    throw new NotFoundError('rsvp.not-found', 'params.token');
   }
   const at = now.toISOString();
   const { eventId, attendeeId, until } = pending;
@@ -235,7 +235,7 @@ export async function renameVisitorAnswer(token: string, name: string, now = new
   } else if (pending) {
     await VisitorHoldEntity.patch(key).set({ name }).where(({ until }, { eq }) => eq(until, pending.until)).go();
   } else {
-    throw new NotFoundError('Réponse', 'params.token');
+    throw new NotFoundError('rsvp.not-found', 'params.token');
   }
   return getVisitorAnswer(token, now);
 }
@@ -249,7 +249,7 @@ export async function cancelVisitorAnswer(token: string, now = new Date()): Prom
   if (hold) await releaseHold(event, hold);
   if (confirmed) await withdraw(event, confirmed);
   await VisitorLinkEntity.delete({ tokenHash: link.tokenHash }).go();
-  if (!hold && !confirmed) throw new NotFoundError('Réponse', 'params.token');
+  if (!hold && !confirmed) throw new NotFoundError('rsvp.not-found', 'params.token');
 }
 
 async function withdraw(event: EventItem, answer: Answer): Promise<void> {

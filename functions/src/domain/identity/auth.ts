@@ -70,13 +70,13 @@ export async function signIn(request: z.infer<typeof SignInRequest>, client: { i
     if (name === 'NotAuthorizedException' && /attempts exceeded/i.test((error as Error).message)) throw cognitoLockout();
     // cognito-local answers a wrong password with InvalidPasswordException, AWS with NotAuthorizedException.
     if (name === 'NotAuthorizedException' || name === 'UserNotFoundException' || name === 'InvalidPasswordException') {
-      throw new UnauthorizedError('Adresse e-mail ou mot de passe incorrect.');
+      throw new UnauthorizedError('auth.wrong-credentials');
     }
     throw fromCognito(error);
   }
   await clearSignInGuesses(email, client.ip);
   if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { status: 'MFA_REQUIRED', session: result.Session! };
-  if (!result.AuthenticationResult) throw new UnauthorizedError('Connexion impossible pour ce compte.');
+  if (!result.AuthenticationResult) throw new UnauthorizedError('auth.account-unavailable');
   return startedSession(result.AuthenticationResult, false);
 }
 
@@ -170,7 +170,7 @@ async function liveUser(actor: Actor): Promise<{ userId: string; email: string }
 /** Starts TOTP setup for the caller; the access token must be the caller's own. */
 export async function startMfaSetup(actor: Actor, accessToken: string) {
   const { userId, email } = await liveUser(actor);
-  if ((await subOfAccessToken(accessToken)) !== userId) throw new UnauthorizedError('Ce jeton n’est pas le vôtre.');
+  if ((await subOfAccessToken(accessToken)) !== userId) throw new UnauthorizedError('auth.token-not-yours');
   const { SecretCode } = await call(() => cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })));
   const secretCode = SecretCode!;
   return { secretCode, otpauthUri: `otpauth://totp/Coopol:${encodeURIComponent(email)}?secret=${secretCode}&issuer=Coopol` };
@@ -182,7 +182,7 @@ export async function startMfaSetup(actor: Actor, accessToken: string) {
  */
 export async function completeMfaSetup(actor: Actor, accessToken: string, code: string): Promise<void> {
   const { userId } = await liveUser(actor);
-  if ((await subOfAccessToken(accessToken)) !== userId) throw new UnauthorizedError('Ce jeton n’est pas le vôtre.');
+  if ((await subOfAccessToken(accessToken)) !== userId) throw new UnauthorizedError('auth.token-not-yours');
   await call(() => cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code })), { codeField: 'body.code' });
   await call(() =>
     cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } })),

@@ -6,27 +6,27 @@ export function fromCognito(error: unknown, context: { codeField?: string; passw
   const message = (error as Error).message ?? '';
   switch (name) {
     case 'CodeMismatchException':
-      return new ValidationError([{ field: context.codeField ?? 'body.code', message: 'code incorrect' }], 'Le code ne correspond pas.');
+      return new ValidationError([{ field: context.codeField ?? 'body.code', message: 'code incorrect' }], 'code.wrong');
     case 'ExpiredCodeException':
-      return new ValidationError([{ field: context.codeField ?? 'body.code', message: 'code expiré : demandez-en un nouveau' }], 'Ce code a expiré.');
+      return new ValidationError([{ field: context.codeField ?? 'body.code', message: 'code expiré : demandez-en un nouveau' }], 'code.expired');
     case 'UsernameExistsException':
-      return new ConflictError('Un compte existe déjà avec cette adresse e-mail : connectez-vous ou réinitialisez votre mot de passe.', [
+      return new ConflictError('account.exists', [
         { field: 'body.email', message: 'adresse déjà utilisée' },
       ]);
     case 'InvalidPasswordException':
       return new ValidationError([{ field: context.passwordField ?? 'body.password', message: message || 'mot de passe refusé' }]);
     case 'UserNotConfirmedException':
-      return new DomainError(403, 'UserNotConfirmed', 'Confirmez d’abord votre adresse e-mail avec le code reçu.');
+      return new DomainError(403, 'UserNotConfirmed', 'auth.not-confirmed');
     case 'LimitExceededException':
     case 'TooManyRequestsException':
     case 'TooManyFailedAttemptsException':
-      return new TooManyRequestsError('Trop de demandes : patientez quelques minutes avant de réessayer.', 300);
+      return new TooManyRequestsError('rate.limited', 300);
     case 'NotAuthorizedException':
-      return new UnauthorizedError('Session expirée ou refusée : reconnectez-vous.');
+      return new UnauthorizedError('auth.session-refused');
     case 'UserLambdaValidationException': {
       // A trigger refused: its message follows Cognito's prefix ("PreSignUp failed with error …").
-      const reason = /failed with error (.+?)\.?$/.exec(message)?.[1] ?? 'Inscription refusée.';
-      return new ForbiddenError(reason);
+      const reason = /failed with error (.+?)\.?$/.exec(message)?.[1];
+      return new ForbiddenError(reason ? ['sign-up.refused-by-trigger', { reason }] : 'sign-up.refused');
     }
     default:
       return error as Error;

@@ -22,5 +22,5 @@ export function assertAcceptablePassword(
   const localPart = personal.email.split('@')[0]?.toLowerCase() ?? '';
   const own = [localPart, personal.givenName?.toLowerCase(), personal.familyName?.toLowerCase()].filter((s): s is string => Boolean(s && s.length >= 4));
   if (own.some((part) => lower.includes(part))) problems.push('ne reprenez pas votre nom ou votre adresse e-mail');
-  if (problems.length) throw new ValidationError(problems.map((message) => ({ field, message })), 'Ce mot de passe ne convient pas.');
+  if (problems.length) throw new ValidationError(problems.map((message) => ({ field, message })), 'password.refused');
 }

@@ -7,6 +7,6 @@ import { ForbiddenError } from '../errors';
  */
 export function assertCreatedByCoopol(triggerSource: string): void {
   if (triggerSource !== 'PreSignUp_AdminCreateUser') {
-    throw new ForbiddenError('Inscription refusée : passez par le formulaire d’inscription de Coopol.');
+    throw new ForbiddenError('sign-up.refused');
   }
 }

@@ -61,7 +61,7 @@ const epochSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Records a session just started by Coopol's sign-in (`mfa`: its sign-in passed the TOTP step). */
 export async function recordSession(userId: string, session: TokenSession, mfa: boolean): Promise<void> {
-  if (!session.id) throw new UnauthorizedError('Connexion impossible pour ce compte.');
+  if (!session.id) throw new UnauthorizedError('auth.account-unavailable');
   await SessionEntity.put({ userId, sessionId: session.id, startedAt: Date.now(), mfa, expiresAt: epochSeconds() + SESSION_MAX_SECONDS }).go();
 }
 
@@ -84,7 +84,7 @@ export type SessionRecord = { startedAt: number; mfa: boolean; expiresAt: number
  * when the token's authentication (`auth_time`) predates it.
  */
 export function assertSessionValid(session: TokenSession, record: SessionRecord | undefined, validAfter: number | undefined): SessionRecord {
-  const ended = () => new UnauthorizedError('Votre session a pris fin : reconnectez-vous.');
+  const ended = () => new UnauthorizedError('auth.session-ended');
   if (!record || record.expiresAt <= epochSeconds()) throw ended();
   if (validAfter !== undefined && (record.startedAt < validAfter || session.authTime < Math.floor(validAfter / 1000))) throw ended();
   return record;

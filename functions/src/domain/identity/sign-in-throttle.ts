@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
-import { TooManyRequestsError, ValidationError } from '../errors';
+import { TooManyRequestsError, ValidationError, type Reason } from '../errors';
 import { clearRate, spendRate, type RateLimit } from '../limits/rate-limits';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
@@ -22,8 +22,7 @@ import { PersonEmailEntity, PersonEntity } from '../people/entities';
 const WINDOW_SECONDS = 15 * 60;
 export const UNLOCK_CODE_MINUTES = 15;
 
-const locked = (wait: number) =>
-  `Trop de tentatives de connexion pour cette adresse. Si elle a un compte, nous y avons envoyé un code : saisissez-le avec votre mot de passe (ou réessayez dans ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}).`;
+const locked = (seconds: number): Reason => ['sign-in.locked', { seconds }];
 
 export const signInLimits = {
   fromClient: { name: 'sign-in.address-client', max: 5, windowSeconds: WINDOW_SECONDS, refusal: locked },

@@ -5,7 +5,7 @@ import { cognito, userPoolId } from '../../shared/cognito';
 import { isConditionFailure } from '../../shared/conditions';
 import { siteLink } from '../../shared/site';
 import { TooManyRequestsError, ValidationError } from '../errors';
-import { assertRateLeft, frenchWait, clearRate, spendRate, type RateLimit } from '../limits/rate-limits';
+import { assertRateLeft, clearRate, spendRate, type RateLimit } from '../limits/rate-limits';
 import { sendMail } from '../mail/send';
 import { PersonEmailEntity } from '../people/entities';
 import { registerPerson, type Registration } from '../people/registration';
@@ -29,14 +29,14 @@ export const signUpMails: RateLimit = {
   name: 'sign-up-mail.address',
   max: 5,
   windowSeconds: 3600,
-  refusal: (wait) => `Trop de demandes pour cette adresse : réessayez dans ${frenchWait(wait)}.`,
+  refusal: (seconds) => ['sign-up.too-many-requests', { seconds }],
 };
 /** Codes tried for one address (counted before the check, forgotten once a code is right): no guessing. */
 export const signUpCodeTries: RateLimit = {
   name: 'sign-up-code.address',
   max: 5,
   windowSeconds: 3600,
-  refusal: (wait) => `Trop de codes essayés pour cette adresse : réessayez dans ${frenchWait(wait)}, ou demandez un nouveau code.`,
+  refusal: (seconds) => ['sign-up.too-many-codes', { seconds }],
 };
 /**
  * Wrong codes from one client, whatever the addresses: someone spreading guesses over many addresses
@@ -47,10 +47,10 @@ export const signUpWrongCodesPerClient: RateLimit = {
   name: 'sign-up-wrong-code.client',
   max: 50,
   windowSeconds: 3600,
-  refusal: (wait) => `Trop de codes erronés depuis votre connexion : réessayez dans ${frenchWait(wait)}.`,
+  refusal: (seconds) => ['sign-up.too-many-wrong-codes', { seconds }],
 };
 /** « You already have an account »: at most one such mail an hour to an address (as preregistration, ADR 0010). */
-const knownAddressNotices: RateLimit = { name: 'sign-up-known.address', max: 1, windowSeconds: 3600, refusal: () => 'déjà prévenu·e' };
+const knownAddressNotices: RateLimit = { name: 'sign-up-known.address', max: 1, windowSeconds: 3600, refusal: () => 'rate.limited' }; // never shown: past it, nothing is sent
 
 /** Only the latest attempts of an address are looked at: a guessed code has few codes to match. */
 const ATTEMPTS_LOOKED_AT = 3;
@@ -66,7 +66,7 @@ const hashOf = (attemptId: string, code: string) => createHash('sha256').update(
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 const wrongCode = () =>
-  new ValidationError([{ field: 'body.code', message: 'code incorrect ou expiré' }], 'Ce code ne correspond pas, ou il a expiré : demandez-en un nouveau.');
+  new ValidationError([{ field: 'body.code', message: 'code incorrect ou expiré' }], 'code.wrong-or-expired');
 
 /** Whether the address already belongs to a person (one GetItem, P6). */
 async function hasAccount(email: string): Promise<boolean> {

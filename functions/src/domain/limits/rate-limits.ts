@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Entity } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { isConditionFailure } from '../../shared/conditions';
-import { TooManyRequestsError } from '../errors';
+import { TooManyRequestsError, type Reason } from '../errors';
 
 /**
  * The one fixed-window rate limiter (L1 in docs/ACCESS_PATTERNS.md): a counter per limit, subject and
@@ -31,8 +31,8 @@ export interface RateLimit {
   name: string;
   max: number;
   windowSeconds: number;
-  /** The French refusal, given the seconds to wait. */
-  refusal: (waitSeconds: number) => string;
+  /** The refusal (its code and parameters), given the seconds to wait. */
+  refusal: (waitSeconds: number) => Reason;
 }
 
 const bucketOf = (limit: RateLimit, subject: string) =>
@@ -41,17 +41,6 @@ const bucketOf = (limit: RateLimit, subject: string) =>
 function windowOf(limit: RateLimit, now: number) {
   const start = Math.floor(now / 1000 / limit.windowSeconds) * limit.windowSeconds;
   return { start, end: start + limit.windowSeconds };
-}
-
-/** « 2 heures », « 3 minutes », « 1 minute », « 40 secondes »: the wait as people say it. */
-export function frenchWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? 's' : ''}`;
-  if (seconds > 3600) {
-    const hours = Math.ceil(seconds / 3600);
-    return `${hours} heure${hours > 1 ? 's' : ''}`;
-  }
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes > 1 ? 's' : ''}`;
 }
 
 /**

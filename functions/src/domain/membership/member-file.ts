@@ -50,14 +50,14 @@ function readRows(csv: string) {
     records = parse(csv, { delimiter: [';', ','], bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
-    throw new ValidationError([{ field: `body (ligne ${line})`, message: `CSV illisible : ${(error as Error).message}` }], 'Le fichier n’est pas un CSV lisible.');
+    throw new ValidationError([{ field: `body (ligne ${line})`, message: `CSV illisible : ${(error as Error).message}` }], 'member-file.unreadable');
   }
   const header = records[0]?.map((name) => columns[name.toLowerCase().replace(/\s+/g, '_')]) ?? [];
   const missing = required.filter((field) => !header.includes(field));
   if (missing.length) {
     throw new ValidationError(
       missing.map((field) => ({ field: 'body (ligne 1)', message: `colonne manquante : ${field}` })),
-      'L’en-tête du fichier doit nommer les colonnes numero, nom, prenom, email, section.',
+      'member-file.columns',
     );
   }
   const rows: { line: number; row: Row }[] = [];

@@ -33,14 +33,14 @@ async function photoUrlOf(item: PersonItem): Promise<string | null> {
 
 async function getPersonItem(userId: string): Promise<PersonItem> {
   const { data } = await PersonEntity.get({ userId }).go();
-  if (!data) throw new NotFoundError('Personne', 'params.userId');
+  if (!data) throw new NotFoundError('person.not-found', 'params.userId');
   return data;
 }
 
 /** The caller's own person item, as loaded with the caller (no second read). */
 async function myItem(caller: Caller): Promise<PersonItem> {
   const item = await callerItem(requirePerson(caller));
-  if (!item) throw new NotFoundError('Personne');
+  if (!item) throw new NotFoundError('person.not-found');
   return item;
 }
 

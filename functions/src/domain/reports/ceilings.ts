@@ -29,7 +29,7 @@ export function checkCeilings(request: ReportRequest): void {
   if (over.length) {
     throw new ValidationError(
       over.map((name) => ({ field: `body.${name}`, message: `au plus ${say.format(reportCeilings[name])} par compte-rendu` })),
-      'Ces chiffres dépassent ce qu’un compte-rendu peut déclarer.',
+      'field-report.over-ceilings',
     );
   }
 }

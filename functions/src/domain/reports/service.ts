@@ -76,8 +76,8 @@ const toReport = (item: { eventId: string; leaflets: number; doors: number; peop
 export async function submitReport(caller: Caller, eventId: string, request: ReportRequest) {
   checkCeilings(request);
   const event = await loadManagedEvent(caller, eventId);
-  if (event.status === 'cancelled') throw new ConflictError('Cet événement est annulé : pas de compte-rendu.');
-  if (event.startsAt > new Date().toISOString()) throw new ConflictError('Le compte-rendu se fait une fois l’action commencée.');
+  if (event.status === 'cancelled') throw new ConflictError('field-report.event-cancelled');
+  if (event.startsAt > new Date().toISOString()) throw new ConflictError('field-report.too-early');
   const author = (await callerItem(requirePerson(caller)))!;
   const [levels, { data: previous }] = await Promise.all([levelsAbove(event), ReportEntity.get({ eventId }).go()]);
   const month = parisDay(event.startsAt).slice(0, 7);
@@ -111,7 +111,7 @@ export async function submitReport(caller: Caller, eventId: string, request: Rep
       ),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Le compte-rendu vient d’être modifié par quelqu’un d’autre : rechargez la page.');
+  if (result.canceled) throw new ConflictError('field-report.changed-meanwhile');
   if (!event.hasReport) await EventEntity.patch({ eventId }).set({ hasReport: true }).go();
   return toReport(item);
 }
@@ -120,34 +120,34 @@ export async function submitReport(caller: Caller, eventId: string, request: Rep
 export async function getReport(caller: Caller, eventId: string) {
   await loadManagedEvent(caller, eventId);
   const { data } = await ReportEntity.get({ eventId }).go();
-  if (!data) throw new NotFoundError('Compte-rendu', 'params.eventId');
+  if (!data) throw new NotFoundError('field-report.not-found', 'params.eventId');
   return toReport(data);
 }
 
 /** The level asked for, its children (sections of a federation…) and the place rules need. */
 async function levelAndChildren(caller: Caller, level: ReportLevel, id: string) {
   const field = 'params.levelId';
-  const missing = (what: string) => () => {
+  const missing = (what: 'section.not-found' | 'federation.not-found' | 'region.not-found' | 'level.not-found') => () => {
     throw new NotFoundError(what, field);
   };
   switch (level) {
     case 'section': {
-      const s = await getSection(id).catch(missing('Section'));
+      const s = await getSection(id).catch(missing('section.not-found'));
       return { name: s.name, federationCode: s.federationCode, children: [] as { id: string; name: string }[] };
     }
     case 'federation': {
       const [f, sections] = await Promise.all([
-        getFederation(id).catch(missing('Fédération')),
+        getFederation(id).catch(missing('federation.not-found')),
         SectionEntity.query.byFederation({ federationCode: id }).go({ pages: 'all' }),
       ]);
       return { name: f.name, federationCode: f.code, children: sections.data.map((s) => ({ id: s.sectionId, name: s.name })) };
     }
     case 'region': {
-      const r = await getRegion(id).catch(missing('Région'));
+      const r = await getRegion(id).catch(missing('region.not-found'));
       return { name: r.name, children: r.federations.map((f) => ({ id: f.code, name: f.name })) };
     }
     case 'national': {
-      if (id !== 'national') missing('Échelon')();
+      if (id !== 'national') missing('level.not-found')();
       return { name: 'National', children: (await listRegions()).map((r) => ({ id: r.code, name: r.name })) };
     }
     case 'group': {

@@ -7,6 +7,7 @@ import { grantHolds, mayGrantRole, mayRevokeRole, requirePerson, type Membership
 import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity, RoleAuditEntity, RoleGrantEntity } from '../people/entities';
 import { getFederation, getSection } from '../territory/service';
+import { again, retryOptimistic } from '../../shared/retry';
 
 const roles = new Service({ person: PersonEntity, grant: RoleGrantEntity, audit: RoleAuditEntity });
 
@@ -19,13 +20,13 @@ type Where = 'body' | 'params';
 async function placeOf(grant: Grant, where: Where) {
   if (grant.scopeType === 'section') {
     const section = await getSection(grant.scopeId).catch(() => {
-      throw new NotFoundError('Section', `${where}.scopeId`);
+      throw new NotFoundError('section.not-found', `${where}.scopeId`);
     });
     return { sectionId: section.id, federationCode: section.federationCode };
   }
   if (grant.scopeType === 'federation') {
     await getFederation(grant.scopeId).catch(() => {
-      throw new NotFoundError('Fédération', `${where}.scopeId`);
+      throw new NotFoundError('federation.not-found', `${where}.scopeId`);
     });
   }
   return undefined;
@@ -33,7 +34,7 @@ async function placeOf(grant: Grant, where: Where) {
 
 async function targetOf(userId: string, where: Where) {
   const { data } = await PersonEntity.get({ userId }).go();
-  if (!data) throw new NotFoundError('Personne', `${where}.userId`);
+  if (!data) throw new NotFoundError('person.not-found', `${where}.userId`);
   return data;
 }
 
@@ -61,7 +62,7 @@ export async function grantRole(caller: Caller, request: GrantRoleRequest): Prom
 /** The transaction shared by grants made by people and by the demo seed (`by: 'system'`). */
 export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant: Grant, by: string): Promise<Official> {
   const current: Grant[] = target.roles ?? [];
-  if (current.some((g) => sameGrant(g, grant))) throw new ConflictError('Cette personne a déjà ce rôle dans cet espace.');
+  if (current.some((g) => sameGrant(g, grant))) throw new ConflictError('role.already-held');
   const grantedAt = new Date().toISOString();
   const official = {
     userId: target.userId,
@@ -84,7 +85,7 @@ export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant:
       audit.create({ ...grant, at: grantedAt, action: 'grant', userId: target.userId, by }).commit(),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Les rôles de cette personne viennent de changer : réessayez.');
+  if (result.canceled) throw new ConflictError('role.changed-meanwhile');
   return official;
 }
 
@@ -95,7 +96,7 @@ export async function writeGrant(target: EntityItem<typeof PersonEntity>, grant:
 export async function revokeRole(caller: Caller, grant: Grant & { userId: string }): Promise<void> {
   const { by, target } = await authorizeRoleChange(caller, grant, 'params', 'revoke');
   const current: Grant[] = target.roles ?? [];
-  if (!current.some((g) => sameGrant(g, grant))) throw new NotFoundError('Rôle', 'params.role');
+  if (!current.some((g) => sameGrant(g, grant))) throw new NotFoundError('role.not-found', 'params.role');
   const at = new Date().toISOString();
   const result = await roles.transaction
     .write(({ person, grant: grants, audit }) => [
@@ -108,7 +109,7 @@ export async function revokeRole(caller: Caller, grant: Grant & { userId: string
       audit.create({ ...grant, at, action: 'revoke', by }).commit(),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Les rôles de cette personne viennent de changer : réessayez.');
+  if (result.canceled) throw new ConflictError('role.changed-meanwhile');
 }
 
 type PersonItem = EntityItem<typeof PersonEntity>;
@@ -138,7 +139,7 @@ function reasonFor(before: PersonItem, after: Membership | null): RoleEndReason 
  * GetItem + 1 TransactWriteItems, again if the roles changed meanwhile.
  */
 export async function changeMembership(userId: string, update: MembershipUpdate | null, by: string): Promise<Grant[]> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return retryOptimistic({ attempts: 3, exhausted: new ConflictError('role.changed-meanwhile') }, async () => {
     const { data: before } = await PersonEntity.get({ userId }).go({ consistent: true });
     if (!before) return [];
     const current: Grant[] = before.roles ?? [];
@@ -162,9 +163,8 @@ export async function changeMembership(userId: string, update: MembershipUpdate 
         ];
       })
       .go();
-    if (!result.canceled) return ended;
-  }
-  throw new ConflictError('Les rôles de cette personne viennent de changer : réessayez.');
+    return result.canceled ? again : ended;
+  });
 }
 
 /** The officials of a space (one Query on gsi1); any signed-in person may see them. */

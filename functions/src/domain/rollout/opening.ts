@@ -15,7 +15,7 @@ type WaveItem = EntityItem<typeof WaveEntity>;
 
 export async function loadWave(waveId: string): Promise<WaveItem> {
   const { data } = await WaveEntity.get({ waveId }).go({ consistent: true });
-  if (!data) throw new NotFoundError('Vague', 'params.waveId');
+  if (!data) throw new NotFoundError('wave.not-found', 'params.waveId');
   return data;
 }
 

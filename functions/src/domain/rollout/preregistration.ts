@@ -90,7 +90,7 @@ export async function preregister(input: PreregisterInput): Promise<PreregisterO
 async function byToken(token: string) {
   const { data } = await PreregistrationEntity.query.byToken({ token }).go({ limit: 1 });
   const found = data[0];
-  if (!found || found.expiresAt <= now()) throw new NotFoundError('Pré-inscription', 'params.token');
+  if (!found || found.expiresAt <= now()) throw new NotFoundError('preregistration.not-found', 'params.token');
   return found;
 }
 
@@ -156,7 +156,7 @@ export async function erasePreregistration(token: string, options: { unsubscribe
         .commit(),
     ])
     .go();
-  if (result.canceled) throw new NotFoundError('Pré-inscription', 'params.token');
+  if (result.canceled) throw new NotFoundError('preregistration.not-found', 'params.token');
   if (options.unsubscribe) {
     await suppress(found.email, 'unsubscribe');
     if (found.emailedBy) await WaveEntity.patch({ waveId: found.emailedBy }).add({ unsubscribed: 1 }).go();

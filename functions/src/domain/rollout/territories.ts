@@ -6,9 +6,8 @@ import { isConditionFailure } from '../../shared/conditions';
 /** Sign-up refused: the person's federation has not opened yet (the web offers to preregister). */
 export class TerritoryNotOpenError extends DomainError {
   constructor(place: { communeName: string; federationName: string }) {
-    const where = `à ${place.communeName} (${place.federationName})`;
-    super(403, 'TerritoryNotOpen', `Coopol n’est pas encore ouvert ${where}. Pré-inscrivez-vous : nous vous écrirons le jour de l’ouverture.`, [
-      { field: 'body.postalCode', message: `Coopol n’est pas encore ouvert ${where}.` },
+    super(403, 'TerritoryNotOpen', ['territory.not-open', { commune: place.communeName, federation: place.federationName }], [
+      { field: 'body.postalCode', message: `Coopol n’est pas encore ouvert à ${place.communeName} (${place.federationName}).` },
     ]);
   }
 }

@@ -87,8 +87,8 @@ export async function getWave(caller: Caller, waveId: string): Promise<WaveView>
 export async function relaunchWave(caller: Caller, waveId: string): Promise<WaveView> {
   mayManageWaves(caller, policyOptions);
   const current = await loadWave(waveId);
-  if (current.status !== 'sending') throw new ConflictError('Cette vague n’est pas en cours d’envoi.');
-  if ((await relaunchStalledTasks(waveId)) === 0) throw new ConflictError('L’envoi de cette vague avance : rien à relancer.');
+  if (current.status !== 'sending') throw new ConflictError('wave.not-sending');
+  if ((await relaunchStalledTasks(waveId)) === 0) throw new ConflictError('wave.nothing-to-relaunch');
   // Every stalled task was handed over or touched meanwhile: none is stalled any more.
   return { ...toWave(await loadWave(waveId)), stalledFederations: [] };
 }
@@ -137,7 +137,7 @@ async function organizerOf(caller: Caller): Promise<WaveOrganizer> {
 
 export { nationalTeam };
 
-const notDraft = () => new ConflictError('Cette vague n’est plus un brouillon : elle ne peut plus être modifiée.');
+const notDraft = () => new ConflictError('wave.not-draft');
 
 /** Edits a draft; a deployed wave is frozen (its mails may be on their way). */
 export async function updateWave(caller: Caller, waveId: string, patch: z.output<typeof WavePatch>): Promise<WaveView> {
@@ -185,14 +185,14 @@ export async function updateWave(caller: Caller, waveId: string, patch: z.output
 export async function deployWave(caller: Caller, waveId: string): Promise<WaveView> {
   mayManageWaves(caller, policyOptions);
   const current = await loadWave(waveId);
-  if (current.status !== 'draft') throw new ConflictError('Cette vague est déjà déployée.');
+  if (current.status !== 'draft') throw new ConflictError('wave.already-deployed');
   const at = new Date().toISOString();
   const { data } = await WaveEntity.patch({ waveId })
     .set({ status: 'scheduled', deployedAt: at, updatedAt: at })
     .where((attr, { eq }) => eq(attr.status, 'draft'))
     .go({ response: 'all_new' })
     .catch((error: Error) => {
-      if (isConditionFailure(error)) throw new ConflictError('Cette vague est déjà déployée.');
+      if (isConditionFailure(error)) throw new ConflictError('wave.already-deployed');
       throw error;
     });
   const opensAt = new Date(Math.max(Date.parse(current.opensAt), Date.now() + 1000));
@@ -204,7 +204,7 @@ export async function deployWave(caller: Caller, waveId: string): Promise<WaveVi
 export async function openWaveNow(caller: Caller, waveId: string): Promise<WaveView> {
   mayManageWaves(caller, policyOptions);
   const current = await loadWave(waveId);
-  if (current.status === 'sending' || current.status === 'done') throw new ConflictError('Cette vague est déjà ouverte.');
+  if (current.status === 'sending' || current.status === 'done') throw new ConflictError('wave.already-open');
   await cancelScheduledJob(scheduleName(waveId));
   await openWave(waveId);
   return toWave(await loadWave(waveId));

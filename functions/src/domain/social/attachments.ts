@@ -83,7 +83,7 @@ async function firstBytes(key: string): Promise<Buffer> {
 async function ownAttachment(caller: Caller, attachmentId: string): Promise<AttachmentItem> {
   const person = requirePerson(caller);
   const { data } = await AttachmentEntity.get({ attachmentId }).go({ consistent: true });
-  if (!data || data.ownerId !== person.userId) throw new NotFoundError('Pièce jointe', 'params.attachmentId');
+  if (!data || data.ownerId !== person.userId) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   return data;
 }
 
@@ -100,7 +100,7 @@ export async function confirmAttachment(caller: Caller, attachmentId: string): P
   });
   const refuse = async (message: string) => {
     await s3.send(new DeleteObjectCommand({ Bucket: filesBucket, Key: item.key }));
-    throw new ValidationError([{ field: 'params.attachmentId', message }], 'Le fichier reçu ne correspond pas à ce qui était annoncé.');
+    throw new ValidationError([{ field: 'params.attachmentId', message }], 'attachment.mismatch');
   };
   if (head.ContentType !== item.contentType) await refuse(`type reçu ${head.ContentType ?? 'inconnu'}, annoncé ${item.contentType}`);
   if (head.ContentLength !== item.size) await refuse(`taille reçue ${head.ContentLength ?? 0} octets, annoncée ${item.size}`);
@@ -115,7 +115,7 @@ export async function confirmAttachment(caller: Caller, attachmentId: string): P
     .where((attr, op) => op.eq(attr.state, 'pending'))
     .go({ response: 'all_new' })
     .catch(() => {
-      throw new ConflictError('Cette pièce jointe vient d’être vérifiée par une autre demande.');
+      throw new ConflictError('attachment.checked-meanwhile');
     });
   return toAttachment(data as AttachmentItem);
 }
@@ -134,14 +134,14 @@ function disposition(item: AttachmentItem): string {
 export async function getAttachmentLink(caller: Caller, attachmentId: string) {
   const person = requirePerson(caller);
   const { data: item } = await AttachmentEntity.get({ attachmentId }).go();
-  if (!item || item.state === 'pending') throw new NotFoundError('Pièce jointe', 'params.attachmentId');
+  if (!item || item.state === 'pending') throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   if (item.postId) {
     await readablePost(caller, item.postId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) throw new NotFoundError('Pièce jointe', 'params.attachmentId');
+      if (error instanceof NotFoundError) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
       throw error;
     });
   } else if (item.ownerId !== person.userId) {
-    throw new NotFoundError('Pièce jointe', 'params.attachmentId');
+    throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   }
   const url = await getSignedUrl(
     s3,

@@ -21,7 +21,7 @@ async function sideOf(userId: string, friendId: string) {
 export async function requestFriend(caller: Caller, otherId: string): Promise<{ state: FriendState }> {
   const person = mayBefriend(caller, otherId);
   const [mine, other, me] = await Promise.all([sideOf(person.userId, otherId), PersonEntity.get({ userId: otherId }).go(), callerItem(person)]);
-  if (!other.data) throw new NotFoundError('Personne', 'params.userId');
+  if (!other.data) throw new NotFoundError('person.not-found', 'params.userId');
   if (mine?.state === 'received') return acceptFriend(caller, otherId);
   if (mine) return { state: mine.state };
   // A new request tells (and mails) the person asked: within the sender's ceilings.
@@ -33,7 +33,7 @@ export async function requestFriend(caller: Caller, otherId: string): Promise<{ 
       friendship.create({ userId: otherId, friendId: person.userId, state: 'received', friendName: displayName(me!), at }).commit(),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Une demande vient d’être faite entre vous : rechargez la page.');
+  if (result.canceled) throw new ConflictError('friend.request-crossed');
   return { state: 'sent' };
 }
 
@@ -42,7 +42,7 @@ export async function acceptFriend(caller: Caller, otherId: string): Promise<{ s
   const person = mayBefriend(caller, otherId);
   const mine = await sideOf(person.userId, otherId);
   if (mine?.state === 'friends') return { state: 'friends' };
-  if (mine?.state !== 'received') throw new ConflictError('Cette personne ne vous a pas demandé·e en coopain.');
+  if (mine?.state !== 'received') throw new ConflictError('friend.not-asked');
   const at = new Date().toISOString();
   const result = await social.transaction
     .write(({ friendship }) => [
@@ -50,7 +50,7 @@ export async function acceptFriend(caller: Caller, otherId: string): Promise<{ s
       friendship.patch({ userId: otherId, friendId: person.userId }).set({ state: 'friends', at }).where((attr, op) => op.eq(attr.state, 'sent')).commit(),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('La demande a changé entre-temps : rechargez la page.');
+  if (result.canceled) throw new ConflictError('friend.changed-meanwhile');
   return { state: 'friends' };
 }
 

@@ -47,7 +47,7 @@ function toGroup(item: GroupItem, standing: GroupStanding): GroupDto {
 async function loadGroup(caller: Caller, groupId: string, invited = false) {
   const person = requirePerson(caller);
   const [{ data: group }, standing] = await Promise.all([GroupEntity.get({ groupId }).go(), groupStanding(groupId, person.userId)]);
-  if (!group || !mayDiscoverGroup(caller, group, standing, invited)) throw new NotFoundError('Groupe', 'params.groupId');
+  if (!group || !mayDiscoverGroup(caller, group, standing, invited)) throw new NotFoundError('group.not-found', 'params.groupId');
   return { person, group, standing };
 }
 
@@ -149,7 +149,7 @@ async function withManagerCount(group: GroupItem): Promise<CountedGroup> {
       return undefined;
     });
   const counted = set?.data ?? (await GroupEntity.get({ groupId: group.groupId }).go({ consistent: true })).data;
-  if (counted?.managerCount === undefined) throw new NotFoundError('Groupe', 'params.groupId');
+  if (counted?.managerCount === undefined) throw new NotFoundError('group.not-found', 'params.groupId');
   return { ...group, managerCount: counted.managerCount };
 }
 
@@ -183,7 +183,7 @@ async function putStanding(
       ...(delta > 0 ? [p.patch({ userId: person.userId }).add({ groupIds: [group.groupId] }).commit()] : []),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
+  if (result.canceled) throw new ConflictError('group.changed-meanwhile');
 }
 
 /** Leaves, refusals, removals: the counts follow, and a group never loses its last manager (S5). */
@@ -203,7 +203,7 @@ async function removeStanding(group: GroupItem, userId: string, previous: NonNul
         : []),
     ])
     .go();
-  if (result.canceled) throw new ConflictError('Le groupe a changé entre-temps : rechargez la page.');
+  if (result.canceled) throw new ConflictError('group.changed-meanwhile');
 }
 
 /** Open group: member at once; closed: a request for the managers; secret: by invitation only. */
@@ -218,11 +218,11 @@ export async function joinGroup(caller: Caller, groupId: string) {
 /** Anyone leaves when they want (or withdraws their request); the last manager hands over first. */
 export async function leaveGroup(caller: Caller, groupId: string): Promise<void> {
   const { person, group, standing } = await loadGroup(caller, groupId);
-  if (!standing) throw new ConflictError('Vous n’êtes pas dans ce groupe.');
+  if (!standing) throw new ConflictError('group.not-in');
   // A group is never left without a manager: its count says so (the removal's condition holds it
   // against a race); a group made before the count gets it now, once.
   const counted = await withManagerCount(group);
-  if (isManager(standing) && counted.managerCount < 2) throw new ConflictError('Nommez un·e autre animateur·rice avant de quitter le groupe.');
+  if (isManager(standing) && counted.managerCount < 2) throw new ConflictError('group.last-manager');
   await removeStanding(counted, person.userId, standing);
 }
 
@@ -250,18 +250,18 @@ export async function decideGroupMember(caller: Caller, groupId: string, userId:
   const { person, group, standing } = await loadGroup(caller, groupId);
   mayManageGroup(person, standing);
   const { data: target } = await GroupMemberEntity.get({ groupId, userId }).go({ consistent: true });
-  if (!target) throw new NotFoundError('Membre ou demande', 'params.userId');
+  if (!target) throw new NotFoundError('group.member-not-found', 'params.userId');
   const previous = { state: target.state, role: target.role };
   const who = { userId, name: target.displayName };
   switch (decision.action) {
     case 'approve':
-      if (target.state !== 'requested') throw new ConflictError('Cette personne est déjà membre.');
+      if (target.state !== 'requested') throw new ConflictError('group.already-member-other');
       return putStanding(group, who, 'member', 'member', previous);
     case 'refuse':
-      if (target.state !== 'requested') throw new ConflictError('Il n’y a pas de demande à refuser : retirez le membre.');
+      if (target.state !== 'requested') throw new ConflictError('group.no-request');
       return removeStanding(group, userId, previous);
     case 'make-manager':
-      if (target.state !== 'member') throw new ConflictError('Acceptez d’abord sa demande.');
+      if (target.state !== 'member') throw new ConflictError('group.request-first');
       return putStanding(group, who, 'member', 'manager', previous);
     case 'remove':
       if (userId === person.userId) throw new ValidationError([{ field: 'params.userId', message: 'pour partir, quittez le groupe' }]);
@@ -297,10 +297,10 @@ export async function inviteToGroup(caller: Caller, groupId: string, email: stri
 export async function acceptGroupInvitation(caller: Caller, token: string): Promise<GroupDto> {
   const person = requirePerson(caller);
   const { data: invitation } = await GroupInvitationEntity.get({ token }).go();
-  if (!invitation || invitation.expiresAt < Date.now() / 1000) throw new NotFoundError('Invitation', 'params.token');
+  if (!invitation || invitation.expiresAt < Date.now() / 1000) throw new NotFoundError('invitation.not-found', 'params.token');
   const me = (await callerItem(person))!;
   if (me.email.toLowerCase() !== invitation.email.toLowerCase()) {
-    throw new ForbiddenError('Cette invitation a été envoyée à une autre adresse : connectez-vous avec le compte de cette adresse.');
+    throw new ForbiddenError('invitation.other-address');
   }
   const { group, standing } = await loadGroup(caller, invitation.groupId, true);
   if (!standing || standing.state === 'requested') {

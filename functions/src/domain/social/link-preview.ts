@@ -40,7 +40,7 @@ export interface LinkPreview {
 /** Refused: the address leads somewhere our servers must not go. */
 export class UnsafeAddressError extends ValidationError {
   constructor(field: string, reason: string) {
-    super([{ field, message: `adresse refusée : ${reason}` }], 'Cette adresse ne peut pas être lue par Coopol.');
+    super([{ field, message: `adresse refusée : ${reason}` }], 'address.unreadable');
   }
 }
 

@@ -44,9 +44,9 @@ export async function listSpaceReports(caller: Caller, ref: { type: SpaceType; i
 /** A space's moderators send a report up to the national admins. */
 export async function escalateReport(caller: Caller, reportId: string) {
   const { data: report } = await ReportEntity.get({ reportId }).go();
-  if (!report) throw new NotFoundError('Signalement', 'params.reportId');
+  if (!report) throw new NotFoundError('moderation.report-not-found', 'params.reportId');
   const { item } = await readablePost(caller, report.postId).catch(() => {
-    throw new NotFoundError('Signalement', 'params.reportId');
+    throw new NotFoundError('moderation.report-not-found', 'params.reportId');
   });
   const space = spaceOfPost(item);
   mayModerateSpace(caller, space, await factsIn(caller, space), policyOptions);

@@ -32,11 +32,11 @@ export const shows = (caller: Caller, item: { hidden: boolean; authorId: string 
 export async function readablePost(caller: Caller, postId: string) {
   requirePerson(caller);
   const { data: item } = await PostEntity.get({ postId }).go();
-  if (!item) throw new NotFoundError('Publication', 'params.postId');
+  if (!item) throw new NotFoundError('post.not-found', 'params.postId');
   const space = spaceOfPost(item);
   const facts = await factsIn(caller, space);
-  if (!canReadSpace(caller, space, facts)) throw new NotFoundError('Publication', 'params.postId');
+  if (!canReadSpace(caller, space, facts)) throw new NotFoundError('post.not-found', 'params.postId');
   const moderator = moderates(caller, space, facts);
-  if (!shows(caller, item, moderator)) throw new NotFoundError('Publication', 'params.postId');
+  if (!shows(caller, item, moderator)) throw new NotFoundError('post.not-found', 'params.postId');
   return { item, space, facts, moderator };
 }

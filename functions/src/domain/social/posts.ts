@@ -18,6 +18,7 @@ import { mentionedNames } from './mentions';
 import { spendSenderLimit } from './sender-limits';
 import { displayName, isBlocked } from './spaces';
 import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
+import { again, retryOptimistic } from '../../shared/retry';
 
 export { newId, readablePost } from './post-access';
 
@@ -124,7 +125,7 @@ export async function createPost(caller: Caller, input: z.output<typeof PostInpu
     ])
     .go();
   if (written.canceled) {
-    throw new ConflictError('Un des fichiers vient d’être joint à une autre publication.', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
+    throw new ConflictError('post.attachment-taken', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
   }
   return toPost(post as PostItem, caller);
 }
@@ -214,7 +215,7 @@ export async function addComment(caller: Caller, postId: string, text: string): 
       postFollower.put({ postId, userId: person.userId, at: comment.createdAt }).commit(),
     ])
     .go();
-  if (written.canceled) throw new NotFoundError('Publication', 'params.postId');
+  if (written.canceled) throw new NotFoundError('post.not-found', 'params.postId');
   return toComment(comment as EntityItem<typeof CommentEntity>);
 }
 
@@ -232,7 +233,7 @@ async function readableComment(caller: Caller, postId: string, commentId: string
   const context = await readablePost(caller, postId);
   const { data } = await CommentEntity.query.byPost({ postId }).where((attr, op) => op.eq(attr.commentId, commentId)).go({ pages: 'all' });
   const comment = data[0];
-  if (!comment || !shows(caller, comment, context.moderator)) throw new NotFoundError('Commentaire', 'params.commentId');
+  if (!comment || !shows(caller, comment, context.moderator)) throw new NotFoundError('comment.not-found', 'params.commentId');
   return { ...context, comment };
 }
 
@@ -280,7 +281,7 @@ async function newestShownComment(postId: string, exceptId: string): Promise<Com
  */
 async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'): Promise<void> {
   const key = { postId: comment.postId, createdAt: comment.createdAt, commentId: comment.commentId };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return retryOptimistic({ attempts: 3, exhausted: new ConflictError('post.conversation-changed') }, async () => {
     const { data: post } = await PostEntity.get({ postId: comment.postId }).go({ consistent: true });
     if (!post) {
       await (change === 'hide' ? CommentEntity.patch(key).set({ hidden: true }).go() : CommentEntity.delete(key).go());
@@ -300,7 +301,6 @@ async function withdrawComment(comment: CommentItem, change: 'hide' | 'delete'):
         ];
       })
       .go();
-    if (!result.canceled) return;
-  }
-  throw new ConflictError('La conversation vient de changer : réessayez.');
+    return result.canceled ? again : undefined;
+  });
 }

@@ -1,4 +1,4 @@
-import { frenchWait, spendRate, type RateLimit } from '../limits/rate-limits';
+import { spendRate, type RateLimit } from '../limits/rate-limits';
 
 /** Link previews one person may have our servers fetch in one minute (a preview button, a few posts). */
 export const PREVIEWS_PER_MINUTE = 20;
@@ -7,8 +7,7 @@ const linkPreviews: RateLimit = {
   name: 'link-preview.person',
   max: PREVIEWS_PER_MINUTE,
   windowSeconds: 60,
-  refusal: (wait) =>
-    `Vous avez demandé ${PREVIEWS_PER_MINUTE} aperçus de liens en une minute : attendez ${frenchWait(wait)} avant d’en demander un autre.`,
+  refusal: (seconds) => ['link-preview.too-many', { max: PREVIEWS_PER_MINUTE, seconds }],
 };
 
 /** Spends one of the person's link-preview fetches for this minute (S22, through the rate limiter L1): 429 past it. */

@@ -1,4 +1,5 @@
-import { frenchWait, spendRate, type RateLimit } from '../limits/rate-limits';
+import type { SenderAction } from '../../contracts/errors';
+import { spendRate, type RateLimit } from '../limits/rate-limits';
 
 /**
  * What one person may have Coopol mail others in an hour and a day: group invitations (to any
@@ -6,21 +7,11 @@ import { frenchWait, spendRate, type RateLimit } from '../limits/rate-limits';
  * Spent through the one limiter (L1) before anything is written or sent; past a ceiling, a 429 in
  * French with the wait, and nothing happens.
  */
-type SenderAction = 'invitation' | 'friend-request' | 'mention';
-
-const words: Record<SenderAction, { some: (n: number) => string; another: string }> = {
-  invitation: { some: (n) => `${n} invitations`, another: 'd’en envoyer une autre' },
-  'friend-request': { some: (n) => `${n} demandes de coopain`, another: 'd’en envoyer une autre' },
-  mention: { some: (n) => `${n} personnes`, another: 'd’en mentionner d’autres' },
-};
-const verbs: Record<SenderAction, string> = { invitation: 'envoyé', 'friend-request': 'envoyé', mention: 'mentionné' };
-
 const limit = (action: SenderAction, max: number, period: 'hour' | 'day'): RateLimit => ({
   name: `${action}.sender.${period}`,
   max,
   windowSeconds: period === 'hour' ? 3600 : 86_400,
-  refusal: (wait) =>
-    `Vous avez ${verbs[action]} ${words[action].some(max)} ${period === 'hour' ? 'en une heure' : 'aujourd’hui'} : attendez ${frenchWait(wait)} avant ${words[action].another}.`,
+  refusal: (seconds) => ['sender.too-many', { action, max, period, seconds }],
 });
 
 /** The ceilings, per sender: an hour's and a day's. */

@@ -59,7 +59,7 @@ export async function resolveSpace(caller: Caller, ref: SpaceRef, field: string)
   switch (ref.type) {
     case 'section': {
       const section = await getSection(ref.id).catch(() => {
-        throw new NotFoundError('Section', field);
+        throw new NotFoundError('section.not-found', field);
       });
       return {
         type: 'section',
@@ -73,21 +73,21 @@ export async function resolveSpace(caller: Caller, ref: SpaceRef, field: string)
     }
     case 'federation': {
       const federation = await getFederation(ref.id).catch(() => {
-        throw new NotFoundError('Fédération', field);
+        throw new NotFoundError('federation.not-found', field);
       });
       return { type: 'federation', id: federation.code, name: federation.name, label: federation.name, federationCode: federation.code, regionCode: federation.regionCode ?? undefined };
     }
     case 'national':
-      if (ref.id !== 'national') throw new NotFoundError('Espace', field);
+      if (ref.id !== 'national') throw new NotFoundError('space.not-found', field);
       return { type: 'national', id: 'national', name: 'National', label: 'Coopol national' };
     case 'group': {
       const [{ data: group }, standing] = await Promise.all([GroupEntity.get({ groupId: ref.id }).go(), userId ? groupStanding(ref.id, userId) : undefined]);
-      if (!group || !mayDiscoverGroup(caller, group, standing)) throw new NotFoundError('Groupe', field);
+      if (!group || !mayDiscoverGroup(caller, group, standing)) throw new NotFoundError('group.not-found', field);
       return { type: 'group', id: group.groupId, name: group.name, label: `Groupe ${group.name}`, group: { kind: group.kind, audience: group.audience, standing } };
     }
     case 'profile': {
       const [{ data: owner }, friends] = await Promise.all([PersonEntity.get({ userId: ref.id }).go(), userId ? areFriends(userId, ref.id) : false]);
-      if (!owner) throw new NotFoundError('Personne', field);
+      if (!owner) throw new NotFoundError('person.not-found', field);
       const name = `${owner.givenName} ${owner.familyName}`;
       return { type: 'profile', id: ref.id, name, label: name, friends };
     }

@@ -59,7 +59,7 @@ export async function getRegion(code: string): Promise<RegionDetail> {
     RegionEntity.get({ code }).go(),
     FederationEntity.query.byRegion({ regionCode: code }).go({ pages: 'all' }),
   ]);
-  if (!region.data) throw new NotFoundError('Région', 'params.regionCode');
+  if (!region.data) throw new NotFoundError('region.not-found', 'params.regionCode');
   const { name, zone } = region.data;
   return { code, name, zone, federations: federations.data.map(toFederation) };
 }
@@ -73,7 +73,7 @@ export async function listFederations(): Promise<Federation[]> {
 /** One federation with its section count (one get). */
 export async function getFederation(code: string): Promise<FederationDetail> {
   const { data } = await FederationEntity.get({ code }).go();
-  if (!data) throw new NotFoundError('Fédération', 'params.federationCode');
+  if (!data) throw new NotFoundError('federation.not-found', 'params.federationCode');
   return { ...toFederation(data), sectionCount: data.sectionCount };
 }
 
@@ -86,21 +86,21 @@ export async function listFederationSections(code: string, page: { cursor?: stri
       .go({ cursor: page.cursor ?? null, limit: page.limit })
       .catch(badCursor(page.cursor)),
   ]);
-  if (!federation.data) throw new NotFoundError('Fédération', 'params.federationCode');
+  if (!federation.data) throw new NotFoundError('federation.not-found', 'params.federationCode');
   return { items: sections.data.map(toSection), nextCursor: sections.cursor ?? null };
 }
 
 /** One section (one get). */
 export async function getSection(sectionId: string): Promise<Section> {
   const { data } = await SectionEntity.get({ sectionId }).go();
-  if (!data) throw new NotFoundError('Section', 'params.sectionId');
+  if (!data) throw new NotFoundError('section.not-found', 'params.sectionId');
   return toSection(data);
 }
 
 /** The commune(s), federation and region of a postal code (one get). */
 export async function resolvePostalCode(postalCode: string): Promise<PostalCodeResolution> {
   const { data } = await PostalCodeEntity.get({ postalCode }).go();
-  if (!data) throw new NotFoundError('Code postal', 'params.postalCode');
+  if (!data) throw new NotFoundError('postal-code.not-found', 'params.postalCode');
   return {
     postalCode,
     communes: data.communes.map((commune) => ({
@@ -128,7 +128,7 @@ export interface NewSection {
  */
 export async function createSection(input: NewSection): Promise<boolean> {
   const federation = await FederationEntity.get({ code: input.federationCode }).go();
-  if (!federation.data) throw new NotFoundError('Fédération', 'federationCode');
+  if (!federation.data) throw new NotFoundError('federation.not-found', 'federationCode');
   const { name: federationName, regionCode, regionName } = federation.data;
   const result = await territory.transaction
     .write(({ section, federation: fed }) => [

@@ -1,5 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { frenchText, type ErrorCode } from '../../contracts/errors';
 import { DomainError } from '../../domain/errors';
 import { logger } from '../../shared/logger';
 
@@ -14,18 +15,20 @@ function isHttpLike(error: unknown): error is HttpLikeError {
 }
 
 const statusNames: Record<number, string> = { 404: 'NotFound', 405: 'MethodNotAllowed', 415: 'UnsupportedMediaType' };
+const statusCodes: Record<number, ErrorCode> = { 404: 'route.not-found', 405: 'route.method-not-allowed', 415: 'request.not-json' };
 
 export function errorBody(error: unknown) {
   if (error instanceof DomainError) return error.toJSON();
   if (isHttpLike(error) && error.expose !== false && error.statusCode < 500) {
     // middy's own errors (e.g. http-router's unknown route) are mapped to the same shape, in French.
-    const message = error.statusCode === 404 ? 'Cette adresse ne correspond à aucune ressource.' : error.message;
-    return { statusCode: error.statusCode, error: statusNames[error.statusCode] ?? 'BadRequest', message };
+    const code = statusCodes[error.statusCode] ?? 'request.refused';
+    const message = error.statusCode === 404 ? frenchText('route.not-found') : error.message;
+    return { statusCode: error.statusCode, error: statusNames[error.statusCode] ?? 'BadRequest', code, params: {}, message };
   }
-  return { statusCode: 500, error: 'InternalServerError', message: 'Une erreur interne est survenue. Réessayez plus tard.' };
+  return { statusCode: 500, error: 'InternalServerError', code: 'internal.error' satisfies ErrorCode, params: {}, message: frenchText('internal.error') };
 }
 
-/** Registered last so its onError runs first: maps any error to `{statusCode, error, message, details}`. */
+/** Registered last so its onError runs first: maps any error to `{statusCode, error, code, params, message, details}`. */
 export function errorResponse(): middy.MiddlewareObj<unknown, APIGatewayProxyResultV2> {
   return {
     onError: async (request) => {

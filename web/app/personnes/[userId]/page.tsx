@@ -6,6 +6,7 @@ import { StatusMessage } from '../../../components/ui/StatusMessage';
 import { Icon } from '../../../components/ui/Icon';
 import Link from 'next/link';
 import { t } from '../../../i18n';
+import { refusalText } from '../../../i18n/errors';
 import { isApiError } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
@@ -28,7 +29,7 @@ export default async function PersonPage({ params }: Props) {
   } catch (error) {
     if (!isApiError(error, 403)) throw error;
     return (
-      <StatusMessage icon="lock" title={t('person.forbiddenHeading')} text={error.message}>
+      <StatusMessage icon="lock" title={t('person.forbiddenHeading')} text={refusalText(error)}>
         <Link href="/profil" className="button button-primary">
           {t('person.myProfile')}
         </Link>

@@ -11,7 +11,7 @@ import { mayAttendWaveTraining } from './rollout';
  */
 export function mayOrganizeEvents(caller: Caller, space: PartySpace, options: PolicyOptions, standing?: GroupStanding): void {
   const person = requirePerson(caller);
-  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('Seuls les responsables de cet espace organisent ses événements.');
+  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('event.organizers-only');
   if (space.type !== 'group') usePowers(person, options);
 }
 

@@ -13,7 +13,7 @@ export interface GroupFacts {
 /** Any member (adhérent) may create a group, in or outside their section: no secretary can stop it. */
 export function mayCreateGroup(caller: Caller): Person {
   const person = requirePerson(caller);
-  if (person.status !== 'adherent') throw new ForbiddenError('Seuls les adhérents créent des groupes ; les sympathisants peuvent en rejoindre.');
+  if (person.status !== 'adherent') throw new ForbiddenError('group.members-create-only');
   return person;
 }
 
@@ -32,21 +32,21 @@ export function mayDiscoverGroup(caller: Caller, group: GroupFacts, standing: Gr
 /** Joining: open groups at once, closed ones on request; secret ones by invitation only. */
 export function joinOutcome(caller: Caller, group: GroupFacts, standing: GroupStanding, invited = false): 'member' | 'requested' {
   const person = requirePerson(caller);
-  if (standing) throw new ConflictError(standing.state === 'member' ? 'Vous êtes déjà membre de ce groupe.' : 'Votre demande est déjà envoyée.');
-  if (group.audience === 'members' && person.status !== 'adherent') throw new ForbiddenError('Ce groupe est réservé aux adhérents.');
+  if (standing) throw new ConflictError(standing.state === 'member' ? 'group.already-member' : 'group.already-requested');
+  if (group.audience === 'members' && person.status !== 'adherent') throw new ForbiddenError('group.adherents-only');
   if (invited) return 'member';
-  if (group.kind === 'secret') throw new ForbiddenError('On n’entre dans ce groupe que sur invitation.');
+  if (group.kind === 'secret') throw new ForbiddenError('group.invitation-only');
   return group.kind === 'open' ? 'member' : 'requested';
 }
 
 /** Managers run the group: invitations, requests, other managers, removals. */
 export function mayManageGroup(caller: Caller, standing: GroupStanding): void {
   requirePerson(caller);
-  if (!isGroupManager(standing)) throw new ForbiddenError('Réservé aux animateurs du groupe.');
+  if (!isGroupManager(standing)) throw new ForbiddenError('group.managers-only');
 }
 
 /** A group's members and posts are for its members. */
 export function mayReadGroup(caller: Caller, standing: GroupStanding): void {
   requirePerson(caller);
-  if (!isGroupMember(standing)) throw new ForbiddenError('Réservé aux membres du groupe.');
+  if (!isGroupMember(standing)) throw new ForbiddenError('group.members-only');
 }

@@ -5,6 +5,6 @@ import type { Caller } from '../caller';
 /** Importing the party's member file is for national admins. */
 export function mayImportMemberFile(caller: Caller, options: PolicyOptions): void {
   const person = requirePerson(caller);
-  if (!isNationalAdmin(person)) throw new ForbiddenError('L’import du fichier des adhérents est réservé à l’administration nationale.');
+  if (!isNationalAdmin(person)) throw new ForbiddenError('member-file.admins-only');
   usePowers(person, options);
 }

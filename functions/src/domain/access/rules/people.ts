@@ -18,7 +18,7 @@ export function sectionMemberListAccess(caller: Caller, place: SectionPlace, opt
     return 'full';
   }
   if (person.status === 'adherent' && person.sectionId === place.sectionId) return 'as-allowed';
-  throw new ForbiddenError('Seuls les adhérents de la section et ses responsables voient ses membres.');
+  throw new ForbiddenError('members.section-only');
 }
 
 /** A federation's member list: its officers and national admins see everyone; its own people see those who allow it. */
@@ -29,7 +29,7 @@ export function federationMemberListAccess(caller: Caller, federationCode: strin
     return 'full';
   }
   if (person.federationCode === federationCode) return 'as-allowed';
-  throw new ForbiddenError('Seuls les membres de la fédération et ses responsables voient ses membres.');
+  throw new ForbiddenError('members.federation-only');
 }
 
 /** Whether `viewer` falls in the audience `owner` chose for one field. Friends come with the friends feature. */

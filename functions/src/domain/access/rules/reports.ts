@@ -24,7 +24,7 @@ export function mayViewReports(
   const person = requirePerson(caller);
   // A group's dashboard is its managers' (no official role, so no TOTP: as for their other group powers).
   if (level === 'group') {
-    if (!isGroupManager(place.standing)) throw new ForbiddenError('Ce tableau de bord est réservé aux animateurs du groupe.');
+    if (!isGroupManager(place.standing)) throw new ForbiddenError('field-report.group-managers-only');
     return;
   }
   const allowed =
@@ -33,6 +33,6 @@ export function mayViewReports(
       : level === 'federation'
         ? hasAuthorityOverFederation(person, place.id)
         : isNationalAdmin(person);
-  if (!allowed) throw new ForbiddenError('Ce tableau de bord est réservé aux responsables de cet échelon.');
+  if (!allowed) throw new ForbiddenError('field-report.officials-only');
   usePowers(person, options);
 }

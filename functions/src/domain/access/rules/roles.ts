@@ -1,4 +1,5 @@
 import type { GrantRoleRequest } from '../../../contracts/identity';
+import type { Reason } from '../../../contracts/errors';
 import { ForbiddenError } from '../../errors';
 import { hasAuthorityOverFederation, hasGrant, isNationalAdmin, requirePerson, usePowers, type Person, type PolicyOptions, type SectionPlace } from '../authority';
 import type { Caller, Grant, PersonFacts } from '../caller';
@@ -31,18 +32,18 @@ export function grantHolds(grant: Grant, person: Membership | null): boolean {
  * national admins; section secretaries by them or the federation's officers; web referents also by
  * the section's secretary. A role in the wrong kind of space is refused.
  */
-function mayChangeRole(person: Person, grant: Grant, section: SectionPlace | undefined, refuse: (message?: string) => never): boolean {
+function mayChangeRole(person: Person, grant: Grant, section: SectionPlace | undefined, refuse: (reason?: Reason) => never): boolean {
   switch (grant.role) {
     case 'national-admin':
     case 'privacy-officer':
-      if (grant.scopeType !== 'national' || grant.scopeId !== 'national') refuse('Ce rôle est national.');
+      if (grant.scopeType !== 'national' || grant.scopeId !== 'national') refuse('role.national');
       return isNationalAdmin(person);
     case 'federation-officer':
-      if (grant.scopeType !== 'federation') refuse('Ce rôle s’exerce dans une fédération.');
+      if (grant.scopeType !== 'federation') refuse('role.in-federation');
       return isNationalAdmin(person);
     case 'section-secretary':
     case 'web-referent':
-      if (grant.scopeType !== 'section' || !section) refuse('Ce rôle s’exerce dans une section.');
+      if (grant.scopeType !== 'section' || !section) refuse('role.in-section');
       return (
         hasAuthorityOverFederation(person, section!.federationCode) ||
         (grant.role === 'web-referent' && hasGrant(person, 'section-secretary', 'section', section!.sectionId))
@@ -50,8 +51,8 @@ function mayChangeRole(person: Person, grant: Grant, section: SectionPlace | und
   }
 }
 
-const roleRefusal = (message = 'Vous ne pouvez pas attribuer ce rôle dans cet espace.'): never => {
-  throw new ForbiddenError(message);
+const roleRefusal = (reason: Reason = 'role.not-grantable'): never => {
+  throw new ForbiddenError(reason);
 };
 
 /** Granting: by whoever is above the role (`mayChangeRole`), to someone for whom it holds (`grantHolds`). */
@@ -65,7 +66,7 @@ export function mayGrantRole(
   const person = requirePerson(caller);
   const allowed = mayChangeRole(person, grant, section, roleRefusal);
   if (!grantHolds(grant, target)) {
-    roleRefusal(grant.scopeType === 'federation' ? 'La personne doit être adhérente de cette fédération.' : 'La personne doit être adhérente de cette section.');
+    roleRefusal(grant.scopeType === 'federation' ? 'role.needs-federation-member' : 'role.needs-section-member');
   }
   if (!allowed) roleRefusal();
   usePowers(person, options);
@@ -77,6 +78,6 @@ export function mayGrantRole(
  */
 export function mayRevokeRole(caller: Caller, grant: Grant, section: SectionPlace | undefined, options: PolicyOptions): void {
   const person = requirePerson(caller);
-  if (!mayChangeRole(person, grant, section, roleRefusal)) roleRefusal('Vous ne pouvez pas retirer ce rôle dans cet espace.');
+  if (!mayChangeRole(person, grant, section, roleRefusal)) roleRefusal('role.not-revocable');
   usePowers(person, options);
 }

@@ -5,7 +5,7 @@ import type { Caller } from '../caller';
 /** Rollout waves (create, edit, deploy, open, follow) are for national admins. */
 export function mayManageWaves(caller: Caller, options: PolicyOptions): void {
   const person = requirePerson(caller);
-  if (!isNationalAdmin(person)) throw new ForbiddenError('Les vagues de déploiement sont gérées par l’administration nationale.');
+  if (!isNationalAdmin(person)) throw new ForbiddenError('wave.admins-only');
   usePowers(person, options);
 }
 
@@ -19,7 +19,7 @@ export type RolloutScope = { kind: 'national' } | { kind: 'region'; code: string
 export function mayViewRolloutNumbers(caller: Caller, scope: RolloutScope, options: PolicyOptions): void {
   const person = requirePerson(caller);
   const allowed = isNationalAdmin(person) || (scope.kind === 'federation' && hasGrant(person, 'federation-officer', 'federation', scope.code));
-  if (!allowed) throw new ForbiddenError('Ces chiffres sont réservés à l’administration nationale et aux responsables de la fédération.');
+  if (!allowed) throw new ForbiddenError('wave.numbers-restricted');
   usePowers(person, options);
 }
 

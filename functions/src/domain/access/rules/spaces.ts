@@ -46,7 +46,7 @@ export function canReadSpace(caller: Caller, space: Space, facts: SpaceFacts = {
 
 export function mayReadSpace(caller: Caller, space: Space, facts: SpaceFacts = {}): void {
   requirePerson(caller);
-  if (!canReadSpace(caller, space, facts)) throw new ForbiddenError('Cet espace n’est pas ouvert à votre compte.');
+  if (!canReadSpace(caller, space, facts)) throw new ForbiddenError('space.closed');
 }
 
 /**
@@ -56,7 +56,7 @@ export function mayReadSpace(caller: Caller, space: Space, facts: SpaceFacts = {
  */
 export function mayPostIn(caller: Caller, space: Space, facts: SpaceFacts, options: PolicyOptions): void {
   const person = requirePerson(caller);
-  if (facts.blocked) throw new ForbiddenError('Les modérateurs de cet espace vous ont retiré le droit d’y publier.');
+  if (facts.blocked) throw new ForbiddenError('space.blocked');
   let allowed: boolean;
   switch (space.type) {
     case 'section':
@@ -76,19 +76,19 @@ export function mayPostIn(caller: Caller, space: Space, facts: SpaceFacts, optio
       if (allowed) usePowers(person, options);
       break;
   }
-  if (!allowed) throw new ForbiddenError('Vous ne pouvez pas publier dans cet espace.');
+  if (!allowed) throw new ForbiddenError('post.not-allowed');
 }
 
 /** Commenting: whoever may read the post, unless blocked in its space. */
 export function mayComment(caller: Caller, space: Space, facts: SpaceFacts): void {
   mayReadSpace(caller, space, facts);
-  if (facts.blocked) throw new ForbiddenError('Les modérateurs de cet espace vous ont retiré le droit d’y publier.');
+  if (facts.blocked) throw new ForbiddenError('space.blocked');
 }
 
 /** Authors edit and delete their own posts and comments, nobody else. */
 export function mayEditPost(caller: Caller, authorId: string): void {
   const person = requirePerson(caller);
-  if (person.userId !== authorId) throw new ForbiddenError('Seul·e l’auteur·rice modifie ou supprime sa publication.');
+  if (person.userId !== authorId) throw new ForbiddenError('post.author-only');
 }
 
 /**
@@ -98,13 +98,13 @@ export function mayEditPost(caller: Caller, authorId: string): void {
 export function mayModerateSpace(caller: Caller, space: Space, facts: SpaceFacts, options: PolicyOptions): void {
   const person = requirePerson(caller);
   if (space.type === 'group' && isGroupManager(facts.group)) return;
-  if (!officialOver(person, space)) throw new ForbiddenError('Réservé aux modérateurs de cet espace.');
+  if (!officialOver(person, space)) throw new ForbiddenError('moderation.moderators-only');
   usePowers(person, options);
 }
 
 /** Escalated reports are the national admins' to see. */
 export function mayViewEscalations(caller: Caller, options: PolicyOptions): void {
   const person = requirePerson(caller);
-  if (!isNationalAdmin(person)) throw new ForbiddenError('Les signalements remontés sont traités par l’administration nationale.');
+  if (!isNationalAdmin(person)) throw new ForbiddenError('moderation.admins-only');
   usePowers(person, options);
 }

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, unstable_rethrow } from 'next/navigation';
 import { t } from '../../../../i18n';
+import { refusalText } from '../../../../i18n/errors';
 import { numberFormat } from '../../../../i18n/translate';
 import { isApiError } from '../../../../lib/api';
 import { orNotFound } from '../../../../lib/or-not-found';
@@ -102,7 +103,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     return (
       <div className={`container ${styles.page}`}>
         <h1>{t('dashboard.title')}</h1>
-        <p role="status">{error.message}</p>
+        <p role="status">{refusalText(error)}</p>
       </div>
     );
   }
