@@ -80,7 +80,7 @@ try {
     peakHeap = Math.max(peakHeap, heapUsed);
   }, 250);
 
-  const wave = await createWaveAs('bench', { name: 'Banc d’essai', regionCodes: [REGION], federationCodes: [], opensAt: at, trainings: [] });
+  const wave = await createWaveAs({ userId: 'bench', name: 'Banc d’essai' }, { name: 'Banc d’essai', regionCodes: [REGION], federationCodes: [], opensAt: at, trainings: [] });
   const baseRss = process.memoryUsage().rss;
   const others = Object.entries(stack.processIds()).filter(([name]) => name === 'dynamodb-local' || name === 'ses-local');
   const othersBefore = others.map(([, pid]) => cpuSeconds(pid));

@@ -21,16 +21,16 @@ export async function seedTerritory(): Promise<{ geographyLoaded: boolean; secti
  */
 export async function seedRollout(): Promise<void> {
   const { WaveEntity } = await import('../../functions/src/domain/rollout/entities');
-  const { createWaveAs } = await import('../../functions/src/domain/rollout/waves');
+  const { createWaveAs, nationalTeam } = await import('../../functions/src/domain/rollout/waves');
   const { openWave } = await import('../../functions/src/domain/rollout/opening');
   const { preregister, confirmPreregistration } = await import('../../functions/src/domain/rollout/preregistration');
   const { PreregistrationEntity } = await import('../../functions/src/domain/rollout/entities');
   const { data: existing } = await WaveEntity.query.all({}).go({ limit: 1 });
   if (existing.length) return;
   const [pilot, ...drafts] = demoWaves();
-  const opened = await createWaveAs('system', pilot!);
+  const opened = await createWaveAs(nationalTeam, pilot!);
   await openWave(opened.id);
-  for (const draft of drafts) await createWaveAs('system', draft);
+  for (const draft of drafts) await createWaveAs(nationalTeam, draft);
   for (const person of demoPreregistrations) {
     await preregister({ ...person, consent: true });
     const { data } = await PreregistrationEntity.get({ email: person.email }).go();

@@ -138,25 +138,27 @@ describe('a new supporter, through the site', () => {
     assert.match(await page.locator('header').innerText(), /Léa/, 'the header greets the person');
   });
 
-  test('completes onboarding and sees their federation (a supporter)', async () => {
+  test('completes onboarding and sees their federation (a supporter, asked no party functions)', async () => {
     const main = await page.locator('main').innerText();
     assert.match(main, /sympathisant/i);
     assert.match(main, /Fédération du Haut-Rhin/);
-    assert.match(main, /donnée sensible/, 'the privacy choices are explained');
     await assertAccessible(page);
+    await page.getByRole('link', { name: 'Plus tard, continuer' }).click();
+    await page.waitForURL(/etape=2/);
 
-    await page.getByRole('checkbox', { name: 'Secrétaire fédéral·e', exact: true }).check();
-    await page.getByRole('checkbox', { name: 'Adjoint·e au maire' }).check();
+    assert.match(await page.locator('main').innerText(), /données sensibles/, 'the privacy choices are explained');
+    assert.equal(await page.getByRole('checkbox', { name: 'Secrétaire fédéral·e', exact: true }).count(), 0, 'party functions are asked of members only');
+    await assertAccessible(page);
     await page.getByLabel('Sujets qui vous tiennent à cœur').fill('santé, école ; logement');
-    await page.getByRole('combobox', { name: 'Mes mandats d’élu' }).selectOption('members');
-    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
-    await page.waitForURL(/\/profil\?bienvenue=1/);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(/etape=3/);
+    await page.getByRole('button', { name: 'Terminer et voir mon fil' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
 
+    await page.goto(`${stack.urls.site}/profil`, { waitUntil: 'networkidle' });
     const profile = await page.locator('main').innerText();
     assert.match(profile, /Léa Martin/);
     assert.match(profile, /Sympathisant/);
-    assert.match(profile, /Secrétaire fédéral·e/);
-    assert.match(profile, /Adjoint·e au maire/);
     assert.match(profile, /logement/);
     await assertAccessible(page);
 

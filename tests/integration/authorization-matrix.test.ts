@@ -176,6 +176,7 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   createGroup: { method: 'POST', path: () => '/api/groups', body: () => ({ name: 'Groupe de la matrice', kind: 'open', audience: 'all' }), expect: { ...signedIn(201), supporter: 403 } },
   listGroups: { method: 'GET', path: () => '/api/groups', expect: signedIn(200) },
   listMyGroups: { method: 'GET', path: () => '/api/me/groups', expect: signedIn(200) },
+  groupSuggestions: { method: 'GET', path: () => '/api/me/group-suggestions', expect: signedIn(200) },
   // A secret group exists for its members only: 404 for everyone else, national admins included.
   getGroup: { method: 'GET', path: () => `/api/groups/${social.secretGroup}`, expect: { ...signedIn(404), memberOfTheSection: 200 } },
   // A closed group: everyone may ask (their request is withdrawn after); its manager is already in.
@@ -376,6 +377,7 @@ const matrix: Record<RouteName, Case> = {
   startMfaSetup: { method: 'POST', path: () => '/api/me/mfa/setup', body: () => ({ accessToken: people.memberOfTheSection.accessToken }), expect: { ...signedIn(401), memberOfTheSection: 200 } },
   verifyMfaSetup: { method: 'POST', path: () => '/api/me/mfa/verify', body: () => ({ accessToken: people.memberOfTheSection.accessToken, code: '000000' }), expect: { ...signedIn(401), memberOfTheSection: 400 } },
   getMyProfile: { method: 'GET', path: () => '/api/me/profile', expect: signedIn(200) },
+  getFirstSteps: { method: 'GET', path: () => '/api/me/first-steps', expect: signedIn(200) },
   updateMyProfile: { method: 'PATCH', path: () => '/api/me/profile', body: () => ({ interests: ['Écologie'] }), expect: signedIn(200) },
   createPhotoUpload: { method: 'POST', path: () => '/api/me/photo-upload', body: () => ({ contentType: 'image/png', size: 1000 }), expect: signedIn(200) },
   // Someone else's upload can never become my photo.

@@ -3,6 +3,17 @@ import type { Dictionary } from './translate';
 /** The French strings of client components (error pages, postal code finder, forms, photo): all the browser downloads. */
 export const frClient = {
   'site.name': 'Coopol',
+  'help.searchLabel': 'Que voulez-vous faire\u00a0?',
+  'help.searchPlaceholder': 'Par exemple\u00a0: créneau, publier, vague',
+  'help.searchSubmit': 'Chercher',
+  'help.noResult': 'Aucune page d’aide ne correspond. Essayez un autre mot, ou parcourez la liste.',
+  'help.resultCount': { one: '{count} page correspond', other: '{count} pages correspondent' },
+  'help.listLabel': 'Pages d’aide',
+  'tour.start': 'Visite guidée de la page',
+  'tour.progress': '{{current}} sur {{total}}',
+  'tour.next': 'Suivant',
+  'tour.previous': 'Précédent',
+  'tour.done': 'Terminer',
   'finder.heading': 'Trouver ma section',
   'finder.intro': 'Votre code postal vous mène à votre section, à votre fédération et à votre région.',
   'finder.label': 'Code postal',

@@ -11,6 +11,8 @@ export type EventKind = z.infer<typeof EventKind>;
 /** Who sees the event: everyone (public page), every signed-in person, members (adhérents), the section only. */
 export const EventVisibility = z.enum(['public', 'supporters', 'members', 'section']);
 export type EventVisibility = z.infer<typeof EventVisibility>;
+/** What an event may be shown as: also `referents`, a rollout wave's training (made with its wave, never through this API). */
+export const ShownVisibility = z.enum([...EventVisibility.options, 'referents']);
 
 export const EventId = z.string().regex(/^[a-z0-9]{20,40}$/, 'identifiant d’événement');
 export const SlotId = z.string().regex(/^[a-z0-9]{4,40}$/, 'identifiant de créneau');
@@ -116,7 +118,7 @@ export const EventSummary = z
     startsAt: Instant,
     endsAt: Instant,
     address: z.string(),
-    visibility: EventVisibility,
+    visibility: ShownVisibility,
     status: z.enum(['published', 'cancelled']),
   })
   .meta({ id: 'EventSummary' });
@@ -232,6 +234,8 @@ export const ReportLine = Totals.omit({ reports: true })
     /** The event's space (« Mulhouse », « Haut-Rhin », « Groupe Santé »). */
     spaceName: z.string(),
     reporter: z.object({ userId: UserId, name: z.string() }),
+    /** What the reporter wrote beside the figures (« pluie, marché à moitié vide »). */
+    remarks: z.string(),
     updatedAt: Instant,
   })
   .meta({ id: 'ReportLine' });

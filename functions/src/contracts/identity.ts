@@ -141,6 +141,22 @@ export const MyProfile = z
   .meta({ id: 'MyProfile' });
 export type MyProfile = z.infer<typeof MyProfile>;
 
+/**
+ * The « Premiers pas » checklist, read from what the person did (nothing is ticked by hand): a photo,
+ * a group joined, a coopain asked or found, an answer to an event or a slot taken, a first post.
+ */
+export const FirstSteps = z
+  .object({
+    photo: z.boolean(),
+    group: z.boolean(),
+    coopain: z.boolean(),
+    action: z.boolean(),
+    post: z.boolean(),
+    dismissed: z.boolean(),
+  })
+  .meta({ id: 'FirstSteps' });
+export type FirstSteps = z.infer<typeof FirstSteps>;
+
 export const UpdateProfileRequest = z
   .object({
     givenName: PersonName.optional(),
@@ -155,6 +171,8 @@ export const UpdateProfileRequest = z
     /** Supporters only: moving changes the federation. */
     postalCode: PostalCode.optional(),
     onboarded: z.literal(true).optional(),
+    /** Closes the « Premiers pas » checklist for good. */
+    firstStepsDismissed: z.literal(true).optional(),
   })
   .strict()
   .meta({ id: 'UpdateProfileRequest' });

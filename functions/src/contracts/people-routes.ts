@@ -3,6 +3,7 @@ import { PageQuery } from './common';
 import {
   ConfirmPhotoRequest,
   Done,
+  FirstSteps,
   GrantRoleRequest,
   MemberPage,
   MyProfile,
@@ -27,6 +28,10 @@ export const peopleRoutes = {
   getMyProfile: defineRoute({
     method: 'GET', path: '/api/me/profile', feature: 'people', auth: 'jwt', tags: ['Personnes'],
     summary: 'Mon profil', response: MyProfile,
+  }),
+  getFirstSteps: defineRoute({
+    method: 'GET', path: '/api/me/first-steps', feature: 'people', auth: 'jwt', tags: ['Personnes'],
+    summary: 'Mes premiers pas : photo, groupe, coopain, action, première publication (lus dans ce que j’ai fait)', response: FirstSteps,
   }),
   updateMyProfile: defineRoute({
     method: 'PATCH', path: '/api/me/profile', feature: 'people', auth: 'jwt', tags: ['Personnes'],

@@ -90,7 +90,8 @@ export const Wave = z
     regionCodes: z.array(z.string()),
     federationCodes: z.array(z.string()),
     opensAt: Instant,
-    trainings: z.array(z.object({ title: z.string(), startsAt: Instant, place: z.string() })),
+    /** Each training is an event of the national space for the web referents of the wave's territories (`eventId`). */
+    trainings: z.array(z.object({ title: z.string(), startsAt: Instant, place: z.string(), eventId: z.string().nullable() })),
     status: WaveStatus,
     createdAt: Instant,
     updatedAt: Instant,

@@ -25,6 +25,7 @@ import {
   GroupMemberPage,
   GroupMemberQuery,
   GroupPage,
+  GroupSuggestions,
   InvitationRequest,
   InvitationSent,
   InvitationToken,
@@ -76,6 +77,10 @@ export const socialRoutes = {
   listMyGroups: defineRoute({
     method: 'GET', path: '/api/me/groups', feature: 'social', auth: 'jwt', tags: ['Groupes'],
     summary: 'Mes groupes', query: PageQuery, response: GroupPage,
+  }),
+  groupSuggestions: defineRoute({
+    method: 'GET', path: '/api/me/group-suggestions', feature: 'social', auth: 'jwt', tags: ['Groupes'],
+    summary: 'Groupes à me proposer : ceux qui parlent de mes centres d’intérêt d’abord', response: GroupSuggestions,
   }),
   getGroup: defineRoute({
     method: 'GET', path: '/api/groups/{groupId}', feature: 'social', auth: 'jwt', tags: ['Groupes'],

@@ -32,6 +32,10 @@ export const Group = z
   })
   .meta({ id: 'Group' });
 export const GroupPage = pageOf(Group, 'GroupPage');
+/** Groups suggested to a person, with the interest of theirs that brought each (null: a large group). */
+export const GroupSuggestions = z
+  .object({ items: z.array(z.object({ group: Group, interest: z.string().nullable() })) })
+  .meta({ id: 'GroupSuggestions' });
 
 export const GroupMember = z
   .object({ userId: UserId, displayName: z.string(), role: z.enum(['manager', 'member']), state: z.enum(['member', 'requested']), since: z.string() })

@@ -1,4 +1,5 @@
 import { peopleRoutes as routes } from '../contracts/people-routes';
+import { getFirstSteps } from '../domain/people/first-steps';
 import * as people from '../domain/people/service';
 import * as roles from '../domain/roles/service';
 import { featureLambda, implement } from './kit/feature-lambda';
@@ -6,6 +7,7 @@ import { featureLambda, implement } from './kit/feature-lambda';
 /** People: profiles and who sees what, the members and officials of each space, roles. */
 export const handler = featureLambda('people', [
   implement(routes.getMyProfile, async ({ caller }) => people.getMyProfile(caller), { caller: true }),
+  implement(routes.getFirstSteps, async ({ caller }) => getFirstSteps(caller), { caller: true }),
   implement(routes.updateMyProfile, async ({ caller, body }) => people.updateMyProfile(caller, body), { caller: true }),
   implement(routes.createPhotoUpload, async ({ caller, body }) => people.createPhotoUpload(caller, body), { caller: true }),
   implement(routes.confirmPhoto, async ({ caller, body }) => people.confirmPhoto(caller, body.key), { caller: true }),

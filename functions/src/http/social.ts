@@ -10,6 +10,7 @@ const done = { ok: true as const };
 export const handler = featureLambda('social', [
   implement(routes.createGroup, async ({ caller, body }) => groups.createGroup(caller, body), { caller: true }),
   implement(routes.listGroups, async ({ caller, query }) => groups.listGroups(caller, query), { caller: true }),
+  implement(routes.groupSuggestions, async ({ caller }) => groups.suggestGroups(caller), { caller: true }),
   implement(routes.listMyGroups, async ({ caller, query }) => groups.listMyGroups(caller, query), { caller: true }),
   implement(routes.getGroup, async ({ caller, params }) => groups.getGroup(caller, params.groupId), { caller: true }),
   implement(routes.joinGroup, async ({ caller, params }) => groups.joinGroup(caller, params.groupId), { caller: true }),

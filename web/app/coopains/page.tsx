@@ -6,6 +6,7 @@ import { Byline } from '../../components/social/PostCard';
 import styles from '../../components/social/social.module.css';
 import { t, tc, type TextKey } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';
+import { HelpLink } from '../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('friends.title') };
@@ -48,7 +49,10 @@ export default async function FriendsPage() {
   };
   return (
     <div className={`container section-block ${styles.stack}`}>
-      <h1>{t('friends.title')}</h1>
+      <h1>
+        {t('friends.title')}
+        <HelpLink topic="inviter-des-coopains" />
+      </h1>
       {section('received', 'friends.received', [
         { action: 'accept', label: 'friends.accept' },
         { action: 'remove', label: 'friends.decline' },

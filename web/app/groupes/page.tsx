@@ -7,6 +7,7 @@ import styles from '../../components/social/social.module.css';
 import { t, tc } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 import { createGroup } from './actions';
+import { HelpLink } from '../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('groups.title') };
@@ -33,7 +34,10 @@ export default async function GroupsPage() {
   return (
     <div className={`container section-block ${styles.stack}`}>
       <div className="section-intro">
-        <h1>{t('groups.title')}</h1>
+        <h1>
+          {t('groups.title')}
+          <HelpLink topic="rejoindre-un-groupe" />
+        </h1>
         <p>{t('groups.intro')}</p>
       </div>
       <section aria-labelledby="my-groups">

@@ -7,21 +7,37 @@ import { t } from '../../i18n';
 import { failure, refusalLine, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { profileFieldNames, readProfileForm } from '../../lib/profile-form';
+import { onboardingStep } from '../../lib/onboarding';
 import { safeNextPath } from '../../lib/session-core';
 import { callAsSignedIn, clearSession, rememberGivenName, rememberTotpSetup, requireSession, signInHref } from '../../lib/session';
 
-/** Onboarding: the profile and its privacy choices, then onboarded for good. */
-export async function completeOnboarding(_previous: FormState, form: FormData): Promise<FormState> {
-  const next = safeNextPath(text(form, 'suite'), '/profil?bienvenue=1');
+/** Onboarding, step 2: interests (and, for members, party functions); then on to the suggestions. */
+export async function saveOnboardingAnswers(_previous: FormState, form: FormData): Promise<FormState> {
+  const suite = text(form, 'suite');
   const session = await requireSession('/bienvenue');
   const { body, values } = readProfileForm(form);
   try {
-    await callAsSignedIn(session, '/bienvenue', routes.updateMyProfile, { body: { ...body, onboarded: true } });
+    await callAsSignedIn(session, '/bienvenue', routes.updateMyProfile, { body });
   } catch (error) {
     unstable_rethrow(error);
     return failure(error, values, profileFieldNames);
   }
+  redirect(onboardingStep(3, suite));
+}
+
+/** Onboarding, last step: onboarded for good, then the feed (or the page the person was going to). */
+export async function completeOnboarding(form: FormData): Promise<void> {
+  const next = safeNextPath(text(form, 'suite'), '/');
+  const session = await requireSession('/bienvenue');
+  await callAsSignedIn(session, '/bienvenue', routes.updateMyProfile, { body: { onboarded: true } });
   redirect(next);
+}
+
+/** Closes the « Premiers pas » checklist of the feed for good. */
+export async function dismissFirstSteps(): Promise<void> {
+  const session = await requireSession('/');
+  await callAsSignedIn(session, '/', routes.updateMyProfile, { body: { firstStepsDismissed: true } });
+  refresh();
 }
 
 export async function updateProfile(_previous: FormState, form: FormData): Promise<FormState> {

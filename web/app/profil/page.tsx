@@ -17,6 +17,7 @@ import { param, type SearchParams } from '../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 import { confirmPhotoUpload, preparePhotoUpload, signOutEverywhere, updateProfile } from './actions';
 import styles from './profil.module.css';
+import { HelpLink } from '../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 
@@ -145,6 +146,7 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Se
         <section className={`card ${styles.card} ${styles.main}`} aria-labelledby="edit-title">
           <h2 id="edit-title" className={styles.cardTitle}>
             {t('profile.editHeading')}
+            <HelpLink topic="regler-qui-voit-mon-profil" />
           </h2>
           <ActionForm action={updateProfile}>
             <div className={formStyles.groupHead}>

@@ -29,6 +29,9 @@ export function SiteFooter() {
             <li>
               <Link href="/federations/99">{t('footer.abroad')}</Link>
             </li>
+            <li>
+              <Link href="/aide">{t('footer.help')}</Link>
+            </li>
           </ul>
         </nav>
         <div>

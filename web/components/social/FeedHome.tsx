@@ -3,6 +3,7 @@ import { moreFeed } from '../../app/publications/actions';
 import { t } from '../../i18n';
 import type { Session } from '../../lib/session';
 import { callAsSignedIn } from '../../lib/session';
+import { FirstStepsChecklist } from '../help/FirstStepsChecklist';
 import { Composer } from './Composer';
 import { LoadMore } from './LoadMore';
 import { PostCard } from './PostCard';
@@ -18,6 +19,7 @@ export async function FeedHome({ session, userId, after }: { session: Session; u
           <h2 id="feed-title">{t('feed.heading')}</h2>
           <p>{t('feed.intro')}</p>
         </div>
+        <FirstStepsChecklist session={session} />
         <Composer spaceType="profile" spaceId={userId} back="/" />
         {page.items.length === 0 ? (
           <p>{t('feed.empty')}</p>

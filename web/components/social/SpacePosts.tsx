@@ -6,6 +6,7 @@ import { callAsSignedIn, getSession } from '../../lib/session';
 import { Composer } from './Composer';
 import { PostCard } from './PostCard';
 import styles from './social.module.css';
+import { HelpLink } from '../help/HelpLink';
 
 /**
  * A section's or federation's posts and the composer, for the people the API lets read them; nothing
@@ -26,7 +27,10 @@ export async function SpacePosts({ spaceType, spaceId, back }: { spaceType: 'sec
   );
   return (
     <section aria-labelledby="space-posts" className={styles.stack}>
-      <h2 id="space-posts">{t('space.posts')}</h2>
+      <h2 id="space-posts">
+        {t('space.posts')}
+        <HelpLink topic="publier-dans-ma-section" />
+      </h2>
       {moderator && <Link href={`/moderation/${spaceType}/${spaceId}`}>{t('moderation.spaceReports')}</Link>}
       <Composer spaceType={spaceType} spaceId={spaceId} back={back} />
       <ul className={styles.feed}>

@@ -4,10 +4,9 @@ import { mayViewEvent, requirePerson, runsSpace } from '../access/policy';
 import { ValidationError } from '../errors';
 import { resolveSpace, spaceKeyOf } from '../spaces/resolve';
 import { getRegion } from '../territory/service';
-import { totalTaken } from './capacity';
+import { goingCounter, totalTaken } from './capacity';
 import { AttendanceEntity, EventEntity } from './entities';
 import { parisDay, startOfParisDay } from '../../contracts/paris-time';
-import { goingCounter } from './places';
 import { announcementProgress, audienceOf, loadEventAs, loadVisibleEvent, readCounter, spaceOf, toSummary, type EventItem } from './read';
 import { slotViews } from './slots';
 

@@ -1,5 +1,9 @@
 import type { eventsService } from './entities';
 
+/** The counters' ids: an event's « je viens », one slot's sign-ups. */
+export const goingCounter = (eventId: string) => `${eventId}#going`;
+export const slotCounter = (eventId: string, slotId: string) => `${eventId}#slot#${slotId}`;
+
 /** The shard entity as a transaction of the events service hands it out. */
 type ShardInTransaction = Parameters<Parameters<typeof eventsService.transaction.write>[0]>[0]['shard'];
 

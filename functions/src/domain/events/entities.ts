@@ -11,7 +11,8 @@ import { entityConfig } from '../../shared/dynamodb';
 /** Where an event lives: a party space or a group (contracts/spaces.ts). */
 const spaceTypes = PartySpaceType.options;
 const kinds = ['reunion', 'tractage', 'porte-a-porte', 'meeting', 'formation', 'autre'] as const;
-const visibilities = ['public', 'supporters', 'members', 'section'] as const;
+/** `referents`: a rollout wave's training, for the web referents of its territories (ADR 0023). */
+const visibilities = ['public', 'supporters', 'members', 'section', 'referents'] as const;
 const rsvpStates = ['going', 'maybe', 'no', 'waiting'] as const;
 
 export const EventEntity = new Entity(
@@ -38,6 +39,8 @@ export const EventEntity = new Entity(
       lat: { type: 'number' },
       lon: { type: 'number' },
       visibility: { type: visibilities, required: true },
+      /** A wave's training: the federations whose web referents it is for. */
+      forFederations: { type: 'set', items: 'string' },
       capacity: { type: 'number' },
       /** Shards of the « je viens » counter (ADR 0011): more for big events, so no counter item is hot. */
       goingShards: { type: 'number', required: true },

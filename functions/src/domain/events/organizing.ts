@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { CreateEventRequest, EventDetail, UpdateEventRequest } from '../../contracts/events';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
@@ -7,17 +6,13 @@ import { mayOrganizeEvents, requirePerson } from '../access/policy';
 import { ConflictError, ValidationError } from '../errors';
 import { resolveSpace, spaceKeyOf } from '../spaces/resolve';
 import { isConditionFailure } from '../../shared/conditions';
-import { cancelReminder, requestEventMail, scheduleReminder } from './after-write';
+import { requestEventMail, scheduleReminder } from './after-write';
 import { getEvent } from './agenda';
-import { counterItems, shardPlan } from './capacity';
-import { EventEntity, eventsService } from './entities';
-import { goingCounter } from './places';
+import { markEventCancelled, newEventId, newSlotId, writeNewEvent } from './creation';
+import { EventEntity } from './entities';
 import { answersOf, loadEventAs, spaceOf, type EventItem } from './read';
-import { slotCounter } from './slots';
 
 /** Organizing events: creating, editing and cancelling them, and seeing who comes — for those who run the space. */
-
-const newId = (bytes: number) => randomBytes(bytes).toString('hex');
 
 /** Two instants (the contract checked their form, ADR 0019) as a stored span in UTC, or a 400 on `end` when it does not come after `start`. */
 function interval(start: string, end: string, field: string): { startsAt: string; endsAt: string } {
@@ -49,49 +44,34 @@ export async function createEvent(caller: Caller, request: CreateEventRequest): 
     throw new ValidationError([{ field: 'body.visibility', message: 'un événement de groupe secret ne peut pas être public' }]);
   }
   const { startsAt, endsAt } = interval(request.start, request.end, 'body.');
-  const slots = request.slots.map((slot, i) => ({ slotId: newId(4), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));
-  const eventId = newId(16);
-  const going = shardPlan(request.capacity);
-  const slotShardCount = slots.reduce((n, s) => n + shardPlan(s.needed).length, 0);
-  if (1 + going.length + slots.length + slotShardCount > 100) {
-    throw new ValidationError([{ field: 'body.slots', message: 'trop de créneaux ou de places pour un seul événement' }]);
-  }
-  const item = {
-    eventId,
-    spaceType: space.type,
-    spaceId: space.id,
-    spaceKey: spaceKeyOf(space),
-    spaceName: space.label,
-    sectionId: space.sectionId,
-    federationCode: space.federationCode,
-    regionCode: space.regionCode,
-    kind: request.kind,
-    title: request.title,
-    description: request.description,
-    startsAt,
-    endsAt,
-    address: request.place.address,
-    lat: request.place.lat,
-    lon: request.place.lon,
-    visibility: request.visibility,
-    capacity: request.capacity,
-    goingShards: going.length,
-    organizerId: organizer.userId,
-    organizerName: `${organizer.givenName} ${organizer.familyName}`,
-    announce: request.announce,
-  };
-  await eventsService.transaction
-    .write(({ event, slot, shard }) => [
-      event.create(item).commit(),
-      ...counterItems(goingCounter(eventId), request.capacity).map((s) => shard.create(s).commit()),
-      ...slots.flatMap((s) => [
-        slot.create({ eventId, slotId: s.slotId, label: s.label, startsAt: s.startsAt, endsAt: s.endsAt, needed: s.needed, shards: shardPlan(s.needed).length }).commit(),
-        ...counterItems(slotCounter(eventId, s.slotId), s.needed).map((c) => shard.create(c).commit()),
-      ]),
-    ])
-    .go();
-  await scheduleReminder(eventId, startsAt);
-  if (request.announce) await requestEventMail({ eventId, kind: 'announce' }, 1);
+  const slots = request.slots.map((slot, i) => ({ slotId: newSlotId(), ...slot, ...interval(slot.start, slot.end, `body.slots.${i}.`) }));
+  const eventId = newEventId();
+  await writeNewEvent(
+    {
+      eventId,
+      spaceType: space.type,
+      spaceId: space.id,
+      spaceKey: spaceKeyOf(space),
+      spaceName: space.label,
+      sectionId: space.sectionId,
+      federationCode: space.federationCode,
+      regionCode: space.regionCode,
+      kind: request.kind,
+      title: request.title,
+      description: request.description,
+      startsAt,
+      endsAt,
+      address: request.place.address,
+      lat: request.place.lat,
+      lon: request.place.lon,
+      visibility: request.visibility,
+      capacity: request.capacity,
+      organizerId: organizer.userId,
+      organizerName: `${organizer.givenName} ${organizer.familyName}`,
+      announce: request.announce,
+    },
+    slots,
+  );
   return getEvent(caller, eventId);
 }
 
@@ -130,8 +110,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
 export async function cancelEvent(caller: Caller, eventId: string): Promise<EventDetail> {
   const event = await loadManagedEvent(caller, eventId);
   if (event.status === 'cancelled') throw new ConflictError('event.already-cancelled');
-  await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go();
-  await Promise.all([requestEventMail({ eventId, kind: 'changed' }, event.revision + 1), cancelReminder(eventId)]);
+  await markEventCancelled(eventId);
   return getEvent(caller, eventId);
 }
 

@@ -1,7 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import { contentionAsCanceled } from '../../shared/conditions';
 import { again, retryOptimistic } from '../../shared/retry';
-import { releaseHeldPlace, shardWithRoom, takePlace } from './capacity';
+import { goingCounter, releaseHeldPlace, shardWithRoom, takePlace } from './capacity';
 import { AttendanceEntity, eventsService, HoldLapseEntity, VisitorHoldEntity, WaitingEntity } from './entities';
 import { tellPromoted } from './mail';
 import { readCounter, type EventItem } from './read';
@@ -12,7 +12,6 @@ import { readCounter, type EventItem } from './read';
  * visitors Lambda (answers, confirmations, mailed links: ./visitors.ts) need, and nothing else.
  */
 
-export const goingCounter = (eventId: string) => `${eventId}#going`;
 
 export interface Promotion {
   eventId: string;

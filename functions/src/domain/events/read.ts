@@ -19,7 +19,7 @@ export type EventItem = EntityItem<typeof EventEntity>;
 /** The place of an event's space, as the rules see it. */
 export const spaceOf = (event: EventItem): PartySpace => ({ type: event.spaceType, id: event.spaceId, federationCode: event.federationCode });
 /** Who may see the event, as the rules need it; `group`: the caller's standing in the event's group. */
-export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space: spaceOf(event), visibility: event.visibility, group });
+export const audienceOf = (event: EventItem, group?: GroupStanding) => ({ space: spaceOf(event), visibility: event.visibility, federations: event.forFederations, group });
 
 /**
  * One event and the caller's standing in its group (a group event: one more GetItem), or 404;

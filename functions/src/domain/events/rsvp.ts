@@ -5,10 +5,10 @@ import { requirePerson } from '../access/policy';
 import { ConflictError } from '../errors';
 import { contentionAsCanceled } from '../../shared/conditions';
 import { again, againAtOnce, retryOptimistic } from '../../shared/retry';
-import { givePlace, shardWithRoom, takePlace, totalTaken } from './capacity';
+import { givePlace, goingCounter, shardWithRoom, takePlace, totalTaken } from './capacity';
 import { AttendanceEntity, eventsService } from './entities';
 import { tellPromoted } from './mail';
-import { goingCounter, promoteFirstWaiting, releaseLapsedHolds } from './places';
+import { promoteFirstWaiting, releaseLapsedHolds } from './places';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
 import { countBusiness } from '../../shared/metrics';
 

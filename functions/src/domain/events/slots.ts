@@ -5,7 +5,7 @@ import { requirePerson } from '../access/policy';
 import { ConflictError, NotFoundError } from '../errors';
 import { contentionAsCanceled, refusedByCondition } from '../../shared/conditions';
 import { again, retryOptimistic } from '../../shared/retry';
-import { givePlace, shardWithRoom, takePlace, totalTaken } from './capacity';
+import { givePlace, shardWithRoom, slotCounter, takePlace, totalTaken } from './capacity';
 import { CapacityShardEntity, eventsService, SlotEntity, SlotSignupEntity } from './entities';
 import { parisClock } from '../../contracts/paris-time';
 import { loadVisibleEvent, readCounter } from './read';
@@ -16,7 +16,6 @@ import { attendeeOf } from './rsvp';
 
 type SlotItem = EntityItem<typeof SlotEntity>;
 
-export const slotCounter = (eventId: string, slotId: string) => `${eventId}#slot#${slotId}`;
 
 /**
  * The slots of an event with what each still misses and whether `userId` signed up to it: one Query

@@ -63,6 +63,8 @@ export const PersonEntity = new Entity(
       },
       mfaEnabled: { type: 'boolean', required: true, default: false },
       onboarded: { type: 'boolean', required: true, default: false },
+      /** The person closed the « Premiers pas » checklist of their feed. */
+      firstStepsDismissed: { type: 'boolean' },
       /** When the person consented to the processing of political-opinion data (GDPR art. 9). */
       consentAt: { type: 'string', required: true },
       createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },

@@ -100,6 +100,7 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   if (patch.visibility) changes.visibility = { ...current.visibility, ...patch.visibility };
   if (patch.findableBy) changes.findableBy = patch.findableBy;
   if (patch.onboarded) changes.onboarded = true;
+  if (patch.firstStepsDismissed) changes.firstStepsDismissed = true;
   if (patch.postalCode) {
     const commune = (await resolvePostalCode(patch.postalCode)).communes[0]!;
     Object.assign(changes, { postalCode: patch.postalCode, federationCode: commune.federation.code, federationName: commune.federation.name });

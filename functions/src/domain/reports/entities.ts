@@ -97,6 +97,8 @@ export const ReportLineEntity = new Entity(
       doors: { type: 'number', required: true },
       peopleReached: { type: 'number', required: true },
       contacts: { type: 'number', required: true },
+      /** The reporter's remarks, shown with the figures (absent on lines written before they were copied). */
+      remarks: { type: 'string' },
       updatedAt: { type: 'string', required: true },
     },
     indexes: {

@@ -101,6 +101,7 @@ export async function submitReport(caller: Caller, eventId: string, request: Rep
             level: l.level, levelId: l.id, month, eventId, title: event.title, spaceName: levels[0]!.name,
             authorId: item.authorId, authorName: item.authorName, updatedAt: item.updatedAt,
             leaflets: request.leaflets, doors: request.doors, peopleReached: request.peopleReached, contacts: request.contacts,
+            remarks: request.remarks,
           })
           .commit(),
       ),
@@ -174,18 +175,24 @@ const REPORT_LINES = 100;
 /**
  * A level's dashboard for a month: its totals over twelve months (one Query), each child's totals
  * for the month (one Query), the children that have not reported, and who reported what (one Query
- * page) — a constant number of requests, whatever the number of reports.
+ * page) — a constant number of requests, whatever the number of reports. Without a month asked for,
+ * it opens on the latest month with reports (two more Queries when that is not this month).
  */
-export async function getRollup(caller: Caller, level: ReportLevel, id: string, month = parisDay(new Date()).slice(0, 7)): Promise<Rollup> {
+export async function getRollup(caller: Caller, level: ReportLevel, id: string, asked?: string): Promise<Rollup> {
   const place = await levelAndChildren(caller, level, id);
   mayViewReports(caller, level, { id, federationCode: 'federationCode' in place ? place.federationCode : undefined, standing: 'standing' in place ? place.standing : undefined }, policyOptions);
-  const months = lastTwelveMonths(month);
-  const [history, children, lines] = await Promise.all([
-    LevelTotalsEntity.query.byLevel({ level, levelId: id }).between({ month: months[0] }, { month }).go({ pages: 'all' }),
-    ChildTotalsEntity.query.byParent({ level, levelId: id, month }).go({ pages: 'all' }),
-    ReportLineEntity.query.byLevel({ level, levelId: id, month }).go({ limit: REPORT_LINES }),
-  ]);
+  const last = asked ?? parisDay(new Date()).slice(0, 7);
+  const months = lastTwelveMonths(last);
+  const monthly = (month: string) =>
+    Promise.all([
+      ChildTotalsEntity.query.byParent({ level, levelId: id, month }).go({ pages: 'all' }),
+      ReportLineEntity.query.byLevel({ level, levelId: id, month }).go({ limit: REPORT_LINES }),
+    ]);
+  // The month asked for; else the latest with reports (this month's reads start with the history, in case it is that one).
+  const [history, ofLast] = await Promise.all([LevelTotalsEntity.query.byLevel({ level, levelId: id }).between({ month: months[0] }, { month: last }).go({ pages: 'all' }), monthly(last)]);
   const byMonth = new Map(history.data.map((h) => [h.month, totalsOf(h)]));
+  const month = asked ?? [...months].reverse().find((m) => (byMonth.get(m)?.reports ?? 0) > 0) ?? last;
+  const [children, lines] = month === last ? ofLast : await monthly(month);
   const byChild = new Map(children.data.map((c) => [c.childId, c]));
   return {
     level,
@@ -204,6 +211,7 @@ export async function getRollup(caller: Caller, level: ReportLevel, id: string, 
       doors: l.doors,
       peopleReached: l.peopleReached,
       contacts: l.contacts,
+      remarks: l.remarks ?? '',
       updatedAt: l.updatedAt,
     })),
     moreReports: lines.cursor !== null,

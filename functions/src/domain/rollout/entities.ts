@@ -99,6 +99,8 @@ export const WaveEntity = new Entity(
             title: { type: 'string', required: true },
             startsAt: { type: 'string', required: true },
             place: { type: 'string', required: true },
+            /** The training's event in the national space (ADR 0023). */
+            eventId: { type: 'string' },
           },
         },
       },

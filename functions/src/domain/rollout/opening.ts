@@ -20,7 +20,7 @@ export async function loadWave(waveId: string): Promise<WaveItem> {
 }
 
 /** The federations a wave opens: those named, and those of the regions named. */
-async function targetFederations(wave: WaveItem): Promise<{ code: string; regionCode?: string }[]> {
+export async function targetFederations(wave: Pick<WaveItem, 'regionCodes' | 'federationCodes'>): Promise<{ code: string; regionCode?: string }[]> {
   const byRegion = await Promise.all(
     wave.regionCodes.map(async (regionCode) => (await FederationEntity.query.byRegion({ regionCode }).go({ pages: 'all' })).data),
   );

@@ -8,7 +8,10 @@ import { policyOptions } from '../access/options';
 import { mayManageWaves } from '../access/policy';
 import { ConflictError, ValidationError } from '../errors';
 import { FederationEntity } from '../territory/entities';
-import { loadWave } from './opening';
+import { callerItem } from '../access/load-caller';
+import { requirePerson } from '../access/authority';
+import { syncWaveTrainings } from '../events/trainings';
+import { loadWave, targetFederations } from './opening';
 import { listRegions } from '../territory/service';
 import { WaveEntity } from './entities';
 import { openWave } from './opening';
@@ -28,7 +31,7 @@ export function toWave(item: WaveItem): WaveView {
     regionCodes: item.regionCodes,
     federationCodes: item.federationCodes,
     opensAt: item.opensAt,
-    trainings: item.trainings,
+    trainings: item.trainings.map((training) => ({ ...training, eventId: training.eventId ?? null })),
     status: item.status,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
@@ -90,19 +93,32 @@ export async function relaunchWave(caller: Caller, waveId: string): Promise<Wave
   return { ...toWave(await loadWave(waveId)), stalledFederations: [] };
 }
 
-/** Creates a draft wave; `by` is the admin's id (or `system` for the demo seed). */
-export async function createWaveAs(by: string, input: z.output<typeof WaveInput>): Promise<WaveView> {
+/** Who organizes a wave's trainings: the admin who made the wave, or the national team for the demo seed. */
+export interface WaveOrganizer {
+  userId: string;
+  name: string;
+}
+const nationalTeam: WaveOrganizer = { userId: 'system', name: 'Coopol national' };
+
+const asInstants = (trainings: z.output<typeof WaveInput>['trainings']) => trainings.map((t) => ({ ...t, startsAt: new Date(t.startsAt).toISOString() }));
+
+/** Creates a draft wave and its trainings' events (ADR 0023); `by`: the admin, or the national team (demo seed). */
+export async function createWaveAs(by: WaveOrganizer, input: z.output<typeof WaveInput>): Promise<WaveView> {
   await assertTerritoriesExist(input);
   const at = new Date().toISOString();
+  const regionCodes = [...new Set(input.regionCodes)];
+  const federationCodes = [...new Set(input.federationCodes)];
+  const federations = (await targetFederations({ regionCodes, federationCodes })).map((f) => f.code);
+  const trainings = await syncWaveTrainings({ name: input.name, organizer: by, federations }, asInstants(input.trainings));
   const { data } = await WaveEntity.create({
     waveId: randomBytes(10).toString('hex'),
     name: input.name,
-    regionCodes: [...new Set(input.regionCodes)],
-    federationCodes: [...new Set(input.federationCodes)],
+    regionCodes,
+    federationCodes,
     opensAt: new Date(input.opensAt).toISOString(),
-    trainings: input.trainings.map((t) => ({ ...t, startsAt: new Date(t.startsAt).toISOString() })),
+    trainings,
     status: 'draft',
-    createdBy: by,
+    createdBy: by.userId,
     createdAt: at,
     updatedAt: at,
   }).go();
@@ -111,8 +127,15 @@ export async function createWaveAs(by: string, input: z.output<typeof WaveInput>
 
 export async function createWave(caller: Caller, input: z.output<typeof WaveInput>): Promise<WaveView> {
   mayManageWaves(caller, policyOptions);
-  return createWaveAs(caller.kind === 'person' ? caller.userId : 'system', input);
+  return createWaveAs(await organizerOf(caller), input);
 }
+
+async function organizerOf(caller: Caller): Promise<WaveOrganizer> {
+  const item = await callerItem(requirePerson(caller));
+  return item ? { userId: item.userId, name: `${item.givenName} ${item.familyName}` } : nationalTeam;
+}
+
+export { nationalTeam };
 
 const notDraft = () => new ConflictError('wave.not-draft');
 
@@ -127,13 +150,25 @@ export async function updateWave(caller: Caller, waveId: string, patch: z.output
     ...(patch.regionCodes && { regionCodes: [...new Set(patch.regionCodes)] }),
     ...(patch.federationCodes && { federationCodes: [...new Set(patch.federationCodes)] }),
     ...(patch.opensAt && { opensAt: new Date(patch.opensAt).toISOString() }),
-    ...(patch.trainings && { trainings: patch.trainings.map((t) => ({ ...t, startsAt: new Date(t.startsAt).toISOString() })) }),
   };
   const regions = next.regionCodes ?? current.regionCodes;
   const federations = next.federationCodes ?? current.federationCodes;
   if (regions.length + federations.length === 0) throw new ValidationError([{ field: 'body.regionCodes', message: 'choisissez au moins une région ou une fédération' }]);
+  // The trainings' events follow the wave: new ones made, removed ones cancelled, all shown to its territories as they now are.
+  const trainings =
+    patch.trainings || patch.regionCodes || patch.federationCodes || patch.name
+      ? await syncWaveTrainings(
+          {
+            name: next.name ?? current.name,
+            organizer: await organizerOf(caller),
+            federations: (await targetFederations({ regionCodes: regions, federationCodes: federations })).map((f) => f.code),
+          },
+          patch.trainings ? asInstants(patch.trainings) : current.trainings,
+          current.trainings,
+        )
+      : undefined;
   const { data } = await WaveEntity.patch({ waveId })
-    .set({ ...next, updatedAt: new Date().toISOString() })
+    .set({ ...next, ...(trainings && { trainings }), updatedAt: new Date().toISOString() })
     .where((attr, { eq }) => eq(attr.status, 'draft'))
     .go({ response: 'all_new' })
     .catch((error: Error) => {

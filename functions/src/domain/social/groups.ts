@@ -89,6 +89,26 @@ export async function listGroups(caller: Caller, page: { cursor?: string; limit:
   return { items: items.map((group) => toGroup(group, undefined)), nextCursor: result.cursor ?? null };
 }
 
+/**
+ * Groups to suggest (onboarding, « Premiers pas »): one page of the groups anyone may discover (S2),
+ * those the person is not in, the ones whose name or description holds one of their interests first,
+ * then the largest. Each says which interest brought it, if one did.
+ */
+export async function suggestGroups(caller: Caller): Promise<{ items: { group: GroupDto; interest: string | null }[] }> {
+  const person = requirePerson(caller);
+  const [item, listed] = await Promise.all([callerItem(person), GroupEntity.query.listed({ listed: 'groups' }).go({ limit: 100 })]);
+  const mine = new Set(person.groupIds ?? []);
+  const interests = (item?.interests ?? []).map((interest) => ({ interest, folded: foldName(interest) })).filter((i) => i.folded.length > 2);
+  const ranked = listed.data
+    .filter((group) => !mine.has(group.groupId) && mayDiscoverGroup(caller, group, undefined))
+    .map((group) => {
+      const text = foldName(`${group.name} ${group.description}`);
+      return { group, interest: interests.find((i) => text.includes(i.folded))?.interest ?? null };
+    })
+    .sort((a, b) => Number(b.interest !== null) - Number(a.interest !== null) || b.group.memberCount - a.group.memberCount);
+  return { items: ranked.slice(0, 4).map(({ group, interest }) => ({ group: toGroup(group, undefined), interest })) };
+}
+
 /** My groups (S4, then one BatchGet of the groups of the page). */
 export async function listMyGroups(caller: Caller, page: { cursor?: string; limit: number }) {
   const person = requirePerson(caller);

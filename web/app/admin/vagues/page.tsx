@@ -11,6 +11,7 @@ import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { createWave } from './actions';
 import { loadPlaces, namesOf } from './places';
 import { WaveForm } from './WaveForm';
+import { HelpLink } from '../../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,7 +64,10 @@ export default async function WavesPage() {
 
         <section className={`card ${styles.panel}`} aria-labelledby="vagues-nouvelle">
           <div className={styles.panelHead}>
-            <h2 id="vagues-nouvelle">{t('waves.newHeading')}</h2>
+            <h2 id="vagues-nouvelle">
+              {t('waves.newHeading')}
+              <HelpLink topic="ouvrir-une-vague" />
+            </h2>
             <p>{t('waves.newLead')}</p>
           </div>
           <WaveForm action={createWave} places={places} submitLabel={t('waves.create')} />

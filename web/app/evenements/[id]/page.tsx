@@ -15,6 +15,7 @@ import styles from '../events.module.css';
 import { kindLabel } from '../format';
 import { agendaHref, eventHref } from '../hrefs';
 import { mapLink } from '../MapPointFields';
+import { HelpLink } from '../../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 
@@ -75,7 +76,10 @@ function Slots({ event }: { event: EventDetail }) {
   const total = missing.reduce((sum, s) => sum + s.missing, 0);
   return (
     <section className={`card ${styles.card}`} aria-labelledby="slots-title">
-      <h2 id="slots-title">{t('event.slotsHeading')}</h2>
+      <h2 id="slots-title">
+        {t('event.slotsHeading')}
+        <HelpLink topic="s-inscrire-a-un-creneau" />
+      </h2>
       {total > 0 && (
         <p className={styles.missing} role="status">
           {t('event.missingSummary', {
@@ -117,7 +121,10 @@ function Slots({ event }: { event: EventDetail }) {
 function Answer({ event }: { event: EventDetail }) {
   return (
     <section className={`card ${styles.card}`} aria-labelledby="rsvp-title">
-      <h2 id="rsvp-title">{t('event.rsvpHeading')}</h2>
+      <h2 id="rsvp-title">
+        {t('event.rsvpHeading')}
+        <HelpLink topic="repondre-a-un-evenement" />
+      </h2>
       {event.myRsvp && <p className={styles.current}>{t(`event.rsvpState.${event.myRsvp}`)}</p>}
       <div className={styles.buttons}>
         {(['going', 'maybe', 'no'] as const).map((answer) => (

@@ -12,6 +12,7 @@ import styles from '../events.module.css';
 import { kindLabel } from '../format';
 import { MapPointFields } from '../MapPointFields';
 import { SlotRows } from '../SlotRows';
+import { HelpLink } from '../../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('newEvent.title') };
@@ -34,7 +35,9 @@ export default async function NewEventPage({ searchParams }: { searchParams: Sea
   return (
     <div className={`container ${styles.page}`}>
       <header className={styles.head}>
-        <h1 id="new-event-title">{group ? t('newEvent.heading', { space: group.name }) : t('newEvent.title')}</h1>
+        <h1 id="new-event-title">{group ? t('newEvent.heading', { space: group.name }) : t('newEvent.title')}
+          <HelpLink topic="organiser-une-action" />
+        </h1>
       </header>
       <section className={`card ${styles.card}`}>
         <ActionForm action={createEvent} aria-labelledby="new-event-title">

@@ -1,6 +1,7 @@
 import { ForbiddenError } from '../../errors';
 import { hasAuthorityOverSpace, isGroupMember, requirePerson, usePowers, type GroupStanding, type PartySpace, type PolicyOptions } from '../authority';
 import type { Caller } from '../caller';
+import { mayAttendWaveTraining } from './rollout';
 
 /** Events and volunteer slots (issue 6): who organizes them, who sees them. */
 
@@ -21,7 +22,9 @@ export function runsSpace(caller: Caller, space: PartySpace, standing?: GroupSta
 
 export interface EventAudience {
   space: PartySpace;
-  visibility: 'public' | 'supporters' | 'members' | 'section';
+  visibility: 'public' | 'supporters' | 'members' | 'section' | 'referents';
+  /** A wave's training: the federations of its territories. */
+  federations?: readonly string[];
   /** The caller's standing in the event's group (group events only). */
   group?: GroupStanding;
 }
@@ -30,7 +33,8 @@ export interface EventAudience {
  * Who sees an event: public → everyone, visitors included; supporters → every signed-in person;
  * members → every adhérent; section → the section's adhérents. A group's events other than public
  * ones are for the group's members only, the visibility narrowing further (« adhérents » among
- * them). Its organizers always see it.
+ * them). A wave's training (referents) is for the web referents of the wave's territories. Its
+ * organizers always see it.
  */
 export function mayViewEvent(caller: Caller, event: EventAudience): boolean {
   if (event.visibility === 'public') return true;
@@ -44,5 +48,7 @@ export function mayViewEvent(caller: Caller, event: EventAudience): boolean {
       return caller.status === 'adherent';
     case 'section':
       return caller.status === 'adherent' && event.space.type === 'section' && caller.sectionId === event.space.id;
+    case 'referents':
+      return mayAttendWaveTraining(caller, event.federations ?? []);
   }
 }

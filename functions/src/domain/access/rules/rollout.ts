@@ -22,3 +22,14 @@ export function mayViewRolloutNumbers(caller: Caller, scope: RolloutScope, optio
   if (!allowed) throw new ForbiddenError('wave.numbers-restricted');
   usePowers(person, options);
 }
+
+/**
+ * A wave's trainings (events of the national space, ADR 0023) are for the web referents of its
+ * territories: a person holding the web-referent role of their own section, in one of the wave's
+ * federations. Who runs the national space sees them too, as the organizers of any event do. Seeing
+ * a training is not using a power: no TOTP step is asked.
+ */
+export function mayAttendWaveTraining(caller: Caller, federations: readonly string[]): boolean {
+  if (caller.kind !== 'person' || !caller.sectionId) return false;
+  return hasGrant(caller, 'web-referent', 'section', caller.sectionId) && federations.includes(caller.federationCode);
+}

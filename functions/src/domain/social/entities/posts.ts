@@ -83,6 +83,8 @@ export const PostEntity = new Entity(
       byId: { pk: { field: 'pk', composite: ['postId'] }, sk: { field: 'sk', composite: [] } },
       // A space's posts, newest first (S7); also the read-time part of feeds (federation, national).
       bySpace: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['spaceKey'] }, sk: { field: 'gsi1sk', composite: ['createdAt', 'postId'] } },
+      // A person's posts, newest first (S24): whether they have posted yet (« Premiers pas »).
+      byAuthor: { index: 'gsi2', pk: { field: 'gsi2pk', composite: ['authorId'] }, sk: { field: 'gsi2sk', composite: ['createdAt', 'postId'] } },
     },
   },
   entityConfig,

@@ -200,7 +200,8 @@ export default async function WavePage({ params, searchParams }: Props) {
                 <ul>
                   {wave.trainings.map((training) => (
                     <li key={`${training.title}-${training.startsAt}`}>
-                      {training.title} — {formatParisDateTime(training.startsAt)}, {training.place}
+                      {training.eventId ? <Link href={`/evenements/${training.eventId}`}>{training.title}</Link> : training.title} —{' '}
+                      {formatParisDateTime(training.startsAt)}, {training.place}
                     </li>
                   ))}
                 </ul>

@@ -10,6 +10,7 @@ import { callAsSignedIn, requireSession } from '../../../../lib/session';
 import { submitReport } from '../../actions';
 import styles from '../../events.module.css';
 import { eventHref } from '../../hrefs';
+import { HelpLink } from '../../../../components/help/HelpLink';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('report.title') };
@@ -33,7 +34,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <p className={styles.eyebrow}>
           <Link href={eventHref(eventId)}>{event.title}</Link>
         </p>
-        <h1 id="report-title">{t('report.heading', { title: event.title })}</h1>
+        <h1 id="report-title">{t('report.heading', { title: event.title })}
+          <HelpLink topic="faire-une-remontee" />
+        </h1>
       </header>
       <section className={`card ${styles.card}`}>
         <ActionForm action={submitReport} initialState={initial} aria-labelledby="report-title">

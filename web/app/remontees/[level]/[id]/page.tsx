@@ -18,34 +18,69 @@ export const metadata: Metadata = { title: t('dashboard.title') };
 const levels = ['section', 'federation', 'region', 'national', 'group'] as const;
 type Level = (typeof levels)[number];
 
-/** Leaflets month by month: hand-made SVG bars (no chart library in the page's JavaScript). */
-function LeafletChart({ history }: { history: Rollup['history'] }) {
+/**
+ * Leaflets month by month: hand-made SVG bars (no chart library in the page's JavaScript), with its
+ * title, a scale on the left, the months below and a legend; the month shown below is marked.
+ */
+function LeafletChart({ history, month }: { history: Rollup['history']; month: string }) {
   const max = Math.max(1, ...history.map((h) => h.leaflets));
-  const width = 640;
-  const height = 200;
-  const bar = width / history.length;
+  const [left, top, width, height] = [48, 12, 640, 200];
+  const bar = (width - left) / history.length;
+  const ticks = [0, Math.round(max / 2), max];
   return (
-    <svg viewBox={`0 0 ${width} ${height + 40}`} className={styles.chart} role="img" aria-labelledby="chart-title">
-      <title id="chart-title">{t('dashboard.chartTitle')}</title>
-      {history.map((h, i) => {
-        const barHeight = Math.round((h.leaflets / max) * height);
-        return (
-          <g key={h.month}>
-            <rect x={i * bar + 6} y={height - barHeight} width={bar - 12} height={barHeight} rx={4} fill="#a8143c">
-              <title>{`${sayMonth(h.month)} : ${numberFormat.format(h.leaflets)}`}</title>
-            </rect>
-            {h.leaflets > 0 && (
-              <text x={i * bar + bar / 2} y={height - barHeight - 4} textAnchor="middle" fontSize="12" fill="#231a1d">
-                {numberFormat.format(h.leaflets)}
+    <figure className={styles.chartFigure}>
+      <figcaption>
+        <h3 id="chart-title">{t('dashboard.chartTitle')}</h3>
+        <p className={styles.chartLegend}>
+          <span className={styles.legendItem}>
+            <span className={styles.legendSwatch} aria-hidden="true" />
+            {t('dashboard.chartLegend')}
+          </span>
+          <span className={styles.legendItem}>
+            <span className={styles.legendSwatchShown} aria-hidden="true" />
+            {t('dashboard.chartLegendShown', { month: sayMonth(month) })}
+          </span>
+        </p>
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${top + height + 44}`} className={styles.chart} role="img" aria-labelledby="chart-title chart-desc">
+        <desc id="chart-desc">{t('dashboard.chartAxes')}</desc>
+        {ticks.map((tick) => {
+          const y = top + height - Math.round((tick / max) * height);
+          return (
+            <g key={tick}>
+              <line x1={left - 4} x2={width} y1={y} y2={y} stroke="#e9dfdb" />
+              <text x={left - 8} y={y + 4} textAnchor="end" fontSize="12" fill="#62565a">
+                {numberFormat.format(tick)}
               </text>
-            )}
-            <text x={i * bar + bar / 2} y={height + 18} textAnchor="middle" fontSize="12" fill="#62565a">
-              {h.month.slice(5)}/{h.month.slice(2, 4)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+            </g>
+          );
+        })}
+        <line x1={left} x2={left} y1={top} y2={top + height} stroke="#62565a" />
+        <line x1={left} x2={width} y1={top + height} y2={top + height} stroke="#62565a" />
+        {history.map((h, i) => {
+          const barHeight = Math.round((h.leaflets / max) * height);
+          const x = left + i * bar;
+          return (
+            <g key={h.month}>
+              <rect x={x + 5} y={top + height - barHeight} width={bar - 10} height={barHeight} rx={3} fill={h.month === month ? '#a8143c' : '#f892a8'}>
+                <title>{`${sayMonth(h.month)} : ${numberFormat.format(h.leaflets)}`}</title>
+              </rect>
+              {h.leaflets > 0 && (
+                <text x={x + bar / 2} y={top + height - barHeight - 4} textAnchor="middle" fontSize="12" fill="#231a1d">
+                  {numberFormat.format(h.leaflets)}
+                </text>
+              )}
+              <text x={x + bar / 2} y={top + height + 18} textAnchor="middle" fontSize="12" fill="#62565a">
+                {h.month.slice(5)}/{h.month.slice(2, 4)}
+              </text>
+            </g>
+          );
+        })}
+        <text x={left + (width - left) / 2} y={top + height + 38} textAnchor="middle" fontSize="12" fill="#62565a">
+          {t('dashboard.chartXAxis')}
+        </text>
+      </svg>
+    </figure>
   );
 }
 
@@ -96,7 +131,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             </div>
           ))}
         </dl>
-        <LeafletChart history={rollup.history} />
+        <LeafletChart history={rollup.history} month={rollup.month} />
       </section>
       {rollup.children.length > 0 && (
         <section className={`card ${styles.card}`} aria-labelledby="children-title">
@@ -148,6 +183,12 @@ export default async function DashboardPage({ params, searchParams }: { params: 
                 <span>
                   {(['leaflets', 'doors', 'peopleReached', 'contacts'] as const).map((k) => `${t(`report.${k}`)} : ${numberFormat.format(r[k])}`).join(' · ')}
                 </span>
+                {r.remarks && (
+                  <blockquote className={styles.remarks}>
+                    <span className="visually-hidden">{t('dashboard.remarks')}&nbsp;: </span>
+                    {r.remarks}
+                  </blockquote>
+                )}
               </li>
             ))}
           </ul>

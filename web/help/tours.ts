@@ -1,0 +1,22 @@
+/**
+ * The short guided tours (driver.js, loaded only when someone asks for one): each stop names an
+ * element of the page and says, in a sentence, what it is for. A stop whose element is absent is
+ * shown in the middle of the screen.
+ */
+export interface TourStop {
+  element?: string;
+  title: string;
+  text: string;
+}
+
+export const tours = {
+  feed: [
+    { element: '#first-steps-title', title: 'Premiers pas', text: 'Ce qu’il est utile de faire la première semaine. Chaque ligne se coche toute seule quand c’est fait.' },
+    { element: '#composer-title', title: 'Publier', text: 'Écrivez ici pour donner des nouvelles : vos coopains le liront dans leur fil.' },
+    { element: '#feed-title', title: 'Votre fil', text: 'Les messages de votre section, de vos groupes et de vos coopains, les plus récents en haut.' },
+    { element: 'a[href="/notifications"]', title: 'La cloche', text: 'Un chiffre apparaît quand quelqu’un vous répond ou vous invite. Appuyez dessus pour lire.' },
+    { element: 'footer a[href="/aide"]', title: 'Besoin d’aide ?', text: 'Toutes les explications pas à pas sont ici, et le « ? » de chaque écran mène à la bonne page.' },
+  ],
+} as const satisfies Record<string, readonly TourStop[]>;
+
+export type TourName = keyof typeof tours;
