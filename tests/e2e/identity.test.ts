@@ -181,7 +181,7 @@ describe('a new supporter, through the site', () => {
     await page.goto(`${stack.urls.site}/profil`, { waitUntil: 'networkidle' });
     const refreshToken = (await context.cookies()).find((c) => c.name === 'coopol_refresh')?.value;
     assert.ok(refreshToken);
-    await page.locator('header summary').click();
+    await page.locator('header summary', { hasText: 'menu du compte' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(`${stack.urls.site}/`);
     assert.deepEqual((await context.cookies()).filter((c) => c.name.startsWith('coopol_')), []);

@@ -133,7 +133,7 @@ for (const width of [320, 375]) {
         if (person) {
           // Opening the account menu does not widen the page either.
           await page.goto(`${stack.urls.site}/`, { waitUntil: 'networkidle' });
-          await page.locator('header summary').click();
+          await page.locator('header summary', { hasText: 'menu du compte' }).click();
           await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
           const { extra, culprits } = await overflow(page);
           if (extra > 0) problems.push(`account menu open: ${extra}px of horizontal overflow (${culprits})`);

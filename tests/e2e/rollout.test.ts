@@ -176,7 +176,9 @@ describe('a wave for Centre-Val de Loire, from the admin pages to the launch mai
 
   test('the national admin signs in with the code of their authenticator app', async () => {
     await signInWithTotp(page, admin, adminSecret, adminMfaAt, '/admin/vagues');
-    assert.ok(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Déploiement' }).isVisible());
+    // The national figures are in the account menu (the header keeps the daily destinations).
+    await page.locator('header summary', { hasText: 'menu du compte' }).click();
+    assert.ok(await page.locator('header').getByRole('link', { name: 'Déploiement' }).isVisible());
   });
 
   test('creates a draft for region 24 opening a few seconds ahead, and deploys it after confirming', async () => {
@@ -302,7 +304,8 @@ describe('after the wave', () => {
   test('a federation officer sees their federation’s numbers, and only them', async () => {
     const { context, page } = await newPage();
     await signInWithTotp(page, officer, officerSecret, officerMfaAt, '/deploiement');
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Déploiement' }).click();
+    await page.locator('header summary', { hasText: 'menu du compte' }).click();
+    await page.locator('header').getByRole('link', { name: 'Déploiement' }).click();
     await page.waitForURL(/\/deploiement$/);
     assert.match(await main(page), /Fédération du Loiret/);
     assert.equal(await page.getByRole('combobox').count(), 0, 'nothing to choose among');

@@ -41,8 +41,12 @@ describe('first steps', () => {
     assert.equal((await call(stack, newcomer, 'PATCH', '/api/me/profile', { interests: ['Jardinage'] })).status, 200);
 
     const offered = await suggestions(newcomer);
-    assert.equal(offered[0]?.group.id, garden.body.id, JSON.stringify(offered));
-    assert.equal(offered[0]?.interest, 'Jardinage');
+    // Other tests on the shared stack may have made gardening groups too: ours is among those that
+    // speak of the interest, and every group before it does as well.
+    const at = offered.findIndex((s) => s.group.id === garden.body.id);
+    assert.ok(at >= 0, JSON.stringify(offered));
+    assert.equal(offered[at]?.interest, 'Jardinage');
+    assert.ok(offered.slice(0, at).every((s) => s.interest), JSON.stringify(offered));
     assert.ok(!offered.some((s) => s.group.id === members.body.id), 'a members-only group is not offered to a supporter');
     assert.ok((await suggestions(agathe)).every((s) => s.group.id !== garden.body.id), 'nor a group one is already in');
   });
