@@ -122,7 +122,9 @@ for (const width of [320, 375]) {
           if (extra > 0) problems.push(`${path}: ${extra}px of horizontal overflow (${culprits})`);
           if (person) {
             for (const href of destinations) {
-              if (!(await onScreen(page, `nav[data-phone-nav] a[href="${href}"]`, width))) problems.push(`${path}: « ${href} » not on screen`);
+              // The bell is a menu (its latest notifications, then « Tout voir »): its button is what is on screen.
+              const selector = href === '/notifications' ? 'nav[data-phone-nav] summary:has([data-unread])' : `nav[data-phone-nav] a[href="${href}"]`;
+              if (!(await onScreen(page, selector, width))) problems.push(`${path}: « ${href} » not on screen`);
             }
           } else {
             for (const href of ['/connexion', '/inscription']) {

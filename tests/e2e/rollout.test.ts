@@ -178,7 +178,7 @@ describe('a wave for Centre-Val de Loire, from the admin pages to the launch mai
     await signInWithTotp(page, admin, adminSecret, adminMfaAt, '/admin/vagues');
     // The national figures are in the account menu (the header keeps the daily destinations).
     await page.locator('header summary', { hasText: 'menu du compte' }).click();
-    assert.ok(await page.locator('header').getByRole('link', { name: 'Déploiement' }).isVisible());
+    assert.ok(await page.locator('header').getByRole('link', { name: 'Déploiement', exact: true }).isVisible());
   });
 
   test('creates a draft for region 24 opening a few seconds ahead, and deploys it after confirming', async () => {
@@ -261,7 +261,7 @@ describe('after the wave', () => {
     await page.goto(`${stack.urls.site}/admin/vagues`, { waitUntil: 'networkidle' });
     assert.match(await main(page), /ne vous est pas ouverte/);
     assert.match(await main(page), /administration nationale/);
-    assert.equal(await page.getByRole('link', { name: 'Déploiement' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Déploiement', exact: true }).count(), 0);
     await assertAccessible(page, 'waves refused');
     await context.close();
   });
@@ -305,7 +305,7 @@ describe('after the wave', () => {
     const { context, page } = await newPage();
     await signInWithTotp(page, officer, officerSecret, officerMfaAt, '/deploiement');
     await page.locator('header summary', { hasText: 'menu du compte' }).click();
-    await page.locator('header').getByRole('link', { name: 'Déploiement' }).click();
+    await page.locator('header').getByRole('link', { name: 'Déploiement', exact: true }).click();
     await page.waitForURL(/\/deploiement$/);
     assert.match(await main(page), /Fédération du Loiret/);
     assert.equal(await page.getByRole('combobox').count(), 0, 'nothing to choose among');
