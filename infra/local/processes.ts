@@ -86,7 +86,7 @@ export async function startProcess(options: SpawnOptions): Promise<ManagedProces
     child.once('error', (error) => reject(new LocalStackError(`${options.name} could not start: ${error.message}`))),
   );
 
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   const ready = (async () => {
     while (Date.now() < deadline) {
       if (exited) throw new LocalStackError(`${options.name} stopped during start-up; see ${logPath}`);
