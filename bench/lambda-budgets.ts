@@ -93,7 +93,7 @@ for (const feature of features) {
     beforeRatio: median(before) / median(floor),
     route: `${route.method} ${route.path} → ${[...statuses].join('/')}`,
     clients: shipped.clients,
-    ok: ratio <= INIT_RATIO_GOAL && initKb <= INIT_KB_GOAL && loadedKb <= INIT_KB_GOAL,
+    over: [ratio > INIT_RATIO_GOAL && 'init ms', initKb > INIT_KB_GOAL && 'init KB', loadedKb > INIT_KB_GOAL && 'loaded KB'].filter(Boolean),
   });
 }
 rmSync(outDir, { recursive: true, force: true });
@@ -104,7 +104,7 @@ console.log(`goals: init ≤ ${INIT_RATIO_GOAL}× the floor · init KB ≤ ${INI
 console.log('feature      floor ms  init ms  ratio (≤ 1.5×)  init KB (≤ 250)  1st request ms  loaded KB (≤ 250)  | before: init ms  ratio         first request sent · SDK clients at init · with 1st request · on use');
 for (const r of rows) {
   console.log(
-    `${r.feature.padEnd(11)} ${pad(r.floorMs.toFixed(0), 9)} ${pad(r.initMs.toFixed(0), 8)} ${pad(`${r.ratio.toFixed(2)}×`, 15)} ${pad(r.initKb.toFixed(1), 16)} ${pad(r.firstMs.toFixed(0), 15)} ${pad(r.loadedKb.toFixed(0), 18)}  | ${pad(r.beforeMs.toFixed(0), 15)} ${pad(`${r.beforeRatio.toFixed(2)}×`, 6)}  ${(r.ok ? 'ok' : 'OVER').padEnd(5)} ${r.route} · ${r.clients.atInit.join(', ') || '-'} · ${r.clients.firstRequest.join(', ') || '-'} · ${r.clients.onUse.join(', ') || '-'}`,
+    `${r.feature.padEnd(11)} ${pad(r.floorMs.toFixed(0), 9)} ${pad(r.initMs.toFixed(0), 8)} ${pad(`${r.ratio.toFixed(2)}×`, 15)} ${pad(r.initKb.toFixed(1), 16)} ${pad(r.firstMs.toFixed(0), 15)} ${pad(r.loadedKb.toFixed(0), 18)}  | ${pad(r.beforeMs.toFixed(0), 15)} ${pad(`${r.beforeRatio.toFixed(2)}×`, 6)}  ${(r.over.length ? `OVER (${r.over.join(', ')})` : 'ok').padEnd(5)} ${r.route} · ${r.clients.atInit.join(', ') || '-'} · ${r.clients.firstRequest.join(', ') || '-'} · ${r.clients.onUse.join(', ') || '-'}`,
   );
 }
-process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+process.exitCode = rows.every((r) => !r.over.length) ? 0 : 1;

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { App, Stack } from 'aws-cdk-lib';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { features, type Feature } from '../../functions/src/contracts/route';
 import { routeList } from '../../functions/src/contracts/routes';
 import { cognitoTriggerNames, cognitoTriggers } from '../../infra/cognito-triggers';
-import { preloadedAtInit } from '../../infra/constructs/coopol-function';
+import { CoopolFunction, preloadedAtInit, type CoopolResources } from '../../infra/constructs/coopol-function';
 import { featureAccess } from '../../infra/feature-access';
 import { jobNames, jobs } from '../../infra/jobs';
 import { bundleAsShipped, lambdaLoadEnv, makeLambdaRuntimeDir, probeSource, sampleRequest } from '../../infra/lambda-bundle';
@@ -80,3 +82,24 @@ for (const { name, entry } of others) {
     runProbe(name, probeSource(bundle.index), lambdaLoadEnv());
   });
 }
+
+test("a lazy function's CDK asset is its split bundle: index.mjs and the chunks it imports on first request", () => {
+  // Bundled for real (the stage tests skip bundling): what `cdk deploy` uploads is what is tested above.
+  const app = new App({ outdir: path.join(runtimeDir, 'cdk.out') });
+  const stack = new Stack(app, 'LazyBundle');
+  // No access: this checks the asset's layout, not a feature's configuration.
+  new CoopolFunction(stack, 'Search', {
+    entry: path.join(repoRoot, 'functions/src/http/search.ts'),
+    resources: { logRetentionDays: 1 } as CoopolResources,
+    synchronous: 'a bundling check, never deployed',
+    lazy: true,
+  });
+  app.synth();
+  const asset = stack.node.findAll().find((c): c is Asset => c instanceof Asset)!;
+  const dir = path.resolve(app.outdir, asset.assetPath);
+  const scripts = readdirSync(dir).filter((file) => file.endsWith('.mjs'));
+  assert.ok(scripts.includes('index.mjs'), `no index.mjs in ${scripts.join(', ')}`);
+  assert.ok(scripts.some((file) => file.startsWith('search-')), `no chunk of the feature in ${scripts.join(', ')}`);
+  assert.ok(readdirSync(dir).includes('index.mjs.map'), 'source maps ship beside the chunks');
+  runProbe('asset', probeSource(path.join(dir, 'index.mjs')), lambdaLoadEnv());
+});
