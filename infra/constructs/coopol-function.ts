@@ -167,13 +167,14 @@ export class CoopolFunction extends Construct {
   }
 }
 
-/**
- * How every feature is bundled; `bench/lambda-budgets.ts` bundles with the same settings to check the
- * size and init budgets of what ships.
- */
 /** Modules replaced in the shipped bundles (ADR 0008), by absolute path. */
 export const shippedAliases = { jsonschema: fromRepoRoot('infra/bundling/jsonschema-off.cjs') };
 
+/**
+ * How NodejsFunction bundles the functions that are not lazy (Cognito triggers, jobs). The lazy ones
+ * (the API's features) are bundled with the same settings as esbuild options (`lazyBuildOptions`),
+ * and so are the checks and `bench/lambda-budgets.ts`.
+ */
 export const lambdaBundling = {
   format: OutputFormat.ESM,
   target: 'node24',
