@@ -54,7 +54,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 // The floor: the runtime's DynamoDB client, created bare, bundled with the same options.
 const floorSource = path.join(outDir, 'floor.mjs');
 writeFileSync(floorSource, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const handler = async () => ({ statusCode: 200 });\nexport const client = new DynamoDBClient({});\n");
-await build({ ...shippedBundleOptions, stdin: undefined, entryPoints: [floorSource], outfile: path.join(outDir, 'floor', 'index.mjs') });
+await build({ ...shippedBundleOptions, entryPoints: [floorSource], outfile: path.join(outDir, 'floor', 'index.mjs') });
 const floorProbe = probe('floor', probeSource(path.join(outDir, 'floor', 'index.mjs')));
 
 const rows = [];
