@@ -44,9 +44,10 @@ function runProbe(name: string, source: string, env: NodeJS.ProcessEnv) {
 }
 
 /**
- * The request each feature's handler gets: its first GET route without path parameters (answered
- * from the table for a signed-in person it does not know), else its first route with sample
- * parameters — the kit answers either way, after importing everything the feature's routes need.
+ * The request each feature's handler gets: its first GET route without path parameters, else its
+ * first route with sample parameters, from a signed-in person the table does not know. Not every
+ * answer needs the table (GET /api/me answers from the token, a missing body is a 400): the kit
+ * answers either way, after importing everything the feature's routes need.
  */
 function firstRequestOf(feature: Feature) {
   const own = routeList.filter((route) => route.feature === feature);
