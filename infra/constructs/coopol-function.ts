@@ -1,10 +1,13 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import path from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, type ILocalBundling } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
@@ -18,6 +21,7 @@ import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { fromRepoRoot } from '../paths';
 import { Construct } from 'constructs';
+import { buildSync, type BuildOptions } from 'esbuild';
 import type { ReportCeilings } from '../../functions/src/contracts/events';
 import { tableDesign } from '../../functions/src/domain/table-design';
 import type { FeatureAccess } from '../feature-access';
@@ -88,6 +92,12 @@ export interface CoopolFunctionProps {
   deadLetterQueue?: IQueue;
   /** Why this function needs no dead-letter queue: who invokes it, and where its failure goes instead. */
   synchronous?: string;
+  /**
+   * Import the entry's module on the first request, not at init (ADR 0008): the bundle is split,
+   * its init chunk holds only `lazyHandler` (functions/src/http/kit/lazy-handler.ts) and, with table
+   * access, the runtime's DynamoDB client. The API's features are bundled so. @default false
+   */
+  lazy?: boolean;
 }
 
 const tableActions = {
@@ -124,15 +134,13 @@ const tableActions = {
  * least-privilege access declared through `access` (see infra/feature-access.ts).
  */
 export class CoopolFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: CoopolFunctionProps) {
     super(scope, id);
     const access = props.access ?? {};
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    const common = {
       description: props.description,
       ...lambdaPlatform,
       memorySize: props.memorySize ?? 512,
@@ -146,8 +154,10 @@ export class CoopolFunction extends Construct {
         ...environmentFor(access, props.resources),
         ...props.environment,
       },
-      bundling: lambdaBundling,
-    });
+    };
+    this.function = props.lazy
+      ? new LambdaFunction(this, 'Function', { ...common, handler: 'index.handler', code: lazyFunctionCode(props.entry, preloadedAtInit(access)) })
+      : new NodejsFunction(this, 'Function', { ...common, entry: props.entry, handler: 'handler', bundling: lambdaBundling });
 
     if (!props.deadLetterQueue) {
       if (!props.synchronous) throw new Error(`${this.node.path}: give a deadLetterQueue, or say who invokes it synchronously`);
@@ -157,13 +167,14 @@ export class CoopolFunction extends Construct {
   }
 }
 
-/**
- * How every feature is bundled; `bench/lambda-budgets.ts` bundles with the same settings to check the
- * size and init budgets of what ships.
- */
 /** Modules replaced in the shipped bundles (ADR 0008), by absolute path. */
 export const shippedAliases = { jsonschema: fromRepoRoot('infra/bundling/jsonschema-off.cjs') };
 
+/**
+ * How NodejsFunction bundles the functions that are not lazy (Cognito triggers, jobs). The lazy ones
+ * (the API's features) are bundled with the same settings as esbuild options (`lazyBuildOptions`),
+ * and so are the checks and `bench/lambda-budgets.ts`.
+ */
 export const lambdaBundling = {
   format: OutputFormat.ESM,
   target: 'node24',
@@ -182,6 +193,81 @@ export const lambdaBundling = {
   esbuildArgs: { '--alias:jsonschema': shippedAliases.jsonschema },
   forceDockerBundling: false,
 } satisfies BundlingOptions;
+
+/** `lambdaBundling` as esbuild options: what NodejsFunction passes esbuild, for the lazy bundles and the checks. */
+export const shippedBuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: lambdaBundling.target,
+  mainFields: lambdaBundling.mainFields,
+  minify: lambdaBundling.minify,
+  banner: { js: lambdaBundling.banner },
+  external: lambdaBundling.externalModules,
+  alias: shippedAliases,
+  logLevel: 'error',
+} satisfies BuildOptions;
+
+/** The runtime's SDK clients a lazy function loads at init: DynamoDB's, which nearly every request uses. */
+export function preloadedAtInit(access: FeatureAccess): string[] {
+  return access.table ? ['@aws-sdk/client-dynamodb'] : [];
+}
+
+/**
+ * The init module of a lazy function: the SDK clients to load at init, then `lazyHandler` around a
+ * dynamic import of the entry, which esbuild turns into a chunk of its own.
+ */
+export function lazyEntrySource(entry: string, preload: string[]): string {
+  return [
+    ...preload.map((client) => `import ${JSON.stringify(client)};`),
+    `import { lazyHandler } from ${JSON.stringify(fromRepoRoot('functions/src/http/kit/lazy-handler.ts'))};`,
+    `export const handler = lazyHandler(() => import(${JSON.stringify(entry)}));`,
+  ].join('\n');
+}
+
+/**
+ * esbuild options of a lazy function (ESM code splitting): `index.mjs`, the init chunk, and the
+ * chunks it imports on first request, with their source maps, in `outdir`.
+ */
+export function lazyBuildOptions(entry: string, outdir: string, preload: string[]) {
+  return {
+    ...shippedBuildOptions,
+    stdin: { contents: lazyEntrySource(entry, preload), resolveDir: path.dirname(entry), sourcefile: 'index.ts', loader: 'ts' },
+    splitting: true,
+    outdir,
+    entryNames: 'index',
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    sourcemap: true,
+    sourcesContent: false,
+    metafile: true,
+  } satisfies BuildOptions;
+}
+
+/** Bundles a lazy function with the local esbuild, as NodejsFunction does (never Docker). */
+class LazyBundling implements ILocalBundling {
+  // Fields, not only a closure: CDK tells assets apart by their bundling options' JSON.
+  constructor(
+    readonly entry: string,
+    readonly preload: string[],
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync(lazyBuildOptions(this.entry, outputDir, this.preload));
+    return true;
+  }
+}
+
+function lazyFunctionCode(entry: string, preload: string[]): Code {
+  return Code.fromAsset(path.dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds or throws esbuild's error.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      local: new LazyBundling(entry, preload),
+    },
+  });
+}
 
 /** The variables `functions/src/shared/*` read at module load, for the resources the function may use. */
 function environmentFor(access: FeatureAccess, resources: CoopolResources): Record<string, string> {

@@ -110,6 +110,8 @@ export class ApiStack extends Stack {
           resources: props.resources,
           environment: { COOPOL_VIEWER_KEY: viewerKey },
           synchronous: 'invoked synchronously by API Gateway: a failure is the caller’s 5xx answer, nothing is queued',
+          // Init loads DynamoDB's client only; the feature's module is imported on its first request (ADR 0008).
+          lazy: true,
           ...featureSizing[feature],
         }),
       ]),
