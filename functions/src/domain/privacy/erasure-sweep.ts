@@ -1,12 +1,13 @@
 import type { EntityItem } from 'electrodb';
 import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, userPoolId } from '../../shared/cognito';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { filesBucket, s3 } from '../../shared/files';
 import { logger } from '../../shared/logger';
 import { hashedAddress, SuppressionEntity } from '../mail/suppression';
+import { deleteCounted } from './counters';
 import { SweepTaskEntity } from './entities';
 import { isSubjectOf, ruleOfItem, type DataRule, type ErasureRule } from './inventory';
 import { namesPerson, needlesOf, putRaw, rewritten, runSweep, type Needles, type RawItem, type SweepTask } from './sweep';
@@ -57,7 +58,7 @@ function actionFor(item: RawItem, rule: DataRule | undefined, task: SweepTask, u
 }
 
 async function deleteItem(item: RawItem): Promise<void> {
-  await documentClient.send(new DeleteCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk } }));
+  await deleteCounted(item);
   // The files an item stood for leave the bucket with it.
   const fileKey = item.__edb_e__ === 'attachment' ? item.key : item.__edb_e__ === 'person' ? item.photoKey : undefined;
   if (typeof fileKey === 'string') await deleteObjects([fileKey]);
