@@ -24,6 +24,8 @@ export interface Everything {
   hers: string;
   his: string;
   group: string;
+  /** The section event she answers « je viens » and signs up to a slot of. */
+  event: string;
 }
 
 const ok = async (response: Promise<{ status: number; body: unknown }>, what: string) => {
@@ -98,7 +100,7 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   const { suppress } = await import('../../functions/src/domain/mail/suppression');
   await suppress(eulalie.email, 'unsubscribe');
   await ok(call(stack, secretary, 'PUT', `/api/spaces/section/colmar/blocks/${eulalie.userId}`), 'block');
-  return { run, eulalie, basile, secretary, name, hers, his, group };
+  return { run, eulalie, basile, secretary, name, hers, his, group, event: event.id as string };
 }
 
 /** Every item of the table (a test's look at everything; the app never scans but in its sweeps). */
