@@ -82,6 +82,8 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'PUT', `/api/events/${event.id as string}/rsvp`, { answer: 'going' }), 'rsvp');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${event.id as string}/slots/${(event.slots as { id: string }[])[0]!.id}/signup`), 'slot');
   await ok(call(stack, eulalie, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } }), 'calendar feed');
+  // As the section's web referent she reads its member list in full: the transparency log records it.
+  await ok(call(stack, eulalie, 'GET', '/api/sections/colmar/members'), 'member list');
   // Her group's meeting, announced to its members (her too), and last month's, reported.
   const groupSpace = { type: 'group', id: group };
   await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'reunion', title: `Réunion ${run}`, ...when, visibility: 'members', announce: true }), 'group event');

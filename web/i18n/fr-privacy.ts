@@ -15,7 +15,7 @@ export const frPrivacy = {
   'myData.exportAsked': 'C’est parti : l’archive se prépare. Nous vous écrivons quand elle est prête.',
   'myData.eraseHeading': 'Supprimer mon compte',
   'myData.eraseIntro':
-    'Votre compte est fermé tout de suite : vous êtes déconnecté·e partout, vos rôles prennent fin et vous ne pouvez plus vous connecter. Ensuite tout ce qui vous désigne est effacé : profil, photo, fichiers, coopains, groupes, réponses aux événements, notifications, préférences.',
+    'C’est aussi retirer votre consentement au traitement de votre adhésion et de vos opinions (art. 9). Votre compte est fermé tout de suite : vous êtes déconnecté·e partout, vos rôles prennent fin et vous ne pouvez plus vous connecter. Ensuite tout ce qui vous désigne est effacé : profil, photo, fichiers, coopains, groupes, réponses aux événements, notifications, préférences.',
   'myData.eraseKept':
     'Quelques traces restent, sans votre nom ni votre adresse : la ligne du fichier des adhérents (elle appartient au parti), l’historique des rôles et le journal des consultations, où vous devenez « compte supprimé n° … », et, si vous aviez refusé nos courriels, une empreinte de votre adresse pour ne plus jamais vous écrire.',
   'myData.eraseContent': 'Vos publications et commentaires',
@@ -51,4 +51,24 @@ export const frPrivacy = {
   'register.limitsHeading': 'Durées de conservation',
 
   'privacy.limitsHeading': 'Combien de temps, précisément',
+
+  'accessLog.heading': 'Qui a consulté la liste des membres',
+  'accessLog.intro': 'Chaque fois qu’un responsable lit la liste complète, c’est inscrit ici : qui, avec quel rôle, quand, combien de personnes. Gardé un an.',
+  'accessLog.none': 'Personne ne l’a consultée depuis un an.',
+  'accessLog.count': '{count} personnes, le {at}',
+  'accessLog.ofSection': 'Liste de la section {id}',
+  'accessLog.ofFederation': 'Liste de la fédération {id}',
+  'accessLog.ofMembership': 'Votre adhésion',
+  'accessLog.mineHeading': 'Qui a consulté mes données',
+  'accessLog.mineIntro':
+    'Les consultations, par des responsables, des listes où vous étiez à ce moment-là, et de votre adhésion sur votre profil, depuis un an.',
+
+  'consents.heading': 'Mes consentements',
+  'consents.intro': 'Ce que vous avez accepté, dans quelle version du texte, quand et comment. Vous pouvez retirer chacun.',
+  'consents.version': 'Version {version}, donné le {given}',
+  'consents.withdrawnOn': 'Retiré le {at}.',
+  'consents.withdrawn': 'Retiré.',
+  'consents.withdraw': 'Retirer ce consentement',
+  'consents.art9Withdraw': 'Le retirer, c’est supprimer mon compte : voir « Supprimer mon compte » ci-dessous',
+  'consents.done': 'Consentement retiré.',
 };

@@ -225,8 +225,8 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que la ligne est dans le fichier du parti.', reason: 'Une empreinte du numéro d’adhérent : empêche l’import suivant de relier la ligne à un nouveau compte.' },
   { feature: 'privacy', entity: 'consent', subject: ['userId'], label: 'Consentement', data: 'art9', processing: 'privacy', export: 'include', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Le texte accepté, sa version, sa date et sa manière : exporté, effacé avec le compte (son retrait est l’effacement même).' },
-  { feature: 'privacy', entity: 'dpoRequest', subject: ['requesterEmail'], label: 'Demande adressée au délégué', data: 'personal', processing: 'privacy', export: 'include', erasure: 'pseudonymise',
-    retention: 'Trois ans après sa clôture (preuve de la réponse).', reason: 'La preuve qu’une demande a reçu sa réponse dans le délai : la personne y devient « compte supprimé n° … ».' },
+  { feature: 'privacy', entity: 'dpoRequest', subject: ['requesterEmail'], label: 'Demande adressée au délégué', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
+    retention: 'Trois ans après sa clôture (preuve de la réponse).', reason: 'Faite hors du site, elle reçoit sa réponse du délégué par le même moyen ; gardée comme preuve de la réponse dans le délai, la personne y devient « compte supprimé n° … ».' },
   { feature: 'privacy', entity: 'dpoAudit', label: 'Journal du délégué', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
     retention: 'Avec sa demande.', reason: 'Ce que le délégué a fait et quand : il le garde, sous pseudonyme si le délégué lui-même est effacé.' },
   // ——— territory ———
