@@ -1,14 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { Consent, ConsentKind, WithdrawConsentRequest } from '../../contracts/privacy';
 import { requirePerson } from '../access/authority';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
+import { isConditionFailure } from '../../shared/conditions';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { MailPreferenceEntity } from '../events/entities';
-import { preferencesOf } from '../events/mail';
+import { MailPreferenceEntity, UnsubscribeLinkEntity } from '../events/entities';
 import { PreregistrationEntity } from '../rollout/entities';
 import { erasePreregistration } from '../rollout/preregistration';
-import { notificationKinds, NotificationStateEntity } from '../social/entities';
-import { defaultEmailModes, updateNotificationSettings } from '../social/notifications';
+import { notificationKinds, NotificationStateEntity } from '../social/entities/notifications';
 import { ConsentEntity, consentTexts } from './consent-records';
 import { eraseMyAccount } from './erasure';
 
@@ -61,7 +61,8 @@ export async function listMyConsents(caller: Caller): Promise<{ items: Consent[]
   const announcements = recorded.get('mail-event-announcements');
   const announcementsOff = mailPreference.data?.eventAnnouncements === false;
   items.push(consentOf('mail-event-announcements', { givenAt: accountSince, withdrawnAt: announcements?.withdrawnAt }, !announcementsOff));
-  const modes = notificationKinds.map((kind) => notificationState.data?.email?.[kind] ?? defaultEmailModes[kind]);
+  // A kind never chosen has its default, which is never « never ».
+  const modes = notificationKinds.map((kind) => notificationState.data?.email?.[kind]);
   const notificationsOff = modes.every((mode) => mode === 'never');
   const notifications = recorded.get('mail-notifications');
   items.push(consentOf('mail-notifications', { givenAt: accountSince, withdrawnAt: notifications?.withdrawnAt }, !notificationsOff));
@@ -93,12 +94,19 @@ export async function withdrawConsent(caller: Caller, consentId: string, body: W
       return { id: consentId, withdrawnAt };
     }
     case 'mail-event-announcements':
-      // The preference is created with the first announcement: made here if none was sent yet.
-      await preferencesOf([(await callerItem(person))!]);
-      await MailPreferenceEntity.patch({ userId: person.userId }).set({ eventAnnouncements: false }).go();
+      // The preference is made with the first announcement (events/mail.ts); until then, off is written here.
+      await MailPreferenceEntity.patch({ userId: person.userId })
+        .set({ eventAnnouncements: false })
+        .go()
+        .catch(async (error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+          const unsubscribeToken = randomBytes(24).toString('base64url');
+          await UnsubscribeLinkEntity.put({ token: unsubscribeToken, userId: person.userId }).go();
+          await MailPreferenceEntity.put({ userId: person.userId, eventAnnouncements: false, unsubscribeToken }).go();
+        });
       break;
     case 'mail-notifications':
-      await updateNotificationSettings(caller, { email: Object.fromEntries(notificationKinds.map((kind) => [kind, 'never'])) });
+      await NotificationStateEntity.upsert({ userId: person.userId }).set({ email: Object.fromEntries(notificationKinds.map((kind) => [kind, 'never' as const])) }).go();
       break;
     case 'public-rsvp':
       throw new NotFoundError('consent.not-found', 'params.consentId');

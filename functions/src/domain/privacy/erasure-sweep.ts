@@ -1,13 +1,12 @@
 import type { EntityItem } from 'electrodb';
-import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cognito, userPoolId } from '../../shared/cognito';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { filesBucket, s3 } from '../../shared/files';
 import { isConditionFailure } from '../../shared/conditions';
 import { logger } from '../../shared/logger';
 import { hashedAddress, SuppressionEntity } from '../mail/suppression';
+import { deleteCognitoUser } from './cognito-account';
 import { deleteCounted } from './counters';
 import { SweepTaskEntity } from './entities';
 import { isSubjectOf, ruleOfItem, type DataRule, type ErasureRule } from './inventory';
@@ -22,13 +21,6 @@ import { namesPerson, needlesOf, rewritten, runSweep, type Needles, type RawItem
 export const ERASED_AUTHOR = 'compte supprimé';
 const ERASED_ID = 'compte-supprime';
 
-export async function deleteCognitoUser(userId: string): Promise<void> {
-  try {
-    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: userId }));
-  } catch (error) {
-    if ((error as Error).name !== 'UserNotFoundException') throw error;
-  }
-}
 
 const keyAttributes = (item: RawItem) => Object.keys(item).filter((k) => k === 'pk' || k === 'sk' || /^gsi\d+(pk|sk)$/.test(k));
 
