@@ -84,6 +84,35 @@ describe('my data, through the site', () => {
   });
 });
 
+describe('the transparency log, through the site', () => {
+  test('a member sees on her section page who read its member list, and in « Mes données » who read her lists', { timeout: 120_000 }, async () => {
+    const run = Date.now().toString(36);
+    const [secretary, member] = await Promise.all([
+      createTestPerson(stack, {
+        email: `lecture.secretaire.${run}@coopol.example`, givenName: 'Bérénice', familyName: `Lectrice${run}`, postalCode: '35000',
+        member: { memberNumber: `WL${run}1`, sectionId: 'rennes' }, grants: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }], mfa: true,
+      }),
+      createTestPerson(stack, { email: `lecture.membre.${run}@coopol.example`, givenName: 'Jade', familyName: `Lue${run}`, postalCode: '35000', member: { memberNumber: `WL${run}2`, sectionId: 'rennes' } }),
+    ]);
+    const read = await api(stack, '/api/sections/rennes/members?limit=100', { headers: { authorization: `Bearer ${secretary.idToken}` } });
+    assert.equal(read.status, 200);
+
+    const page = await signedInPage(browser, stack.urls.site, member, watch, { width: 320, height: 800 });
+    await page.goto(`${stack.urls.site}/sections/rennes`, { waitUntil: 'networkidle' });
+    const log = page.getByRole('region', { name: 'Qui a consulté la liste des membres' });
+    await log.getByText(`Bérénice Lectrice${run}`).waitFor();
+    assert.match(await log.innerText(), /Secrétaire de section/);
+    await assertFitsWidth(page);
+
+    await page.goto(`${stack.urls.site}/profil/donnees`, { waitUntil: 'networkidle' });
+    const mine = page.getByRole('region', { name: 'Qui a consulté mes données' });
+    await mine.getByText(`Bérénice Lectrice${run}`).waitFor();
+    await page.getByRole('region', { name: 'Mes consentements' }).getByText(/Version 2026-06-v1/).first().waitFor();
+    await assertFitsWidth(page);
+    assert.deepEqual(watch.outside, []);
+  });
+});
+
 async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));

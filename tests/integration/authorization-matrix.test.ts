@@ -24,6 +24,8 @@ const actors = [
 type ActorName = (typeof actors)[number];
 
 let stack: TestStack;
+/** The privacy officer: outside the actors above (none of whom may use the DPO's desk), checked on their own below. */
+let privacyOfficer: TestPerson;
 const people = {} as Record<Exclude<ActorName, 'anonymous'>, TestPerson>;
 const as = (actor: ActorName) => (actor === 'anonymous' ? undefined : people[actor]);
 
@@ -315,7 +317,7 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
 // ——— Privacy rights (issue 14, ADR 0024) ———
 // Erasing an account is one's own, confirmed by the password: a wrong one changes nothing (400 on
 // body.password) for every signed-in caller. The register of processing is public.
-const privacy = { memberExport: '' };
+const privacy = { memberExport: '', dpoRequest: '' };
 const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
   eraseMyAccount: { method: 'DELETE', path: () => '/api/me', body: () => ({ password: 'pas-le-bon-mot-de-passe', content: 'delete' }), expect: signedIn(400) },
   // One's own archive: anyone signed in asks for theirs (asking again while it is prepared answers the same one);
@@ -336,6 +338,33 @@ const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
   listMyExports: { method: 'GET', path: () => '/api/me/exports', expect: signedIn(200) },
   downloadExport: { method: 'GET', path: () => `/api/me/exports/${privacy.memberExport}/download`, expect: { ...signedIn(404), memberOfTheSection: 200 } },
   getRegisterOfProcessing: { method: 'GET', path: () => '/api/privacy/register', expect: everyone(200) },
+  // One's own consents; withdrawing the art. 9 one is an erasure: a wrong password changes nothing.
+  listMyConsents: { method: 'GET', path: () => '/api/me/consents', expect: signedIn(200) },
+  withdrawConsent: {
+    method: 'POST', path: () => '/api/me/consents/art9-signup/withdraw', body: () => ({ password: 'pas-le-bon-mot-de-passe' }), expect: signedIn(400),
+  },
+  // A section's transparency log: its members only (its secretary is one); anyone else, officials above
+  // included, is told it does not exist. A federation's: the people on its list (members and supporters).
+  getSectionAccessLog: { method: 'GET', path: () => '/api/sections/mulhouse/access-log', expect: only({ memberOfTheSection: 200, sectionSecretary: 200 }, 404) },
+  getFederationAccessLog: {
+    method: 'GET', path: () => '/api/federations/68/access-log',
+    expect: only({ supporter: 200, memberOfTheSection: 200, sectionSecretary: 200, federationOfficer: 200 }, 404),
+  },
+  getMyAccessLog: { method: 'GET', path: () => '/api/me/access-log', expect: signedIn(200) },
+  // The DPO's desk and the whole log: the privacy officer alone — national admins included out (see below).
+  getDpoAccessLog: { method: 'GET', path: () => '/api/dpo/access-log', expect: signedIn(403) },
+  createDpoRequest: {
+    method: 'POST', path: () => '/api/dpo/requests',
+    body: () => ({ kind: 'export', means: 'courrier', requesterName: 'Rose Courrier', requesterEmail: 'rose.courrier@coopol.example' }),
+    expect: signedIn(403),
+  },
+  listDpoRequests: { method: 'GET', path: () => '/api/dpo/requests', expect: signedIn(403) },
+  getDpoRequest: { method: 'GET', path: () => `/api/dpo/requests/${privacy.dpoRequest}`, expect: signedIn(403) },
+  runDpoRequest: { method: 'POST', path: () => `/api/dpo/requests/${privacy.dpoRequest}/run`, body: () => ({ action: 'export' }), expect: signedIn(403) },
+  closeDpoRequest: {
+    method: 'POST', path: () => `/api/dpo/requests/${privacy.dpoRequest}/close`, body: () => ({ outcome: 'refused', note: 'Matrice' }), expect: signedIn(403),
+  },
+  downloadDpoExport: { method: 'GET', path: () => `/api/dpo/requests/${privacy.dpoRequest}/download`, expect: signedIn(403) },
 };
 
 const matrix: Record<RouteName, Case> = {
@@ -483,6 +512,15 @@ before(async () => {
     mfa: true,
   });
   await createEventFixtures();
+  privacyOfficer = await createTestPerson(stack, {
+    email: 'matrix.dpo@coopol.example', givenName: 'privacyOfficer', familyName: 'Matrice', postalCode: '75018',
+    grants: [{ role: 'privacy-officer', scopeType: 'national', scopeId: 'national' }], mfa: true,
+  });
+  const made = await call(stack, privacyOfficer, 'POST', '/api/dpo/requests', {
+    kind: 'other', means: 'telephone', requesterName: 'Rose Matrice', requesterEmail: 'rose.matrice@coopol.example', details: 'Une question',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  privacy.dpoRequest = made.body.id as string;
   // A finished export of the member of the section (its archive a few bytes in the bucket).
   const { SweepTaskEntity } = await import('../../functions/src/domain/privacy/entities');
   const { filesBucket, s3 } = await import('../../functions/src/shared/files');
@@ -747,5 +785,19 @@ describe('authorization matrix: a members-only group, for a supporter', () => {
     assert.deepEqual(Object.fromEntries(await statuses('supporter')), Object.fromEntries(paths.map((p) => [p, 404])));
     const managed = Object.fromEntries(await statuses('memberOfTheSection'));
     for (const path of paths) assert.equal(managed[path], 200, path);
+  });
+});
+
+describe('the DPO’s desk', () => {
+  test('only the privacy officer sees the whole log and the requests', async () => {
+    for (const [method, path, body] of [
+      ['GET', '/api/dpo/access-log?sectionId=mulhouse'],
+      ['GET', '/api/dpo/requests'],
+      ['GET', `/api/dpo/requests/${privacy.dpoRequest}`],
+      ['GET', '/api/sections/mulhouse/access-log'],
+    ] as [string, string, unknown?][]) {
+      const response = await call(stack, privacyOfficer, method, path, body);
+      assert.equal(response.status, path.endsWith('/access-log') && path.startsWith('/api/sections') ? 404 : 200, `${method} ${path}: ${JSON.stringify(response.body)}`);
+    }
   });
 });

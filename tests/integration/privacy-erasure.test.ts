@@ -36,6 +36,23 @@ describe('erasure', () => {
     assert.deepEqual(badContent.body.details?.map((d) => d.field), ['body.content']);
     assert.equal((await call(stack, eulalie, 'GET', '/api/me/profile')).status, 200, 'still there after refusals');
 
+    // What she counts in: her group's members, the event's « je viens » and its slot, the comments under his post.
+    const counts = async () => {
+      const [group, event, post] = await Promise.all([
+        call(stack, basile, 'GET', `/api/groups/${made.group}`),
+        call(stack, made.secretary, 'GET', `/api/events/${made.event}`),
+        call(stack, basile, 'GET', `/api/posts/${made.his}`),
+      ]);
+      return {
+        members: group.body.memberCount as number,
+        going: event.body.going as number,
+        slotTaken: (event.body.slots as { taken: number }[])[0]!.taken,
+        comments: post.body.commentCount as number,
+      };
+    };
+    const before = await counts();
+    assert.ok(before.members >= 2 && before.going >= 1 && before.slotTaken >= 1 && before.comments >= 1, JSON.stringify(before));
+
     const erased = await call(stack, eulalie, 'DELETE', '/api/me', { password: TEST_PASSWORD, totpCode: generateSync({ secret: eulalie.totpSecret! }), content: 'delete' });
     assert.equal(erased.status, 202, JSON.stringify(erased.body));
 
@@ -86,5 +103,8 @@ describe('erasure', () => {
 
     const keys = await bucketKeys();
     assert.deepEqual(keys.filter((k) => k.includes(eulalie.userId)), []);
+
+    // The counters she was in went down with her items (the sweep deletes and counts in one transaction).
+    assert.deepEqual(await counts(), { members: before.members - 1, going: before.going - 1, slotTaken: before.slotTaken - 1, comments: before.comments - 1 });
   });
 });

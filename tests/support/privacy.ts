@@ -24,6 +24,8 @@ export interface Everything {
   hers: string;
   his: string;
   group: string;
+  /** The section event she answers « je viens » and signs up to a slot of. */
+  event: string;
 }
 
 const ok = async (response: Promise<{ status: number; body: unknown }>, what: string) => {
@@ -80,6 +82,8 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'PUT', `/api/events/${event.id as string}/rsvp`, { answer: 'going' }), 'rsvp');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${event.id as string}/slots/${(event.slots as { id: string }[])[0]!.id}/signup`), 'slot');
   await ok(call(stack, eulalie, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } }), 'calendar feed');
+  // As the section's web referent she reads its member list in full: the transparency log records it.
+  await ok(call(stack, eulalie, 'GET', '/api/sections/colmar/members'), 'member list');
   // Her group's meeting, announced to its members (her too), and last month's, reported.
   const groupSpace = { type: 'group', id: group };
   await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'reunion', title: `Réunion ${run}`, ...when, visibility: 'members', announce: true }), 'group event');
@@ -98,7 +102,7 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   const { suppress } = await import('../../functions/src/domain/mail/suppression');
   await suppress(eulalie.email, 'unsubscribe');
   await ok(call(stack, secretary, 'PUT', `/api/spaces/section/colmar/blocks/${eulalie.userId}`), 'block');
-  return { run, eulalie, basile, secretary, name, hers, his, group };
+  return { run, eulalie, basile, secretary, name, hers, his, group, event: event.id as string };
 }
 
 /** Every item of the table (a test's look at everything; the app never scans but in its sweeps). */

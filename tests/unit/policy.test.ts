@@ -13,10 +13,14 @@ import {
   mayViewReports,
   mayManageWaves,
   mayViewRolloutNumbers,
+  mayActAsPrivacyOfficer,
+  maySeeFederationAccessLog,
+  maySeeSectionAccessLog,
   sectionMemberListAccess,
   visibleFields,
   type GroupStanding,
 } from '../../functions/src/domain/access/policy';
+import { authorityRole } from '../../functions/src/domain/access/authority';
 import { defaultVisibility } from '../../functions/src/domain/people/visibility';
 
 // Each rule of the authorization module, as a pure function of the caller and the object.
@@ -242,5 +246,41 @@ describe('events', () => {
     refuses(() => mayViewReports(secretaryOf('mulhouse'), 'federation', { id: '68' }, options), 403);
     refuses(() => mayViewReports(officerOf('68'), 'region', { id: '44' }, options), 403);
     refuses(() => mayViewReports(person(), 'section', { id: 'mulhouse', federationCode: '68' }, options), 403);
+  });
+});
+
+describe('transparency log and the DPO’s desk (ADR 0027)', () => {
+  const grant = (role: Grant['role'], scopeType: Grant['scopeType'], scopeId: string): Grant[] => [{ role, scopeType, scopeId }];
+
+  test('a section’s log is for its adhérents; anyone else, officials above included, is told it does not exist', () => {
+    assert.doesNotThrow(() => maySeeSectionAccessLog(person(), 'mulhouse'));
+    for (const caller of [
+      person({ sectionId: 'colmar' }),
+      person({ status: 'sympathisant', sectionId: undefined }),
+      person({ sectionId: 'colmar', roles: grant('federation-officer', 'federation', '68') }),
+      person({ sectionId: 'paris-18', federationCode: '75', roles: grant('national-admin', 'national', 'national') }),
+    ]) {
+      assert.throws(() => maySeeSectionAccessLog(caller, 'mulhouse'), { statusCode: 404 });
+    }
+    assert.throws(() => maySeeSectionAccessLog({ kind: 'anonymous' }, 'mulhouse'), { statusCode: 401 });
+  });
+
+  test('a federation’s log is for the people on its list, members and supporters', () => {
+    assert.doesNotThrow(() => maySeeFederationAccessLog(person({ status: 'sympathisant', sectionId: undefined }), '68'));
+    assert.throws(() => maySeeFederationAccessLog(person({ federationCode: '75', sectionId: 'paris-11' }), '68'), { statusCode: 404 });
+  });
+
+  test('the DPO’s desk is the privacy officer’s alone, with TOTP', () => {
+    const officer = person({ roles: grant('privacy-officer', 'national', 'national') });
+    assert.doesNotThrow(() => mayActAsPrivacyOfficer(officer, options));
+    assert.throws(() => mayActAsPrivacyOfficer({ ...officer, mfaVerified: false }, options), { statusCode: 403 });
+    assert.throws(() => mayActAsPrivacyOfficer(person({ roles: grant('national-admin', 'national', 'national') }), options), { statusCode: 403 });
+  });
+
+  test('a read is logged under the nearest role that gave it', () => {
+    const both = person({ roles: [...grant('section-secretary', 'section', 'mulhouse'), ...grant('federation-officer', 'federation', '68')] });
+    assert.equal(authorityRole(both, mulhouse), 'section-secretary');
+    assert.equal(authorityRole(both, { federationCode: '68' }), 'federation-officer');
+    assert.equal(authorityRole(person({ roles: grant('national-admin', 'national', 'national') }), mulhouse), 'national-admin');
   });
 });

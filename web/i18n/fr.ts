@@ -451,6 +451,8 @@ export const fr = {
   'privacy.who2': 'Par défaut, votre statut d’adhérent n’est visible que de votre section, et votre adresse e-mail de personne.',
   'privacy.who3':
     'Les responsables de votre section et de votre fédération voient la liste complète de leurs membres, pour organiser la vie militante.',
+  'privacy.who4':
+    'Chacune de ces consultations est inscrite, sans qu’on puisse l’effacer, pendant un an : qui, avec quel rôle, quand, combien de personnes. Les membres de la section le voient sur sa page (« Qui a consulté la liste des membres »), et vous voyez dans « Mes données » les consultations des listes où vous étiez et de votre adhésion.',
   'privacy.keepHeading': 'Combien de temps',
   'privacy.keep1':
     'Vos données sont gardées tant que votre compte existe. Une inscription jamais confirmée est effacée au bout de quelques jours.',
@@ -460,7 +462,7 @@ export const fr = {
     'Nos journaux techniques servent à faire fonctionner le service et à comprendre une panne ou une attaque. Ils ne contiennent ni votre mot de passe, ni vos messages, ni l’adresse de votre appareil, et sont effacés d’eux-mêmes\u00a0: ceux de nos serveurs au plus tard après {functions}\u00a0jours, ceux des appels à l’API (la fonction appelée, jamais le lien complet) après {apiAccess}\u00a0jours, ceux de l’accès aux fichiers après {bucketAccess}\u00a0jours, ceux du réseau de diffusion (sans paramètres d’adresse ni cookies) après {cdn}\u00a0jours. Ces derniers peuvent contenir un lien d’agenda ou de désabonnement\u00a0: ils sont rangés à part et seuls les responsables techniques y ont accès.',
   'privacy.rightsHeading': 'Vos droits',
   'privacy.rights1':
-    'Vous pouvez à tout moment corriger votre profil et restreindre qui le voit. Depuis « Mes données » (sur votre profil), vous téléchargez tout ce que Coopol garde sur vous et vous supprimez votre compte vous-même, sans rien demander à personne. Le délégué à la protection des données du parti reste là pour qui ne peut pas utiliser le site.',
+    'Vous pouvez à tout moment corriger votre profil et restreindre qui le voit. Depuis « Mes données » (sur votre profil), vous téléchargez tout ce que Coopol garde sur vous et vous supprimez votre compte vous-même, sans rien demander à personne ; vous y voyez aussi vos consentements (le texte accepté, sa version, sa date), que vous pouvez retirer. Le délégué à la protection des données du parti reste là pour qui ne peut pas utiliser le site : écrivez-lui ou appelez-le, il enregistre votre demande et y répond dans le mois.',
   'privacy.rights2': 'Vous pouvez aussi adresser une réclamation à la CNIL, l’autorité française de protection des données.',
   'privacy.signUp': 'Créer mon compte',
 

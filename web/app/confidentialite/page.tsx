@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: t('privacy.title') };
 const sections: { heading: TextKey; paragraphs: TextKey[] }[] = [
   { heading: 'privacy.whatHeading', paragraphs: ['privacy.what1', 'privacy.what2'] },
   { heading: 'privacy.whyHeading', paragraphs: ['privacy.why1', 'privacy.why2'] },
-  { heading: 'privacy.whoHeading', paragraphs: ['privacy.who1', 'privacy.who2', 'privacy.who3'] },
+  { heading: 'privacy.whoHeading', paragraphs: ['privacy.who1', 'privacy.who2', 'privacy.who3', 'privacy.who4'] },
   { heading: 'privacy.keepHeading', paragraphs: ['privacy.keep1', 'privacy.keep2', 'privacy.keep3'] },
   { heading: 'privacy.rightsHeading', paragraphs: ['privacy.rights1', 'privacy.rights2'] },
 ];

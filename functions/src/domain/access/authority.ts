@@ -97,3 +97,22 @@ export function officialOver(caller: Person, space: Space): boolean {
 export function hasAuthorityOverSpace(caller: Person, space: Space, standing?: GroupStanding): boolean {
   return space.type === 'group' ? isGroupManager(standing) : officialOver(caller, space);
 }
+
+/**
+ * The role through which the caller has authority over a place, the nearest first (the transparency
+ * log says by which role a list was read). Asked only of someone `hasAuthorityOverSection` or
+ * `hasAuthorityOverFederation` allowed.
+ */
+export function authorityRole(caller: Person, place: { sectionId?: string; federationCode?: string }): Role {
+  if (place.sectionId && hasGrant(caller, 'section-secretary', 'section', place.sectionId)) return 'section-secretary';
+  if (place.sectionId && hasGrant(caller, 'web-referent', 'section', place.sectionId)) return 'web-referent';
+  if (place.federationCode && hasGrant(caller, 'federation-officer', 'federation', place.federationCode)) return 'federation-officer';
+  return 'national-admin';
+}
+
+/** Whether the caller is an official over where a person stands: their section's, their federation's, or national. */
+export function officialOverPerson(caller: Person, owner: { sectionId?: string; federationCode: string }): boolean {
+  return owner.sectionId
+    ? hasAuthorityOverSection(caller, { sectionId: owner.sectionId, federationCode: owner.federationCode })
+    : hasAuthorityOverFederation(caller, owner.federationCode);
+}

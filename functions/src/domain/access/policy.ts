@@ -14,3 +14,4 @@ export * from './rules/reports';
 export * from './rules/roles';
 export * from './rules/rollout';
 export * from './rules/spaces';
+export * from './rules/privacy';

@@ -2,6 +2,8 @@ import { findActiveMemberByEmail, linkMemberRecord } from '../membership/records
 import { foldName } from '../territory/names';
 import { getSection, resolvePostalCode } from '../territory/service';
 import { PersonEmailEntity, PersonEntity } from './entities';
+import { MembershipChangeEntity } from './membership-history';
+import { recordSignUpConsent } from '../privacy/consent-records';
 import { defaultVisibility } from './visibility';
 import { isConditionFailure } from '../../shared/conditions';
 
@@ -52,6 +54,8 @@ export async function registerPerson(userId: string, email: string, pending: Reg
       if (!isConditionFailure(error)) throw error;
     });
   await PersonEmailEntity.put({ email, userId }).go();
+  await recordSignUpConsent(userId, pending.consentAt);
+  await MembershipChangeEntity.put({ userId, at: new Date().toISOString(), status: matches ? 'adherent' : 'sympathisant', sectionId: place.sectionId, federationCode: place.federationCode }).go();
   if (matches) await linkMemberRecord(record.memberNumber, userId);
   return 'created';
 }

@@ -3,25 +3,19 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { EntityItem } from 'electrodb';
 import type * as z from 'zod';
-import type { MyProfile, PhotoUploadRequest, PublicProfile, UpdateProfileRequest } from '../../contracts/identity';
+import type { MyProfile, PhotoUploadRequest, ProfileField, PublicProfile, UpdateProfileRequest } from '../../contracts/identity';
 import { mandateCodes, partyFunctionCodes } from '../../contracts/party-functions';
 import { filesBucket, s3 } from '../../shared/files';
 import type { Caller, Grant } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
-import { policyOptions } from '../access/options';
-import {
-  federationMemberListAccess,
-  mayOpenProfile,
-  requirePerson,
-  sectionMemberListAccess,
-  visibleFields,
-  type ListAccess,
-} from '../access/policy';
+import { readFederationMembers, readProfile, readSectionMembers } from '../access/member-lists';
+import { mayOpenProfile, requirePerson, visibleFields, type ListAccess } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { badCursor } from '../paging';
 import { foldName } from '../territory/names';
 import { getFederation, getSection, resolvePostalCode } from '../territory/service';
 import { PersonEntity } from './entities';
+import { MembershipChangeEntity, standingChanged } from './membership-history';
 
 type PersonItem = EntityItem<typeof PersonEntity>;
 
@@ -117,11 +111,18 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   else if (patch.otherFunction !== undefined) removals.push('otherFunction');
   if (removals.length) update = update.remove(removals);
   const { data } = await update.go({ response: 'all_new' });
-  return toMyProfile(data as PersonItem);
+  const updated = data as PersonItem;
+  if (standingChanged(current, updated)) {
+    await MembershipChangeEntity.put({ userId: updated.userId, at: new Date().toISOString(), status: updated.status, sectionId: updated.sectionId, federationCode: updated.federationCode }).go();
+  }
+  return toMyProfile(updated);
 }
 
 async function toPublicProfile(viewer: Caller, item: PersonItem, access: ListAccess): Promise<PublicProfile> {
-  const fields = visibleFields(viewer, factsOf(item), access);
+  return profileShowing(item, visibleFields(viewer, factsOf(item), access));
+}
+
+async function profileShowing(item: PersonItem, fields: Set<ProfileField>): Promise<PublicProfile> {
   return {
     userId: item.userId,
     givenName: item.givenName,
@@ -139,7 +140,8 @@ async function toPublicProfile(viewer: Caller, item: PersonItem, access: ListAcc
 /** Someone's profile, showing only what its owner allows this caller to see. */
 export async function getPublicProfile(caller: Caller, userId: string): Promise<PublicProfile> {
   mayOpenProfile(caller);
-  return toPublicProfile(caller, await getPersonItem(userId), 'as-allowed');
+  const item = await getPersonItem(userId);
+  return readProfile(caller, factsOf(item), (fields) => profileShowing(item, fields));
 }
 
 /**
@@ -153,22 +155,24 @@ function listed(viewer: Caller, item: PersonItem, access: ListAccess): boolean {
 /** A page of a section's members (GetItem section + one Query page), filtered by each person's choices. */
 export async function listSectionMembers(caller: Caller, sectionId: string, page: { cursor?: string; limit: number }) {
   const section = await getSection(sectionId);
-  const access = sectionMemberListAccess(caller, { sectionId, federationCode: section.federationCode }, policyOptions);
-  const result = await PersonEntity.query.bySection({ sectionId }).go({ cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
-  const items = result.data.filter((item) => listed(caller, item, access));
-  return { items: await Promise.all(items.map((item) => toPublicProfile(caller, item, access))), nextCursor: result.cursor ?? null };
+  return readSectionMembers(caller, { sectionId, federationCode: section.federationCode }, async (access) => {
+    const result = await PersonEntity.query.bySection({ sectionId }).go({ cursor: page.cursor ?? null, limit: page.limit }).catch(badCursor(page.cursor));
+    const items = result.data.filter((item) => listed(caller, item, access));
+    return { items: await Promise.all(items.map((item) => toPublicProfile(caller, item, access))), nextCursor: result.cursor ?? null };
+  });
 }
 
 /** A page of a federation's members and supporters (GetItem federation + one Query page). */
 export async function listFederationMembers(caller: Caller, federationCode: string, page: { cursor?: string; limit: number }) {
   await getFederation(federationCode);
-  const access = federationMemberListAccess(caller, federationCode, policyOptions);
-  const result = await PersonEntity.query
-    .byFederation({ federationCode })
-    .go({ cursor: page.cursor ?? null, limit: page.limit })
-    .catch(badCursor(page.cursor));
-  const items = result.data.filter((item) => listed(caller, item, access));
-  return { items: await Promise.all(items.map((item) => toPublicProfile(caller, item, access))), nextCursor: result.cursor ?? null };
+  return readFederationMembers(caller, federationCode, async (access) => {
+    const result = await PersonEntity.query
+      .byFederation({ federationCode })
+      .go({ cursor: page.cursor ?? null, limit: page.limit })
+      .catch(badCursor(page.cursor));
+    const items = result.data.filter((item) => listed(caller, item, access));
+    return { items: await Promise.all(items.map((item) => toPublicProfile(caller, item, access))), nextCursor: result.cursor ?? null };
+  });
 }
 
 

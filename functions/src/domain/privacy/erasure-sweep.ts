@@ -1,15 +1,16 @@
 import type { EntityItem } from 'electrodb';
-import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cognito, userPoolId } from '../../shared/cognito';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { filesBucket, s3 } from '../../shared/files';
+import { isConditionFailure } from '../../shared/conditions';
 import { logger } from '../../shared/logger';
 import { hashedAddress, SuppressionEntity } from '../mail/suppression';
+import { deleteCognitoUser } from './cognito-account';
+import { deleteCounted } from './counters';
 import { SweepTaskEntity } from './entities';
 import { isSubjectOf, ruleOfItem, type DataRule, type ErasureRule } from './inventory';
-import { namesPerson, needlesOf, putRaw, rewritten, runSweep, type Needles, type RawItem, type SweepTask } from './sweep';
+import { namesPerson, needlesOf, rewritten, runSweep, type Needles, type RawItem, type SweepTask } from './sweep';
 
 /**
  * The erasure job's part (ADR 0024): every item that names the erased person deleted, anonymised or
@@ -20,13 +21,6 @@ import { namesPerson, needlesOf, putRaw, rewritten, runSweep, type Needles, type
 export const ERASED_AUTHOR = 'compte supprimé';
 const ERASED_ID = 'compte-supprime';
 
-export async function deleteCognitoUser(userId: string): Promise<void> {
-  try {
-    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: userId }));
-  } catch (error) {
-    if ((error as Error).name !== 'UserNotFoundException') throw error;
-  }
-}
 
 const keyAttributes = (item: RawItem) => Object.keys(item).filter((k) => k === 'pk' || k === 'sk' || /^gsi\d+(pk|sk)$/.test(k));
 
@@ -57,19 +51,41 @@ function actionFor(item: RawItem, rule: DataRule | undefined, task: SweepTask, u
 }
 
 async function deleteItem(item: RawItem): Promise<void> {
-  await documentClient.send(new DeleteCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk } }));
+  await deleteCounted(item);
   // The files an item stood for leave the bucket with it.
   const fileKey = item.__edb_e__ === 'attachment' ? item.key : item.__edb_e__ === 'person' ? item.photoKey : undefined;
   if (typeof fileKey === 'string') await deleteObjects([fileKey]);
 }
 
 async function replaceItem(item: RawItem, next: RawItem): Promise<void> {
-  if (next.pk === item.pk && next.sk === item.sk) return putRaw(next);
+  if (next.pk === item.pk && next.sk === item.sk) return setChanged(item, next);
   await documentClient.send(
     new TransactWriteCommand({
       TransactItems: [{ Delete: { TableName: tableName, Key: { pk: item.pk, sk: item.sk } } }, { Put: { TableName: tableName, Item: next } }],
     }),
   );
+}
+
+/**
+ * Writes back only the attributes the rewrite changed, on the item as it is now: a whole put of the
+ * scanned copy would undo what happened since the Scan read it (a comment deleted meanwhile, its
+ * post's count gone down).
+ */
+async function setChanged(item: RawItem, next: RawItem): Promise<void> {
+  const changed = Object.keys(next).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(item[k]));
+  if (!changed.length) return;
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: { pk: item.pk, sk: item.sk },
+      UpdateExpression: `SET ${changed.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(changed.map((k, i) => [`#a${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(changed.map((k, i) => [`:v${i}`, next[k]])),
+    }),
+  ).catch((error: unknown) => {
+    if (!isConditionFailure(error)) throw error; // gone meanwhile: nothing left to rewrite
+  });
 }
 
 async function deleteObjects(keys: string[]): Promise<void> {

@@ -8,7 +8,7 @@ import { endAllSessions } from '../identity/end-sessions';
 import { PersonEmailEntity, PersonEntity } from '../people/entities';
 import { changeMembership } from '../roles/service';
 import { memberHash, MemberTombstoneEntity, SweepTaskEntity } from './entities';
-import { deleteCognitoUser } from './erasure-sweep';
+import { deleteCognitoUser } from './cognito-account';
 import { freshCursors } from './sweep';
 
 /**

@@ -45,13 +45,24 @@ export async function requestExport(caller: Caller): Promise<ExportStatus> {
   if (running) return toStatus(running);
   const { data: person } = await PersonEntity.get({ userId }).go({ consistent: true });
   if (!person) throw new NotFoundError('account.not-found');
+  return toStatus(await startExport(person, 'self'));
+}
+
+/** The sweep task of an export, whoever asked: the person (`self`) or the privacy officer on their behalf (their userId). */
+export async function startExport(person: { userId: string; email: string; givenName: string; familyName: string }, requestedBy: string): Promise<SweepTask> {
   const task = {
-    sweepId: randomBytes(12).toString('base64url'), seq: 0, kind: 'export' as const, userId, email: person.email.toLowerCase(),
-    givenName: person.givenName, familyName: person.familyName, pseudonym: '-', requestedBy: 'self', requestedAt: new Date().toISOString(),
+    sweepId: randomBytes(12).toString('base64url'), seq: 0, kind: 'export' as const, userId: person.userId, email: person.email.toLowerCase(),
+    givenName: person.givenName, familyName: person.familyName, pseudonym: '-', requestedBy, requestedAt: new Date().toISOString(),
     cursors: freshCursors(), state: 'running' as const, scanned: 0, matched: 0, expiresAt: expiryFrom('exportArchive'),
   };
   await SweepTaskEntity.create(task).go();
-  return toStatus(task);
+  return task;
+}
+
+/** One sweep at its latest share (PR3: its shares, one Query). */
+export async function latestShareOf(sweepId: string): Promise<SweepTask | undefined> {
+  const { data } = await SweepTaskEntity.query.byId({ sweepId }).go({ order: 'desc', limit: 1 });
+  return data[0];
 }
 
 export async function listMyExports(caller: Caller): Promise<{ items: ExportStatus[] }> {
@@ -68,9 +79,14 @@ export async function downloadExport(caller: Caller, exportId: string): Promise<
   const { userId } = requirePerson(caller);
   const task = (await exportsOf(userId)).find((t) => t.sweepId === exportId);
   if (!task) throw new NotFoundError('export.not-found', 'params.exportId');
+  return archiveDownload(task, () => new NotFoundError('export.not-found', 'params.exportId'));
+}
+
+/** A presigned GET of a finished export's archive, minutes long; `gone`: the refusal when there is none. */
+export async function archiveDownload(task: SweepTask, gone: () => Error): Promise<{ url: string; expiresInSeconds: number }> {
   const status = toStatus(task);
   if (status.state === 'running') throw new ConflictError('export.preparing');
-  if (status.state === 'expired' || !task.archiveKey) throw new NotFoundError('export.not-found', 'params.exportId');
+  if (status.state === 'expired' || !task.archiveKey) throw gone();
   const url = await getSignedUrl(
     s3,
     new GetObjectCommand({ Bucket: filesBucket, Key: task.archiveKey, ResponseContentDisposition: 'attachment; filename="coopol-mes-donnees.zip"' }),

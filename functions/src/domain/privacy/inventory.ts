@@ -113,6 +113,11 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que le rôle tient.', reason: 'L’effacement met fin aux rôles (changeMembership), audités.' },
   { feature: 'people', entity: 'roleAudit', subject: ['userId'], label: 'Journal des rôles', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
     retention: 'Tant que l’espace existe.', reason: 'Qui a eu quel pouvoir et quand doit rester vérifiable : la personne devient « compte supprimé n° … ».' },
+  { feature: 'people', entity: 'membershipChange', subject: ['userId'], label: 'Historique d’adhésion', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
+    retention: 'Tant que le compte existe.', reason: 'Où la personne était et depuis quand : son journal de transparence en est calculé ; effacé avec le compte.' },
+  // ——— access ———
+  { feature: 'access', entity: 'memberListRead', subject: ['readerId'], label: 'Consultation d’une liste de membres', data: 'art9', processing: 'privacy', export: 'include', erasure: 'pseudonymise',
+    retention: 'Un an (TTL).', reason: 'Le journal de transparence doit rester vérifiable : le lecteur effacé devient « compte supprimé n° … », comme une personne effacée dont l’adhésion a été lue.' },
   // ——— membership ———
   { feature: 'membership', entity: 'memberRecord', subject: ['userId', 'email'], label: 'Ligne du fichier des adhérents', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
     retention: 'Jusqu’à l’import suivant qui ne la contient plus.', reason: 'Le fichier appartient au parti : la ligne est déliée du compte et une empreinte empêche l’import suivant de la relier à un nouveau compte.' },
@@ -218,6 +223,12 @@ export const inventory: readonly DataRule[] = [
     retention: 'Export : 7 jours ; effacement : la preuve, sans rien qui désigne la personne.', reason: 'La preuve que l’effacement a eu lieu, sous « compte supprimé n° … » ; l’export est l’archive elle-même (son avancement est sur le profil).' },
   { feature: 'privacy', entity: 'memberTombstone', label: 'Empreinte d’une ligne du fichier effacée', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
     retention: 'Tant que la ligne est dans le fichier du parti.', reason: 'Une empreinte du numéro d’adhérent : empêche l’import suivant de relier la ligne à un nouveau compte.' },
+  { feature: 'privacy', entity: 'consent', subject: ['userId'], label: 'Consentement', data: 'art9', processing: 'privacy', export: 'include', erasure: 'delete',
+    retention: 'Tant que le compte existe.', reason: 'Le texte accepté, sa version, sa date et sa manière : exporté, effacé avec le compte (son retrait est l’effacement même).' },
+  { feature: 'privacy', entity: 'dpoRequest', subject: ['requesterEmail'], label: 'Demande adressée au délégué', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
+    retention: 'Trois ans après sa clôture (preuve de la réponse).', reason: 'Faite hors du site, elle reçoit sa réponse du délégué par le même moyen ; gardée comme preuve de la réponse dans le délai, la personne y devient « compte supprimé n° … ».' },
+  { feature: 'privacy', entity: 'dpoAudit', label: 'Journal du délégué', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
+    retention: 'Avec sa demande.', reason: 'Ce que le délégué a fait et quand : il le garde, sous pseudonyme si le délégué lui-même est effacé.' },
   // ——— territory ———
   notPersonal('territory', 'region', 'Région', 'Géographie officielle.'),
   notPersonal('territory', 'federation', 'Fédération', 'Géographie officielle.'),

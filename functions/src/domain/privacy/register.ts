@@ -31,4 +31,5 @@ export const retentionWords: Record<RetentionId, { label: string; from: string }
   unattachedUpload: { label: 'Un fichier envoyé mais jamais joint', from: 'après son envoi' },
   session: { label: 'Une session ouverte', from: 'après la connexion' },
   exportArchive: { label: 'L’archive de vos données', from: 'après sa préparation' },
+  memberListRead: { label: 'Une consultation d’une liste de membres (journal de transparence)', from: 'après la consultation' },
 };

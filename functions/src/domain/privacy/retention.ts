@@ -18,6 +18,7 @@ export const retention = {
   unattachedUpload: { seconds: 1 * DAY },
   session: { seconds: 30 * DAY },
   exportArchive: { seconds: 7 * DAY },
+  memberListRead: { seconds: 365 * DAY },
 } as const satisfies Record<string, { seconds: number }>;
 
 export type RetentionId = keyof typeof retention;

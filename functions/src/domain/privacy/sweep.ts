@@ -1,4 +1,4 @@
-import { PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import { foldName } from '../territory/names';
 import { SweepTaskEntity } from './entities';
@@ -112,8 +112,3 @@ export async function runSweep(
 
 /** A new sweep's cursors: every segment from the start. */
 export const freshCursors = () => JSON.stringify(Array.from({ length: SWEEP_SEGMENTS }, () => null));
-
-/** Writes a raw item back as is (the sweep rewrites items whose keys did not change). */
-export async function putRaw(item: RawItem): Promise<void> {
-  await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
-}

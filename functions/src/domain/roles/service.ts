@@ -6,10 +6,11 @@ import { factsOf } from '../access/load-caller';
 import { grantHolds, mayGrantRole, mayRevokeRole, requirePerson, type Membership } from '../access/policy';
 import { ConflictError, NotFoundError } from '../errors';
 import { PersonEntity, RoleAuditEntity, RoleGrantEntity } from '../people/entities';
+import { MembershipChangeEntity, standingChanged } from '../people/membership-history';
 import { getFederation, getSection } from '../territory/service';
 import { again, retryOptimistic } from '../../shared/retry';
 
-const roles = new Service({ person: PersonEntity, grant: RoleGrantEntity, audit: RoleAuditEntity });
+const roles = new Service({ person: PersonEntity, grant: RoleGrantEntity, audit: RoleAuditEntity, history: MembershipChangeEntity });
 
 type Official = EntityItem<typeof RoleGrantEntity>;
 
@@ -153,11 +154,13 @@ export async function changeMembership(userId: string, update: MembershipUpdate 
     const reason = reasonFor(before, after);
     const at = new Date().toISOString();
     const result = await roles.transaction
-      .write(({ person, grant: grants, audit }) => {
+      .write(({ person, grant: grants, audit, history }) => {
         let patch = person.patch({ userId }).set({ ...(update?.set ?? {}), roles: kept });
         if (update?.remove?.length) patch = patch.remove(update.remove);
         return [
           patch.where(({ roles: r }, { eq }) => eq(r, current)).commit(),
+          // The person's standing over time, read by the transparency log (ADR 0027).
+          ...(after && standingChanged(before, after) ? [history.put({ userId, at, ...after }).commit()] : []),
           ...ended.map((g) => grants.delete({ userId, scopeType: g.scopeType, scopeId: g.scopeId, role: g.role }).commit()),
           ...ended.map((g) => audit.create({ ...g, at, action: 'revoke', userId, by, reason }).commit()),
         ];

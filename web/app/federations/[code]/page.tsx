@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
 import { SpacePeople } from '../../../components/people/SpacePeople';
+import { SpaceAccessLog } from '../../../components/privacy/SpaceAccessLog';
 import { SpacePosts } from '../../../components/social/SpacePosts';
 import { federationHref, regionHref } from '../../../components/territory/hrefs';
 import { SectionList } from '../../../components/territory/SectionList';
@@ -79,6 +80,7 @@ export default async function FederationPage({ params, searchParams }: Props) {
 
       <div className={`container ${styles.people}`}>
         <SpacePeople scope="federation" id={federation.code} pageHref={federationHref(federation.code)} />
+        <SpaceAccessLog scope="federation" id={federation.code} />
       </div>
 
       <div className="container">

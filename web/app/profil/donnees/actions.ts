@@ -22,6 +22,13 @@ export async function downloadExport(form: FormData): Promise<void> {
   redirect(url);
 }
 
+/** « Retirer ce consentement » (a mail category, a preregistration; the art. 9 one is the erasure below). */
+export async function withdrawConsent(form: FormData): Promise<void> {
+  const session = await requireSession(page);
+  await callAsSignedIn(session, page, routes.withdrawConsent, { params: { consentId: text(form, 'consentId') }, body: {} });
+  redirect(`${page}?retire=1`);
+}
+
 /** « Supprimer mon compte »: confirmed with the password (and the TOTP code); then signed out for good. */
 export async function eraseAccount(_previous: FormState, form: FormData): Promise<FormState> {
   const session = await requireSession(page);

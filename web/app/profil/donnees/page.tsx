@@ -3,12 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { RadioGroup, SubmitButton, TextField } from '../../../components/forms/fields';
+import { AccessLog } from '../../../components/privacy/AccessLog';
 import { Icon } from '../../../components/ui/Icon';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 import styles from '../profil.module.css';
-import { downloadExport, eraseAccount, requestExport } from './actions';
+import { downloadExport, eraseAccount, requestExport, withdrawConsent } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,9 +21,11 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'n
 export default async function MyDataPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const session = await requireSession('/profil/donnees');
-  const [profile, exports] = await Promise.all([
+  const [profile, exports, consents, reads] = await Promise.all([
     callAsSignedIn(session, '/profil/donnees', routes.getMyProfile, {}),
     callAsSignedIn(session, '/profil/donnees', routes.listMyExports, {}),
+    callAsSignedIn(session, '/profil/donnees', routes.listMyConsents, {}),
+    callAsSignedIn(session, '/profil/donnees', routes.getMyAccessLog, {}),
   ]);
   const running = exports.items.some((e) => e.state === 'running');
 
@@ -77,6 +80,55 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
             </button>
           </form>
         )}
+      </section>
+
+      {param(params, 'retire') && (
+        <p role="status" className="notice-success">
+          <Icon name="check" size={22} />
+          <span>{t('consents.done')}</span>
+        </p>
+      )}
+
+      <section className={`card ${styles.card}`} aria-labelledby="consents-title">
+        <h2 id="consents-title" className={styles.cardTitle}>
+          {t('consents.heading')}
+        </h2>
+        <p>{t('consents.intro')}</p>
+        <ul className={styles.exports}>
+          {consents.items.map((consent) => (
+            <li key={consent.id}>
+              <p>
+                <strong>{consent.text}</strong>
+              </p>
+              <p className={styles.small}>
+                {t('consents.version', { version: consent.textVersion, given: day(consent.givenAt) })} · {consent.means}
+              </p>
+              {!consent.active ? (
+                <p className={styles.small}>{consent.withdrawnAt ? t('consents.withdrawnOn', { at: day(consent.withdrawnAt) }) : t('consents.withdrawn')}</p>
+              ) : consent.withdrawalNeedsPassword ? (
+                <p className={styles.small}>
+                  {consent.withdrawalEffect} <a href="#erase-title">{t('consents.art9Withdraw')}</a>
+                </p>
+              ) : (
+                <form action={withdrawConsent}>
+                  <p className={styles.small}>{consent.withdrawalEffect}</p>
+                  <input type="hidden" name="consentId" value={consent.id} />
+                  <button type="submit" className="button button-secondary">
+                    {t('consents.withdraw')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={`card ${styles.card}`} aria-labelledby="reads-title">
+        <h2 id="reads-title" className={styles.cardTitle}>
+          {t('accessLog.mineHeading')}
+        </h2>
+        <p>{t('accessLog.mineIntro')}</p>
+        <AccessLog reads={reads.items} withList />
       </section>
 
       <section className={`card ${styles.card}`} aria-labelledby="erase-title">

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
 import { SpacePeople } from '../../../components/people/SpacePeople';
+import { SpaceAccessLog } from '../../../components/privacy/SpaceAccessLog';
 import { SpacePosts } from '../../../components/social/SpacePosts';
 import { federationHref, regionHref, sectionHref } from '../../../components/territory/hrefs';
 import { sectionKindIcon, sectionKindLabel } from '../../../components/territory/labels';
@@ -141,6 +142,7 @@ export default async function SectionPage({ params }: Props) {
               </dl>
             </section>
             <SpacePeople scope="section" id={section.id} pageHref={sectionHref(section.id)} />
+            <SpaceAccessLog scope="section" id={section.id} />
           </div>
         </div>
 
