@@ -1,5 +1,6 @@
 import { recordAcceptances, trackedBy } from '../mail/acceptance';
 import { suppress } from '../mail/suppression';
+import { countOnMailing } from '../mailings/feedback';
 import { DeliveryEntity, WaveEntity } from './entities';
 import { isConditionFailure } from '../../shared/conditions';
 
@@ -31,7 +32,7 @@ async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'
 /**
  * SES's events, as the mail-feedback job receives them: a `Send` settles a tracked mail (a launch
  * mail, ADR 0009; an event's announcement, ADR 0013); a permanent bounce or a complaint suppresses
- * the address from every later mail and is counted on its wave. Idempotent.
+ * the address from every later mail and is counted on its wave or its message. Idempotent.
  */
 export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> {
   await recordAcceptances(
@@ -44,9 +45,11 @@ export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> 
     if (event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') {
       await Promise.all(event.bounce.bouncedRecipients.map((r) => suppress(r.emailAddress, 'bounce')));
       await countOnWave(event, 'bounce');
+      await countOnMailing(event.mail.tags, 'bounce');
     } else if (event.eventType === 'Complaint' && event.complaint) {
       await Promise.all(event.complaint.complainedRecipients.map((r) => suppress(r.emailAddress, 'complaint')));
       await countOnWave(event, 'complaint');
+      await countOnMailing(event.mail.tags, 'complaint');
     }
   }
 }
