@@ -103,7 +103,7 @@ export const jobs = {
     entry: 'functions/src/jobs/bulk-mail.ts',
     description: 'Coopol job: sends one shard of a message to a space’s members, page by page',
     trigger: { kind: 'stream', entities: ['bulkTask'], changes: ['INSERT'], batchSize: 1 },
-    access: { table: 'readwrite', mail: 'send', site: true, policy: true, mailings: true, scheduler: 'manage' },
+    access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 900,
     memorySize: 1024,
   },
@@ -112,7 +112,8 @@ export const jobs = {
     entry: 'functions/src/jobs/mailing-send.ts',
     description: 'Coopol job: starts a scheduled message to a space’s members',
     trigger: { kind: 'schedule' },
-    access: { table: 'readwrite', mail: 'send', site: true, policy: true, mailings: true, scheduler: 'manage' },
+    // The message's post in its space, when asked: as its author (the posts' rules).
+    access: { table: 'readwrite', mail: 'send', site: true, policy: true },
     timeoutSeconds: 300,
     memorySize: 512,
   },

@@ -14,6 +14,7 @@ import type { SpaceMessageData } from '../mail/templates/mailing';
 import { unsubscribeHeaders } from '../mail/send';
 import { PersonEntity } from '../people/entities';
 import { spacePeoplePage, type SpacePerson, type SpaceShard } from '../spaces/people';
+import { listFederations } from '../territory/service';
 import { MailingEntity, mailingsService } from './entities';
 import { segmentFilter } from './segment';
 
@@ -40,6 +41,12 @@ export const shardOf = (shard: string): SpaceShard => {
   const [scopeType, scopeId] = shard.split(':') as [SpaceShard['scopeType'], string];
   return { scopeType, scopeId };
 };
+
+/** The shards of a space's audience: its own, or a task per federation for the national level. */
+export async function shardsOf(m: Pick<MailingItem, 'spaceType' | 'spaceId'>): Promise<SpaceShard[]> {
+  if (m.spaceType === 'national') return (await listFederations()).map((f) => ({ scopeType: 'federation', scopeId: f.code }));
+  return [{ scopeType: m.spaceType, scopeId: m.spaceId }];
+}
 
 /** Why the breaker stops the sending now, if it does (the counts since the last resume). */
 export function breakerTrips(m: Pick<MailingItem, 'sent' | 'bounced' | 'complained' | 'baseSent' | 'baseBounced' | 'baseComplained'>): 'bounces' | 'complaints' | undefined {

@@ -10,19 +10,16 @@ import { callerItem, factsOf } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayApproveMailing, maySpeakForSpace, needsApproval, requirePerson } from '../access/policy';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { createBulkTask } from '../mail/bulk/stores';
 import { itemsOf, writeTogether } from '../mail/bulk/transaction';
 import { preferencesOf } from '../mail/preferences';
 import { renderMail } from '../mail/render';
 import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
-import { createPost } from '../social/posts';
 import { resolveSpaceForRules, spaceKeyOf, type PartySpaceType } from '../spaces/resolve';
-import { spacePeoplePage, type SpaceShard } from '../spaces/people';
-import { listFederations } from '../territory/service';
+import { spacePeoplePage } from '../spaces/people';
 import { MailingAuditEntity, MailingEntity, mailingsService } from './entities';
 import { eventOfSpace, segmentFilter } from './segment';
-import { handOverHaltedTasks, loadMailing, mailingOf, messageMail, promotedEvent, unsubscribeLinks, type MailingItem } from './sender';
+import { handOverHaltedTasks, loadMailing, messageMail, shardsOf, promotedEvent, unsubscribeLinks, type MailingItem } from './sender';
 
 /**
  * Messages to a space's members (issue 16, ADR 0028): the draft, its reach, its preview and test,
@@ -128,12 +125,6 @@ export async function getMailing(caller: Caller, ref: SpaceRef, mailingId: strin
   return toDto((await mailingIn(caller, ref, mailingId)).m);
 }
 
-/** The shards of a space's audience: its own, or a task per federation for the national level. */
-async function shardsOf(m: Pick<MailingItem, 'spaceType' | 'spaceId'>): Promise<SpaceShard[]> {
-  if (m.spaceType === 'national') return (await listFederations()).map((f) => ({ scopeType: 'federation', scopeId: f.code }));
-  return [{ scopeType: m.spaceType, scopeId: m.spaceId }];
-}
-
 /** How many of the space's people the segment keeps (the pages of its shards, read through). */
 async function reachOf(m: MailingItem): Promise<number> {
   const { data: author } = await PersonEntity.get({ userId: m.authorId }).go();
@@ -204,27 +195,6 @@ async function move(m: MailingItem, from: MailingItem['state'][], set: Partial<M
 
 const scheduleName = (mailingId: string) => `mailing-${mailingId}`;
 
-/** Starts the sending: one task per shard (its creation starts the bulk-mail job); the space's post if asked. */
-export async function startSending(mailingId: string): Promise<void> {
-  const m = await loadMailing(mailingId, true);
-  if (!m || m.state !== 'sending') return;
-  const mailing = mailingOf(mailingId);
-  await pool(await shardsOf(m), 10, (shard) => createBulkTask({ mailing, shard: `${shard.scopeType}:${shard.scopeId}`, seq: 0 }));
-  if (m.postInSpace && !m.segment) await postInSpace(m);
-}
-
-/** A message to the whole space is also read in its feed: posted by its author, once (the post's id is the mailing's). */
-async function postInSpace(m: MailingItem): Promise<void> {
-  const claimed = await MailingEntity.patch({ mailingId: m.mailingId })
-    .set({ postInSpace: false })
-    .where((attr, { eq }) => eq(attr.postInSpace, true))
-    .go()
-    .then(() => true, () => false);
-  const { data: author } = await PersonEntity.get({ userId: m.authorId }).go();
-  if (!claimed || !author) return;
-  await createPost({ kind: 'person', ...factsOf(author, true) }, { space: { type: m.spaceType, id: m.spaceId }, text: `${m.subject}\n\n${m.text}` });
-}
-
 /**
  * Sends now or at `at`. A federation's or national message above the stage's threshold waits for a
  * second person's approval first (then goes as asked). Two senders at once: one moves the draft, the other is told 409.
@@ -251,18 +221,9 @@ async function go(m: MailingItem, from: MailingItem['state'][], set: Partial<Mai
     return moved;
   }
   const moved = await move(m, from, { ...set, state: 'sending' }, audit(m.mailingId, 'send', by, String(set.reach ?? m.reach ?? '')), 'mailing.not-draft');
-  await startSending(m.mailingId);
+  // Its tasks (and its post in the space) are made by the `mailing-send` job, scheduled for now.
+  await scheduleJob(scheduleName(m.mailingId), 'mailing-send', new Date(), { mailingId: m.mailingId });
   return moved;
-}
-
-/** The scheduled time came (the `mailing-send` job): a message still scheduled starts; a cancelled one never. */
-export async function sendScheduledMailing(mailingId: string): Promise<void> {
-  const m = await loadMailing(mailingId, true);
-  if (!m || m.state !== 'scheduled') return;
-  const moved = await writeTogether(
-    itemsOf(mailingsService.transaction.write(({ mailing }) => [mailing.patch({ mailingId }).set({ state: 'sending' }).where((attr, { eq }) => eq(attr.state, 'scheduled')).commit()])),
-  );
-  if (moved.written) await startSending(mailingId);
 }
 
 /** The second person's approval of a large federation or national message: it then goes as asked. */
