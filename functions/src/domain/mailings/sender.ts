@@ -85,7 +85,7 @@ export function messageMail(m: MailingItem, to: { givenName?: string; email: str
   return {
     to: to.email,
     template: 'space-message' as const,
-    data: { givenName: to.givenName, subject: m.subject, text: m.text, spaceLabel: m.spaceLabel, authorName: m.authorName, event, unsubscribeUrl: links.unsubscribeUrl, preferencesUrl: siteLink('/profil/preferences') },
+    data: { givenName: to.givenName, subject: m.subject, text: m.text, spaceLabel: m.spaceLabel, authorName: m.authorName, event, unsubscribeUrl: links.unsubscribeUrl, preferencesUrl: siteLink('/notifications/preferences') },
     fromName: `${m.spaceLabel} · Coopol`,
     ...(m.replyToAddress && { replyTo: m.replyToAddress }),
     ...(links.unsubscribeApi && { headers: unsubscribeHeaders(links.unsubscribeApi) }),
