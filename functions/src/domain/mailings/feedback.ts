@@ -1,4 +1,4 @@
-import { isConditionFailure } from '../../shared/conditions';
+import { writtenUnlessRefused } from '../../shared/conditions';
 import { BulkReceiptEntity, mailingKey } from '../mail/bulk/stores';
 import { MailingEntity } from './entities';
 
@@ -10,16 +10,12 @@ export async function countOnMailing(tags: Record<string, string[]> | undefined,
   const mailingId = tags?.message?.[0];
   const recipient = tags?.recipient?.[0];
   if (!mailingId || !recipient) return;
-  const first = await BulkReceiptEntity.patch({ mailing: mailingKey({ kind: 'message', id: mailingId }), recipient })
-    .set({ feedback })
-    .where((attr, { notExists }) => notExists(attr.feedback))
-    .go()
-    .then(() => true)
-    .catch((error: Error) => {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    });
-  if (first) await MailingEntity.patch({ mailingId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go().catch((error: Error) => {
-    if (!isConditionFailure(error)) throw error; // a test mailing of the engine has no message item
-  });
+  const first = await writtenUnlessRefused(
+    BulkReceiptEntity.patch({ mailing: mailingKey({ kind: 'message', id: mailingId }), recipient })
+      .set({ feedback })
+      .where((attr, { notExists }) => notExists(attr.feedback))
+      .go(),
+  );
+  // A mailing of the engine's own test has no message item: nothing to count on.
+  if (first) await writtenUnlessRefused(MailingEntity.patch({ mailingId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go());
 }

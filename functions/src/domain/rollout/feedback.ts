@@ -2,7 +2,7 @@ import { recordAcceptances, trackedBy } from '../mail/acceptance';
 import { suppress } from '../mail/suppression';
 import { countOnMailing } from '../mailings/feedback';
 import { DeliveryEntity, WaveEntity } from './entities';
-import { isConditionFailure } from '../../shared/conditions';
+import { writtenUnlessRefused } from '../../shared/conditions';
 
 /** What SES publishes for a mail of the configuration set (event publishing format). */
 export interface SesMailEvent {
@@ -17,15 +17,12 @@ async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'
   const waveId = event.mail.tags?.wave?.[0];
   const recipient = event.mail.tags?.recipient?.[0];
   if (!waveId || !recipient) return;
-  const first = await DeliveryEntity.patch({ waveId, recipient })
-    .set({ feedback })
-    .where((attr, { notExists }) => notExists(attr.feedback))
-    .go()
-    .then(() => true)
-    .catch((error: Error) => {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    });
+  const first = await writtenUnlessRefused(
+    DeliveryEntity.patch({ waveId, recipient })
+      .set({ feedback })
+      .where((attr, { notExists }) => notExists(attr.feedback))
+      .go(),
+  );
   if (first) await WaveEntity.patch({ waveId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go();
 }
 
