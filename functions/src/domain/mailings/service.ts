@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type * as z from 'zod';
 import type { Mailing, MailingDraftRequest, Segment } from '../../contracts/mailings';
 import { readConfig } from '../../shared/config';
 import { cancelScheduledJob, scheduleJob } from '../../shared/scheduler';
 import { pool } from '../../shared/pool';
-import * as zod from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
 import { policyOptions } from '../access/options';
@@ -29,7 +28,7 @@ import { handOverHaltedTasks, loadMailing, messageMail, shardsOf, promotedEvent,
  */
 const config = readConfig({
   /** Above this reach a federation's or national message needs a second person's approval (infra/config.ts). */
-  MAILING_APPROVAL_THRESHOLD: zod.coerce.number().int().min(0),
+  MAILING_APPROVAL_THRESHOLD: z.coerce.number().int().min(0),
 });
 export const approvalThreshold = config.MAILING_APPROVAL_THRESHOLD;
 
