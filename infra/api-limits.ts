@@ -41,6 +41,7 @@ export const publicRouteReasons: Partial<Record<RouteName, string>> = {
   confirmPreregistration: 'a preregistration, authorized by the mailed token in the path',
   erasePreregistration: 'a preregistration, authorized by the mailed token in the path',
   unsubscribe: 'one-click unsubscribe (RFC 8058, List-Unsubscribe-Post): authorized by the token in the path',
+  unsubscribeSpaceMailings: 'one-click unsubscribe (RFC 8058) from one space’s messages: authorized by the secret token in the path',
 };
 
 /**

@@ -70,6 +70,11 @@ export const StageConfig = z
      * beyond it, the report is refused with the figure's name.
      */
     reportCeilings: json(ReportCeilings).default(defaultReportCeilings),
+    /**
+     * A federation's or the national level's message to more people than this needs a second
+     * person's approval before it goes (the two-person rule for mass mail, ADR 0028).
+     */
+    mailingApprovalThreshold: z.coerce.number().int().min(0).default(5_000),
     /** Where the stage's alarms are mailed (an SNS e-mail subscription to confirm once). Without it the topic has no subscriber. */
     alarmEmail: z.email().optional(),
     /** AWS WAF in front of CloudFront (a us-east-1 stack): managed rule groups and a rate per address. @default true for prod only */
@@ -136,6 +141,7 @@ export const stageConfigEnv: Record<Field, string> = {
   mailFrom: 'COOPOL_MAIL_FROM',
   openNextPath: 'COOPOL_OPEN_NEXT_PATH',
   reportCeilings: 'COOPOL_REPORT_CEILINGS',
+  mailingApprovalThreshold: 'COOPOL_MAILING_APPROVAL_THRESHOLD',
   alarmEmail: 'COOPOL_ALARM_EMAIL',
   waf: 'COOPOL_WAF',
   wafRatePerIp: 'COOPOL_WAF_RATE_PER_IP',

@@ -72,6 +72,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       filesBucketArn: files.bucketArnForOtherStacks,
       siteUrl,
       reportCeilings: config.reportCeilings,
+      mailingApprovalThreshold: config.mailingApprovalThreshold,
       logRetentionDays: days.functions,
     },
     mailDomain: config.domainName,
@@ -87,6 +88,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     filesBucketArn: files.bucketArnForOtherStacks,
     siteUrl,
     reportCeilings: config.reportCeilings,
+    mailingApprovalThreshold: config.mailingApprovalThreshold,
     logRetentionDays: days.functions,
   };
   const jobs = new JobsStack(app, name('jobs'), {

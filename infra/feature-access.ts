@@ -19,6 +19,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - files: `probe` HeadBucket · `read` GetObject · `readwrite` Get/Put/DeleteObject
  * - site: the site's public origin (SITE_URL), for links in mails
  * - reports: the stage's ceilings of a field report's figures (REPORT_CEILINGS)
+ * - mailings: the stage's approval threshold of messages to a space's members (MAILING_APPROVAL_THRESHOLD)
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  */
 export interface FeatureAccess {
@@ -29,6 +30,7 @@ export interface FeatureAccess {
   files?: 'probe' | 'read' | 'readwrite';
   site?: true;
   reports?: true;
+  mailings?: true;
   scheduler?: 'manage';
 }
 
@@ -65,4 +67,7 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // with its unlock mail) and effective at once (sessions ended, the Cognito account deleted); short
   // download links of exports' archives.
   privacy: { table: 'readwrite', userPool: 'accounts', files: 'readwrite', mail: 'send', policy: true },
+  // Messages to a space's members (issue 16, ADR 0028): drafts, the reach, the test mail to oneself,
+  // the sending's tasks (the bulk-mail job sends), schedules of a message at its time, one-click unsubscribes.
+  mailings: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, mailings: true },
 };

@@ -97,6 +97,27 @@ export const jobs = {
     memorySize: 512,
   },
 
+  // ——— Messages to a space's members (issue 16, ADR 0028) ———
+  // One shard of a message, page by page, paced, resumable: the bulk-mail engine's own tasks (ADR 0016).
+  'bulk-mail': {
+    entry: 'functions/src/jobs/bulk-mail.ts',
+    description: 'Coopol job: sends one shard of a message to a space’s members, page by page',
+    trigger: { kind: 'stream', entities: ['bulkTask'], changes: ['INSERT'], batchSize: 1 },
+    access: { table: 'readwrite', mail: 'send', site: true },
+    timeoutSeconds: 900,
+    memorySize: 1024,
+  },
+  // A message's set time: it starts sending, unless it was cancelled.
+  'mailing-send': {
+    entry: 'functions/src/jobs/mailing-send.ts',
+    description: 'Coopol job: starts a scheduled message to a space’s members',
+    trigger: { kind: 'schedule' },
+    // The message's post in its space, when asked: as its author (the posts' rules).
+    access: { table: 'readwrite', mail: 'send', site: true, policy: true },
+    timeoutSeconds: 300,
+    memorySize: 512,
+  },
+
   // ——— Social (issue 5) ———
   // Writes each new post of a section, group or profile into its readers' feeds (idempotent).
   'feed-fanout': {

@@ -66,6 +66,8 @@ export interface CoopolResources {
   siteUrl: string;
   /** The stage's ceilings per field report (infra/config.ts). */
   reportCeilings: ReportCeilings;
+  /** Above this reach a federation's or national message needs a second person's approval (infra/config.ts). */
+  mailingApprovalThreshold: number;
   /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
   logRetentionDays: number;
   /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
@@ -286,6 +288,7 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     ...(access.policy && { OFFICIAL_MFA_REQUIRED: 'true' }),
     ...(access.site && { SITE_URL: resources.siteUrl }),
     ...(access.reports && { REPORT_CEILINGS: JSON.stringify(resources.reportCeilings) }),
+    ...(access.mailings && { MAILING_APPROVAL_THRESHOLD: String(resources.mailingApprovalThreshold) }),
     ...(access.scheduler && {
       SCHEDULE_GROUP: requireScheduler(resources).groupName,
       SCHEDULER_ROLE_ARN: requireScheduler(resources).role.roleArn,

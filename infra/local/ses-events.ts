@@ -15,6 +15,12 @@ export const mailboxSimulator = {
   complaint: 'complaint@simulator.amazonses.com',
 } as const;
 
+/** Whether an address is the simulator's `kind`, with or without a label (`bounce+a1@…`), as SES's own simulator takes it. */
+const isSimulator = (to: string, kind: keyof typeof mailboxSimulator) => {
+  const [local, domain] = mailboxSimulator[kind].split('@');
+  return new RegExp(`^${local}(\\+[\\w.-]+)?@${domain!.replace(/\./g, '\\.')}$`, 'i').test(to);
+};
+
 interface SesEvent {
   eventType: 'Send' | 'Bounce' | 'Complaint';
   mail: { timestamp: string; messageId: string; source: string; destination: string[]; tags: Record<string, string[]> };
@@ -97,7 +103,7 @@ export function createSesEventsFront(options: SesEventsOptions): http.Server {
                   tags: Object.fromEntries((sent.EmailTags ?? []).map((tag) => [tag.Name, [tag.Value]])),
                 };
                 queue({ eventType: 'Send', mail });
-                const bounced = destination.filter((to) => to.toLowerCase() === mailboxSimulator.bounce);
+                const bounced = destination.filter((to) => isSimulator(to, 'bounce'));
                 if (bounced.length) {
                   queue({
                     eventType: 'Bounce',
@@ -105,7 +111,7 @@ export function createSesEventsFront(options: SesEventsOptions): http.Server {
                     bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress })), timestamp },
                   });
                 }
-                const complained = destination.filter((to) => to.toLowerCase() === mailboxSimulator.complaint);
+                const complained = destination.filter((to) => isSimulator(to, 'complaint'));
                 if (complained.length) {
                   queue({ eventType: 'Complaint', mail, complaint: { complainedRecipients: complained.map((emailAddress) => ({ emailAddress })), timestamp } });
                 }

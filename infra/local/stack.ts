@@ -61,6 +61,8 @@ export interface LocalStackOptions {
   linkPreviewAllowedOrigins?: string[];
   /** The most one field report may give for each figure (default: the stages' default, infra/config.ts). */
   reportCeilings?: ReportCeilings;
+  /** Reach above which a federation's or national message needs approval (default 500 here: the tests reach it). */
+  mailingApprovalThreshold?: number;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
@@ -258,6 +260,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
       SITE_URL: `http://127.0.0.1:${ports.site}`,
       REPORT_CEILINGS: JSON.stringify(options.reportCeilings ?? defaultReportCeilings),
+      MAILING_APPROVAL_THRESHOLD: String(options.mailingApprovalThreshold ?? 500),
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
       MAIL_LEASE_SECONDS: '5',
       // A task untouched this long may be relaunched by an admin (AWS: 16 minutes, above Lambda's timeout).

@@ -161,6 +161,10 @@ test('each function gets the environment variables of the resources it may use',
   const withCeilings = features.filter((f) => 'REPORT_CEILINGS' in ((functionOf(f).properties.Environment as { Variables: Record<string, unknown> }).Variables));
   assert.deepEqual(withCeilings, ['events']);
   assert.deepEqual(JSON.parse((functionOf('events').properties.Environment as { Variables: Record<string, string> }).Variables.REPORT_CEILINGS!), defaultReportCeilings);
+  // The approval threshold of messages to a space's members reaches the one Lambda that sends them, as the stage sets it.
+  const withThreshold = features.filter((f) => 'MAILING_APPROVAL_THRESHOLD' in ((functionOf(f).properties.Environment as { Variables: Record<string, unknown> }).Variables));
+  assert.deepEqual(withThreshold, ['mailings']);
+  assert.equal((functionOf('mailings').properties.Environment as { Variables: Record<string, string> }).Variables.MAILING_APPROVAL_THRESHOLD, '5000');
   // Local-only endpoint overrides never reach AWS.
   const everything = JSON.stringify(template.toJSON());
   assert.doesNotMatch(everything, /_ENDPOINT/);

@@ -12,6 +12,7 @@ export const configModules: Record<string, keyof FeatureAccess> = {
   'functions/src/shared/site.ts': 'site',
   'functions/src/domain/reports/ceilings.ts': 'reports',
   'functions/src/shared/scheduler.ts': 'scheduler',
+  'functions/src/domain/mailings/service.ts': 'mailings',
 };
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { routes, type RouteName } from '../../functions/src/contracts/routes';
+import type { mailingRoutes } from '../../functions/src/contracts/mailings-routes';
 import type { privacyRoutes } from '../../functions/src/contracts/privacy-routes';
 import type { socialRoutes } from '../../functions/src/contracts/social-routes';
 import { tinyPng, uploadAttachment } from '../support/attachments';
@@ -317,6 +318,26 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
 // ——— Privacy rights (issue 14, ADR 0024) ———
 // Erasing an account is one's own, confirmed by the password: a wrong one changes nothing (400 on
 // body.password) for every signed-in caller. The register of processing is public.
+// ——— Messages to a space's members (issue 16): Mulhouse's draft (M), written by its secretary; those who speak for Mulhouse only ———
+const mailing = { id: '' };
+const M = () => `/api/spaces/section/mulhouse/mailings/${mailing.id}`;
+const unknownMailing = '/api/spaces/section/mulhouse/mailings/000000000000000000000000';
+const speakers = (status: number) => only({ sectionSecretary: status, federationOfficer: status, nationalAdmin: status });
+const mailingMatrix: Record<keyof typeof mailingRoutes, Case> = {
+  listMailings: { method: 'GET', path: () => '/api/spaces/section/mulhouse/mailings', expect: speakers(200) },
+  createMailing: { method: 'POST', path: () => '/api/spaces/section/mulhouse/mailings', body: () => ({ subject: 'Réunion de rentrée', text: 'Venez nombreux.' }), expect: speakers(201) },
+  getMailing: { method: 'GET', path: M, expect: speakers(200) },
+  countMailingReach: { method: 'GET', path: () => `${M()}/reach`, expect: speakers(200) },
+  previewMailing: { method: 'GET', path: () => `${M()}/preview`, expect: speakers(200) },
+  testMailing: { method: 'POST', path: () => `${M()}/test`, expect: speakers(200) },
+  // A message that does not exist: sending, cancelling, approving or resuming one is for speakers alone (the others are refused first).
+  sendMailing: { method: 'POST', path: () => `${unknownMailing}/send`, body: () => ({}), expect: speakers(404) },
+  cancelMailing: { method: 'POST', path: () => `${unknownMailing}/cancel`, expect: speakers(404) },
+  approveMailing: { method: 'POST', path: () => `${unknownMailing}/approve`, expect: speakers(404) },
+  resumeMailing: { method: 'POST', path: () => `${unknownMailing}/resume`, expect: speakers(404) },
+  unsubscribeSpaceMailings: { method: 'POST', path: () => `/api/mail-preferences/${fixtures.unsubscribeToken}/spaces/section/mulhouse/messages/unsubscribe`, expect: everyone(200) },
+};
+
 const privacy = { memberExport: '', dpoRequest: '' };
 const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
   eraseMyAccount: { method: 'DELETE', path: () => '/api/me', body: () => ({ password: 'pas-le-bon-mot-de-passe', content: 'delete' }), expect: signedIn(400) },
@@ -474,6 +495,7 @@ const matrix: Record<RouteName, Case> = {
   ...eventCases,
   ...socialMatrix,
   ...privacyMatrix,
+  ...mailingMatrix,
 };
 
 before(async () => {
@@ -553,6 +575,9 @@ async function createEventFixtures() {
   fixtures.unsubscribeToken = 'matrice-desinscription-0123456789abcdef';
   await MailPreferenceEntity.put({ userId: people.memberOfTheSection.userId, eventAnnouncements: true, unsubscribeToken: fixtures.unsubscribeToken }).go();
   await UnsubscribeLinkEntity.put({ token: fixtures.unsubscribeToken, userId: people.memberOfTheSection.userId }).go();
+  const draft = await call(stack, people.sectionSecretary, 'POST', '/api/spaces/section/mulhouse/mailings', { subject: 'La matrice écrit', text: 'Un brouillon.' });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  mailing.id = draft.body.id as string;
 }
 
 // Social fixtures (see socialMatrix), once the people exist (a hook of the matrix's suite).

@@ -186,4 +186,8 @@ export const frEvents = {
   'unsubscribe.text': 'Vous ne voulez plus recevoir par e-mail les annonces des nouveaux événements\u00a0? Les rappels des événements auxquels vous vous inscrivez continueront d’arriver.',
   'unsubscribe.submit': 'Ne plus recevoir les annonces',
   'unsubscribe.done': 'C’est fait\u00a0: vous ne recevrez plus les annonces d’événements.',
+  'unsubscribeMessages.title': 'Messages de cet espace',
+  'unsubscribeMessages.text': 'Vous ne voulez plus recevoir par e-mail les messages de cet espace\u00a0? Ceux des autres espaces et les annonces d’événements continueront d’arriver.',
+  'unsubscribeMessages.submit': 'Ne plus recevoir ces messages',
+  'unsubscribeMessages.done': 'C’est fait\u00a0: vous ne recevrez plus les messages de cet espace.',
 } as const satisfies Dictionary;

@@ -122,6 +122,19 @@ export const frErrors = {
   'wave.nothing-to-relaunch': 'L’envoi de cette vague avance : rien à relancer.',
 
   // Events, slots, answers, calendars, field reports
+  // Messages to a space's members (issue 16)
+  'mailing.not-found': notFound('Message'),
+  'mailing.speakers-only': 'Seuls les responsables de cet espace écrivent à ses membres.',
+  'mailing.not-draft': 'Ce message n’est plus un brouillon : il est déjà programmé ou envoyé.',
+  'mailing.not-cancellable': 'Seul un message programmé ou en attente d’approbation peut être annulé.',
+  'mailing.not-awaiting-approval': 'Ce message n’attend pas d’approbation.',
+  'mailing.approval-by-another': 'Un message à autant de personnes doit être approuvé par une autre personne que son auteur.',
+  'mailing.not-paused': 'L’envoi de ce message n’est pas arrêté : rien à reprendre.',
+  'mailing.event-not-in-space': 'Cet événement n’est pas une action de cet espace.',
+  'mailing.segment-not-posted': 'Un message à une partie des membres ne peut pas être publié dans l’espace : ceux qu’il exclut le liraient.',
+  'mailing.in-the-past': 'Choisissez une date d’envoi à venir.',
+  'mailing.sympathisants-in-section': 'Une section ne compte que des adhérents : les sympathisants sont ceux de la fédération.',
+
   'event.not-found': notFound('Événement'),
   'event.organizers-only': 'Seuls les responsables de cet espace organisent ses événements.',
   'event.cancelled': 'Cet événement est annulé.',

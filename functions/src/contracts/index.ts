@@ -12,4 +12,5 @@ export * from './events';
 export * from './social';
 export * from './log-retention';
 export * from './privacy';
+export * from './mailings';
 export * from './paris-time';

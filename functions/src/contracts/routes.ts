@@ -2,6 +2,7 @@ import { HealthReport, OpenApiDocument } from './platform';
 import { calendarRoutes } from './calendar-routes';
 import { eventRoutes } from './events-routes';
 import { identityRoutes } from './identity-routes';
+import { mailingRoutes } from './mailings-routes';
 import { membershipRoutes } from './membership-routes';
 import { peopleRoutes } from './people-routes';
 import { privacyRoutes } from './privacy-routes';
@@ -45,6 +46,7 @@ export const routes = {
   ...rolloutRoutes,
   ...socialRoutes,
   ...privacyRoutes,
+  ...mailingRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -1,5 +1,5 @@
 import { eventRoutes as routes } from '../contracts/events-routes';
-import { unsubscribeFromAnnouncements } from '../domain/events/mail';
+import { unsubscribeFromAnnouncements } from '../domain/mail/preferences';
 import { myAgenda } from '../domain/events/read';
 import * as events from '../domain/events/service';
 import * as reports from '../domain/reports/service';

@@ -24,3 +24,14 @@ export function contentionAsCanceled(error: unknown): { canceled: true } {
   if (/TransactionConflict|TransactionInProgress|Throttling/.test(name)) return { canceled: true };
   throw error;
 }
+
+/** Runs a conditional write: true if it was written, false if its condition refused it (e.g. counted once already). */
+export function writtenUnlessRefused(write: Promise<unknown>): Promise<boolean> {
+  return write.then(
+    () => true,
+    (error: unknown) => {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    },
+  );
+}

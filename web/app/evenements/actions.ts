@@ -260,3 +260,14 @@ export async function unsubscribeFromAnnouncements(_previous: FormState, form: F
   }
   return { status: 'done', message: t('unsubscribe.done') };
 }
+
+/** The page behind a space's message link (the mail's one-click goes straight to the API). */
+export async function unsubscribeFromSpaceMessages(_previous: FormState, form: FormData): Promise<FormState> {
+  const [spaceType, spaceId] = text(form, 'space').split(':') as ['section' | 'federation' | 'national' | 'group', string];
+  try {
+    await callApi(routes.unsubscribeSpaceMailings, { params: { token: text(form, 'token'), spaceType, spaceId, kind: 'messages' } });
+  } catch (error) {
+    return refused(error);
+  }
+  return { status: 'done', message: t('unsubscribeMessages.done') };
+}

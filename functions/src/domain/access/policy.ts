@@ -8,6 +8,7 @@ export { isNationalAdmin, requirePerson, type GroupStanding, type PartySpace, ty
 export * from './rules/events';
 export * from './rules/friends';
 export * from './rules/groups';
+export * from './rules/mailings';
 export * from './rules/membership';
 export * from './rules/people';
 export * from './rules/reports';

@@ -4,11 +4,11 @@ import type { BulkMailAdapter, Receipt, ReceiptStore } from '../mail/bulk/adapte
 import { BULK_PAGE_SIZE, runBulkTask } from '../mail/bulk/engine';
 import { itemsOf } from '../mail/bulk/transaction';
 import { unsubscribeHeaders } from '../mail/send';
-import { PersonEntity } from '../people/entities';
-import { GroupMemberEntity, NotificationStateEntity } from '../social/entities';
+import { spacePeoplePage, type SpaceShard } from '../spaces/people';
 import { listFederations } from '../territory/service';
 import { AnnouncementTaskEntity, eventsService, MailReceiptEntity } from './entities';
-import { facts, kindLabels, loadEvent, preferencesOf, type PersonItem } from './mail';
+import { preferencesOf } from '../mail/preferences';
+import { facts, kindLabels, loadEvent, type PersonItem } from './mail';
 import type { EventItem } from './read';
 import { isConditionFailure } from '../../shared/conditions';
 
@@ -24,7 +24,7 @@ import { isConditionFailure } from '../../shared/conditions';
 export const PAGE_SIZE = BULK_PAGE_SIZE;
 const CONCURRENCY = 10;
 
-type Scope = { scopeType: 'section' | 'federation' | 'group'; scopeId: string };
+type Scope = SpaceShard;
 export type AnnouncementTaskKey = Scope & { eventId: string; seq: number };
 type AudiencePage = { people: PersonItem[]; cursor: string | null };
 
@@ -54,34 +54,11 @@ export async function announceEvent(eventId: string): Promise<{ tasks: number }>
   return { tasks: created.reduce((a, b) => a + b, 0) };
 }
 
-/**
- * A page of an audience and the cursor of the next: a section's or a federation's people
- * (P2 / P3), or a group's members (S3, then one BatchGet of them and one of their notification
- * settings: who muted the group is left out). Adhérents only, supporters too when the event is open to them.
- */
+/** A page of an audience (the space's people, `spaces/people.ts`): adhérents only, supporters too when the event is open to them. */
 async function audiencePage(event: EventItem, scope: Scope, cursor: string | null, limit: number): Promise<AudiencePage> {
   const supportersToo = event.visibility === 'public' || event.visibility === 'supporters';
-  const keep = (people: PersonItem[]) => people.filter((p) => p.status === 'adherent' || supportersToo);
-  const options = { cursor, limit };
-  switch (scope.scopeType) {
-    case 'section': {
-      const page = await PersonEntity.query.bySection({ sectionId: scope.scopeId }).go(options);
-      return { people: keep(page.data), cursor: page.cursor };
-    }
-    case 'federation': {
-      const page = await PersonEntity.query.byFederation({ federationCode: scope.scopeId }).go(options);
-      return { people: keep(page.data), cursor: page.cursor };
-    }
-    case 'group': {
-      const groupId = scope.scopeId;
-      const page = await GroupMemberEntity.query.byGroup({ groupId }).where(({ state }, { eq }) => eq(state, 'member')).go(options);
-      const keys = page.data.map(({ userId }) => ({ userId }));
-      if (!keys.length) return { people: [], cursor: page.cursor };
-      const [people, settings] = await Promise.all([PersonEntity.get(keys).go(), NotificationStateEntity.get(keys).go()]);
-      const muted = new Set(settings.data.filter((n) => n.mutedGroups?.includes(groupId)).map((n) => n.userId));
-      return { people: keep(people.data).filter((p) => !muted.has(p.userId)), cursor: page.cursor };
-    }
-  }
+  const page = await spacePeoplePage(scope, cursor, limit);
+  return { people: page.people.filter((p) => p.status === 'adherent' || supportersToo), cursor: page.cursor };
 }
 
 const TOPIC = 'announcement';

@@ -273,7 +273,7 @@ export const MailReceiptEntity = new Entity(
   entityConfig,
 );
 
-/** A person's choice about event announcements, with the secret of their one-click unsubscribe link. */
+/** A person's choices of bulk mail (event announcements, each space's messages), with the secret of their one-click unsubscribe links. */
 export const MailPreferenceEntity = new Entity(
   {
     model: { service: 'coopol', entity: 'mailPreference', version: '1' },
@@ -281,6 +281,8 @@ export const MailPreferenceEntity = new Entity(
       userId: { type: 'string', required: true },
       eventAnnouncements: { type: 'boolean', required: true, default: true },
       unsubscribeToken: { type: 'string', required: true },
+      /** The spaces whose messages the person left, per kind: `section:mulhouse/messages` (mail/preferences.ts). */
+      unsubscribedFrom: { type: 'set', items: 'string' },
     },
     indexes: {
       byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },

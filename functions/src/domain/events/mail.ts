@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type { EventKind } from '../../contracts/events';
 import { siteLink } from '../../shared/site';
 import { NotFoundError } from '../errors';
 import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
-import { EventEntity, MailPreferenceEntity, MailReceiptEntity, SlotEntity, UnsubscribeLinkEntity } from './entities';
+import { EventEntity, MailReceiptEntity, SlotEntity } from './entities';
 import { parisClock, sayParisTime } from '../../contracts/paris-time';
 import { recipientsOf, type EventItem } from './read';
 import type { Promotion } from './places';
@@ -56,20 +55,6 @@ export async function loadEvent(eventId: string): Promise<EventItem> {
 
 export type PersonItem = EntityItem<typeof PersonEntity>;
 
-/** Each person's announcement choice and unsubscribe secret (one BatchGet; created on first mail). */
-export async function preferencesOf(people: PersonItem[]) {
-  if (!people.length) return new Map<string, EntityItem<typeof MailPreferenceEntity>>();
-  const { data } = await MailPreferenceEntity.get(people.map(({ userId }) => ({ userId }))).go();
-  const known = new Map(data.map((p) => [p.userId, p]));
-  for (const person of people.filter((p) => !known.has(p.userId))) {
-    const preference = { userId: person.userId, eventAnnouncements: true, unsubscribeToken: randomBytes(24).toString('base64url') };
-    await UnsubscribeLinkEntity.put({ token: preference.unsubscribeToken, userId: person.userId }).go();
-    await MailPreferenceEntity.create(preference).go().catch(() => undefined); // created meanwhile: theirs stands
-    known.set(person.userId, (await MailPreferenceEntity.get({ userId: person.userId }).go()).data!);
-  }
-  return known;
-}
-
 /**
  * Reminds everyone coming to an event or signed up to one of its slots (run the day before by its
  * schedule). Idempotent: one receipt per address.
@@ -112,9 +97,3 @@ export async function tellPromoted(promotion: Promotion): Promise<void> {
   await sendMail({ to: promotion.email, kind: 'transactional', template: 'event-place-freed', data: facts(event, promotion.name) });
 }
 
-/** One-click unsubscribe from event announcements (RFC 8058: a POST, no further step). */
-export async function unsubscribeFromAnnouncements(token: string): Promise<void> {
-  const { data: link } = await UnsubscribeLinkEntity.get({ token }).go();
-  if (!link) throw new NotFoundError('unsubscribe.not-found', 'params.token');
-  await MailPreferenceEntity.patch({ userId: link.userId }).set({ eventAnnouncements: false }).go();
-}

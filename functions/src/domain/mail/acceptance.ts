@@ -64,7 +64,9 @@ const DAY = 24 * 3600;
 export async function recordAcceptances(accepted: { mailing: Mailing; recipient: string; messageId: string }[]): Promise<void> {
   if (!accepted.length) return;
   const expiresAt = Math.floor(Date.now() / 1000) + 30 * DAY;
-  const { unprocessed } = await MailAcceptedEntity.put(accepted.map((a) => ({ mailing: mailingKey(a.mailing), recipient: a.recipient, messageId: a.messageId, expiresAt }))).go();
+  // A mail sent twice (a claim whose lease ran out before SES's event came) has two events: one item each key, or the batch is refused whole.
+  const items = new Map(accepted.map((a) => [`${mailingKey(a.mailing)} ${a.recipient}`, { mailing: mailingKey(a.mailing), recipient: a.recipient, messageId: a.messageId, expiresAt }]));
+  const { unprocessed } = await MailAcceptedEntity.put([...items.values()]).go();
   if (unprocessed.length) throw new Error(`${unprocessed.length} acceptances left unprocessed`);
 }
 

@@ -2,6 +2,7 @@ import type { RenderedMail } from './layout';
 import { groupInvitation } from './templates/group-invitation';
 import { notification, notificationDigest } from './templates/notifications';
 import { preregistrationAlready, preregistrationConfirm } from './templates/preregistration';
+import { spaceMessage } from './templates/mailing';
 import { exportReady } from './templates/privacy';
 import { resetPassword } from './templates/reset-password';
 import { signInUnlock } from './templates/sign-in-unlock';
@@ -34,6 +35,8 @@ export const mailTemplates = {
   'group-invitation': groupInvitation,
   notification,
   'notification-digest': notificationDigest,
+  // Messages to a space's members (issue 16)
+  'space-message': spaceMessage,
   // Privacy (issue 14)
   'export-ready': exportReady,
 } satisfies Record<string, (data: never) => RenderedMail>;

@@ -17,6 +17,10 @@ export interface SendMailInput<T extends MailTemplateName> {
   suppressionChecked?: true;
   /** SES message tags (letters, digits, `_` and `-`): they come back on SES's events for this mail. */
   tags?: Record<string, string>;
+  /** The sender's name shown by mail clients: « Section Mulhouse · Coopol » (the address stays the stage's). */
+  fromName?: string;
+  /** Where replies go, when the sender chose to show an address (never a private one by default). */
+  replyTo?: string;
   /** Files sent with the mail (an event's `.ics`): SES v2 simple content builds the MIME parts. */
   attachments?: MailAttachment[];
 }
@@ -45,8 +49,9 @@ export async function sendMail<T extends MailTemplateName>(input: SendMailInput<
   const { client, sdk } = await ses();
   const result = await client.send(
     new sdk.SendEmailCommand({
-      FromEmailAddress: mailFrom,
+      FromEmailAddress: input.fromName ? `${encodedWord(input.fromName)} <${mailFrom}>` : mailFrom,
       Destination: { ToAddresses: [input.to] },
+      ...(input.replyTo && { ReplyToAddresses: [input.replyTo] }),
       ConfigurationSetName: mailConfigurationSet,
       ...(input.tags && { EmailTags: Object.entries(input.tags).map(([Name, Value]) => ({ Name, Value })) }),
       Content: {
@@ -71,6 +76,9 @@ export async function sendMail<T extends MailTemplateName>(input: SendMailInput<
   countBusiness('MailsSent');
   return result.MessageId!;
 }
+
+/** A display name as RFC 2047 wants it in a header (SES takes non-ASCII names only so). */
+const encodedWord = (name: string) => `=?UTF-8?B?${Buffer.from(name.replace(/[\r\n"]/g, ''), 'utf8').toString('base64')}?=`;
 
 /**
  * RFC 8058 one-click unsubscribe, required by the big mailbox providers for bulk mail: the link

@@ -218,6 +218,11 @@ export const inventory: readonly DataRule[] = [
     retention: '30 jours (TTL).', reason: 'Le destinataire est l’identifiant de la personne (effacé avec elle) ou une empreinte de l’adresse.' },
   notPersonal('mail', 'bulkTask', 'Envoi groupé', 'Une file de tâches.'),
   notPersonal('mail', 'sendSecond', 'Débit d’envoi', 'Un compteur par seconde.'),
+  // ——— mailings (issue 16, ADR 0028) ———
+  { feature: 'mailings', entity: 'mailing', subject: ['authorId'], label: 'Message aux membres d’un espace', data: 'art9', processing: 'mail', export: 'include', erasure: 'pseudonymise',
+    retention: 'Tant que son espace existe.', reason: 'Ce que l’espace a écrit à ses membres reste, sous « compte supprimé n° … » ; il dit que son auteur parle pour l’espace.' },
+  { feature: 'mailings', entity: 'mailingAudit', subject: ['by'], label: 'Journal d’un message aux membres', data: 'art9', processing: 'mail', export: 'exclude', erasure: 'pseudonymise',
+    retention: 'Tant que le message existe.', reason: 'La preuve de qui a envoyé, approuvé ou annulé un envoi de masse (règle des deux personnes) ; l’export a déjà le message.' },
   // ——— privacy ———
   { feature: 'privacy', entity: 'sweepTask', subject: ['userId'], label: 'Demande d’export ou d’effacement', data: 'personal', processing: 'privacy', export: 'exclude', erasure: 'pseudonymise',
     retention: 'Export : 7 jours ; effacement : la preuve, sans rien qui désigne la personne.', reason: 'La preuve que l’effacement a eu lieu, sous « compte supprimé n° … » ; l’export est l’archive elle-même (son avancement est sur le profil).' },

@@ -1,7 +1,8 @@
 import { recordAcceptances, trackedBy } from '../mail/acceptance';
 import { suppress } from '../mail/suppression';
+import { countOnMailing } from '../mailings/feedback';
 import { DeliveryEntity, WaveEntity } from './entities';
-import { isConditionFailure } from '../../shared/conditions';
+import { writtenUnlessRefused } from '../../shared/conditions';
 
 /** What SES publishes for a mail of the configuration set (event publishing format). */
 export interface SesMailEvent {
@@ -16,22 +17,19 @@ async function countOnWave(event: SesMailEvent, feedback: 'bounce' | 'complaint'
   const waveId = event.mail.tags?.wave?.[0];
   const recipient = event.mail.tags?.recipient?.[0];
   if (!waveId || !recipient) return;
-  const first = await DeliveryEntity.patch({ waveId, recipient })
-    .set({ feedback })
-    .where((attr, { notExists }) => notExists(attr.feedback))
-    .go()
-    .then(() => true)
-    .catch((error: Error) => {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    });
+  const first = await writtenUnlessRefused(
+    DeliveryEntity.patch({ waveId, recipient })
+      .set({ feedback })
+      .where((attr, { notExists }) => notExists(attr.feedback))
+      .go(),
+  );
   if (first) await WaveEntity.patch({ waveId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go();
 }
 
 /**
  * SES's events, as the mail-feedback job receives them: a `Send` settles a tracked mail (a launch
  * mail, ADR 0009; an event's announcement, ADR 0013); a permanent bounce or a complaint suppresses
- * the address from every later mail and is counted on its wave. Idempotent.
+ * the address from every later mail and is counted on its wave or its message. Idempotent.
  */
 export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> {
   await recordAcceptances(
@@ -44,9 +42,11 @@ export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> 
     if (event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') {
       await Promise.all(event.bounce.bouncedRecipients.map((r) => suppress(r.emailAddress, 'bounce')));
       await countOnWave(event, 'bounce');
+      await countOnMailing(event.mail.tags, 'bounce');
     } else if (event.eventType === 'Complaint' && event.complaint) {
       await Promise.all(event.complaint.complainedRecipients.map((r) => suppress(r.emailAddress, 'complaint')));
       await countOnWave(event, 'complaint');
+      await countOnMailing(event.mail.tags, 'complaint');
     }
   }
 }

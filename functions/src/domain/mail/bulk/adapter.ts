@@ -70,6 +70,11 @@ export interface BulkMailAdapter<R> {
   suppression: 'bulk' | 'transactional';
   /** A cap below SES's maximum send rate, if this kind of mail wants one. */
   maxSendRate?: number;
+  /**
+   * Asked before each page: true stops the run with the task where it is (not done), to be resumed
+   * later by a hand-over at its cursor — a message's circuit breaker (bounces, complaints).
+   */
+  halted?(): Promise<boolean>;
   /** A page of at most `limit` recipients from `cursor` (null: the first page). One Query or so. */
   audience(cursor: string | null, limit: number): Promise<AudiencePage<R>>;
   /** A recipient's id (letters, digits, `_`, `-`: it is an SES tag and the receipt's key) and address. */

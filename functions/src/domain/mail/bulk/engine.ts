@@ -178,7 +178,7 @@ function oneAtATime() {
   };
 }
 
-export async function runBulkTask<R>(adapter: BulkMailAdapter<R>, cursor: string | null, remainingMs: () => number): Promise<'done' | 'handed over' | 'stopped'> {
+export async function runBulkTask<R>(adapter: BulkMailAdapter<R>, cursor: string | null, remainingMs: () => number): Promise<'done' | 'handed over' | 'stopped' | 'halted'> {
   const rate = Math.min(await sesMaxSendRate(), adapter.maxSendRate ?? Infinity);
   let stopped = false;
   let committed: Promise<void> = Promise.resolve();
@@ -186,6 +186,12 @@ export async function runBulkTask<R>(adapter: BulkMailAdapter<R>, cursor: string
   const sendTurn = oneAtATime();
 
   while (!stopped && remainingMs() >= HANDOVER_MS) {
+    if (await adapter.halted?.()) {
+      // The pages in flight commit; the task stays at the last one's cursor, not done.
+      await committed;
+      logger.info('bulk task halted', { mailing: adapter.mailing, cursor });
+      return stopped ? 'stopped' : 'halted';
+    }
     const from = cursor;
     const page = await adapter.audience(from, BULK_PAGE_SIZE);
     const work = sendPage(adapter, page.recipients, rate, () => stopped, sendTurn);

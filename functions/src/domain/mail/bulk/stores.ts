@@ -13,7 +13,7 @@ import { itemsOf } from './transaction';
 const config = { table: tableName, client: documentClient };
 
 /** `message-<id>`: the mailing, as its acceptances (MS3) name it. */
-const mailingKey = (mailing: Mailing) => `${mailing.kind}-${mailing.id}`;
+export const mailingKey = (mailing: Mailing) => `${mailing.kind}-${mailing.id}`;
 
 /** One shard of a mailing's audience (e.g. a federation), sent from `cursor`; `seq` counts its hand-overs. */
 export const BulkTaskEntity = new Entity(
@@ -51,6 +51,8 @@ export const BulkReceiptEntity = new Entity(
       leaseUntil: { type: 'number' },
       messageId: { type: 'string' },
       error: { type: 'string' },
+      /** SES's bounce or complaint for this mail, counted once on its mailing. */
+      feedback: { type: ['bounce', 'complaint'] as const },
       expiresAt: { type: 'number', required: true },
     },
     indexes: {

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import { eventsService, MailPreferenceEntity, UnsubscribeLinkEntity } from '../events/entities';
+import { NotFoundError } from '../errors';
+import { itemsOf, writeTogether } from './bulk/transaction';
+
+/**
+ * The one subscription model of bulk mail to members (ADR 0028): a person's mail preference (E14)
+ * holds their choice about event announcements and the spaces whose messages they left, per space
+ * and kind (`section:mulhouse/messages`), with the one secret of their one-click links (E15).
+ * Announcements and messages read it once per page of the bulk-mail engine; each unsubscribe route
+ * (RFC 8058: a bare POST) changes it at once.
+ */
+export type MailPreference = EntityItem<typeof MailPreferenceEntity>;
+export type SubscriptionKind = 'messages';
+
+/** `section:mulhouse/messages`: what a one-click link of a space's message unsubscribes from. */
+export const subscriptionKey = (spaceKey: string, kind: SubscriptionKind) => `${spaceKey}/${kind}`;
+
+/** Whether the person still receives this space's messages of this kind. */
+export const subscribed = (preference: MailPreference, spaceKey: string, kind: SubscriptionKind) => !preference.unsubscribedFrom?.includes(subscriptionKey(spaceKey, kind));
+
+/**
+ * Each person's preference (one BatchGet); those who have none yet get one with its link's secret, all
+ * in one transaction (≤ 48 people: 96 items), created only if absent — another run's stands.
+ */
+export async function preferencesOf(people: { userId: string }[]): Promise<Map<string, MailPreference>> {
+  const known = new Map<string, MailPreference>();
+  for (let attempt = 0; people.length && attempt < 3; attempt += 1) {
+    const wanted = people.filter((p) => !known.has(p.userId));
+    const { data } = await MailPreferenceEntity.get(wanted.map(({ userId }) => ({ userId }))).go({ consistent: attempt > 0 });
+    for (const p of data) known.set(p.userId, p);
+    const missing = wanted.filter((p) => !known.has(p.userId));
+    if (!missing.length) return known;
+    const created = missing.map(({ userId }) => ({ userId, eventAnnouncements: true, unsubscribeToken: randomBytes(24).toString('base64url') }));
+    const written = await writeTogether(
+      itemsOf(eventsService.transaction.write(({ preference, unsubscribe }) => created.flatMap((p) => [preference.create(p).commit(), unsubscribe.create({ token: p.unsubscribeToken, userId: p.userId }).commit()]))),
+    );
+    if (written.written) for (const p of created) known.set(p.userId, p);
+    // Refused: someone's preference was made meanwhile; read again and make the rest.
+  }
+  if (people.some((p) => !known.has(p.userId))) throw new Error('mail preferences could not be made');
+  return known;
+}
+
+async function preferenceOfToken(token: string) {
+  const { data: link } = await UnsubscribeLinkEntity.get({ token }).go();
+  if (!link) throw new NotFoundError('unsubscribe.not-found', 'params.token');
+  return link.userId;
+}
+
+/** One-click unsubscribe from event announcements (RFC 8058: a POST, no further step). */
+export async function unsubscribeFromAnnouncements(token: string): Promise<void> {
+  const userId = await preferenceOfToken(token);
+  await MailPreferenceEntity.patch({ userId }).set({ eventAnnouncements: false }).go();
+}
+
+/** One-click unsubscribe from one space's messages of one kind; the others stay. True the first time. */
+export async function unsubscribeFromSpace(token: string, spaceKey: string, kind: SubscriptionKind): Promise<boolean> {
+  const userId = await preferenceOfToken(token);
+  const { data } = await MailPreferenceEntity.patch({ userId }).add({ unsubscribedFrom: [subscriptionKey(spaceKey, kind)] }).go({ response: 'all_old' });
+  return subscribed(data as MailPreference, spaceKey, kind);
+}
