@@ -85,6 +85,31 @@ describe('a new supporter’s first steps', () => {
     assert.match(await checklist.innerText(), /2 sur 5/);
     assert.match(await checklist.innerText(), /Publier un premier message\s*\(fait\)/);
 
+    // « Visite guidée de la page » (driver.js, loaded when pressed): five stops, each on its element of the page.
+    await checklist.getByRole('button', { name: 'Visite guidée de la page' }).click();
+    const popover = page.locator('.driver-popover');
+    const stops: { title: string; highlighted: string }[] = [];
+    for (let stop = 1; stop <= 5; stop += 1) {
+      await popover.locator('.driver-popover-progress-text', { hasText: `${stop} sur 5` }).waitFor();
+      stops.push({
+        title: await popover.locator('.driver-popover-title').innerText(),
+        highlighted: await page.evaluate(() => {
+          const active = document.querySelector('.driver-active-element');
+          return active ? `${active.tagName.toLowerCase()} ${active.getAttribute('href') ?? active.id ?? ''}`.trim() : 'none';
+        }),
+      });
+      if (stop === 4) assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the tour does not widen the page');
+      await popover.getByRole('button', { name: stop === 5 ? 'Terminer' : 'Suivant' }).click();
+    }
+    await popover.waitFor({ state: 'detached' });
+    assert.deepEqual(stops, [
+      { title: 'Premiers pas', highlighted: 'h2 first-steps-title' },
+      { title: 'Publier', highlighted: 'section' },
+      { title: 'Votre fil', highlighted: 'h2 feed-title' },
+      { title: 'Alertes', highlighted: 'summary' },
+      { title: 'Besoin d’aide ?', highlighted: 'a /aide' },
+    ]);
+
     await checklist.getByRole('button', { name: 'Masquer cette liste' }).click();
     await page.waitForFunction(() => !document.querySelector('main')!.textContent!.includes('Premiers pas'));
     await page.reload({ waitUntil: 'networkidle' });
@@ -92,7 +117,10 @@ describe('a new supporter’s first steps', () => {
   });
 
   test('the help centre is searched, and a « ? » on a screen reaches its page', async () => {
-    await page.goto(`${stack.urls.site}/aide`, { waitUntil: 'networkidle' });
+    // « Aide » is in the header of every signed-in page, on a phone too.
+    await page.locator('header').getByRole('link', { name: 'Aide' }).click();
+    await page.waitForURL((url) => url.pathname === '/aide');
+    await page.waitForLoadState('networkidle');
     await check(page, '/aide');
     await page.getByLabel('Que voulez-vous faire ?').fill('creneau');
     const list = page.getByRole('list', { name: 'Pages d’aide' });

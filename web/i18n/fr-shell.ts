@@ -12,7 +12,7 @@ export const frShell = {
   'error.retry': 'Réessayer',
   'error.home': 'Revenir à l’accueil',
   'error.reference': 'Référence de l’erreur\u00a0: {digest}',
-  'bell.label': { zero: 'Notifications', one: 'Notifications : {count} non lue', other: 'Notifications : {count} non lues' },
+  'bell.label': { zero: 'Alertes', one: 'Alertes : {count} non lue', other: 'Alertes : {count} non lues' },
   'bell.latest': 'Dernières notifications',
   'bell.loading': 'Chargement…',
   'bell.none': 'Aucune notification.',
