@@ -18,6 +18,7 @@ export const frClient = {
   'tour.next': 'Suivant',
   'tour.previous': 'Précédent',
   'tour.done': 'Terminer',
+  'tour.close': 'Fermer la visite',
   'finder.heading': 'Trouver ma section',
   'finder.intro': 'Votre code postal vous mène à votre section, à votre fédération et à votre région.',
   'finder.label': 'Code postal',
