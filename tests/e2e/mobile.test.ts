@@ -128,7 +128,7 @@ for (const width of [320, 375]) {
             }
             // « Aide » in the top bar, and the bell has its word under it as the other destinations have.
             if (!(await onScreen(page, 'header a[href="/aide"]', width))) problems.push(`${path}: « Aide » not on screen`);
-            const alerts = await page.locator('nav[data-phone-nav] summary span:not(.visually-hidden)', { hasText: /^Alertes$/ }).boundingBox();
+            const alerts = await page.locator('nav[data-phone-nav] summary > span[aria-hidden="true"]', { hasText: 'Alertes' }).boundingBox();
             if (!alerts || alerts.width < 10 || alerts.x + alerts.width > width + 0.5) problems.push(`${path}: the bell's word « Alertes » not shown`);
           } else {
             for (const href of ['/connexion', '/inscription']) {

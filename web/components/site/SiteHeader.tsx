@@ -80,7 +80,7 @@ export async function SiteHeader() {
             <>
               <NavLink href="/aide" className={`${styles.navLink} ${styles.help}`}>
                 <Icon name="help" size={22} />
-                {t('nav.help')}
+                <span className={styles.helpLabel}>{t('nav.help')}</span>
               </NavLink>
               <UserMenu
                 className={styles.menu}
