@@ -78,7 +78,7 @@ describe('Marc follows a conversation', () => {
     // The page asks for the count every 30 s while in view: no reload, no click.
     await page.waitForFunction((n) => Number(document.querySelector('header [data-unread]')?.getAttribute('data-unread')) > n, before, { timeout: 50_000 });
     assert.equal(await page.evaluate(() => (window as unknown as { stillHere?: number }).stillHere), marker, 'the same page, not reloaded');
-    await page.getByText(/Notifications : 1 non lue/).waitFor({ state: 'attached' });
+    await page.getByText(/Alertes : 1 non lue/).waitFor({ state: 'attached' });
 
     await page.locator('header summary', { has: page.locator('[data-unread]') }).click();
     const item = page.getByRole('link', { name: new RegExp(`Léa Conversation a commenté .*${leaText.slice(0, 20)}`) });

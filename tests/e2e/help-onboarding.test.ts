@@ -85,6 +85,27 @@ describe('a new supporter’s first steps', () => {
     assert.match(await checklist.innerText(), /2 sur 5/);
     assert.match(await checklist.innerText(), /Publier un premier message\s*\(fait\)/);
 
+    // « Visite guidée de la page » (driver.js, loaded when pressed): five stops, each on its element of the page.
+    await checklist.getByRole('button', { name: 'Visite guidée de la page' }).click();
+    const popover = page.locator('.driver-popover');
+    const stops = [
+      { title: 'Premiers pas', element: '#first-steps-title' },
+      { title: 'Publier', element: 'section[aria-labelledby="composer-title"]' },
+      { title: 'Votre fil', element: '#feed-title' },
+      { title: 'Alertes', element: 'nav[data-phone-nav] summary' },
+      { title: 'Besoin d’aide ?', element: 'header a[href="/aide"]' },
+    ];
+    for (const [index, stop] of stops.entries()) {
+      await popover.locator('.driver-popover-progress-text', { hasText: `${index + 1} sur 5` }).waitFor();
+      assert.equal(await popover.locator('.driver-popover-title').innerText(), stop.title);
+      // The stop lights up its element of the page (driver.js marks it once it has moved there).
+      await page.waitForFunction((selector) => document.querySelector('.driver-active-element')?.matches(selector) === true, stop.element, { timeout: 5_000 });
+      if (stop.title === 'Alertes') assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the tour does not widen the page');
+      assert.equal(await popover.getByRole('button', { name: 'Fermer la visite' }).count(), 1, 'its close button is named in French');
+      await popover.getByRole('button', { name: index === stops.length - 1 ? 'Terminer' : 'Suivant' }).click();
+    }
+    await popover.waitFor({ state: 'detached' });
+
     await checklist.getByRole('button', { name: 'Masquer cette liste' }).click();
     await page.waitForFunction(() => !document.querySelector('main')!.textContent!.includes('Premiers pas'));
     await page.reload({ waitUntil: 'networkidle' });
@@ -92,7 +113,10 @@ describe('a new supporter’s first steps', () => {
   });
 
   test('the help centre is searched, and a « ? » on a screen reaches its page', async () => {
-    await page.goto(`${stack.urls.site}/aide`, { waitUntil: 'networkidle' });
+    // « Aide » is in the header of every signed-in page, on a phone too.
+    await page.locator('header').getByRole('link', { name: 'Aide' }).click();
+    await page.waitForURL((url) => url.pathname === '/aide');
+    await page.waitForLoadState('networkidle');
     await check(page, '/aide');
     await page.getByLabel('Que voulez-vous faire ?').fill('creneau');
     const list = page.getByRole('list', { name: 'Pages d’aide' });

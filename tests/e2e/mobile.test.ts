@@ -7,8 +7,8 @@ import { testStack, type TestStack } from '../support/stack';
 
 // Every page on a phone (issue 13): at 320 and 375 px, signed out, as a supporter, a member, a
 // secretary and a federation officer, with the longest names (« Marie-Christine », the demo's
-// longest section): no page scrolls sideways, and every main destination of the navigation is on
-// screen. Real pages from `next start` behind the local gateway, in Debian's Chromium.
+// longest section): no page scrolls sideways, and every main destination of the navigation — « Aide »
+// in the top bar and the bell's « Alertes » included — is on screen. Real pages from `next start` behind the local gateway, in Debian's Chromium.
 let stack: TestStack;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -126,6 +126,10 @@ for (const width of [320, 375]) {
               const selector = href === '/notifications' ? 'nav[data-phone-nav] summary:has([data-unread])' : `nav[data-phone-nav] a[href="${href}"]`;
               if (!(await onScreen(page, selector, width))) problems.push(`${path}: « ${href} » not on screen`);
             }
+            // « Aide » in the top bar, and the bell has its word under it as the other destinations have.
+            if (!(await onScreen(page, 'header a[href="/aide"]', width))) problems.push(`${path}: « Aide » not on screen`);
+            const alerts = await page.locator('nav[data-phone-nav] summary > span[aria-hidden="true"]', { hasText: 'Alertes' }).boundingBox();
+            if (!alerts || alerts.width < 10 || alerts.x + alerts.width > width + 0.5) problems.push(`${path}: the bell's word « Alertes » not shown`);
           } else {
             for (const href of ['/connexion', '/inscription']) {
               if (!(await onScreen(page, `header a[href="${href}"]`, width))) problems.push(`${path}: « ${href} » not on screen`);

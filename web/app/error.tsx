@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { StatusMessage } from '../components/ui/StatusMessage';
-import { t } from '../i18n/client';
+import { alert as alertShape } from '../components/ui/icon-shapes';
+import { IconSvg } from '../components/ui/IconSvg';
+import { StatusCard } from '../components/ui/StatusCard';
+import { t } from '../i18n/shell';
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
@@ -13,8 +15,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
 
   return (
-    <StatusMessage
-      icon="alert"
+    <StatusCard
+      icon={<IconSvg size={34}>{alertShape}</IconSvg>}
       title={t('error.heading')}
       text={t('error.text')}
       footnote={digest ? t('error.reference', { digest }) : undefined}
@@ -25,6 +27,6 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       <Link href="/" className="button button-secondary">
         {t('error.home')}
       </Link>
-    </StatusMessage>
+    </StatusCard>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { htmlLang, t } from '../i18n/client';
+import { htmlLang, t } from '../i18n/shell';
 
 /** Last resort, when the root layout itself failed: its own document, styled inline. */
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {

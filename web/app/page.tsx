@@ -1,7 +1,7 @@
 import { routes, type Region } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PostalCodeFinder } from '../components/territory/PostalCodeFinder';
+import { LazyPostalCodeFinder } from '../components/territory/LazyPostalCodeFinder';
 import { RegionGrid } from '../components/territory/RegionGrid';
 import { Icon, type IconName } from '../components/ui/Icon';
 import { t, type TextKey } from '../i18n';
@@ -139,7 +139,7 @@ function Landing({ regions: metroRegions }: { regions: Region[] }) {
                 <p className={styles.finderIntro}>{t('finder.intro')}</p>
               </div>
             </div>
-            <PostalCodeFinder endpoint={routes.findPlace.path} />
+            <LazyPostalCodeFinder endpoint={routes.findPlace.path} />
           </div>
         </div>
       </section>

@@ -5,5 +5,5 @@ import { createTranslator, type MessagesOf, type TextKeyOf } from './translate';
 export type ClientTextKey = TextKeyOf<typeof frClient>;
 export type ClientMessages = MessagesOf<typeof frClient>;
 
-export const htmlLang = 'fr';
+export { htmlLang } from './shell';
 export const { t, tc } = createTranslator<typeof frClient>(frClient);

@@ -1,8 +1,12 @@
+import { frShell } from './fr-shell';
 import type { Dictionary } from './translate';
 
-/** The French strings of client components (error pages, postal code finder, forms, photo): all the browser downloads. */
+/**
+ * The French strings of client components (postal code finder, forms, photo, help…), loaded by the
+ * pages whose client components use them; the shell's own strings (every page) are in `fr-shell.ts`.
+ */
 export const frClient = {
-  'site.name': 'Coopol',
+  ...frShell,
   'help.searchLabel': 'Que voulez-vous faire\u00a0?',
   'help.searchPlaceholder': 'Par exemple\u00a0: créneau, publier, vague',
   'help.searchSubmit': 'Chercher',
@@ -14,6 +18,7 @@ export const frClient = {
   'tour.next': 'Suivant',
   'tour.previous': 'Précédent',
   'tour.done': 'Terminer',
+  'tour.close': 'Fermer la visite',
   'finder.heading': 'Trouver ma section',
   'finder.intro': 'Votre code postal vous mène à votre section, à votre fédération et à votre région.',
   'finder.label': 'Code postal',
@@ -43,12 +48,6 @@ export const frClient = {
   'finder.signUp': 'Créer un compte',
   'finder.preregister': 'Me pré-inscrire',
   'finder.eventsNear': 'Les évènements publics près de chez moi',
-  'error.heading': 'Un problème est survenu',
-  'error.text':
-    'Nous n’avons pas pu afficher cette page. Le service est peut-être momentanément indisponible\u00a0; réessayez dans un instant.',
-  'error.retry': 'Réessayer',
-  'error.home': 'Revenir à l’accueil',
-  'error.reference': 'Référence de l’erreur\u00a0: {digest}',
   'form.optional': '(facultatif)',
   'form.showPassword': 'Afficher',
   'form.sending': 'Envoi en cours…',
@@ -71,13 +70,6 @@ export const frClient = {
   'menu.delete': 'Supprimer',
   'menu.cancel': 'Annuler',
   // The bell: its count, kept fresh while the page is in view, and its short list
-  'bell.label': { zero: 'Notifications', one: 'Notifications : {count} non lue', other: 'Notifications : {count} non lues' },
-  'bell.latest': 'Dernières notifications',
-  'bell.loading': 'Chargement…',
-  'bell.none': 'Aucune notification.',
-  'bell.failed': 'Les notifications n’ont pas pu être lues. Réessayez dans un instant.',
-  'bell.all': 'Toutes les notifications',
-  'bell.unread': 'non lue',
   // Files of posts: the composer's picker
   'attach.choose': 'Joindre un fichier',
   'attach.hint': 'Images (JPEG, PNG, WebP, GIF), PDF, documents, tableurs et présentations (ODF ou Office), texte ou CSV — 20\u00a0Mo au plus, 10 fichiers par publication.',

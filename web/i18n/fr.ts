@@ -26,6 +26,8 @@ export const fr = {
   'nav.feed': 'Fil',
   'nav.mySection': 'Ma section',
   'nav.agendaShort': 'Agenda',
+  'nav.help': 'Aide',
+  'nav.alerts': 'Alertes',
   'breadcrumb.label': 'Fil d’Ariane',
   'breadcrumb.territories': 'Territoires',
 

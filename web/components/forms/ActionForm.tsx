@@ -2,7 +2,8 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { FormState } from '../../lib/form-state';
-import { Icon } from '../ui/Icon';
+import { alert as alertShape, check as checkShape } from '../ui/icon-shapes';
+import { IconSvg } from '../ui/IconSvg';
 import styles from './forms.module.css';
 
 type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
@@ -78,7 +79,7 @@ export function ActionForm({
       <form ref={formRef} action={submit} noValidate className={className ?? styles.form} aria-labelledby={labelledBy}>
         {state.message && state.status === 'error' && (
           <div ref={alertRef} tabIndex={-1} role="alert" className={styles.alert}>
-            <Icon name="alert" size={22} />
+            <IconSvg size={22}>{alertShape}</IconSvg>
             <div className={styles.alertText}>
               <p>{state.message}</p>
               {state.next && (
@@ -91,13 +92,13 @@ export function ActionForm({
         )}
         {state.message && state.status === 'retry' && (
           <div role="status" className={styles.alert}>
-            <Icon name="alert" size={22} />
+            <IconSvg size={22}>{alertShape}</IconSvg>
             <p>{state.message}</p>
           </div>
         )}
         {state.message && state.status === 'done' && (
           <div role="status" className={styles.success}>
-            <Icon name="check" size={22} />
+            <IconSvg size={22}>{checkShape}</IconSvg>
             <p>{state.message}</p>
           </div>
         )}

@@ -3,7 +3,8 @@
 import { useEffect, useState, type HTMLInputAutoCompleteAttribute, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { t } from '../../i18n/client';
-import { Icon } from '../ui/Icon';
+import { alert as alertShape, eye as eyeShape } from '../ui/icon-shapes';
+import { IconSvg } from '../ui/IconSvg';
 import { useFormContext } from './ActionForm';
 import styles from './forms.module.css';
 
@@ -29,7 +30,7 @@ function FieldError({ id, errors }: { id: string; errors: string[] }) {
   if (!errors.length) return null;
   return (
     <p id={id} className={styles.error}>
-      <Icon name="alert" size={18} />
+      <IconSvg size={18}>{alertShape}</IconSvg>
       <span>{errors.join(' · ')}</span>
     </p>
   );
@@ -120,7 +121,7 @@ export function TextField({
             aria-controls={field.controlId}
             onClick={() => setRevealed((value) => !value)}
           >
-            <Icon name="eye" size={18} />
+            <IconSvg size={18}>{eyeShape}</IconSvg>
             {t('form.showPassword')}
           </button>
         </div>

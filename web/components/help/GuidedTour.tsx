@@ -20,6 +20,8 @@ export function GuidedTour({ tour }: { tour: TourName }) {
         nextBtnText: t('tour.next'),
         prevBtnText: t('tour.previous'),
         doneBtnText: t('tour.done'),
+        // driver.js names its close button « Close »: in French here, as the rest of the page.
+        onPopoverRender: (popover) => popover.closeButton.setAttribute('aria-label', t('tour.close')),
         steps: tours[tour].map((stop) => ({
           ...('element' in stop && stop.element && document.querySelector(stop.element) ? { element: stop.element } : {}),
           popover: { title: stop.title, description: stop.text },

@@ -2,7 +2,8 @@
 
 import { useId, useState, type ChangeEvent } from 'react';
 import { t } from '../../i18n/client';
-import { Icon } from '../ui/Icon';
+import { camera as cameraShape } from '../ui/icon-shapes';
+import { IconSvg } from '../ui/IconSvg';
 import styles from './PhotoUpload.module.css';
 
 const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -50,7 +51,7 @@ export function PhotoUpload({ prepare, confirm, label }: { prepare: Prepare; con
   return (
     <div className={styles.upload}>
       <label htmlFor={`${id}-file`} className={`button button-secondary ${styles.pick}`}>
-        <Icon name="camera" size={20} />
+        <IconSvg size={20}>{cameraShape}</IconSvg>
         {label}
       </label>
       <input

@@ -49,7 +49,8 @@ export async function SiteHeader() {
             </nav>
           ) : (
             // Wide screens: in the bar; phones: a bar fixed at the bottom of the screen (Fil · Ma section ·
-            // Agenda · Groupes · Recherche · cloche), each destination one tap away.
+            // Agenda · Groupes · Recherche · Alertes), each destination one tap away. « Aide » stays in the
+            // top bar at every width, beside the account menu.
             <nav aria-label={t('nav.label')} className={styles.phoneNav} data-phone-nav="">
               <ul className={styles.nav}>
                 {destinations.map((d) => (
@@ -61,7 +62,7 @@ export async function SiteHeader() {
                   </li>
                 ))}
                 <li>
-                  <NotificationBell className={styles.navLink} />
+                  <NotificationBell className={styles.navLink} labelClassName={styles.navLabel} />
                 </li>
               </ul>
             </nav>
@@ -76,71 +77,77 @@ export async function SiteHeader() {
               </Link>
             </div>
           ) : (
-            <UserMenu
-              className={styles.menu}
-              summaryClassName={styles.menuButton}
-              summary={
-                <>
-                  <Icon name="user" size={20} />
-                  <span className={styles.menuName}>{name || t('nav.account')}</span>
-                  <span className="visually-hidden">{t('nav.accountMenu')}</span>
-                  <Icon name="chevronDown" size={18} />
-                </>
-              }
-            >
-              <ul className={styles.menuList}>
-                <li>
-                  <Link href="/profil" className={styles.menuItem}>
+            <>
+              <NavLink href="/aide" className={`${styles.navLink} ${styles.help}`}>
+                <Icon name="help" size={22} />
+                <span className={styles.helpLabel}>{t('nav.help')}</span>
+              </NavLink>
+              <UserMenu
+                className={styles.menu}
+                summaryClassName={styles.menuButton}
+                summary={
+                  <>
                     <Icon name="user" size={20} />
-                    {t('nav.myProfile')}
-                  </Link>
-                </li>
-                <li>
-                  <Link href="/territoires" className={styles.menuItem}>
-                    <Icon name="map" size={20} />
-                    {t('nav.territories')}
-                  </Link>
-                </li>
-                <li>
-                  <Link href="/coopains" className={styles.menuItem}>
-                    <Icon name="users" size={20} />
-                    {t('friends.title')}
-                  </Link>
-                </li>
-                {rollout && (
+                    <span className={styles.menuName}>{name || t('nav.account')}</span>
+                    <span className="visually-hidden">{t('nav.accountMenu')}</span>
+                    <Icon name="chevronDown" size={18} />
+                  </>
+                }
+              >
+                <ul className={styles.menuList}>
                   <li>
-                    <Link href="/deploiement" className={styles.menuItem}>
-                      <Icon name="chart" size={20} />
-                      {t('nav.rollout')}
+                    <Link href="/profil" className={styles.menuItem}>
+                      <Icon name="user" size={20} />
+                      {t('nav.myProfile')}
                     </Link>
                   </li>
-                )}
-                {rollout === 'national' && (
                   <li>
-                    <Link href="/admin/vagues" className={styles.menuItem}>
-                      <Icon name="flag" size={20} />
-                      {t('nav.waves')}
+                    <Link href="/territoires" className={styles.menuItem}>
+                      <Icon name="map" size={20} />
+                      {t('nav.territories')}
                     </Link>
                   </li>
-                )}
-                {rollout === 'national' && (
                   <li>
-                    <Link href="/moderation/remontees" className={styles.menuItem}>
-                      <Icon name="eye" size={20} />
-                      {t('nav.escalations')}
+                    <Link href="/coopains" className={styles.menuItem}>
+                      <Icon name="users" size={20} />
+                      {t('friends.title')}
                     </Link>
                   </li>
-                )}
-                <li>
-                  <form action={signOut}>
-                    <button type="submit" className={styles.menuItem}>
-                      <Icon name="logOut" size={20} />
-                      {t('nav.signOut')}
-                    </button>
-                  </form>
-                </li>
-              </ul>
-            </UserMenu>
+                  {rollout && (
+                    <li>
+                      <Link href="/deploiement" className={styles.menuItem}>
+                        <Icon name="chart" size={20} />
+                        {t('nav.rollout')}
+                      </Link>
+                    </li>
+                  )}
+                  {rollout === 'national' && (
+                    <li>
+                      <Link href="/admin/vagues" className={styles.menuItem}>
+                        <Icon name="flag" size={20} />
+                        {t('nav.waves')}
+                      </Link>
+                    </li>
+                  )}
+                  {rollout === 'national' && (
+                    <li>
+                      <Link href="/moderation/remontees" className={styles.menuItem}>
+                        <Icon name="eye" size={20} />
+                        {t('nav.escalations')}
+                      </Link>
+                    </li>
+                  )}
+                  <li>
+                    <form action={signOut}>
+                      <button type="submit" className={styles.menuItem}>
+                        <Icon name="logOut" size={20} />
+                        {t('nav.signOut')}
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </UserMenu>
+            </>
           )}
         </div>
       </div>

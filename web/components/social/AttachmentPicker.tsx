@@ -4,7 +4,8 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { AttachmentAnswer } from '../../app/publications/actions';
 import { t } from '../../i18n/client';
 import { useFormContext } from '../forms/ActionForm';
-import { Icon } from '../ui/Icon';
+import { paperclip as paperclipShape } from '../ui/icon-shapes';
+import { IconSvg } from '../ui/IconSvg';
 import { fileSize } from './file-size';
 import styles from './social.module.css';
 
@@ -88,7 +89,7 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
           {files.map((file) => (
             <li key={file.id} className={styles.picked}>
               <input type="hidden" name="attachments" value={file.id} />
-              <Icon name="paperclip" size={18} />
+              <IconSvg size={18}>{paperclipShape}</IconSvg>
               <span>
                 {file.name} <span className={styles.fileMeta}>({fileSize(file.size)})</span>
               </span>
@@ -103,7 +104,7 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
       <input id={`${id}-alt`} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} maxLength={500} className={styles.altInput} />
       <div className={styles.pickRow}>
         <label htmlFor={`${id}-file`} className={`button button-secondary ${styles.pick}`}>
-          <Icon name="paperclip" size={20} />
+          <IconSvg size={20}>{paperclipShape}</IconSvg>
           {t('attach.choose')}
         </label>
         <input id={`${id}-file`} type="file" accept={ACCEPT} className={styles.fileInput} onChange={onChange} disabled={busy} aria-describedby={`${id}-hint ${id}-status`} />

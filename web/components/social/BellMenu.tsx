@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { t, tc } from '../../i18n/client';
-import { Icon } from '../ui/Icon';
+import { t, tc } from '../../i18n/shell';
+import { bell as bellShape } from '../ui/icon-shapes';
+import { IconSvg } from '../ui/IconSvg';
 import styles from './social.module.css';
 
 /** How often the bell asks for its count while the page is in view (a live channel comes later). */
@@ -51,7 +52,7 @@ export function BellCount({ initial }: { initial: number }) {
   }, []);
   return (
     <span className={styles.bellIcon} data-unread={unread}>
-      <Icon name="bell" size={22} />
+      <IconSvg size={22}>{bellShape}</IconSvg>
       <span className="visually-hidden">{tc('bell.label', unread)}</span>
       {unread > 0 && (
         <span aria-hidden="true" className={styles.bellCount}>

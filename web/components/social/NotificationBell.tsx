@@ -1,4 +1,5 @@
 import { routes } from '@coopol/contracts';
+import { t } from '../../i18n';
 import { callApi } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { UserMenu } from '../site/UserMenu';
@@ -10,12 +11,24 @@ import styles from './social.module.css';
  * opened, the latest notifications — a disclosure, so without JavaScript it still leads to them all.
  * Nothing if it cannot be read.
  */
-export async function NotificationBell({ className }: { className?: string }) {
+export async function NotificationBell({ className, labelClassName }: { className?: string; labelClassName?: string }) {
   const session = await getSession();
   if (!session) return null;
   const unread = await callApi(routes.unreadNotifications, {}, { token: session.idToken }).then((r) => r.unread).catch(() => 0);
   return (
-    <UserMenu className={styles.bellMenu} summaryClassName={`${className ?? ''} ${styles.bell}`} summary={<BellCount initial={unread} />}>
+    <UserMenu
+      className={styles.bellMenu}
+      summaryClassName={`${className ?? ''} ${styles.bell}`}
+      summary={
+        <>
+          <BellCount initial={unread} />
+          {/* The word under the icon, as the other destinations have; the count's hidden label starts with it. */}
+          <span className={labelClassName} aria-hidden="true">
+            {t('nav.alerts')}
+          </span>
+        </>
+      }
+    >
       <BellList />
     </UserMenu>
   );

@@ -5,7 +5,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PlaceFinding } from '@coopol/contracts';
 import { t, tc, type ClientTextKey } from '../../i18n/client';
 import { fillPath, requestApi } from '../../lib/api-transport';
-import { Icon } from '../ui/Icon';
+import { alert as alertShape, check as checkShape, flag as flagShape, search as searchShape } from '../ui/icon-shapes';
+import { IconSvg } from '../ui/IconSvg';
 import { lookUpPostalCode, normalizePostalCode, type PostalCodeOutcome, type ResolvePostalCode } from './postal-code';
 import { federationHref, regionHref, sectionHref } from './hrefs';
 import styles from './PostalCodeFinder.module.css';
@@ -106,13 +107,13 @@ export function PostalCodeFinder({
             className={styles.input}
           />
           <button type="submit" className={`button button-primary ${styles.submit}`} disabled={state.kind === 'loading'}>
-            <Icon name="search" size={20} />
+            <IconSvg size={20}>{searchShape}</IconSvg>
             {state.kind === 'loading' ? t('finder.searching') : t('finder.submit')}
           </button>
         </div>
         {error && (
           <p id={errorId} className={styles.error} role="alert">
-            <Icon name="alert" size={20} />
+            <IconSvg size={20}>{alertShape}</IconSvg>
             <span>{t(errorMessages[error.reason], { code: error.code })}</span>
           </p>
         )}
@@ -161,7 +162,7 @@ export function PostalCodeFinder({
                     </ol>
                     <div className={federation.open ? styles.open : styles.notOpen}>
                       <p>
-                        <Icon name={federation.open ? 'check' : 'flag'} size={20} />
+                        <IconSvg size={20}>{federation.open ? checkShape : flagShape}</IconSvg>
                         <span>{federation.open ? t('finder.open') : t('finder.notOpen')}</span>
                       </p>
                       {!signedIn && (

@@ -1,39 +1,8 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps } from 'react';
 import { Icon, type IconName } from './Icon';
-import styles from './StatusMessage.module.css';
+import { StatusCard } from './StatusCard';
 
-/** A whole-page message (not found, error): the page's one h1, a few words, a way out. */
-export function StatusMessage({
-  icon,
-  code,
-  title,
-  text,
-  footnote,
-  children,
-}: {
-  icon: IconName;
-  code?: string;
-  title: string;
-  text: string;
-  footnote?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`container ${styles.wrap}`}>
-      <div className={styles.card}>
-        <span className={styles.icon}>
-          <Icon name={icon} size={34} />
-        </span>
-        {code && (
-          <p className={styles.code} aria-hidden="true">
-            {code}
-          </p>
-        )}
-        <h1 className={styles.title}>{title}</h1>
-        <p className={styles.text}>{text}</p>
-        <div className={styles.actions}>{children}</div>
-        {footnote && <p className={styles.footnote}>{footnote}</p>}
-      </div>
-    </div>
-  );
+/** A whole-page message (not found, error) with its icon by name, for server components. */
+export function StatusMessage({ icon, ...card }: Omit<ComponentProps<typeof StatusCard>, 'icon'> & { icon: IconName }) {
+  return <StatusCard icon={<Icon name={icon} size={34} />} {...card} />;
 }
