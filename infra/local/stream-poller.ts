@@ -55,8 +55,8 @@ const idleMaxMs = 1_000;
 /** After a nudge, the tail reader looks every `nudgedPauseMs` for `nudgedFastMs` (a record may show a moment after its write answered). */
 const nudgedFastMs = 1_000;
 const nudgedPauseMs = 25;
-/** New shards are looked for this often, and at once when a shard closes. */
-const describeEveryMs = 30_000;
+/** New shards are looked for this often, and at once when a shard closes or a subscription reads one to its end. */
+const describeEveryMs = 5_000;
 /** A subscription at the end of its shard looks again at least this often, whatever the tail says. */
 const caughtUpRecheckMs = 30_000;
 const maxAttempts = 10;
@@ -272,6 +272,8 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (page.NextShardIterator === undefined) {
         (checkpoints[subscription.name] ??= {})[shardId] = 'closed';
         save();
+        // Its child shards wait for this one to be read to the end: look for them now.
+        describeAlarm.ring();
         return;
       }
       iterator = page.NextShardIterator;
