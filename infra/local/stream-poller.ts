@@ -56,9 +56,9 @@ const idleMaxMs = 1_000;
 const nudgedFastMs = 1_000;
 const nudgedPauseMs = 25;
 /** New shards are looked for this often, and at once when a shard closes or a subscription reads one to its end. */
-const describeEveryMs = 5_000;
+const describeEveryMs = 2_000;
 /** A subscription at the end of its shard looks again at least this often, whatever the tail says. */
-const caughtUpRecheckMs = 30_000;
+const caughtUpRecheckMs = 2_000;
 const maxAttempts = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
