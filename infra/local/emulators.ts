@@ -35,6 +35,9 @@ export async function startDynamoDbLocal(options: EmulatorOptions): Promise<Mana
     command: 'java',
     args: [
       '-Xmx512m',
+      // Quiet when idle (ADR 0025): one GC thread with no background cycles, no performance counters file.
+      '-XX:+UseSerialGC',
+      '-XX:-UsePerfData',
       '-Djava.library.path=./DynamoDBLocal_lib',
       '-jar',
       'DynamoDBLocal.jar',

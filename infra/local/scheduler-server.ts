@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { nudgePath } from './stream-nudge';
 
 /**
  * The local stand-in for EventBridge Scheduler: the part of its REST API Coopol uses (Create,
@@ -26,6 +27,8 @@ export interface SchedulerServerOptions {
   stateFile: string;
   /** Runs the target (a job's function ARN) with the schedule's input; throws when it fails. */
   invoke(targetArn: string, input: unknown): Promise<void>;
+  /** `POST /stream-nudge` (the same worker's other local door): something was written to the table. */
+  onNudge?(): void;
   log(line: string): void;
 }
 
@@ -77,6 +80,11 @@ export function createSchedulerServer(options: SchedulerServerOptions): { server
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'POST' && url.pathname === nudgePath && options.onNudge) {
+      options.onNudge();
+      res.writeHead(204).end();
+      return;
+    }
     const match = /^\/schedules\/([^/]+)$/.exec(url.pathname);
     if (!match) return reply(res, 404, { Message: 'Not found' }, 'ResourceNotFoundException');
     const name = decodeURIComponent(match[1]!);

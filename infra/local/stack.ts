@@ -19,6 +19,7 @@ import { loadJob, localJobArn } from './jobs-runtime';
 import { createLambdaService, invokeContext, type InvokeHandler } from './lambda';
 import { assertPortFree, freePort, LocalStackError, startProcess, type ManagedProcess } from './processes';
 import { createSesEventsFront } from './ses-events';
+import { nudgeOnWrites, nudgeOverLoopback } from './stream-nudge';
 import { ensureBucket, ensureTable, ensureUserPool, localCredentials, localRegion } from './provision';
 import { seedDemoEvents, seedDemoPeople, seedDemoSocial, seedRollout, seedTerritory } from './seed';
 
@@ -299,6 +300,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
     };
     await startWorker();
+    // The handlers' writes (gateway, Cognito triggers, SES events: all in this process) nudge the worker's stream poller.
+    const { dynamodb: handlersClient } = await import('../../functions/src/shared/dynamodb');
+    nudgeOnWrites(handlersClient, nudgeOverLoopback(schedulerPort));
 
     progress('Loading the reference geography and the demo data…');
     await seedTerritory();

@@ -23,6 +23,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
  * shard polls the shard's end, and a subscription that has read everything sleeps until that reader
  * sees something new, instead of every subscription polling on its own (10 jobs × 10 polls a second
  * against DynamoDB Local when nothing happens, before).
+ *
+ * When nothing happens the tail reader backs off (up to `idleMaxMs` between looks) and the stack
+ * stays quiet (ADR 0025); a write made through the local stack nudges it (`nudge()`: the worker's
+ * own writes in its process, the gateway's and the triggers' over loopback, see stream-nudge.ts), so
+ * that it looks at once and a write still reaches its consumers within a few tens of milliseconds.
  */
 export interface StreamSubscription {
   name: string;
@@ -43,7 +48,14 @@ export interface StreamPollerOptions {
   log(line: string): void;
 }
 
+/** The tail reader's first pause after an empty look, doubled after each empty look up to `idleMaxMs`. */
 const idleMs = 100;
+/** The longest pause of an idle tail reader: how late a write nobody nudged about (another process's) is seen. */
+const idleMaxMs = 1_000;
+/** After a nudge, the tail reader looks every `nudgedPauseMs` for `nudgedFastMs` (a record may show a moment after its write answered). */
+const nudgedFastMs = 1_000;
+const nudgedPauseMs = 25;
+/** New shards are looked for this often, and at once when a shard closes or a subscription reads one to its end. */
 const describeEveryMs = 2_000;
 /** A subscription at the end of its shard looks again at least this often, whatever the tail says. */
 const caughtUpRecheckMs = 2_000;
@@ -109,7 +121,34 @@ class ShardTail {
   }
 }
 
-export function startStreamPoller(options: StreamPollerOptions): { stop(): void } {
+/** A pause that a nudge ends early. */
+class Alarm {
+  private wakers = new Set<() => void>();
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+
+  ring(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+}
+
+export interface StreamPoller {
+  /** Something was written to the table: look at the shards' ends now. */
+  nudge(): void;
+  stop(): void;
+}
+
+export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const { client } = options;
   const checkpoints: Checkpoints = existsSync(options.checkpointFile) ? (JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoints) : {};
   const save = () => {
@@ -117,6 +156,9 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
     renameSync(`${options.checkpointFile}.tmp`, options.checkpointFile);
   };
   let stopped = false;
+  const tailAlarm = new Alarm();
+  const describeAlarm = new Alarm();
+  let nudgedAt = 0;
 
   async function iteratorFor(subscription: StreamSubscription, shardId: string): Promise<string | undefined> {
     const after = checkpoints[subscription.name]?.[shardId];
@@ -174,12 +216,21 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
     const tail = new ShardTail();
     let iterator = (await client.send(new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: shardId, ShardIteratorType: 'LATEST' }))).ShardIterator;
     void (async () => {
+      let pause = idleMs;
       while (!stopped && iterator) {
         try {
           const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
           iterator = page.NextShardIterator;
-          if (page.Records?.length || !iterator) tail.advance(!iterator);
-          else await sleep(idleMs);
+          if (page.Records?.length || !iterator) {
+            tail.advance(!iterator);
+            pause = idleMs;
+            if (!iterator) describeAlarm.ring();
+          } else {
+            // Quiet: look less and less often, quickly again for a moment after a nudge.
+            const nudged = Date.now() - nudgedAt < nudgedFastMs;
+            await tailAlarm.sleep(nudged ? nudgedPauseMs : pause);
+            pause = Math.min(idleMaxMs, pause * 2);
+          }
         } catch (error) {
           if (!(error instanceof ExpiredIteratorException)) options.log(`shard ${shardId}: the tail reader failed: ${String(error)}`);
           // Wake the waiting subscriptions; their next look starts a fresh tail reader.
@@ -221,6 +272,8 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
       if (page.NextShardIterator === undefined) {
         (checkpoints[subscription.name] ??= {})[shardId] = 'closed';
         save();
+        // Its child shards wait for this one to be read to the end: look for them now.
+        describeAlarm.ring();
         return;
       }
       iterator = page.NextShardIterator;
@@ -262,12 +315,18 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): void 
       } catch (error) {
         options.log(`describing the stream failed: ${String(error)}`);
       }
-      await sleep(describeEveryMs);
+      await describeAlarm.sleep(describeEveryMs);
     }
   })();
   return {
+    nudge: () => {
+      nudgedAt = Date.now();
+      tailAlarm.ring();
+    },
     stop: () => {
       stopped = true;
+      tailAlarm.ring();
+      describeAlarm.ring();
     },
   };
 }

@@ -16,7 +16,8 @@ import { jobNames, jobs, type JobName } from '../jobs';
 import { loadJob, localJobArn } from './jobs-runtime';
 import { invokeContext } from './lambda';
 import { createSchedulerServer } from './scheduler-server';
-import { startStreamPoller } from './stream-poller';
+import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { nudgeOnWrites } from './stream-nudge';
 
 const stateDir = process.env.WORKER_STATE_DIR!;
 const schedulerPort = Number(process.env.WORKER_SCHEDULER_PORT);
@@ -31,6 +32,7 @@ async function run(job: JobName, event: unknown): Promise<unknown> {
 }
 
 const byArn = new Map(jobNames.map((job) => [localJobArn(job), job]));
+let poller: StreamPoller | undefined;
 const scheduler = createSchedulerServer({
   stateFile: path.join(stateDir, 'schedules.json'),
   invoke: async (arn, input) => {
@@ -38,10 +40,12 @@ const scheduler = createSchedulerServer({
     if (!job) throw new Error(`no job has the ARN ${arn}`);
     await run(job, input);
   },
+  // A write made by the gateway's handlers or the Cognito triggers, in the stack's process.
+  onNudge: () => poller?.nudge(),
   log,
 });
 
-startStreamPoller({
+poller = startStreamPoller({
   client: new DynamoDBStreamsClient({ endpoint: process.env.DYNAMODB_ENDPOINT }),
   streamArn,
   region: process.env.AWS_REGION!,
@@ -53,6 +57,9 @@ startStreamPoller({
   }),
   log,
 });
+// The jobs' own writes (a fan-out feeding the search index…) wake the poller in this process.
+const { dynamodb } = await import('../../functions/src/shared/dynamodb');
+nudgeOnWrites(dynamodb, () => poller?.nudge());
 
 // Recurring jobs (digests): an interval, as an EventBridge rule would invoke them, with the same event shape.
 for (const job of jobNames) {

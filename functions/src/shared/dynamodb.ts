@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { optionalEndpoint, readConfig } from './config';
-import { currentRequestStats } from './request-context';
+import { countedRequest } from './request-context';
 
 const config = readConfig({
   TABLE_NAME: z.string().min(1),
@@ -15,13 +15,9 @@ export const tableName = config.TABLE_NAME;
 /** Created once per container, reused by every request. */
 export const dynamodb = new DynamoDBClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
 
-// Count every request sent to DynamoDB, for the per-request log line and the page-cost benchmarks.
+// Count every request sent to DynamoDB and its level, for the per-request log line and the page-cost benchmarks.
 dynamodb.middlewareStack.add(
-  (next) => async (args) => {
-    const stats = currentRequestStats();
-    if (stats) stats.dynamodbCalls += 1;
-    return next(args);
-  },
+  (next) => (args) => countedRequest(() => next(args)),
   { step: 'initialize', name: 'coopolCountDynamoDbCalls' },
 );
 

@@ -7,7 +7,7 @@ import { groupStanding, spaceKeyOf } from '../spaces/resolve';
 import type { ShardState } from './capacity';
 import { AnnouncementTaskEntity, AttendanceEntity, CapacityShardEntity, EventEntity, SlotSignupEntity } from './entities';
 import { parisDay, startOfParisDay } from '../../contracts/paris-time';
-import { standingsIn } from './spaces';
+import { standingsIn, standingsInMyGroups } from './spaces';
 
 /**
  * Reading events as a given caller sees them: what the event pages, the agendas and the calendar
@@ -60,19 +60,23 @@ export function toSummary(event: EventItem): EventSummary {
 
 /**
  * What I come to (or might, or wait for) and the slots I signed up to, from today on: two Query
- * pages on gsi1 and one BatchGet of the events, in time order.
+ * pages on gsi1 and my standing in my groups (one BatchGet) in parallel, then one BatchGet of the
+ * events, in time order — two levels of reads (ADR 0025).
  */
 async function myEvents(caller: Caller, limit: number) {
   const person = requirePerson(caller);
   const from = startOfParisDay(parisDay(new Date())).toISOString();
-  const [attendances, signups] = await Promise.all([
+  const [attendances, signups, standings] = await Promise.all([
     AttendanceEntity.query.byAttendee({ attendeeId: person.userId }).gte({ startsAt: from }).go({ limit }),
     SlotSignupEntity.query.byPerson({ userId: person.userId }).gte({ startsAt: from }).go({ limit }),
+    standingsInMyGroups(caller),
   ]);
   const answers = new Map(attendances.data.filter((a) => a.state !== 'no').map((a) => [a.eventId, a.state]));
   const slots = new Map<string, string[]>();
   for (const s of signups.data) slots.set(s.eventId, [...(slots.get(s.eventId) ?? []), s.slotId]);
-  const events = (await visibleAmong(caller, await eventsById([...new Set([...answers.keys(), ...slots.keys()])]))).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const events = (await eventsById([...new Set([...answers.keys(), ...slots.keys()])]))
+    .filter((e) => mayViewEvent(caller, audienceOf(e, e.spaceType === 'group' ? standings.get(e.spaceId) : undefined)))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return { events, answers, slots };
 }
 

@@ -58,7 +58,7 @@ export async function fanOutPost(post: NewPost): Promise<number> {
   let reached = 0;
   for await (const readers of audience(post)) {
     if (!readers.length) continue;
-    let pending = readers.map((userId) => ({ userId, createdAt: post.createdAt, postId: post.postId, expiresAt }));
+    let pending = readers.map((userId) => ({ userId, createdAt: post.createdAt, postId: post.postId, spaceType: post.spaceType, spaceId: post.spaceId, expiresAt }));
     for (let attempt = 0; pending.length; attempt += 1) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
       if (attempt > 8) throw new Error(`fan-out of ${post.postId}: ${pending.length} feed items still unprocessed`);

@@ -31,6 +31,26 @@ interface Entry {
   postId: string;
   source: 'f' | 'd' | 'n';
   post?: PostItem;
+  /** The post's space, as its feed item tells it (before the post is read). */
+  space?: { spaceType: string; spaceId: string };
+}
+
+/**
+ * My standing in the groups and my friendship with the profile owners among these spaces (≤ 2
+ * BatchGet in parallel, none for other spaces), and which spaces were asked about.
+ */
+async function standingsOf(userId: string, spaces: { spaceType: string; spaceId: string }[]) {
+  const groupIds = [...new Set(spaces.filter((s) => s.spaceType === 'group').map((s) => s.spaceId))];
+  const ownerIds = [...new Set(spaces.filter((s) => s.spaceType === 'profile' && s.spaceId !== userId).map((s) => s.spaceId))];
+  const [standings, friendships] = await Promise.all([
+    groupIds.length ? GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId }))).go() : { data: [] },
+    ownerIds.length ? FriendshipEntity.get(ownerIds.map((friendId) => ({ userId, friendId }))).go() : { data: [] },
+  ]);
+  return {
+    asked: new Set(spaces.map((s) => `${s.spaceType}:${s.spaceId}`)),
+    standingIn: new Map(standings.data.map((m) => [m.groupId, { state: m.state, role: m.role }])),
+    friends: new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.friendId)),
+  };
 }
 
 const newerFirst = (a: Entry, b: Entry) => (a.createdAt === b.createdAt ? b.postId.localeCompare(a.postId) : b.createdAt.localeCompare(a.createdAt));
@@ -46,9 +66,9 @@ async function spacePage(spaceKey: string, position: Position, limit: number, so
 /**
  * My feed, newest first (S13): my personal feed (what the fan-out wrote: my sections, groups,
  * friends) merged with my federation's and the national posts, read at request time. Whatever the
- * number of posts in the table: 3 Query + 1 BatchGet of the page's posts + at most 2 BatchGet to
- * check again my standing in the page's groups and friendships. A page may hold fewer posts than
- * `limit` (some filtered), never more requests.
+ * number of posts in the table: 3 Query, then 1 BatchGet of the page's posts and at most 2 BatchGet
+ * to check again my standing in the page's groups and friendships, in parallel. A page may hold
+ * fewer posts than `limit` (some filtered), never more requests.
  */
 export async function readFeed(caller: Caller, query: { cursor?: string; limit: number }) {
   const person = requirePerson(caller);
@@ -62,7 +82,12 @@ export async function readFeed(caller: Caller, query: { cursor?: string; limit: 
     const { data } = await (cursor.f ? q.lt({ createdAt: cursor.f[0], postId: cursor.f[1] }) : q)
       .where((attr, op) => op.gt(attr.expiresAt, now))
       .go({ order: 'desc', limit });
-    return data.map((item) => ({ createdAt: item.createdAt, postId: item.postId, source: 'f' as const }));
+    return data.map((item) => ({
+      createdAt: item.createdAt,
+      postId: item.postId,
+      source: 'f' as const,
+      ...(item.spaceType && item.spaceId && { space: { spaceType: item.spaceType, spaceId: item.spaceId } }),
+    }));
   };
   const [mine, federation, national] = await Promise.all([
     feedQuery(),
@@ -80,22 +105,23 @@ export async function readFeed(caller: Caller, query: { cursor?: string; limit: 
   }
   const more = Object.values(next).some((p) => p !== 0);
 
-  // The posts of my feed items (one BatchGet), then my standing where the rules need it (≤ 2 BatchGet).
+  // Two levels of reads after the caller (ADR 0025): the three pages above, then at once the posts
+  // of my feed items (one BatchGet) and my standing in the spaces the rules need it for (≤ 2 BatchGet),
+  // known from the feed items. Items written before they carried their space: read after their posts.
   const wanted = page.filter((e) => !e.post).map((e) => ({ postId: e.postId }));
-  const { data: posts } = wanted.length ? await PostEntity.get(wanted).go() : { data: [] };
+  const [{ data: posts }, known] = await Promise.all([
+    wanted.length ? PostEntity.get(wanted).go() : { data: [] },
+    standingsOf(person.userId, page.flatMap((e) => (e.space ? [e.space] : []))),
+  ]);
   const byId = new Map(posts.map((p) => [p.postId, p]));
   const items = page.flatMap((e) => {
     const post = e.post ?? byId.get(e.postId);
     return post ? [post] : [];
   });
-  const groupIds = [...new Set(items.filter((p) => p.spaceType === 'group').map((p) => p.spaceId))];
-  const ownerIds = [...new Set(items.filter((p) => p.spaceType === 'profile' && p.spaceId !== person.userId).map((p) => p.spaceId))];
-  const [standings, friendships] = await Promise.all([
-    groupIds.length ? GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId: person.userId }))).go() : { data: [] },
-    ownerIds.length ? FriendshipEntity.get(ownerIds.map((friendId) => ({ userId: person.userId, friendId }))).go() : { data: [] },
-  ]);
-  const standingIn = new Map(standings.data.map((m) => [m.groupId, { state: m.state, role: m.role }]));
-  const friends = new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.friendId));
+  const unknown = items.filter((p) => !known.asked.has(`${p.spaceType}:${p.spaceId}`));
+  const late = unknown.length ? await standingsOf(person.userId, unknown) : undefined;
+  const standingIn = new Map([...known.standingIn, ...(late?.standingIn ?? [])]);
+  const friends = new Set([...known.friends, ...(late?.friends ?? [])]);
 
   const visible = items.filter((post) => {
     const space = spaceOfPost(post);

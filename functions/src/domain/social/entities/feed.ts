@@ -17,6 +17,10 @@ export const FeedItemEntity = new Entity(
       createdAt: { type: 'string', required: true },
       postId: { type: 'string', required: true },
       expiresAt: { type: 'number', required: true },
+      // The post's space, so that the feed reads the reader's standing there beside the post (ADR 0025).
+      // Absent on items written before: the feed reads the post first for those.
+      spaceType: { type: ['section', 'federation', 'group', 'profile', 'national'] as const },
+      spaceId: { type: 'string' },
     },
     indexes: {
       byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['createdAt', 'postId'] } },
