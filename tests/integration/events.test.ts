@@ -222,6 +222,11 @@ describe('RSVP and waiting list', () => {
     assert.deepEqual([yes.status, yes.body], [202, { outcome: 'mail-sent', destination: 'l***@coopol.example', holdMinutes: 30 }]);
     assert.equal((await call(stack, undefined, 'GET', `/api/public/events/${id}`)).body.going, 0);
     await waitForMail(stack, 'lea@coopol.example', 'Confirmez votre réponse : Meeting place de la Réunion');
+    // The consent is recorded with the answer: the version of the text she ticked, and when (issue 14 § 3).
+    const { VisitorHoldEntity } = await import('../../functions/src/domain/events/entities');
+    const { consentTexts } = await import('../../functions/src/domain/privacy/consent-records');
+    const { data: holds } = await VisitorHoldEntity.query.byEvent({ eventId: id }).go();
+    assert.deepEqual(holds.map((h) => [h.email, h.consentVersion, typeof h.consentedAt]), [['lea@coopol.example', consentTexts['public-rsvp'].version, 'string']]);
   });
 });
 

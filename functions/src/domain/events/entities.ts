@@ -101,6 +101,9 @@ export const AttendanceEntity = new Entity(
       shard: { type: 'number' },
       startsAt: { type: 'string', required: true },
       at: { type: 'string', required: true },
+      /** A visitor's consent (issue 14 § 3): the version of the public-answer text agreed to, and when (ticked on the form). */
+      consentVersion: { type: 'string' },
+      consentedAt: { type: 'string' },
       /** A visitor's answer: erased 30 days after the event (TTL; reads filter it out before that runs). */
       expiresAt: { type: 'number' },
     },
@@ -201,6 +204,9 @@ export const VisitorHoldEntity = new Entity(
       shard: { type: 'number' },
       /** ISO instant: after it the hold lapses and its place is given back. */
       until: { type: 'string', required: true },
+      /** A visitor's consent (issue 14 § 3): the version of the public-answer text agreed to, and when (ticked on the form), carried to the answer when confirmed. */
+      consentVersion: { type: 'string' },
+      consentedAt: { type: 'string' },
       expiresAt: { type: 'number', required: true },
     },
     indexes: {

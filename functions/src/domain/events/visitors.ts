@@ -16,6 +16,7 @@ import { facts, tellPromoted } from './mail';
 import { loadVisibleEvent, readCounter, type EventItem } from './read';
 import { countBusiness } from '../../shared/metrics';
 import { expiryFrom } from '../privacy/retention';
+import { consentTexts } from '../privacy/consent-records';
 
 /**
  * Visitors' answers to public events (ADR 0015, « Events »): no account, so the mailbox is the proof.
@@ -150,7 +151,7 @@ async function createHold(event: EventItem, who: { attendeeId: string; name: str
     const state: RsvpState = answer === 'going' && shard === undefined ? 'waiting' : answer;
     const result = await eventsService.transaction
       .write(({ hold, lapse, shard: shardEntity }) => [
-        hold.create({ eventId: event.eventId, ...who, answer: state, shard, until, expiresAt }).commit(),
+        hold.create({ eventId: event.eventId, ...who, answer: state, shard, until, expiresAt, consentVersion: consentTexts['public-rsvp'].version, consentedAt: now.toISOString() }).commit(),
         lapse.create({ eventId: event.eventId, until, attendeeId: who.attendeeId, expiresAt }).commit(),
         ...(shard !== undefined ? [holdPlace(shardEntity, counterId, shard, limited)] : []),
       ])
@@ -212,7 +213,7 @@ export async function confirmVisitorAnswer(token: string, now = new Date()) {
   }
   const at = now.toISOString();
   const { eventId, attendeeId, until } = pending;
-  const base = { eventId, attendeeId, name: pending.name, email: pending.email, startsAt: event.startsAt, at, expiresAt: expiryOf(event) };
+  const base = { eventId, attendeeId, name: pending.name, email: pending.email, startsAt: event.startsAt, at, expiresAt: expiryOf(event), consentVersion: pending.consentVersion, consentedAt: pending.consentedAt };
   const result = await eventsService.transaction
     .write(({ hold: holdEntity, lapse, attendance, waiting, shard }) => [
       holdEntity.delete({ eventId, attendeeId }).where(({ until: u }, { eq }) => eq(u, until)).commit(),
