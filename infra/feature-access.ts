@@ -66,7 +66,7 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // Privacy rights (ADR 0024): erasure confirmed by the password (client flows, throttled as sign-in,
   // with its unlock mail) and effective at once (sessions ended, the Cognito account deleted); short
   // download links of exports' archives.
-  privacy: { table: 'readwrite', userPool: 'accounts', files: 'readwrite', mail: 'send', policy: true },
+  privacy: { table: 'readwrite', userPool: 'accounts', files: 'readwrite', mail: 'send', site: true, policy: true },
   // Messages to a space's members (issue 16, ADR 0028): drafts, the reach, the test mail to oneself,
   // the sending's tasks (the bulk-mail job sends), schedules of a message at its time, one-click unsubscribes.
   mailings: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, mailings: true },
