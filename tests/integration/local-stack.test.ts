@@ -69,7 +69,7 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'coopol-start-test-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test('serves the site and API, prints URLs and demo logins, stops everything on Ctrl-C, and keeps data across restarts', { timeout: 240_000 }, async (t) => {
+  test('serves the site and API, prints URLs and demo logins, stops everything on Ctrl-C, and keeps data across restarts', { timeout: 480_000 }, async (t) => {
     if (!stack.web) return t.skip('the test stack runs without the site (COOPOL_TEST_WEB=0)');
     const ports = await freePorts();
     const env = { ...portEnv(ports), COOPOL_DATA_DIR: dataDir };
