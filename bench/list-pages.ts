@@ -146,7 +146,10 @@ try {
       const keep = round >= WARMUP;
       const rawMs = await timed(rawQuery);
       const floorMs = await timed(() => get(floorPath));
-      if (keep) times.get('raw')!.push(rawMs), times.get('floor')!.push(floorMs);
+      if (keep) {
+        times.get('raw')!.push(rawMs);
+        times.get('floor')!.push(floorMs);
+      }
       for (const [name, path] of Object.entries(pages)) {
         let cost = { requests: 0, levels: 0 };
         const ms = await timed(async () => (cost = await get(path)));

@@ -32,6 +32,7 @@ async function run(job: JobName, event: unknown): Promise<unknown> {
 }
 
 const byArn = new Map(jobNames.map((job) => [localJobArn(job), job]));
+// eslint-disable-next-line prefer-const -- the scheduler made below nudges it before it is assigned
 let poller: StreamPoller | undefined;
 const scheduler = createSchedulerServer({
   stateFile: path.join(stateDir, 'schedules.json'),
