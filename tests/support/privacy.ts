@@ -12,7 +12,7 @@ import { until } from './until';
  * erasure), which then look for her everywhere: profile and photo, a group she runs with an event
  * announced to it and a field report, a friend, posts with a mention and a file, comments, a followed
  * conversation, a report, an invitation, an event of her section and one of its slots, a calendar feed,
- * a preregistration of her address, a role and its audit. As setup, like createTestPerson's member
+ * a message to the section's people (a draft), a preregistration of her address, a role and its audit. As setup, like createTestPerson's member
  * record and grants, the test writes her address to the suppression list (an unsubscribe link).
  */
 export interface Everything {
@@ -84,6 +84,8 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'POST', '/api/me/calendar-feeds', { scope: { type: 'me' } }), 'calendar feed');
   // As the section's web referent she reads its member list in full: the transparency log records it.
   await ok(call(stack, eulalie, 'GET', '/api/sections/colmar/members'), 'member list');
+  // As its web referent she may speak for the section: a message to its people, kept as a draft.
+  await ok(call(stack, eulalie, 'POST', '/api/spaces/section/colmar/mailings', { subject: `Rentrée ${run}`, text: 'Venez nombreux jeudi.', segment: { status: 'both' } }), 'mailing draft');
   // Her group's meeting, announced to its members (her too), and last month's, reported.
   const groupSpace = { type: 'group', id: group };
   await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'reunion', title: `Réunion ${run}`, ...when, visibility: 'members', announce: true }), 'group event');
