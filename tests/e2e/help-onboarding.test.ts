@@ -100,6 +100,7 @@ describe('a new supporter’s first steps', () => {
       assert.equal(await popover.locator('.driver-popover-title').innerText(), stop.title);
       // The stop lights up its element of the page (driver.js marks it once it has moved there).
       await page.waitForFunction((selector) => document.querySelector('.driver-active-element')?.matches(selector) === true, stop.element, { timeout: 5_000 });
+      assert.equal(await page.locator('.driver-active-element').count(), 1, 'only the stop’s element is lit');
       if (stop.title === 'Alertes') assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the tour does not widen the page');
       assert.equal(await popover.getByRole('button', { name: 'Fermer la visite' }).count(), 1, 'its close button is named in French');
       await popover.getByRole('button', { name: index === stops.length - 1 ? 'Terminer' : 'Suivant' }).click();

@@ -15,6 +15,9 @@ export function GuidedTour({ tour }: { tour: TourName }) {
     try {
       const [{ driver }, { tours }] = await Promise.all([import('driver.js'), import('../../help/tours'), import('driver.js/dist/driver.css')]);
       driver({
+        // No sliding between stops: driver.js's animated move leaves the previous stop lit too when
+        // « Suivant » is pressed before it ends (two elements above the overlay); still is clearer.
+        animate: false,
         showProgress: true,
         progressText: t('tour.progress'),
         nextBtnText: t('tour.next'),
