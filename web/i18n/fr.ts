@@ -1,5 +1,6 @@
 import { frClient } from './fr-client';
 import { frEvents } from './fr-events';
+import { frMailings } from './fr-mailings';
 import { frPrivacy } from './fr-privacy';
 import type { Dictionary } from './translate';
 
@@ -12,6 +13,7 @@ import type { Dictionary } from './translate';
 export const fr = {
   ...frClient,
   ...frEvents,
+  ...frMailings,
   ...frPrivacy,
 
   // Site-wide
@@ -629,6 +631,7 @@ export const fr = {
   'waves.progress.bounced': 'Rejetés par la messagerie',
   'waves.progress.complained': 'Signalés comme indésirables',
   'waves.progress.unsubscribed': 'Désabonnés',
+  'waves.progress.skipped': 'Désinscrits de ces messages',
   'waves.progressNotYet': 'Les envois commencent à l’ouverture de la vague.',
   'waves.funnelHeading': 'Les territoires de la vague',
 

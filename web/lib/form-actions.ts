@@ -38,12 +38,14 @@ export function parisInstant(form: FormData, name: string, errors: Record<string
 
 /**
  * The form field an API detail is about: `body.password` → `password`,
- * `body.visibility.email` → `visibility.email`, `body.interests.3` → `interests`, `body.place.lat` → `mapLink`.
+ * `body.visibility.email` → `visibility.email`, `body.segment.status` → `segment.status`, `body.interests.3` → `interests`,
+ * `body.place.lat` → `mapLink`.
  */
 export function fieldOf(path: string): string {
   const parts = path.replace(/^body\./, '').split('.').filter((part) => !/^\d+$/.test(part));
   if (parts[0] === 'place' && (parts[1] === 'lat' || parts[1] === 'lon')) return 'mapLink'; // an event's map point comes from its link
-  return parts[0] === 'visibility' && parts[1] ? `visibility.${parts[1]}` : (parts[0] ?? path);
+  // A profile's visibility and a message's segment have a field per part.
+  return (parts[0] === 'visibility' || parts[0] === 'segment') && parts[1] ? `${parts[0]}.${parts[1]}` : (parts[0] ?? path);
 }
 
 /**

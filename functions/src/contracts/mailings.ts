@@ -85,6 +85,8 @@ export const Mailing = z
     state: MailingState,
     authorId: z.string(),
     sendAt: Instant.nullable(),
+    /** How many the segment reached when it was sent (null before): the whole of its progress. */
+    reach: z.number().int().nullable(),
     /** Who approved a large federation or national message (the two-person rule). */
     approvedBy: z.string().nullable(),
     createdAt: Instant,

@@ -68,6 +68,7 @@ function toDto(m: MailingItem): Dto {
     state: m.state,
     authorId: m.authorId,
     sendAt: m.sendAt ?? null,
+    reach: m.reach ?? null,
     approvedBy: m.approvedBy ?? null,
     createdAt: m.createdAt,
     progress: {

@@ -8,6 +8,7 @@ import { t } from '../../../../i18n';
 import { callApi } from '../../../../lib/api';
 import { orNotFound } from '../../../../lib/or-not-found';
 import { callAsSignedIn, requireSession, type Session } from '../../../../lib/session';
+import { spaceName } from '../../../../lib/space-name';
 import { createFeed } from '../../../evenements/actions';
 import { EventList } from '../../../evenements/EventList';
 import styles from '../../../evenements/events.module.css';
@@ -17,15 +18,6 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('agenda.title') };
 
 type Props = { params: Promise<{ spaceType: string; spaceId: string }> };
-
-async function spaceName(session: Session, here: string, type: SpaceType, id: string): Promise<string> {
-  if (type === 'section') return (await orNotFound(callApi(routes.getSection, { params: { sectionId: id } }))).name;
-  if (type === 'federation') return (await orNotFound(callApi(routes.getFederation, { params: { federationCode: id } }))).name;
-  if (type === 'national' && id === 'national') return 'National';
-  // A group the person may not know of (secret) is a 404, as for one that does not exist.
-  if (type === 'group') return (await orNotFound(callAsSignedIn(session, here, routes.getGroup, { params: { groupId: id } }))).name;
-  notFound();
-}
 
 /** A region has no events of its own: its agenda gathers its federations' next events. */
 async function regionAgenda(session: Session, here: string, regionCode: string) {

@@ -1,0 +1,83 @@
+import { formatParisDateTime, routes } from '@coopol/contracts';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { isRefusal, orRefused, Refused } from '../../../../components/rollout/Refused';
+import rollout from '../../../../components/rollout/rollout.module.css';
+import { progressSummary } from '../../../../components/rollout/WaveProgress';
+import { TerritoryHeader } from '../../../../components/territory/TerritoryHeader';
+import { Icon } from '../../../../components/ui/Icon';
+import { t } from '../../../../i18n';
+import { callAsSignedIn, requireSession } from '../../../../lib/session';
+import { mailingHref, mailingsHref, newMailingHref } from '../../hrefs';
+import { MailingStateBadge } from '../../MailingStateBadge';
+import styles from '../../mailings.module.css';
+import { progressOf } from '../../progress';
+import { writingSpace, type Mailing } from '../../space';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('mailings.title') };
+
+type Props = { params: Promise<{ spaceType: string; spaceId: string }> };
+
+/** When a message went or will go, or when it was written, in a few words. */
+function whenOf(m: Mailing): string {
+  if (m.state === 'sending' || m.state === 'paused' || m.state === 'sent') return progressSummary(progressOf(m));
+  if (m.state === 'scheduled' && m.sendAt) return t('mailings.scheduledFor', { date: formatParisDateTime(m.sendAt) });
+  return t('mailings.writtenAt', { date: formatParisDateTime(m.createdAt) });
+}
+
+/** A space's messages to its people, newest first, and « Écrire un message »: for whoever speaks for it. */
+export default async function MailingsPage({ params }: Props) {
+  const { spaceType, spaceId } = await params;
+  const here = mailingsHref(spaceType, spaceId);
+  const session = await requireSession(here);
+  const space = await writingSpace(session, here, spaceType, spaceId);
+  const answer = await orRefused(session, here, () => callAsSignedIn(session, here, routes.listMailings, { params: { spaceType: space.type, spaceId: space.id } }));
+  if (isRefusal(answer)) return <Refused refusal={answer} />;
+
+  return (
+    <>
+      <TerritoryHeader
+        breadcrumb={[...(space.href ? [{ label: space.name, href: space.href }] : []), { label: t('mailings.title') }]}
+        icon="megaphone"
+        eyebrow={t('mailings.eyebrow')}
+        title={space.name}
+        lead={t('mailings.lead')}
+      />
+      <div className={`container ${rollout.page}`}>
+        <div className={styles.headActions}>
+          <Link href={newMailingHref(space.type, space.id)} className="button button-primary">
+            <Icon name="megaphone" size={20} />
+            {t('mailings.write')}
+          </Link>
+        </div>
+        <section className={`card ${rollout.panel}`} aria-labelledby="mailings-list">
+          <div className={rollout.panelHead}>
+            <h2 id="mailings-list">{t('mailings.listHeading')}</h2>
+            {answer.items.length >= 50 && <p>{t('mailings.more')}</p>}
+          </div>
+          {answer.items.length === 0 ? (
+            <p className={rollout.muted}>{t('mailings.none')}</p>
+          ) : (
+            <ul className={styles.list}>
+              {answer.items.map((m) => (
+                <li key={m.id} className={styles.item} data-mailing={m.id}>
+                  <div className={styles.itemTop}>
+                    <Link href={mailingHref(space.type, space.id, m.id)} className={styles.itemTitle}>
+                      {m.subject}
+                    </Link>
+                    <MailingStateBadge state={m.state} />
+                  </div>
+                  <p className={styles.itemMeta}>
+                    <span>{whenOf(m)}</span>
+                    <span>{m.segment ? t('mailings.toPart') : t('mailings.toWhole')}</span>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
