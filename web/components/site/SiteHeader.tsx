@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { signOut } from '../../app/connexion/actions';
+import { mailingsHref } from '../../app/messages-aux-membres/hrefs';
 import { t, type TextKey } from '../../i18n';
 import { rolloutLinks, signedInName } from '../../lib/session';
 import { NotificationBell } from '../social/NotificationBell';
@@ -126,6 +127,14 @@ export async function SiteHeader() {
                       <Link href="/admin/vagues" className={styles.menuItem}>
                         <Icon name="flag" size={20} />
                         {t('nav.waves')}
+                      </Link>
+                    </li>
+                  )}
+                  {rollout === 'national' && (
+                    <li>
+                      <Link href={mailingsHref('national', 'national')} className={styles.menuItem}>
+                        <Icon name="megaphone" size={20} />
+                        {t('nav.mailings')}
                       </Link>
                     </li>
                   )}

@@ -13,6 +13,8 @@ import { Icon } from '../../../components/ui/Icon';
 import { t, tc } from '../../../i18n';
 import { callApi } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
+import { getSession } from '../../../lib/session';
+import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
 import styles from './federation.module.css';
 import { agendaHref } from '../../evenements/hrefs';
 
@@ -39,12 +41,13 @@ export default async function FederationPage({ params, searchParams }: Props) {
   const { cursor: rawCursor } = await searchParams;
   const cursor = typeof rawCursor === 'string' && rawCursor !== '' ? rawCursor : undefined;
 
-  const [federation, page] = await Promise.all([
+  const [federation, page, session] = await Promise.all([
     getFederation(code),
     // A stale or tampered cursor is answered 400: show the not-found page rather than an error.
     orNotFound(
       callApi(routes.listFederationSections, { params: { federationCode: code }, query: { limit: PAGE_SIZE, cursor } }),
     ),
+    getSession(),
   ]);
 
   const abroad = federation.regionCode === null;
@@ -80,6 +83,7 @@ export default async function FederationPage({ params, searchParams }: Props) {
 
       <div className={`container ${styles.people}`}>
         <SpacePeople scope="federation" id={federation.code} pageHref={federationHref(federation.code)} />
+        {session && <SpaceMailingsCard session={session} space={{ type: 'federation', id: federation.code }} returnTo={federationHref(federation.code)} />}
         <SpaceAccessLog scope="federation" id={federation.code} />
       </div>
 

@@ -12,6 +12,7 @@ import { orNotFound } from '../../../lib/or-not-found';
 import { callAsSignedIn, getSession, requireSession } from '../../../lib/session';
 import { EventList } from '../../evenements/EventList';
 import { agendaHref, newEventHref } from '../../evenements/hrefs';
+import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
 import { changeStanding, decideMember, invite } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -69,6 +70,8 @@ export default async function GroupPage({ params }: Props) {
           {t('groups.manager')} <Link href={`/moderation/group/${groupId}`}>{t('groups.reports')}</Link>
         </p>
       )}
+
+      {manager && <SpaceMailingsCard session={session} space={{ type: 'group', id: groupId }} returnTo={back} known />}
 
       {requests && requests.items.length > 0 && (
         <section aria-labelledby="requests">

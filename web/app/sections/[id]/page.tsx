@@ -17,6 +17,7 @@ import { orNotFound } from '../../../lib/or-not-found';
 import { getSession } from '../../../lib/session';
 import { agendaHref } from '../../evenements/hrefs';
 import { SpaceActions } from '../../evenements/SpaceActions';
+import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
 import events from '../../evenements/events.module.css';
 import styles from './section.module.css';
 
@@ -88,9 +89,12 @@ export default async function SectionPage({ params }: Props) {
 
       <div className={`container ${styles.page}`}>
         {session && (
-          <div className={events.columns}>
-            <SpaceActions session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
-          </div>
+          <>
+            <div className={events.columns}>
+              <SpaceActions session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
+            </div>
+            <SpaceMailingsCard session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
+          </>
         )}
         <div className={paragraphs.length > 0 ? styles.columns : styles.single}>
           {paragraphs.length > 0 && (
