@@ -16,7 +16,9 @@ import { launchBrowser } from '../tests/support/browser';
  * COOPOL_NEXT_DIST_DIR=.next-test to reuse the build `npm test` made.
  */
 const out = path.join(repoRoot, 'screenshots');
-const widths = [1280, 375];
+/** `COOPOL_SCREENSHOT_WIDTHS=1280,320` for other widths; `COOPOL_SCREENSHOTS=messages` for the shots whose name has that word only. */
+const widths = process.env.COOPOL_SCREENSHOT_WIDTHS?.split(',').map(Number).filter((w) => w > 0) ?? [1280, 375];
+const only = process.env.COOPOL_SCREENSHOTS;
 
 type Shot = { who: string; name: string; path: string };
 
@@ -37,6 +39,15 @@ async function firstEventOf(site: string, token: string, space: string): Promise
   return body.items?.[0]?.id;
 }
 
+/** A message of the section to its members, written by its secretary, sent or left a draft (for its pages). */
+async function mailingOf(site: string, token: string, space: string, send: boolean): Promise<string | undefined> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${site}/api/spaces/${space}/mailings${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const created = (await (await post('', { subject: send ? 'Réunion de rentrée jeudi' : 'Tractage du marché samedi', text: 'Jeudi à 19 h, au local.\n\nVenez nombreux !', postInSpace: send })).json()) as { id?: string };
+  if (created.id && send) await post(`/${created.id}/send`, {});
+  return created.id;
+}
+
 async function shoot(browser: Browser, site: string, shots: Shot[], who: string, tokens?: { idToken: string; accessToken: string; name: string }) {
   for (const width of widths) {
     const context = await browser.newContext({ viewport: { width, height: width > 600 ? 900 : 800 }, locale: 'fr-FR', deviceScaleFactor: 1 });
@@ -48,7 +59,7 @@ async function shoot(browser: Browser, site: string, shots: Shot[], who: string,
       ]);
     }
     const page = await context.newPage();
-    for (const shot of shots.filter((s) => s.who === who)) {
+    for (const shot of shots.filter((s) => s.who === who && (!only || s.name.includes(only)))) {
       await page.goto(`${site}${shot.path}`, { waitUntil: 'networkidle' });
       const file = path.join(out, `${shot.who}-${shot.name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
@@ -81,6 +92,7 @@ async function main() {
     const samir = { ...(await signIn(site, 'secretaire.mulhouse@coopol.example')), name: 'Samir' };
     const simon = { ...(await signIn(site, 'sympathisant@coopol.example')), name: 'Simon' };
     const event = await firstEventOf(site, marc.idToken, 'section/mulhouse');
+    const [sent, draft] = [await mailingOf(site, samir.idToken, 'section/mulhouse', true), await mailingOf(site, samir.idToken, 'section/mulhouse', false)];
     const shots: Shot[] = [
       { who: 'visiteur', name: 'accueil', path: '/' },
       { who: 'visiteur', name: 'trouver-ma-section', path: '/trouver-ma-section?cp=68100' },
@@ -101,6 +113,11 @@ async function main() {
       { who: 'secretaire', name: 'nouvel-evenement', path: '/evenements/nouveau?espace=section:mulhouse' },
       ...(event ? [{ who: 'secretaire', name: 'evenement', path: `/evenements/${event}` }] : []),
       { who: 'secretaire', name: 'remontees', path: '/remontees/section/mulhouse' },
+      { who: 'secretaire', name: 'section-messages', path: '/sections/mulhouse' },
+      { who: 'secretaire', name: 'messages-liste', path: '/messages-aux-membres/section/mulhouse' },
+      { who: 'secretaire', name: 'messages-nouveau', path: '/messages-aux-membres/section/mulhouse/nouveau' },
+      ...(draft ? [{ who: 'secretaire', name: 'messages-brouillon', path: `/messages-aux-membres/section/mulhouse/${draft}?prenom=Lucie` }] : []),
+      ...(sent ? [{ who: 'secretaire', name: 'messages-envoye', path: `/messages-aux-membres/section/mulhouse/${sent}` }] : []),
     ];
     console.log(`Screenshots of ${site} into ${path.relative(repoRoot, out)}/:`);
     await shoot(browser, site, shots, 'visiteur');
