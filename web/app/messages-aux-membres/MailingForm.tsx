@@ -47,7 +47,7 @@ export function MailingForm({ space, events, myEmail, from }: { space: WritingSp
         </div>
         <fieldset className={styles.segment}>
           <legend>{t('mailings.segment.legend')}</legend>
-          <p className={styles.itemMeta}>{t('mailings.segment.hint')}</p>
+          <p className={styles.hint}>{t('mailings.segment.hint')}</p>
           {space.type !== 'section' && (
             <RadioGroup
               name="segment.status"

@@ -59,16 +59,16 @@ export default async function MailingsPage({ params }: Props) {
           {answer.items.length === 0 ? (
             <p className={rollout.muted}>{t('mailings.none')}</p>
           ) : (
-            <ul className={styles.list}>
+            <ul className={rollout.waves}>
               {answer.items.map((m) => (
-                <li key={m.id} className={styles.item} data-mailing={m.id}>
-                  <div className={styles.itemTop}>
-                    <Link href={mailingHref(space.type, space.id, m.id)} className={styles.itemTitle}>
+                <li key={m.id} className={rollout.wave} data-mailing={m.id}>
+                  <div className={rollout.waveTop}>
+                    <Link href={mailingHref(space.type, space.id, m.id)} className={rollout.waveName}>
                       {m.subject}
                     </Link>
                     <MailingStateBadge state={m.state} />
                   </div>
-                  <p className={styles.itemMeta}>
+                  <p className={rollout.waveMeta}>
                     <span>{whenOf(m)}</span>
                     <span>{m.segment ? t('mailings.toPart') : t('mailings.toWhole')}</span>
                   </p>

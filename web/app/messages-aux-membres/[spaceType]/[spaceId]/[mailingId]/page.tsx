@@ -323,7 +323,7 @@ function ProgressPanel({ m, hidden }: { m: Mailing; hidden: ReactNode }) {
       </div>
       <WaveProgress progress={progressOf(m)} />
       {m.state === 'paused' && (
-        <div className={styles.alert} role="alert">
+        <div className={rollout.stalled} role="alert">
           <p>
             <Icon name="alert" size={22} />
             <span>{t(m.progress.pausedBecause === 'bounces' ? 'mailings.paused.bounces' : m.progress.pausedBecause === 'complaints' ? 'mailings.paused.complaints' : 'mailings.paused.other')}</span>
