@@ -116,18 +116,21 @@ export default async function MailingPage({ params, searchParams }: Props) {
             <dd>{m.fromName}</dd>
             <dt>{t('mailings.fact.to')}</dt>
             <dd>{audienceText(space, m.segment, excluded)}</dd>
-            <dt>{t('mailings.fact.reach')}</dt>
-            <dd data-reach>
-              {reach ? (
-                <Suspense fallback={<span>{t('mailings.reachCounting')}</span>}>
-                  <ReachText reach={reach} />
-                </Suspense>
-              ) : m.reach !== null ? (
-                reachWords(m.reach)
-              ) : (
-                '—'
-              )}
-            </dd>
+            {/* Once it left, its progress says how many it reaches. */}
+            {(reach || (before && m.reach !== null)) && (
+              <>
+                <dt>{t('mailings.fact.reach')}</dt>
+                <dd data-reach>
+                  {reach ? (
+                    <Suspense fallback={<span>{t('mailings.reachCounting')}</span>}>
+                      <ReachText reach={reach} />
+                    </Suspense>
+                  ) : (
+                    reachWords(m.reach ?? 0)
+                  )}
+                </dd>
+              </>
+            )}
             <dt>{t('mailings.fact.replyTo')}</dt>
             <dd>{m.replyToAddress ?? t('mailings.fact.replyToNone')}</dd>
             {m.eventId && (
