@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { ApiError, isApiError } from '../../lib/api';
 import { failure, invalid, parisInstant, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
+import { pageStep } from '../../lib/page-step';
 import { callAsSignedIn, requireSession } from '../../lib/session';
 import { mailingHref, newMailingHref } from './hrefs';
 import { mailingFields, type MailingFormValues } from './mailing-fields';
@@ -98,15 +99,7 @@ async function mailingStep(form: FormData, route: MailingRoute, notice: string |
   const space = spaceOf(form);
   const mailingId = text(form, 'mailingId');
   const returnTo = mailingHref(space.type, space.id, mailingId);
-  const session = await requireSession(returnTo);
-  try {
-    await callAsSignedIn(session, returnTo, route, { params: { spaceType: space.type, spaceId: space.id, mailingId } });
-  } catch (error) {
-    unstable_rethrow(error);
-    return failure(error, {}, []);
-  }
-  if (typeof notice !== 'string') return notice;
-  redirect(`${returnTo}?${notice}=1`);
+  return pageStep(returnTo, (session) => callAsSignedIn(session, returnTo, route, { params: { spaceType: space.type, spaceId: space.id, mailingId } }), notice);
 }
 
 /** « M’envoyer un test »: the mail to oneself, as recipients will get it. */

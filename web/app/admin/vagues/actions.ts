@@ -6,6 +6,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../../i18n';
 import { all, failure, invalid, parisInstant, text } from '../../../lib/form-actions';
 import type { FormState } from '../../../lib/form-state';
+import { pageStep } from '../../../lib/page-step';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { TRAINING_ROWS } from './wave-fields';
 
@@ -91,14 +92,7 @@ export async function updateWave(_previous: FormState, form: FormData): Promise<
 async function waveStep(form: FormData, route: typeof routes.deployWave | typeof routes.openWave | typeof routes.relaunchWave, notice: string): Promise<FormState> {
   const waveId = text(form, 'waveId');
   const returnTo = `/admin/vagues/${waveId}`;
-  const session = await requireSession(returnTo);
-  try {
-    await callAsSignedIn(session, returnTo, route, { params: { waveId } });
-  } catch (error) {
-    unstable_rethrow(error);
-    return failure(error, {}, []);
-  }
-  redirect(`${returnTo}?${notice}=1`);
+  return pageStep(returnTo, (session) => callAsSignedIn(session, returnTo, route, { params: { waveId } }), notice);
 }
 
 /** Deploys the wave: its opening is scheduled at its date. */
