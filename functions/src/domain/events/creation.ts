@@ -49,6 +49,6 @@ export async function writeNewEvent(item: NewEventItem, slots: NewSlotItem[]): P
 
 /** Marks an event cancelled (kept); those who answered are told by the change job, its reminder is dropped. */
 export async function markEventCancelled(eventId: string): Promise<void> {
-  const { data } = await EventEntity.patch({ eventId }).set({ status: 'cancelled' }).add({ revision: 1 }).go({ response: 'all_new' });
+  const { data } = await EventEntity.patch({ eventId }).set({ status: 'cancelled', revisedAt: new Date().toISOString() }).add({ revision: 1 }).go({ response: 'all_new' });
   await Promise.all([requestEventMail({ eventId, kind: 'changed' }, data.revision!), cancelReminder(eventId)]);
 }

@@ -49,6 +49,8 @@ export const EventEntity = new Entity(
       organizerName: { type: 'string', required: true },
       /** Bumped on every change that attendees are told about (edits, cancellation). */
       revision: { type: 'number', required: true, default: 1 },
+      /** When the latest revision was made: who answered after it saw it, and is not told of it. */
+      revisedAt: { type: 'string' },
       announce: { type: 'boolean', required: true, default: false },
       hasReport: { type: 'boolean', required: true, default: false },
       createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },

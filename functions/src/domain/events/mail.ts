@@ -78,11 +78,11 @@ export async function remindAttendees(eventId: string): Promise<{ sent: number }
   return { sent };
 }
 
-/** Tells attendees (coming, maybe, waiting, volunteers) of the event's latest change or cancellation. Idempotent per revision. */
+/** Tells attendees (coming, maybe, waiting, volunteers) who answered before the event's latest change or cancellation of it. Idempotent per revision. */
 export async function tellAttendeesOfChange(eventId: string): Promise<{ sent: number }> {
   const event = await loadEvent(eventId);
   let sent = 0;
-  for (const r of await recipientsOf(eventId)) {
+  for (const r of await recipientsOf(eventId, undefined, event.revisedAt)) {
     if (!(await claim(eventId, `change-${event.revision}`, r.email))) continue;
     await sendMail({ to: r.email, kind: 'transactional', template: 'event-changed', data: { ...facts(event, r.name), cancelled: event.status === 'cancelled' } });
     sent += 1;

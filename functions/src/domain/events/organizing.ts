@@ -83,6 +83,7 @@ export async function updateEvent(caller: Caller, eventId: string, patch: Update
     patch.start || patch.end ? interval(patch.start ?? event.startsAt, patch.end ?? event.endsAt, 'body.') : undefined;
   const place = patch.place;
   const update = EventEntity.patch({ eventId }).set({
+    revisedAt: new Date().toISOString(),
     ...(patch.title !== undefined && { title: patch.title }),
     ...(patch.description !== undefined && { description: patch.description }),
     ...(patch.kind !== undefined && { kind: patch.kind }),

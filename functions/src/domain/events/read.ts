@@ -116,13 +116,16 @@ export async function answersOf(eventId: string) {
 }
 
 /** Everyone to tell about an event (answered going, maybe or waiting; volunteers), one line per address. */
-export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting']) {
+export async function recipientsOf(eventId: string, states: RsvpState[] = ['going', 'maybe', 'waiting'], answeredBy?: string) {
   const { attendances, signups } = await answersOf(eventId);
+  // `answeredBy`: only answers given by then (an answer given — or a visitor's confirmed — after a
+  // change was given to the event as changed: its mail would tell of what they already saw).
+  const inTime = (a: { at: string }) => answeredBy === undefined || a.at <= answeredBy;
   const byEmail = new Map<string, { recipient: string; name: string; email: string; slots: string[] }>();
-  for (const a of attendances.data.filter((a) => states.includes(a.state))) {
+  for (const a of attendances.data.filter((a) => states.includes(a.state) && inTime(a))) {
     byEmail.set(a.email, { recipient: a.attendeeId, name: a.name, email: a.email, slots: [] });
   }
-  for (const s of signups.data) {
+  for (const s of signups.data.filter(inTime)) {
     const known = byEmail.get(s.email) ?? { recipient: s.userId, name: s.name, email: s.email, slots: [] };
     known.slots.push(s.slotId);
     byEmail.set(s.email, known);
