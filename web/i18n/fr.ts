@@ -677,6 +677,7 @@ export const fr = {
   'composer.text': 'Quoi de neuf ?',
   'composer.textHint': 'Un lien y montre son aperçu, une vidéo (YouTube, Dailymotion, Vimeo, PeerTube) ou un son (SoundCloud) son lecteur. **gras**, _italique_, listes avec « - ».',
   'composer.more': 'Joindre des fichiers ou des images',
+  'composer.filesNeedScript': 'Joindre un fichier demande que JavaScript soit activé dans votre navigateur.',
   'composer.submit': 'Publier',
   'composer.published': 'C’est publié.',
   'post.in': 'dans',

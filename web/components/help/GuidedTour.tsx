@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { TourName } from '../../help/tours';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/tour';
 
 /**
  * « Visite guidée »: driver.js (MIT) and the tour's words are fetched only when the button is

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type ChangeEvent } from 'react';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/photo';
 import { camera as cameraShape } from '../ui/icon-shapes';
 import { IconSvg } from '../ui/IconSvg';
 import styles from './PhotoUpload.module.css';

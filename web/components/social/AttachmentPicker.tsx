@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { AttachmentAnswer } from '../../app/publications/actions';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/attach';
 import { useFormContext } from '../forms/ActionForm';
 import { paperclip as paperclipShape } from '../ui/icon-shapes';
 import { IconSvg } from '../ui/IconSvg';
@@ -122,9 +122,6 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
         {status.kind === 'done' && t('attach.done', { name: status.name })}
         {status.kind === 'error' && status.message}
       </div>
-      <noscript>
-        <p className={styles.fileMeta}>{t('attach.noscript')}</p>
-      </noscript>
     </div>
   );
 }

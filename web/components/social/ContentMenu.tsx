@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/posts';
 import { UserMenu } from '../site/UserMenu';
 import styles from './social.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/posts';
 import styles from './social.module.css';
 
 /**
