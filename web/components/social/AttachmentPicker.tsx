@@ -7,7 +7,7 @@ import { useFormContext } from '../forms/ActionForm';
 import { paperclip as paperclipShape } from '../ui/icon-shapes';
 import { IconSvg } from '../ui/IconSvg';
 import { fileSize } from './file-size';
-import styles from './social.module.css';
+import styles from './posts-client.module.css';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_FILES = 10;

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { t } from '../../i18n/client/posts';
-import styles from './social.module.css';
+import styles from './posts-client.module.css';
 
 /**
  * A video or sound from an allowed provider: a placeholder until the click, so that nothing is

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps } from 'react';
 import type { AttachmentPicker as Picker } from './AttachmentPicker';
-import styles from './social.module.css';
+import styles from './posts-client.module.css';
 
 const AttachmentPicker = lazy(() => import('./AttachmentPicker').then((m) => ({ default: m.AttachmentPicker })));
 
