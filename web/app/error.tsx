@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { alert as alertShape } from '../components/ui/icon-shapes';
+import { alert as alertShape } from '../components/ui/shapes/alert';
 import { IconSvg } from '../components/ui/IconSvg';
 import { StatusCard } from '../components/ui/StatusCard';
 import { t } from '../i18n/shell';

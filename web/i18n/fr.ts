@@ -41,6 +41,7 @@ export const fr = {
   'footer.apiDocs': 'Documentation de l’API (OpenAPI)',
   'footer.abroad': 'Français de l’étranger',
   'footer.help': 'Aide',
+  'tour.start': 'Visite guidée de la page',
   'firstSteps.heading': 'Premiers pas',
   'firstSteps.progress': '{count} sur {total}\u00a0: chaque ligne se coche toute seule quand c’est fait.',
   'firstSteps.photo': 'Ajouter une photo',

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type HTMLInputAutoCompleteAttribute, type ReactNode } from 'react';
 import { t } from '../../i18n/client/forms';
-import { eye as eyeShape } from '../ui/icon-shapes';
+import { eye as eyeShape } from '../ui/shapes/eye';
 import { IconSvg } from '../ui/IconSvg';
 import { describedBy, FieldError, FieldLabel, useField } from './field-parts';
 import { Hidden } from './Hidden';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '../../i18n/client/forms';
-import { alert as alertShape } from '../ui/icon-shapes';
+import { alert as alertShape } from '../ui/shapes/alert';
 import { IconSvg } from '../ui/IconSvg';
 import { useFormContext } from './ActionForm';
 import styles from './forms.module.css';

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { AttachmentAnswer } from '../../app/publications/actions';
 import { t } from '../../i18n/client/attach';
 import { useFormContext } from '../forms/ActionForm';
-import { paperclip as paperclipShape } from '../ui/icon-shapes';
+import { paperclip as paperclipShape } from '../ui/shapes/paperclip';
 import { IconSvg } from '../ui/IconSvg';
 import { fileSize } from './file-size';
 import styles from './posts-client.module.css';

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { t, tc } from '../../i18n/shell';
-import { bell as bellShape } from '../ui/icon-shapes';
+import { bell as bellShape } from '../ui/shapes/bell';
 import { IconSvg } from '../ui/IconSvg';
 import styles from './bell.module.css';
 
