@@ -1,6 +1,7 @@
 'use client';
 
-import { htmlLang, t } from '../i18n/shell';
+import { t } from '../i18n/client/error-page';
+import { htmlLang } from '../i18n/shell';
 
 /** Last resort, when the root layout itself failed: its own document, styled inline. */
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {

@@ -7,6 +7,7 @@ import { frSlots } from './client/slots';
 import { frPhoto } from './client/photo';
 import { frPosts } from './client/posts';
 import { frAttach } from './client/attach';
+import { frErrorPage } from './client/error-page';
 import type { Dictionary } from './translate';
 
 /**
@@ -25,4 +26,5 @@ export const frClient = {
   ...frPhoto,
   ...frPosts,
   ...frAttach,
+  ...frErrorPage,
 } as const satisfies Dictionary;

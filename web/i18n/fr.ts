@@ -674,6 +674,10 @@ export const fr = {
   'feed.intro': 'Les publications de votre section et de votre fédération, de vos groupes, de vos coopains, et les annonces nationales.',
   'feed.empty': 'Rien pour l’instant : rejoignez un groupe ou publiez sur votre profil.',
   'feed.more': 'Publications plus anciennes',
+  // A post's click-to-load player (its words given to ClickToLoad by the server)
+  'embed.play': 'Lire : {provider}',
+  'embed.notice': 'Le lecteur de {provider} ne se charge qu’après votre clic (il dépose alors ses propres cookies).',
+  'embed.title': 'Lecteur {provider}',
   'composer.heading': 'Publier',
   'composer.text': 'Quoi de neuf ?',
   'composer.textHint': 'Un lien y montre son aperçu, une vidéo (YouTube, Dailymotion, Vimeo, PeerTube) ou un son (SoundCloud) son lecteur. **gras**, _italique_, listes avec « - ».',

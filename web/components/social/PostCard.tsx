@@ -120,7 +120,17 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
           {post.link.description && <span className={styles.linkDescription}>{post.link.description}</span>}
         </a>
       )}
-      {post.embed && <ClickToLoad provider={post.embed.provider} embedUrl={post.embed.embedUrl} url={post.embed.url} />}
+      {post.embed && (
+        <ClickToLoad
+          embedUrl={post.embed.embedUrl}
+          url={post.embed.url}
+          words={{
+            play: t('embed.play', { provider: post.embed.provider }),
+            notice: t('embed.notice', { provider: post.embed.provider }),
+            title: t('embed.title', { provider: post.embed.provider }),
+          }}
+        />
+      )}
       {post.attachments && post.attachments.length > 0 && <Attachments attachments={post.attachments} />}
       {post.lastComment && (
         <div className={styles.lastComment}>

@@ -1,8 +1,6 @@
 'use client';
 
 import { lazy, Suspense, type ComponentProps } from 'react';
-// Its stylesheet with the page's, so the finder drawn by the server is styled before its script arrives.
-import './PostalCodeFinder.module.css';
 import type { PostalCodeFinder as Finder } from './PostalCodeFinder';
 
 const PostalCodeFinder = lazy(() => import('./PostalCodeFinder').then((m) => ({ default: m.PostalCodeFinder })));
@@ -10,7 +8,8 @@ const PostalCodeFinder = lazy(() => import('./PostalCodeFinder').then((m) => ({ 
 /**
  * The postal code finder in a chunk of its own, fetched only where it is drawn: the home page's
  * landing draws it, the signed-in feed at the same address does not (ADR 0026). Rendered on the
- * server as well, so it works before its script arrives. React's own `lazy`, not `next/dynamic`,
+ * server as well, so it works before its script arrives (the page imports its stylesheet, so it is
+ * styled then too). React's own `lazy`, not `next/dynamic`,
  * whose loader would cost every page of the home address 5 KB of script.
  */
 export function LazyPostalCodeFinder(props: ComponentProps<typeof Finder>) {

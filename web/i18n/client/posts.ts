@@ -1,13 +1,10 @@
 import { createTranslator, type Dictionary } from '../translate';
 
 /**
- * Posts and comments: click-to-load players, the feed’s « Voir plus », the « … » menu of one’s own post or comment.
+ * Posts and comments: the feed’s « Voir plus », the « … » menu of one’s own post or comment.
  * One dictionary per client feature: a page's scripts carry the strings of the components it draws (ADR 0026).
  */
 export const frPosts = {
-  'embed.play': 'Lire : {provider}',
-  'embed.notice': 'Le lecteur de {provider} ne se charge qu’après votre clic (il dépose alors ses propres cookies).',
-  'embed.title': 'Lecteur {provider}',
   'feed.loadingMore': 'Chargement des publications suivantes…',
   'feed.loadMore': 'Voir plus de publications',
   'menu.edit': 'Modifier',
