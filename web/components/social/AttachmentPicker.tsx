@@ -7,7 +7,7 @@ import { useFormContext } from '../forms/ActionForm';
 import { paperclip as paperclipShape } from '../ui/shapes/paperclip';
 import { IconSvg } from '../ui/IconSvg';
 import { fileSize } from './file-size';
-import styles from './posts-client.module.css';
+import styles from './attach.module.css';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_FILES = 10;

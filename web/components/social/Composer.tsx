@@ -5,6 +5,7 @@ import { Hidden } from '../forms/Hidden';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextArea } from '../forms/TextArea';
 import { LazyAttachmentPicker } from './LazyAttachmentPicker';
+import attach from './attach.module.css';
 import styles from './social.module.css';
 
 /**
@@ -29,7 +30,7 @@ export function Composer({ spaceType, spaceId, back }: { spaceType: string; spac
             </span>
             <span>{t('composer.more')}</span>
           </summary>
-          <LazyAttachmentPicker prepare={prepareAttachment} confirm={confirmAttachment} noscript={t('composer.filesNeedScript')} />
+          <LazyAttachmentPicker prepare={prepareAttachment} confirm={confirmAttachment} noscript={<p className={attach.fileMeta}>{t('composer.filesNeedScript')}</p>} />
         </details>
         <SubmitButton>{t('composer.submit')}</SubmitButton>
       </ActionForm>

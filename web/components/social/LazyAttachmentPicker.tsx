@@ -1,8 +1,7 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { AttachmentPicker as Picker } from './AttachmentPicker';
-import styles from './posts-client.module.css';
 
 const AttachmentPicker = lazy(() => import('./AttachmentPicker').then((m) => ({ default: m.AttachmentPicker })));
 
@@ -12,7 +11,7 @@ const AttachmentPicker = lazy(() => import('./AttachmentPicker').then((m) => ({ 
  * the files already sent stay with the post when « + » is closed again. Without JavaScript the
  * disclosure says that files need it, as the picker itself does.
  */
-export function LazyAttachmentPicker({ noscript, ...props }: ComponentProps<typeof Picker> & { noscript: string }) {
+export function LazyAttachmentPicker({ noscript, ...props }: ComponentProps<typeof Picker> & { noscript: ReactNode }) {
   const root = useRef<HTMLDivElement>(null);
   const [opened, setOpened] = useState(false);
   useEffect(() => {
@@ -32,9 +31,7 @@ export function LazyAttachmentPicker({ noscript, ...props }: ComponentProps<type
           <AttachmentPicker {...props} />
         </Suspense>
       ) : (
-        <noscript>
-          <p className={styles.fileMeta}>{noscript}</p>
-        </noscript>
+        <noscript>{noscript}</noscript>
       )}
     </div>
   );
