@@ -95,7 +95,11 @@ test('static files are served from the private bucket through origin access cont
 });
 
 test('build scripts go precompressed at brotli 11 to a browser that takes brotli, the rest as they are', () => {
-  template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: '_assets/_next', ContentEncoding: 'br', Prune: false });
+  template.hasResourceProperties('Custom::CDKBucketDeployment', {
+    DestinationBucketKeyPrefix: '_assets/_next',
+    SystemMetadata: Match.objectLike({ 'content-encoding': 'br' }),
+    Prune: false,
+  });
   const associations = (behaviorFor('_next/*') as { FunctionAssociations?: { EventType: string; FunctionARN: unknown }[] }).FunctionAssociations ?? [];
   assert.equal(associations.length, 1);
   assert.equal(associations[0]!.EventType, 'viewer-request');
