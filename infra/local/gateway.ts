@@ -3,12 +3,15 @@ import http from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { routeKey, type Feature, type RouteContract } from '../../functions/src/contracts/route';
+import { acceptsBrotli, brotli, precompressedScript } from '../web/brotli-scripts';
 
 /**
  * The local stand-in for what AWS runs around the handlers:
  * - API Gateway HTTP API: `/api/*` requests become payload v2 events for the route table CDK deploys,
  *   with the JWT authorizer's checks (signature, issuer, audience or client_id, expiry);
- * - CloudFront: everything else is proxied to the Next.js server, so the site has one origin.
+ * - CloudFront: everything else is proxied to the Next.js server, so the site has one origin; the
+ *   build's scripts go to a browser that accepts brotli at the quality the deploy precompresses them
+ *   with (`infra/web/brotli-scripts.ts`), as CloudFront sends them from the bucket.
  */
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -220,17 +223,41 @@ export function createGateway(options: GatewayOptions): http.Server {
     res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
   }
 
+  // The build's scripts never change under their names: each is compressed once.
+  const brotliScripts = new Map<string, Buffer>();
+  function sendBrotli(path: string, upstreamRes: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+    upstreamRes.on('end', () => {
+      let body = brotliScripts.get(path);
+      if (!body) brotliScripts.set(path, (body = brotli(Buffer.concat(chunks))));
+      const headers = { ...upstreamRes.headers, 'content-encoding': 'br', 'content-length': String(body.length), vary: 'Accept-Encoding' };
+      res.writeHead(200, headers);
+      res.end(body);
+    });
+    upstreamRes.on('error', () => res.destroy());
+  }
+
   function proxyToWeb(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (!options.webOrigin) return sendGatewayError(res, 404, 'Not Found');
     const target = new URL(req.url ?? '/', options.webOrigin);
+    // As CloudFront's viewer-request function on the static files: the precompressed copy for a browser taking brotli.
+    const precompressed = req.method === 'GET' && precompressedScript.test(target.pathname) && acceptsBrotli(req.headers['accept-encoding']);
     const upstream = http.request(
       target,
       {
         method: req.method,
         // As CloudFront's viewer-request function: the browser's address, overwriting whatever it sent.
-        headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '', 'x-coopol-viewer-ip': req.socket.remoteAddress ?? '' },
+        headers: {
+          ...req.headers,
+          host: target.host,
+          'x-forwarded-host': req.headers.host ?? '',
+          'x-coopol-viewer-ip': req.socket.remoteAddress ?? '',
+          ...(precompressed && { 'accept-encoding': 'identity' }),
+        },
       },
       (upstreamRes) => {
+        if (precompressed && upstreamRes.statusCode === 200 && !upstreamRes.headers['content-encoding']) return sendBrotli(target.pathname, upstreamRes, res);
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
         upstreamRes.pipe(res);
       },

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -10,6 +11,7 @@ import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { readOpenNextOutput } from '../../infra/constructs/web/open-next-output';
 import { CoopolSetupError } from '../../infra/errors';
 import { fromRepoRoot } from '../../infra/paths';
+import { writePrecompressedScripts } from '../../infra/web/brotli-scripts';
 import { synthesizeStage } from './stage-fixture';
 
 const stage = synthesizeStage();
@@ -90,6 +92,43 @@ test('static files are served from the private bucket through origin access cont
     PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
   });
   template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: '_assets/_next', Prune: false });
+});
+
+test('build scripts go precompressed at brotli 11 to a browser that takes brotli, the rest as they are', () => {
+  template.hasResourceProperties('Custom::CDKBucketDeployment', {
+    DestinationBucketKeyPrefix: '_assets/_next',
+    SystemMetadata: Match.objectLike({ 'content-encoding': 'br' }),
+    Prune: false,
+  });
+  const associations = (behaviorFor('_next/*') as { FunctionAssociations?: { EventType: string; FunctionARN: unknown }[] }).FunctionAssociations ?? [];
+  assert.equal(associations.length, 1);
+  assert.equal(associations[0]!.EventType, 'viewer-request');
+  const functions = template.findResources('AWS::CloudFront::Function', { Properties: { FunctionConfig: { Comment: Match.stringLikeRegexp('brotli') } } });
+  const [code] = Object.values(functions).map((f) => (f as { Properties: { FunctionCode: string } }).Properties.FunctionCode);
+  assert.ok(code, 'the viewer-request function that picks the brotli copy');
+  // Run as CloudFront runs it, on what Chromium sends over HTTPS and on what a browser without brotli sends.
+  const handler = new Function(`${code}; return handler;`)() as (event: unknown) => { uri: string };
+  const ask = (uri: string, acceptEncoding?: string) =>
+    handler({ request: { uri, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': { value: acceptEncoding } } } }).uri;
+  assert.equal(ask('/_next/static/chunks/main.js', 'gzip, deflate, br, zstd'), '/_next/static/chunks/main.js.br');
+  assert.equal(ask('/_next/static/chunks/main.js', 'gzip, deflate'), '/_next/static/chunks/main.js');
+  assert.equal(ask('/_next/static/chunks/main.js'), '/_next/static/chunks/main.js');
+  assert.equal(ask('/_next/static/chunks/app.css', 'br, gzip'), '/_next/static/chunks/app.css');
+  assert.equal(ask('/favicon.ico', 'br'), '/favicon.ico');
+});
+
+test('the brotli copies are the build scripts, byte for byte once decompressed, and only them', () => {
+  const build = path.join(scratch, 'assets', '_next');
+  mkdirSync(path.join(build, 'static', 'chunks'), { recursive: true });
+  const script = 'globalThis.page = "Fil";\n'.repeat(200);
+  writeFileSync(path.join(build, 'static', 'chunks', 'page.js'), script);
+  writeFileSync(path.join(build, 'static', 'chunks', 'page.css'), 'body { margin: 0 }');
+  const out = path.join(scratch, 'assets-brotli', '_next');
+  assert.equal(writePrecompressedScripts(build, out), 1);
+  const copy = readFileSync(path.join(out, 'static', 'chunks', 'page.js.br'));
+  assert.ok(copy.length < script.length / 10);
+  assert.equal(brotliDecompressSync(copy).toString(), script);
+  assert.equal(existsSync(path.join(out, 'static', 'chunks', 'page.css.br')), false);
 });
 
 test('a deploy ends by invalidating the distribution, after the server and every other upload', () => {

@@ -1,32 +1,14 @@
 'use client';
 
-import Link from 'next/link';
-import { useEffect } from 'react';
-import { alert as alertShape } from '../components/ui/icon-shapes';
-import { IconSvg } from '../components/ui/IconSvg';
-import { StatusCard } from '../components/ui/StatusCard';
-import { t } from '../i18n/shell';
+import { lazy, Suspense } from 'react';
 
-export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  // Server errors reach the browser as a digest only: shown so a report can be matched to the logs.
-  const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+// Every page loads its error boundary; the card and its words are fetched only when an error happens (ADR 0026).
+const ErrorCard = lazy(() => import('../components/site/ErrorCard'));
 
+export default function ErrorPage(props: { error: unknown; retry: () => void }) {
   return (
-    <StatusCard
-      icon={<IconSvg size={34}>{alertShape}</IconSvg>}
-      title={t('error.heading')}
-      text={t('error.text')}
-      footnote={digest ? t('error.reference', { digest }) : undefined}
-    >
-      <button type="button" className="button button-primary" onClick={() => retry()}>
-        {t('error.retry')}
-      </button>
-      <Link href="/" className="button button-secondary">
-        {t('error.home')}
-      </Link>
-    </StatusCard>
+    <Suspense>
+      <ErrorCard {...props} />
+    </Suspense>
   );
 }

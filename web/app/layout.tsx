@@ -4,6 +4,8 @@ import { SiteFooter } from '../components/site/SiteFooter';
 import { SiteHeader } from '../components/site/SiteHeader';
 import { htmlLang, t } from '../i18n';
 import './globals.css';
+// The error card's stylesheet (app/error.tsx fetches the card when an error happens): styled when the server draws it.
+import '../components/ui/StatusMessage.module.css';
 
 export const metadata: Metadata = {
   title: { default: t('site.titleDefault'), template: `%s · ${t('site.name')}` },

@@ -2,6 +2,8 @@ import { routes, type Region } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LazyPostalCodeFinder } from '../components/territory/LazyPostalCodeFinder';
+// The lazily loaded finder's stylesheet, with the page's: styled as the server draws it, and no class map in a script.
+import '../components/territory/PostalCodeFinder.module.css';
 import { RegionGrid } from '../components/territory/RegionGrid';
 import { Icon, type IconName } from '../components/ui/Icon';
 import { t, type TextKey } from '../i18n';

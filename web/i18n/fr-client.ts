@@ -1,87 +1,30 @@
 import { frShell } from './fr-shell';
+import { frForms } from './client/forms';
+import { frHelp } from './client/help';
+import { frTour } from './client/tour';
+import { frFinder } from './client/finder';
+import { frSlots } from './client/slots';
+import { frPhoto } from './client/photo';
+import { frPosts } from './client/posts';
+import { frAttach } from './client/attach';
+import { frErrorPage } from './client/error-page';
 import type { Dictionary } from './translate';
 
 /**
- * The French strings of client components (postal code finder, forms, photo, help…), loaded by the
- * pages whose client components use them; the shell's own strings (every page) are in `fr-shell.ts`.
+ * Every French string of client components: the shell’s (`fr-shell.ts`, every page) and one
+ * dictionary per client feature (`client/*.ts`), each imported by its components only, so the
+ * browser downloads the strings of what the page draws (ADR 0026). The server’s dictionary (`fr.ts`)
+ * includes them all.
  */
 export const frClient = {
   ...frShell,
-  'help.searchLabel': 'Que voulez-vous faire\u00a0?',
-  'help.searchPlaceholder': 'Par exemple\u00a0: créneau, publier, vague',
-  'help.searchSubmit': 'Chercher',
-  'help.noResult': 'Aucune page d’aide ne correspond. Essayez un autre mot, ou parcourez la liste.',
-  'help.resultCount': { one: '{count} page correspond', other: '{count} pages correspondent' },
-  'help.listLabel': 'Pages d’aide',
-  'tour.start': 'Visite guidée de la page',
-  'tour.progress': '{{current}} sur {{total}}',
-  'tour.next': 'Suivant',
-  'tour.previous': 'Précédent',
-  'tour.done': 'Terminer',
-  'tour.close': 'Fermer la visite',
-  'finder.heading': 'Trouver ma section',
-  'finder.intro': 'Votre code postal vous mène à votre section, à votre fédération et à votre région.',
-  'finder.label': 'Code postal',
-  'finder.hint': '5 chiffres, par exemple 68100',
-  'finder.submit': 'Rechercher',
-  'finder.searching': 'Recherche…',
-  'finder.errorFormat': 'Un code postal compte 5 chiffres, par exemple 68100.',
-  'finder.errorUnknown': 'Aucune commune ne correspond au code postal {code}. Vérifiez-le et réessayez.',
-  'finder.errorUnavailable': 'La recherche n’a pas abouti. Réessayez dans un instant.',
-  'finder.resultsHeading': {
-    one: 'Code postal {code}\u00a0: une commune',
-    other: 'Code postal {code}\u00a0: {count} communes',
-  },
-  'finder.commune': { one: 'Commune', other: 'Communes' },
-  'finder.federation': 'Fédération',
-  'finder.region': 'Région',
-  'newEvent.slotStart': 'Créneau {n} — début',
-  'newEvent.slotEnd': 'Créneau {n} — fin',
-  'newEvent.slotNeeded': 'Créneau {n} — militants nécessaires',
-  'newEvent.slotLabel': 'Créneau {n} — intitulé',
-  'newEvent.addSlot': '+ Ajouter un créneau',
-  'finder.section': { one: 'Section', other: 'Sections' },
-  'finder.noSection': 'Pas encore de section à {communes} :',
-  'finder.federationSections': 'les sections de la fédération',
-  'finder.open': 'Coopol est ouvert ici : vous pouvez créer votre compte dès maintenant.',
-  'finder.notOpen': 'Coopol n’est pas encore ouvert ici. Pré-inscrivez-vous : nous vous écrirons le jour de l’ouverture.',
-  'finder.signUp': 'Créer un compte',
-  'finder.preregister': 'Me pré-inscrire',
-  'finder.eventsNear': 'Les évènements publics près de chez moi',
-  'form.optional': '(facultatif)',
-  'form.showPassword': 'Afficher',
-  'form.sending': 'Envoi en cours…',
-  'photo.choose': 'Choisir une photo',
-  'photo.hint': 'JPEG, PNG ou WebP, 5\u00a0Mo au plus.',
-  'photo.errorType': 'Ce fichier n’est pas une photo JPEG, PNG ou WebP.',
-  'photo.errorSize': 'Cette photo dépasse 5\u00a0Mo\u00a0: choisissez-en une plus légère.',
-  'photo.uploading': 'Envoi de la photo…',
-  'photo.done': 'Votre photo est en place.',
-  'photo.failed': 'La photo n’a pas pu être envoyée. Réessayez dans un instant.',
-  'photo.noscript': 'L’envoi d’une photo demande que JavaScript soit activé dans votre navigateur.',
-  // Social (issue 5): click-to-load players, the feed's infinite scroll
-  'embed.play': 'Lire : {provider}',
-  'embed.notice': 'Le lecteur de {provider} ne se charge qu’après votre clic (il dépose alors ses propres cookies).',
-  'embed.title': 'Lecteur {provider}',
-  'feed.loadingMore': 'Chargement des publications suivantes…',
-  'feed.loadMore': 'Voir plus de publications',
-  // The « … » menu of one's own post or comment
-  'menu.edit': 'Modifier',
-  'menu.delete': 'Supprimer',
-  'menu.cancel': 'Annuler',
-  // The bell: its count, kept fresh while the page is in view, and its short list
-  // Files of posts: the composer's picker
-  'attach.choose': 'Joindre un fichier',
-  'attach.hint': 'Images (JPEG, PNG, WebP, GIF), PDF, documents, tableurs et présentations (ODF ou Office), texte ou CSV — 20\u00a0Mo au plus, 10 fichiers par publication.',
-  'attach.alt': 'Description de la prochaine image (pour qui ne la voit pas)',
-  'attach.errorSize': '« {name} » dépasse 20\u00a0Mo.',
-  'attach.errorCount': 'Une publication porte 10 fichiers au plus.',
-  'attach.preparing': 'Préparation de « {name} »…',
-  'attach.sending': 'Envoi de « {name} »…',
-  'attach.checking': 'Vérification de « {name} »…',
-  'attach.done': '« {name} » est prêt à être publié.',
-  'attach.failed': '« {name} » n’a pas pu être envoyé. Réessayez dans un instant.',
-  'attach.remove': 'Retirer « {name} »',
-  'attach.listLabel': 'Fichiers joints',
-  'attach.noscript': 'Joindre un fichier demande que JavaScript soit activé dans votre navigateur.',
+  ...frForms,
+  ...frHelp,
+  ...frTour,
+  ...frFinder,
+  ...frSlots,
+  ...frPhoto,
+  ...frPosts,
+  ...frAttach,
+  ...frErrorPage,
 } as const satisfies Dictionary;

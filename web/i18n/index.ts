@@ -4,13 +4,13 @@ import { createTranslator, type MessagesOf, type PluralKeyOf, type TextKeyOf } f
 /**
  * The i18n layer for server components: every UI string is a key of the French dictionary, so an
  * English dictionary typed `Messages` can follow without touching the pages. Client components use
- * `i18n/client` instead, which only carries their own strings.
+ * `i18n/shell` (every page) or their feature's `i18n/client/*`, which carry only their own strings.
  */
 export type TextKey = TextKeyOf<typeof fr>;
 export type PluralKey = PluralKeyOf<typeof fr>;
 export type Messages = MessagesOf<typeof fr>;
 
-export { htmlLang } from './client';
+export { htmlLang } from './shell';
 export const { t, tc } = createTranslator<typeof fr>(fr);
 
 /** Sorts names the French way (É with E, case-insensitive, numbers by value). */

@@ -22,6 +22,7 @@ import {
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag';
+import { chooseBrotliFunctionCode } from '../../web/brotli-scripts';
 import type { NextImageOptimizer } from './image-optimizer';
 import type { OpenNextOrigin, OpenNextOutput } from './open-next-output';
 import type { NextServerFunction } from './server-function';
@@ -108,12 +109,20 @@ export class NextDistribution extends Construct {
       cachePolicy: imageCachePolicy,
       compress: true,
     };
+    // Build scripts go precompressed at brotli 11 to a browser that takes brotli (ADR 0026); the rest
+    // CloudFront compresses itself.
+    const chooseBrotli = new CloudFrontFunction(this, 'ChooseBrotli', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Sends the brotli-11 copy of a build script to a browser that accepts brotli',
+      code: FunctionCode.fromInline(chooseBrotliFunctionCode),
+    });
     const staticFiles: BehaviorOptions = {
       origin: S3BucketOrigin.withOriginAccessControl(props.assets.bucket, { originPath: `/${props.assets.assetsKeyPrefix}` }),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       compress: true,
+      functionAssociations: [{ function: chooseBrotli, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
     const byOrigin: Record<OpenNextOrigin, BehaviorOptions> = { default: server, imageOptimizer: image, s3: staticFiles };
 

@@ -5,6 +5,8 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct, type IDependable } from 'constructs';
+import path from 'node:path';
+import { writePrecompressedScripts } from '../../web/brotli-scripts';
 import { acknowledge } from '../../nag';
 import { LogBucket } from '../log-bucket';
 import type { OpenNextOutput } from './open-next-output';
@@ -107,6 +109,22 @@ export class NextStaticAssets extends Construct {
             prune: false,
           }),
         );
+        // Beside each build script its brotli-11 copy, which CloudFront's viewer-request function picks for
+        // a browser taking brotli (infra/web/brotli-scripts.ts, ADR 0026): smaller than the edge compresses.
+        const brotliDirectory = path.join(`${upload.directory}-brotli`, versioned);
+        if (writePrecompressedScripts(path.join(upload.directory, versioned), brotliDirectory) > 0) {
+          uploads.push(
+            new BucketDeployment(this, `Upload${i}VersionedBrotli`, {
+              ...common,
+              sources: [Source.asset(brotliDirectory)],
+              destinationKeyPrefix: `${upload.keyPrefix}/${versioned}`,
+              contentEncoding: 'br',
+              contentType: 'application/javascript; charset=utf-8',
+              cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
+              prune: false,
+            }),
+          );
+        }
       }
       // Public files (favicon, robots.txt…) keep their names across deploys: browsers revalidate them.
       publicFiles = new BucketDeployment(this, `Upload${i}`, {

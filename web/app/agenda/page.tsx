@@ -1,7 +1,8 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Hidden, SubmitButton } from '../../components/forms/fields';
+import { Hidden } from '../../components/forms/Hidden';
+import { SubmitButton } from '../../components/forms/SubmitButton';
 import { headers } from 'next/headers';
 import { t } from '../../i18n';
 import { callAsSignedIn, requireSession } from '../../lib/session';

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Hidden, SubmitButton } from '../../components/forms/fields';
+import { Hidden } from '../../components/forms/Hidden';
+import { SubmitButton } from '../../components/forms/SubmitButton';
 import { FormPage } from '../../components/site/FormPage';
 import { StatusMessage } from '../../components/ui/StatusMessage';
 import { t } from '../../i18n';

@@ -1,4 +1,4 @@
-import { TextField } from '../../components/forms/fields';
+import { TextField } from '../../components/forms/TextField';
 import { t } from '../../i18n';
 
 /** A link to the point on OpenStreetMap: a plain link, nothing is loaded from elsewhere until it is followed. */

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { useFormContext } from '../../components/forms/ActionForm';
-import { TextField } from '../../components/forms/fields';
-import { t } from '../../i18n/client';
+import { TextField } from '../../components/forms/TextField';
+import { t } from '../../i18n/client/slots';
 import styles from './events.module.css';
 import { MAX_SLOTS, SLOT_PARTS, slotField, slotNumbers } from './slot-fields';
 

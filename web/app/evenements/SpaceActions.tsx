@@ -1,7 +1,8 @@
 import { routes, sayHour, sayShortDay, type EventDetail, type EventSummary, type SpaceType } from '@coopol/contracts';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Hidden, SubmitButton } from '../../components/forms/fields';
+import { Hidden } from '../../components/forms/Hidden';
+import { SubmitButton } from '../../components/forms/SubmitButton';
 import { Icon } from '../../components/ui/Icon';
 import { t, tc } from '../../i18n';
 import { callAsSignedIn, type Session } from '../../lib/session';

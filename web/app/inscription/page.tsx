@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Checkbox, PostalCodeField, SubmitButton, TextField } from '../../components/forms/fields';
+import { Checkbox } from '../../components/forms/Checkbox';
+import { SubmitButton } from '../../components/forms/SubmitButton';
+import { PostalCodeField, TextField } from '../../components/forms/TextField';
 import { FormPage } from '../../components/site/FormPage';
 import { t } from '../../i18n';
 import { param, type SearchParams } from '../../lib/search-params';

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Checkbox, PostalCodeField, RadioGroup, SubmitButton, TextField } from '../../components/forms/fields';
+import { Checkbox } from '../../components/forms/Checkbox';
+import { RadioGroup } from '../../components/forms/choices';
+import { SubmitButton } from '../../components/forms/SubmitButton';
+import { PostalCodeField, TextField } from '../../components/forms/TextField';
 import { FormPage } from '../../components/site/FormPage';
 import { Icon } from '../../components/ui/Icon';
 import { t } from '../../i18n';

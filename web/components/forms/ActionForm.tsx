@@ -2,7 +2,8 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { FormState } from '../../lib/form-state';
-import { alert as alertShape, check as checkShape } from '../ui/icon-shapes';
+import { alert as alertShape } from '../ui/shapes/alert';
+import { check as checkShape } from '../ui/shapes/check';
 import { IconSvg } from '../ui/IconSvg';
 import styles from './forms.module.css';
 

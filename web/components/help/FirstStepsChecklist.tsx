@@ -50,7 +50,7 @@ export async function FirstStepsChecklist({ session }: { session: Session }) {
         ))}
       </ul>
       <div className={styles.checklistActions}>
-        <GuidedTour tour="feed" />
+        <GuidedTour tour="feed">{t('tour.start')}</GuidedTour>
         <form action={dismissFirstSteps}>
           <button type="submit" className="button button-secondary">
             {t('firstSteps.dismiss')}

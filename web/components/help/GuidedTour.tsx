@@ -1,19 +1,24 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { TourName } from '../../help/tours';
-import { t } from '../../i18n/client';
 
 /**
- * « Visite guidée »: driver.js (MIT) and the tour's words are fetched only when the button is
- * pressed, so the page's first load carries none of it.
+ * « Visite guidée »: driver.js (MIT), the tour's stops and its buttons' words are fetched only when
+ * the button is pressed, so the page's first load carries none of it; the button's own label comes
+ * from the server (`children`).
  */
-export function GuidedTour({ tour }: { tour: TourName }) {
+export function GuidedTour({ tour, children }: { tour: TourName; children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   async function start() {
     setBusy(true);
     try {
-      const [{ driver }, { tours }] = await Promise.all([import('driver.js'), import('../../help/tours'), import('driver.js/dist/driver.css')]);
+      const [{ driver }, { tours }, { t }] = await Promise.all([
+        import('driver.js'),
+        import('../../help/tours'),
+        import('../../i18n/client/tour'),
+        import('driver.js/dist/driver.css'),
+      ]);
       driver({
         // No sliding between stops: driver.js's animated move leaves the previous stop lit too when
         // « Suivant » is pressed before it ends (two elements above the overlay); still is clearer.
@@ -36,7 +41,7 @@ export function GuidedTour({ tour }: { tour: TourName }) {
   }
   return (
     <button type="button" className="button button-secondary" onClick={start} disabled={busy}>
-      {t('tour.start')}
+      {children}
     </button>
   );
 }

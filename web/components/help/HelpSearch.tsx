@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { searchHelp } from '../../help/topics';
-import { t, tc } from '../../i18n/client';
+import { t, tc } from '../../i18n/client/help';
 import styles from './help.module.css';
 
 interface Entry {

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useState, type ChangeEvent } from 'react';
-import { t } from '../../i18n/client';
-import { camera as cameraShape } from '../ui/icon-shapes';
+import { t } from '../../i18n/client/photo';
+import { camera as cameraShape } from '../ui/shapes/camera';
 import { IconSvg } from '../ui/IconSvg';
 import styles from './PhotoUpload.module.css';
 

@@ -1,6 +1,7 @@
 import { mandates, partyFunctions, type MyProfile } from '@coopol/contracts';
 import { t } from '../../i18n';
-import { CheckboxGroup, SelectField, TextField } from '../forms/fields';
+import { CheckboxGroup, SelectField } from '../forms/choices';
+import { TextField } from '../forms/TextField';
 import formStyles from '../forms/forms.module.css';
 import { audienceLabel, audiences, functionLevels, levelLabel, visibilityFieldHint, visibilityFieldLabel, visibilityFields } from './labels';
 

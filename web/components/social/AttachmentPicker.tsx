@@ -2,12 +2,12 @@
 
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { AttachmentAnswer } from '../../app/publications/actions';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/attach';
 import { useFormContext } from '../forms/ActionForm';
-import { paperclip as paperclipShape } from '../ui/icon-shapes';
+import { paperclip as paperclipShape } from '../ui/shapes/paperclip';
 import { IconSvg } from '../ui/IconSvg';
 import { fileSize } from './file-size';
-import styles from './social.module.css';
+import styles from './attach.module.css';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_FILES = 10;
@@ -122,9 +122,6 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
         {status.kind === 'done' && t('attach.done', { name: status.name })}
         {status.kind === 'error' && status.message}
       </div>
-      <noscript>
-        <p className={styles.fileMeta}>{t('attach.noscript')}</p>
-      </noscript>
     </div>
   );
 }

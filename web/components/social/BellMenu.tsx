@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { t, tc } from '../../i18n/shell';
-import { bell as bellShape } from '../ui/icon-shapes';
+import { bell as bellShape } from '../ui/shapes/bell';
 import { IconSvg } from '../ui/IconSvg';
-import styles from './social.module.css';
+import styles from './bell.module.css';
 
 /** How often the bell asks for its count while the page is in view (a live channel comes later). */
 const POLL_MS = 30_000;

@@ -1,21 +1,29 @@
 'use client';
 
 import { useState } from 'react';
-import { t } from '../../i18n/client';
-import styles from './social.module.css';
+import styles from './posts-client.module.css';
 
 /**
  * A video or sound from an allowed provider: a placeholder until the click, so that nothing is
- * asked of the provider (no request, no cookie) before the person chooses to play it.
+ * asked of the provider (no request, no cookie) before the person chooses to play it. Its words come
+ * from the server, already filled with the provider's name.
  */
-export function ClickToLoad({ provider, embedUrl, url }: { provider: string; embedUrl: string; url: string }) {
+export function ClickToLoad({
+  embedUrl,
+  url,
+  words,
+}: {
+  embedUrl: string;
+  url: string;
+  words: { play: string; notice: string; title: string };
+}) {
   const [playing, setPlaying] = useState(false);
   if (playing) {
     return (
       <div className={styles.player}>
         <iframe
           src={embedUrl}
-          title={t('embed.title', { provider })}
+          title={words.title}
           allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
           allowFullScreen
           sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"
@@ -28,10 +36,10 @@ export function ClickToLoad({ provider, embedUrl, url }: { provider: string; emb
   return (
     <div className={styles.placeholder}>
       <button type="button" className="button button-secondary" onClick={() => setPlaying(true)} data-embed-url={embedUrl}>
-        ▶ {t('embed.play', { provider })}
+        ▶ {words.play}
       </button>
       <p className={styles.placeholderNote}>
-        {t('embed.notice', { provider })} <span className={styles.source}>{url}</span>
+        {words.notice} <span className={styles.source}>{url}</span>
       </p>
     </div>
   );

@@ -1,8 +1,11 @@
 import { confirmAttachment, prepareAttachment, publishPost } from '../../app/publications/actions';
 import { t } from '../../i18n';
 import { ActionForm } from '../forms/ActionForm';
-import { Hidden, SubmitButton, TextArea } from '../forms/fields';
-import { AttachmentPicker } from './AttachmentPicker';
+import { Hidden } from '../forms/Hidden';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextArea } from '../forms/TextArea';
+import { LazyAttachmentPicker } from './LazyAttachmentPicker';
+import attach from './attach.module.css';
 import styles from './social.module.css';
 
 /**
@@ -27,7 +30,7 @@ export function Composer({ spaceType, spaceId, back }: { spaceType: string; spac
             </span>
             <span>{t('composer.more')}</span>
           </summary>
-          <AttachmentPicker prepare={prepareAttachment} confirm={confirmAttachment} />
+          <LazyAttachmentPicker prepare={prepareAttachment} confirm={confirmAttachment} noscript={<p className={attach.fileMeta}>{t('composer.filesNeedScript')}</p>} />
         </details>
         <SubmitButton>{t('composer.submit')}</SubmitButton>
       </ActionForm>

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import { t } from '../../i18n/client';
+import { t } from '../../i18n/client/posts';
 import { UserMenu } from '../site/UserMenu';
-import styles from './social.module.css';
+import styles from './posts-client.module.css';
 
 /**
  * The « … » menu of one's own post or comment (the header's disclosure menu: Escape and a click

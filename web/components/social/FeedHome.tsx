@@ -32,7 +32,7 @@ export async function FeedHome({ session, userId, after }: { session: Session; u
             ))}
           </ul>
         )}
-        {page.nextCursor && <LoadMore cursor={page.nextCursor} load={moreFeed} />}
+        {page.nextCursor && <LoadMore cursor={page.nextCursor} load={moreFeed} listClassName={styles.feed} />}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { changeFriendship } from '../../app/coopains/actions';
 import { t, type TextKey } from '../../i18n';
-import { Hidden } from '../forms/fields';
+import { Hidden } from '../forms/Hidden';
 import styles from './social.module.css';
 
 export type FriendshipState = 'none' | 'friends' | 'sent' | 'received';

@@ -1,14 +1,22 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
-import { t } from '../../i18n/client';
-import styles from './social.module.css';
+import { t } from '../../i18n/client/posts';
 
 /**
  * Infinite scroll: when the end of the feed comes into view, the next page is asked of the server
- * (a server action renders it) and appended. Without JavaScript, the link leads to the next page.
+ * (a server action renders it) and appended, each page a list of class `listClassName`. Without
+ * JavaScript, the link leads to the next page.
  */
-export function LoadMore({ cursor, load }: { cursor: string; load: (cursor: string) => Promise<{ nodes: ReactNode[]; next: string | null }> }) {
+export function LoadMore({
+  cursor,
+  load,
+  listClassName,
+}: {
+  cursor: string;
+  load: (cursor: string) => Promise<{ nodes: ReactNode[]; next: string | null }>;
+  listClassName?: string;
+}) {
   const [pages, setPages] = useState<ReactNode[][]>([]);
   const [next, setNext] = useState<string | null>(cursor);
   const [pending, startTransition] = useTransition();
@@ -32,7 +40,7 @@ export function LoadMore({ cursor, load }: { cursor: string; load: (cursor: stri
   return (
     <>
       {pages.map((nodes, i) => (
-        <ul key={i} className={styles.feed}>
+        <ul key={i} className={listClassName}>
           {nodes}
         </ul>
       ))}

@@ -4,7 +4,7 @@ import { callApi } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { UserMenu } from '../site/UserMenu';
 import { BellCount, BellList } from './BellMenu';
-import styles from './social.module.css';
+import styles from './bell.module.css';
 
 /**
  * The bell: its unread count (1 GetItem behind it, kept fresh by the page while it is in view) and,

@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { deletePost, editPost } from '../../app/publications/actions';
 import { t, tc } from '../../i18n';
 import { ActionForm } from '../forms/ActionForm';
-import { Hidden, SubmitButton, TextArea } from '../forms/fields';
+import { Hidden } from '../forms/Hidden';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextArea } from '../forms/TextArea';
 import { Avatar } from '../people/Avatar';
 import { ClickToLoad } from './ClickToLoad';
 import { ContentMenu } from './ContentMenu';
@@ -118,7 +120,17 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
           {post.link.description && <span className={styles.linkDescription}>{post.link.description}</span>}
         </a>
       )}
-      {post.embed && <ClickToLoad provider={post.embed.provider} embedUrl={post.embed.embedUrl} url={post.embed.url} />}
+      {post.embed && (
+        <ClickToLoad
+          embedUrl={post.embed.embedUrl}
+          url={post.embed.url}
+          words={{
+            play: t('embed.play', { provider: post.embed.provider }),
+            notice: t('embed.notice', { provider: post.embed.provider }),
+            title: t('embed.title', { provider: post.embed.provider }),
+          }}
+        />
+      )}
       {post.attachments && post.attachments.length > 0 && <Attachments attachments={post.attachments} />}
       {post.lastComment && (
         <div className={styles.lastComment}>

@@ -5,7 +5,7 @@ import { escalate, hideReported, setBlocked } from '../../app/moderation/actions
 import { t } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, type Session } from '../../lib/session';
-import { Hidden } from '../forms/fields';
+import { Hidden } from '../forms/Hidden';
 import { PostCard } from './PostCard';
 import styles from './social.module.css';
 

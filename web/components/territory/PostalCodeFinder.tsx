@@ -3,9 +3,12 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PlaceFinding } from '@coopol/contracts';
-import { t, tc, type ClientTextKey } from '../../i18n/client';
+import { t, tc, type FinderTextKey } from '../../i18n/client/finder';
 import { fillPath, requestApi } from '../../lib/api-transport';
-import { alert as alertShape, check as checkShape, flag as flagShape, search as searchShape } from '../ui/icon-shapes';
+import { alert as alertShape } from '../ui/shapes/alert';
+import { check as checkShape } from '../ui/shapes/check';
+import { flag as flagShape } from '../ui/shapes/flag';
+import { search as searchShape } from '../ui/shapes/search';
 import { IconSvg } from '../ui/IconSvg';
 import { lookUpPostalCode, normalizePostalCode, type PostalCodeOutcome, type ResolvePostalCode } from './postal-code';
 import { federationHref, regionHref, sectionHref } from './hrefs';
@@ -13,7 +16,7 @@ import styles from './PostalCodeFinder.module.css';
 
 type State = { kind: 'idle' } | { kind: 'loading' } | PostalCodeOutcome;
 
-const errorMessages: Record<Extract<PostalCodeOutcome, { kind: 'error' }>['reason'], ClientTextKey> = {
+const errorMessages: Record<Extract<PostalCodeOutcome, { kind: 'error' }>['reason'], FinderTextKey> = {
   format: 'finder.errorFormat',
   unknown: 'finder.errorUnknown',
   unavailable: 'finder.errorUnavailable',

@@ -1,6 +1,7 @@
 /**
- * The line icons' shapes, drawn on a 24×24 grid, one export each: a client component imports the few it
- * draws (with `IconSvg`), so the browser gets those and not the whole set (ADR 0026).
+ * The line icons' shapes, drawn on a 24×24 grid, one export each, for the server's `Icon`. The shapes
+ * client components draw live one a module in `shapes/` (re-exported here), imported from there with
+ * `IconSvg`, so the browser gets those a chunk draws and not the whole set (ADR 0026).
  */
 export const arrowRight = (
   <>
@@ -65,12 +66,7 @@ export const chart = (
     <path d="M6 17v-4M10.5 17V8M15 17v-6M19.5 17V4" />
   </>
 );
-export const flag = (
-  <>
-    <path d="M5 21V4" />
-    <path d="M5 4h12.5l-2.5 4 2.5 4H5" />
-  </>
-);
+export { flag } from './shapes/flag';
 export const landmark = (
   <>
     <path d="M3 9.5 12 4l9 5.5" />
@@ -112,19 +108,8 @@ export const map = (
     <path d="M9 4v14M15 6v14" />
   </>
 );
-export const search = (
-  <>
-    <circle cx="11" cy="11" r="7" />
-    <path d="m20 20-4-4" />
-  </>
-);
-export const alert = (
-  <>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M12 7.5v5.5" />
-    <circle cx="12" cy="16.5" r="1" fill="currentColor" stroke="none" />
-  </>
-);
+export { search } from './shapes/search';
+export { alert } from './shapes/alert';
 export const code = (
   <>
     <path d="m8 8-4 4 4 4M16 8l4 4-4 4" />
@@ -132,12 +117,7 @@ export const code = (
   </>
 );
 export const star = <path d="m12 3 2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9L12 3Z" />;
-export const check = (
-  <>
-    <circle cx="12" cy="12" r="9" />
-    <path d="m8 12.5 2.8 2.8L16.5 9.5" />
-  </>
-);
+export { check } from './shapes/check';
 export const user = (
   <>
     <circle cx="12" cy="8" r="4" />
@@ -162,25 +142,10 @@ export const logOut = (
     <path d="M15 16.5 19.5 12 15 7.5M19.5 12H9.5" />
   </>
 );
-export const eye = (
-  <>
-    <path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12Z" />
-    <circle cx="12" cy="12" r="3" />
-  </>
-);
-export const camera = (
-  <>
-    <path d="M4.5 7.5h3l1.5-2.5h6l1.5 2.5h3A1.5 1.5 0 0 1 21 9v9.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5V9a1.5 1.5 0 0 1 1.5-1.5Z" />
-    <circle cx="12" cy="13.5" r="3.5" />
-  </>
-);
+export { eye } from './shapes/eye';
+export { camera } from './shapes/camera';
 export const chevronDown = <path d="m6 9 6 6 6-6" />;
-export const bell = (
-  <>
-    <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15Z" />
-    <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
-  </>
-);
+export { bell } from './shapes/bell';
 export const download = (
   <>
     <path d="M12 4v11" />
@@ -188,4 +153,4 @@ export const download = (
     <path d="M4 17v2a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-2" />
   </>
 );
-export const paperclip = <path d="m20 11.5-8.2 8.2a5 5 0 0 1-7.1-7.1l8.6-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4l7.9-7.9" />;
+export { paperclip } from './shapes/paperclip';

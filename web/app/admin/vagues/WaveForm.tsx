@@ -1,6 +1,9 @@
 import { parisWallClock } from '@coopol/contracts';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { CheckboxGroup, FieldGroup, Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { CheckboxGroup, FieldGroup } from '../../../components/forms/choices';
+import { Hidden } from '../../../components/forms/Hidden';
+import { SubmitButton } from '../../../components/forms/SubmitButton';
+import { TextField } from '../../../components/forms/TextField';
 import styles from '../../../components/rollout/rollout.module.css';
 import type { Wave } from '../../../components/rollout/types';
 import { compareNames, t } from '../../../i18n';

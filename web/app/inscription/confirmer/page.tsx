@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { CodeField, EmailUnlessKnown, Hidden, SubmitButton, TextField } from '../../../components/forms/fields';
+import { Hidden } from '../../../components/forms/Hidden';
+import { SubmitButton } from '../../../components/forms/SubmitButton';
+import { CodeField, EmailUnlessKnown, TextField } from '../../../components/forms/TextField';
 import { FormPage } from '../../../components/site/FormPage';
 import { PasswordRules } from '../../../components/site/PasswordRules';
 import { t } from '../../../i18n';

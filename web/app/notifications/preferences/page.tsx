@@ -1,7 +1,8 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { ActionForm } from '../../../components/forms/ActionForm';
-import { CheckboxGroup, RadioGroup, SubmitButton } from '../../../components/forms/fields';
+import { CheckboxGroup, RadioGroup } from '../../../components/forms/choices';
+import { SubmitButton } from '../../../components/forms/SubmitButton';
 import { t } from '../../../i18n';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { savePreferences } from './actions';

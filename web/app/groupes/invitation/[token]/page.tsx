@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/forms/ActionForm';
-import { Hidden, SubmitButton } from '../../../../components/forms/fields';
+import { Hidden } from '../../../../components/forms/Hidden';
+import { SubmitButton } from '../../../../components/forms/SubmitButton';
 import { t } from '../../../../i18n';
 import { requireSession } from '../../../../lib/session';
 import { acceptInvitation } from '../../actions';
