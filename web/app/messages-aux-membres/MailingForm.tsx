@@ -1,6 +1,11 @@
 import { sayShortDay, type EventSummary } from '@coopol/contracts';
 import { ActionForm } from '../../components/forms/ActionForm';
-import { Checkbox, Hidden, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '../../components/forms/fields';
+import { Checkbox } from '../../components/forms/Checkbox';
+import { Hidden } from '../../components/forms/Hidden';
+import { SubmitButton } from '../../components/forms/SubmitButton';
+import { TextArea } from '../../components/forms/TextArea';
+import { TextField } from '../../components/forms/TextField';
+import { RadioGroup, SelectField } from '../../components/forms/choices';
 import { t } from '../../i18n';
 import type { FormState } from '../../lib/form-state';
 import { createMailing } from './actions';
