@@ -14,7 +14,7 @@ import { until } from '../support/until';
 
 let stack: TestStack;
 const run = Date.now().toString(36);
-const officials = {} as Record<'berre' | 'hopital' | 'marseille' | 'var' | 'alpesA' | 'alpesB', TestPerson>;
+const officials = {} as Record<'berre' | 'hopital' | 'marseille' | 'var' | 'alpesA' | 'alpesB' | 'rennes', TestPerson>;
 
 type Seeded = { userId: string; email: string };
 async function seed(prefix: string, count: number, place: { sectionId?: string; federationCode: string; status: 'adherent' | 'sympathisant' }, emailOf?: (i: number) => string): Promise<Seeded[]> {
@@ -57,6 +57,7 @@ before(async () => {
     official('var', `federation-var-${run}@coopol.example`, '83000', { role: 'federation-officer', scopeType: 'federation', scopeId: '83' }),
     official('alpesA', `federation-alpes-a-${run}@coopol.example`, '06000', { role: 'federation-officer', scopeType: 'federation', scopeId: '06' }),
     official('alpesB', `federation-alpes-b-${run}@coopol.example`, '06000', { role: 'federation-officer', scopeType: 'federation', scopeId: '06' }),
+    official('rennes', `secretaire-rennes-${run}@coopol.example`, '35000', { role: 'section-secretary', scopeType: 'section', scopeId: 'rennes' }, 'rennes'),
   ]);
   berre = await seed('berre', 2_000, { sectionId: 'etang-de-berre', federationCode: '13', status: 'adherent' });
   berreVolunteers = await seed('berre-benevole', 100, { sectionId: 'etang-de-berre', federationCode: '13', status: 'adherent' });
@@ -73,7 +74,7 @@ const base = (type: string, id: string) => `/api/spaces/${type}/${id}/mailings`;
 async function draft(person: TestPerson, type: string, id: string, body: Record<string, unknown>) {
   const response = await call(stack, person, 'POST', base(type, id), body);
   assert.equal(response.status, 201, JSON.stringify(response.body));
-  return response.body as { id: string; state: string; fromName: string };
+  return response.body as { id: string; state: string; fromName: string; segment?: { inactiveForMonths?: number } | null };
 }
 
 async function mailingState(person: TestPerson, type: string, id: string, mailingId: string) {
@@ -189,6 +190,41 @@ describe('draft, reach, preview, test', () => {
     const otherSection = await call(stack, officials.berre, 'POST', base('section', 'marseille-centre'), { subject: 'x', text: 'y' });
     assert.equal(otherSection.status, 403);
     assert.equal(otherSection.body.code, 'mailing.speakers-only');
+  });
+});
+
+describe('the people inactive for N months', () => {
+  test('« inactifs depuis 6 mois » reaches exactly those with no signed-in visit for 6 months; a visit today is recorded once', { timeout: 60_000 }, async () => {
+    const { PersonEntity } = await import('../../functions/src/domain/people/entities');
+    const { LastActivityEntity, today } = await import('../../functions/src/domain/people/activity');
+    const secretary = officials.rennes;
+    // 36 adhérents of Rennes, their accounts two years old: 12 came last week, 12 eight months ago, 12 never since the days are kept.
+    const people = await seed('rennes', 36, { sectionId: 'rennes', federationCode: '35', status: 'adherent' });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    await PersonEntity.put(
+      (await PersonEntity.get(people.map(({ userId }) => ({ userId }))).go()).data.map((p) => ({ ...p, createdAt: new Date(Date.now() - 730 * 86_400_000).toISOString() })),
+    ).go({ concurrency: 4 });
+    const recent = people.slice(0, 12);
+    const long = people.slice(12, 24);
+    const never = people.slice(24);
+    await LastActivityEntity.put([...recent.map(({ userId }) => ({ userId, day: daysAgo(7) })), ...long.map(({ userId }) => ({ userId, day: daysAgo(240) }))]).go();
+
+    // The secretary's own requests record her day (she is in the section, and active).
+    const subject = `On ne vous voit plus ${run}`;
+    const m = await draft(secretary, 'section', 'rennes', { subject, text: 'Revenez nous voir au local.', segment: { inactiveForMonths: 6 } });
+    const recorded = await until('the secretary’s day recorded', async () => (await LastActivityEntity.get({ userId: secretary.userId }).go()).data, (a) => Boolean(a));
+    assert.equal(recorded!.day, today());
+    assert.equal(m.segment?.inactiveForMonths, 6);
+
+    const reach = await call(stack, secretary, 'GET', `${base('section', 'rennes')}/${m.id}/reach`);
+    assert.equal(reach.body.count, 24, JSON.stringify(reach.body));
+    assert.equal((await call(stack, secretary, 'POST', `${base('section', 'rennes')}/${m.id}/send`, {})).status, 202);
+    await sentAll(secretary, 'section', 'rennes', m.id, 30_000);
+    assertExactlyOnce(await copiesOf(subject), [...long, ...never].map((p) => p.email));
+
+    const tooMany = await call(stack, secretary, 'POST', base('section', 'rennes'), { subject: 'x', text: 'y', segment: { inactiveForMonths: 40 } });
+    assert.equal(tooMany.status, 400);
+    assert.ok((tooMany.body.details as { field: string }[]).some((d) => d.field === 'body.segment.inactiveForMonths'));
   });
 });
 

@@ -62,6 +62,8 @@ export const frMailings = {
   'mailings.volunteers.except': 'Tous sauf ceux qui sont venus aider',
   'mailings.field.months': 'Sur les derniers mois',
   'mailings.field.monthsHint': 'De 1 à 24 mois.',
+  'mailings.field.inactiveForMonths': 'Inactifs depuis … mois',
+  'mailings.field.inactiveForMonthsHint': 'Seulement les personnes qui ne sont pas venues sur Coopol depuis ce nombre de mois (de 1 à 36). Laissez vide pour tout le monde.',
   'mailings.field.excludeEvent': 'Sauf les inscrits à l’action',
   'mailings.field.excludeEventHint': 'Ceux qui viennent déjà, ou tiennent un créneau, ne le reçoivent pas.',
   'mailings.field.noExclusion': 'Personne n’est exclu',
@@ -72,6 +74,7 @@ export const frMailings = {
   'mailings.new.submit': 'Enregistrer et voir l’aperçu',
   'mailings.error.noCriterion': 'Choisissez au moins un critère, ou «\u00a0À tout l’espace\u00a0».',
   'mailings.error.months': 'Un nombre de mois, de 1 à 24.',
+  'mailings.error.inactiveMonths': 'Un nombre de mois, de 1 à 36, ou rien.',
   'mailings.error.monthsAlone': 'Choisissez d’abord s’il s’agit des bénévoles ou de tous sauf eux.',
 
   // A message
@@ -108,6 +111,7 @@ export const frMailings = {
   'mailings.part.interests': 'qui montrent l’un de ces centres d’intérêt\u00a0: {list}',
   'mailings.part.volunteers': { one: 'venus aider à une action de l’espace le dernier mois', other: 'venus aider à une action de l’espace ces {count} derniers mois' },
   'mailings.part.exceptVolunteers': { one: 'sauf ceux venus aider le dernier mois', other: 'sauf ceux venus aider ces {count} derniers mois' },
+  'mailings.part.inactive': { one: 'inactifs depuis un mois', other: 'inactifs depuis {count}\u00a0mois' },
   'mailings.part.exceptEvent': 'sauf les inscrits à «\u00a0{title}\u00a0»',
   'mailings.part.exceptAnEvent': 'sauf les inscrits à une action',
 

@@ -22,6 +22,8 @@ export const Segment = z
     volunteersWithinMonths: z.number().int().min(1).max(24).optional(),
     /** Leave out those who volunteered for a slot of the space's actions in the last N months. */
     excludeVolunteersWithinMonths: z.number().int().min(1).max(24).optional(),
+    /** Only those who have not used Coopol (a signed-in visit) for N months. */
+    inactiveForMonths: z.number().int().min(1).max(36).optional(),
     /** Leave out those already coming to, or signed up for a slot of, this event of the space. */
     excludeEventId: EventId.optional(),
   })

@@ -71,6 +71,14 @@ export function MailingForm({ space, events, myEmail, from }: { space: WritingSp
             />
             <TextField name="segment.months" type="number" inputMode="numeric" label={t('mailings.field.months')} hint={t('mailings.field.monthsHint')} defaultValue="3" short />
           </div>
+          <TextField
+            name="segment.inactiveForMonths"
+            type="number"
+            inputMode="numeric"
+            label={t('mailings.field.inactiveForMonths')}
+            hint={t('mailings.field.inactiveForMonthsHint')}
+            short
+          />
           {eventChoices.length > 0 && (
             <SelectField
               name="segment.excludeEventId"

@@ -37,6 +37,7 @@ function readMailingForm(form: FormData, space: Space): { body: Draft; values: M
     'segment.interests': text(form, 'segment.interests'),
     volunteers: text(form, 'volunteers'),
     'segment.months': text(form, 'segment.months'),
+    'segment.inactiveForMonths': text(form, 'segment.inactiveForMonths'),
     'segment.excludeEventId': text(form, 'segment.excludeEventId'),
     replyTo: text(form, 'replyTo') === 'me' ? 'me' : 'none',
   };
@@ -61,8 +62,14 @@ function readMailingForm(form: FormData, space: Space): { body: Draft; values: M
       if (!/^\d+$/.test(months) || count < 1 || count > 24) errors['segment.months'] = [t('mailings.error.months')];
       else segment[values.volunteers === 'only' ? 'volunteersWithinMonths' : 'excludeVolunteersWithinMonths'] = count;
     }
+    const inactive = values['segment.inactiveForMonths'];
+    if (inactive) {
+      const count = Number(inactive);
+      if (!/^\d+$/.test(inactive) || count < 1 || count > 36) errors['segment.inactiveForMonths'] = [t('mailings.error.inactiveMonths')];
+      else segment.inactiveForMonths = count;
+    }
     if (values['segment.excludeEventId']) segment.excludeEventId = values['segment.excludeEventId'];
-    if (Object.keys(segment).length === 0 && !errors['segment.months']) errors.audience = [t('mailings.error.noCriterion')];
+    if (Object.keys(segment).length === 0 && !errors['segment.months'] && !errors['segment.inactiveForMonths']) errors.audience = [t('mailings.error.noCriterion')];
     body.segment = segment;
   }
   return { body, values, errors };

@@ -9,6 +9,7 @@ export const mailingFields = [
   'segment.interests',
   'volunteers',
   'segment.months',
+  'segment.inactiveForMonths',
   'segment.excludeEventId',
   'replyTo',
 ] as const;

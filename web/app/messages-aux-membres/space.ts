@@ -39,6 +39,7 @@ export function audienceText(space: Pick<WritingSpace, 'type'>, segment: Mailing
   if (segment.interests?.length) parts.push(t('mailings.part.interests', { list: segment.interests.join(', ') }));
   if (segment.volunteersWithinMonths) parts.push(tc('mailings.part.volunteers', segment.volunteersWithinMonths));
   if (segment.excludeVolunteersWithinMonths) parts.push(tc('mailings.part.exceptVolunteers', segment.excludeVolunteersWithinMonths));
+  if (segment.inactiveForMonths) parts.push(tc('mailings.part.inactive', segment.inactiveForMonths));
   if (segment.excludeEventId) parts.push(excludedTitle ? t('mailings.part.exceptEvent', { title: excludedTitle }) : t('mailings.part.exceptAnEvent'));
   return parts.join(', ');
 }

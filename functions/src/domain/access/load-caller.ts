@@ -3,6 +3,7 @@ import type { EntityItem } from 'electrodb';
 import { documentClient, tableName } from '../../shared/dynamodb';
 import type { Actor } from '../identity/actor';
 import { assertSessionValid, SessionEntity, SessionsValidAfterEntity } from '../identity/sessions';
+import { activityIsStale, LastActivityEntity, recordActivity, type LastActivity } from '../people/activity';
 import { PersonEntity } from '../people/entities';
 import type { Caller, PersonFacts } from './caller';
 
@@ -25,12 +26,14 @@ type PersonItem = EntityItem<typeof PersonEntity>;
 // The item each caller was loaded from, so that a service answering about the caller themselves
 // (my profile) does not read it a second time. The rules only ever see the facts.
 const loadedItems = new WeakMap<Caller, PersonItem>();
+// Callers of a signed-in request whose last day of activity is not today yet (read with them).
+const activityToWrite = new WeakSet<Caller>();
 
 type Key = Record<string, string>;
 const keyOf = (params: { Key?: Key }) => params.Key as Key;
 const sameKey = (item: Record<string, unknown>, key: Key) => item.pk === key.pk && item.sk === key.sk;
 
-/** GetItem of up to three keys in one BatchGetItem (again for what DynamoDB left unprocessed). */
+/** GetItem of up to four keys in one BatchGetItem (again for what DynamoDB left unprocessed). */
 async function getAll(keys: Key[]): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   let pending: Key[] = keys;
@@ -47,7 +50,8 @@ async function getAll(keys: Key[]): Promise<Record<string, unknown>[]> {
 /**
  * The caller of a request, as the rules see them: their person, their « sessions valid after » and
  * their session, in one BatchGetItem. A token whose session has ended is refused (401) here, for
- * every route at once; whether the session passed the TOTP step becomes `mfaVerified`.
+ * every route at once; whether the session passed the TOTP step becomes `mfaVerified`. Their last day
+ * of activity comes in the same BatchGetItem (`recordCallerActivity` writes today's once a day).
  */
 export async function loadCaller(actor: Actor): Promise<Caller> {
   if (actor.kind === 'anonymous') return { kind: 'anonymous' };
@@ -59,7 +63,8 @@ export async function loadCaller(actor: Actor): Promise<Caller> {
   }
   const validAfterKey = keyOf(SessionsValidAfterEntity.get({ userId: actor.sub }).params());
   const sessionKey = actor.session.id ? keyOf(SessionEntity.get({ userId: actor.sub, sessionId: actor.session.id }).params()) : undefined;
-  const items = await getAll(sessionKey ? [personKey, validAfterKey, sessionKey] : [personKey, validAfterKey]);
+  const activityKey = keyOf(LastActivityEntity.get({ userId: actor.sub }).params());
+  const items = await getAll([personKey, validAfterKey, activityKey, ...(sessionKey ? [sessionKey] : [])]);
   const find = (key: Key | undefined) => (key ? items.find((item) => sameKey(item, key)) : undefined);
   const parse = <E extends { parse: (input: { Item: Record<string, unknown> }) => { data: unknown } }>(entity: E, item: Record<string, unknown> | undefined) =>
     item ? (entity.parse({ Item: item }).data as ReturnType<E['parse']>['data']) : undefined;
@@ -69,7 +74,16 @@ export async function loadCaller(actor: Actor): Promise<Caller> {
   const record = assertSessionValid(actor.session, session, validAfter?.validAfter);
   const person = parse(PersonEntity, find(personKey)) as PersonItem | undefined;
   if (!person) return { kind: 'unregistered', userId: actor.sub };
-  return remember({ kind: 'person', ...factsOf(person, record.mfa) }, person);
+  const caller = remember({ kind: 'person', ...factsOf(person, record.mfa) }, person);
+  if (activityIsStale(parse(LastActivityEntity, find(activityKey)) as LastActivity | undefined)) activityToWrite.add(caller);
+  return caller;
+}
+
+/** Today's activity of a signed-in caller, written once a day beside the route's work (never fails). */
+export async function recordCallerActivity(caller: Caller): Promise<void> {
+  if (caller.kind !== 'person' || !activityToWrite.has(caller)) return;
+  activityToWrite.delete(caller);
+  await recordActivity(caller.userId);
 }
 
 function remember(caller: Caller, item: PersonItem): Caller {

@@ -118,7 +118,7 @@ async function mailingAdapter(key: BulkTaskKey, first: MailingItem): Promise<Bul
     },
     async audience(cursor, limit) {
       const page = await spacePeoplePage(shard, cursor, limit);
-      return { recipients: page.people.filter(keep), next: page.cursor };
+      return { recipients: await keep(page.people), next: page.cursor };
     },
     recipient: (p) => ({ id: p.userId, email: p.email }),
     async mails(page) {

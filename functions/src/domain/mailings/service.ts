@@ -134,7 +134,7 @@ async function reachOf(m: MailingItem): Promise<number> {
     let cursor: string | null = null;
     do {
       const page = await spacePeoplePage(shard, cursor, 1000);
-      count += page.people.filter(keep).length;
+      count += (await keep(page.people)).length;
       cursor = page.cursor;
     } while (cursor);
     return count;

@@ -113,6 +113,8 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que le rôle tient.', reason: 'L’effacement met fin aux rôles (changeMembership), audités.' },
   { feature: 'people', entity: 'roleAudit', subject: ['userId'], label: 'Journal des rôles', data: 'art9', processing: 'membership', export: 'include', erasure: 'pseudonymise',
     retention: 'Tant que l’espace existe.', reason: 'Qui a eu quel pouvoir et quand doit rester vérifiable : la personne devient « compte supprimé n° … ».' },
+  { feature: 'people', entity: 'lastActivity', subject: ['userId'], label: 'Dernier jour de visite', data: 'personal', processing: 'mail', export: 'include', erasure: 'delete',
+    retention: 'Tant que le compte existe.', reason: 'Le jour seulement, pas l’heure ni la page : il sert à écrire aux personnes inactives depuis quelques mois ; exporté, effacé avec le compte.' },
   { feature: 'people', entity: 'membershipChange', subject: ['userId'], label: 'Historique d’adhésion', data: 'art9', processing: 'membership', export: 'include', erasure: 'delete',
     retention: 'Tant que le compte existe.', reason: 'Où la personne était et depuis quand : son journal de transparence en est calculé ; effacé avec le compte.' },
   // ——— access ———

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { routeKey, type Feature, type RouteContract } from '../../contracts/route';
 import { UnauthorizedError } from '../../domain/errors';
 import type { Caller } from '../../domain/access/caller';
-import { loadCaller } from '../../domain/access/load-caller';
+import { loadCaller, recordCallerActivity } from '../../domain/access/load-caller';
 import type { Actor } from '../../domain/identity/actor';
 import { logger } from '../../shared/logger';
 import { runWithRequestStats } from '../../shared/request-context';
@@ -63,7 +63,9 @@ export function implement<C extends RouteContract>(
       const input = parseRequest(contract, event);
       const client = clientOf(event);
       const caller: Caller = needs.caller ? await loadCaller(actor) : { kind: 'anonymous' };
-      const result = await serve({ ...input, actor, caller, client, event } as RouteInput<C>);
+      // The day of activity is written beside the route's own work, never delaying or failing it.
+      const activity = recordCallerActivity(caller);
+      const result = await serve({ ...input, actor, caller, client, event } as RouteInput<C>).finally(() => activity);
       const status = contract.successStatus ?? 200;
       if (contract.responseType === 'calendar') {
         return {

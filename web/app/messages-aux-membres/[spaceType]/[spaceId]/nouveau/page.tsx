@@ -31,6 +31,7 @@ function valuesOf(m: Mailing): MailingFormValues {
     'segment.interests': s?.interests?.join(', ') ?? '',
     volunteers: s?.volunteersWithinMonths ? 'only' : s?.excludeVolunteersWithinMonths ? 'except' : '',
     'segment.months': String(months ?? 3),
+    'segment.inactiveForMonths': s?.inactiveForMonths ? String(s.inactiveForMonths) : '',
     'segment.excludeEventId': s?.excludeEventId ?? '',
     replyTo: m.replyTo,
   };
