@@ -177,3 +177,31 @@ describe('the secretary writes to her section, and a member reads it', () => {
     assert.deepEqual(outside, []);
   });
 });
+
+describe('« Mails reçus »: the member chooses which spaces write to him', () => {
+  test('one switch per space and kind, saved without JavaScript at 320 px; the page with JavaScript shows the same', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: narrow, locale: 'fr-FR' });
+    contexts.push(plain);
+    await plain.addCookies([
+      { name: 'coopol_id', value: member.idToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' },
+      { name: 'coopol_access', value: member.accessToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' },
+    ]);
+    const page = await plain.newPage();
+    outside.push(...watchOutsideRequests(page));
+    await page.goto(`${stack.urls.site}/notifications/preferences`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: 'Mails reçus' }).waitFor();
+    const section = page.getByRole('checkbox', { name: 'Messages de Section Paris 18e' });
+    assert.equal(await section.isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'Les annonces des événements de mes espaces' }).isChecked(), true);
+    await section.uncheck();
+    await page.getByRole('button', { name: 'Enregistrer mes mails' }).click();
+    await page.getByText('Vos choix de mails sont enregistrés.').waitFor();
+
+    const live = await pageAs(member);
+    await live.goto(`${stack.urls.site}/notifications/preferences`, { waitUntil: 'networkidle' });
+    assert.equal(await live.getByRole('checkbox', { name: 'Messages de Section Paris 18e' }).isChecked(), false);
+    assert.equal(await live.getByRole('checkbox', { name: 'Les annonces des événements de mes espaces' }).isChecked(), true);
+    await assertCaredFor(live);
+    assert.deepEqual(outside, []);
+  });
+});

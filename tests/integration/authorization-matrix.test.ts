@@ -336,6 +336,9 @@ const mailingMatrix: Record<keyof typeof mailingRoutes, Case> = {
   approveMailing: { method: 'POST', path: () => `${unknownMailing}/approve`, expect: speakers(404) },
   resumeMailing: { method: 'POST', path: () => `${unknownMailing}/resume`, expect: speakers(404) },
   unsubscribeSpaceMailings: { method: 'POST', path: () => `/api/mail-preferences/${fixtures.unsubscribeToken}/spaces/section/mulhouse/messages/unsubscribe`, expect: everyone(200) },
+  // One's own mail: every signed-in person reads and sets only theirs (another's space is a 404: tests/integration/mailings.test.ts).
+  getMyMailSubscriptions: { method: 'GET', path: () => '/api/me/mail-subscriptions', expect: signedIn(200) },
+  updateMyMailSubscriptions: { method: 'PATCH', path: () => '/api/me/mail-subscriptions', body: () => ({ eventAnnouncements: true }), expect: signedIn(200) },
 };
 
 const privacy = { memberExport: '', dpoRequest: '' };

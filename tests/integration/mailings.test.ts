@@ -321,6 +321,67 @@ describe('one-click unsubscribe per space and kind', () => {
   });
 });
 
+describe('« Mails reçus »: one subscription model', () => {
+  type Subscriptions = { eventAnnouncements: boolean; items: { space: { type: string; id: string; name: string }; kind: string; subscribed: boolean }[] };
+  const mine = async (person: TestPerson) => {
+    const response = await call(stack, person, 'GET', '/api/me/mail-subscriptions');
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    return response.body as Subscriptions;
+  };
+  const rennesOn = (s: Subscriptions) => s.items.find((i) => i.space.type === 'section' && i.space.id === 'rennes')?.subscribed;
+
+  test('lists each of my spaces per kind and changes them; another’s or an unknown space is a 404, bad input a 400, nothing changed', { timeout: 30_000 }, async () => {
+    const secretary = officials.rennes;
+    const listed = await mine(secretary);
+    assert.equal(listed.eventAnnouncements, true);
+    assert.deepEqual(listed.items.map((i) => `${i.space.type}:${i.space.id}/${i.kind}:${i.subscribed}`), ['national:national/messages:true', 'federation:35/messages:true', 'section:rennes/messages:true']);
+    assert.equal(listed.items[2]!.space.name, 'Section de Rennes');
+
+    const off = await call(stack, secretary, 'PATCH', '/api/me/mail-subscriptions', { items: [{ space: { type: 'section', id: 'rennes' }, kind: 'messages', subscribed: false }] });
+    assert.equal(off.status, 200, JSON.stringify(off.body));
+    assert.equal(rennesOn(off.body as Subscriptions), false);
+
+    // Someone else's section, and one that does not exist: not found, and the valid item beside it is not applied either.
+    for (const id of ['marseille-centre', 'nulle-part']) {
+      const refused = await call(stack, secretary, 'PATCH', '/api/me/mail-subscriptions', {
+        items: [{ space: { type: 'section', id: 'rennes' }, kind: 'messages', subscribed: true }, { space: { type: 'section', id }, kind: 'messages', subscribed: false }],
+      });
+      assert.equal(refused.status, 404, id);
+      assert.equal((refused.body.details as { field: string }[])[0]!.field, 'body.items.1.space');
+    }
+    const bad = await call(stack, secretary, 'PATCH', '/api/me/mail-subscriptions', { items: [{ space: { type: 'section', id: 'rennes' }, kind: 'lettres', subscribed: true }] });
+    assert.equal(bad.status, 400);
+    assert.ok((bad.body.details as { field: string }[]).some((d) => d.field === 'body.items.0.kind'), JSON.stringify(bad.body));
+    assert.equal((await call(stack, secretary, 'PATCH', '/api/me/mail-subscriptions', { eventAnnouncements: 'non' })).status, 400);
+    assert.equal(rennesOn(await mine(secretary)), false, 'nothing changed by the refusals');
+    assert.equal((await api(stack, '/api/me/mail-subscriptions')).status, 401);
+
+    const back = await call(stack, secretary, 'PATCH', '/api/me/mail-subscriptions', { eventAnnouncements: false, items: [{ space: { type: 'section', id: 'rennes' }, kind: 'messages', subscribed: true }] });
+    assert.equal(rennesOn(back.body as Subscriptions), true);
+    assert.equal((back.body as Subscriptions).eventAnnouncements, false);
+  });
+
+  test('a bare POST of a message’s link and of the announcements’ link land in the same model the page shows', { timeout: 30_000 }, async () => {
+    const secretary = officials.rennes;
+    await call(stack, secretary, 'PATCH', '/api/me/mail-subscriptions', { eventAnnouncements: true });
+    const subject = `Essai du lien ${run}`;
+    const m = await draft(secretary, 'section', 'rennes', { subject, text: 'Un essai.' });
+    assert.equal((await call(stack, secretary, 'POST', `${base('section', 'rennes')}/${m.id}/test`)).status, 200);
+    await until('the test mail', () => copiesOf(subject), (c) => c.size > 0);
+    const mail = (await allMails(stack)).find((x: StoredMail) => x.subject.endsWith(`] ${subject}`))!;
+    const link = new URL(/<([^>]+)>/.exec(header(mail, 'List-Unsubscribe')!)![1]!);
+    const posted = await api(stack, `${link.pathname}${link.search}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    assert.equal(posted.status, 200);
+    assert.equal(rennesOn(await mine(secretary)), false);
+
+    const token = /\/api\/mail-preferences\/([\w-]+)\//.exec(link.pathname)![1]!;
+    assert.equal((await api(stack, `/api/event-announcements/unsubscribe/${token}`, { method: 'POST' })).status, 200);
+    const after = await mine(secretary);
+    assert.equal(after.eventAnnouncements, false);
+    assert.deepEqual(after.items.filter((i) => !i.subscribed).map((i) => i.space.id), ['rennes'], 'the other spaces stay');
+  });
+});
+
 describe('two people for a mass mail', () => {
   test('a federation message above the stage’s threshold waits for another officer’s approval, audited', { timeout: 90_000 }, async () => {
     const [author, other] = [officials.alpesA, officials.alpesB];

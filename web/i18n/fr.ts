@@ -841,6 +841,15 @@ export const fr = {
   'preferences.muted': 'Groupes en sourdine (aucune notification)',
   'preferences.save': 'Enregistrer',
   'preferences.saved': 'Préférences enregistrées.',
+  'preferences.mail.title': 'Mails reçus',
+  'preferences.mail.intro': 'Les mails que vos espaces envoient à leurs membres. Le lien «\u00a0Se désinscrire\u00a0» de chaque mail change les mêmes choix.',
+  'preferences.mail.announcements': 'Événements',
+  'preferences.mail.announcementsChoice': 'Les annonces des événements de mes espaces',
+  'preferences.mail.spaces': 'Messages aux membres',
+  'preferences.mail.spacesHint': 'Décochez un espace pour ne plus recevoir ses messages. Les autres continuent.',
+  'preferences.mail.kind.messages': 'Messages de {space}',
+  'preferences.mail.save': 'Enregistrer mes mails',
+  'preferences.mail.saved': 'Vos choix de mails sont enregistrés.',
   'notifications.preferences': 'Préférences de notification',
 
   // Not found (the error page's strings are in fr-client.ts)

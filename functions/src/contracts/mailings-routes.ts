@@ -52,4 +52,12 @@ export const mailingRoutes = {
     method: 'POST', path: '/api/mail-preferences/{token}/spaces/{spaceType}/{spaceId}/{kind}/unsubscribe', feature: 'mailings', auth: 'public', tags,
     summary: 'Ne plus recevoir les messages de cet espace (lien en un clic des e-mails, RFC 8058)', params: m.UnsubscribeParams, query: m.UnsubscribeQuery, response: Done,
   }),
+  getMyMailSubscriptions: defineRoute({
+    method: 'GET', path: '/api/me/mail-subscriptions', feature: 'mailings', auth: 'jwt', tags,
+    summary: 'Mes mails reçus : les annonces d’événements et, pour chaque espace dont je fais partie, ses messages', response: m.MyMailSubscriptions,
+  }),
+  updateMyMailSubscriptions: defineRoute({
+    method: 'PATCH', path: '/api/me/mail-subscriptions', feature: 'mailings', auth: 'jwt', tags,
+    summary: 'Recevoir ou non les annonces d’événements et les messages de mes espaces', body: m.MailSubscriptionsChange, response: m.MyMailSubscriptions,
+  }),
 } satisfies Record<string, RouteContract>;

@@ -115,7 +115,21 @@ export const UnsubscribeParams = z.object({ token: z.string().regex(/^[\w-]{16,6
 /** The message whose link it was (its unsubscribes are counted). */
 export const UnsubscribeQuery = z.object({ message: MailingId.optional() });
 
-/** One subscription of a person: the messages of a space (on by default, off once unsubscribed). */
-export const MailSubscriptions = z
-  .object({ eventAnnouncements: z.boolean(), unsubscribedFrom: z.array(z.object({ space: z.object({ type: PartySpaceType, id: SpaceId }), kind: MailingKind })) })
-  .meta({ id: 'MailSubscriptions' });
+
+/** One space's mail of one kind, as the person receives it or not (« Mails reçus »). */
+export const MailSubscription = z
+  .object({ space: z.object({ type: PartySpaceType, id: SpaceId, name: z.string() }), kind: MailingKind, subscribed: z.boolean() })
+  .meta({ id: 'MailSubscription' });
+
+/** The person's bulk mail: event announcements, and each space they belong to, per kind. */
+export const MyMailSubscriptions = z
+  .object({ eventAnnouncements: z.boolean(), items: z.array(MailSubscription) })
+  .meta({ id: 'MyMailSubscriptions' });
+
+/** Changes to the person's bulk mail; a space they do not belong to is not found. */
+export const MailSubscriptionsChange = z
+  .object({
+    eventAnnouncements: z.boolean().optional(),
+    items: z.array(z.object({ space: z.object({ type: PartySpaceType, id: SpaceId }), kind: MailingKind, subscribed: z.boolean() })).max(100).optional(),
+  })
+  .meta({ id: 'MailSubscriptionsChange' });

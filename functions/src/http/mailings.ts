@@ -1,5 +1,6 @@
 import { mailingRoutes as routes } from '../contracts/mailings-routes';
 import * as mailings from '../domain/mailings/service';
+import { changeMyMailSubscriptions, myMailSubscriptions } from '../domain/mailings/subscriptions';
 import { unsubscribeSpaceMessages } from '../domain/mailings/unsubscribe';
 import { featureLambda, implement } from './kit/feature-lambda';
 
@@ -18,4 +19,6 @@ export const handler = featureLambda('mailings', [
   implement(routes.approveMailing, async ({ caller, params }) => mailings.approveMailing(caller, space(params), params.mailingId), { caller: true }),
   implement(routes.resumeMailing, async ({ caller, params }) => mailings.resumeMailing(caller, space(params), params.mailingId), { caller: true }),
   implement(routes.unsubscribeSpaceMailings, async ({ params, query }) => (await unsubscribeSpaceMessages(params.token, space(params), query.message), { ok: true as const })),
+  implement(routes.getMyMailSubscriptions, async ({ caller }) => myMailSubscriptions(caller), { caller: true }),
+  implement(routes.updateMyMailSubscriptions, async ({ caller, body }) => changeMyMailSubscriptions(caller, body), { caller: true }),
 ]);

@@ -7,7 +7,7 @@ import { unsubscribeHeaders } from '../mail/send';
 import { spacePeoplePage, type SpaceShard } from '../spaces/people';
 import { listFederations } from '../territory/service';
 import { AnnouncementTaskEntity, eventsService, MailReceiptEntity } from './entities';
-import { preferencesOf } from '../mail/preferences';
+import { ensureMailPreferences } from '../mail/preferences';
 import { facts, kindLabels, loadEvent, type PersonItem } from './mail';
 import type { EventItem } from './read';
 import { isConditionFailure } from '../../shared/conditions';
@@ -95,7 +95,7 @@ function announcementMailing(key: AnnouncementTaskKey): BulkMailAdapter<Recipien
     },
     recipient: ({ person }) => ({ id: person.userId, email: person.email }),
     async mails(page) {
-      const preferences = await preferencesOf(page.map((r) => r.person));
+      const preferences = await ensureMailPreferences(page.map((r) => r.person));
       return ({ person, event }) => {
         const preference = preferences.get(person.userId);
         if (!preference?.eventAnnouncements) return undefined;

@@ -24,7 +24,7 @@ export const subscribed = (preference: MailPreference, spaceKey: string, kind: S
  * Each person's preference (one BatchGet); those who have none yet get one with its link's secret, all
  * in one transaction (≤ 48 people: 96 items), created only if absent — another run's stands.
  */
-export async function preferencesOf(people: { userId: string }[]): Promise<Map<string, MailPreference>> {
+export async function ensureMailPreferences(people: { userId: string }[]): Promise<Map<string, MailPreference>> {
   const known = new Map<string, MailPreference>();
   for (let attempt = 0; people.length && attempt < 3; attempt += 1) {
     const wanted = people.filter((p) => !known.has(p.userId));
@@ -41,6 +41,26 @@ export async function preferencesOf(people: { userId: string }[]): Promise<Map<s
   }
   if (people.some((p) => !known.has(p.userId))) throw new Error('mail preferences could not be made');
   return known;
+}
+
+/** One person's preference, made with its link's secret if they have none yet (the same one place). */
+export const ensureMailPreference = async (userId: string): Promise<MailPreference> => (await ensureMailPreferences([{ userId }])).get(userId)!;
+
+/**
+ * Changes a person's choices: the announcements' switch and, per space and kind, in or out. ADD and
+ * DELETE of the one set cannot share an UpdateItem: one each, only for what is asked.
+ */
+export async function changeMailPreference(userId: string, change: { eventAnnouncements?: boolean; leave: string[]; join: string[] }): Promise<MailPreference> {
+  let preference = await ensureMailPreference(userId);
+  if (change.eventAnnouncements !== undefined || change.leave.length) {
+    const set = MailPreferenceEntity.patch({ userId }).set({ eventAnnouncements: change.eventAnnouncements ?? preference.eventAnnouncements });
+    const { data } = await (change.leave.length ? set.add({ unsubscribedFrom: change.leave }) : set).go({ response: 'all_new' });
+    preference = data as MailPreference;
+  }
+  if (change.join.length) {
+    preference = (await MailPreferenceEntity.patch({ userId }).delete({ unsubscribedFrom: change.join }).go({ response: 'all_new' })).data as MailPreference;
+  }
+  return preference;
 }
 
 async function preferenceOfToken(token: string) {

@@ -9,7 +9,7 @@ import type { BulkMailAdapter } from '../mail/bulk/adapter';
 import { runBulkTask } from '../mail/bulk/engine';
 import { bulkReceipts, bulkTaskProgress, bulkTasks, loadBulkTask, type BulkTaskKey } from '../mail/bulk/stores';
 import { itemsOf, writeTogether } from '../mail/bulk/transaction';
-import { preferencesOf, subscribed } from '../mail/preferences';
+import { ensureMailPreferences, subscribed } from '../mail/preferences';
 import type { SpaceMessageData } from '../mail/templates/mailing';
 import { unsubscribeHeaders } from '../mail/send';
 import { PersonEntity } from '../people/entities';
@@ -122,7 +122,7 @@ async function mailingAdapter(key: BulkTaskKey, first: MailingItem): Promise<Bul
     },
     recipient: (p) => ({ id: p.userId, email: p.email }),
     async mails(page) {
-      const preferences = await preferencesOf(page);
+      const preferences = await ensureMailPreferences(page);
       return (p) => {
         const preference = preferences.get(p.userId)!;
         if (!subscribed(preference, first.spaceKey, 'messages')) return undefined;

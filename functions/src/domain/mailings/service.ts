@@ -10,7 +10,7 @@ import { policyOptions } from '../access/options';
 import { mayApproveMailing, maySpeakForSpace, needsApproval, requirePerson } from '../access/policy';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { itemsOf, writeTogether } from '../mail/bulk/transaction';
-import { preferencesOf } from '../mail/preferences';
+import { ensureMailPreferences } from '../mail/preferences';
 import { renderMail } from '../mail/render';
 import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
@@ -166,7 +166,7 @@ export async function sendTestMailing(caller: Caller, ref: SpaceRef, mailingId: 
   const { m } = await mailingIn(caller, ref, mailingId);
   const me = await callerItem(requirePerson(caller));
   if (!me) throw new NotFoundError('person.not-found');
-  const preference = (await preferencesOf([me])).get(me.userId)!;
+  const preference = (await ensureMailPreferences([me])).get(me.userId)!;
   const mail = messageMail(m, me, unsubscribeLinks(m, preference.unsubscribeToken), await promotedEventOf(m));
   await sendMail({ ...mail, kind: 'transactional' });
   return { ok: true };

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Consent, ConsentKind, WithdrawConsentRequest } from '../../contracts/privacy';
 import { requirePerson } from '../access/authority';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
-import { isConditionFailure } from '../../shared/conditions';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { MailPreferenceEntity, UnsubscribeLinkEntity } from '../events/entities';
+import { MailPreferenceEntity } from '../events/entities';
+import { changeMailPreference } from '../mail/preferences';
 import { PreregistrationEntity } from '../rollout/entities';
 import { erasePreregistration } from '../rollout/preregistration';
 import { notificationKinds, NotificationStateEntity } from '../social/entities/notifications';
@@ -94,16 +93,7 @@ export async function withdrawConsent(caller: Caller, consentId: string, body: W
       return { id: consentId, withdrawnAt };
     }
     case 'mail-event-announcements':
-      // The preference is made with the first announcement (events/mail.ts); until then, off is written here.
-      await MailPreferenceEntity.patch({ userId: person.userId })
-        .set({ eventAnnouncements: false })
-        .go()
-        .catch(async (error: unknown) => {
-          if (!isConditionFailure(error)) throw error;
-          const unsubscribeToken = randomBytes(24).toString('base64url');
-          await UnsubscribeLinkEntity.put({ token: unsubscribeToken, userId: person.userId }).go();
-          await MailPreferenceEntity.put({ userId: person.userId, eventAnnouncements: false, unsubscribeToken }).go();
-        });
+      await changeMailPreference(person.userId, { eventAnnouncements: false, leave: [], join: [] });
       break;
     case 'mail-notifications':
       await NotificationStateEntity.upsert({ userId: person.userId }).set({ email: Object.fromEntries(notificationKinds.map((kind) => [kind, 'never' as const])) }).go();

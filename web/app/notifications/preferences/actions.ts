@@ -22,3 +22,24 @@ export async function savePreferences(_previous: FormState, form: FormData): Pro
   }
   return { status: 'done', message: t('preferences.saved'), values };
 }
+
+type SpaceType = 'national' | 'federation' | 'section' | 'group';
+
+/** « Mails reçus »: every switch listed on the page is sent, ticked or not (`type:id/kind`). */
+export async function saveMailSubscriptions(_previous: FormState, form: FormData): Promise<FormState> {
+  const session = await requireSession('/notifications/preferences');
+  const ticked = all(form, 'subscribed');
+  const announcements = all(form, 'announcements');
+  const items = all(form, 'listed').flatMap((key) => {
+    const match = /^(national|federation|section|group):([\w-]+)\/(messages)$/.exec(key);
+    return match ? [{ space: { type: match[1] as SpaceType, id: match[2]! }, kind: match[3] as 'messages', subscribed: ticked.includes(key) }] : [];
+  });
+  const values = { subscribed: ticked, announcements };
+  try {
+    await callAsSignedIn(session, '/notifications/preferences', routes.updateMyMailSubscriptions, { body: { eventAnnouncements: announcements.includes('on'), items } });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, values, ['subscribed', 'announcements']);
+  }
+  return { status: 'done', message: t('preferences.mail.saved'), values };
+}

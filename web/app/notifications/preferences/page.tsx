@@ -5,7 +5,7 @@ import { CheckboxGroup, RadioGroup } from '../../../components/forms/choices';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
 import { t } from '../../../i18n';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
-import { savePreferences } from './actions';
+import { saveMailSubscriptions, savePreferences } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('preferences.title') };
@@ -16,10 +16,12 @@ const modes = ['immediate', 'daily', 'weekly', 'never'] as const;
 /** Mail per kind of notification (at once, daily or weekly digest, never) and muted groups. */
 export default async function PreferencesPage() {
   const session = await requireSession('/notifications/preferences');
-  const [settings, groups] = await Promise.all([
+  const [settings, groups, mail] = await Promise.all([
     callAsSignedIn(session, '/notifications/preferences', routes.getNotificationSettings, {}),
     callAsSignedIn(session, '/notifications/preferences', routes.listMyGroups, { query: { limit: 100 } }),
+    callAsSignedIn(session, '/notifications/preferences', routes.getMyMailSubscriptions, {}),
   ]);
+  const keyOf = (item: (typeof mail.items)[number]) => `${item.space.type}:${item.space.id}/${item.kind}`;
   return (
     <div className="container section-block">
       <h1>{t('preferences.title')}</h1>
@@ -43,6 +45,30 @@ export default async function PreferencesPage() {
           />
         )}
         <SubmitButton>{t('preferences.save')}</SubmitButton>
+      </ActionForm>
+
+      <h2 id="mails-recus">{t('preferences.mail.title')}</h2>
+      <p>{t('preferences.mail.intro')}</p>
+      <ActionForm action={saveMailSubscriptions}>
+        {mail.items.map((item) => (
+          <input key={keyOf(item)} type="hidden" name="listed" value={keyOf(item)} />
+        ))}
+        <CheckboxGroup
+          name="announcements"
+          legend={t('preferences.mail.announcements')}
+          choices={[{ value: 'on', label: t('preferences.mail.announcementsChoice') }]}
+          defaultValues={mail.eventAnnouncements ? ['on'] : []}
+        />
+        {mail.items.length > 0 && (
+          <CheckboxGroup
+            name="subscribed"
+            legend={t('preferences.mail.spaces')}
+            hint={t('preferences.mail.spacesHint')}
+            choices={mail.items.map((item) => ({ value: keyOf(item), label: t(`preferences.mail.kind.${item.kind}`, { space: item.space.name }) }))}
+            defaultValues={mail.items.filter((item) => item.subscribed).map(keyOf)}
+          />
+        )}
+        <SubmitButton>{t('preferences.mail.save')}</SubmitButton>
       </ActionForm>
     </div>
   );
