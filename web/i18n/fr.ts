@@ -850,6 +850,7 @@ export const fr = {
   'preferences.mail.kind.messages': 'Messages de {space}',
   'preferences.mail.save': 'Enregistrer mes mails',
   'preferences.mail.saved': 'Vos choix de mails sont enregistrés.',
+  'preferences.mail.failed': 'Vos choix n’ont pas pu être enregistrés. Réessayez dans un instant.',
   'notifications.preferences': 'Préférences de notification',
 
   // Not found (the error page's strings are in fr-client.ts)

@@ -1,7 +1,7 @@
 'use server';
 
 import { routes } from '@coopol/contracts';
-import { unstable_rethrow } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../../i18n';
 import { all, failure, text } from '../../../lib/form-actions';
 import type { FormState } from '../../../lib/form-state';
@@ -25,21 +25,24 @@ export async function savePreferences(_previous: FormState, form: FormData): Pro
 
 type SpaceType = 'national' | 'federation' | 'section' | 'group';
 
-/** « Mails reçus »: every switch listed on the page is sent, ticked or not (`type:id/kind`). */
-export async function saveMailSubscriptions(_previous: FormState, form: FormData): Promise<FormState> {
+/**
+ * « Mails reçus »: every switch listed on the page is sent, ticked or not (`type:id/kind`). A plain
+ * form posted to this action (not `ActionForm`, whose client-side submit needs JavaScript): the page
+ * comes back with its notice in the query, with or without JavaScript.
+ */
+export async function saveMailSubscriptions(form: FormData): Promise<void> {
   const session = await requireSession('/notifications/preferences');
   const ticked = all(form, 'subscribed');
-  const announcements = all(form, 'announcements');
   const items = all(form, 'listed').flatMap((key) => {
     const match = /^(national|federation|section|group):([\w-]+)\/(messages)$/.exec(key);
     return match ? [{ space: { type: match[1] as SpaceType, id: match[2]! }, kind: match[3] as 'messages', subscribed: ticked.includes(key) }] : [];
   });
-  const values = { subscribed: ticked, announcements };
+  let outcome = 'enregistres';
   try {
-    await callAsSignedIn(session, '/notifications/preferences', routes.updateMyMailSubscriptions, { body: { eventAnnouncements: announcements.includes('on'), items } });
+    await callAsSignedIn(session, '/notifications/preferences', routes.updateMyMailSubscriptions, { body: { eventAnnouncements: all(form, 'announcements').includes('on'), items } });
   } catch (error) {
     unstable_rethrow(error);
-    return failure(error, values, ['subscribed', 'announcements']);
+    outcome = 'erreur';
   }
-  return { status: 'done', message: t('preferences.mail.saved'), values };
+  redirect(`/notifications/preferences?mails=${outcome}#mails-recus`);
 }

@@ -2,8 +2,10 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { CheckboxGroup, RadioGroup } from '../../../components/forms/choices';
+import forms from '../../../components/forms/forms.module.css';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
 import { t } from '../../../i18n';
+import { param, type SearchParams } from '../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 import { saveMailSubscriptions, savePreferences } from './actions';
 
@@ -14,7 +16,8 @@ const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation',
 const modes = ['immediate', 'daily', 'weekly', 'never'] as const;
 
 /** Mail per kind of notification (at once, daily or weekly digest, never) and muted groups. */
-export default async function PreferencesPage() {
+export default async function PreferencesPage({ searchParams }: { searchParams: SearchParams }) {
+  const saved = param(await searchParams, 'mails');
   const session = await requireSession('/notifications/preferences');
   const [settings, groups, mail] = await Promise.all([
     callAsSignedIn(session, '/notifications/preferences', routes.getNotificationSettings, {}),
@@ -49,7 +52,17 @@ export default async function PreferencesPage() {
 
       <h2 id="mails-recus">{t('preferences.mail.title')}</h2>
       <p>{t('preferences.mail.intro')}</p>
-      <ActionForm action={saveMailSubscriptions}>
+      {saved === 'enregistres' && (
+        <p role="status" className={forms.success}>
+          {t('preferences.mail.saved')}
+        </p>
+      )}
+      {saved === 'erreur' && (
+        <p role="alert" className={forms.alert}>
+          {t('preferences.mail.failed')}
+        </p>
+      )}
+      <form action={saveMailSubscriptions} className={forms.form}>
         {mail.items.map((item) => (
           <input key={keyOf(item)} type="hidden" name="listed" value={keyOf(item)} />
         ))}
@@ -69,7 +82,7 @@ export default async function PreferencesPage() {
           />
         )}
         <SubmitButton>{t('preferences.mail.save')}</SubmitButton>
-      </ActionForm>
+      </form>
     </div>
   );
 }
