@@ -19,6 +19,7 @@ import { actorFromEvent } from './actor-from-event';
 import { clientOf } from './client-of-event';
 import { errorResponse } from './error-response';
 import { parseRequest } from './parse-request';
+import { readOnlyFeatures } from './read-only-features';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = Exclude<APIGatewayProxyResultV2, string>;
@@ -64,7 +65,7 @@ export function implement<C extends RouteContract>(
       const client = clientOf(event);
       const caller: Caller = needs.caller ? await loadCaller(actor) : { kind: 'anonymous' };
       // The day of activity is written beside the route's own work, never delaying or failing it.
-      const activity = recordCallerActivity(caller);
+      const activity = readOnlyFeatures.has(contract.feature) ? undefined : recordCallerActivity(caller);
       const result = await serve({ ...input, actor, caller, client, event } as RouteInput<C>).finally(() => activity);
       const status = contract.successStatus ?? 200;
       if (contract.responseType === 'calendar') {
