@@ -27,7 +27,16 @@ try {
   const { bulkTasks } = await import('../functions/src/domain/mail/bulk/stores');
 
   let requests = 0;
-  dynamodb.middlewareStack.add((next) => (args) => ((requests += 1), next(args)), { step: 'initialize', name: 'benchCount' });
+  // By operation too, to see where a page's requests go.
+  const byOperation = new Map<string, number>();
+  dynamodb.middlewareStack.add(
+    (next, context) => (args) => {
+      requests += 1;
+      byOperation.set(context.commandName ?? '?', (byOperation.get(context.commandName ?? '?') ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchCount' },
+  );
 
   console.log(`Loading ${RECIPIENTS} people of federation ${FEDERATION}…`);
   const loadStarted = performance.now();
@@ -54,6 +63,7 @@ try {
     const sampling = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
     const baseRss = process.memoryUsage().rss;
     requests = 0;
+    byOperation.clear();
     const started = performance.now();
     await startSending(mailingId);
     // What the stream would deliver: each created task (and each hand-over), to a sender with Lambda's 15 minutes.
@@ -72,7 +82,7 @@ try {
     console.log(
       `${round}: ${RECIPIENTS} recipients, SES rate ${RATE}/s: state ${done.state}, sent ${done.sent}, skipped ${done.skipped}, suppressed ${done.suppressed}\n` +
         `  ${seconds.toFixed(1)} s = ${Math.round(done.sent / seconds)} mails/s (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)\n` +
-        `  ${requests} DynamoDB requests = ${(requests / RECIPIENTS).toFixed(3)} per recipient (sender and SES events)\n` +
+        `  ${requests} DynamoDB requests = ${(requests / RECIPIENTS).toFixed(3)} per recipient (sender and SES events): ${[...byOperation].map(([op, n]) => `${op.replace('Command', '')} ${n}`).join(', ')}\n` +
         `  memory: RSS peak ${Math.round(peakRss / 1024 / 1024)} MB (+${Math.round((peakRss - baseRss) / 1024 / 1024)} MB while sending)`,
     );
     if (done.state !== 'sent' || done.sent !== RECIPIENTS) process.exitCode = 1;
