@@ -207,3 +207,25 @@ describe('« Mails reçus »: the member chooses which spaces write to him', () 
     assert.deepEqual(outside, []);
   });
 });
+
+describe('a form of the site without JavaScript', () => {
+  test('the composer posts to its server action and comes back with the refusal beside its field', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: narrow, locale: 'fr-FR' });
+    contexts.push(plain);
+    await plain.addCookies([
+      { name: 'coopol_id', value: secretary.idToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' },
+      { name: 'coopol_access', value: secretary.accessToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' },
+    ]);
+    const page = await plain.newPage();
+    outside.push(...watchOutsideRequests(page));
+    await page.goto(`${stack.urls.site}/messages-aux-membres/section/paris-18/nouveau`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Texte').fill('Sans JavaScript, le formulaire part quand même.');
+    await page.getByRole('button', { name: 'Enregistrer et voir l’aperçu' }).click();
+    await page.waitForLoadState('networkidle');
+    const subjectField = page.getByLabel('Objet');
+    assert.equal(await subjectField.getAttribute('aria-invalid'), 'true', (await page.locator('body').innerText()).slice(0, 2000));
+    assert.equal(await page.getByLabel('Texte').inputValue(), 'Sans JavaScript, le formulaire part quand même.');
+    await assertFitsWidth(page);
+    assert.deepEqual(outside, []);
+  });
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FormState } from '../../lib/form-state';
 import { alert as alertShape } from '../ui/shapes/alert';
 import { check as checkShape } from '../ui/shapes/check';
@@ -50,9 +50,11 @@ export function ActionForm({
   // What was sent last (the form is emptied after each answer): sent again as it was when the service is saturated.
   const lastSent = useRef<FormData | null>(null);
   const retries = useRef(0);
-  const submit = (form: FormData) => {
-    lastSent.current = form;
-    formAction(form);
+  // The form's action is the server action's own `formAction`, so that React writes the form a browser
+  // without JavaScript can post (a client function in its place would leave it dead until hydration).
+  const remember = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    lastSent.current = new FormData(event.currentTarget, submitter);
   };
 
   useEffect(() => {
@@ -77,7 +79,7 @@ export function ActionForm({
 
   return (
     <FormContext.Provider value={{ id, state, pending }}>
-      <form ref={formRef} action={submit} noValidate className={className ?? styles.form} aria-labelledby={labelledBy}>
+      <form ref={formRef} action={formAction} onSubmit={remember} noValidate className={className ?? styles.form} aria-labelledby={labelledBy}>
         {state.message && state.status === 'error' && (
           <div ref={alertRef} tabIndex={-1} role="alert" className={styles.alert}>
             <IconSvg size={22}>{alertShape}</IconSvg>
