@@ -30,6 +30,10 @@ async function whatStillWorks(held: Held) {
   return {
     idToken: (await api(stack, '/api/me/profile', { headers: bearer(held.idToken) })).status,
     accessToken: (await api(stack, '/api/me/profile', { headers: bearer(held.accessToken) })).status,
+    // A page read alongside the caller's load (ADR 0025): refused all the same, nothing of it sent.
+    notifications: await api(stack, '/api/me/notifications?limit=20', { headers: bearer(held.idToken) }).then((r) =>
+      r.body && typeof r.body === 'object' && 'items' in r.body ? `${r.status} with items` : r.status,
+    ),
     refresh: (await post('/api/auth/refresh', { refreshToken: held.refreshToken })).status,
   };
 }
@@ -62,19 +66,19 @@ describe('sessions', () => {
   test('a password reset ends a stranger’s session (old tokens and refresh token refused); the owner’s new session works', async () => {
     const owner = await createTestPerson(stack, { email: 'ses.reset@coopol.example', postalCode: '68100' });
     const stranger = await signInAgain(stack, owner); // someone who knew the old password
-    assert.deepEqual(await whatStillWorks(stranger), { idToken: 200, accessToken: 200, refresh: 200 });
+    assert.deepEqual(await whatStillWorks(stranger), { idToken: 200, accessToken: 200, notifications: '200 with items', refresh: 200 });
 
     assert.equal((await post('/api/auth/forgot-password', { email: owner.email })).status, 202);
     const code = codeIn(await waitForMail(stack, owner.email, 'Coopol : réinitialisation de votre mot de passe'));
     const reset = await post('/api/auth/reset-password', { email: owner.email, code, password: NEW_PASSWORD });
     assert.equal(reset.status, 200, JSON.stringify(reset.body));
 
-    assert.deepEqual(await whatStillWorks(stranger), { idToken: 401, accessToken: 401, refresh: 401 });
+    assert.deepEqual(await whatStillWorks(stranger), { idToken: 401, accessToken: 401, notifications: 401, refresh: 401 });
     // Nor with the session the owner herself had before the reset.
     assert.equal((await call(stack, owner, 'GET', '/api/me/profile')).status, 401);
     assert.equal((await post('/api/auth/sign-in', { email: owner.email, password: TEST_PASSWORD })).status, 401);
     const fresh = await signInAgain(stack, owner, NEW_PASSWORD);
-    assert.deepEqual(await whatStillWorks(fresh), { idToken: 200, accessToken: 200, refresh: 200 });
+    assert.deepEqual(await whatStillWorks(fresh), { idToken: 200, accessToken: 200, notifications: '200 with items', refresh: 200 });
   });
 
   test('« Déconnecter tous mes appareils » ends every session, this one included; signing in again works', async () => {
@@ -84,8 +88,8 @@ describe('sessions', () => {
 
     assert.equal((await api(stack, '/api/me/sessions/end', { method: 'POST', headers: bearer(mine.idToken) })).status, 200);
 
-    assert.deepEqual(await whatStillWorks(stranger), { idToken: 401, accessToken: 401, refresh: 401 });
-    assert.deepEqual(await whatStillWorks(mine), { idToken: 401, accessToken: 401, refresh: 401 });
+    assert.deepEqual(await whatStillWorks(stranger), { idToken: 401, accessToken: 401, notifications: 401, refresh: 401 });
+    assert.deepEqual(await whatStillWorks(mine), { idToken: 401, accessToken: 401, notifications: 401, refresh: 401 });
     // An ended session cannot end anything any more, nor start a TOTP setup.
     assert.equal((await api(stack, '/api/me/sessions/end', { method: 'POST', headers: bearer(stranger.idToken) })).status, 401);
     const setup = await api(stack, '/api/me/mfa/setup', {
@@ -96,7 +100,7 @@ describe('sessions', () => {
     assert.equal(setup.status, 401);
 
     const again = await signInAgain(stack, owner);
-    assert.deepEqual(await whatStillWorks(again), { idToken: 200, accessToken: 200, refresh: 200 });
+    assert.deepEqual(await whatStillWorks(again), { idToken: 200, accessToken: 200, notifications: '200 with items', refresh: 200 });
   });
 
   test('Cognito itself no longer renews an ended session (global sign-out)', async () => {

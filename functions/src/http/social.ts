@@ -30,7 +30,7 @@ export const handler = featureLambda('social', [
   implement(routes.acceptFriend, async ({ caller, params }) => friends.acceptFriend(caller, params.userId), { caller: true }),
   implement(routes.removeFriend, async ({ caller, params }) => friends.removeFriend(caller, params.userId), { caller: true }),
 
-  implement(routes.listNotifications, async ({ caller, query }) => notifications.listNotifications(caller, query), { caller: true }),
+  implement(routes.listNotifications, async ({ loading, query }) => notifications.listNotifications(loading, query), { caller: 'alongside' }),
   implement(routes.unreadNotifications, async ({ caller }) => notifications.unreadCount(caller), { caller: true }),
   implement(routes.markNotificationsRead, async ({ caller }) => notifications.markAllRead(caller), { caller: true }),
   implement(routes.markNotificationRead, async ({ caller, params }) => notifications.markRead(caller, params.notificationId), { caller: true }),

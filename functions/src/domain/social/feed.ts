@@ -5,6 +5,8 @@ import { FeedItemEntity, FriendshipEntity, GroupMemberEntity, PostEntity } from 
 import { toPost, type PostItem } from './posts';
 import { spaceOfPost } from './spaces';
 import { spaceKeyOf } from '../spaces/resolve';
+import { read, readTogether } from '../../shared/read-together';
+import type { EntityItem } from 'electrodb';
 
 /** Where each of the three sources of a feed page stopped: `[createdAt, postId]`, `0` when exhausted, absent at the top. */
 type Position = [string, string] | 0 | undefined;
@@ -36,21 +38,36 @@ interface Entry {
 }
 
 /**
- * My standing in the groups and my friendship with the profile owners among these spaces (≤ 2
- * BatchGet in parallel, none for other spaces), and which spaces were asked about.
+ * The reads of my standing in the groups and my friendship with the profile owners among these
+ * spaces (none for other spaces), to be sent with the page's other reads of the same level.
  */
-async function standingsOf(userId: string, spaces: { spaceType: string; spaceId: string }[]) {
+function standingReads(userId: string, spaces: { spaceType: string; spaceId: string }[]) {
   const groupIds = [...new Set(spaces.filter((s) => s.spaceType === 'group').map((s) => s.spaceId))];
   const ownerIds = [...new Set(spaces.filter((s) => s.spaceType === 'profile' && s.spaceId !== userId).map((s) => s.spaceId))];
-  const [standings, friendships] = await Promise.all([
-    groupIds.length ? GroupMemberEntity.get(groupIds.map((groupId) => ({ groupId, userId }))).go() : { data: [] },
-    ownerIds.length ? FriendshipEntity.get(ownerIds.map((friendId) => ({ userId, friendId }))).go() : { data: [] },
-  ]);
+  return [
+    read(GroupMemberEntity, groupIds.map((groupId) => ({ groupId, userId }))),
+    read(FriendshipEntity, ownerIds.map((friendId) => ({ userId, friendId }))),
+  ] as const;
+}
+
+/** What those reads answered, and which spaces were asked about. */
+function standingsFrom(
+  spaces: { spaceType: string; spaceId: string }[],
+  standings: EntityItem<typeof GroupMemberEntity>[],
+  friendships: EntityItem<typeof FriendshipEntity>[],
+) {
   return {
     asked: new Set(spaces.map((s) => `${s.spaceType}:${s.spaceId}`)),
-    standingIn: new Map(standings.data.map((m) => [m.groupId, { state: m.state, role: m.role }])),
-    friends: new Set(friendships.data.filter((f) => f.state === 'friends').map((f) => f.friendId)),
+    standingIn: new Map(standings.map((m) => [m.groupId, { state: m.state, role: m.role }])),
+    friends: new Set(friendships.filter((f) => f.state === 'friends').map((f) => f.friendId)),
   };
+}
+
+/** My standings in these spaces, read on their own (one BatchGet, none when no space needs one). */
+async function standingsOf(userId: string, spaces: { spaceType: string; spaceId: string }[]) {
+  const [groups, friends] = standingReads(userId, spaces);
+  const [standings, friendships] = groups.keys.length || friends.keys.length ? await readTogether([groups, friends]) : [[], []];
+  return standingsFrom(spaces, standings, friendships);
 }
 
 const newerFirst = (a: Entry, b: Entry) => (a.createdAt === b.createdAt ? b.postId.localeCompare(a.postId) : b.createdAt.localeCompare(a.createdAt));
@@ -66,8 +83,8 @@ async function spacePage(spaceKey: string, position: Position, limit: number, so
 /**
  * My feed, newest first (S13): my personal feed (what the fan-out wrote: my sections, groups,
  * friends) merged with my federation's and the national posts, read at request time. Whatever the
- * number of posts in the table: 3 Query, then 1 BatchGet of the page's posts and at most 2 BatchGet
- * to check again my standing in the page's groups and friendships, in parallel. A page may hold
+ * number of posts in the table: 3 Query, then 1 BatchGet of the page's posts with my standing in the
+ * page's groups and friendships. A page may hold
  * fewer posts than `limit` (some filtered), never more requests.
  */
 export async function readFeed(caller: Caller, query: { cursor?: string; limit: number }) {
@@ -108,11 +125,15 @@ export async function readFeed(caller: Caller, query: { cursor?: string; limit: 
   // Two levels of reads after the caller (ADR 0025): the three pages above, then at once the posts
   // of my feed items (one BatchGet) and my standing in the spaces the rules need it for (≤ 2 BatchGet),
   // known from the feed items. Items written before they carried their space: read after their posts.
+  // All in one BatchGet (read-together.ts): one request for the level, not three.
   const wanted = page.filter((e) => !e.post).map((e) => ({ postId: e.postId }));
-  const [{ data: posts }, known] = await Promise.all([
-    wanted.length ? PostEntity.get(wanted).go() : { data: [] },
-    standingsOf(person.userId, page.flatMap((e) => (e.space ? [e.space] : []))),
-  ]);
+  const knownSpaces = page.flatMap((e) => (e.space ? [e.space] : []));
+  const [groupReads, friendReads] = standingReads(person.userId, knownSpaces);
+  const [posts, standings, friendships] =
+    wanted.length || groupReads.keys.length || friendReads.keys.length
+      ? await readTogether([read(PostEntity, wanted), groupReads, friendReads])
+      : [[], [], []];
+  const known = standingsFrom(knownSpaces, standings, friendships);
   const byId = new Map(posts.map((p) => [p.postId, p]));
   const items = page.flatMap((e) => {
     const post = e.post ?? byId.get(e.postId);

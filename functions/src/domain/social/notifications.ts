@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
-import type { Caller } from '../access/caller';
+import { alongsideCaller, type Caller, type CallerLoading } from '../access/caller';
 import { factsOf } from '../access/load-caller';
 import { canReadSpace, findingNeedsFriendship, mayFind, requirePerson, type Space } from '../access/policy';
 import { sendMail } from '../mail/send';
@@ -382,17 +382,21 @@ export async function shownTexts(items: EntityItem<typeof NotificationEntity>[])
 // ——— The bell and the preferences (routes) ———
 
 /** My notifications, newest first (S15), with the bell's count (S16); quotes of withdrawn content are not shown. */
-export async function listNotifications(caller: Caller, page: { cursor?: string; limit: number }) {
-  const person = requirePerson(caller);
+export async function listNotifications(loading: Caller | CallerLoading, page: { cursor?: string; limit: number }) {
   const now = Math.floor(Date.now() / 1000);
-  const [result, { data: state }] = await Promise.all([
-    NotificationEntity.query
-      .byPerson({ userId: person.userId })
-      .where((attr, op) => op.gt(attr.expiresAt, now))
-      .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
-      .catch(badCursor(page.cursor)),
-    NotificationStateEntity.get({ userId: person.userId }).go(),
-  ]);
+  // The page and the bell alongside the caller's load (both keyed by the token's user id), used once the caller is decided.
+  const [caller, reads] = await alongsideCaller(loading, (userId) =>
+    Promise.all([
+      NotificationEntity.query
+        .byPerson({ userId })
+        .where((attr, op) => op.gt(attr.expiresAt, now))
+        .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
+        .catch(badCursor(page.cursor)),
+      NotificationStateEntity.get({ userId }).go(),
+    ]),
+  );
+  requirePerson(caller);
+  const [result, { data: state }] = reads;
   const texts = await shownTexts(result.data);
   return {
     items: result.data.map((n) => ({

@@ -10,7 +10,7 @@ import type {
 import type { z } from 'zod';
 import { routeKey, type Feature, type RouteContract } from '../../contracts/route';
 import { UnauthorizedError } from '../../domain/errors';
-import type { Caller } from '../../domain/access/caller';
+import type { Caller, CallerLoading } from '../../domain/access/caller';
 import { loadCaller, recordCallerActivity } from '../../domain/access/load-caller';
 import type { Actor } from '../../domain/identity/actor';
 import { logger } from '../../shared/logger';
@@ -36,6 +36,12 @@ export interface RouteInput<C extends RouteContract> {
    * an ended session being a 401 here); anonymous otherwise.
    */
   caller: Caller;
+  /**
+   * With `{ caller: 'alongside' }`: the caller being loaded while the page's first reads (keyed by
+   * the token's user id) go out beside it — `caller` is then anonymous, the page awaits this
+   * (`alongsideCaller`, ADR 0025). Otherwise the loaded caller itself.
+   */
+  loading: Caller | CallerLoading;
   /** Who sent the request on the network, for the per-client rate limits (client-of-event.ts). */
   client: { ip: string };
   event: Event;
@@ -54,7 +60,7 @@ export interface RouteImplementation {
 export function implement<C extends RouteContract>(
   contract: C,
   serve: (input: RouteInput<C>) => Promise<z.input<C['response']>>,
-  needs: { caller?: boolean } = {},
+  needs: { caller?: boolean | 'alongside' } = {},
 ): RouteImplementation {
   return {
     contract,
@@ -63,10 +69,22 @@ export function implement<C extends RouteContract>(
       if (contract.auth === 'jwt' && actor.kind === 'anonymous') throw new UnauthorizedError();
       const input = parseRequest(contract, event);
       const client = clientOf(event);
-      const caller: Caller = needs.caller ? await loadCaller(actor) : { kind: 'anonymous' };
+      let caller: Caller = { kind: 'anonymous' };
+      let loading: Caller | CallerLoading = caller;
+      let loaded: Promise<Caller> | undefined;
+      if (needs.caller === 'alongside' && actor.kind === 'user') {
+        loaded = loadCaller(actor);
+        loaded.catch(() => undefined); // told below, before anything the page read
+        loading = { kind: 'loading', userId: actor.sub, loaded };
+      } else if (needs.caller) {
+        caller = await loadCaller(actor);
+        loading = caller;
+      }
+      const served = serve({ ...input, actor, caller, loading, client, event } as RouteInput<C>);
       // The day of activity is written beside the route's own work, never delaying or failing it.
-      const activity = readOnlyFeatures.has(contract.feature) ? undefined : recordCallerActivity(caller);
-      const result = await serve({ ...input, actor, caller, client, event } as RouteInput<C>).finally(() => activity);
+      const activity = readOnlyFeatures.has(contract.feature) ? undefined : (loaded ?? Promise.resolve(caller)).then(recordCallerActivity, () => undefined);
+      if (loaded) await Promise.allSettled([served]).then(() => loaded); // the caller's refusal (401) first, whatever the page did
+      const result = await served.finally(() => activity);
       const status = contract.successStatus ?? 200;
       if (contract.responseType === 'calendar') {
         return {
