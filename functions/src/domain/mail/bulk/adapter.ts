@@ -71,7 +71,7 @@ export interface BulkMailAdapter<R> {
   /** A cap below SES's maximum send rate, if this kind of mail wants one. */
   maxSendRate?: number;
   /**
-   * Asked before each page: true stops the run with the task where it is (not done), to be resumed
+   * Asked before the first page and then every other page (the engine's `HALTED_EVERY`): true stops the run with the task where it is (not done), to be resumed
    * later by a hand-over at its cursor — a message's circuit breaker (bounces, complaints).
    */
   halted?(): Promise<boolean>;
