@@ -184,6 +184,8 @@ export const frErrors = {
   'messaging.blocked': 'Vous ne pouvez pas écrire à cette personne : l’un de vous a bloqué l’autre.',
   'messaging.recipient-closed': 'Cette personne ne reçoit pas de messages.',
   'messaging.not-reachable': 'Cette personne n’accepte les messages que de ses coopains ou des personnes qui partagent un espace avec elle.',
+  'messaging.too-many-messages': (p: { seconds: number }) => `Vous avez envoyé beaucoup de messages en peu de temps : réessayez dans ${frenchWait(p.seconds)}.`,
+  'messaging.too-many-conversations': (p: { seconds: number }) => `Vous avez commencé beaucoup de conversations aujourd’hui : réessayez dans ${frenchWait(p.seconds)}.`,
   'friend.request-crossed': 'Une demande vient d’être faite entre vous : rechargez la page.',
   'friend.not-asked': 'Cette personne ne vous a pas demandé·e en coopain.',
   'friend.changed-meanwhile': 'La demande a changé entre-temps : rechargez la page.',
