@@ -181,6 +181,7 @@ export const frErrors = {
   'group.request-first': 'Acceptez d’abord sa demande.',
   'invitation.not-found': notFound('Invitation'),
   'invitation.other-address': 'Cette invitation a été envoyée à une autre adresse : connectez-vous avec le compte de cette adresse.',
+  'conversation.not-found': notFound('Conversation'),
   'messaging.blocked': 'Vous ne pouvez pas écrire à cette personne : l’un de vous a bloqué l’autre.',
   'messaging.recipient-closed': 'Cette personne ne reçoit pas de messages.',
   'messaging.not-reachable': 'Cette personne n’accepte les messages que de ses coopains ou des personnes qui partagent un espace avec elle.',
