@@ -391,6 +391,21 @@ const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
   downloadDpoExport: { method: 'GET', path: () => `/api/dpo/requests/${privacy.dpoRequest}/download`, expect: signedIn(403) },
 };
 
+// ——— Messaging (issue 15, ADR 0029): a conversation of the section's secretary and a member; anyone else is told it does not exist ———
+const conversation = { id: '', messageId: '' };
+const C = () => `/api/conversations/${conversation.id}`;
+const inConversation = (status: number): Expect => ({ ...signedIn(404), sectionSecretary: status, memberOfTheSection: status });
+const messagingMatrix = {
+  // An empty list is refused before anything is read, for everyone signed in.
+  startConversation: { method: 'POST', path: () => '/api/conversations', body: () => ({ participantIds: [] }), expect: signedIn(400) },
+  listInbox: { method: 'GET', path: () => '/api/conversations', expect: signedIn(200) },
+  getConversation: { method: 'GET', path: C, expect: inConversation(200) },
+  listMessages: { method: 'GET', path: () => `${C()}/messages`, expect: inConversation(200) },
+  // The same client id each time: stored once, the retries answered with the stored message.
+  sendMessage: { method: 'POST', path: () => `${C()}/messages`, body: () => ({ text: 'Bonjour', clientMessageId: 'matrice-0001' }), expect: inConversation(201) },
+  markConversationRead: { method: 'POST', path: () => `${C()}/read`, body: () => ({ lastReadMessageId: conversation.messageId }), expect: inConversation(200) },
+} satisfies Partial<Record<RouteName, Case>>;
+
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
   openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
@@ -499,6 +514,7 @@ const matrix: Record<RouteName, Case> = {
   ...socialMatrix,
   ...privacyMatrix,
   ...mailingMatrix,
+  ...messagingMatrix,
 };
 
 before(async () => {
@@ -581,6 +597,12 @@ async function createEventFixtures() {
   const draft = await call(stack, people.sectionSecretary, 'POST', '/api/spaces/section/mulhouse/mailings', { subject: 'La matrice écrit', text: 'Un brouillon.' });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   mailing.id = draft.body.id as string;
+  const chat = await call(stack, people.sectionSecretary, 'POST', '/api/conversations', { participantIds: [people.memberOfTheSection.userId] });
+  assert.equal(chat.status, 200, JSON.stringify(chat.body));
+  conversation.id = chat.body.id as string;
+  const sent = await call(stack, people.sectionSecretary, 'POST', `/api/conversations/${conversation.id}/messages`, { text: 'Bonjour', clientMessageId: 'matrice-0001' });
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  conversation.messageId = sent.body.id as string;
 }
 
 // Social fixtures (see socialMatrix), once the people exist (a hook of the matrix's suite).

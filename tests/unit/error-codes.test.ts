@@ -54,6 +54,8 @@ const samples: { [C in FunctionCodes]: ErrorParams<C> } = {
   'slot.full': { others: [{ id: 'b', start: '11:00', end: '13:00', missing: 2 }] },
   'link-preview.too-many': { max: 20, seconds: 40 },
   'sender.too-many': { action: 'invitation', max: 20, period: 'hour', seconds: 1800 },
+  'messaging.too-many-messages': { seconds: 40 },
+  'messaging.too-many-conversations': { seconds: 3600 },
 };
 const placeholderSamples: Record<string, string> = { limit: '1048576', reason: 'Adresse refusée', commune: 'Mulhouse', federation: 'Haut-Rhin' };
 

@@ -3,6 +3,7 @@ import { calendarRoutes } from './calendar-routes';
 import { eventRoutes } from './events-routes';
 import { identityRoutes } from './identity-routes';
 import { mailingRoutes } from './mailings-routes';
+import { messagingRoutes } from './messaging-routes';
 import { membershipRoutes } from './membership-routes';
 import { peopleRoutes } from './people-routes';
 import { privacyRoutes } from './privacy-routes';
@@ -47,6 +48,7 @@ export const routes = {
   ...socialRoutes,
   ...privacyRoutes,
   ...mailingRoutes,
+  ...messagingRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

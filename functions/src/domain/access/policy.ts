@@ -16,3 +16,4 @@ export * from './rules/roles';
 export * from './rules/rollout';
 export * from './rules/spaces';
 export * from './rules/privacy';
+export * from './rules/messaging';

@@ -1,0 +1,37 @@
+import * as z from 'zod';
+import { Done, PageQuery } from './common';
+import * as m from './messaging';
+import { defineRoute, type RouteContract } from './route';
+
+const base = '/api/conversations';
+const one = `${base}/{conversationId}` as const;
+const tags = ['Messagerie'];
+const ConversationParams = z.object({ conversationId: m.ConversationId });
+
+/** Live messaging (issue 15, ADR 0029): conversations of up to 50 people, their messages, read markers. */
+export const messagingRoutes = {
+  startConversation: defineRoute({
+    method: 'POST', path: base, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Commencer une conversation (au plus 49 autres personnes) ; les mêmes personnes retrouvent la même conversation', body: m.StartConversationInput, response: m.ChatConversation,
+  }),
+  listInbox: defineRoute({
+    method: 'GET', path: base, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Mes conversations, la plus récente d’abord, avec les messages non lus', query: PageQuery, response: m.Inbox,
+  }),
+  getConversation: defineRoute({
+    method: 'GET', path: one, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Une conversation et ses participants', params: ConversationParams, response: m.ChatConversation,
+  }),
+  listMessages: defineRoute({
+    method: 'GET', path: `${one}/messages`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Les messages d’une conversation, par pages, le plus récent d’abord', params: ConversationParams, query: PageQuery, response: m.ChatMessagePage,
+  }),
+  sendMessage: defineRoute({
+    method: 'POST', path: `${one}/messages`, feature: 'messaging', auth: 'jwt', tags, successStatus: 201,
+    summary: 'Écrire un message (un même identifiant du client n’est enregistré qu’une fois)', params: ConversationParams, body: m.SendMessageInput, response: m.ChatMessage,
+  }),
+  markConversationRead: defineRoute({
+    method: 'POST', path: `${one}/read`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Marquer la conversation lue jusqu’à un message', params: ConversationParams, body: m.ReadInput, response: Done,
+  }),
+} satisfies Record<string, RouteContract>;

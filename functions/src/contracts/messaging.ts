@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { pageOf, proseText, UserId } from './common';
+
+// Live messaging (issue 15, ADR 0029): one-to-one, up to 50 people, a space's salon. Not the comment
+// « conversations » of ADR 0022, whose contracts are in social.ts. The paths are /api/conversations….
+
+/** `d.` + hash of the sorted people (a direct conversation) or `s.` + the space's key (a salon). */
+export const ConversationId = z.string().regex(/^(d\.[A-Za-z0-9_-]{22}|s\.[a-z]+:[A-Za-z0-9_-]{1,64})$/, 'identifiant de conversation');
+/** Send time in ms, base 36 on 9 characters, then 6 random characters: sorts by time. */
+export const MessageId = z.string().regex(/^[0-9a-z]{9}\.[0-9a-f]{6}$/, 'identifiant de message');
+/** Chosen by the client before sending, so a message retried after a dropped connection is stored once. */
+export const ClientMessageId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'identifiant de message du client (8 à 64 lettres, chiffres, - ou _)');
+
+export const maxMessageLength = 4000;
+/** The creator and at most 49 others. */
+export const maxOtherParticipants = 49;
+
+export const WritableBy = z.enum(['friends', 'shared-space', 'nobody']).describe('friends: mes coopains ; shared-space: les personnes qui partagent un espace avec moi ; nobody: personne');
+
+export const StartConversationInput = z
+  .object({ participantIds: z.array(UserId).min(1, 'au moins une personne').max(maxOtherParticipants, `au plus ${maxOtherParticipants} autres personnes`) })
+  .meta({ id: 'StartConversationInput' });
+
+export const MessageText = proseText({ min: 1, max: maxMessageLength });
+export const SendMessageInput = z.object({ text: MessageText, clientMessageId: ClientMessageId }).meta({ id: 'SendMessageInput' });
+export const EditMessageInput = z.object({ text: MessageText }).meta({ id: 'EditMessageInput' });
+export const ReadInput = z.object({ lastReadMessageId: MessageId }).meta({ id: 'ReadInput' });
+export const MuteInput = z.object({ muted: z.boolean() }).meta({ id: 'MuteInput' });
+export const MessagingSettingsInput = z.object({ writableBy: WritableBy }).meta({ id: 'MessagingSettingsInput' });
+
+export const ChatParticipant = z.object({ userId: UserId, displayName: z.string(), left: z.boolean() }).meta({ id: 'ChatParticipant' });
+
+export const ChatMessage = z
+  .object({
+    id: MessageId,
+    conversationId: ConversationId,
+    authorId: UserId.nullable().describe('null: compte supprimé'),
+    authorName: z.string(),
+    /** Empty once deleted. */
+    text: z.string(),
+    sentAt: z.string(),
+    editedAt: z.string().nullable(),
+    deleted: z.boolean(),
+    clientMessageId: ClientMessageId.nullable().describe('given back to its author only'),
+  })
+  .meta({ id: 'ChatMessage' });
+export const ChatMessagePage = pageOf(ChatMessage, 'ChatMessagePage');
+
+export const InboxEntry = z
+  .object({
+    conversationId: ConversationId,
+    kind: z.enum(['direct', 'salon']),
+    title: z.string(),
+    unread: z.number().int().min(0),
+    muted: z.boolean(),
+    lastMessage: z
+      .object({ id: MessageId, authorName: z.string(), preview: z.string(), at: z.string(), edited: z.boolean(), deleted: z.boolean() })
+      .nullable(),
+  })
+  .meta({ id: 'InboxEntry' });
+export const Inbox = pageOf(InboxEntry, 'Inbox');
+
+export const ChatConversation = z
+  .object({ id: ConversationId, kind: z.enum(['direct', 'salon']), participants: z.array(ChatParticipant), muted: z.boolean(), lastReadMessageId: MessageId.nullable() })
+  .meta({ id: 'ChatConversation' });
+
+/** A one-minute, single-use ticket for the WebSocket (`?ticket=`): the Cognito token never goes in a URL. */
+export const RealtimeTicket = z.object({ ticket: z.string(), url: z.string(), expiresAt: z.string() }).meta({ id: 'RealtimeTicket' });
+
+/** What the live channel pushes (one JSON text frame each). */
+export const RealtimeEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message'), message: ChatMessage }),
+  z.object({ type: z.literal('message-changed'), message: ChatMessage }),
+  z.object({ type: z.literal('read'), conversationId: ConversationId, userId: UserId, lastReadMessageId: MessageId }),
+  z.object({ type: z.literal('unread'), total: z.number().int().min(0) }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type RealtimeEvent = z.infer<typeof RealtimeEvent>;

@@ -1,0 +1,241 @@
+import { Service } from 'electrodb';
+import type { z } from 'zod';
+import type { ChatConversation, ChatMessage, ChatMessagePage, Inbox } from '../../contracts/messaging';
+import type { Caller } from '../access/caller';
+import { callerItem, factsOf } from '../access/load-caller';
+import { requirePerson, type Person } from '../access/authority';
+import { mayWriteTo, type WritableBy } from '../access/rules/messaging';
+import { NotFoundError, ValidationError } from '../errors';
+import { spendRate } from '../limits/rate-limits';
+import { badCursor } from '../paging';
+import { PersonEntity } from '../people/entities';
+import { FriendshipEntity } from '../social/entities';
+import { displayName } from '../social/spaces';
+import { directConversationId, maxParticipants, newMessageId, peopleOf } from './ids';
+import { messagesPerMinute, newConversationsPerDay } from './limits';
+import { previewOf } from './preview';
+import {
+  ConversationEntity,
+  InboxEntryEntity,
+  MessageClientKeyEntity,
+  MessageEntity,
+  ParticipantEntity,
+  PersonBlockEntity,
+} from './entities';
+
+/**
+ * Messaging's REST services (issue 15, ADR 0029). Every function takes the caller; a conversation the
+ * caller is not (or no longer) in is « not found », the same answer as one that does not exist.
+ */
+
+const messaging = new Service({
+  conversation: ConversationEntity,
+  participant: ParticipantEntity,
+  message: MessageEntity,
+  clientKey: MessageClientKeyEntity,
+  inboxEntry: InboxEntryEntity,
+});
+
+type MessageItem = import("electrodb").EntityItem<typeof MessageEntity>;
+const notFound = () => new NotFoundError('conversation.not-found', 'params.conversationId');
+
+/** The caller's participation, or 404 (M2): the one check every conversation route makes. */
+async function participationOf(person: Person, conversationId: string) {
+  const { data } = await ParticipantEntity.get({ conversationId, userId: person.userId }).go();
+  if (!data || data.leftAt) throw notFound();
+  return data;
+}
+
+/** What lies between two people (M9 both ways, one friendship side). */
+async function between(writerId: string, recipientId: string) {
+  const [blocks, friendship] = await Promise.all([
+    PersonBlockEntity.get([{ userId: writerId, blockedId: recipientId }, { userId: recipientId, blockedId: writerId }]).go(),
+    FriendshipEntity.get({ userId: writerId, friendId: recipientId }).go(),
+  ]);
+  return { blocked: blocks.data.length > 0, areFriends: friendship.data?.state === 'friends' };
+}
+
+/**
+ * Start a conversation with up to 49 others (POST /api/conversations). Every person passes the rule of
+ * who may write to whom; the same set of people names the same conversation, so starting it again
+ * returns the first one (a conditional Put: no index, no race).
+ */
+export async function startConversation(caller: Caller, participantIds: readonly string[]): Promise<{ created: boolean; conversation: z.input<typeof ChatConversation> }> {
+  const writer = requirePerson(caller);
+  const people = peopleOf(writer.userId, participantIds);
+  if (people.length > maxParticipants) throw new ValidationError([{ field: 'body.participantIds', message: `au plus ${maxParticipants - 1} autres personnes` }]);
+  const selfAt = participantIds.indexOf(writer.userId);
+  if (selfAt >= 0) throw new ValidationError([{ field: `body.participantIds.${selfAt}`, message: 'on ne s’écrit pas à soi-même' }]);
+  const conversationId = directConversationId(people);
+  const existing = await ParticipantEntity.get({ conversationId, userId: writer.userId }).go();
+  if (existing.data && !existing.data.leftAt) return { created: false, conversation: await conversationView(writer, conversationId) };
+
+  const others = [...new Set(participantIds)];
+  const { data: items } = await PersonEntity.get(others.map((userId) => ({ userId }))).go();
+  const byId = new Map(items.map((item) => [item.userId, item]));
+  for (const [i, userId] of participantIds.entries()) {
+    const item = byId.get(userId);
+    if (!item) throw new NotFoundError('person.not-found', `body.participantIds.${i}`);
+    const recipient = { ...factsOf(item), writableBy: (item as { writableBy?: WritableBy }).writableBy };
+    mayWriteTo(writer, recipient, await between(writer.userId, userId), `body.participantIds.${i}`);
+  }
+  await spendRate(newConversationsPerDay, writer.userId);
+  const me = await callerItem(writer);
+  const names = new Map([[writer.userId, me ? displayName(me) : ''], ...others.map((id) => [id, displayName(byId.get(id)!)] as [string, string])]);
+  const at = new Date().toISOString();
+  const put = await ConversationEntity.create({ conversationId, kind: 'direct', createdBy: writer.userId, createdAt: at, participantCount: people.length })
+    .go()
+    .then(() => true)
+    .catch((error: unknown) => {
+      if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException' || /conditional/i.test(String(error))) return false;
+      throw error;
+    });
+  // Participants and inbox entries: one batch each; a first start writes them, a later one (a person
+  // who left and comes back through the same set) writes them again, the same.
+  await ParticipantEntity.put(people.map((userId) => ({ conversationId, userId, displayName: names.get(userId)!, joinedAt: at }))).go();
+  await InboxEntryEntity.put(
+    people.map((userId) => ({
+      userId,
+      conversationId,
+      kind: 'direct' as const,
+      title: people.filter((id) => id !== userId).map((id) => names.get(id)!).join(', '),
+      lastMessageAt: at,
+    })),
+  ).go();
+  return { created: put, conversation: await conversationView(writer, conversationId) };
+}
+
+async function conversationView(person: Person, conversationId: string): Promise<z.input<typeof ChatConversation>> {
+  const [conversation, participants] = await Promise.all([
+    ConversationEntity.get({ conversationId }).go(),
+    ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' }),
+  ]);
+  if (!conversation.data) throw notFound();
+  const mine = participants.data.find((p) => p.userId === person.userId);
+  if (!mine || mine.leftAt) throw notFound();
+  return {
+    id: conversationId,
+    kind: conversation.data.kind,
+    participants: participants.data.map((p) => ({ userId: p.userId, displayName: p.displayName, left: Boolean(p.leftAt) })),
+    muted: mine.muted ?? false,
+    lastReadMessageId: mine.lastReadMessageId ?? null,
+  };
+}
+
+/** One conversation, for a participant only (GET /api/conversations/{conversationId}). */
+export const getConversation = (caller: Caller, conversationId: string) => conversationView(requirePerson(caller), conversationId);
+
+/** The caller's inbox, newest first (M5: one Query on gsi1). */
+export async function listInbox(caller: Caller, page: { cursor?: string; limit: number }): Promise<z.input<typeof Inbox>> {
+  const person = requirePerson(caller);
+  const result = await InboxEntryEntity.query
+    .inbox({ userId: person.userId })
+    .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
+    .catch(badCursor(page.cursor));
+  return {
+    items: result.data.map((entry) => ({
+      conversationId: entry.conversationId,
+      kind: entry.kind,
+      title: entry.title,
+      unread: entry.unread ?? 0,
+      muted: entry.muted ?? false,
+      lastMessage: entry.lastMessageId
+        ? { id: entry.lastMessageId, authorName: entry.lastAuthorName ?? '', preview: entry.lastPreview ?? '', at: entry.lastMessageAt, edited: entry.lastEdited ?? false, deleted: entry.lastDeleted ?? false }
+        : null,
+    })),
+    nextCursor: result.cursor ?? null,
+  };
+}
+
+function messageView(person: Person, item: MessageItem): z.input<typeof ChatMessage> {
+  const deleted = Boolean(item.deletedAt);
+  return {
+    id: item.messageId,
+    conversationId: item.conversationId,
+    authorId: item.authorId,
+    authorName: item.authorName,
+    text: deleted ? '' : item.text,
+    sentAt: new Date(Number.parseInt(item.messageId.slice(0, 9), 36)).toISOString(),
+    editedAt: item.editedAt ?? null,
+    deleted,
+    clientMessageId: item.authorId === person.userId ? item.clientMessageId : null,
+  };
+}
+
+/** A page of the history, newest first (M4: one Query, cursor = the last key). */
+export async function listMessages(caller: Caller, conversationId: string, page: { cursor?: string; limit: number }): Promise<z.input<typeof ChatMessagePage>> {
+  const person = requirePerson(caller);
+  await participationOf(person, conversationId);
+  const result = await MessageEntity.query
+    .byConversation({ conversationId })
+    .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
+    .catch(badCursor(page.cursor));
+  return { items: result.data.map((item) => messageView(person, item)), nextCursor: result.cursor ?? null };
+}
+
+/**
+ * Send a message (POST …/messages). The message and its client key are one transaction conditioned on
+ * the key being absent: a retry with the same client id answers the message already stored (M7).
+ */
+export async function sendMessage(caller: Caller, conversationId: string, input: { text: string; clientMessageId: string }): Promise<{ created: boolean; message: z.input<typeof ChatMessage> }> {
+  const person = requirePerson(caller);
+  const me = await participationOf(person, conversationId);
+  const stored = async () => {
+    const key = await MessageClientKeyEntity.get({ conversationId, authorId: person.userId, clientMessageId: input.clientMessageId }).go({ consistent: true });
+    if (!key.data) return undefined;
+    const message = await MessageEntity.get({ conversationId, messageId: key.data.messageId }).go({ consistent: true });
+    return message.data ?? undefined;
+  };
+  const before = await stored();
+  if (before) return { created: false, message: messageView(person, before) };
+  await spendRate(messagesPerMinute, person.userId);
+  const at = new Date();
+  const messageId = newMessageId(at);
+  const item = { conversationId, messageId, authorId: person.userId, authorName: me.displayName, text: input.text, clientMessageId: input.clientMessageId };
+  const result = await messaging.transaction
+    .write(({ message, clientKey, conversation }) => [
+      clientKey.create({ conversationId, authorId: person.userId, clientMessageId: input.clientMessageId, messageId }).commit(),
+      message.create(item).commit(),
+      conversation.patch({ conversationId }).set({ lastMessageAt: at.toISOString() }).commit(),
+    ])
+    .go();
+  if (result.canceled) {
+    const raced = await stored();
+    if (raced) return { created: false, message: messageView(person, raced) };
+    throw notFound();
+  }
+  await touchInboxes(conversationId, { ...item, at: at.toISOString() });
+  return { created: true, message: messageView(person, item as MessageItem) };
+}
+
+/**
+ * The inbox entries' last message and unread counts. ADR 0029 gives this to the stream job
+ * (jobs/messaging-fanout.ts, next session); until it lands the request writes them, ≤ 50 entries.
+ */
+async function touchInboxes(conversationId: string, message: { messageId: string; authorId: string; authorName: string; text: string; at: string }) {
+  const participants = await ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' });
+  const { preview, edited, deleted } = previewOf(message);
+  await Promise.all(
+    participants.data
+      .filter((p) => !p.leftAt)
+      .map((p) =>
+        InboxEntryEntity.patch({ userId: p.userId, conversationId })
+          .set({ lastMessageAt: message.at, lastMessageId: message.messageId, lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
+          .add(p.userId === message.authorId ? {} : { unread: 1 })
+          .go(),
+      ),
+  );
+}
+
+/** Mark the conversation read up to a message (POST …/read): the caller's unread count goes to zero. */
+export async function markRead(caller: Caller, conversationId: string, lastReadMessageId: string): Promise<{ ok: true }> {
+  const person = requirePerson(caller);
+  const me = await participationOf(person, conversationId);
+  const message = await MessageEntity.get({ conversationId, messageId: lastReadMessageId }).go();
+  if (!message.data) throw new ValidationError([{ field: 'body.lastReadMessageId', message: 'ce message n’est pas dans la conversation' }]);
+  if (!me.lastReadMessageId || me.lastReadMessageId < lastReadMessageId) {
+    await ParticipantEntity.patch({ conversationId, userId: person.userId }).set({ lastReadMessageId }).go();
+    await InboxEntryEntity.patch({ userId: person.userId, conversationId }).set({ unread: 0 }).go();
+  }
+  return { ok: true };
+}

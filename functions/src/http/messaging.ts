@@ -1,0 +1,13 @@
+import { messagingRoutes as routes } from '../contracts/messaging-routes';
+import * as messaging from '../domain/messaging/service';
+import { featureLambda, implement } from './kit/feature-lambda';
+
+/** Live messaging (issue 15, ADR 0029): conversations, their messages, read markers, the inbox. */
+export const handler = featureLambda('messaging', [
+  implement(routes.startConversation, async ({ caller, body }) => (await messaging.startConversation(caller, body.participantIds)).conversation, { caller: true }),
+  implement(routes.listInbox, async ({ caller, query }) => messaging.listInbox(caller, query), { caller: true }),
+  implement(routes.getConversation, async ({ caller, params }) => messaging.getConversation(caller, params.conversationId), { caller: true }),
+  implement(routes.listMessages, async ({ caller, params, query }) => messaging.listMessages(caller, params.conversationId, query), { caller: true }),
+  implement(routes.sendMessage, async ({ caller, params, body }) => (await messaging.sendMessage(caller, params.conversationId, body)).message, { caller: true }),
+  implement(routes.markConversationRead, async ({ caller, params, body }) => messaging.markRead(caller, params.conversationId, body.lastReadMessageId), { caller: true }),
+]);
