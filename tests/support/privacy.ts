@@ -12,8 +12,8 @@ import { until } from './until';
  * erasure), which then look for her everywhere: profile and photo, a group she runs with an event
  * announced to it and a field report, a friend, posts with a mention and a file, comments, a followed
  * conversation, a report, an invitation, an event of her section and one of its slots, a calendar feed,
- * a message to the section's people (a draft), a preregistration of her address, a role and its audit. As setup, like createTestPerson's member
- * record and grants, the test writes her address to the suppression list (an unsubscribe link).
+ * a message to the section's people (a draft), a conversation with Basile, a preregistration of her address, a role and its audit. As setup, like createTestPerson's member
+ * record and grants, the test writes her address to the suppression list (an unsubscribe link) and her block of a person.
  */
 export interface Everything {
   run: string;
@@ -91,6 +91,9 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'reunion', title: `Réunion ${run}`, ...when, visibility: 'members', announce: true }), 'group event');
   const past = await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'tractage', title: `Passé ${run}`, start: '2026-01-10T09:00:00+01:00', end: '2026-01-10T12:00:00+01:00', place: when.place, visibility: 'members' }), 'past event');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${past.id as string}/report`, { leaflets: 200, doors: 0, peopleReached: 50, contacts: 3, remarks: 'Beau temps.' }), 'field report');
+  // She writes to Basile, her coopain (a conversation and its message; his inbox entry names her).
+  const conversation = await ok(call(stack, eulalie, 'POST', '/api/conversations', { participantIds: [basile.userId] }), 'conversation');
+  await ok(call(stack, eulalie, 'POST', `/api/conversations/${conversation.id as string}/messages`, { text: `Tu viens samedi ? ${run}`, clientMessageId: `privacy-${run}` }), 'message');
   // Her address preregistered for a territory not open yet (Caen), from a client of its own.
   const preregistered = await postFrom(stack, clientIp, '/api/preregistrations', { email: eulalie.email, postalCode: '14000', kind: 'member', consent: true });
   assert.equal(preregistered.status, 202, JSON.stringify(preregistered.body));
@@ -103,6 +106,9 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   // Then she unsubscribes from bulk mail (the link of a launch mail), and a moderator blocks her in the section.
   const { suppress } = await import('../../functions/src/domain/mail/suppression');
   await suppress(eulalie.email, 'unsubscribe');
+  // As setup too, she blocks the secretary from writing to her: blocking a person has no route yet (issue 15 goes on).
+  const { PersonBlockEntity } = await import('../../functions/src/domain/messaging/entities');
+  await PersonBlockEntity.put({ userId: eulalie.userId, blockedId: secretary.userId, at: new Date().toISOString() }).go();
   await ok(call(stack, secretary, 'PUT', `/api/spaces/section/colmar/blocks/${eulalie.userId}`), 'block');
   return { run, eulalie, basile, secretary, name, hers, his, group, event: event.id as string };
 }
