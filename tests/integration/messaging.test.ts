@@ -41,10 +41,14 @@ describe('conversations', () => {
     }
   });
 
-  test('someone sharing no space with the writer is refused, and nothing is created', async () => {
+  test('someone the writer may not find is answered exactly as an unknown id (art. 9), and nothing is created', async () => {
     const refused = await call(stack, lea, 'POST', '/api/conversations', { participantIds: [paul.userId] });
-    assert.equal(refused.status, 403, JSON.stringify(refused.body));
-    assert.equal(refused.body.code, 'messaging.not-reachable');
+    assert.equal(refused.status, 404, JSON.stringify(refused.body));
+    const unknown = await call(stack, lea, 'POST', '/api/conversations', { participantIds: ['00000000-0000-4000-8000-000000000000'] });
+    assert.equal(unknown.status, 404, JSON.stringify(unknown.body));
+    const { requestId: _a, ...refusedBody } = refused.body as Record<string, unknown>;
+    const { requestId: _b, ...unknownBody } = unknown.body as Record<string, unknown>;
+    assert.deepEqual(refusedBody, unknownBody);
     const inbox = await call(stack, paul, 'GET', '/api/conversations');
     assert.deepEqual(inbox.body.items, []);
   });

@@ -5,6 +5,7 @@ import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
 import { requirePerson, type Person } from '../access/authority';
 import { mayWriteTo, type WritableBy } from '../access/rules/messaging';
+import { mayFind } from '../access/rules/people';
 import { NotFoundError, ValidationError } from '../errors';
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
@@ -77,7 +78,11 @@ export async function startConversation(caller: Caller, participantIds: readonly
     const item = byId.get(userId);
     if (!item) throw new NotFoundError('person.not-found', `body.participantIds.${i}`);
     const recipient = { ...factsOf(item), writableBy: (item as { writableBy?: WritableBy }).writableBy };
-    mayWriteTo(writer, recipient, await between(writer.userId, userId), `body.participantIds.${i}`);
+    const us = await between(writer.userId, userId);
+    // Someone the writer may not find (« qui peut me trouver ») is answered as an unknown id: a 403
+    // would tell that this id is someone on Coopol (art. 9).
+    if (!mayFind(caller, item, us.areFriends)) throw new NotFoundError('person.not-found', `body.participantIds.${i}`);
+    mayWriteTo(writer, recipient, us, `body.participantIds.${i}`);
   }
   await spendRate(newConversationsPerDay, writer.userId);
   const me = await callerItem(writer);
