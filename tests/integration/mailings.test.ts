@@ -296,6 +296,40 @@ describe('the circuit breaker', () => {
   });
 });
 
+describe('late feedback and the breaker', () => {
+  test('bounces arriving after the resume, of mails sent before it, are counted but do not stop the sending again', async () => {
+    // Set up straight in the table (the SES emulator answers at once; a real SES may answer minutes later):
+    // a message resumed after 150 mails, 50 more sent since, and the receipts of ten mails sent before the resume.
+    const { MailingEntity } = await import('../../functions/src/domain/mailings/entities');
+    const { breakerTrips, mailingOf } = await import('../../functions/src/domain/mailings/sender');
+    const { BulkReceiptEntity, mailingKey } = await import('../../functions/src/domain/mail/bulk/stores');
+    const { recordMailFeedback } = await import('../../functions/src/domain/rollout/feedback');
+    const mailingId = `late-${run}`;
+    const resumedAt = new Date(Date.now() - 60_000).toISOString();
+    const before = new Date(Date.now() - 120_000).toISOString();
+    await MailingEntity.create({
+      mailingId, spaceType: 'section', spaceId: 'hopital-nord', spaceKey: `late-${run}`, spaceLabel: 'Section test', authorId: 'x', authorName: 'x', subject: 's', text: 't',
+      state: 'sending', sent: 200, processed: 200, baseSent: 150, bounced: 3, baseBounced: 3, resumedAt,
+    }).go();
+    const recipients = Array.from({ length: 11 }, (_, i) => `late-${run}-${i}`);
+    await BulkReceiptEntity.put(recipients.map((recipient) => ({ mailing: mailingKey(mailingOf(mailingId)), recipient, state: 'sent' as const, expiresAt: Math.floor(Date.now() / 1000) + 3600 }))).go();
+    const bounce = (recipient: string, timestamp: string) => ({
+      eventType: 'Bounce', mail: { messageId: `m-${recipient}`, timestamp, destination: [`${recipient}@coopol.example`], tags: { message: [mailingId], recipient: [recipient] } },
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: `${recipient}@coopol.example` }] },
+    });
+    await recordMailFeedback(recipients.slice(0, 10).map((r) => bounce(r, before)));
+    await recordMailFeedback([bounce(recipients[0]!, before)]); // SES redelivers: counted once
+    let m = (await MailingEntity.get({ mailingId }).go({ consistent: true })).data!;
+    assert.equal(m.bounced, 13, 'the progress shows every bounce');
+    assert.equal(breakerTrips(m), undefined, 'ten late bounces over the fifty mails since the resume would be 20 %');
+    // A bounce of a mail sent since the resume is in the breaker's window.
+    await recordMailFeedback([bounce(recipients[10]!, new Date().toISOString())]);
+    m = (await MailingEntity.get({ mailingId }).go({ consistent: true })).data!;
+    assert.equal(m.bounced - m.baseBounced, 1);
+    await MailingEntity.delete({ mailingId }).go();
+  });
+});
+
 describe('one-click unsubscribe per space and kind', () => {
   test('a bare POST of the mail’s link stops that space’s messages at once, and nothing else', { timeout: 60_000 }, async () => {
     const secretary = officials.marseille;

@@ -51,6 +51,8 @@ export const MailingEntity = new Entity(
       baseSent: { type: 'number', required: true, default: 0 },
       baseBounced: { type: 'number', required: true, default: 0 },
       baseComplained: { type: 'number', required: true, default: 0 },
+      /** When the sending was last resumed: feedback on a mail sent before it joins the base, not the breaker's window. */
+      resumedAt: { type: 'string' },
       createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
     },
     indexes: {

@@ -5,8 +5,10 @@ import { MailingEntity } from './entities';
 /**
  * A bounce or complaint of a message's mail (SES's event, mail-feedback job), counted on the message
  * once per recipient (its receipt remembers it): what its progress shows and its circuit breaker reads.
+ * Feedback arrives late: on a mail sent before the last resume it is counted in the breaker's base
+ * too, so that the mails sent before a pause cannot trip the breaker again after it.
  */
-export async function countOnMailing(tags: Record<string, string[]> | undefined, feedback: 'bounce' | 'complaint'): Promise<void> {
+export async function countOnMailing(tags: Record<string, string[]> | undefined, feedback: 'bounce' | 'complaint', sentAt?: string): Promise<void> {
   const mailingId = tags?.message?.[0];
   const recipient = tags?.recipient?.[0];
   if (!mailingId || !recipient) return;
@@ -17,5 +19,14 @@ export async function countOnMailing(tags: Record<string, string[]> | undefined,
       .go(),
   );
   // A mailing of the engine's own test has no message item: nothing to count on.
-  if (first) await writtenUnlessRefused(MailingEntity.patch({ mailingId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go());
+  if (!first) return;
+  const before =
+    sentAt !== undefined &&
+    (await writtenUnlessRefused(
+      MailingEntity.patch({ mailingId })
+        .add(feedback === 'bounce' ? { bounced: 1, baseBounced: 1 } : { complained: 1, baseComplained: 1 })
+        .where((attr, { gt }) => gt(attr.resumedAt, sentAt))
+        .go(),
+    ));
+  if (!before) await writtenUnlessRefused(MailingEntity.patch({ mailingId }).add(feedback === 'bounce' ? { bounced: 1 } : { complained: 1 }).go());
 }

@@ -253,7 +253,7 @@ export async function resumeMailing(caller: Caller, ref: SpaceRef, mailingId: st
   const resumed = await move(
     m,
     ['paused'],
-    { state: 'sending', baseSent: m.sent, baseBounced: m.bounced, baseComplained: m.complained },
+    { state: 'sending', baseSent: m.sent, baseBounced: m.bounced, baseComplained: m.complained, resumedAt: new Date().toISOString() },
     audit(m.mailingId, 'resume', person.userId, m.pausedBecause),
     'mailing.not-paused',
   );

@@ -7,7 +7,7 @@ import { writtenUnlessRefused } from '../../shared/conditions';
 /** What SES publishes for a mail of the configuration set (event publishing format). */
 export interface SesMailEvent {
   eventType: string;
-  mail: { messageId: string; destination: string[]; tags?: Record<string, string[]> };
+  mail: { messageId: string; timestamp?: string; destination: string[]; tags?: Record<string, string[]> };
   bounce?: { bounceType: string; bouncedRecipients: { emailAddress: string }[] };
   complaint?: { complainedRecipients: { emailAddress: string }[] };
 }
@@ -42,11 +42,11 @@ export async function recordMailFeedback(events: SesMailEvent[]): Promise<void> 
     if (event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') {
       await Promise.all(event.bounce.bouncedRecipients.map((r) => suppress(r.emailAddress, 'bounce')));
       await countOnWave(event, 'bounce');
-      await countOnMailing(event.mail.tags, 'bounce');
+      await countOnMailing(event.mail.tags, 'bounce', event.mail.timestamp);
     } else if (event.eventType === 'Complaint' && event.complaint) {
       await Promise.all(event.complaint.complainedRecipients.map((r) => suppress(r.emailAddress, 'complaint')));
       await countOnWave(event, 'complaint');
-      await countOnMailing(event.mail.tags, 'complaint');
+      await countOnMailing(event.mail.tags, 'complaint', event.mail.timestamp);
     }
   }
 }
