@@ -590,7 +590,7 @@ async function createEventFixtures() {
   const feed = await call(stack, people.memberOfTheSection, 'POST', '/api/me/calendar-feeds', { scope: { type: 'section', id: 'mulhouse' } });
   fixtures.feedId = feed.body.id as string;
   fixtures.feedToken = (feed.body.path as string).split('/').pop()!;
-  const { MailPreferenceEntity, UnsubscribeLinkEntity } = await import('../../functions/src/domain/events/entities');
+  const { MailPreferenceEntity, UnsubscribeLinkEntity } = await import('../../functions/src/domain/mail/preference-entities');
   fixtures.unsubscribeToken = 'matrice-desinscription-0123456789abcdef';
   await MailPreferenceEntity.put({ userId: people.memberOfTheSection.userId, eventAnnouncements: true, unsubscribeToken: fixtures.unsubscribeToken }).go();
   await UnsubscribeLinkEntity.put({ token: fixtures.unsubscribeToken, userId: people.memberOfTheSection.userId }).go();

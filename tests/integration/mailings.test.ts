@@ -349,7 +349,7 @@ describe('one-click unsubscribe per space and kind', () => {
     assertExactlyOnce(await copiesOf(`Second ${run}`), [...marseille.filter((p) => p !== leaving).map((p) => p.email), secretary.email]);
     assert.equal(done.progress.skipped, 1);
     // Only that space and kind: event announcements, and every other space's messages, still come.
-    const { MailPreferenceEntity } = await import('../../functions/src/domain/events/entities');
+    const { MailPreferenceEntity } = await import('../../functions/src/domain/mail/preference-entities');
     const { data } = await MailPreferenceEntity.get({ userId: leaving.userId }).go();
     assert.equal(data!.eventAnnouncements, true);
     assert.deepEqual(data!.unsubscribedFrom, ['section:marseille-centre/messages']);

@@ -12,6 +12,19 @@ import { api, testStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let admin: TestPerson;
+
+/** An account whose address withdrew from bulk mail: its preference says so, and no suppression blocks it silently. */
+async function assertWithdrawnAccount(person: TestPerson, spaces: string[]): Promise<void> {
+  const mine = await call(stack, person, 'GET', '/api/me/mail-subscriptions');
+  assert.equal(mine.status, 200, JSON.stringify(mine.body));
+  assert.equal(mine.body.eventAnnouncements, false);
+  const items = mine.body.items as { space: { type: string; id: string }; subscribed: boolean }[];
+  assert.deepEqual(items.map((i) => `${i.space.type}:${i.space.id}`), spaces);
+  assert.ok(items.every((i) => !i.subscribed), JSON.stringify(items));
+  const { hashedAddress, SuppressionEntity, suppressedAmong } = await import('../../functions/src/domain/mail/suppression');
+  assert.equal((await suppressedAmong([person.email], 'bulk')).size, 0);
+  assert.equal((await SuppressionEntity.get({ email: hashedAddress(person.email) }).go()).data, null);
+}
 const newEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@coopol.example`;
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -277,11 +290,31 @@ describe('a wave, from draft to launch mail', () => {
     const wave = await call(stack, admin, 'GET', `/api/waves/${waveId}`);
     assert.equal((wave.body.progress as Record<string, number>).unsubscribed, 1);
 
+    // She has an account already: her choice is its preference at once, shown in « Mails reçus ».
+    const signedIn = await api(stack, '/api/auth/sign-in', json({ email: inWave.email, password: TEST_PASSWORD }));
+    const nadia = { email: inWave.email, userId: '', idToken: (signedIn.body.tokens as { idToken: string }).idToken, accessToken: '' };
+    await assertWithdrawnAccount(nadia, ['national:national', 'federation:44']);
+    assert.equal((await mailsTo(stack, inWave.email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 1);
+  });
+
+  test('without an account, « ne plus rien recevoir » is kept by the address’s hash only; an account made later finds it in « Mails reçus »', async () => {
+    const unsubscribed = await api(stack, `/api/unsubscribe/${outOfWave.token}`, { method: 'POST' });
+    assert.equal(unsubscribed.status, 200);
+    assert.equal((await api(stack, `/api/preregistrations/${outOfWave.token}`)).status, 404, 'the preregistration is erased');
+    const { hashedAddress, SuppressionEntity } = await import('../../functions/src/domain/mail/suppression');
+    assert.equal((await SuppressionEntity.get({ email: outOfWave.email }).go()).data, null, 'the erased address is not stored again');
+    assert.equal((await SuppressionEntity.get({ email: hashedAddress(outOfWave.email) }).go()).data?.reason, 'unsubscribe');
     // That address gets no more bulk mail.
     const { sendMail } = await import('../../functions/src/domain/mail/send');
-    const sent = await sendMail({ to: inWave.email, template: 'wave-launch', kind: 'bulk', data: { communeName: 'Nantes', federationName: 'Loire-Atlantique', kind: 'supporter', signUpUrl: 'x', unsubscribeUrl: 'x', manageUrl: 'x' } });
+    const sent = await sendMail({ to: outOfWave.email, template: 'wave-launch', kind: 'bulk', data: { communeName: 'Nantes', federationName: 'Loire-Atlantique', kind: 'supporter', signUpUrl: 'x', unsubscribeUrl: 'x', manageUrl: 'x' } });
     assert.equal(sent, undefined);
-    assert.equal((await mailsTo(stack, inWave.email)).filter((m) => /Coopol ouvre/.test(m.subject)).length, 1);
+
+    // She moves to Nantes, which is open, and signs up with the same address.
+    const camille = await createTestPerson(stack, { email: outOfWave.email, postalCode: '44000' });
+    await assertWithdrawnAccount(camille, ['national:national', 'federation:44']);
+    const back = await call(stack, camille, 'PATCH', '/api/me/mail-subscriptions', { items: [{ space: { type: 'federation', id: '44' }, kind: 'messages', subscribed: true }] });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    assert.deepEqual((back.body.items as { subscribed: boolean }[]).map((i) => i.subscribed), [false, true]);
   });
 
   test('the numbers: the federation’s funnel and the day’s sign-ups', async () => {

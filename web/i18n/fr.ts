@@ -548,7 +548,7 @@ export const fr = {
   'unsub.lead': 'Un clic, et votre pré-inscription est effacée\u00a0: Coopol ne vous écrira plus.',
   'unsub.submit': 'Me désabonner',
   'unsub.doneHeading': 'Vous êtes désabonné·e',
-  'unsub.doneText': 'Votre adresse est effacée de nos pré-inscriptions et ne recevra plus de message de Coopol.',
+  'unsub.doneText': 'Votre adresse est effacée de nos pré-inscriptions et ne recevra plus de message de Coopol. Si vous créez un compte plus tard, ce choix vous suivra\u00a0: vous le retrouverez dans « Mails reçus ».',
 
   // Access refused (pages for officials)
   'access.heading': 'Cette page ne vous est pas ouverte',

@@ -281,37 +281,6 @@ export const MailReceiptEntity = new Entity(
   entityConfig,
 );
 
-/** A person's choices of bulk mail (event announcements, each space's messages), with the secret of their one-click unsubscribe links. */
-export const MailPreferenceEntity = new Entity(
-  {
-    model: { service: 'coopol', entity: 'mailPreference', version: '1' },
-    attributes: {
-      userId: { type: 'string', required: true },
-      eventAnnouncements: { type: 'boolean', required: true, default: true },
-      unsubscribeToken: { type: 'string', required: true },
-      /** The spaces whose messages the person left, per kind: `section:mulhouse/messages` (mail/preferences.ts). */
-      unsubscribedFrom: { type: 'set', items: 'string' },
-    },
-    indexes: {
-      byPerson: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
-    },
-  },
-  entityConfig,
-);
-
-/** Unsubscribe token → person (the link in each announcement mail). */
-export const UnsubscribeLinkEntity = new Entity(
-  {
-    model: { service: 'coopol', entity: 'unsubscribeLink', version: '1' },
-    attributes: {
-      token: { type: 'string', required: true },
-      userId: { type: 'string', required: true },
-    },
-    indexes: { byToken: { pk: { field: 'pk', composite: ['token'] }, sk: { field: 'sk', composite: [] } } },
-  },
-  entityConfig,
-);
-
 /**
  * One audience of an event's announcement, sent page by page (ADR 0013): a section, a federation or
  * a group — a national announcement has one task per federation. Created by the `event-mails` job,
@@ -351,7 +320,5 @@ export const eventsService = new Service({
   hold: VisitorHoldEntity,
   lapse: HoldLapseEntity,
   receipt: MailReceiptEntity,
-  preference: MailPreferenceEntity,
-  unsubscribe: UnsubscribeLinkEntity,
   announcementTask: AnnouncementTaskEntity,
 });

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
-import { eventsService, MailPreferenceEntity, UnsubscribeLinkEntity } from '../events/entities';
+import { MailPreferenceEntity, preferenceService, UnsubscribeLinkEntity } from './preference-entities';
 import { NotFoundError } from '../errors';
 import { itemsOf, writeTogether } from './bulk/transaction';
+import { hashedAddress, suppress, SuppressionEntity } from './suppression';
+import { writtenUnlessRefused } from '../../shared/conditions';
+import { PersonEmailEntity, PersonEntity } from '../people/entities';
+import { spaceKeyOf } from '../spaces/keys';
 
 /**
  * The one subscription model of bulk mail to members (ADR 0028): a person's mail preference (E14)
@@ -34,7 +38,7 @@ export async function ensureMailPreferences(people: { userId: string }[]): Promi
     if (!missing.length) return known;
     const created = missing.map(({ userId }) => ({ userId, eventAnnouncements: true, unsubscribeToken: randomBytes(24).toString('base64url') }));
     const written = await writeTogether(
-      itemsOf(eventsService.transaction.write(({ preference, unsubscribe }) => created.flatMap((p) => [preference.create(p).commit(), unsubscribe.create({ token: p.unsubscribeToken, userId: p.userId }).commit()]))),
+      itemsOf(preferenceService.transaction.write(({ preference, unsubscribe }) => created.flatMap((p) => [preference.create(p).commit(), unsubscribe.create({ token: p.unsubscribeToken, userId: p.userId }).commit()]))),
     );
     if (written.written) for (const p of created) known.set(p.userId, p);
     // Refused: someone's preference was made meanwhile; read again and make the rest.
@@ -80,4 +84,42 @@ export async function unsubscribeFromSpace(token: string, spaceKey: string, kind
   const userId = await preferenceOfToken(token);
   const { data } = await MailPreferenceEntity.patch({ userId }).add({ unsubscribedFrom: [subscriptionKey(spaceKey, kind)] }).go({ response: 'all_old' });
   return subscribed(data as MailPreference, spaceKey, kind);
+}
+
+/** The spaces whose messages reach a person whatever groups they join: the national level, their federation, their section. */
+export const ownSpaceKeys = (place: { federationCode: string; sectionId?: string }) => [
+  spaceKeyOf({ type: 'national', id: 'national' }),
+  spaceKeyOf({ type: 'federation', id: place.federationCode }),
+  ...(place.sectionId ? [spaceKeyOf({ type: 'section', id: place.sectionId })] : []),
+];
+
+/**
+ * The launch mail's « ne plus rien recevoir de Coopol » (its one-click link). The preregistration is
+ * erased with its address, so the choice is kept as a bulk-mail suppression of the address's hash only
+ * (MS1 reads both forms): Coopol no longer stores the address, and still never sends it bulk mail;
+ * mails the person asks for (a code, a link) still go. If the address already has an account, the
+ * choice is the account's preference at once (below).
+ */
+export async function withdrawAddressFromBulkMail(email: string): Promise<void> {
+  await suppress(hashedAddress(email), 'unsubscribe');
+  const { data: account } = await PersonEmailEntity.get({ email: email.toLowerCase() }).go();
+  const person = account && (await PersonEntity.get({ userId: account.userId }).go({ attributes: ['userId', 'federationCode', 'sectionId'] })).data;
+  if (person?.federationCode) await carryWithdrawalToAccount(person.userId, email, ownSpaceKeys({ federationCode: person.federationCode, sectionId: person.sectionId }));
+}
+
+/**
+ * An account's address withdrawn from bulk mail becomes the account's preference, where the person
+ * sees and changes it (« Mails reçus »): no event announcements, no messages from their own spaces;
+ * the suppression is then removed, so that it never silently blocks a space they join later. Run when
+ * the account is made and when an account's address withdraws. An older plain-address unsubscribe is
+ * carried the same way; a bounce or complaint recorded meanwhile stays (its condition refuses the delete).
+ */
+export async function carryWithdrawalToAccount(userId: string, email: string, spaceKeys: string[]): Promise<boolean> {
+  const keys = [email.toLowerCase(), hashedAddress(email)];
+  const { data } = await SuppressionEntity.get(keys.map((key) => ({ email: key }))).go({ consistent: true });
+  const withdrawn = data.filter((s) => s?.reason === 'unsubscribe');
+  if (!withdrawn.length) return false;
+  await changeMailPreference(userId, { eventAnnouncements: false, leave: spaceKeys.map((key) => subscriptionKey(key, 'messages')), join: [] });
+  await Promise.all(withdrawn.map((s) => writtenUnlessRefused(SuppressionEntity.delete({ email: s.email }).where((attr, { eq }) => eq(attr.reason, 'unsubscribe')).go())));
+  return true;
 }

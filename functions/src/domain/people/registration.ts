@@ -6,6 +6,7 @@ import { MembershipChangeEntity } from './membership-history';
 import { recordSignUpConsent } from '../privacy/consent-records';
 import { defaultVisibility } from './visibility';
 import { isConditionFailure } from '../../shared/conditions';
+import { carryWithdrawalToAccount, ownSpaceKeys } from '../mail/preferences';
 
 /** What a person gave at sign-up: the confirmed sign-up attempt. */
 export interface Registration {
@@ -19,7 +20,8 @@ export interface Registration {
 /**
  * Creates the person once their email is confirmed (the confirmed sign-up attempt): an adhérent when
  * the email (and member number, if given) is in the member file, else a sympathisant of the
- * federation of their postal code. Idempotent: a second call changes nothing.
+ * federation of their postal code. A bulk-mail withdrawal of the address becomes the account's mail
+ * preference. Idempotent: a second call changes nothing.
  */
 export async function registerPerson(userId: string, email: string, pending: Registration): Promise<'created' | 'exists'> {
   const existing = await PersonEntity.get({ userId }).go();
@@ -57,5 +59,7 @@ export async function registerPerson(userId: string, email: string, pending: Reg
   await recordSignUpConsent(userId, pending.consentAt);
   await MembershipChangeEntity.put({ userId, at: new Date().toISOString(), status: matches ? 'adherent' : 'sympathisant', sectionId: place.sectionId, federationCode: place.federationCode }).go();
   if (matches) await linkMemberRecord(record.memberNumber, userId);
+  // « Ne plus rien recevoir », said to a launch mail before the account existed, becomes its preference.
+  await carryWithdrawalToAccount(userId, email, ownSpaceKeys(place));
   return 'created';
 }

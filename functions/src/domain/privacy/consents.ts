@@ -3,7 +3,7 @@ import { requirePerson } from '../access/authority';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { MailPreferenceEntity } from '../events/entities';
+import { MailPreferenceEntity } from '../mail/preference-entities';
 import { changeMailPreference } from '../mail/preferences';
 import { PreregistrationEntity } from '../rollout/entities';
 import { erasePreregistration } from '../rollout/preregistration';

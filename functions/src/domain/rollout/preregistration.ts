@@ -3,7 +3,7 @@ import { siteLink } from '../../shared/site';
 import { NotFoundError, ValidationError } from '../errors';
 import { maskEmail } from '../identity/mask-email';
 import { sendMail } from '../mail/send';
-import { suppress } from '../mail/suppression';
+import { withdrawAddressFromBulkMail } from '../mail/preferences';
 import { PreregistrationEntity, rollout, WaveEntity } from './entities';
 import { isFederationOpen, placeOf } from './territories';
 import { isConditionFailure } from '../../shared/conditions';
@@ -142,8 +142,9 @@ export async function confirmPreregistration(token: string) {
 
 /**
  * Erases the preregistration (the « effacer » link of every mail). With `unsubscribe` (the mails'
- * one-click List-Unsubscribe), the address also gets no more bulk mail, and the wave that mailed
- * it counts one unsubscription.
+ * one-click List-Unsubscribe), the address also gets no more bulk mail — kept by its hash only, and
+ * carried to the account if one is made with it (mail/preferences.ts) — and the wave that mailed it
+ * counts one unsubscription.
  */
 export async function erasePreregistration(token: string, options: { unsubscribe?: boolean } = {}): Promise<void> {
   const found = await byToken(token);
@@ -158,7 +159,7 @@ export async function erasePreregistration(token: string, options: { unsubscribe
     .go();
   if (result.canceled) throw new NotFoundError('preregistration.not-found', 'params.token');
   if (options.unsubscribe) {
-    await suppress(found.email, 'unsubscribe');
+    await withdrawAddressFromBulkMail(found.email);
     if (found.emailedBy) await WaveEntity.patch({ waveId: found.emailedBy }).add({ unsubscribed: 1 }).go();
   }
 }

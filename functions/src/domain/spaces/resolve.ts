@@ -15,8 +15,7 @@ import { getFederation, getSection } from '../territory/service';
  */
 export type { PartySpaceType, SpaceRef, SpaceType };
 
-/** `section:mulhouse`, `group:…`: the key of « something in a space » (docs/ACCESS_PATTERNS.md). */
-export const spaceKeyOf = (space: SpaceRef) => `${space.type}:${space.id}`;
+export { spaceKeyOf } from './keys';
 
 /** A space as the features need it: where it sits in the party, its name, and the caller's standing in it. */
 export interface ResolvedSpace {
