@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { sendToForm, tinyPng, uploadAttachment } from '../support/attachments';
 import { linkIn, mailsTo, waitForMail } from '../support/mail';
-import { call, createTestPerson, type TestPerson } from '../support/people';
+import { call, createTestPerson, untilFindable, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 import { until } from '../support/until';
 
@@ -219,6 +219,8 @@ describe('conversations and notifications', () => {
 describe('mentions', () => {
   test('@Prénom Nom tells the people named who may read the post (bell and mail at once by default), never those who may not', async () => {
     // Dan (a supporter of Paris) may not read Rennes's section; Chloé is not in Alice's secret group.
+    await untilFindable(stack, alice, bruno, 'Bruno Social');
+    await untilFindable(stack, bruno, chloe, 'Chloé Social');
     const secret = await call(stack, alice, 'POST', '/api/groups', { name: `Mentions secrètes ${run}`, kind: 'secret', audience: 'all' });
     const hidden = await call(stack, alice, 'POST', '/api/posts', { space: { type: 'group', id: secret.body.id }, text: `Secret ${run} : @chloe Social ne doit rien savoir` });
     assert.equal(hidden.status, 201);

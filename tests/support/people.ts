@@ -119,3 +119,18 @@ export function call(stack: TestStack, person: TestPerson | undefined, method: s
   if (body !== undefined) headers['content-type'] = contentType;
   return api(stack, path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
 }
+
+/**
+ * Waits until `viewer` finds `person` by this name in search. A mention resolves against the search
+ * index, which the table's stream fills a moment after a sign-up — longer when a test file before
+ * wrote thousands of people on the shared stack — so a test that mentions someone just made waits here.
+ */
+export async function untilFindable(stack: TestStack, viewer: TestPerson, person: TestPerson, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await call(stack, viewer, 'GET', `/api/search?q=${encodeURIComponent(name)}`);
+    if (found.status === 200 && JSON.stringify(found.body).includes(person.userId)) return;
+    assert.ok(Date.now() < deadline, `${name} is not findable by search: ${JSON.stringify(found.body)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { tinyPng, uploadAttachment } from './attachments';
-import { call, createTestPerson, type TestPerson } from './people';
+import { call, createTestPerson, untilFindable, type TestPerson } from './people';
 import { postFrom, type TestStack } from './stack';
 import { until } from './until';
 
@@ -66,6 +66,7 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, basile, 'POST', `/api/friends/${eulalie.userId}/accept`), 'friends');
 
   const file = await uploadAttachment(stack, eulalie, { name: 'tract.png', contentType: 'image/png', bytes: tinyPng });
+  await untilFindable(stack, eulalie, basile, `Basile Reste${tag}`);
   const hers = await post(eulalie, `Rendez-vous samedi avec @Basile Reste${tag}`, { attachments: [file] });
   const his = await post(basile, 'Qui vient au marché ?');
   await ok(call(stack, eulalie, 'POST', `/api/posts/${his}/comments`, { text: 'Moi ! Eulalie.' }), 'her comment');
