@@ -65,6 +65,9 @@ export const StageConfig = z
     siteUrl: z.url().optional(),
     /** Sender of every mail. SES verifies its domain when `domainName` is set, else this address alone. */
     mailFrom: z.email().default('ne-pas-repondre@coopol.example'),
+    /** The party whose network this is: named, with its postal address, in the small print of every mail to many (functions/src/shared/party.ts). */
+    partyName: z.string().min(2).max(80).default('Parti de démonstration'),
+    partyAddress: z.string().min(2).max(160).default('1 place de l’Exemple, 00000 Fictiveville'),
     /**
      * The most one field report may give for each figure (JSON in COOPOL_REPORT_CEILINGS):
      * beyond it, the report is refused with the figure's name.
@@ -139,6 +142,8 @@ export const stageConfigEnv: Record<Field, string> = {
   certificateArn: 'COOPOL_CERTIFICATE_ARN',
   siteUrl: 'COOPOL_SITE_URL',
   mailFrom: 'COOPOL_MAIL_FROM',
+  partyName: 'COOPOL_PARTY_NAME',
+  partyAddress: 'COOPOL_PARTY_ADDRESS',
   openNextPath: 'COOPOL_OPEN_NEXT_PATH',
   reportCeilings: 'COOPOL_REPORT_CEILINGS',
   mailingApprovalThreshold: 'COOPOL_MAILING_APPROVAL_THRESHOLD',

@@ -73,6 +73,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       siteUrl,
       reportCeilings: config.reportCeilings,
       mailingApprovalThreshold: config.mailingApprovalThreshold,
+      party: { name: config.partyName, address: config.partyAddress },
       logRetentionDays: days.functions,
     },
     mailDomain: config.domainName,
@@ -89,6 +90,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     siteUrl,
     reportCeilings: config.reportCeilings,
     mailingApprovalThreshold: config.mailingApprovalThreshold,
+    party: { name: config.partyName, address: config.partyAddress },
     logRetentionDays: days.functions,
   };
   const jobs = new JobsStack(app, name('jobs'), {

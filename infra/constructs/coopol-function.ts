@@ -68,6 +68,8 @@ export interface CoopolResources {
   reportCeilings: ReportCeilings;
   /** Above this reach a federation's or national message needs a second person's approval (infra/config.ts). */
   mailingApprovalThreshold: number;
+  /** The party named in every mail to many (infra/config.ts `partyName`, `partyAddress`). */
+  party: { name: string; address: string };
   /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
   logRetentionDays: number;
   /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
@@ -282,6 +284,8 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     ...(access.mail && {
       MAIL_FROM: resources.mail.from,
       MAIL_CONFIGURATION_SET: resources.mail.configurationSet.configurationSetName,
+      PARTY_NAME: resources.party.name,
+      PARTY_ADDRESS: resources.party.address,
     }),
     ...(access.files && { FILES_BUCKET: resources.filesBucket.bucketName }),
     // Officials must turn on TOTP before using their powers: always in AWS.

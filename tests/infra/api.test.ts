@@ -136,7 +136,7 @@ test('each function gets the environment variables of the resources it may use',
       .filter((name) => name !== 'NODE_OPTIONS' && name !== 'COOPOL_VIEWER_KEY')
       .sort();
   assert.deepEqual(variablesOf('territory'), ['TABLE_NAME']);
-  assert.deepEqual(variablesOf('identity'), ['MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'SITE_URL', 'TABLE_NAME', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID']);
+  assert.deepEqual(variablesOf('identity'), ['MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'PARTY_ADDRESS', 'PARTY_NAME', 'SITE_URL', 'TABLE_NAME', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID']);
   assert.deepEqual(variablesOf('membership'), ['OFFICIAL_MFA_REQUIRED', 'TABLE_NAME']);
   // The access policy's settings: officials need TOTP, always in AWS.
   for (const feature of features.filter((f) => featureAccess[f].policy)) {
@@ -147,6 +147,8 @@ test('each function gets the environment variables of the resources it may use',
     'FILES_BUCKET',
     'MAIL_CONFIGURATION_SET',
     'MAIL_FROM',
+    'PARTY_ADDRESS',
+    'PARTY_NAME',
     'TABLE_NAME',
     'USER_POOL_CLIENT_ID',
     'USER_POOL_ID',
@@ -165,6 +167,10 @@ test('each function gets the environment variables of the resources it may use',
   const withThreshold = features.filter((f) => 'MAILING_APPROVAL_THRESHOLD' in ((functionOf(f).properties.Environment as { Variables: Record<string, unknown> }).Variables));
   assert.deepEqual(withThreshold, ['mailings']);
   assert.equal((functionOf('mailings').properties.Environment as { Variables: Record<string, string> }).Variables.MAILING_APPROVAL_THRESHOLD, '5000');
+  // The party named in every mail to many reaches each function that mails, as the stage sets it.
+  for (const feature of features.filter((f) => featureAccess[f].mail)) {
+    assert.equal((functionOf(feature).properties.Environment as { Variables: Record<string, string> }).Variables.PARTY_NAME, 'Parti de démonstration', feature);
+  }
   // Local-only endpoint overrides never reach AWS.
   const everything = JSON.stringify(template.toJSON());
   assert.doesNotMatch(everything, /_ENDPOINT/);

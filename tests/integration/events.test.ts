@@ -232,11 +232,25 @@ describe('RSVP and waiting list', () => {
 
 describe('announcements, changes and reminders', () => {
   test('publishing announces the event to the section, once, with an unsubscribe that works', async () => {
-    const { id } = await create(secretary, event({ title: 'Porte-à-porte quartier Fonderie', kind: 'porte-a-porte', announce: true }));
+    const slots = [
+      { start: '2031-05-17T09:00:00+02:00', end: '2031-05-17T11:00:00+02:00', needed: 4 },
+      { start: '2031-05-17T11:00:00+02:00', end: '2031-05-17T13:00:00+02:00', needed: 3, label: 'Quartier nord' },
+    ];
+    const { id, slots: made } = await create(secretary, event({ title: 'Porte-à-porte quartier Fonderie', kind: 'porte-a-porte', announce: true, slots }));
     const subject = '[Section de Mulhouse] Porte-à-porte quartier Fonderie — proposé par Jeanne Martin';
     await waitForMail(stack, member.email, subject);
     const mine = (await mailsTo(member.email)).filter((m) => m.subject === subject);
     assert.equal(mine.length, 1);
+    // A party's mail: from the space, signed by its organizer, the party named; the action's needs, one link a slot.
+    const { from, body } = (await allMails(stack)).find((m) => m.subject === subject && m.destination.to.includes(member.email))!;
+    assert.match(from, /^=\?UTF-8\?B\?/);
+    assert.equal(Buffer.from(/^=\?UTF-8\?B\?([^?]+)\?=/.exec(from)![1]!, 'base64').toString('utf8'), 'Section de Mulhouse · Coopol');
+    assert.match(body.text!, /^Jeanne Martin, pour Section de Mulhouse$/m);
+    assert.match(body.text!, /^Coopol est le réseau de Parti de démonstration · /m);
+    const slotLine = (slotId: string) => new RegExp(`^- Je viens sam\\. 17 mai, 9 h – 11 h : ${stack.urls.site}/evenements/${id}\\?creneau=${slotId}#creneau-${slotId}$`, 'm');
+    assert.match(body.text!, slotLine(made[0]!.id), body.text);
+    assert.match(body.text!, /^- Je viens sam\. 17 mai, 11 h – 13 h · Quartier nord : /m);
+    assert.match(body.text!, /Choisir ce que je reçois : mes préférences : .*\/notifications\/preferences/);
     assert.equal((await mailsTo(outsider.email)).filter((m) => m.subject === subject).length, 0);
     const unsubscribe = mine[0]!.headers!.find((h) => h.name === 'List-Unsubscribe')!.value.slice(1, -1);
     // Running the job again, even while the scheduled run may still be sending, mails nobody twice.

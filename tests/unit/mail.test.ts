@@ -62,4 +62,27 @@ describe('mail templates', () => {
     const list = html`<ul>${['<b>', 'Zoé'].map(item)}${null}${false}${undefined}${42}</ul>`;
     assert.equal(list.value, '<ul><li>&lt;b&gt;</li><li>Zoé</li>42</ul>');
   });
+  test('mail to many is a party’s mail: the party and its address, a person’s signature, the action’s slots one link each', () => {
+    const slots = Array.from({ length: 10 }, (_, i) => ({ label: `sam. 17 mai, ${9 + i} h – ${10 + i} h`, url: `https://coopol.example/evenements/e1?creneau=s${i}#creneau-s${i}` }));
+    const announcement = renderMail('event-announcement', {
+      givenName: 'Aline', title: 'Porte-à-porte', spaceLabel: 'Section de Mulhouse', organizerName: 'Jeanne Martin', when: 'samedi 17 mai à 9 h', address: 'Place de la Réunion',
+      url: 'https://coopol.example/evenements/e1', kindLabel: 'Porte-à-porte', description: '', slots, unsubscribeUrl: 'https://coopol.example/u', preferencesUrl: 'https://coopol.example/p',
+    });
+    assert.match(announcement.text, /^Jeanne Martin, pour Section de Mulhouse$/m);
+    assert.match(announcement.text, /^Coopol est le réseau de Parti de démonstration · 1 place de l’Exemple/m);
+    // Eight slots listed, each a link to its own sign-up; the others are on the action's page.
+    assert.equal(count(announcement.html, 'creneau=s'), 8);
+    assert.match(announcement.html, /<a href="https:\/\/coopol\.example\/evenements\/e1\?creneau=s0#creneau-s0"[^>]*>Je viens sam\. 17 mai, 9 h – 10 h<\/a>/);
+    assert.match(announcement.text, /Et 2 autres créneaux sur la page de l’action\./);
+    assert.match(announcement.html, /href="https:\/\/coopol\.example\/p"[^>]*>mes préférences/);
+    const none = renderMail('event-announcement', { ...{ givenName: 'Aline', title: 'Réunion', spaceLabel: 'Section de Mulhouse', organizerName: 'Jeanne Martin', when: 'jeudi', address: 'Local', url: 'https://coopol.example/e', kindLabel: 'Réunion', description: '', unsubscribeUrl: 'u', preferencesUrl: 'p' }, slots: [] });
+    assert.doesNotMatch(none.text, /créneau/);
+    assert.match(none.text, /Voir l’événement et s’inscrire/);
+
+    const launch = renderMail('wave-launch', { communeName: 'Nantes', federationName: 'Fédération de Loire-Atlantique', kind: 'supporter', signUpUrl: 's', unsubscribeUrl: 'u', manageUrl: 'm', signedBy: 'Camille Durand' });
+    assert.match(launch.text, /^Camille Durand, pour l’équipe nationale de Parti de démonstration$/m);
+    assert.match(launch.text, /^Coopol est le réseau de Parti de démonstration · /m);
+    const unsigned = renderMail('wave-launch', { communeName: 'Nantes', federationName: 'Fédération de Loire-Atlantique', kind: 'supporter', signUpUrl: 's', unsubscribeUrl: 'u', manageUrl: 'm' });
+    assert.match(unsigned.text, /^L’équipe nationale de Parti de démonstration$/m);
+  });
 });

@@ -39,6 +39,7 @@ export const frEvents = {
   'event.slotTaken': '{taken} inscrit·e(s) sur {needed}',
   'event.slotSignUp': 'Je m’inscris',
   'event.slotLeave': 'Me désinscrire',
+  'event.slotChosen': 'Le créneau de votre mail\u00a0: un clic pour vous inscrire.',
   'event.slotMine': 'Vous êtes inscrit·e',
   'event.missingSummary': 'Il manque encore {count} militant(s)\u00a0: {details}.',
   'event.calendarFile': 'Ajouter à mon agenda (.ics)',

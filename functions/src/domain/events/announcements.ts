@@ -8,7 +8,7 @@ import { spacePeoplePage, type SpaceShard } from '../spaces/people';
 import { listFederations } from '../territory/service';
 import { AnnouncementTaskEntity, eventsService, MailReceiptEntity } from './entities';
 import { ensureMailPreferences } from '../mail/preferences';
-import { facts, kindLabels, loadEvent, type PersonItem } from './mail';
+import { facts, kindLabels, loadEvent, slotLinks, type PersonItem } from './mail';
 import type { EventItem } from './read';
 import { isConditionFailure } from '../../shared/conditions';
 
@@ -83,6 +83,8 @@ function receiptsOf(eventId: string): ReceiptStore {
 
 /** One audience of an event's announcement, as the bulk-mail engine sends it. */
 function announcementMailing(key: AnnouncementTaskKey): BulkMailAdapter<Recipient> {
+  // The action's slots, read once a run (not once a page): each mail links to each slot's sign-up.
+  let slots: ReturnType<typeof slotLinks> | undefined;
   return {
     mailing: { kind: 'announcement', id: key.eventId },
     suppression: 'bulk',
@@ -95,15 +97,24 @@ function announcementMailing(key: AnnouncementTaskKey): BulkMailAdapter<Recipien
     },
     recipient: ({ person }) => ({ id: person.userId, email: person.email }),
     async mails(page) {
-      const preferences = await ensureMailPreferences(page.map((r) => r.person));
+      slots ??= slotLinks(key.eventId);
+      const [preferences, needs] = await Promise.all([ensureMailPreferences(page.map((r) => r.person)), slots]);
       return ({ person, event }) => {
         const preference = preferences.get(person.userId);
         if (!preference?.eventAnnouncements) return undefined;
         return {
           to: person.email,
           template: 'event-announcement',
+          fromName: `${event.spaceName} · Coopol`,
           // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
-          data: { ...facts(event, person.givenName), kindLabel: kindLabels[event.kind], description: event.description, unsubscribeUrl: siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`) },
+          data: {
+            ...facts(event, person.givenName),
+            kindLabel: kindLabels[event.kind],
+            description: event.description,
+            slots: needs,
+            unsubscribeUrl: siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`),
+            preferencesUrl: siteLink('/notifications/preferences'),
+          },
           headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${preference.unsubscribeToken}`)),
         };
       };

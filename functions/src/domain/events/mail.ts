@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import { sendMail } from '../mail/send';
 import { PersonEntity } from '../people/entities';
 import { EventEntity, MailReceiptEntity, SlotEntity } from './entities';
-import { parisClock, sayParisTime } from '../../contracts/paris-time';
+import { parisClock, sayHour, sayParisTime, sayShortDay } from '../../contracts/paris-time';
 import { recipientsOf, type EventItem } from './read';
 import type { Promotion } from './places';
 import { isConditionFailure } from '../../shared/conditions';
@@ -46,6 +46,17 @@ export const facts = (event: EventItem, name?: string) => ({
   address: event.address,
   url: siteLink(`/evenements/${event.eventId}`),
 });
+
+/** A slot's place on its event's page: the page shows it first and marks it (`?creneau=`), the fragment scrolls to it. */
+export const slotLink = (eventId: string, slotId: string) => `${siteLink(`/evenements/${eventId}`, { creneau: slotId })}#creneau-${slotId}`;
+
+/** An action's volunteer slots as a mail lists them, in time order: day and hours, and one link each to its sign-up. */
+export async function slotLinks(eventId: string): Promise<{ label: string; url: string }[]> {
+  const { data } = await SlotEntity.query.byEvent({ eventId }).go();
+  return data
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .map((s) => ({ label: `${sayShortDay(s.startsAt)}, ${sayHour(s.startsAt)} – ${sayHour(s.endsAt)}${s.label ? ` · ${s.label}` : ''}`, url: slotLink(eventId, s.slotId) }));
+}
 
 export async function loadEvent(eventId: string): Promise<EventItem> {
   const { data } = await EventEntity.get({ eventId }).go();

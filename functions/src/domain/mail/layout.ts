@@ -44,6 +44,18 @@ export const smallLink = (text: string, label: string, url: string): Block => ({
   text: `${text} ${label} : ${url}`,
 });
 
+/** A short list of links, one a line (an action's slots, each to its sign-up). */
+export const linkList = (items: { label: string; url: string }[]): Block => ({
+  html: html`<ul style="margin:0 0 24px;padding:0 0 0 20px;font-size:16px;line-height:1.6;color:${colors.ink}">${items.map((item) => html`<li style="margin:0 0 6px"><a href="${item.url}" style="color:${colors.brand};font-weight:600">${item.label}</a></li>`)}</ul>`,
+  text: items.map((item) => `- ${item.label} : ${item.url}`).join('\n'),
+});
+
+/** A line of small print (who sends the mail). */
+export const smallPrint = (text: string): Block => ({
+  html: html`<p style="margin:8px 0 0;font-size:13px;line-height:1.5;color:${colors.muted}">${text}</p>`,
+  text,
+});
+
 export interface LayoutInput {
   subject: string;
   /** The line mail clients show after the subject; hidden in the body. */

@@ -2,9 +2,8 @@ import type { Segment } from '../../contracts/mailings';
 import { logger } from '../../shared/logger';
 import { siteLink } from '../../shared/site';
 import { factsOf } from '../access/load-caller';
-import { facts } from '../events/mail';
-import { EventEntity, SlotEntity } from '../events/entities';
-import { parisClock } from '../../contracts/paris-time';
+import { facts, slotLinks } from '../events/mail';
+import { EventEntity } from '../events/entities';
 import type { BulkMailAdapter } from '../mail/bulk/adapter';
 import { runBulkTask } from '../mail/bulk/engine';
 import { bulkReceipts, bulkTaskProgress, bulkTasks, loadBulkTask, type BulkTaskKey } from '../mail/bulk/stores';
@@ -74,10 +73,10 @@ async function pauseMailing(mailingId: string, because: 'bounces' | 'complaints'
 /** What every mail of the message says of its promoted event: the action and its slots, one link each. */
 export async function promotedEvent(eventId: string | undefined): Promise<SpaceMessageData['event']> {
   if (!eventId) return undefined;
-  const [{ data: event }, { data: slots }] = await Promise.all([EventEntity.get({ eventId }).go(), SlotEntity.query.byEvent({ eventId }).go()]);
+  const [{ data: event }, slots] = await Promise.all([EventEntity.get({ eventId }).go(), slotLinks(eventId)]);
   if (!event || event.status !== 'published') return undefined;
   const { title, when, address, url } = facts(event);
-  return { title, when, address, url, slots: slots.map((s) => ({ label: `${parisClock(s.startsAt)}–${parisClock(s.endsAt)}`, url: siteLink(`/evenements/${eventId}`, { creneau: s.slotId }) })) };
+  return { title, when, address, url, slots };
 }
 
 /** The mail of one recipient (also the preview and the test, so all three are the same mail). */

@@ -109,6 +109,8 @@ export const WaveEntity = new Entity(
       createdAt: { type: 'string', required: true },
       updatedAt: { type: 'string', required: true },
       deployedAt: { type: 'string' },
+      /** Who deployed it, by name: the launch mail's human signature. */
+      deployedByName: { type: 'string' },
       openedAt: { type: 'string' },
       finishedAt: { type: 'string' },
       ...waveCounters,

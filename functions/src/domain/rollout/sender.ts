@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
+import { party } from '../../shared/party';
 import { siteLink } from '../../shared/site';
 import { unsubscribeHeaders } from '../mail/send';
 import type { BulkMailAdapter, Receipt, ReceiptStore } from '../mail/bulk/adapter';
 import { runBulkTask } from '../mail/bulk/engine';
 import { itemsOf } from '../mail/bulk/transaction';
-import { DeliveryEntity, PreregistrationEntity, rollout, WaveTaskEntity } from './entities';
+import { DeliveryEntity, PreregistrationEntity, rollout, WaveEntity, WaveTaskEntity } from './entities';
 import { finishWaveIfDone } from './opening';
 import { waveOptions } from './options';
 import { AFTER_LAUNCH_RETENTION_SECONDS } from './preregistration';
@@ -47,7 +48,7 @@ function deliveries(waveId: string, retainUntil: number): ReceiptStore {
 }
 
 /** The launch mails of one federation for a wave, as the engine sends them. */
-function waveMailing(key: TaskKey, openedAt: string): BulkMailAdapter<Preregistration> {
+function waveMailing(key: TaskKey, openedAt: string, signedBy: string | undefined): BulkMailAdapter<Preregistration> {
   const retainUntil = Math.floor(Date.parse(openedAt) / 1000) + AFTER_LAUNCH_RETENTION_SECONDS;
   return {
     mailing: { kind: 'wave', id: key.waveId },
@@ -62,7 +63,9 @@ function waveMailing(key: TaskKey, openedAt: string): BulkMailAdapter<Preregistr
     mails: async () => (p) => ({
       to: p.email,
       template: 'wave-launch',
+      fromName: `${party.name} · Coopol`,
       data: {
+        signedBy,
         communeName: p.communeName,
         federationName: p.federationName,
         kind: p.kind,
@@ -98,5 +101,6 @@ function waveMailing(key: TaskKey, openedAt: string): BulkMailAdapter<Preregistr
 export async function runWaveTask(key: TaskKey, remainingMs: () => number): Promise<void> {
   const { data: task } = await WaveTaskEntity.get(key).go({ consistent: true });
   if (!task || task.done) return;
-  await runBulkTask(waveMailing(key, task.openedAt), task.cursor ?? null, remainingMs);
+  const { data: wave } = await WaveEntity.get({ waveId: key.waveId }).go({ attributes: ['waveId', 'deployedByName'] });
+  await runBulkTask(waveMailing(key, task.openedAt, wave?.deployedByName), task.cursor ?? null, remainingMs);
 }

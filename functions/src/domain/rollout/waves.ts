@@ -187,8 +187,10 @@ export async function deployWave(caller: Caller, waveId: string): Promise<WaveVi
   const current = await loadWave(waveId);
   if (current.status !== 'draft') throw new ConflictError('wave.already-deployed');
   const at = new Date().toISOString();
+  // Whoever deploys it signs its launch mail.
+  const me = await callerItem(requirePerson(caller));
   const { data } = await WaveEntity.patch({ waveId })
-    .set({ status: 'scheduled', deployedAt: at, updatedAt: at })
+    .set({ status: 'scheduled', deployedAt: at, updatedAt: at, ...(me && { deployedByName: `${me.givenName} ${me.familyName}` }) })
     .where((attr, { eq }) => eq(attr.status, 'draft'))
     .go({ response: 'all_new' })
     .catch((error: Error) => {

@@ -19,10 +19,11 @@ import { kindLabel } from '../format';
 import { agendaHref, eventHref } from '../hrefs';
 import { mapLink } from '../MapPointFields';
 import { HelpLink } from '../../../components/help/HelpLink';
+import { param, type SearchParams } from '../../../lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
 /**
  * The event as the signed-in person sees it, or its public page for a visitor. Signed out, an event
@@ -53,8 +54,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** A signed-out person on a link to an event that is not public: sign in, and come back here. */
-function SignInToSee({ eventId }: { eventId: string }) {
-  const back = safeNextPath(eventHref(eventId), '/agenda');
+function SignInToSee({ eventId, slotId }: { eventId: string; slotId?: string }) {
+  const back = safeNextPath(slotId ? slotHref(eventId, slotId) : eventHref(eventId), '/agenda');
   return (
     <div className={`container ${styles.page}`}>
       <section className={`card ${styles.card} ${styles.signInCard}`} aria-labelledby="sign-in-title">
@@ -74,7 +75,10 @@ function SignInToSee({ eventId }: { eventId: string }) {
   );
 }
 
-function Slots({ event }: { event: EventDetail }) {
+/** A slot's place on the page, as a mail's « Je viens » links to it: marked, and scrolled to. */
+const slotHref = (eventId: string, slotId: string) => `${eventHref(eventId)}?creneau=${encodeURIComponent(slotId)}#creneau-${encodeURIComponent(slotId)}`;
+
+function Slots({ event, chosen }: { event: EventDetail; chosen?: string }) {
   const missing = event.slots.filter((s) => s.missing > 0);
   const total = missing.reduce((sum, s) => sum + s.missing, 0);
   return (
@@ -94,7 +98,8 @@ function Slots({ event }: { event: EventDetail }) {
       <p className={styles.muted}>{t('event.slotsIntro')}</p>
       <ul className={styles.slots}>
         {event.slots.map((slot) => (
-          <li key={slot.id} className={styles.slot} data-slot={slot.id}>
+          <li key={slot.id} id={`creneau-${slot.id}`} className={slot.id === chosen ? `${styles.slot} ${styles.slotChosen}` : styles.slot} data-slot={slot.id}>
+            {slot.id === chosen && !slot.mine && <p className={styles.slotChosenNote}>{t('event.slotChosen')}</p>}
             <div className={styles.slotHead}>
               <span className={styles.slotTime}>
                 {sayShortDay(slot.startsAt)}, {sayHour(slot.startsAt)} – {sayHour(slot.endsAt)}
@@ -186,11 +191,13 @@ async function Manage({ event, session }: { event: EventDetail; session: Session
   );
 }
 
-export default async function EventPage({ params }: Props) {
+export default async function EventPage({ params, searchParams }: Props) {
   const eventId = (await params).id;
+  // The slot a mail's « Je viens » link names (`?creneau=`): shown marked, kept through the sign-in.
+  const chosen = param(await searchParams, 'creneau')?.match(/^[\w-]{1,64}$/)?.[0];
   const session = await getSession();
   const loaded = await loadEvent(eventId, session);
-  if (loaded.kind === 'sign-in') return <SignInToSee eventId={eventId} />;
+  if (loaded.kind === 'sign-in') return <SignInToSee eventId={eventId} slotId={chosen} />;
   const event = loaded.event;
   const cancelled = event.status === 'cancelled';
 
@@ -253,7 +260,7 @@ export default async function EventPage({ params }: Props) {
               </p>
             )}
           </section>
-          {loaded.kind === 'member' && loaded.event.slots.length > 0 && <Slots event={loaded.event} />}
+          {loaded.kind === 'member' && loaded.event.slots.length > 0 && <Slots event={loaded.event} chosen={chosen} />}
         </div>
 
         <div className={styles.facts}>

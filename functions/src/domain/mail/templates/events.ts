@@ -1,5 +1,6 @@
-import { button, layoutMail, paragraph, type RenderedMail } from '../layout';
+import { button, layoutMail, paragraph, smallLink, type RenderedMail } from '../layout';
 import { greeting } from './greeting';
+import { partyIdentity, signature, slotNeeds } from './party-mail';
 
 /** What every event mail says about the event. */
 export interface EventMailFacts {
@@ -17,8 +18,13 @@ export interface EventMailFacts {
 const footerEvent = (space: string) =>
   `Vous recevez ce message parce que vous participez à un événement de ${space} sur Coopol. Merci de ne pas y répondre.`;
 
-/** The announcement of a new event to the members of its space (bulk mail: one-click unsubscribe). */
-export function eventAnnouncement(data: EventMailFacts & { kindLabel: string; description: string; unsubscribeUrl: string }): RenderedMail {
+/**
+ * The announcement of a new event to the members of its space (bulk mail: one-click unsubscribe):
+ * its volunteer needs with a link to each slot, signed by its organizer, from the party.
+ */
+export function eventAnnouncement(
+  data: EventMailFacts & { kindLabel: string; description: string; slots: { label: string; url: string }[]; unsubscribeUrl: string; preferencesUrl: string },
+): RenderedMail {
   return layoutMail({
     subject: `[${data.spaceLabel}] ${data.title} — proposé par ${data.organizerName}`,
     preheader: `${data.kindLabel}, ${data.when}, ${data.address}`,
@@ -27,10 +33,16 @@ export function eventAnnouncement(data: EventMailFacts & { kindLabel: string; de
       paragraph(greeting(data.givenName)),
       paragraph(`${data.organizerName} propose : ${data.kindLabel.toLowerCase()}, ${data.when}, ${data.address}.`),
       ...(data.description ? [paragraph(data.description)] : []),
-      button('Voir l’événement et s’inscrire', data.url),
+      ...slotNeeds(data.slots),
+      button(data.slots.length ? 'Voir l’action' : 'Voir l’événement et s’inscrire', data.url),
+      signature(data.organizerName, data.spaceLabel),
     ],
-    footer: `Vous recevez ce message parce que vous êtes membre de ${data.spaceLabel} sur Coopol.`,
-    footerBlocks: [paragraph(`Ne plus recevoir les annonces d’événements : ${data.unsubscribeUrl}`)],
+    footer: `Vous recevez ce message parce que vous êtes membre de ${data.spaceLabel} sur Coopol. Aucun suivi d’ouverture ni de clic.`,
+    footerBlocks: [
+      smallLink('Ne plus recevoir les annonces d’événements :', 'se désinscrire', data.unsubscribeUrl),
+      smallLink('Choisir ce que je reçois :', 'mes préférences', data.preferencesUrl),
+      partyIdentity(),
+    ],
   });
 }
 

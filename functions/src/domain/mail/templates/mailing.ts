@@ -1,5 +1,6 @@
 import { button, layoutMail, paragraph, smallLink, type RenderedMail } from '../layout';
 import { greeting } from './greeting';
+import { partyIdentity, signature, slotNeeds } from './party-mail';
 
 /** A message of a space to its members (issue 16): a party's mail, signed by a person, with its links. */
 export interface SpaceMessageData {
@@ -29,13 +30,13 @@ export function spaceMessage(data: SpaceMessageData): RenderedMail {
       ...(event
         ? [
             paragraph(`${event.title} : ${event.when}, ${event.address}.`),
-            ...(event.slots.length ? [paragraph('On a besoin de vous sur ces créneaux :'), ...event.slots.map((s) => button(`Je viens ${s.label}`, s.url))] : []),
+            ...slotNeeds(event.slots),
             button('Voir l’action', event.url),
           ]
         : []),
-      paragraph(`${data.authorName}, pour ${data.spaceLabel}`),
+      signature(data.authorName, data.spaceLabel),
     ],
     footer: `Vous recevez ce message parce que vous êtes membre de ${data.spaceLabel} sur Coopol, le réseau du parti. Aucun suivi d’ouverture ni de clic.`,
-    footerBlocks: [smallLink(`Ne plus recevoir les messages de ${data.spaceLabel} :`, 'se désinscrire', data.unsubscribeUrl), smallLink('Choisir ce que je reçois :', 'mes préférences', data.preferencesUrl)],
+    footerBlocks: [smallLink(`Ne plus recevoir les messages de ${data.spaceLabel} :`, 'se désinscrire', data.unsubscribeUrl), smallLink('Choisir ce que je reçois :', 'mes préférences', data.preferencesUrl), partyIdentity()],
   });
 }

@@ -1,4 +1,6 @@
+import { party } from '../../../shared/party';
 import { button, layoutMail, paragraph, smallLink, type RenderedMail } from '../layout';
+import { partyIdentity, signature } from './party-mail';
 
 export interface WaveLaunchData {
   communeName: string;
@@ -9,6 +11,8 @@ export interface WaveLaunchData {
   unsubscribeUrl: string;
   manageUrl: string;
   kind: 'member' | 'supporter';
+  /** Who deployed the wave: the mail's human signature. */
+  signedBy?: string;
 }
 
 /** The launch mail of a rollout wave: sent once to each confirmed preregistered person of its territories. */
@@ -29,12 +33,14 @@ export function waveLaunch(data: WaveLaunchData): RenderedMail {
       ),
       button('Créer mon compte', data.signUpUrl),
       paragraph('Ce lien ouvre le formulaire d’inscription avec votre adresse déjà remplie.'),
+      data.signedBy ? signature(data.signedBy, `l’équipe nationale de ${party.name}`) : paragraph(`L’équipe nationale de ${party.name}`),
     ],
     footer:
       'Vous recevez ce message une seule fois, parce que vous vous étiez pré-inscrit·e à l’ouverture de Coopol. Votre pré-inscription sera effacée dans six mois.',
     footerBlocks: [
       smallLink('Ne plus rien recevoir de Coopol :', 'se désabonner', data.unsubscribeUrl),
       smallLink('Votre pré-inscription :', 'la voir, la télécharger ou l’effacer', data.manageUrl),
+      partyIdentity(),
     ],
   });
 }
