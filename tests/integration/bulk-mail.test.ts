@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { Entity, type EntityItem } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { BulkMailAdapter } from '../../functions/src/domain/mail/bulk/adapter';
+import type { BulkMail, BulkMailAdapter } from '../../functions/src/domain/mail/bulk/adapter';
 import { allMails } from '../support/mail';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -59,6 +59,7 @@ describe('the bulk-mail engine', () => {
     const { runBulkTask, BULK_PAGE_SIZE } = await import('../../functions/src/domain/mail/bulk/engine');
     const { bulkReceipts, bulkTaskProgress, createBulkTask, loadBulkTask } = await import('../../functions/src/domain/mail/bulk/stores');
     const { dynamodb } = await import('../../functions/src/shared/dynamodb');
+    const { readingNothing } = await import('../../functions/src/shared/read-together');
 
     const mailing = { kind: 'message' as const, id: `essai-${run}` };
     const key = { mailing, shard: 'tous', seq: 0 };
@@ -70,8 +71,12 @@ describe('the bulk-mail engine', () => {
         return { recipients: page.data, next: page.cursor ?? null };
       },
       recipient: (p) => ({ id: p.personId, email: p.email }),
-      mails: async () => (p) =>
-        p.optedOut ? undefined : { to: p.email, template: 'notification', data: { givenName: p.givenName, text: `Message d’essai ${run}`, url: 'https://coopol.example/', settingsUrl: 'https://coopol.example/notifications' } },
+      mails: () =>
+        readingNothing(
+          Promise.resolve((p: Person): BulkMail | undefined =>
+            p.optedOut ? undefined : { to: p.email, template: 'notification', data: { givenName: p.givenName, text: `Message d’essai ${run}`, url: 'https://coopol.example/', settingsUrl: 'https://coopol.example/notifications' } },
+          ),
+        ),
       receipts: bulkReceipts(mailing, 3600),
       ...bulkTaskProgress(key),
     };
@@ -110,5 +115,94 @@ describe('the bulk-mail engine', () => {
     // the send permits (an UpdateItem per batch, more when a second is spent) — whatever the audience's size.
     console.log(`bulk-mail engine: ${wanted.length} mails in ${seconds.toFixed(1)} s, ${requests} DynamoDB requests for ${pages} pages = ${(requests / pages).toFixed(1)} a page, ${(requests / RECIPIENTS).toFixed(3)} per recipient`);
     assert.ok(requests / pages <= 9, `${requests} requests for ${pages} pages`);
+  });
+});
+
+// An adapter that reads the people's mail preferences (as announcements and messages do): the engine
+// reads them with the page's receipts, in one BatchGetItem. Some people left this list's messages,
+// some have a preference already, the others none: the sender makes theirs (two senders racing make
+// each once). Who left gets nothing; everyone else one mail, whose link carries their stored secret.
+describe('the bulk-mail engine with the people’s mail preferences', () => {
+  const PEOPLE = 480;
+  const left = (i: number) => i % 4 === 0;
+  const known = (i: number) => i % 4 === 1;
+
+  async function scenario(name: string, senders: number) {
+    const { runBulkTask, BULK_PAGE_SIZE } = await import('../../functions/src/domain/mail/bulk/engine');
+    const { bulkReceipts, bulkTaskProgress, createBulkTask, loadBulkTask } = await import('../../functions/src/domain/mail/bulk/stores');
+    const { changeMailPreference, ensureMailPreferences, mailPreferencesOf, subscribed, subscriptionKey } = await import('../../functions/src/domain/mail/preferences');
+    const { MailPreferenceEntity } = await import('../../functions/src/domain/mail/preference-entities');
+    const { mapReading } = await import('../../functions/src/shared/read-together');
+    const { dynamodb } = await import('../../functions/src/shared/dynamodb');
+
+    const list = `${run}-${name}`;
+    const address = (i: number) => `prefs-${list}-${i}@coopol.example`;
+    const userId = (p: { personId: string }) => `${list}-${p.personId}`;
+    const spaceKey = `liste:${list}`;
+    const people = Array.from({ length: PEOPLE }, (_, i) => ({ list, personId: `p${String(i).padStart(5, '0')}`, email: address(i), givenName: `Essai${i}`, optedOut: false }));
+    assert.equal((await Audience.put(people).go({ concurrency: 4 })).unprocessed.length, 0);
+    const knownOnes = people.filter((_, i) => known(i)).map((p) => ({ userId: userId(p) }));
+    for (let at = 0; at < knownOnes.length; at += 48) await ensureMailPreferences(knownOnes.slice(at, at + 48));
+    for (const [i, p] of people.entries()) if (left(i)) await changeMailPreference(userId(p), { leave: [subscriptionKey(spaceKey, 'messages')], join: [] });
+
+    const mailing = { kind: 'message' as const, id: `prefs-${list}` };
+    const key = { mailing, shard: 'tous', seq: 0 };
+    const adapter: BulkMailAdapter<Person> = {
+      mailing,
+      suppression: 'bulk',
+      async audience(cursor, limit) {
+        const page = await Audience.query.byList({ list }).go({ cursor, limit });
+        return { recipients: page.data, next: page.cursor ?? null };
+      },
+      recipient: (p) => ({ id: p.personId, email: p.email }),
+      mails: (page) =>
+        mapReading(mailPreferencesOf(page.map((p) => ({ userId: userId(p) }))), async (made) => {
+          const preferences = await made;
+          return (p: Person): BulkMail | undefined => {
+            const preference = preferences.get(userId(p))!;
+            if (!subscribed(preference, spaceKey, 'messages')) return undefined;
+            return { to: p.email, template: 'notification', data: { givenName: p.givenName, text: `Message d’essai ${list}`, url: `https://coopol.example/desinscription/messages/${preference.unsubscribeToken}`, settingsUrl: 'https://coopol.example/notifications' } };
+          };
+        }),
+      receipts: bulkReceipts(mailing, 3600),
+      ...bulkTaskProgress(key),
+    };
+    assert.equal(await createBulkTask(key), true);
+
+    const batchGets = { count: 0 };
+    const counter = `bulkTestBatchGets-${name}`;
+    dynamodb.middlewareStack.add((next, context) => (args) => ((batchGets.count += context.commandName === 'BatchGetItemCommand' ? 1 : 0), next(args)), { step: 'initialize', name: counter });
+    const results = await Promise.all(Array.from({ length: senders }, () => runBulkTask(adapter, null, () => 10 * 60_000)));
+    dynamodb.middlewareStack.remove(counter);
+
+    const wanted = people.filter((_, i) => !left(i));
+    const task = await loadBulkTask(key);
+    assert.deepEqual({ done: task?.done, sent: task?.sent, skipped: task?.skipped }, { done: true, sent: wanted.length, skipped: PEOPLE - wanted.length });
+    // Each mail's link carries the secret stored in its person's preference: made once, whoever made it.
+    const { data: stored } = await MailPreferenceEntity.get(people.map((p) => ({ userId: userId(p) }))).go({ consistent: true });
+    const tokenOf = new Map(stored.map((s) => [s.userId.slice(list.length + 1), s.unsubscribeToken]));
+    assert.equal(tokenOf.size, PEOPLE, 'everyone has a preference now');
+    const received = new Map<string, string[]>();
+    for (const mail of await allMails(stack)) {
+      for (const to of mail.destination.to) if (to.startsWith(`prefs-${list}-`)) received.set(to, [...(received.get(to) ?? []), mail.body.html ?? '']);
+    }
+    assert.equal(received.size, wanted.length, 'who left this list’s messages got none');
+    for (const p of wanted) {
+      const mails = received.get(p.email) ?? [];
+      assert.equal(mails.length, 1, `${p.email}: one mail`);
+      assert.ok(mails[0]!.includes(`/desinscription/messages/${tokenOf.get(p.personId)}`), `${p.email}: the link carries the stored secret`);
+    }
+    return { results, batchGets: batchGets.count, pages: Math.ceil(PEOPLE / BULK_PAGE_SIZE) };
+  }
+
+  test(`${PEOPLE} people, one sender: 2 BatchGetItem a page (receipts with preferences, suppressions)`, { timeout: 60_000 }, async () => {
+    const { results, batchGets, pages } = await scenario('seul', 1);
+    assert.deepEqual(results, ['done']);
+    assert.equal(batchGets, 2 * pages, `${batchGets} BatchGetItem for ${pages} pages`);
+  });
+
+  test(`${PEOPLE} people, two senders racing to make the missing preferences: each made once, one mail each`, { timeout: 60_000 }, async () => {
+    const { results } = await scenario('course', 2);
+    assert.deepEqual([...results].sort(), ['done', 'stopped']);
   });
 });

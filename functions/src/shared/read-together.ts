@@ -6,7 +6,9 @@ import { documentClient, tableName } from './dynamodb';
  * Independent GetItems of one read level, of any entities of the single table, sent as one
  * BatchGetItem (100 keys a request, again for what DynamoDB left unprocessed) instead of one
  * request per entity (ADR 0025): fewer requests, the same level. Each answer is parsed back by the
- * entity that asked for it; a missing item is absent from its list.
+ * entity that asked for it; a missing item is absent from its list. A `Reading` is such reads with
+ * what their items make (a page's receipts, its mail preferences): several are sent as one
+ * (`readingsTogether`, the bulk-mail engine's page).
  */
 type Key = Record<string, string>;
 
@@ -39,14 +41,19 @@ export async function readTogether<R extends Read<unknown>[]>(
   reads: [...R],
   options: { consistent?: boolean } = {},
 ): Promise<{ [I in keyof R]: R[I] extends Read<infer T> ? T[] : never }> {
-  const owners = new Map<string, number>();
+  // A key asked by several reads is read once and given to each.
+  const owners = new Map<string, number[]>();
   const keys: Key[] = [];
   reads.forEach((r, index) => {
     for (const k of r.keys) {
       const key = (r.entity.get(k as never).params() as { Key: Key }).Key;
       const id = keyId(key);
-      if (owners.has(id)) continue;
-      owners.set(id, index);
+      const asked = owners.get(id);
+      if (asked) {
+        if (!asked.includes(index)) asked.push(index);
+        continue;
+      }
+      owners.set(id, [index]);
       keys.push(key);
     }
   });
@@ -56,12 +63,39 @@ export async function readTogether<R extends Read<unknown>[]>(
   await Promise.all(chunks.map((chunk) => getChunk(chunk, options.consistent ?? false, found)));
   const results = reads.map(() => [] as unknown[]);
   for (const item of found) {
-    const index = owners.get(keyId(item));
-    if (index === undefined) continue;
-    const { data } = reads[index]!.entity.parse({ Item: item });
-    if (data) results[index]!.push(data);
+    for (const index of owners.get(keyId(item)) ?? []) {
+      const { data } = reads[index]!.entity.parse({ Item: item });
+      if (data) results[index]!.push(data);
+    }
   }
   return results as { [I in keyof R]: R[I] extends Read<infer T> ? T[] : never };
+}
+
+/** Reads and what their items make, to be sent with others (`readingsTogether`). */
+export interface Reading<T> {
+  reads: Read<unknown>[];
+  /** From the items of each read (in their order), the result. */
+  make(found: unknown[][]): T;
+}
+
+/** The GetItems of one entity and what its items found make (in no particular order; a missing item is absent). */
+export const reading = <E extends AnyEntity, T>(entity: E, keys: Parameters<E['get']>[0], make: (items: EntityItem<E>[]) => T): Reading<T> => ({
+  reads: [read(entity, keys)],
+  make: ([items]) => make((items ?? []) as EntityItem<E>[]),
+});
+
+/** The same reads, making something else of what they make. */
+export const mapReading = <A, B>(r: Reading<A>, then: (made: A) => B): Reading<B> => ({ reads: r.reads, make: (found) => then(r.make(found)) });
+
+/** What needs no read. */
+export const readingNothing = <T>(value: T): Reading<T> => ({ reads: [], make: () => value });
+
+/** Several readings' GetItems in one `readTogether` (a BatchGetItem per 100 keys), then what each makes, in their order. */
+export async function readingsTogether<T extends unknown[]>(readings: { [I in keyof T]: Reading<T[I]> }, options: { consistent?: boolean } = {}): Promise<T> {
+  const reads = readings.flatMap((r) => r.reads);
+  const found: unknown[][] = reads.some((r) => r.keys.length) ? await readTogether(reads, options) : reads.map(() => []);
+  let at = 0;
+  return readings.map((r) => r.make(found.slice(at, (at += r.reads.length)))) as T;
 }
 
 async function getChunk(keys: Key[], consistent: boolean, found: Record<string, unknown>[]): Promise<void> {

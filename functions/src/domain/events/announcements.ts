@@ -1,13 +1,14 @@
 import { pool } from '../../shared/pool';
+import { mapReading, reading } from '../../shared/read-together';
 import { siteLink } from '../../shared/site';
-import type { BulkMailAdapter, Receipt, ReceiptStore } from '../mail/bulk/adapter';
+import type { BulkMail, BulkMailAdapter, Receipt, ReceiptStore } from '../mail/bulk/adapter';
 import { BULK_PAGE_SIZE, runBulkTask } from '../mail/bulk/engine';
 import { itemsOf } from '../mail/bulk/transaction';
 import { unsubscribeHeaders } from '../mail/send';
 import { spacePeoplePage, type SpaceShard } from '../spaces/people';
 import { listFederations } from '../territory/service';
 import { AnnouncementTaskEntity, eventsService, MailReceiptEntity } from './entities';
-import { ensureMailPreferences } from '../mail/preferences';
+import { mailPreferencesOf } from '../mail/preferences';
 import { facts, kindLabels, loadEvent, slotLinks, type PersonItem } from './mail';
 import type { EventItem } from './read';
 import { isConditionFailure } from '../../shared/conditions';
@@ -69,12 +70,15 @@ function receiptsOf(eventId: string): ReceiptStore {
   const one = (fn: Parameters<typeof eventsService.transaction.write>[0]) => itemsOf(eventsService.transaction.write(fn))[0]!;
   const key = (recipient: string) => ({ eventId, topic: TOPIC, recipient });
   return {
-    async read(recipients) {
-      const { data, unprocessed } = await MailReceiptEntity.get(recipients.map(key)).go({ consistent: true, preserveBatchOrder: true });
-      if (unprocessed.length) throw new Error(`${unprocessed.length} receipts left unprocessed`);
-      // A settled receipt says no more than that: sent (or refused for good, which was logged).
-      return data.map((r): Receipt | undefined => (!r ? undefined : r.leaseUntil === undefined ? { state: 'sent', messageId: '' } : { state: 'claimed', leaseUntil: r.leaseUntil }));
-    },
+    read: (recipients) =>
+      reading(MailReceiptEntity, recipients.map(key), (found) => {
+        const byRecipient = new Map(found.map((r) => [r.recipient, r]));
+        // A settled receipt says no more than that: sent (or refused for good, which was logged).
+        return recipients.map((recipient): Receipt | undefined => {
+          const r = byRecipient.get(recipient);
+          return !r ? undefined : r.leaseUntil === undefined ? { state: 'sent', messageId: '' } : { state: 'claimed', leaseUntil: r.leaseUntil };
+        });
+      }),
     claim: (recipient, leaseUntil) => one(({ receipt }) => [receipt.create({ ...key(recipient), at: new Date().toISOString(), leaseUntil }).commit()]),
     reclaim: (recipient, expired, leaseUntil) => one(({ receipt }) => [receipt.patch(key(recipient)).set({ leaseUntil, at: new Date().toISOString() }).where((attr, { eq }) => eq(attr.leaseUntil, expired)).commit()]),
     settle: (recipient) => one(({ receipt }) => [receipt.patch(key(recipient)).remove(['leaseUntil']).commit()]),
@@ -96,29 +100,31 @@ function announcementMailing(key: AnnouncementTaskKey): BulkMailAdapter<Recipien
       return { recipients: page.people.map((person) => ({ person, event })), next: page.cursor };
     },
     recipient: ({ person }) => ({ id: person.userId, email: person.email }),
-    async mails(page) {
-      slots ??= slotLinks(key.eventId);
-      const [preferences, needs] = await Promise.all([ensureMailPreferences(page.map((r) => r.person)), slots]);
-      return ({ person, event }) => {
-        const preference = preferences.get(person.userId);
-        if (!preference?.eventAnnouncements) return undefined;
-        return {
-          to: person.email,
-          template: 'event-announcement',
-          fromName: `${event.spaceName} · Coopol`,
-          // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
-          data: {
-            ...facts(event, person.givenName),
-            kindLabel: kindLabels[event.kind],
-            description: event.description,
-            slots: needs,
-            unsubscribeUrl: siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`),
-            preferencesUrl: siteLink('/notifications/preferences'),
-          },
-          headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${preference.unsubscribeToken}`)),
+    // The page's preferences, read with its receipts (the engine's one BatchGet); the slots once a run.
+    mails: (page) =>
+      mapReading(mailPreferencesOf(page.map((r) => r.person)), async (made) => {
+        slots ??= slotLinks(key.eventId);
+        const [preferences, needs] = await Promise.all([made, slots]);
+        return ({ person, event }: Recipient): BulkMail | undefined => {
+          const preference = preferences.get(person.userId);
+          if (!preference?.eventAnnouncements) return undefined;
+          return {
+            to: person.email,
+            template: 'event-announcement',
+            fromName: `${event.spaceName} · Coopol`,
+            // The body links to a page with a button; mail clients' one-click unsubscribe POSTs to the API.
+            data: {
+              ...facts(event, person.givenName),
+              kindLabel: kindLabels[event.kind],
+              description: event.description,
+              slots: needs,
+              unsubscribeUrl: siteLink(`/desinscription/evenements/${preference.unsubscribeToken}`),
+              preferencesUrl: siteLink('/notifications/preferences'),
+            },
+            headers: unsubscribeHeaders(siteLink(`/api/event-announcements/unsubscribe/${preference.unsubscribeToken}`)),
+          };
         };
-      };
-    },
+      }),
     receipts: receiptsOf(key.eventId),
     progress: (from, next, { processed, sent }) =>
       itemsOf(

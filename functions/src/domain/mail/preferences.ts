@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
+import { reading, type Reading } from '../../shared/read-together';
 import { MailPreferenceEntity, preferenceService, UnsubscribeLinkEntity } from './preference-entities';
 import { NotFoundError } from '../errors';
 import { itemsOf, writeTogether } from './bulk/transaction';
@@ -29,22 +30,32 @@ export const subscribed = (preference: MailPreference, spaceKey: string, kind: S
  * in one transaction (≤ 48 people: 96 items), created only if absent — another run's stands.
  */
 export async function ensureMailPreferences(people: { userId: string }[]): Promise<Map<string, MailPreference>> {
-  const known = new Map<string, MailPreference>();
-  for (let attempt = 0; people.length && attempt < 3; attempt += 1) {
-    const wanted = people.filter((p) => !known.has(p.userId));
-    const { data } = await MailPreferenceEntity.get(wanted.map(({ userId }) => ({ userId }))).go({ consistent: attempt > 0 });
-    for (const p of data) known.set(p.userId, p);
-    const missing = wanted.filter((p) => !known.has(p.userId));
+  const { data } = people.length ? await MailPreferenceEntity.get(people.map(({ userId }) => ({ userId }))).go() : { data: [] };
+  return withMissingMade(people, data);
+}
+
+/** The same, its BatchGet read with others (`readingsTogether`: the bulk-mail engine reads a page's with its receipts). */
+export const mailPreferencesOf = (people: { userId: string }[]): Reading<Promise<Map<string, MailPreference>>> =>
+  reading(MailPreferenceEntity, people.map(({ userId }) => ({ userId })), (found) => withMissingMade(people, found));
+
+/** The preferences found, and those of the people who had none, made (read again, consistently, if another run made some meanwhile). */
+async function withMissingMade(people: { userId: string }[], found: MailPreference[]): Promise<Map<string, MailPreference>> {
+  const known = new Map(found.map((p) => [p.userId, p]));
+  for (let attempt = 0; ; attempt += 1) {
+    const missing = people.filter((p) => !known.has(p.userId));
     if (!missing.length) return known;
+    if (attempt >= 3) throw new Error('mail preferences could not be made');
     const created = missing.map(({ userId }) => ({ userId, eventAnnouncements: true, unsubscribeToken: randomBytes(24).toString('base64url') }));
     const written = await writeTogether(
       itemsOf(preferenceService.transaction.write(({ preference, unsubscribe }) => created.flatMap((p) => [preference.create(p).commit(), unsubscribe.create({ token: p.unsubscribeToken, userId: p.userId }).commit()]))),
     );
     if (written.written) for (const p of created) known.set(p.userId, p);
-    // Refused: someone's preference was made meanwhile; read again and make the rest.
+    else {
+      // Refused: someone's preference was made meanwhile; read again and make the rest.
+      const { data } = await MailPreferenceEntity.get(missing.map(({ userId }) => ({ userId }))).go({ consistent: true });
+      for (const p of data) known.set(p.userId, p);
+    }
   }
-  if (people.some((p) => !known.has(p.userId))) throw new Error('mail preferences could not be made');
-  return known;
 }
 
 /** One person's preference, made with its link's secret if they have none yet (the same one place). */

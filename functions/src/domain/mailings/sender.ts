@@ -1,5 +1,6 @@
 import type { Segment } from '../../contracts/mailings';
 import { logger } from '../../shared/logger';
+import { mapReading } from '../../shared/read-together';
 import { siteLink } from '../../shared/site';
 import { factsOf } from '../access/load-caller';
 import { facts, slotLinks } from '../events/mail';
@@ -8,7 +9,7 @@ import type { BulkMailAdapter } from '../mail/bulk/adapter';
 import { runBulkTask } from '../mail/bulk/engine';
 import { bulkReceipts, bulkTaskProgress, bulkTasks, loadBulkTask, type BulkTaskKey } from '../mail/bulk/stores';
 import { itemsOf, writeTogether } from '../mail/bulk/transaction';
-import { ensureMailPreferences, subscribed } from '../mail/preferences';
+import { mailPreferencesOf, subscribed } from '../mail/preferences';
 import type { SpaceMessageData } from '../mail/templates/mailing';
 import { unsubscribeHeaders } from '../mail/send';
 import { PersonEntity } from '../people/entities';
@@ -120,14 +121,16 @@ async function mailingAdapter(key: BulkTaskKey, first: MailingItem): Promise<Bul
       return { recipients: await keep(page.people), next: page.cursor };
     },
     recipient: (p) => ({ id: p.userId, email: p.email }),
-    async mails(page) {
-      const preferences = await ensureMailPreferences(page);
-      return (p) => {
-        const preference = preferences.get(p.userId)!;
-        if (!subscribed(preference, first.spaceKey, 'messages')) return undefined;
-        return messageMail(first, p, unsubscribeLinks(first, preference.unsubscribeToken), event);
-      };
-    },
+    // The page's preferences, read with its receipts (the engine's one BatchGet).
+    mails: (page) =>
+      mapReading(mailPreferencesOf(page), async (made) => {
+        const preferences = await made;
+        return (p: SpacePerson) => {
+          const preference = preferences.get(p.userId)!;
+          if (!subscribed(preference, first.spaceKey, 'messages')) return undefined;
+          return messageMail(first, p, unsubscribeLinks(first, preference.unsubscribeToken), event);
+        };
+      }),
     receipts: bulkReceipts(key.mailing, RECEIPT_DAYS * 24 * 3600),
     progress: (from, next, counts) => [
       ...progress.progress(from, next, counts),

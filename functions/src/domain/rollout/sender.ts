@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import { party } from '../../shared/party';
+import { reading, readingNothing } from '../../shared/read-together';
 import { siteLink } from '../../shared/site';
 import { unsubscribeHeaders } from '../mail/send';
-import type { BulkMailAdapter, Receipt, ReceiptStore } from '../mail/bulk/adapter';
+import type { BulkMail, BulkMailAdapter, Receipt, ReceiptStore } from '../mail/bulk/adapter';
 import { runBulkTask } from '../mail/bulk/engine';
 import { itemsOf } from '../mail/bulk/transaction';
 import { DeliveryEntity, PreregistrationEntity, rollout, WaveEntity, WaveTaskEntity } from './entities';
@@ -30,15 +31,16 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 function deliveries(waveId: string, retainUntil: number): ReceiptStore {
   const one = (fn: Parameters<typeof rollout.transaction.write>[0]) => itemsOf(rollout.transaction.write(fn))[0]!;
   return {
-    async read(recipients) {
-      const { data, unprocessed } = await DeliveryEntity.get(recipients.map((recipient) => ({ waveId, recipient }))).go({ preserveBatchOrder: true, consistent: true });
-      if (unprocessed.length) throw new Error(`${unprocessed.length} deliveries left unprocessed`);
-      return data.map((d): Receipt | undefined => {
-        if (!d) return undefined;
-        if (d.state === 'sending') return { state: 'claimed', leaseUntil: d.leaseUntil };
-        return d.state === 'sent' ? { state: 'sent', messageId: d.messageId ?? '' } : { state: 'failed', error: d.error ?? '' };
-      });
-    },
+    read: (recipients) =>
+      reading(DeliveryEntity, recipients.map((recipient) => ({ waveId, recipient })), (found) => {
+        const byRecipient = new Map(found.map((d) => [d.recipient, d]));
+        return recipients.map((recipient): Receipt | undefined => {
+          const d = byRecipient.get(recipient);
+          if (!d) return undefined;
+          if (d.state === 'sending') return { state: 'claimed', leaseUntil: d.leaseUntil };
+          return d.state === 'sent' ? { state: 'sent', messageId: d.messageId ?? '' } : { state: 'failed', error: d.error ?? '' };
+        });
+      }),
     claim: (recipient, leaseUntil) => one(({ delivery }) => [delivery.create({ waveId, recipient, state: 'sending', leaseUntil, expiresAt: nowSeconds() + AFTER_LAUNCH_RETENTION_SECONDS }).commit()]),
     reclaim: (recipient, expired, leaseUntil) =>
       one(({ delivery }) => [delivery.patch({ waveId, recipient }).set({ leaseUntil }).where((attr, { eq }) => `${eq(attr.state, 'sending')} AND ${eq(attr.leaseUntil, expired)}`).commit()]),
@@ -46,6 +48,23 @@ function deliveries(waveId: string, retainUntil: number): ReceiptStore {
       one(({ delivery }) => [delivery.put({ waveId, recipient, leaseUntil: 0, expiresAt: retainUntil, ...(outcome.state === 'sent' ? { state: 'sent', messageId: outcome.messageId } : { state: 'failed', error: outcome.error }) }).commit()]),
   };
 }
+
+/** A preregistration's launch mail, its links carrying the preregistration's token, signed by whoever deployed the wave. */
+const launchMail = (p: Preregistration, signedBy: string | undefined): BulkMail => ({
+  to: p.email,
+  template: 'wave-launch',
+  fromName: `${party.name} · Coopol`,
+  data: {
+    signedBy,
+    communeName: p.communeName,
+    federationName: p.federationName,
+    kind: p.kind,
+    signUpUrl: siteLink('/inscription', { email: p.email, cp: p.postalCode }),
+    unsubscribeUrl: siteLink('/desinscription', { jeton: p.token }),
+    manageUrl: siteLink('/preinscription/gerer', { jeton: p.token }),
+  },
+  headers: unsubscribeHeaders(siteLink(`/api/unsubscribe/${p.token}`)),
+});
 
 /** The launch mails of one federation for a wave, as the engine sends them. */
 function waveMailing(key: TaskKey, openedAt: string, signedBy: string | undefined): BulkMailAdapter<Preregistration> {
@@ -60,21 +79,8 @@ function waveMailing(key: TaskKey, openedAt: string, signedBy: string | undefine
       return { recipients: page.data.filter((p) => p.expiresAt > nowSeconds() && (!p.emailedBy || p.emailedBy === key.waveId)), next: page.cursor ?? null };
     },
     recipient: (p) => ({ id: recipientId(p.email), email: p.email }),
-    mails: async () => (p) => ({
-      to: p.email,
-      template: 'wave-launch',
-      fromName: `${party.name} · Coopol`,
-      data: {
-        signedBy,
-        communeName: p.communeName,
-        federationName: p.federationName,
-        kind: p.kind,
-        signUpUrl: siteLink('/inscription', { email: p.email, cp: p.postalCode }),
-        unsubscribeUrl: siteLink('/desinscription', { jeton: p.token }),
-        manageUrl: siteLink('/preinscription/gerer', { jeton: p.token }),
-      },
-      headers: unsubscribeHeaders(siteLink(`/api/unsubscribe/${p.token}`)),
-    }),
+    // A launch mail needs nothing more than its preregistration and its wave's signer: no read of the page's.
+    mails: () => readingNothing(Promise.resolve((p: Preregistration) => launchMail(p, signedBy))),
     receipts: deliveries(key.waveId, retainUntil),
     // Kept six months after their launch mail; one erased meanwhile (token gone) must not come back.
     record: (p, outcome) =>

@@ -1,3 +1,4 @@
+import type { Reading } from '../../../shared/read-together';
 import type { Mailing } from '../acceptance';
 import type { MailTemplateName } from '../render';
 import type { SendMailInput } from '../send';
@@ -30,8 +31,11 @@ export type Receipt = { state: 'claimed'; leaseUntil: number } | SendOutcome;
  * page's commit.
  */
 export interface ReceiptStore {
-  /** The receipts of these recipients, in their order (consistent reads). */
-  read(recipients: string[]): Promise<(Receipt | undefined)[]>;
+  /**
+   * The receipts of these recipients, in their order: their GetItems, which the engine reads
+   * consistently in one BatchGetItem with the page's others (the adapter's `mails`).
+   */
+  read(recipients: string[]): Reading<(Receipt | undefined)[]>;
   /** Claims a recipient: a receipt created with a lease, only if there was none. */
   claim(recipient: string, leaseUntil: number): WriteItem;
   /** Claims again a recipient whose claim expired: only if its lease is still `expired`. */
@@ -81,9 +85,11 @@ export interface BulkMailAdapter<R> {
   recipient(r: R): { id: string; email: string };
   /**
    * The page's mails: per recipient, what to send, or undefined to leave them out (their choice).
-   * Called once per page, before claims: one BatchGet of preferences at most.
+   * Asked once per page, before claims. What it reads (one key a recipient at most: their
+   * preference) the engine reads with the page's receipts, in the same BatchGetItem (≤ 96 keys);
+   * what it makes may still write (preferences made for those who had none).
    */
-  mails(page: R[]): Promise<(r: R) => BulkMail | undefined>;
+  mails(page: R[]): Reading<Promise<(r: R) => BulkMail | undefined>>;
   receipts: ReceiptStore;
   /** What else to record of a recipient mailed (e.g. a preregistration's retention), in the page's commit; its condition may refuse it (the item is gone), it is then dropped. */
   record?(r: R, outcome: SendOutcome): WriteItem[];

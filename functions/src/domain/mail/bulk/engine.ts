@@ -1,16 +1,18 @@
 import { logger } from '../../../shared/logger';
 import { pool } from '../../../shared/pool';
+import { readingsTogether } from '../../../shared/read-together';
 import { acceptedAmong, mailLeaseSeconds } from '../acceptance';
 import { sesMaxSendRate, takeSendPermits } from '../pacing';
 import { suppressedAmong } from '../suppression';
-import type { BulkMail, BulkMailAdapter, PageCounts, SendOutcome, WriteItem } from './adapter';
+import type { BulkMail, BulkMailAdapter, PageCounts, Receipt, SendOutcome, WriteItem } from './adapter';
 import { sendTracked } from './send-tracked';
 import { writeTogether, type Refusal } from './transaction';
 
 /**
  * The bulk-mail engine (ADR 0016; the protocol of ADR 0009 and 0013): sends one task of a mailing
  * page by page. For each page of the audience it
- * 1. reads the page's receipts, suppressions and the adapter's mails (one BatchGet each);
+ * 1. reads the page's receipts with what the adapter's mails read (its preferences) in one
+ *    consistent BatchGet, and its suppressions in another beside it;
  * 2. claims the recipients not done yet in one transaction (receipts with a lease; refused if any
  *    exists meanwhile: it reads again);
  * 3. sends, paced to the account-wide rate (`takeSendPermits`), each mail tagged with its mailing and
@@ -48,25 +50,33 @@ type Slot<R> = { r: R; id: string; mail: BulkMail | undefined };
 /** What a page's commit records: its counts, and the claims it settles (sent by this run or, says SES, by one that died). */
 type PageResult<R> = { counts: PageCounts; settled: { slot: Slot<R>; outcome: SendOutcome }[] };
 
+/** What a page's reads say: each recipient's receipt (in the page's order), the addresses suppressed. */
+type PageRead = { receipts: (Receipt | undefined)[]; suppressed: Set<string> };
+
+/** The page's receipts (consistent) and suppressions, read again after a wait or a refused claim. */
+async function readAgain<R>(adapter: BulkMailAdapter<R>, slots: Slot<R>[]): Promise<PageRead> {
+  const [[receipts], suppressed] = await Promise.all([
+    readingsTogether([adapter.receipts.read(slots.map((s) => s.id))], { consistent: true }),
+    suppressedAmong(slots.map((s) => adapter.recipient(s.r).email.toLowerCase()), adapter.suppression),
+  ]);
+  return { receipts, suppressed };
+}
+
 /**
  * Who of the page needs what: nothing (settled before, suppressed, left out by the adapter), a
  * claim, a claim again (an expired lease whose mail SES did not accept), or a settlement (an expired
  * lease whose mail SES accepted). A lease still running is waited for, then the page read again.
  */
-async function readPage<R>(adapter: BulkMailAdapter<R>, slots: Slot<R>[]) {
-  for (;;) {
-    const [receipts, suppressed] = await Promise.all([
-      adapter.receipts.read(slots.map((s) => s.id)),
-      suppressedAmong(slots.map((s) => adapter.recipient(s.r).email.toLowerCase()), adapter.suppression),
-    ]);
+async function sortPage<R>(adapter: BulkMailAdapter<R>, slots: Slot<R>[], first: PageRead) {
+  for (let seen = first; ; seen = await readAgain(adapter, slots)) {
     const known = new Map<Slot<R>, Outcome>();
     const fresh: Slot<R>[] = [];
     const expired: { slot: Slot<R>; leaseUntil: number }[] = [];
     let leaseEnds = 0;
     slots.forEach((slot, i) => {
-      const receipt = receipts[i];
+      const receipt = seen.receipts[i];
       if (!receipt) {
-        if (suppressed.has(adapter.recipient(slot.r).email.toLowerCase())) known.set(slot, { state: 'suppressed' });
+        if (seen.suppressed.has(adapter.recipient(slot.r).email.toLowerCase())) known.set(slot, { state: 'suppressed' });
         else if (!slot.mail) known.set(slot, { state: 'skipped' });
         else fresh.push(slot);
       } else if (receipt.state !== 'claimed') known.set(slot, receipt);
@@ -93,15 +103,25 @@ async function sendPage<R>(
   stopped: () => boolean,
   sendTurn: <T>(work: () => Promise<T>) => Promise<T>,
 ): Promise<PageResult<R> | undefined> {
-  const mailOf = recipients.length ? await adapter.mails(recipients) : () => undefined;
-  const slots = recipients.map((r) => ({ r, id: adapter.recipient(r).id, mail: mailOf(r) }));
+  const ids = recipients.map((r) => adapter.recipient(r).id);
+  // The receipts and what the mails need (the adapter's preferences) in one BatchGetItem (≤ 96 keys), the suppressions beside it.
+  const [[receipts, mails], suppressed] = await Promise.all([
+    readingsTogether([adapter.receipts.read(ids), adapter.mails(recipients)], { consistent: true }),
+    suppressedAmong(recipients.map((r) => adapter.recipient(r).email.toLowerCase()), adapter.suppression),
+  ]);
+  const mailOf = await mails;
+  const slots = recipients.map((r, i) => ({ r, id: ids[i]!, mail: mailOf(r) }));
+  let seen: PageRead = { receipts, suppressed };
   for (;;) {
-    const { known, fresh, stale, acceptedSettled } = slots.length ? await readPage(adapter, slots) : { known: new Map(), fresh: [], stale: [], acceptedSettled: [] };
+    const { known, fresh, stale, acceptedSettled } = await sortPage(adapter, slots, seen);
     if (stopped()) return undefined; // another run carries this task on: claim nothing more
     const leaseUntil = nowSeconds() + mailLeaseSeconds;
     const claims = [...fresh.map((s) => adapter.receipts.claim(s.id, leaseUntil)), ...stale.map((e) => adapter.receipts.reclaim(e.slot.id, e.leaseUntil, leaseUntil))];
     // Claimed meanwhile by another run of this task (a redelivered record): look again.
-    if (!(await writeTogether(claims)).written) continue;
+    if (!(await writeTogether(claims)).written) {
+      seen = await readAgain(adapter, slots);
+      continue;
+    }
 
     const outcomes = new Map<Slot<R>, Outcome>(known);
     const settled: PageResult<R>['settled'] = [...acceptedSettled];

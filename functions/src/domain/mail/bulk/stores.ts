@@ -1,6 +1,7 @@
 import { Entity, Service, type EntityItem } from 'electrodb';
 import { isConditionFailure } from '../../../shared/conditions';
 import { documentClient, tableName } from '../../../shared/dynamodb';
+import { reading } from '../../../shared/read-together';
 import type { Mailing } from '../acceptance';
 import type { BulkMailAdapter, Receipt, ReceiptStore } from './adapter';
 import { itemsOf } from './transaction';
@@ -94,15 +95,16 @@ export function bulkReceipts(mailing: Mailing, keepSeconds: number): ReceiptStor
   const key = (recipient: string) => ({ mailing: mailingKey(mailing), recipient });
   const expiresAt = () => Math.floor(Date.now() / 1000) + keepSeconds;
   return {
-    async read(recipients) {
-      const { data, unprocessed } = await BulkReceiptEntity.get(recipients.map(key)).go({ consistent: true, preserveBatchOrder: true });
-      if (unprocessed.length) throw new Error(`${unprocessed.length} receipts left unprocessed`);
-      return data.map((r): Receipt | undefined => {
-        if (!r) return undefined;
-        if (r.state === 'claimed') return { state: 'claimed', leaseUntil: r.leaseUntil ?? 0 };
-        return r.state === 'sent' ? { state: 'sent', messageId: r.messageId ?? '' } : { state: 'failed', error: r.error ?? '' };
-      });
-    },
+    read: (recipients) =>
+      reading(BulkReceiptEntity, recipients.map(key), (found) => {
+        const byRecipient = new Map(found.map((r) => [r.recipient, r]));
+        return recipients.map((recipient): Receipt | undefined => {
+          const r = byRecipient.get(recipient);
+          if (!r) return undefined;
+          if (r.state === 'claimed') return { state: 'claimed', leaseUntil: r.leaseUntil ?? 0 };
+          return r.state === 'sent' ? { state: 'sent', messageId: r.messageId ?? '' } : { state: 'failed', error: r.error ?? '' };
+        });
+      }),
     claim: (recipient, leaseUntil) => one(({ receipt }) => [receipt.create({ ...key(recipient), state: 'claimed', leaseUntil, expiresAt: expiresAt() }).commit()]),
     reclaim: (recipient, expired, leaseUntil) =>
       one(({ receipt }) => [receipt.patch(key(recipient)).set({ leaseUntil }).where((attr, { eq }) => `${eq(attr.state, 'claimed')} AND ${eq(attr.leaseUntil, expired)}`).commit()]),
