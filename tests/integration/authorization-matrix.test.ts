@@ -327,6 +327,10 @@ const mailingMatrix: Record<keyof typeof mailingRoutes, Case> = {
   listMailings: { method: 'GET', path: () => '/api/spaces/section/mulhouse/mailings', expect: speakers(200) },
   createMailing: { method: 'POST', path: () => '/api/spaces/section/mulhouse/mailings', body: () => ({ subject: 'Réunion de rentrée', text: 'Venez nombreux.' }), expect: speakers(201) },
   getMailing: { method: 'GET', path: M, expect: speakers(200) },
+  // The draft is its author's, the section secretary's: the other speakers see it but may not change it; the rest find nothing.
+  updateMailing: { method: 'PUT', path: M, body: () => ({ subject: 'Réunion de rentrée', text: 'Venez nombreux, jeudi.' }), expect: only({ sectionSecretary: 200, federationOfficer: 403, nationalAdmin: 403 }) },
+  // An unknown draft: deleting the real one would leave the other routes nothing to read.
+  deleteMailing: { method: 'DELETE', path: () => unknownMailing, expect: speakers(404) },
   countMailingReach: { method: 'GET', path: () => `${M()}/reach`, expect: speakers(200) },
   previewMailing: { method: 'GET', path: () => `${M()}/preview`, expect: speakers(200) },
   testMailing: { method: 'POST', path: () => `${M()}/test`, expect: speakers(200) },

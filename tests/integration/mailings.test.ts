@@ -296,6 +296,43 @@ describe('the circuit breaker', () => {
   });
 });
 
+describe('a draft, rewritten or deleted', () => {
+  test('its author rewrites it (what it no longer says is gone) or deletes it; the other speakers may not; once sent it stays', async () => {
+    const [author, other] = [officials.alpesA, officials.alpesB];
+    const m = await draft(author, 'federation', '06', { subject: `Brouillon ${run}`, text: 'Premier jet.', segment: { status: 'sympathisants', inactiveForMonths: 6 }, replyTo: 'me' });
+    const one = `${base('federation', '06')}/${m.id}`;
+    const rewritten = await call(stack, author, 'PUT', one, { subject: `Brouillon relu ${run}`, text: 'Deuxième jet, **relu**.' });
+    assert.equal(rewritten.status, 200, JSON.stringify(rewritten.body));
+    assert.equal(rewritten.body.subject, `Brouillon relu ${run}`);
+    assert.equal(rewritten.body.segment, null, 'no segment now: to the whole federation');
+    assert.equal(rewritten.body.replyToAddress, null, 'the address shown before is gone');
+    assert.equal((await mailingState(author, 'federation', '06', m.id) as unknown as { text: string }).text, 'Deuxième jet, **relu**.');
+
+    // Bad input names its field and changes nothing; another officer sees the draft but does not change it.
+    const bad = await call(stack, author, 'PUT', one, { subject: '', text: 'x' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual((bad.body.details as { field: string }[]).map((d) => d.field), ['body.subject']);
+    const theirs = await call(stack, other, 'PUT', one, { subject: 'Pris', text: 'Pris' });
+    assert.equal(theirs.status, 403);
+    assert.equal(theirs.body.code, 'mailing.not-author');
+    assert.equal((await call(stack, other, 'DELETE', one)).status, 403);
+    assert.equal((await mailingState(other, 'federation', '06', m.id) as unknown as { subject: string }).subject, `Brouillon relu ${run}`);
+
+    const deleted = await call(stack, author, 'DELETE', one);
+    assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+    assert.equal((await call(stack, author, 'GET', one)).status, 404);
+    assert.equal((await call(stack, author, 'DELETE', one)).status, 404);
+
+    // Once it goes, it is no longer a draft: neither rewritten nor deleted.
+    const sent = await draft(author, 'federation', '06', { subject: `Parti ${run}`, text: 'Envoyé.', segment: { status: 'adherents', interests: [`rien-${run}`] } });
+    assert.equal((await call(stack, author, 'POST', `${base('federation', '06')}/${sent.id}/send`, {})).status, 202);
+    const late = await call(stack, author, 'PUT', `${base('federation', '06')}/${sent.id}`, { subject: 'Trop tard', text: 'x' });
+    assert.equal(late.status, 409);
+    assert.equal(late.body.code, 'mailing.not-draft');
+    assert.equal((await call(stack, author, 'DELETE', `${base('federation', '06')}/${sent.id}`)).status, 409);
+  });
+});
+
 describe('late feedback and the breaker', () => {
   test('bounces arriving after the resume, of mails sent before it, are counted but do not stop the sending again', async () => {
     // Set up straight in the table (the SES emulator answers at once; a real SES may answer minutes later):

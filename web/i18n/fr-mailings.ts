@@ -72,6 +72,9 @@ export const frMailings = {
   'mailings.replyTo.none': 'Pas d’adresse de réponse',
   'mailings.replyTo.me': 'Ma propre adresse\u00a0: {email}',
   'mailings.new.submit': 'Enregistrer et voir l’aperçu',
+  'mailings.edit.title': 'Modifier le brouillon',
+  'mailings.edit.heading': 'Modifier le brouillon',
+  'mailings.edit.submit': 'Enregistrer les modifications',
   'mailings.error.noCriterion': 'Choisissez au moins un critère, ou «\u00a0À tout l’espace\u00a0».',
   'mailings.error.months': 'Un nombre de mois, de 1 à 24.',
   'mailings.error.inactiveMonths': 'Un nombre de mois, de 1 à 36, ou rien.',
@@ -79,6 +82,8 @@ export const frMailings = {
 
   // A message
   'mailings.notice.created': 'Brouillon enregistré. Relisez l’aperçu, essayez-le, puis envoyez-le.',
+  'mailings.notice.updated': 'Brouillon modifié. Relisez l’aperçu avant de l’envoyer.',
+  'mailings.notice.deleted': 'Brouillon supprimé.',
   'mailings.notice.sending': 'C’est parti\u00a0: l’envoi suit ci-dessous.',
   'mailings.notice.scheduled': 'Message programmé.',
   'mailings.notice.awaiting': 'Il attend maintenant l’accord d’une autre personne qui parle pour l’espace.',
@@ -126,7 +131,9 @@ export const frMailings = {
   'mailings.test.submit': 'M’envoyer un test',
   'mailings.test.done': 'Le test est parti vers votre adresse\u00a0: regardez votre messagerie.',
   'mailings.fix.heading': 'Corriger',
-  'mailings.fix.lead': 'Un brouillon ne se modifie pas\u00a0: écrivez-en un nouveau à partir de celui-ci.',
+  'mailings.fix.lead': 'Tant qu’il n’est pas envoyé, la personne qui a écrit ce brouillon peut le modifier ou le supprimer\u00a0; chacun peut en écrire un nouveau à partir de celui-ci.',
+  'mailings.fix.edit': 'Modifier le brouillon',
+  'mailings.fix.delete': 'Supprimer le brouillon',
   'mailings.fix.link': 'Repartir de ce message',
 
   'mailings.send.heading': 'Envoyer',

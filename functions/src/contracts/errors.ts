@@ -126,6 +126,7 @@ export const frErrors = {
   'mailing.not-found': notFound('Message'),
   'mailing.speakers-only': 'Seuls les responsables de cet espace écrivent à ses membres.',
   'mailing.not-draft': 'Ce message n’est plus un brouillon : il est déjà programmé ou envoyé.',
+  'mailing.not-author': 'Seule la personne qui a écrit ce brouillon peut le modifier ou le supprimer.',
   'mailing.not-cancellable': 'Seul un message programmé ou en attente d’approbation peut être annulé.',
   'mailing.not-awaiting-approval': 'Ce message n’attend pas d’approbation.',
   'mailing.approval-by-another': 'Un message à autant de personnes doit être approuvé par une autre personne que son auteur.',

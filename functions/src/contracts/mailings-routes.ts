@@ -20,6 +20,14 @@ export const mailingRoutes = {
     method: 'GET', path: one, feature: 'mailings', auth: 'jwt', tags,
     summary: 'Un message et où en est son envoi (envoyés, rejets, plaintes, désinscriptions)', params: m.MailingParams, response: m.Mailing,
   }),
+  updateMailing: defineRoute({
+    method: 'PUT', path: one, feature: 'mailings', auth: 'jwt', tags,
+    summary: 'Modifier son brouillon (tant qu’il n’est ni envoyé ni programmé)', params: m.MailingParams, body: m.MailingDraftRequest, response: m.Mailing,
+  }),
+  deleteMailing: defineRoute({
+    method: 'DELETE', path: one, feature: 'mailings', auth: 'jwt', tags,
+    summary: 'Supprimer son brouillon', params: m.MailingParams, response: Done,
+  }),
   countMailingReach: defineRoute({
     method: 'GET', path: `${one}/reach`, feature: 'mailings', auth: 'jwt', tags,
     summary: 'Combien de personnes le message atteint (un nombre, jamais une liste ; « moins de 10 » en dessous de 10)', params: m.MailingParams, response: m.Reach,

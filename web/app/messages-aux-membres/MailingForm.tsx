@@ -18,7 +18,7 @@ import type { WritingSpace } from './space';
  * (everyone, or a part: status, interests, volunteers, « sauf les inscrits à … »), and the Reply-To
  * shown before anything is sent. Works without JavaScript; `from` starts it from an earlier message.
  */
-export function MailingForm({ space, events, myEmail, from }: { space: WritingSpace; events: EventSummary[]; myEmail: string | null; from?: MailingFormValues }) {
+export function MailingForm({ space, events, myEmail, from, editing }: { space: WritingSpace; events: EventSummary[]; myEmail: string | null; from?: MailingFormValues; editing?: string }) {
   const eventChoices = events.map((e) => ({ value: e.id, label: `${e.title} — ${sayShortDay(e.startsAt)}` }));
   const initialState: FormState = from ? { status: 'idle', values: from } : { status: 'idle' };
   const whole = space.type === 'section' ? 'mailings.audience.allSection' : space.type === 'group' ? 'mailings.audience.allGroup' : 'mailings.audience.all';
@@ -26,6 +26,7 @@ export function MailingForm({ space, events, myEmail, from }: { space: WritingSp
     <ActionForm action={createMailing} initialState={initialState} aria-labelledby="mailing-new-title">
       <Hidden name="spaceType" value={space.type} />
       <Hidden name="spaceId" value={space.id} />
+      {editing && <Hidden name="mailingId" value={editing} />}
       <TextField name="subject" label={t('mailings.field.subject')} hint={t('mailings.field.subjectHint', { space: space.name })} required maxLength={150} />
       <TextArea name="text" label={t('mailings.field.text')} hint={t('mailings.field.textHint')} required maxLength={10000} rows={10} />
       {eventChoices.length > 0 && (
@@ -100,7 +101,7 @@ export function MailingForm({ space, events, myEmail, from }: { space: WritingSp
         ]}
         defaultValue="none"
       />
-      <SubmitButton>{t('mailings.new.submit')}</SubmitButton>
+      <SubmitButton>{editing ? t('mailings.edit.submit') : t('mailings.new.submit')}</SubmitButton>
     </ActionForm>
   );
 }

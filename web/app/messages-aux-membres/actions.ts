@@ -9,7 +9,7 @@ import { failure, invalid, parisInstant, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { pageStep } from '../../lib/page-step';
 import { callAsSignedIn, requireSession } from '../../lib/session';
-import { mailingHref, newMailingHref } from './hrefs';
+import { editMailingHref, mailingHref, mailingsHref, newMailingHref } from './hrefs';
 import { mailingFields, type MailingFormValues } from './mailing-fields';
 
 /** Form actions of the messages to a space's members: each calls one API route as the signed-in person. */
@@ -82,21 +82,40 @@ function onMonthsField(error: unknown): unknown {
   return new ApiError({ ...error.body, details: error.details.map((detail) => (months.includes(detail.field) ? { ...detail, field: 'body.segment.months' } : detail)) }, error.retryAfterSeconds);
 }
 
-/** A new draft; then to its page: its reach, its preview, its test, its sending. */
+/** A new draft, or one's own draft rewritten (`mailingId` in the form); then to its page: its reach, its preview, its test, its sending. */
 export async function createMailing(_previous: FormState, form: FormData): Promise<FormState> {
   const space = spaceOf(form);
-  const returnTo = newMailingHref(space.type, space.id);
+  const editing = text(form, 'mailingId');
+  const returnTo = editing ? editMailingHref(space.type, space.id, editing) : newMailingHref(space.type, space.id);
   const session = await requireSession(returnTo);
   const { body, values, errors } = readMailingForm(form, space);
   if (Object.keys(errors).length) return invalid(errors, values);
   let mailingId: string;
   try {
-    mailingId = (await callAsSignedIn(session, returnTo, routes.createMailing, { params: { spaceType: space.type, spaceId: space.id }, body })).id;
+    const params = { spaceType: space.type, spaceId: space.id };
+    mailingId = editing
+      ? (await callAsSignedIn(session, returnTo, routes.updateMailing, { params: { ...params, mailingId: editing }, body })).id
+      : (await callAsSignedIn(session, returnTo, routes.createMailing, { params, body })).id;
   } catch (error) {
     unstable_rethrow(error);
     return failure(onMonthsField(error), values, mailingFields);
   }
-  redirect(`${mailingHref(space.type, space.id, mailingId)}?cree=1`);
+  redirect(`${mailingHref(space.type, space.id, mailingId)}?${editing ? 'modifie' : 'cree'}=1`);
+}
+
+/** « Supprimer le brouillon »: then to the space's messages, which say so. */
+export async function deleteMailing(_previous: FormState, form: FormData): Promise<FormState> {
+  const space = spaceOf(form);
+  const mailingId = text(form, 'mailingId');
+  const returnTo = mailingHref(space.type, space.id, mailingId);
+  const session = await requireSession(returnTo);
+  try {
+    await callAsSignedIn(session, returnTo, routes.deleteMailing, { params: { spaceType: space.type, spaceId: space.id, mailingId } });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, {}, []);
+  }
+  redirect(`${mailingsHref(space.type, space.id)}?supprime=1`);
 }
 
 type MailingRoute = typeof routes.testMailing | typeof routes.cancelMailing | typeof routes.approveMailing | typeof routes.resumeMailing;

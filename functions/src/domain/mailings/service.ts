@@ -8,7 +8,8 @@ import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayApproveMailing, maySpeakForSpace, needsApproval, requirePerson } from '../access/policy';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { isConditionFailure } from '../../shared/conditions';
 import { itemsOf, writeTogether } from '../mail/bulk/transaction';
 import { ensureMailPreferences } from '../mail/preferences';
 import { renderMail } from '../mail/render';
@@ -78,10 +79,11 @@ function toDto(m: MailingItem): Dto {
   };
 }
 
-/** Writes a draft. A segmented message is never posted in the space (those it leaves out would read it). */
-export async function createMailing(caller: Caller, ref: SpaceRef, body: z.output<typeof MailingDraftRequest>): Promise<Dto> {
-  const person = requirePerson(caller);
-  const { resolved } = await spokenFor(caller, ref);
+/**
+ * What a draft says, checked: a segmented message is never posted in the space (those it leaves out
+ * would read it); a section has no sympathisants; a promoted or excluded action is one of the space's.
+ */
+async function draftFields(person: Extract<Caller, { kind: 'person' }>, ref: SpaceRef, body: z.output<typeof MailingDraftRequest>) {
   const spaceKey = spaceKeyOf(ref);
   if (body.segment && body.postInSpace) throw new ValidationError([{ field: 'body.postInSpace', message: 'un message segmenté ne se publie pas' }], 'mailing.segment-not-posted');
   if (ref.type === 'section' && body.segment?.status === 'sympathisants') throw new ValidationError([{ field: 'body.segment.status', message: 'une section ne compte que des adhérents' }], 'mailing.sympathisants-in-section');
@@ -89,24 +91,76 @@ export async function createMailing(caller: Caller, ref: SpaceRef, body: z.outpu
     if (eventId && !(await eventOfSpace(eventId, spaceKey))) throw new ValidationError([{ field, message: 'pas une action de cet espace' }], 'mailing.event-not-in-space');
   }
   const me = body.replyTo === 'me' ? await callerItem(person) : undefined;
+  return {
+    me,
+    set: {
+      subject: body.subject,
+      text: body.text,
+      replyTo: body.replyTo,
+      postInSpace: body.postInSpace,
+      ...(body.eventId && { eventId: body.eventId }),
+      ...(body.segment && { segment: JSON.stringify(body.segment) }),
+      ...(me && { replyToAddress: me.email }),
+    },
+    /** The optional fields the draft no longer has. */
+    removed: [...(body.eventId ? [] : ['eventId' as const]), ...(body.segment ? [] : ['segment' as const]), ...(me ? [] : ['replyToAddress' as const])],
+  };
+}
+
+/** Writes a draft. */
+export async function createMailing(caller: Caller, ref: SpaceRef, body: z.output<typeof MailingDraftRequest>): Promise<Dto> {
+  const person = requirePerson(caller);
+  const { resolved } = await spokenFor(caller, ref);
+  const { me, set } = await draftFields(person, ref, body);
   const { data } = await MailingEntity.create({
     mailingId: randomBytes(12).toString('hex'),
     spaceType: ref.type,
     spaceId: resolved.id,
-    spaceKey,
+    spaceKey: spaceKeyOf(ref),
     spaceLabel: resolved.label,
     ...(resolved.federationCode && { federationCode: resolved.federationCode }),
     authorId: person.userId,
     authorName: me ? `${me.givenName} ${me.familyName}` : await authorName(person.userId),
-    subject: body.subject,
-    text: body.text,
-    ...(body.eventId && { eventId: body.eventId }),
-    ...(body.segment && { segment: JSON.stringify(body.segment) }),
-    replyTo: body.replyTo,
-    ...(me && { replyToAddress: me.email }),
-    postInSpace: body.postInSpace,
+    ...set,
   }).go();
   return toDto(data as MailingItem);
+}
+
+/** Its author's draft, still a draft: anyone else who speaks for the space sees it, but does not change it. */
+async function ownDraft(caller: Caller, ref: SpaceRef, mailingId: string) {
+  const person = requirePerson(caller);
+  const found = await mailingIn(caller, ref, mailingId, true);
+  if (found.m.authorId !== person.userId) throw new ForbiddenError('mailing.not-author');
+  if (found.m.state !== 'draft') throw new ConflictError('mailing.not-draft');
+  return { person, ...found };
+}
+
+/** Rewrites a draft (the composer's form again), as long as it is one: a draft sent meanwhile is a 409, unchanged. */
+export async function updateMailing(caller: Caller, ref: SpaceRef, mailingId: string, body: z.output<typeof MailingDraftRequest>): Promise<Dto> {
+  const { person } = await ownDraft(caller, ref, mailingId);
+  const { set, removed } = await draftFields(person, ref, body);
+  const patch = MailingEntity.patch({ mailingId }).set(set);
+  const { data } = await (removed.length ? patch.remove(removed) : patch)
+    .where((attr, { eq }) => `${eq(attr.state, 'draft')} AND ${eq(attr.authorId, person.userId)}`)
+    .go({ response: 'all_new' })
+    .catch((error: Error) => {
+      if (isConditionFailure(error)) throw new ConflictError('mailing.not-draft');
+      throw error;
+    });
+  return toDto(data as MailingItem);
+}
+
+/** Deletes a draft, and only a draft: what was sent or scheduled stays, with its audit. */
+export async function deleteMailing(caller: Caller, ref: SpaceRef, mailingId: string): Promise<{ ok: true }> {
+  const { person } = await ownDraft(caller, ref, mailingId);
+  await MailingEntity.delete({ mailingId })
+    .where((attr, { eq }) => `${eq(attr.state, 'draft')} AND ${eq(attr.authorId, person.userId)}`)
+    .go()
+    .catch((error: Error) => {
+      if (isConditionFailure(error)) throw new ConflictError('mailing.not-draft');
+      throw error;
+    });
+  return { ok: true };
 }
 
 async function authorName(userId: string): Promise<string> {

@@ -7,6 +7,7 @@ import { progressSummary } from '../../../../components/rollout/WaveProgress';
 import { TerritoryHeader } from '../../../../components/territory/TerritoryHeader';
 import { Icon } from '../../../../components/ui/Icon';
 import { t } from '../../../../i18n';
+import { param, type SearchParams } from '../../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../../lib/session';
 import { mailingHref, mailingsHref, newMailingHref } from '../../hrefs';
 import { MailingStateBadge } from '../../MailingStateBadge';
@@ -17,7 +18,7 @@ import { writingSpace, type Mailing } from '../../space';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('mailings.title') };
 
-type Props = { params: Promise<{ spaceType: string; spaceId: string }> };
+type Props = { params: Promise<{ spaceType: string; spaceId: string }>; searchParams: SearchParams };
 
 /** When a message went or will go, or when it was written, in a few words. */
 function whenOf(m: Mailing): string {
@@ -27,8 +28,9 @@ function whenOf(m: Mailing): string {
 }
 
 /** A space's messages to its people, newest first, and « Écrire un message »: for whoever speaks for it. */
-export default async function MailingsPage({ params }: Props) {
+export default async function MailingsPage({ params, searchParams }: Props) {
   const { spaceType, spaceId } = await params;
+  const deleted = param(await searchParams, 'supprime');
   const here = mailingsHref(spaceType, spaceId);
   const session = await requireSession(here);
   const space = await writingSpace(session, here, spaceType, spaceId);
@@ -45,6 +47,12 @@ export default async function MailingsPage({ params }: Props) {
         lead={t('mailings.lead')}
       />
       <div className={`container ${rollout.page}`}>
+        {deleted && (
+          <p role="status" className="notice-success">
+            <Icon name="check" size={22} />
+            <span>{t('mailings.notice.deleted')}</span>
+          </p>
+        )}
         <div className={styles.headActions}>
           <Link href={newMailingHref(space.type, space.id)} className="button button-primary">
             <Icon name="megaphone" size={20} />

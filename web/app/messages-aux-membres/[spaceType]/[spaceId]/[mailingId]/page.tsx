@@ -21,8 +21,8 @@ import { orNotFound } from '../../../../../lib/or-not-found';
 import { param, type SearchParams } from '../../../../../lib/search-params';
 import { callAsSignedIn, requireSession, type Session } from '../../../../../lib/session';
 import { eventHref } from '../../../../evenements/hrefs';
-import { approveMailing, cancelMailing, resumeMailing, sendMailing, testMailing } from '../../../actions';
-import { mailingHref, mailingsHref, newMailingHref } from '../../../hrefs';
+import { approveMailing, cancelMailing, deleteMailing, resumeMailing, sendMailing, testMailing } from '../../../actions';
+import { editMailingHref, mailingHref, mailingsHref, newMailingHref } from '../../../hrefs';
 import { MailingStateBadge } from '../../../MailingStateBadge';
 import styles from '../../../mailings.module.css';
 import { progressOf } from '../../../progress';
@@ -37,6 +37,7 @@ type Preview = ApiResult<typeof routes.previewMailing>;
 
 const notices: [string, Parameters<typeof t>[0]][] = [
   ['cree', 'mailings.notice.created'],
+  ['modifie', 'mailings.notice.updated'],
   ['envoye', 'mailings.notice.sending'],
   ['programme', 'mailings.notice.scheduled'],
   ['approbation', 'mailings.notice.awaiting'],
@@ -78,7 +79,7 @@ export default async function MailingPage({ params, searchParams }: Props) {
   const [promoted, excluded, profile] = await Promise.all([
     eventTitle(session, here, m.eventId),
     eventTitle(session, here, m.segment?.excludeEventId),
-    m.state === 'awaiting-approval' ? callAsSignedIn(session, here, routes.getMyProfile, {}) : null,
+    m.state === 'awaiting-approval' || m.state === 'draft' ? callAsSignedIn(session, here, routes.getMyProfile, {}) : null,
   ]);
   const notice = notices.find(([key]) => param(query, key));
   const hidden = (
@@ -240,11 +241,22 @@ export default async function MailingPage({ params, searchParams }: Props) {
                 <h2 id="mailing-fix">{t('mailings.fix.heading')}</h2>
                 <p>{t('mailings.fix.lead')}</p>
               </div>
-              <p>
+              <div className={styles.headActions}>
+                {profile?.userId === m.authorId && (
+                  <Link href={editMailingHref(space.type, space.id, m.id)} className="button button-primary">
+                    {t('mailings.fix.edit')}
+                  </Link>
+                )}
                 <Link href={newMailingHref(space.type, space.id, m.id)} className="button button-secondary">
                   {t('mailings.fix.link')}
                 </Link>
-              </p>
+                {profile?.userId === m.authorId && (
+                  <ActionForm action={deleteMailing}>
+                    {hidden}
+                    <SubmitButton secondary>{t('mailings.fix.delete')}</SubmitButton>
+                  </ActionForm>
+                )}
+              </div>
             </section>
           </>
         )}

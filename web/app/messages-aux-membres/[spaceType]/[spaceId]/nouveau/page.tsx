@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: t('mailings.new.title') };
 
 type Props = { params: Promise<{ spaceType: string; spaceId: string }>; searchParams: SearchParams };
 
-/** An earlier message as the composer's starting values (a draft is not edited: a new one starts from it). */
+/** An earlier message, or the draft being rewritten, as the composer's starting values. */
 function valuesOf(m: Mailing): MailingFormValues {
   const s = m.segment;
   const months = s?.volunteersWithinMonths ?? s?.excludeVolunteersWithinMonths;
@@ -40,7 +40,10 @@ function valuesOf(m: Mailing): MailingFormValues {
 /** The composer of a space's message to its people, for whoever speaks for the space (the API decides: others are told why). */
 export default async function NewMailingPage({ params, searchParams }: Props) {
   const { spaceType, spaceId } = await params;
-  const fromId = param(await searchParams, 'depuis');
+  const query = await searchParams;
+  // « Modifier »: one's own draft, rewritten in place; « Repartir de ce message »: a new draft from an earlier one.
+  const editId = param(query, 'modifier');
+  const fromId = editId ?? param(query, 'depuis');
   const here = newMailingHref(spaceType, spaceId);
   const session = await requireSession(here);
   const space = await writingSpace(session, here, spaceType, spaceId);
@@ -56,6 +59,7 @@ export default async function NewMailingPage({ params, searchParams }: Props) {
   );
   if (isRefusal(answer)) return <Refused refusal={answer} />;
   const [, agenda, profile, from] = answer;
+  const editing = editId && from?.state === 'draft' && from.authorId === profile.userId ? from : undefined;
   // The space's own coming actions: the ones a message may promote, or leave out the people of.
   const events = (agenda?.items ?? []).filter((e) => e.status === 'published' && e.space.type === space.type && e.space.id === space.id);
 
@@ -65,20 +69,20 @@ export default async function NewMailingPage({ params, searchParams }: Props) {
         breadcrumb={[
           ...(space.href ? [{ label: space.name, href: space.href }] : []),
           { label: t('mailings.title'), href: mailingsHref(space.type, space.id) },
-          { label: t('mailings.new.title') },
+          { label: editing ? t('mailings.edit.title') : t('mailings.new.title') },
         ]}
         icon="megaphone"
         eyebrow={t('mailings.eyebrow')}
-        title={t('mailings.new.heading')}
+        title={editing ? t('mailings.edit.heading') : t('mailings.new.heading')}
         lead={t('mailings.new.lead')}
       />
       <div className={`container ${rollout.page}`}>
         <section className={`card ${rollout.panel}`} aria-labelledby="mailing-new-title">
           <div className={rollout.panelHead}>
             <h2 id="mailing-new-title">{space.name}</h2>
-            {from && <p>{t('mailings.new.from', { subject: from.subject })}</p>}
+            {from && !editing && <p>{t('mailings.new.from', { subject: from.subject })}</p>}
           </div>
-          <MailingForm space={space} events={events} myEmail={profile.email || null} from={from ? valuesOf(from) : undefined} />
+          <MailingForm space={space} events={events} myEmail={profile.email || null} from={from ? valuesOf(from) : undefined} editing={editing?.id} />
         </section>
       </div>
     </>
