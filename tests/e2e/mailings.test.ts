@@ -96,9 +96,17 @@ describe('the secretary writes to her section, and a member reads it', () => {
     await assertCaredFor(page);
   });
 
-  test('she previews it as « Lucie » would read it and sends herself a test', async () => {
+  test('she rewrites her draft with the posts’ formatting, previews it as « Lucie » would read it and sends herself a test', async () => {
     const page = await pageAs(secretary);
     await page.goto(messageUrl, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.waitForURL(/\/nouveau\?modifier=[0-9a-f]{24}$/);
+    assert.equal(await page.getByLabel('Objet').inputValue(), subject, 'the draft as she left it');
+    await page.getByLabel('Texte').fill('Jeudi à 19 h, salle Championnet.\n\nAu programme :\n- la rentrée\n- les **tractages**\n\nVenez nombreux !');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.waitForURL(/\?modifie=1$/);
+    assert.equal(page.url().replace(/\?.*$/, ''), messageUrl, 'the same draft, rewritten');
+    await page.getByText('Brouillon modifié').waitFor();
     await page.getByLabel('Prénom du destinataire').fill('Lucie');
     await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
     await page.waitForURL(/\?prenom=Lucie$/);
@@ -106,6 +114,9 @@ describe('the secretary writes to her section, and a member reads it', () => {
     const mail = page.frameLocator('iframe[title="Aperçu de l’e-mail"]').locator('body');
     await mail.getByText('Bonjour Lucie,').waitFor();
     await mail.getByText('Venez nombreux !').waitFor();
+    // The posts' small Markdown, in the mail too: bold and a list.
+    await mail.locator('strong', { hasText: 'tractages' }).waitFor();
+    assert.equal(await mail.locator('li').count(), 2);
     await assertCaredFor(page);
 
     await page.getByRole('button', { name: 'M’envoyer un test' }).click();

@@ -85,4 +85,15 @@ describe('mail templates', () => {
     const unsigned = renderMail('wave-launch', { communeName: 'Nantes', federationName: 'Fédération de Loire-Atlantique', kind: 'supporter', signUpUrl: 's', unsubscribeUrl: 'u', manageUrl: 'm' });
     assert.match(unsigned.text, /^L’équipe nationale de Parti de démonstration$/m);
   });
+  test('a message to members keeps the posts’ formatting, safely: bold, lists and links as markup, anything typed as HTML as text', () => {
+    const mail = renderMail('space-message', {
+      givenName: 'Aline', subject: 'Rentrée', spaceLabel: 'Section de Mulhouse', authorName: 'Jeanne Martin', unsubscribeUrl: 'https://coopol.example/u', preferencesUrl: 'https://coopol.example/p',
+      text: 'Au programme :\n- la **rentrée**\n- [le tract](https://coopol.example/tract)\n\n<img src=x onerror=alert(1)> et javascript:alert(1)',
+    });
+    assert.match(mail.html, /<strong>rentrée<\/strong>/);
+    assert.match(mail.html, /<ul style="[^"]+"><li>la <strong>rentrée<\/strong><\/li><li><a style="[^"]+" href="https:\/\/coopol\.example\/tract"/);
+    assert.doesNotMatch(mail.html, /<img|<script/);
+    assert.match(mail.html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(mail.text, /^- la \*\*rentrée\*\*$/m, 'the text part is the source as typed');
+  });
 });

@@ -1,3 +1,4 @@
+import { renderText } from '../social/formatting';
 import { html, SafeHtml } from './html';
 
 /** What every template renders to: SES sends `html` and `text` together; Cognito sends `html` alone. */
@@ -43,6 +44,20 @@ export const smallLink = (text: string, label: string, url: string): Block => ({
   html: html`<p style="margin:8px 0 0;font-size:13px;line-height:1.5;color:${colors.muted}">${text} <a href="${url}" style="color:${colors.brand}">${label}</a></p>`,
   text: `${text} ${label} : ${url}`,
 });
+
+/**
+ * A text in the posts' small Markdown (bold, italics, links, lists, quotes), as a mail shows it: the
+ * posts' own safe rendering (`social/formatting.ts`, escaped first, then an allowlist of tags), styled
+ * inline for mail clients; the text part is the source as typed, which reads well as it is.
+ */
+export function formattedText(source: string): Block {
+  const styled = renderText(source)
+    .replace(/<p>/g, `<p style="margin:0 0 16px;font-size:16px;line-height:1.5;color:${colors.ink}">`)
+    .replace(/<(ul|ol)>/g, `<$1 style="margin:0 0 16px;padding:0 0 0 24px;font-size:16px;line-height:1.5;color:${colors.ink}">`)
+    .replace(/<blockquote>/g, `<blockquote style="margin:0 0 16px;padding:0 0 0 12px;border-left:3px solid ${colors.line};color:${colors.muted}">`)
+    .replace(/<a href="/g, `<a style="color:${colors.brand}" href="`);
+  return { html: new SafeHtml(styled), text: source.trim() };
+}
 
 /** A short list of links, one a line (an action's slots, each to its sign-up). */
 export const linkList = (items: { label: string; url: string }[]): Block => ({

@@ -1,4 +1,4 @@
-import { button, layoutMail, paragraph, smallLink, type RenderedMail } from '../layout';
+import { button, formattedText, layoutMail, paragraph, smallLink, type RenderedMail } from '../layout';
 import { greeting } from './greeting';
 import { partyIdentity, signature, slotNeeds } from './party-mail';
 
@@ -22,11 +22,11 @@ export function spaceMessage(data: SpaceMessageData): RenderedMail {
   const event = data.event;
   return layoutMail({
     subject: `[${data.spaceLabel}] ${data.subject}`,
-    preheader: paragraphs[0]?.slice(0, 120),
+    preheader: paragraphs[0]?.replace(/[*_`]/g, '').slice(0, 120),
     heading: data.subject,
     blocks: [
       paragraph(greeting(data.givenName)),
-      ...paragraphs.map(paragraph),
+      formattedText(data.text),
       ...(event
         ? [
             paragraph(`${event.title} : ${event.when}, ${event.address}.`),
