@@ -101,7 +101,7 @@ describe('Marc follows a conversation', () => {
 
     const reply = replies.locator('li', { hasText: replyText });
     await reply.locator('summary', { hasText: 'Actions sur votre commentaire' }).click();
-    await reply.getByRole('button', { name: 'Modifier' }).click();
+    await reply.getByRole('link', { name: 'Modifier' }).click();
     const box = reply.getByLabel('Votre commentaire');
     assert.equal(await box.inputValue(), replyText, 'the editor starts from the words');
     await box.fill(editedText);
