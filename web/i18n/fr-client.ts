@@ -5,7 +5,6 @@ import { frTour } from './client/tour';
 import { frFinder } from './client/finder';
 import { frSlots } from './client/slots';
 import { frPhoto } from './client/photo';
-import { frPosts } from './client/posts';
 import { frAttach } from './client/attach';
 import { frErrorPage } from './client/error-page';
 import type { Dictionary } from './translate';
@@ -24,7 +23,6 @@ export const frClient = {
   ...frFinder,
   ...frSlots,
   ...frPhoto,
-  ...frPosts,
   ...frAttach,
   ...frErrorPage,
 } as const satisfies Dictionary;

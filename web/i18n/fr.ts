@@ -676,6 +676,8 @@ export const fr = {
   'feed.heading': 'Fil d’actu',
   'feed.intro': 'Les publications de votre section et de votre fédération, de vos groupes, de vos coopains, et les annonces nationales.',
   'feed.empty': 'Rien pour l’instant : rejoignez un groupe ou publiez sur votre profil.',
+  'feed.loadingMore': 'Chargement des publications suivantes…',
+  'feed.loadMore': 'Voir plus de publications',
   'feed.more': 'Publications plus anciennes',
   // A post's click-to-load player (its words given to ClickToLoad by the server)
   'embed.play': 'Lire : {provider}',
