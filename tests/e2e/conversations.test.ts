@@ -131,7 +131,7 @@ describe('Marc follows a conversation', () => {
     const plain = await context.newPage();
     await plain.goto(`${stack.urls.site}/publications/${postId}`, { waitUntil: 'networkidle' });
     const reply = plain.getByRole('list', { name: 'Réponses à Léa Conversation' }).locator('li', { hasText: editedText });
-    const words = reply.getByText(editedText).filter({ visible: true });
+    const words = reply.getByRole('paragraph').filter({ hasText: editedText });
     const menu = reply.locator('summary', { hasText: 'Actions sur votre commentaire' });
 
     await menu.click();
