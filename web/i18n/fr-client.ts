@@ -6,6 +6,7 @@ import { frFinder } from './client/finder';
 import { frSlots } from './client/slots';
 import { frPhoto } from './client/photo';
 import { frAttach } from './client/attach';
+import { frBell } from './client/bell';
 import { frErrorPage } from './client/error-page';
 import type { Dictionary } from './translate';
 
@@ -24,5 +25,6 @@ export const frClient = {
   ...frSlots,
   ...frPhoto,
   ...frAttach,
+  ...frBell,
   ...frErrorPage,
 } as const satisfies Dictionary;

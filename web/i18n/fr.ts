@@ -692,6 +692,8 @@ export const fr = {
   'composer.published': 'C’est publié.',
   'post.in': 'dans',
   'post.inSpace': 'dans {name}',
+  'bell.latest': 'Dernières notifications',
+  'bell.all': 'Toutes les notifications',
   'post.actions': 'Actions sur votre publication',
   'menu.edit': 'Modifier',
   'menu.delete': 'Supprimer',
