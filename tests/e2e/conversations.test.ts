@@ -124,7 +124,7 @@ describe('Marc follows a conversation', () => {
     }
   });
 
-  test('without JavaScript, the « … » menu still asks before deleting and edits in place', async () => {
+  test('without JavaScript, the « … » menu still asks before deleting and edits in place, and the bell leads to the notifications', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 }, locale: 'fr-FR' });
     watch.contexts.push(context);
     await context.addCookies(['coopol_id', 'coopol_access'].map((name, i) => ({ name, value: i ? marc.accessToken : marc.idToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' as const })));
@@ -151,6 +151,11 @@ describe('Marc follows a conversation', () => {
     await reply.getByRole('button', { name: 'Enregistrer' }).click();
     await plain.getByText(`${editedText}, sans script`).filter({ visible: true }).waitFor();
     assert.equal(await plain.getByLabel('Votre commentaire').filter({ visible: true }).count(), 1, 'the editor closed once saved: only the new comment’s box shows');
+
+    // The bell opens on the way to all notifications (its short list needs a script).
+    await plain.locator('header summary', { has: plain.locator('[data-unread]') }).click();
+    await plain.getByRole('link', { name: 'Toutes les notifications' }).click();
+    await plain.waitForURL((url) => url.pathname === '/notifications');
   });
 
   test('at 320 px: the conversation, the notifications, search, a profile and the coopains fit without sideways scroll', async () => {
