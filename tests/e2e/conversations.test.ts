@@ -96,17 +96,18 @@ describe('Marc follows a conversation', () => {
     await page.getByLabel('Votre réponse à Léa Conversation').fill(replyText);
     await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     const replies = page.getByRole('list', { name: 'Réponses à Léa Conversation' });
-    await replies.getByText(replyText).waitFor();
+    // Visible: the author's editor, hidden until « Modifier », holds the words too.
+    await replies.getByText(replyText).filter({ visible: true }).waitFor();
     await assertAccessible(page, 'a conversation with a reply');
 
     const reply = replies.locator('li', { hasText: replyText });
     await reply.locator('summary', { hasText: 'Actions sur votre commentaire' }).click();
-    await reply.getByRole('button', { name: 'Modifier' }).click();
+    await reply.getByRole('link', { name: 'Modifier' }).click();
     const box = reply.getByLabel('Votre commentaire');
     assert.equal(await box.inputValue(), replyText, 'the editor starts from the words');
     await box.fill(editedText);
     await reply.getByRole('button', { name: 'Enregistrer' }).click();
-    await replies.getByText(editedText).waitFor();
+    await replies.getByText(editedText).filter({ visible: true }).waitFor();
     await replies.getByText('(modifié)').waitFor();
     assert.equal(await page.getByText(replyText, { exact: true }).count(), 0);
 
@@ -121,6 +122,40 @@ describe('Marc follows a conversation', () => {
       assert.ok(Date.now() < deadline, `Léa was not told: ${JSON.stringify(told)}`);
       await new Promise((r) => setTimeout(r, 300));
     }
+  });
+
+  test('without JavaScript, the « … » menu still asks before deleting and edits in place, and the bell leads to the notifications', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 }, locale: 'fr-FR' });
+    watch.contexts.push(context);
+    await context.addCookies(['coopol_id', 'coopol_access'].map((name, i) => ({ name, value: i ? marc.accessToken : marc.idToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' as const })));
+    const plain = await context.newPage();
+    await plain.goto(`${stack.urls.site}/publications/${postId}`, { waitUntil: 'networkidle' });
+    const reply = plain.getByRole('list', { name: 'Réponses à Léa Conversation' }).locator('li', { hasText: editedText });
+    const words = reply.getByRole('paragraph').filter({ hasText: editedText });
+    const menu = reply.locator('summary', { hasText: 'Actions sur votre commentaire' });
+
+    await menu.click();
+    await reply.getByRole('link', { name: 'Supprimer' }).click();
+    const question = reply.getByRole('group', { name: 'Supprimer ce commentaire ?' });
+    await question.waitFor();
+    await question.getByRole('link', { name: 'Annuler' }).click();
+    await question.waitFor({ state: 'hidden' });
+    await words.waitFor();
+
+    // Without a script nothing closes the disclosure: back from the question, the menu is still open.
+    await reply.getByRole('link', { name: 'Modifier' }).click();
+    const box = reply.getByLabel('Votre commentaire');
+    await box.waitFor();
+    await words.waitFor({ state: 'hidden' });
+    await box.fill(`${editedText}, sans script`);
+    await reply.getByRole('button', { name: 'Enregistrer' }).click();
+    await plain.getByText(`${editedText}, sans script`).filter({ visible: true }).waitFor();
+    assert.equal(await plain.getByLabel('Votre commentaire').filter({ visible: true }).count(), 1, 'the editor closed once saved: only the new comment’s box shows');
+
+    // The bell opens on the way to all notifications (its short list needs a script).
+    await plain.locator('header summary', { has: plain.locator('[data-unread]') }).click();
+    await plain.getByRole('link', { name: 'Toutes les notifications' }).click();
+    await plain.waitForURL((url) => url.pathname === '/notifications');
   });
 
   test('at 320 px: the conversation, the notifications, search, a profile and the coopains fit without sideways scroll', async () => {

@@ -203,7 +203,15 @@ describe('a new supporter, through the site', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await formAlert(page).filter({ hasText: 'incorrect' }).waitFor();
 
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    const password = page.getByLabel('Mot de passe', { exact: true });
+    await password.fill(PASSWORD);
+    // « Afficher » shows what was typed, and hides it again.
+    const show = page.getByRole('button', { name: 'Afficher' });
+    await show.click();
+    assert.equal(await password.getAttribute('type'), 'text');
+    assert.equal(await show.getAttribute('aria-pressed'), 'true');
+    await show.click();
+    assert.equal(await password.getAttribute('type'), 'password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/profil$/);
     assert.match(await page.locator('main').innerText(), /Léa Martin/);

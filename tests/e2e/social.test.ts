@@ -116,7 +116,8 @@ describe('a closed group, from invitation to conversation', () => {
 
     await page.getByLabel('Quoi de neuf ?').fill(`${videoText} https://www.youtube.com/watch?v=dQw4w9WgXcQ`);
     await page.getByRole('button', { name: 'Publier' }).click();
-    await page.getByText(videoText).waitFor();
+    // Visible: the author's editor, hidden until « Modifier », holds the words too.
+    await page.getByText(videoText).filter({ visible: true }).waitFor();
     const play = page.getByRole('button', { name: 'Lire : YouTube' });
     await play.waitFor();
     assert.equal(await page.locator('iframe').count(), 0, 'no player before the click');
@@ -217,10 +218,10 @@ describe('a closed group, from invitation to conversation', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     await chloePage.goto(`${stack.urls.site}/`, { waitUntil: 'networkidle' });
-    await chloePage.getByText(`Billet 25 ${run}`).waitFor();
+    await chloePage.getByText(`Billet 25 ${run}`).filter({ visible: true }).waitFor();
     assert.equal(await chloePage.getByText(`Billet 1 ${run}`, { exact: true }).count(), 0, 'not on the first page');
     await chloePage.getByRole('link', { name: 'Voir plus de publications' }).scrollIntoViewIfNeeded();
-    await chloePage.getByText(`Billet 1 ${run}`, { exact: true }).waitFor();
+    await chloePage.getByText(`Billet 1 ${run}`, { exact: true }).filter({ visible: true }).waitFor();
 
     await brunoPage.goto(`${stack.urls.site}/coopains`, { waitUntil: 'networkidle' });
     await assertAccessible(brunoPage, '/coopains');

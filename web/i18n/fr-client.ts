@@ -5,8 +5,8 @@ import { frTour } from './client/tour';
 import { frFinder } from './client/finder';
 import { frSlots } from './client/slots';
 import { frPhoto } from './client/photo';
-import { frPosts } from './client/posts';
 import { frAttach } from './client/attach';
+import { frBell } from './client/bell';
 import { frErrorPage } from './client/error-page';
 import type { Dictionary } from './translate';
 
@@ -24,7 +24,7 @@ export const frClient = {
   ...frFinder,
   ...frSlots,
   ...frPhoto,
-  ...frPosts,
   ...frAttach,
+  ...frBell,
   ...frErrorPage,
 } as const satisfies Dictionary;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ActionForm } from '../../components/forms/ActionForm';
 import { Hidden } from '../../components/forms/Hidden';
 import { SubmitButton } from '../../components/forms/SubmitButton';
+import { PasswordField } from '../../components/forms/PasswordField';
 import { TextField } from '../../components/forms/TextField';
 import { FormPage } from '../../components/site/FormPage';
 import { t } from '../../i18n';
@@ -49,14 +50,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <ActionForm action={signIn}>
         <Hidden name="suite" value={next} />
         <TextField name="email" type="email" label={t('field.email')} autoComplete="username" defaultValue={email} required />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('field.password')}
           hint={<Link href={forgotHref}>{t('signIn.forgot')}</Link>}
           autoComplete="current-password"
           required
-          revealable
         />
         {throttled && (
           <TextField

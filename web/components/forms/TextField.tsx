@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useState, type HTMLInputAutoCompleteAttribute, type ReactNode } from 'react';
-import { t } from '../../i18n/client/forms';
-import { eye as eyeShape } from '../ui/shapes/eye';
-import { IconSvg } from '../ui/IconSvg';
+import type { HTMLInputAutoCompleteAttribute, ReactNode } from 'react';
 import { describedBy, FieldError, FieldLabel, useField } from './field-parts';
-import { Hidden } from './Hidden';
 import styles from './forms.module.css';
 
+/**
+ * One line of text: label, hint and error tied to the input. Passwords are `PasswordField` (its
+ * « Afficher » button), codes and postal codes `preset-fields`: a page's script carries only this.
+ */
 export function TextField({
   name,
   label,
@@ -19,7 +19,8 @@ export function TextField({
   defaultValue = '',
   maxLength,
   short = false,
-  revealable = false,
+  shown = false,
+  beside,
   step,
 }: {
   name: string;
@@ -33,22 +34,20 @@ export function TextField({
   maxLength?: number;
   /** Codes and postal codes: a narrow field. */
   short?: boolean;
-  /** Passwords: a button shows what was typed. */
-  revealable?: boolean;
+  /** A password shown as it was typed (`PasswordField`). */
+  shown?: boolean;
+  /** A control beside the input (`PasswordField`'s « Afficher »). */
+  beside?: ReactNode;
   /** `datetime-local`: `1` lets seconds be typed. */
   step?: number;
 }) {
   const field = useField(name);
-  const [revealed, setRevealed] = useState(false);
-  // The « show » button needs JavaScript: only offered once the page is interactive.
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
   const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
   const input = (
     <input
       id={field.controlId}
       name={name}
-      type={revealable && revealed ? 'text' : type}
+      type={shown ? 'text' : type}
       autoComplete={autoComplete}
       inputMode={inputMode}
       required={required}
@@ -66,48 +65,15 @@ export function TextField({
   return (
     <div className={styles.field}>
       <FieldLabel field={field} label={label} hint={hint} required={required} />
-      {revealable && interactive ? (
+      {beside ? (
         <div className={styles.withButton}>
           {input}
-          <button
-            type="button"
-            className={styles.reveal}
-            aria-pressed={revealed}
-            aria-controls={field.controlId}
-            onClick={() => setRevealed((value) => !value)}
-          >
-            <IconSvg size={18}>{eyeShape}</IconSvg>
-            {t('form.showPassword')}
-          </button>
+          {beside}
         </div>
       ) : (
         input
       )}
       <FieldError id={field.errorId} errors={field.errors} />
     </div>
-  );
-}
-
-/** A 6-digit one-time code (emailed, or from an authenticator app): numeric keypad, autofill from SMS/mail. */
-export function CodeField({ label, hint }: { label: string; hint?: ReactNode }) {
-  return <TextField name="code" label={label} hint={hint} autoComplete="one-time-code" inputMode="numeric" maxLength={6} required short />;
-}
-
-/** A French postal code (5 digits, numeric keypad, autofill): sign-up, preregistration, a supporter's move. */
-export function PostalCodeField({ label, hint, defaultValue, required = false }: { label: string; hint?: ReactNode; defaultValue?: string; required?: boolean }) {
-  return <TextField name="postalCode" label={label} hint={hint} autoComplete="postal-code" inputMode="numeric" maxLength={5} defaultValue={defaultValue} required={required} short />;
-}
-
-/**
- * The address a code was sent to: carried along when the page knows it, asked for otherwise (the
- * `emailVisible` flag tells the action to report errors on the field).
- */
-export function EmailUnlessKnown({ email, label }: { email?: string; label: string }) {
-  if (email) return <Hidden name="email" value={email} />;
-  return (
-    <>
-      <Hidden name="emailVisible" value="1" />
-      <TextField name="email" type="email" label={label} autoComplete="email" required />
-    </>
   );
 }

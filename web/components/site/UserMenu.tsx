@@ -3,8 +3,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
- * The signed-in person's menu: a native disclosure (`<details>`), so it opens without JavaScript;
- * with it, Escape and a click elsewhere close it.
+ * A disclosure menu (the account's, the bell's, a post's « … »): a native `<details>`, so it opens
+ * without JavaScript; with it, Escape, a click elsewhere or following one of its links close it.
  */
 export function UserMenu({ summary, children, className, summaryClassName }: { summary: ReactNode; children: ReactNode; className?: string; summaryClassName?: string }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -18,7 +18,8 @@ export function UserMenu({ summary, children, className, summaryClassName }: { s
         if (event.key !== 'Escape') return;
         details.open = false;
         details.querySelector('summary')?.focus();
-      } else if (!details.contains(event.target as Node)) {
+      } else if (!details.contains(event.target as Node) || (event.target instanceof Element && event.target.closest('a'))) {
+        // A click elsewhere, or a choice made: one of its links followed.
         details.open = false;
       }
     };

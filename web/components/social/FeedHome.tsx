@@ -32,7 +32,7 @@ export async function FeedHome({ session, userId, after }: { session: Session; u
             ))}
           </ul>
         )}
-        {page.nextCursor && <LoadMore cursor={page.nextCursor} load={moreFeed} listClassName={styles.feed} />}
+        {page.nextCursor && <LoadMore cursor={page.nextCursor} load={moreFeed} listClassName={styles.feed} words={{ more: t('feed.loadMore'), loading: t('feed.loadingMore') }} />}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { useOnOpen } from '../ui/use-on-open';
 import type { AttachmentPicker as Picker } from './AttachmentPicker';
 
 const AttachmentPicker = lazy(() => import('./AttachmentPicker').then((m) => ({ default: m.AttachmentPicker })));
@@ -14,16 +15,7 @@ const AttachmentPicker = lazy(() => import('./AttachmentPicker').then((m) => ({ 
 export function LazyAttachmentPicker({ noscript, ...props }: ComponentProps<typeof Picker> & { noscript: ReactNode }) {
   const root = useRef<HTMLDivElement>(null);
   const [opened, setOpened] = useState(false);
-  useEffect(() => {
-    const details = root.current?.closest('details');
-    if (!details) return setOpened(true);
-    const onToggle = () => {
-      if (details.open) setOpened(true);
-    };
-    onToggle();
-    details.addEventListener('toggle', onToggle);
-    return () => details.removeEventListener('toggle', onToggle);
-  }, []);
+  useOnOpen(root, () => setOpened(true));
   return (
     <div ref={root}>
       {opened ? (

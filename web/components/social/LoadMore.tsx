@@ -1,21 +1,24 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
-import { t } from '../../i18n/client/posts';
 
 /**
  * Infinite scroll: when the end of the feed comes into view, the next page is asked of the server
  * (a server action renders it) and appended, each page a list of class `listClassName`. Without
- * JavaScript, the link leads to the next page.
+ * JavaScript, the link leads to the next page. Its words come from the server (no dictionary in the
+ * page's script, ADR 0026).
  */
 export function LoadMore({
   cursor,
   load,
   listClassName,
+  words,
 }: {
   cursor: string;
   load: (cursor: string) => Promise<{ nodes: ReactNode[]; next: string | null }>;
   listClassName?: string;
+  /** The link's words, and what it says while the next page comes. */
+  words: { more: string; loading: string };
 }) {
   const [pages, setPages] = useState<ReactNode[][]>([]);
   const [next, setNext] = useState<string | null>(cursor);
@@ -47,7 +50,7 @@ export function LoadMore({
       {next && (
         <p aria-live="polite">
           <a ref={sentinel} href={`/?apres=${encodeURIComponent(next)}`}>
-            {pending ? t('feed.loadingMore') : t('feed.loadMore')}
+            {pending ? words.loading : words.more}
           </a>
         </p>
       )}

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { callApi } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { UserMenu } from '../site/UserMenu';
-import { BellCount, BellList } from './BellMenu';
+import { BellCount, LazyBellList } from './BellMenu';
 import styles from './bell.module.css';
 
 /**
@@ -29,7 +29,13 @@ export async function NotificationBell({ className, labelClassName }: { classNam
         </>
       }
     >
-      <BellList />
+      <div className={styles.bellPanel}>
+        <p className={styles.bellTitle}>{t('bell.latest')}</p>
+        <LazyBellList loading={<p>{t('bell.loading')}</p>} />
+        <a href="/notifications" className={styles.bellAll}>
+          {t('bell.all')}
+        </a>
+      </div>
     </UserMenu>
   );
 }

@@ -88,6 +88,7 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
       </header>
       {post.text !== undefined ? (
         <ContentMenu
+          id={`publication-${post.id}`}
           label={t('post.actions')}
           confirmText={t('post.deleteConfirm')}
           version={post.editedAt ?? post.createdAt}

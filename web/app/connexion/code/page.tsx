@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { Hidden } from '../../../components/forms/Hidden';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
-import { CodeField } from '../../../components/forms/TextField';
+import { CodeField } from '../../../components/forms/preset-fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { t } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';

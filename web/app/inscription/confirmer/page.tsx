@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { Hidden } from '../../../components/forms/Hidden';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
-import { CodeField, EmailUnlessKnown, TextField } from '../../../components/forms/TextField';
+import { CodeField, EmailUnlessKnown } from '../../../components/forms/preset-fields';
+import { PasswordField } from '../../../components/forms/PasswordField';
 import { FormPage } from '../../../components/site/FormPage';
 import { PasswordRules } from '../../../components/site/PasswordRules';
 import { t } from '../../../i18n';
@@ -54,9 +55,8 @@ export default async function ConfirmSignUpPage({ searchParams }: { searchParams
       <ActionForm action={confirmSignUp}>
         <EmailUnlessKnown email={email} label={t('field.email')} />
         <CodeField label={t('field.code')} hint={t('confirm.codeHint')} />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('field.password')}
           hint={
             <>
@@ -66,7 +66,6 @@ export default async function ConfirmSignUpPage({ searchParams }: { searchParams
           }
           autoComplete="new-password"
           required
-          revealable
         />
         <SubmitButton>{t('confirm.submit')}</SubmitButton>
       </ActionForm>

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
-import { CodeField, EmailUnlessKnown, TextField } from '../../../components/forms/TextField';
+import { CodeField, EmailUnlessKnown } from '../../../components/forms/preset-fields';
+import { PasswordField } from '../../../components/forms/PasswordField';
 import { FormPage } from '../../../components/site/FormPage';
 import { PasswordRules } from '../../../components/site/PasswordRules';
 import { t } from '../../../i18n';
@@ -32,14 +33,12 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <ActionForm action={resetPassword}>
         <EmailUnlessKnown email={email} label={t('field.email')} />
         <CodeField label={t('field.code')} />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('field.newPassword')}
           hint={<PasswordRules />}
           autoComplete="new-password"
           required
-          revealable
         />
         <SubmitButton>{t('reset.submit')}</SubmitButton>
       </ActionForm>

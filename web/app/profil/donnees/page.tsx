@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { RadioGroup } from '../../../components/forms/choices';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
+import { PasswordField } from '../../../components/forms/PasswordField';
 import { TextField } from '../../../components/forms/TextField';
 import { AccessLog } from '../../../components/privacy/AccessLog';
 import { Icon } from '../../../components/ui/Icon';
@@ -150,7 +151,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
               { value: 'keep', label: t('myData.eraseContentKeep') },
             ]}
           />
-          <TextField name="password" type="password" label={t('myData.erasePassword')} autoComplete="current-password" required revealable />
+          <PasswordField name="password" label={t('myData.erasePassword')} autoComplete="current-password" required />
           {profile.mfaEnabled && <TextField name="totpCode" label={t('myData.eraseTotp')} autoComplete="one-time-code" inputMode="numeric" short required maxLength={6} />}
           <p className={styles.small}>{t('myData.eraseWarning')}</p>
           <SubmitButton>{t('myData.eraseSubmit')}</SubmitButton>

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { SubmitButton } from '../../../components/forms/SubmitButton';
-import { CodeField } from '../../../components/forms/TextField';
+import { CodeField } from '../../../components/forms/preset-fields';
 import { FormPage } from '../../../components/site/FormPage';
 import { t } from '../../../i18n';
 import { callAsSignedIn, pendingTotpSetup, requireSession } from '../../../lib/session';

@@ -51,6 +51,7 @@ function CommentBody({ comment }: { comment: CommentData }) {
         body
       ) : (
         <ContentMenu
+          id={`commentaire-${comment.id}`}
           label={t('comments.actions')}
           confirmText={t('comments.deleteConfirm')}
           version={comment.editedAt ?? comment.createdAt}
