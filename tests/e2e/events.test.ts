@@ -105,6 +105,30 @@ describe('a leafleting action with two slots of 3', () => {
     await slot(page, 0).getByText('Il manque 1 militant', { exact: true }).waitFor();
   });
 
+  test('the announcement’s « Je viens » link of a slot opens the action on that slot, marked; signed out, the sign-in keeps it', async () => {
+    const announcement = await waitForMail(stack, members[0]!.email, new RegExp(`^\\[Section de Mulhouse\\] ${title} — proposé par Jeanne Martin$`), 60_000);
+    assert.match(announcement.body.text ?? '', /^Jeanne Martin, pour Section de Mulhouse$/m, 'signed by its organizer');
+    const link = linkIn(announcement, /\?creneau=[\w-]+#creneau-/);
+    const slotId = /creneau=([\w-]+)/.exec(link)![1]!;
+    const page = await pageAs(members[0]!);
+    await page.setViewportSize({ width: 375, height: 640 });
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, stack.urls.site), { waitUntil: 'networkidle' });
+    const chosen = page.locator(`li#creneau-${slotId}`);
+    await chosen.getByText('Le créneau de votre mail').waitFor();
+    assert.ok(await chosen.isVisible());
+    const box = (await chosen.boundingBox())!;
+    assert.ok(box.y < 640, `the slot is scrolled into view (top at ${box.y})`);
+    assert.equal(await chosen.getByRole('button', { name: 'Je m’inscris' }).count(), 1, 'one click signs up, on the page');
+    assert.equal(await page.getByText('Le créneau de votre mail').count(), 1, 'only that slot is marked');
+
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    contexts.push(context);
+    const visitor = await context.newPage();
+    await visitor.goto(link.replace(/^https?:\/\/[^/]+/, stack.urls.site), { waitUntil: 'networkidle' });
+    const signIn = await visitor.getByRole('link', { name: 'Se connecter' }).first().getAttribute('href');
+    assert.match(decodeURIComponent(signIn ?? ''), new RegExp(`creneau=${slotId}#creneau-${slotId}`));
+  });
+
   test('the section agenda lists it; the dashboard and my agenda open, accessible', async () => {
     const page = await pageAs(secretary);
     await page.goto(`${stack.urls.site}/agenda/section/mulhouse`, { waitUntil: 'networkidle' });
