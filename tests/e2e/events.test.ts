@@ -125,7 +125,8 @@ describe('a leafleting action with two slots of 3', () => {
     contexts.push(context);
     const visitor = await context.newPage();
     await visitor.goto(link.replace(/^https?:\/\/[^/]+/, stack.urls.site), { waitUntil: 'networkidle' });
-    const signIn = await visitor.getByRole('link', { name: 'Se connecter' }).first().getAttribute('href');
+    await visitor.getByRole('heading', { name: 'Connectez-vous pour voir cet évènement' }).waitFor();
+    const signIn = await visitor.getByRole('region', { name: 'Connectez-vous pour voir cet évènement' }).getByRole('link', { name: 'Se connecter' }).getAttribute('href');
     assert.match(decodeURIComponent(signIn ?? ''), new RegExp(`creneau=${slotId}#creneau-${slotId}`));
   });
 

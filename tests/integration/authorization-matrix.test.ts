@@ -408,6 +408,10 @@ const messagingMatrix = {
   // The same client id each time: stored once, the retries answered with the stored message.
   sendMessage: { method: 'POST', path: () => `${C()}/messages`, body: () => ({ text: 'Bonjour', clientMessageId: 'matrice-0001' }), expect: inConversation(201) },
   markConversationRead: { method: 'POST', path: () => `${C()}/read`, body: () => ({ lastReadMessageId: conversation.messageId }), expect: inConversation(200) },
+  // One's own blocks: everyone signed in has theirs; an unknown person is not found, whoever asks (tests/integration/messaging.test.ts blocks for real).
+  listMyBlocks: { method: 'GET', path: () => '/api/me/blocks', expect: signedIn(200) },
+  blockPerson: { method: 'PUT', path: () => '/api/me/blocks/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  unblockPerson: { method: 'DELETE', path: () => '/api/me/blocks/00000000-0000-4000-8000-000000000000', expect: signedIn(200) },
 } satisfies Partial<Record<RouteName, Case>>;
 
 const matrix: Record<RouteName, Case> = {

@@ -17,8 +17,9 @@ const person = (name: string, postalCode: string) => createTestPerson(stack, { e
 before(async () => {
   stack = testStack();
   [lea, malik, nina, paul] = await Promise.all([person('lea', '68100'), person('malik', '68000'), person('nina', '68200'), person('paul', '75011')]);
-  const { PersonBlockEntity } = await import('../../functions/src/domain/messaging/entities');
-  await PersonBlockEntity.put({ userId: nina.userId, blockedId: lea.userId, at: new Date().toISOString() }).go();
+  // Nina blocks Léa, through the route.
+  const blocked = await call(stack, nina, 'PUT', `/api/me/blocks/${lea.userId}`);
+  assert.equal(blocked.status, 200, JSON.stringify(blocked.body));
 });
 
 describe('conversations', () => {
@@ -39,6 +40,61 @@ describe('conversations', () => {
       assert.equal(refused.body.code, 'messaging.blocked');
       assert.equal((refused.body.details as { field: string }[])[0]!.field, 'body.participantIds.1');
     }
+  });
+
+  test('« Personnes bloquées »: listed with their names; a block is lifted by its author only; one cannot block oneself, nor someone one may not find', async () => {
+    const mine = await call(stack, nina, 'GET', '/api/me/blocks');
+    assert.equal(mine.status, 200);
+    assert.deepEqual((mine.body.items as { userId: string; displayName: string }[]).map((b) => [b.userId, b.displayName]), [[lea.userId, 'lea Test']]);
+    assert.deepEqual((await call(stack, lea, 'GET', '/api/me/blocks')).body.items, [], 'the blocked person is not told');
+    // Léa « unblocking » Nina changes nothing: the block is Nina's.
+    assert.equal((await call(stack, lea, 'DELETE', `/api/me/blocks/${nina.userId}`)).status, 200);
+    assert.equal((await call(stack, lea, 'POST', '/api/conversations', { participantIds: [nina.userId] })).body.code, 'messaging.blocked');
+    // Nina lifts it, they write, and she blocks again: Léa still reads what was said, but writes no more.
+    assert.equal((await call(stack, nina, 'DELETE', `/api/me/blocks/${lea.userId}`)).status, 200);
+    const opened = await call(stack, lea, 'POST', '/api/conversations', { participantIds: [nina.userId] });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    const thread = `/api/conversations/${opened.body.id as string}/messages`;
+    assert.equal((await call(stack, lea, 'POST', thread, { text: 'Salut Nina', clientMessageId: `bloc-${run}-1` })).status, 201);
+    assert.equal((await call(stack, nina, 'PUT', `/api/me/blocks/${lea.userId}`)).status, 200);
+    const silenced = await call(stack, lea, 'POST', thread, { text: 'Tu es là ?', clientMessageId: `bloc-${run}-2` });
+    assert.equal(silenced.status, 403, JSON.stringify(silenced.body));
+    assert.equal(silenced.body.code, 'messaging.blocked');
+    assert.equal((await call(stack, nina, 'POST', thread, { text: 'Non.', clientMessageId: `bloc-${run}-3` })).body.code, 'messaging.blocked', 'either way');
+    const history = await call(stack, lea, 'GET', thread);
+    assert.deepEqual((history.body.items as { text: string }[]).map((m) => m.text), ['Salut Nina']);
+
+    const self = await call(stack, nina, 'PUT', `/api/me/blocks/${nina.userId}`);
+    assert.equal(self.status, 400);
+    assert.equal((self.body.details as { field: string }[])[0]!.field, 'params.userId');
+    // Paul (Paris) is someone Léa may not find: blocking him is answered as blocking nobody at all.
+    const hidden = await call(stack, lea, 'PUT', `/api/me/blocks/${paul.userId}`);
+    const unknown = await call(stack, lea, 'PUT', '/api/me/blocks/00000000-0000-4000-8000-000000000000');
+    assert.equal(hidden.status, 404);
+    const { requestId: _a, ...hiddenBody } = hidden.body as Record<string, unknown>;
+    const { requestId: _b, ...unknownBody } = unknown.body as Record<string, unknown>;
+    assert.deepEqual(hiddenBody, unknownBody);
+    assert.deepEqual((await call(stack, lea, 'GET', '/api/me/blocks')).body.items, []);
+  });
+
+  test('« Qui peut m’écrire », a profile setting: nobody, coopains only, or who shares a space', async () => {
+    assert.equal((await call(stack, malik, 'GET', '/api/me/profile')).body.writableBy, 'shared-space', 'the default');
+    const set = await call(stack, malik, 'PATCH', '/api/me/profile', { writableBy: 'nobody' });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.equal(set.body.writableBy, 'nobody');
+    const closed = await call(stack, nina, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    assert.equal(closed.status, 403);
+    assert.equal(closed.body.code, 'messaging.recipient-closed');
+    // Coopains only: Nina shares the federation with him, but is not his coopain.
+    assert.equal((await call(stack, malik, 'PATCH', '/api/me/profile', { writableBy: 'friends' })).status, 200);
+    const notFriend = await call(stack, nina, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    assert.equal(notFriend.status, 403);
+    assert.equal(notFriend.body.code, 'messaging.not-reachable');
+    const bad = await call(stack, malik, 'PATCH', '/api/me/profile', { writableBy: 'tout-le-monde' });
+    assert.equal(bad.status, 400);
+    assert.equal((bad.body.details as { field: string }[])[0]!.field, 'body.writableBy');
+    assert.equal((await call(stack, malik, 'PATCH', '/api/me/profile', { writableBy: 'shared-space' })).status, 200);
+    assert.equal((await call(stack, nina, 'POST', '/api/conversations', { participantIds: [malik.userId] })).status, 200);
   });
 
   test('someone the writer may not find is answered exactly as an unknown id (art. 9), and nothing is created', async () => {

@@ -14,6 +14,7 @@ export const profileFieldNames = [
   'interests',
   ...visibilityFields.map((field) => `visibility.${field}`),
   'findableBy',
+  'writableBy',
 ] as const;
 
 /** « santé, école ; logement » → ['santé', 'école', 'logement'] (each once). */
@@ -53,7 +54,9 @@ export function readProfileForm(form: FormData): { body: UpdateProfileRequest; v
   };
   const findableBy = text(form, 'findableBy');
   if (findableBy) body.findableBy = findableBy;
-  const values: Record<string, string | string[]> = { functions, mandates, otherFunction, interests, ...(findableBy && { findableBy }) };
+  const writableBy = text(form, 'writableBy');
+  if (writableBy) body.writableBy = writableBy;
+  const values: Record<string, string | string[]> = { functions, mandates, otherFunction, interests, ...(findableBy && { findableBy }), ...(writableBy && { writableBy }) };
   for (const [field, audience] of Object.entries(visibility)) values[`visibility.${field}`] = audience;
   for (const name of ['givenName', 'familyName', 'postalCode']) {
     if (!form.has(name)) continue;

@@ -109,6 +109,9 @@ export type Visibility = z.infer<typeof Visibility>;
  */
 export const FindableBy = z.enum(['connections', 'signed-in', 'nobody']);
 export type FindableBy = z.infer<typeof FindableBy>;
+/** « Qui peut m'écrire » (messaging, ADR 0029): friends — my coopains; shared-space — people who share a space with me; nobody. */
+export const WritableBy = z.enum(['friends', 'shared-space', 'nobody']);
+export type WritableBy = z.infer<typeof WritableBy>;
 
 export const MembershipStatus = z.enum(['adherent', 'sympathisant']);
 
@@ -134,6 +137,7 @@ export const MyProfile = z
     photoUrl: z.string().nullable(),
     visibility: Visibility,
     findableBy: FindableBy,
+    writableBy: WritableBy,
     roles: z.array(z.object({ role: z.string(), scopeType: z.string(), scopeId: z.string() })),
     mfaEnabled: z.boolean(),
     onboarded: z.boolean(),
@@ -168,6 +172,7 @@ export const UpdateProfileRequest = z
     /** Only the fields given change. */
     visibility: z.partialRecord(ProfileField, Audience).optional(),
     findableBy: FindableBy.optional(),
+    writableBy: WritableBy.optional(),
     /** Supporters only: moving changes the federation. */
     postalCode: PostalCode.optional(),
     onboarded: z.literal(true).optional(),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Done, PageQuery } from './common';
+import { Done, PageQuery, UserId } from './common';
 import * as m from './messaging';
 import { defineRoute, type RouteContract } from './route';
 
@@ -7,6 +7,7 @@ const base = '/api/conversations';
 const one = `${base}/{conversationId}` as const;
 const tags = ['Messagerie'];
 const ConversationParams = z.object({ conversationId: m.ConversationId });
+const BlockParams = z.object({ userId: UserId });
 
 /** Live messaging (issue 15, ADR 0029): conversations of up to 50 people, their messages, read markers. */
 export const messagingRoutes = {
@@ -33,5 +34,17 @@ export const messagingRoutes = {
   markConversationRead: defineRoute({
     method: 'POST', path: `${one}/read`, feature: 'messaging', auth: 'jwt', tags,
     summary: 'Marquer la conversation lue jusqu’à un message', params: ConversationParams, body: m.ReadInput, response: Done,
+  }),
+  listMyBlocks: defineRoute({
+    method: 'GET', path: '/api/me/blocks', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Les personnes que j’ai bloquées', response: m.BlockList,
+  }),
+  blockPerson: defineRoute({
+    method: 'PUT', path: '/api/me/blocks/{userId}', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Bloquer une personne : plus aucun message entre nous, dans les deux sens', params: BlockParams, response: Done,
+  }),
+  unblockPerson: defineRoute({
+    method: 'DELETE', path: '/api/me/blocks/{userId}', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Débloquer une personne', params: BlockParams, response: Done,
   }),
 } satisfies Record<string, RouteContract>;

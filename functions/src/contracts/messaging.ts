@@ -15,7 +15,6 @@ export const maxMessageLength = 4000;
 /** The creator and at most 49 others. */
 export const maxOtherParticipants = 49;
 
-export const WritableBy = z.enum(['friends', 'shared-space', 'nobody']).describe('friends: mes coopains ; shared-space: les personnes qui partagent un espace avec moi ; nobody: personne');
 
 export const StartConversationInput = z
   .object({ participantIds: z.array(UserId).min(1, 'au moins une personne').max(maxOtherParticipants, `au plus ${maxOtherParticipants} autres personnes`) })
@@ -26,7 +25,11 @@ export const SendMessageInput = z.object({ text: MessageText, clientMessageId: C
 export const EditMessageInput = z.object({ text: MessageText }).meta({ id: 'EditMessageInput' });
 export const ReadInput = z.object({ lastReadMessageId: MessageId }).meta({ id: 'ReadInput' });
 export const MuteInput = z.object({ muted: z.boolean() }).meta({ id: 'MuteInput' });
-export const MessagingSettingsInput = z.object({ writableBy: WritableBy }).meta({ id: 'MessagingSettingsInput' });
+
+/** The people I blocked (« Personnes bloquées »). */
+export const BlockList = z
+  .object({ items: z.array(z.object({ userId: UserId, displayName: z.string(), since: z.string() })) })
+  .meta({ id: 'BlockList' });
 
 export const ChatParticipant = z.object({ userId: UserId, displayName: z.string(), left: z.boolean() }).meta({ id: 'ChatParticipant' });
 

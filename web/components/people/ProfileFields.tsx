@@ -6,6 +6,7 @@ import formStyles from '../forms/forms.module.css';
 import { audienceLabel, audiences, functionLevels, levelLabel, visibilityFieldHint, visibilityFieldLabel, visibilityFields } from './labels';
 
 const findableChoices = ['connections', 'signed-in', 'nobody'] as const;
+const writableChoices = ['shared-space', 'friends', 'nobody'] as const;
 
 /**
  * The parts of a profile a person fills in and who sees each of them: shared by onboarding
@@ -98,6 +99,13 @@ export function VisibilityFields({ profile }: { profile: MyProfile }) {
         hint={t('profile.findableByHint')}
         choices={findableChoices.map((value) => ({ value, label: t(`findableBy.${value}`) }))}
         defaultValue={profile.findableBy}
+      />
+      <SelectField
+        name="writableBy"
+        label={t('profile.writableBy')}
+        hint={t('profile.writableByHint')}
+        choices={writableChoices.map((value) => ({ value, label: t(`writableBy.${value}`) }))}
+        defaultValue={profile.writableBy}
       />
     </section>
   );

@@ -4,9 +4,9 @@ import type { ChatConversation, ChatMessage, ChatMessagePage, Inbox } from '../.
 import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
 import { requirePerson, type Person } from '../access/authority';
-import { mayWriteTo, type WritableBy } from '../access/rules/messaging';
+import { mayWriteTo } from '../access/rules/messaging';
 import { mayFind } from '../access/rules/people';
-import { NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
 import { PersonEntity } from '../people/entities';
@@ -57,6 +57,19 @@ async function between(writerId: string, recipientId: string) {
 }
 
 /**
+ * A block stops a conversation of two, either way: the one blocked (or who blocked) can read what was
+ * said but writes no more. In a conversation of three or more a block between two of them silences
+ * nobody: the others did not choose it (ADR 0029).
+ */
+async function refuseIfBlocked(writerId: string, conversationId: string): Promise<void> {
+  const { data } = await ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' });
+  const others = data.filter((p) => !p.leftAt && p.userId !== writerId);
+  if (others.length === 1 && (await between(writerId, others[0]!.userId)).blocked) {
+    throw new ForbiddenError('messaging.blocked', [{ field: 'params.conversationId', message: 'blocage entre vous' }]);
+  }
+}
+
+/**
  * Start a conversation with up to 49 others (POST /api/conversations). Every person passes the rule of
  * who may write to whom; the same set of people names the same conversation, so starting it again
  * returns the first one (a conditional Put: no index, no race).
@@ -77,7 +90,7 @@ export async function startConversation(caller: Caller, participantIds: readonly
   for (const [i, userId] of participantIds.entries()) {
     const item = byId.get(userId);
     if (!item) throw new NotFoundError('person.not-found', `body.participantIds.${i}`);
-    const recipient = { ...factsOf(item), writableBy: (item as { writableBy?: WritableBy }).writableBy };
+    const recipient = { ...factsOf(item), writableBy: item.writableBy };
     const us = await between(writer.userId, userId);
     // Someone the writer may not find (« qui peut me trouver ») is answered as an unknown id: a 403
     // would tell that this id is someone on Coopol (art. 9).
@@ -193,6 +206,7 @@ export async function sendMessage(caller: Caller, conversationId: string, input:
   };
   const before = await stored();
   if (before) return { created: false, message: messageView(person, before) };
+  await refuseIfBlocked(person.userId, conversationId);
   await spendRate(messagesPerMinute, person.userId);
   const at = new Date();
   const messageId = newMessageId(at);

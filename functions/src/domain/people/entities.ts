@@ -48,6 +48,8 @@ export const PersonEntity = new Entity(
       },
       /** « Qui peut me trouver »: absent means `connections` (people who share a section, federation, group or friendship). */
       findableBy: { type: ['connections', 'signed-in', 'nobody'] as const },
+      /** « Qui peut m'écrire » (messaging, ADR 0029); absent: `shared-space`. */
+      writableBy: { type: ['friends', 'shared-space', 'nobody'] as const },
       /** The groups the person is a member of, kept by each change of standing (S5): who shares a group, without a read. */
       groupIds: { type: 'set', items: 'string' },
       roles: {

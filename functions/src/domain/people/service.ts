@@ -8,6 +8,7 @@ import { mandateCodes, partyFunctionCodes } from '../../contracts/party-function
 import { filesBucket, s3 } from '../../shared/files';
 import type { Caller, Grant } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
+import { defaultWritableBy } from '../access/rules/messaging';
 import { readFederationMembers, readProfile, readSectionMembers } from '../access/member-lists';
 import { mayOpenProfile, requirePerson, visibleFields, type ListAccess } from '../access/policy';
 import { NotFoundError, ValidationError } from '../errors';
@@ -62,6 +63,7 @@ async function toMyProfile(item: PersonItem): Promise<MyProfile> {
     photoUrl: await photoUrlOf(item),
     visibility: item.visibility,
     findableBy: item.findableBy ?? 'connections',
+    writableBy: item.writableBy ?? defaultWritableBy,
     roles: (item.roles ?? []) as Grant[],
     mfaEnabled: item.mfaEnabled,
     onboarded: item.onboarded,
@@ -93,6 +95,7 @@ export async function updateMyProfile(caller: Caller, patch: UpdateProfileReques
   if (patch.interests) changes.interests = patch.interests;
   if (patch.visibility) changes.visibility = { ...current.visibility, ...patch.visibility };
   if (patch.findableBy) changes.findableBy = patch.findableBy;
+  if (patch.writableBy) changes.writableBy = patch.writableBy;
   if (patch.onboarded) changes.onboarded = true;
   if (patch.firstStepsDismissed) changes.firstStepsDismissed = true;
   if (patch.postalCode) {
