@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { announced, announcementCopies } from '../support/announcements';
-import { allMails, linkIn, waitForMail } from '../support/mail';
+import { allMails, linkIn, mailsTo as mailsToAddress, waitForMail } from '../support/mail';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -16,17 +16,7 @@ let admin: TestPerson;
 let member: TestPerson;
 let outsider: TestPerson;
 
-interface Mail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text: string; html: string };
-  headers?: { name: string; value: string }[];
-}
-async function mailsTo(address: string): Promise<Mail[]> {
-  const response = await fetch(`${stack.urls.mailViewer}store`);
-  const { emails } = (await response.json()) as { emails: Mail[] };
-  return emails.filter((m) => m.destination.to.includes(address));
-}
+const mailsTo = (address: string) => mailsToAddress(stack, address);
 
 const event = (overrides: Record<string, unknown> = {}) => ({
   space: { type: 'section', id: 'mulhouse' },
@@ -279,7 +269,7 @@ describe('announcements, changes and reminders', () => {
     assert.deepEqual(await handler({ eventId: id }), { sent: 0 });
     for (const p of [comes, signs]) assert.equal((await mailsTo(p.email)).filter((m) => m.subject.startsWith('Rappel : Tractage gare centrale')).length, 1);
     const volunteerMail = (await mailsTo(signs.email)).find((m) => m.subject.startsWith('Rappel'))!;
-    assert.match(volunteerMail.body.text, /09:00–11:00/);
+    assert.match(volunteerMail.body.text ?? '', /09:00–11:00/);
 
     const moved = await call(stack, secretary, 'PATCH', `/api/events/${id}`, { start: '2031-06-07T10:00:00+02:00', end: '2031-06-07T12:00:00+02:00' });
     assert.equal(moved.status, 200);
