@@ -21,6 +21,8 @@ import type { Feature } from '../functions/src/contracts/route';
  * - reports: the stage's ceilings of a field report's figures (REPORT_CEILINGS)
  * - mailings: the stage's approval threshold of messages to a space's members (MAILING_APPROVAL_THRESHOLD)
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
+ * - realtime: `ticket` the live channel's address, given with its tickets (REALTIME_URL) · `push`
+ *   PostToConnection on the WebSocket API's connections (REALTIME_ENDPOINT, execute-api:ManageConnections)
  */
 export interface FeatureAccess {
   table?: 'probe' | 'read' | 'readwrite' | 'sweep';
@@ -32,6 +34,7 @@ export interface FeatureAccess {
   reports?: true;
   mailings?: true;
   scheduler?: 'manage';
+  realtime?: 'ticket' | 'push';
 }
 
 export const featureAccess: Record<Feature, FeatureAccess> = {
@@ -71,5 +74,5 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // the sending's tasks (the bulk-mail job sends), schedules of a message at its time, one-click unsubscribes.
   mailings: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, mailings: true },
   // Live messaging (issue 15, ADR 0029): conversations, messages, read markers, the inbox.
-  messaging: { table: 'readwrite' },
+  messaging: { table: 'readwrite', realtime: 'ticket' },
 };

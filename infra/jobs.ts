@@ -128,6 +128,16 @@ export const jobs = {
     timeoutSeconds: 300,
     memorySize: 1024,
   },
+  // Live messaging (issue 15, ADR 0029): the inboxes and unread totals follow each message and read
+  // marker, and every open tab of the people concerned gets it through the WebSocket API.
+  'messaging-fanout': {
+    entry: 'functions/src/jobs/messaging-fanout.ts',
+    description: 'Coopol job: inboxes, unread totals and live pushes of messages',
+    trigger: { kind: 'stream', entities: ['chatMessage', 'chatParticipant'], changes: ['INSERT', 'MODIFY'], batchSize: 10 },
+    access: { table: 'readwrite', realtime: 'push' },
+    timeoutSeconds: 60,
+    memorySize: 1024,
+  },
   // Tells people: new comments on followed posts, friend requests, group requests and invitations.
   notifications: {
     entry: 'functions/src/jobs/notifications.ts',

@@ -72,6 +72,8 @@ export interface CoopolResources {
   party: { name: string; address: string };
   /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
   logRetentionDays: number;
+  /** The live channel (the realtime stack's WebSocket API; absent in stacks made before it). */
+  realtime?: { url: string; endpoint: string; connectionsArn: string };
   /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
   scheduler?: { groupName: string; role: IRole; jobArns: Record<string, string> };
 }
@@ -299,7 +301,14 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
       // The ARNs are tokens inside the string: CloudFormation joins them in.
       SCHEDULED_JOB_ARNS: JSON.stringify(requireScheduler(resources).jobArns),
     }),
+    ...(access.realtime === 'ticket' && { REALTIME_URL: requireRealtime(resources).url }),
+    ...(access.realtime === 'push' && { REALTIME_ENDPOINT: requireRealtime(resources).endpoint }),
   };
+}
+
+function requireRealtime(resources: CoopolResources) {
+  if (!resources.realtime) throw new Error('realtime access needs resources.realtime (the realtime stack)');
+  return resources.realtime;
 }
 
 function requireScheduler(resources: CoopolResources) {
@@ -357,6 +366,13 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
       }),
     );
     fn.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [role.roleArn] }));
+  }
+
+  if (access.realtime === 'push') {
+    // Only the connections of this stage's WebSocket API: `…/<stage>/POST/@connections/*`.
+    const { connectionsArn } = requireRealtime(resources);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connectionsArn] }));
+    acknowledge(fn.role!, `AwsSolutions-IAM5[Resource::${JSON.stringify(Stack.of(fn).resolve(connectionsArn))}]`, 'connection ids are made by API Gateway at each connection: any connection of this stage’s WebSocket API, nothing else');
   }
 
   if (access.files === 'probe') {

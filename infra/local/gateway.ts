@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { routeKey, type Feature, type RouteContract } from '../../functions/src/contracts/route';
 import { acceptsBrotli, brotli, precompressedScript } from '../web/brotli-scripts';
+import { attachRealtime, type RealtimeGatewayOptions } from './realtime-gateway';
 
 /**
  * The local stand-in for what AWS runs around the handlers:
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   webOrigin?: string;
   /** API Gateway HTTP API's payload limit. */
   maxPayloadBytes?: number;
+  /** The WebSocket API at `/ws` and its management API (infra/local/realtime-gateway.ts). */
+  realtime?: RealtimeGatewayOptions;
 }
 
 interface CompiledRoute {
@@ -269,8 +272,9 @@ export function createGateway(options: GatewayOptions): http.Server {
     req.pipe(upstream);
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (realtime?.serveConnections(req, res, url)) return;
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       serveApi(req, res, url).catch((error: unknown) => {
         console.error('[gateway] unexpected failure:', error);
@@ -280,4 +284,6 @@ export function createGateway(options: GatewayOptions): http.Server {
     }
     proxyToWeb(req, res);
   });
+  const realtime = options.realtime ? attachRealtime(server, options.realtime) : undefined;
+  return server;
 }

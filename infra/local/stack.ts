@@ -260,6 +260,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       S3_ENDPOINT: endpoints.s3,
       OFFICIAL_MFA_REQUIRED: String(options.officialMfaRequired ?? false),
       SITE_URL: `http://127.0.0.1:${ports.site}`,
+      // The live channel: the WebSocket API and its management API, both served by the local gateway.
+      REALTIME_URL: `ws://127.0.0.1:${ports.site}/ws`,
+      REALTIME_ENDPOINT: `http://127.0.0.1:${ports.site}`,
       REPORT_CEILINGS: JSON.stringify(options.reportCeilings ?? defaultReportCeilings),
       MAILING_APPROVAL_THRESHOLD: String(options.mailingApprovalThreshold ?? 500),
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
@@ -349,6 +352,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         jwksUrl: `${endpoints.cognito}/${pool.userPoolId}/.well-known/jwks.json`,
       },
       webOrigin,
+      realtime: {
+        accessKeyId: localCredentials.accessKeyId,
+        load: async () => ({
+          authorizer: (await import('../../functions/src/realtime/authorizer')).handler as never,
+          connections: (await import('../../functions/src/realtime/connections')).handler as never,
+        }),
+      },
     });
     await new Promise<void>((resolve, reject) => {
       gateway!.once('error', reject);

@@ -409,6 +409,9 @@ const messagingMatrix = {
   sendMessage: { method: 'POST', path: () => `${C()}/messages`, body: () => ({ text: 'Bonjour', clientMessageId: 'matrice-0001' }), expect: inConversation(201) },
   markConversationRead: { method: 'POST', path: () => `${C()}/read`, body: () => ({ lastReadMessageId: conversation.messageId }), expect: inConversation(200) },
   // One's own blocks: everyone signed in has theirs; an unknown person is not found, whoever asks (tests/integration/messaging.test.ts blocks for real).
+  // The live channel's ticket and the badge: everyone signed in has their own (messaging.test.ts connects with it).
+  issueRealtimeTicket: { method: 'POST', path: () => '/api/realtime/ticket', expect: signedIn(200) },
+  unreadTotal: { method: 'GET', path: () => '/api/conversations/unread', expect: signedIn(200) },
   listMyBlocks: { method: 'GET', path: () => '/api/me/blocks', expect: signedIn(200) },
   blockPerson: { method: 'PUT', path: () => '/api/me/blocks/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
   unblockPerson: { method: 'DELETE', path: () => '/api/me/blocks/00000000-0000-4000-8000-000000000000', expect: signedIn(200) },

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import WebSocket from 'ws';
+import { RealtimeEvent } from '../../functions/src/contracts/messaging';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -12,6 +14,16 @@ let lea: TestPerson; // Mulhouse (68)
 let malik: TestPerson; // Colmar (68): shares the federation with Léa
 let nina: TestPerson; // Haut-Rhin too, blocks Léa
 let paul: TestPerson; // Paris: shares nothing with Léa
+/** Polls until `check` gives something (the stream job works a moment after the request). */
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await check();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) assert.fail('not seen in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 const person = (name: string, postalCode: string) => createTestPerson(stack, { email: `${name}-${run}@coopol.example`, givenName: name, familyName: 'Test', postalCode });
 
 before(async () => {
@@ -134,14 +146,21 @@ describe('messages', () => {
     const history = await call(stack, malik, 'GET', path);
     assert.equal(history.status, 200);
     assert.equal((history.body.items as { id: string }[]).filter((m) => m.id === sent.body.id).length, 1);
-    const inbox = await call(stack, malik, 'GET', '/api/conversations');
-    const entry = (inbox.body.items as { conversationId: string; unread: number; lastMessage: { preview: string } }[]).find((e) => e.conversationId === conversation.id)!;
+    // The inboxes follow through the table's stream (jobs/messaging-fanout.ts): counted once despite the retry.
+    const entry = await until(async () => {
+      const inbox = await call(stack, malik, 'GET', '/api/conversations');
+      const found = (inbox.body.items as { conversationId: string; unread: number; lastMessage: { preview: string } | null }[]).find((e) => e.conversationId === conversation.id);
+      return found?.lastMessage ? found : undefined;
+    });
     assert.equal(entry.unread, 1);
-    assert.equal(entry.lastMessage.preview, 'On se retrouve au marché ?');
+    assert.equal(entry.lastMessage!.preview, 'On se retrouve au marché ?');
+    const badge = await call(stack, malik, 'GET', '/api/conversations/unread');
+    assert.equal(badge.body.total, 1, 'the badge counts the message once');
     const read = await call(stack, malik, 'POST', `/api/conversations/${conversation.id}/read`, { lastReadMessageId: sent.body.id });
     assert.equal(read.status, 200);
     const after = await call(stack, malik, 'GET', '/api/conversations');
     assert.equal((after.body.items as { conversationId: string; unread: number }[]).find((e) => e.conversationId === conversation.id)!.unread, 0);
+    assert.equal((await call(stack, malik, 'GET', '/api/conversations/unread')).body.total, 0);
   });
 
   test('a non-participant is told the conversation does not exist, on every route', async () => {
@@ -157,5 +176,138 @@ describe('messages', () => {
     }
     const unknown = await call(stack, paul, 'GET', '/api/conversations/d.AAAAAAAAAAAAAAAAAAAAAA/messages');
     assert.equal(unknown.status, 404);
+  });
+});
+
+/** An open tab: a WebSocket on the live channel, opened with a fresh ticket, keeping every frame it gets. */
+interface Tab {
+  socket: WebSocket;
+  frames: RealtimeEvent[];
+  /** Waits for a frame matching `match` (already received or to come). */
+  next: <T extends RealtimeEvent>(match: (frame: RealtimeEvent) => frame is T, timeoutMs?: number) => Promise<T>;
+}
+
+async function ticketFor(person: TestPerson): Promise<{ ticket: string; url: string }> {
+  const answer = await call(stack, person, 'POST', '/api/realtime/ticket');
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body as { ticket: string; url: string };
+}
+
+/** Opens the socket, or rejects with the HTTP status the upgrade was refused with. */
+function connect(url: string, ticket: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url}?ticket=${encodeURIComponent(ticket)}`);
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+async function openTab(person: TestPerson): Promise<Tab> {
+  const { ticket, url } = await ticketFor(person);
+  const socket = await connect(url, ticket);
+  const frames: RealtimeEvent[] = [];
+  const waiting = new Set<() => void>();
+  socket.on('message', (data) => {
+    frames.push(RealtimeEvent.parse(JSON.parse(data.toString())));
+    for (const wake of waiting) wake();
+  });
+  const next: Tab['next'] = (match, timeoutMs = 10_000) =>
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const found = frames.find(match);
+        if (!found) return false;
+        waiting.delete(look);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(look);
+        reject(new Error(`no such frame in ${timeoutMs} ms; got ${JSON.stringify(frames)}`));
+      }, timeoutMs);
+      if (!look()) waiting.add(look);
+    });
+  return { socket, frames, next };
+}
+
+const messageIn = (conversationId: string, text: string) => (frame: RealtimeEvent): frame is Extract<RealtimeEvent, { type: 'message' }> =>
+  frame.type === 'message' && frame.message.conversationId === conversationId && frame.message.text === text;
+const unreadIs = (total: number) => (frame: RealtimeEvent): frame is Extract<RealtimeEvent, { type: 'unread' }> => frame.type === 'unread' && frame.total === total;
+
+describe('the live channel (ADR 0029)', () => {
+  const tabs: Tab[] = [];
+  const open = async (person: TestPerson) => {
+    const tab = await openTab(person);
+    tabs.push(tab);
+    return tab;
+  };
+  after(() => {
+    for (const tab of tabs) tab.socket.terminate();
+  });
+
+  test('a ticket opens one connection, once; an unknown or used ticket is refused', async () => {
+    const { ticket, url } = await ticketFor(lea);
+    assert.match(url, /^wss?:\/\/.+/);
+    const socket = await connect(url, ticket);
+    tabs.push({ socket, frames: [], next: () => Promise.reject(new Error('unused')) });
+    await assert.rejects(connect(url, ticket), /refused 403/, 'a used ticket');
+    await assert.rejects(connect(url, 'not-a-ticket-at-all'), /refused 403/, 'an unknown ticket');
+    // A ping is answered (it keeps API Gateway's idle limit away).
+    const pong = new Promise<string>((resolve) => socket.once('message', (data) => resolve(data.toString())));
+    socket.send(JSON.stringify({ action: 'ping' }));
+    assert.deepEqual(JSON.parse(await pong), { type: 'pong' });
+  });
+
+  test('a message reaches every open tab of the others, with their new badge; a reader’s total goes back to 0 in every tab; an outsider gets nothing', async () => {
+    const { body: conversation } = await call(stack, lea, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    const [leaTab, malikPhone, malikLaptop, paulTab] = await Promise.all([open(lea), open(malik), open(malik), open(paul)]);
+    const text = `En direct ${run}`;
+    const sent = await call(stack, lea, 'POST', `/api/conversations/${conversation.id}/messages`, { text, clientMessageId: `live-${run}` });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    for (const tab of [malikPhone, malikLaptop]) {
+      const frame = await tab.next(messageIn(conversation.id as string, text));
+      assert.equal(frame.message.id, sent.body.id);
+      assert.equal(frame.message.authorName, 'lea Test');
+      assert.equal(frame.message.clientMessageId, null, 'the client id is its author’s only');
+      await tab.next(unreadIs(1));
+    }
+    // The author's own tab gets it too (another of her devices shows it), with her client id.
+    assert.equal((await leaTab.next(messageIn(conversation.id as string, text))).message.clientMessageId, `live-${run}`);
+
+    const read = await call(stack, malik, 'POST', `/api/conversations/${conversation.id}/read`, { lastReadMessageId: sent.body.id });
+    assert.equal(read.status, 200);
+    for (const tab of [malikPhone, malikLaptop]) await tab.next(unreadIs(0));
+    const seen = await leaTab.next((f): f is Extract<RealtimeEvent, { type: 'read' }> => f.type === 'read' && f.userId === malik.userId);
+    assert.equal(seen.lastReadMessageId, sent.body.id);
+    assert.deepEqual(paulTab.frames, [], 'nothing is pushed to someone outside the conversation');
+  });
+
+  test('a connection API Gateway says is gone (410) is removed — that one only', async () => {
+    const { RealtimeConnectionEntity } = await import('../../functions/src/domain/messaging/entities');
+    const { body: conversation } = await call(stack, nina, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    const live = await open(malik);
+    // A tab whose `$disconnect` never came (a phone that lost its network): its item stays, its socket is gone.
+    const stale = 'c3RhbGUtY29ubmVjdGlvbg==';
+    await RealtimeConnectionEntity.put({ userId: malik.userId, connectionId: stale, connectedAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 3600 }).go();
+    const before = (await RealtimeConnectionEntity.query.byPerson({ userId: malik.userId }).go()).data.map((c) => c.connectionId);
+    assert.ok(before.includes(stale));
+    const text = `Après la coupure ${run}`;
+    await call(stack, nina, 'POST', `/api/conversations/${conversation.id}/messages`, { text, clientMessageId: `gone-${run}` });
+    await live.next(messageIn(conversation.id as string, text));
+    const after = await until(async () => {
+      const ids = (await RealtimeConnectionEntity.query.byPerson({ userId: malik.userId }).go()).data.map((c) => c.connectionId);
+      return ids.includes(stale) ? undefined : ids;
+    });
+    assert.deepEqual(after.sort(), before.filter((id) => id !== stale).sort(), 'only the gone connection was removed');
+  });
+
+  test('a closed tab is forgotten at once ($disconnect)', async () => {
+    const { RealtimeConnectionEntity } = await import('../../functions/src/domain/messaging/entities');
+    const count = async () => (await RealtimeConnectionEntity.query.byPerson({ userId: paul.userId }).go()).data.length;
+    const tab = await open(paul);
+    const opened = await count();
+    tab.socket.close();
+    await until(async () => ((await count()) === opened - 1 ? true : undefined));
   });
 });

@@ -35,6 +35,14 @@ export const messagingRoutes = {
     method: 'POST', path: `${one}/read`, feature: 'messaging', auth: 'jwt', tags,
     summary: 'Marquer la conversation lue jusqu’à un message', params: ConversationParams, body: m.ReadInput, response: Done,
   }),
+  issueRealtimeTicket: defineRoute({
+    method: 'POST', path: '/api/realtime/ticket', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Un ticket d’une minute, à usage unique, pour ouvrir le canal en direct (WebSocket) sans mettre le jeton de session dans une adresse', response: m.RealtimeTicket,
+  }),
+  unreadTotal: defineRoute({
+    method: 'GET', path: `${base}/unread`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Le nombre de messages non lus, toutes conversations (le badge)', response: m.UnreadTotal,
+  }),
   listMyBlocks: defineRoute({
     method: 'GET', path: '/api/me/blocks', feature: 'messaging', auth: 'jwt', tags,
     summary: 'Les personnes que j’ai bloquées', response: m.BlockList,

@@ -67,6 +67,9 @@ export const ChatConversation = z
   .object({ id: ConversationId, kind: z.enum(['direct', 'salon']), participants: z.array(ChatParticipant), muted: z.boolean(), lastReadMessageId: MessageId.nullable() })
   .meta({ id: 'ChatConversation' });
 
+/** The unread messages of all my conversations, muted ones left out (the badge). */
+export const UnreadTotal = z.object({ total: z.number().int().min(0) }).meta({ id: 'UnreadTotal' });
+
 /** A one-minute, single-use ticket for the WebSocket (`?ticket=`): the Cognito token never goes in a URL. */
 export const RealtimeTicket = z.object({ ticket: z.string(), url: z.string(), expiresAt: z.string() }).meta({ id: 'RealtimeTicket' });
 

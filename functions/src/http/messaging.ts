@@ -1,6 +1,8 @@
 import { messagingRoutes as routes } from '../contracts/messaging-routes';
 import * as messaging from '../domain/messaging/service';
 import { blockPerson, myBlocks, unblockPerson } from '../domain/messaging/blocks';
+import { issueTicket } from '../domain/messaging/realtime';
+import { realtimeUrl } from '../shared/realtime-url';
 import { featureLambda, implement } from './kit/feature-lambda';
 
 /** Live messaging (issue 15, ADR 0029): conversations, their messages, read markers, the inbox. */
@@ -11,6 +13,8 @@ export const handler = featureLambda('messaging', [
   implement(routes.listMessages, async ({ caller, params, query }) => messaging.listMessages(caller, params.conversationId, query), { caller: true }),
   implement(routes.sendMessage, async ({ caller, params, body }) => (await messaging.sendMessage(caller, params.conversationId, body)).message, { caller: true }),
   implement(routes.markConversationRead, async ({ caller, params, body }) => messaging.markRead(caller, params.conversationId, body.lastReadMessageId), { caller: true }),
+  implement(routes.issueRealtimeTicket, async ({ caller }) => issueTicket(caller, realtimeUrl()), { caller: true }),
+  implement(routes.unreadTotal, async ({ caller }) => messaging.unreadTotal(caller), { caller: true }),
   implement(routes.listMyBlocks, async ({ caller }) => myBlocks(caller), { caller: true }),
   implement(routes.blockPerson, async ({ caller, params }) => blockPerson(caller, params.userId), { caller: true }),
   implement(routes.unblockPerson, async ({ caller, params }) => unblockPerson(caller, params.userId), { caller: true }),

@@ -6,6 +6,7 @@ import { callerItem, factsOf } from '../access/load-caller';
 import { requirePerson, type Person } from '../access/authority';
 import { mayWriteTo } from '../access/rules/messaging';
 import { mayFind } from '../access/rules/people';
+import { contentionAsCanceled } from '../../shared/conditions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
@@ -14,10 +15,10 @@ import { FriendshipEntity } from '../social/entities';
 import { displayName } from '../social/spaces';
 import { directConversationId, maxParticipants, newMessageId, peopleOf } from './ids';
 import { messagesPerMinute, newConversationsPerDay } from './limits';
-import { previewOf } from './preview';
 import {
   ConversationEntity,
   InboxEntryEntity,
+  InboxTotalsEntity,
   MessageClientKeyEntity,
   MessageEntity,
   ParticipantEntity,
@@ -29,6 +30,7 @@ import {
  * caller is not (or no longer) in is « not found », the same answer as one that does not exist.
  */
 
+const inboxes = new Service({ inboxEntry: InboxEntryEntity, totals: InboxTotalsEntity });
 const messaging = new Service({
   conversation: ConversationEntity,
   participant: ParticipantEntity,
@@ -223,30 +225,14 @@ export async function sendMessage(caller: Caller, conversationId: string, input:
     if (raced) return { created: false, message: messageView(person, raced) };
     throw notFound();
   }
-  await touchInboxes(conversationId, { ...item, at: at.toISOString() });
   return { created: true, message: messageView(person, item as MessageItem) };
 }
 
 /**
- * The inbox entries' last message and unread counts. ADR 0029 gives this to the stream job
- * (jobs/messaging-fanout.ts, next session); until it lands the request writes them, ≤ 50 entries.
+ * Mark the conversation read up to a message (POST …/read): the caller's unread count goes to zero,
+ * and what it held leaves the total — one transaction, conditioned on the count read, so a message
+ * the stream job counts meanwhile is not lost (then it is read again and retried).
  */
-async function touchInboxes(conversationId: string, message: { messageId: string; authorId: string; authorName: string; text: string; at: string }) {
-  const participants = await ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' });
-  const { preview, edited, deleted } = previewOf(message);
-  await Promise.all(
-    participants.data
-      .filter((p) => !p.leftAt)
-      .map((p) =>
-        InboxEntryEntity.patch({ userId: p.userId, conversationId })
-          .set({ lastMessageAt: message.at, lastMessageId: message.messageId, lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
-          .add(p.userId === message.authorId ? {} : { unread: 1 })
-          .go(),
-      ),
-  );
-}
-
-/** Mark the conversation read up to a message (POST …/read): the caller's unread count goes to zero. */
 export async function markRead(caller: Caller, conversationId: string, lastReadMessageId: string): Promise<{ ok: true }> {
   const person = requirePerson(caller);
   const me = await participationOf(person, conversationId);
@@ -254,7 +240,26 @@ export async function markRead(caller: Caller, conversationId: string, lastReadM
   if (!message.data) throw new ValidationError([{ field: 'body.lastReadMessageId', message: 'ce message n’est pas dans la conversation' }]);
   if (!me.lastReadMessageId || me.lastReadMessageId < lastReadMessageId) {
     await ParticipantEntity.patch({ conversationId, userId: person.userId }).set({ lastReadMessageId }).go();
-    await InboxEntryEntity.patch({ userId: person.userId, conversationId }).set({ unread: 0 }).go();
+  }
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const entry = (await InboxEntryEntity.get({ userId: person.userId, conversationId }).go({ consistent: true })).data;
+    const unread = entry?.unread ?? 0;
+    if (!entry || unread === 0) break;
+    const result = await inboxes.transaction
+      .write(({ inboxEntry, totals }) => [
+        inboxEntry.patch({ userId: person.userId, conversationId }).set({ unread: 0 }).where(({ unread: count }, { eq }) => eq(count, unread)).commit(),
+        ...(entry.muted ? [] : [totals.update({ userId: person.userId }).subtract({ unread }).commit()]),
+      ])
+      .go()
+      .catch(contentionAsCanceled);
+    if (!result.canceled) break;
   }
   return { ok: true };
+}
+
+/** The badge: unread messages of every conversation not muted (GET /api/conversations/unread, one GetItem). */
+export async function unreadTotal(caller: Caller): Promise<{ total: number }> {
+  const person = requirePerson(caller);
+  const { data } = await InboxTotalsEntity.get({ userId: person.userId }).go();
+  return { total: Math.max(0, data?.unread ?? 0) };
 }

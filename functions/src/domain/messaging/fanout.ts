@@ -1,0 +1,145 @@
+import { Service } from 'electrodb';
+import type { z } from 'zod';
+import type { ChatMessage, RealtimeEvent } from '../../contracts/messaging';
+import { isConditionFailure } from '../../shared/conditions';
+import { messageInstant } from './ids';
+import { previewOf } from './preview';
+import { InboxEntryEntity, InboxTotalsEntity, ParticipantEntity } from './entities';
+import { pushToPeople, type Push } from './realtime';
+
+/**
+ * What follows a message, off the request (ADR 0029, M10): the stream job `messaging-fanout` gets
+ * each new or changed message and each moved read marker, updates the inboxes and the unread totals,
+ * and pushes the frames to every open connection of the people concerned. The stream may deliver a
+ * change again: every write here is conditioned so a second delivery changes nothing.
+ */
+
+/** A message as the stream carries it (the item ElectroDB wrote). */
+export interface StreamedMessage {
+  conversationId: string;
+  messageId: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  clientMessageId: string;
+  editedAt?: string;
+  deletedAt?: string;
+}
+
+export interface StreamedParticipant {
+  conversationId: string;
+  userId: string;
+  lastReadMessageId?: string;
+  muted?: boolean;
+  leftAt?: string;
+}
+
+const inboxes = new Service({ inboxEntry: InboxEntryEntity, totals: InboxTotalsEntity });
+type Post = (connectionId: string, data: string) => Promise<'sent' | 'gone'>;
+
+/** The message as every participant receives it; the client id is its author's only (contracts). */
+function frameOf(message: StreamedMessage, forAuthor: boolean): z.infer<typeof ChatMessage> {
+  const deleted = Boolean(message.deletedAt);
+  return {
+    id: message.messageId,
+    conversationId: message.conversationId,
+    authorId: message.authorId,
+    authorName: message.authorName,
+    text: deleted ? '' : message.text,
+    sentAt: messageInstant(message.messageId).toISOString(),
+    editedAt: message.editedAt ?? null,
+    deleted,
+    clientMessageId: forAuthor ? message.clientMessageId : null,
+  };
+}
+
+const activeParticipants = async (conversationId: string) =>
+  (await ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' })).data.filter((p) => !p.leftAt);
+
+/**
+ * A person's entry takes the message as its last one — only if it is newer than the one it holds, so
+ * a second delivery, or an older message delivered late, moves nothing. Others than the author get
+ * one more unread, and their total too unless they muted it: one transaction, both or neither.
+ */
+async function advanceEntry(participant: { userId: string; muted?: boolean }, message: StreamedMessage, at: string): Promise<boolean> {
+  const { preview, edited, deleted } = previewOf({ text: message.text, editedAt: message.editedAt, deletedAt: message.deletedAt });
+  const key = { userId: participant.userId, conversationId: message.conversationId };
+  const last = { lastMessageAt: at, lastMessageId: message.messageId, lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted };
+  if (participant.userId === message.authorId) {
+    return InboxEntryEntity.patch(key)
+      .set(last)
+      .where(({ lastMessageId }, { notExists, lt }) => `(${notExists(lastMessageId)} OR ${lt(lastMessageId, message.messageId)})`)
+      .go()
+      .then(() => true)
+      .catch((error: unknown) => {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      });
+  }
+  const result = await inboxes.transaction
+    .write(({ inboxEntry, totals }) => [
+      inboxEntry.patch(key).set(last).add({ unread: 1 })
+        .where(({ lastMessageId }, { notExists, lt }) => `(${notExists(lastMessageId)} OR ${lt(lastMessageId, message.messageId)})`)
+        .commit(),
+      ...(participant.muted ? [] : [totals.update({ userId: participant.userId }).add({ unread: 1 }).commit()]),
+    ])
+    .go();
+  return !result.canceled;
+}
+
+/** The unread totals of these people, for their badges (one BatchGet). */
+async function totalsOf(userIds: readonly string[]): Promise<Map<string, number>> {
+  if (!userIds.length) return new Map();
+  const { data } = await InboxTotalsEntity.get(userIds.map((userId) => ({ userId }))).go();
+  return new Map(data.map((item) => [item.userId, Math.max(0, item.unread ?? 0)]));
+}
+
+/** A new message: the inboxes move, then every participant's tabs get it, and the others their new total. */
+export async function fanOutNewMessage(message: StreamedMessage, post: Post): Promise<Push> {
+  const participants = await activeParticipants(message.conversationId);
+  const at = messageInstant(message.messageId).toISOString();
+  await Promise.all(participants.map((p) => advanceEntry(p, message, at)));
+  const recipients = participants.filter((p) => p.userId !== message.authorId).map((p) => p.userId);
+  const totals = await totalsOf(recipients);
+  const frames = new Map<string, RealtimeEvent[]>(
+    participants.map((p) => {
+      const list: RealtimeEvent[] = [{ type: 'message', message: frameOf(message, p.userId === message.authorId) }];
+      if (p.userId !== message.authorId) list.push({ type: 'unread', total: totals.get(p.userId) ?? 0 });
+      return [p.userId, list];
+    }),
+  );
+  return pushToPeople(frames, post);
+}
+
+/** An edited or deleted message: the tabs replace it, and an inbox showing it as last follows. */
+export async function fanOutChangedMessage(message: StreamedMessage, post: Post): Promise<Push> {
+  const participants = await activeParticipants(message.conversationId);
+  const { preview, edited, deleted } = previewOf({ text: message.text, editedAt: message.editedAt, deletedAt: message.deletedAt });
+  await Promise.all(
+    participants.map((p) =>
+      InboxEntryEntity.patch({ userId: p.userId, conversationId: message.conversationId })
+        .set({ lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
+        .where(({ lastMessageId }, { eq }) => eq(lastMessageId, message.messageId))
+        .go()
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        }),
+    ),
+  );
+  return pushToPeople(
+    new Map(participants.map((p) => [p.userId, [{ type: 'message-changed', message: frameOf(message, p.userId === message.authorId) } satisfies RealtimeEvent]])),
+    post,
+  );
+}
+
+/** A read marker moved: the others see how far they read; the reader's other tabs get the new total. */
+export async function fanOutRead(participant: StreamedParticipant, post: Post): Promise<Push> {
+  if (!participant.lastReadMessageId) return { sent: 0, gone: 0 };
+  const participants = await activeParticipants(participant.conversationId);
+  const total = (await totalsOf([participant.userId])).get(participant.userId) ?? 0;
+  const read: RealtimeEvent = { type: 'read', conversationId: participant.conversationId, userId: participant.userId, lastReadMessageId: participant.lastReadMessageId };
+  return pushToPeople(
+    new Map(participants.map((p) => [p.userId, p.userId === participant.userId ? [read, { type: 'unread', total } satisfies RealtimeEvent] : [read]])),
+    post,
+  );
+}

@@ -1,0 +1,23 @@
+import { fanOutChangedMessage, fanOutNewMessage, fanOutRead, type StreamedMessage, type StreamedParticipant } from '../domain/messaging/fanout';
+import { postToConnection } from '../shared/realtime-push';
+import { streamJob } from './kit/stream-job';
+
+/**
+ * The table stream, filtered to messages (new, edited, deleted) and participants (a read marker
+ * moved), infra/jobs.ts: the inboxes and unread totals follow, and every open tab of the people
+ * concerned gets the frame (ADR 0029). A change delivered again is a no-op for the inboxes; a frame
+ * may then reach a tab twice, which the page ignores by the message's id.
+ */
+export const handler = streamJob<(StreamedMessage | StreamedParticipant) & { __edb_e__?: string }>(async ({ kind, before, after }) => {
+  if (!after) return;
+  if (after.__edb_e__ === 'chatMessage') {
+    const message = after as StreamedMessage;
+    if (kind === 'INSERT') await fanOutNewMessage(message, postToConnection);
+    else if (before && ((before as StreamedMessage).text !== message.text || (before as StreamedMessage).deletedAt !== message.deletedAt)) await fanOutChangedMessage(message, postToConnection);
+    return;
+  }
+  const participant = after as StreamedParticipant;
+  if (kind === 'MODIFY' && participant.lastReadMessageId && participant.lastReadMessageId !== (before as StreamedParticipant | undefined)?.lastReadMessageId) {
+    await fanOutRead(participant, postToConnection);
+  }
+});
