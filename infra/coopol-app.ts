@@ -13,6 +13,7 @@ import { FilesStack } from './stacks/files-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { MailStack } from './stacks/mail-stack';
 import { MonitoringStack } from './stacks/monitoring-stack';
+import { RealtimeStack } from './stacks/realtime-stack';
 import { WebStack } from './stacks/web-stack';
 
 export interface CoopolStacks {
@@ -21,6 +22,8 @@ export interface CoopolStacks {
   mail: MailStack;
   files: FilesStack;
   jobs: JobsStack;
+  /** The live channel: the WebSocket API (ADR 0029). */
+  realtime: RealtimeStack;
   api: ApiStack;
   web: WebStack;
   /** us-east-1: the WAF web ACL, when the stage has WAF on. */
@@ -80,7 +83,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     config,
   });
 
-  const resources = {
+  const baseResources = {
     table: data.table,
     userPool: auth.userPool,
     userPoolClient: auth.userPoolClient,
@@ -93,6 +96,13 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     party: { name: config.partyName, address: config.partyAddress },
     logRetentionDays: days.functions,
   };
+  const realtime = new RealtimeStack(app, name('realtime'), {
+    ...base,
+    description: 'Coopol: the live channel, a WebSocket API (stateless)',
+    resources: baseResources,
+    config,
+  });
+  const resources = { ...baseResources, realtime: realtime.realtime };
   const jobs = new JobsStack(app, name('jobs'), {
     ...base,
     description: 'Coopol: background jobs (stream, SES events, schedules) (stateless)',
@@ -117,6 +127,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     openNext,
     httpApi: api.httpApi,
     filesBucket: files.bucket,
+    realtimeUrl: realtime.realtime.url,
     viewerKey: api.viewerKey,
     domain,
     logRetentionDays: days,
@@ -136,6 +147,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       ...Object.fromEntries(Object.entries(api.functions).map(([feature, fn]) => [`api/${feature}`, fn.function])),
       ...Object.fromEntries(Object.entries(jobs.functions).map(([job, fn]) => [`jobs/${job}`, fn.function])),
       ...Object.fromEntries(Object.entries(auth.triggers).map(([trigger, fn]) => [`auth/${trigger}`, fn.function])),
+      ...Object.fromEntries(Object.entries(realtime.functions).map(([name, fn]) => [`realtime/${name}`, fn.function])),
       'web/server': web.site.server.function,
       'web/image-optimizer': web.site.imageOptimizer.function,
     },
@@ -154,5 +166,5 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
   Tags.of(app).add('project', 'coopol');
   Tags.of(app).add('stage', config.stage);
   checkWithNag(app);
-  return { data, auth, mail, files, jobs, api, web, edge, cdnLogs, monitoring };
+  return { data, auth, mail, files, jobs, realtime, api, web, edge, cdnLogs, monitoring };
 }

@@ -28,6 +28,8 @@ export const placeholderLambdaEnv: Record<string, string> = {
   SITE_URL: 'https://coopol.example',
   REPORT_CEILINGS: JSON.stringify(defaultReportCeilings),
   MAILING_APPROVAL_THRESHOLD: '5000',
+  REALTIME_URL: 'wss://realtime.coopol.example/live',
+  REALTIME_ENDPOINT: 'https://realtime.coopol.example/live',
   SCHEDULE_GROUP: 'placeholder',
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/placeholder',
   SCHEDULED_JOB_ARNS: JSON.stringify(Object.fromEntries(scheduledJobs.map((job) => [job, 'arn:aws:lambda:eu-west-3:000000000000:function:placeholder']))),

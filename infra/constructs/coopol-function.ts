@@ -73,7 +73,7 @@ export interface CoopolResources {
   /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
   logRetentionDays: number;
   /** The live channel (the realtime stack's WebSocket API; absent in stacks made before it). */
-  realtime?: { url: string; endpoint: string; connectionsArn: string };
+  realtime?: { url: string; endpoint: string; apiId: string; stageName: string };
   /** One-off schedules of the scheduled jobs (absent in stacks made before the jobs stack). */
   scheduler?: { groupName: string; role: IRole; jobArns: Record<string, string> };
 }
@@ -369,10 +369,16 @@ function grantAccess(fn: IFunction, access: FeatureAccess, resources: CoopolReso
   }
 
   if (access.realtime === 'push') {
-    // Only the connections of this stage's WebSocket API: `…/<stage>/POST/@connections/*`.
-    const { connectionsArn } = requireRealtime(resources);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connectionsArn] }));
-    acknowledge(fn.role!, `AwsSolutions-IAM5[Resource::${JSON.stringify(Stack.of(fn).resolve(connectionsArn))}]`, 'connection ids are made by API Gateway at each connection: any connection of this stage’s WebSocket API, nothing else');
+    // Only the connections of this stage's WebSocket API: `…:<api>/<stage>/POST/@connections/*`.
+    const { apiId, stageName } = requireRealtime(resources);
+    const stack = Stack.of(fn);
+    const connections = (api: string) => `arn:${stack.partition}:execute-api:${stack.region}:${stack.account}:${api}/${stageName}/POST/@connections/*`;
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connections(apiId)] }));
+    acknowledge(
+      fn.role!,
+      `AwsSolutions-IAM5[Resource::${connections(JSON.stringify(stack.resolve(apiId))).replace(`arn:${stack.partition}`, 'arn:aws')}]`,
+      'connection ids are made by API Gateway at each connection: any connection of this stage’s WebSocket API, nothing else',
+    );
   }
 
   if (access.files === 'probe') {

@@ -24,6 +24,8 @@ export interface WebStackProps extends StackProps {
   httpApi: IHttpApi;
   /** The documents bucket: pages allow the browser to upload to it and read from it (CSP). */
   filesBucket: IBucket;
+  /** The live channel's WebSocket URL: pages may connect to it (CSP). */
+  realtimeUrl: string;
   /** The key the site's server signs the browser's address with for the API (web/lib/viewer.ts). */
   viewerKey: ISecret;
   domain?: { name: string; certificateArn: string };
@@ -58,6 +60,7 @@ export class WebStack extends Stack {
       serverEnvironment: {
         COOPOL_API_ORIGIN: apiOrigin,
         COOPOL_FILES_ORIGIN: `https://${props.filesBucket.bucketRegionalDomainName}`,
+        COOPOL_REALTIME_URL: props.realtimeUrl,
         COOPOL_VIEWER_KEY: props.viewerKey.secretValue.unsafeUnwrap(),
       },
       domain: props.domain,

@@ -79,6 +79,8 @@ for (const feature of features) {
 const others = [
   ...cognitoTriggerNames.map((trigger) => ({ name: trigger, entry: path.join(repoRoot, cognitoTriggers[trigger].entry) })),
   ...jobNames.map((job) => ({ name: job, entry: path.join(repoRoot, jobs[job].entry) })),
+  // The live channel's $connect authorizer and routes (infra/stacks/realtime-stack.ts).
+  ...['authorizer', 'connections'].map((name) => ({ name: `realtime-${name}`, entry: path.join(repoRoot, 'functions/src/realtime', `${name}.ts`) })),
 ];
 for (const { name, entry } of others) {
   test(`${name}: loads with only the runtime's SDK clients beside it, within 500 KB`, async () => {

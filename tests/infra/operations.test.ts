@@ -128,7 +128,7 @@ test('alarms: each to the stage topic mailed to its address — Lambda errors an
   const alarms = resourcesOf('monitoring').filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
   const topicId = Stack.of(prod.stacks.monitoring).getLogicalId(prod.stacks.monitoring.topic.node.defaultChild as never);
   for (const alarm of alarms) assert.deepEqual(alarm.Properties.AlarmActions, [{ Ref: topicId }]);
-  const functionCount = Object.keys(prod.stacks.api.functions).length + jobNames.length + Object.keys(prod.stacks.auth.triggers).length + 2;
+  const functionCount = Object.keys(prod.stacks.api.functions).length + jobNames.length + Object.keys(prod.stacks.auth.triggers).length + Object.keys(prod.stacks.realtime.functions).length + 2;
   const named = (metric: string) => alarms.filter((a) => a.Properties.MetricName === metric);
   assert.equal(named('Errors').length, functionCount, 'an errors alarm per function');
   assert.equal(named('Throttles').length, functionCount, 'a throttles alarm per function');

@@ -27,6 +27,16 @@ function filesOrigin(): string[] {
   return [new URL(origin).origin];
 }
 
+/**
+ * The live channel (ADR 0029): in AWS the WebSocket API's own origin (`wss://…`, COOPOL_REALTIME_URL
+ * from the stack); locally it is `/ws` on this origin, which 'self' covers.
+ */
+function realtimeOrigin(): string[] {
+  const url = process.env.COOPOL_REALTIME_URL;
+  if (!url) return [];
+  return [new URL(url).origin];
+}
+
 export function contentSecurityPolicy(nonce: string): string {
   const files = filesOrigin();
   return [
@@ -37,7 +47,7 @@ export function contentSecurityPolicy(nonce: string): string {
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob: ${files.join(' ')}`.trim(),
     `media-src 'self' ${files.join(' ')}`.trim(),
-    `connect-src 'self' ${files.join(' ')}`.trim(),
+    `connect-src 'self' ${[...files, ...realtimeOrigin()].join(' ')}`.trim(),
     `frame-src ${embedOrigins.join(' ')}`,
     `font-src 'self'`,
     `object-src 'none'`,
