@@ -396,7 +396,9 @@ const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
 };
 
 // ——— Messaging (issue 15, ADR 0029): a conversation of the section's secretary and a member; anyone else is told it does not exist ———
-const conversation = { id: '', messageId: '' };
+const conversation = { id: '', messageId: '', deletableId: '' };
+/** The author changes her message (the secretary wrote them); the other participant may not (403: he sees it); anyone else is told it does not exist. */
+const authorOfMessage = (status: number): Expect => ({ ...signedIn(404), sectionSecretary: status, memberOfTheSection: 403 });
 const C = () => `/api/conversations/${conversation.id}`;
 const inConversation = (status: number): Expect => ({ ...signedIn(404), sectionSecretary: status, memberOfTheSection: status });
 const messagingMatrix = {
@@ -408,6 +410,11 @@ const messagingMatrix = {
   // The same client id each time: stored once, the retries answered with the stored message.
   sendMessage: { method: 'POST', path: () => `${C()}/messages`, body: () => ({ text: 'Bonjour', clientMessageId: 'matrice-0001' }), expect: inConversation(201) },
   markConversationRead: { method: 'POST', path: () => `${C()}/read`, body: () => ({ lastReadMessageId: conversation.messageId }), expect: inConversation(200) },
+  editMessage: { method: 'PATCH', path: () => `${C()}/messages/${conversation.messageId}`, body: () => ({ text: 'Bonjour à tous' }), expect: authorOfMessage(200) },
+  deleteMessage: { method: 'DELETE', path: () => `${C()}/messages/${conversation.deletableId}`, expect: authorOfMessage(200) },
+  muteConversation: { method: 'POST', path: () => `${C()}/mute`, body: () => ({ muted: true }), expect: inConversation(200) },
+  // Last of the conversation's cases: each participant leaves it once.
+  leaveConversation: { method: 'POST', path: () => `${C()}/leave`, expect: inConversation(200) },
   // One's own blocks: everyone signed in has theirs; an unknown person is not found, whoever asks (tests/integration/messaging.test.ts blocks for real).
   // The live channel's ticket and the badge: everyone signed in has their own (messaging.test.ts connects with it).
   issueRealtimeTicket: { method: 'POST', path: () => '/api/realtime/ticket', expect: signedIn(200) },
@@ -614,6 +621,9 @@ async function createEventFixtures() {
   const sent = await call(stack, people.sectionSecretary, 'POST', `/api/conversations/${conversation.id}/messages`, { text: 'Bonjour', clientMessageId: 'matrice-0001' });
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
   conversation.messageId = sent.body.id as string;
+  const second = await call(stack, people.sectionSecretary, 'POST', `/api/conversations/${conversation.id}/messages`, { text: 'À effacer', clientMessageId: 'matrice-0002' });
+  assert.equal(second.status, 201, JSON.stringify(second.body));
+  conversation.deletableId = second.body.id as string;
 }
 
 // Social fixtures (see socialMatrix), once the people exist (a hook of the matrix's suite).

@@ -283,6 +283,79 @@ describe('the live channel (ADR 0029)', () => {
     assert.deepEqual(paulTab.frames, [], 'nothing is pushed to someone outside the conversation');
   });
 
+  test('an edit and a deletion reach the tabs and the inbox preview; only the author changes her message', async () => {
+    const { body: conversation } = await call(stack, lea, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    const base = `/api/conversations/${conversation.id}/messages`;
+    const malikTab = await open(malik);
+    const sent = await call(stack, lea, 'POST', base, { text: `Rendez-vous à 9 h ${run}`, clientMessageId: `edit-${run}` });
+    await malikTab.next(messageIn(conversation.id as string, `Rendez-vous à 9 h ${run}`));
+    const refused = await call(stack, malik, 'PATCH', `${base}/${sent.body.id}`, { text: 'Pas moi' });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.code, 'message.not-author');
+
+    const edited = await call(stack, lea, 'PATCH', `${base}/${sent.body.id}`, { text: `Rendez-vous à 10 h ${run}` });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.ok(edited.body.editedAt);
+    const changed = await malikTab.next((f): f is Extract<RealtimeEvent, { type: 'message-changed' }> => f.type === 'message-changed' && f.message.text === `Rendez-vous à 10 h ${run}`);
+    assert.equal(changed.message.id, sent.body.id);
+    await until(async () => {
+      const entry = ((await call(stack, malik, 'GET', '/api/conversations')).body.items as { conversationId: string; lastMessage: { preview: string; edited: boolean } | null }[]).find((e) => e.conversationId === conversation.id);
+      return entry?.lastMessage?.edited && entry.lastMessage.preview === `Rendez-vous à 10 h ${run}` ? true : undefined;
+    });
+
+    const deleted = await call(stack, lea, 'DELETE', `${base}/${sent.body.id}`);
+    assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+    await malikTab.next((f): f is Extract<RealtimeEvent, { type: 'message-changed' }> => f.type === 'message-changed' && f.message.id === sent.body.id && f.message.deleted);
+    const history = await call(stack, malik, 'GET', base);
+    const tombstone = (history.body.items as { id: string; text: string; deleted: boolean }[]).find((m) => m.id === sent.body.id)!;
+    assert.deepEqual([tombstone.deleted, tombstone.text], [true, ''], 'its text is gone, the place stays');
+    await until(async () => {
+      const entry = ((await call(stack, malik, 'GET', '/api/conversations')).body.items as { conversationId: string; lastMessage: { preview: string; deleted: boolean } | null }[]).find((e) => e.conversationId === conversation.id);
+      return entry?.lastMessage?.deleted && entry.lastMessage.preview === 'Message supprimé' ? true : undefined;
+    });
+    const again = await call(stack, lea, 'PATCH', `${base}/${sent.body.id}`, { text: 'Revenu' });
+    assert.equal(again.status, 409);
+    const unknown = await call(stack, lea, 'PATCH', `${base}/zzzzzzzzz.abcdef`, { text: 'Rien' });
+    assert.equal(unknown.status, 404);
+  });
+
+  test('muted, a conversation leaves the badge and keeps its own count; left, it leaves the inbox and nothing more arrives', async () => {
+    // Zoé, of Mulhouse too, writes to Malik: a conversation of their own.
+    const zoe = await person('zoe', '68100');
+    const started = await call(stack, zoe, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    assert.equal(started.status, 200, JSON.stringify(started.body));
+    const conversation = started.body;
+    const base = `/api/conversations/${conversation.id}`;
+    const badge = async () => (await call(stack, malik, 'GET', '/api/conversations/unread')).body.total as number;
+    const entryOf = async () => ((await call(stack, malik, 'GET', '/api/conversations')).body.items as { conversationId: string; unread: number; muted: boolean }[]).find((e) => e.conversationId === conversation.id);
+    const start = await badge();
+    await call(stack, zoe, 'POST', `${base}/messages`, { text: `Premier ${run}`, clientMessageId: `mute-1-${run}` });
+    await until(async () => ((await badge()) === start + 1 ? true : undefined));
+    const muted = await call(stack, malik, 'POST', `${base}/mute`, { muted: true });
+    assert.equal(muted.status, 200, JSON.stringify(muted.body));
+    assert.equal(muted.body.muted, true);
+    assert.equal(await badge(), start, 'a muted conversation leaves the badge');
+    await call(stack, zoe, 'POST', `${base}/messages`, { text: `Deuxième ${run}`, clientMessageId: `mute-2-${run}` });
+    const entry = await until(async () => {
+      const found = await entryOf();
+      return found?.unread === 2 ? found : undefined;
+    });
+    assert.equal(entry.muted, true);
+    assert.equal(await badge(), start, 'nor does what arrives while muted');
+    await call(stack, malik, 'POST', `${base}/mute`, { muted: false });
+    assert.equal(await badge(), start + 2, 'heard again, its unread come back');
+
+    const malikTab = await open(malik);
+    const left = await call(stack, malik, 'POST', `${base}/leave`);
+    assert.equal(left.status, 200, JSON.stringify(left.body));
+    assert.equal(await entryOf(), undefined, 'it left the inbox');
+    assert.equal(await badge(), start, 'and the badge');
+    assert.equal((await call(stack, malik, 'GET', `${base}/messages`)).status, 404);
+    await call(stack, zoe, 'POST', `${base}/messages`, { text: `Après le départ ${run}`, clientMessageId: `mute-3-${run}` });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(malikTab.frames.filter((f) => f.type === 'message').length, 0, 'nothing reaches who left');
+  });
+
   test('a connection API Gateway says is gone (410) is removed — that one only', async () => {
     const { RealtimeConnectionEntity } = await import('../../functions/src/domain/messaging/entities');
     const { body: conversation } = await call(stack, nina, 'POST', '/api/conversations', { participantIds: [malik.userId] });

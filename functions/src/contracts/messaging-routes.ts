@@ -8,6 +8,7 @@ const one = `${base}/{conversationId}` as const;
 const tags = ['Messagerie'];
 const ConversationParams = z.object({ conversationId: m.ConversationId });
 const BlockParams = z.object({ userId: UserId });
+const MessageParams = z.object({ conversationId: m.ConversationId, messageId: m.MessageId });
 
 /** Live messaging (issue 15, ADR 0029): conversations of up to 50 people, their messages, read markers. */
 export const messagingRoutes = {
@@ -30,6 +31,22 @@ export const messagingRoutes = {
   sendMessage: defineRoute({
     method: 'POST', path: `${one}/messages`, feature: 'messaging', auth: 'jwt', tags, successStatus: 201,
     summary: 'Écrire un message (un même identifiant du client n’est enregistré qu’une fois)', params: ConversationParams, body: m.SendMessageInput, response: m.ChatMessage,
+  }),
+  editMessage: defineRoute({
+    method: 'PATCH', path: `${one}/messages/{messageId}`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Modifier son message (l’aperçu de la boîte de réception suit)', params: MessageParams, body: m.EditMessageInput, response: m.ChatMessage,
+  }),
+  deleteMessage: defineRoute({
+    method: 'DELETE', path: `${one}/messages/{messageId}`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Supprimer son message (il reste « Message supprimé », son texte effacé)', params: MessageParams, response: m.ChatMessage,
+  }),
+  leaveConversation: defineRoute({
+    method: 'POST', path: `${one}/leave`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Quitter la conversation : plus rien n’arrive, elle sort de la boîte de réception', params: ConversationParams, response: Done,
+  }),
+  muteConversation: defineRoute({
+    method: 'POST', path: `${one}/mute`, feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Mettre la conversation en sourdine (ni badge ni mail) ou la réentendre', params: ConversationParams, body: m.MuteInput, response: m.ChatConversation,
   }),
   markConversationRead: defineRoute({
     method: 'POST', path: `${one}/read`, feature: 'messaging', auth: 'jwt', tags,

@@ -7,7 +7,7 @@ import { requirePerson, type Person } from '../access/authority';
 import { mayWriteTo } from '../access/rules/messaging';
 import { mayFind } from '../access/rules/people';
 import { contentionAsCanceled } from '../../shared/conditions';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
 import { PersonEntity } from '../people/entities';
@@ -226,6 +226,89 @@ export async function sendMessage(caller: Caller, conversationId: string, input:
     throw notFound();
   }
   return { created: true, message: messageView(person, item as MessageItem) };
+}
+
+/** The caller's own message, for a change: 404 for an unknown one, 403 for someone else's (they see it). */
+async function ownMessage(person: Person, conversationId: string, messageId: string): Promise<MessageItem> {
+  await participationOf(person, conversationId);
+  const { data } = await MessageEntity.get({ conversationId, messageId }).go({ consistent: true });
+  if (!data) throw new NotFoundError('message.not-found', 'params.messageId');
+  if (data.authorId !== person.userId) throw new ForbiddenError('message.not-author', [{ field: 'params.messageId', message: 'message d’une autre personne' }]);
+  if (data.deletedAt) throw new ConflictError('message.deleted', [{ field: 'params.messageId', message: 'message supprimé' }]);
+  return data;
+}
+
+/**
+ * Edit one's message (PATCH …/messages/{messageId}). The stream job tells every open tab and
+ * rewrites the inbox previews that show it (jobs/messaging-fanout.ts).
+ */
+export async function editMessage(caller: Caller, conversationId: string, messageId: string, text: string): Promise<z.input<typeof ChatMessage>> {
+  const person = requirePerson(caller);
+  const message = await ownMessage(person, conversationId, messageId);
+  if (message.text === text) return messageView(person, message);
+  const editedAt = new Date().toISOString();
+  await MessageEntity.patch({ conversationId, messageId })
+    .set({ text, editedAt })
+    .where(({ deletedAt }, { notExists }) => notExists(deletedAt))
+    .go();
+  return messageView(person, { ...message, text, editedAt });
+}
+
+/** Delete one's message: it stays as « Message supprimé », its text erased from the table. */
+export async function deleteMessage(caller: Caller, conversationId: string, messageId: string): Promise<z.input<typeof ChatMessage>> {
+  const person = requirePerson(caller);
+  const message = await ownMessage(person, conversationId, messageId);
+  const deletedAt = new Date().toISOString();
+  await MessageEntity.patch({ conversationId, messageId }).set({ text: '', deletedAt }).go();
+  return messageView(person, { ...message, text: '', deletedAt });
+}
+
+/**
+ * Leave a conversation (POST …/leave): nothing more reaches the person, it leaves their inbox, and its
+ * unread messages leave their badge. Their past messages stay, under their name. Starting the same
+ * conversation again brings them back.
+ */
+export async function leaveConversation(caller: Caller, conversationId: string): Promise<{ ok: true }> {
+  const person = requirePerson(caller);
+  await participationOf(person, conversationId);
+  await ParticipantEntity.patch({ conversationId, userId: person.userId }).set({ leftAt: new Date().toISOString() }).go();
+  const entry = (await InboxEntryEntity.get({ userId: person.userId, conversationId }).go({ consistent: true })).data;
+  if (entry) {
+    await inboxes.transaction
+      .write(({ inboxEntry, totals }) => [
+        inboxEntry.delete({ userId: person.userId, conversationId }).commit(),
+        ...(entry.muted || !entry.unread ? [] : [totals.update({ userId: person.userId }).subtract({ unread: entry.unread }).commit()]),
+      ])
+      .go();
+  }
+  return { ok: true };
+}
+
+/**
+ * Mute or hear again (POST …/mute): a muted conversation still shows its messages and its own unread
+ * count, but leaves the badge and sends no mail. Its unread messages leave the total, or come back to
+ * it — one transaction conditioned on the count read, retried if a message came meanwhile.
+ */
+export async function muteConversation(caller: Caller, conversationId: string, muted: boolean): Promise<z.input<typeof ChatConversation>> {
+  const person = requirePerson(caller);
+  const me = await participationOf(person, conversationId);
+  if ((me.muted ?? false) !== muted) {
+    await ParticipantEntity.patch({ conversationId, userId: person.userId }).set({ muted }).go();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const entry = (await InboxEntryEntity.get({ userId: person.userId, conversationId }).go({ consistent: true })).data;
+      if (!entry || (entry.muted ?? false) === muted) break;
+      const unread = entry.unread ?? 0;
+      const result = await inboxes.transaction
+        .write(({ inboxEntry, totals }) => [
+          inboxEntry.patch({ userId: person.userId, conversationId }).set({ muted }).where(({ unread: count }, { eq }) => eq(count, unread)).commit(),
+          ...(unread === 0 ? [] : [muted ? totals.update({ userId: person.userId }).subtract({ unread }).commit() : totals.update({ userId: person.userId }).add({ unread }).commit()]),
+        ])
+        .go()
+        .catch(contentionAsCanceled);
+      if (!result.canceled) break;
+    }
+  }
+  return conversationView(person, conversationId);
 }
 
 /**
