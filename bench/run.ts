@@ -15,6 +15,7 @@ const benches = [
   'mailing-send',
   'feed-page',
   'list-pages',
+  'messaging',
   'launch-capacity',
   'first-load-js',
 ];
