@@ -13,7 +13,7 @@ export const handler = streamJob<(StreamedMessage | StreamedParticipant) & { __e
   if (after.__edb_e__ === 'chatMessage') {
     const message = after as StreamedMessage;
     if (kind === 'INSERT') await fanOutNewMessage(message, postToConnection);
-    else if (before && ((before as StreamedMessage).text !== message.text || (before as StreamedMessage).deletedAt !== message.deletedAt)) await fanOutChangedMessage(message, postToConnection);
+    else if (before && (['text', 'deletedAt', 'authorName'] as const).some((field) => (before as StreamedMessage)[field] !== message[field])) await fanOutChangedMessage(message, postToConnection);
     return;
   }
   const participant = after as StreamedParticipant;

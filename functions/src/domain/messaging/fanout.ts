@@ -111,14 +111,18 @@ export async function fanOutNewMessage(message: StreamedMessage, post: Post): Pr
   return pushToPeople(frames, post);
 }
 
-/** An edited or deleted message: the tabs replace it, and an inbox showing it as last follows. */
+/**
+ * An edited or deleted message, or one whose author was erased (« compte supprimé », ADR 0024): the
+ * tabs replace it, and an inbox showing it as last follows — its preview and its author's name, so no
+ * copy keeps the name of an erased person even if the first delivery came after the erasure.
+ */
 export async function fanOutChangedMessage(message: StreamedMessage, post: Post): Promise<Push> {
   const participants = await activeParticipants(message.conversationId);
   const { preview, edited, deleted } = previewOf({ text: message.text, editedAt: message.editedAt, deletedAt: message.deletedAt });
   await Promise.all(
     participants.map((p) =>
       InboxEntryEntity.patch({ userId: p.userId, conversationId: message.conversationId })
-        .set({ lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
+        .set({ lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
         .where(({ lastMessageId }, { eq }) => eq(lastMessageId, message.messageId))
         .go()
         .catch((error: unknown) => {
