@@ -44,8 +44,10 @@ const slot = (page: Page, index: number) => page.locator('li[data-slot]').nth(in
 
 describe('a leafleting action with two slots of 3', () => {
   let eventUrl = '';
-  // The reminder is due a day before the start: starting in a day and three minutes, it fires during the test.
-  const start = new Date(Math.ceil((Date.now() + 24 * 3600_000 + 180_000) / 60_000) * 60_000);
+  // The reminder is due a day before the start: starting in a day and 100 s (to the next minute), it
+  // fires during the test — after the action is made and signed up to (~40 s from here, sign-ups of the
+  // before hook included; twice that on a slow machine), and without waiting minutes more for it.
+  const start = new Date(Math.ceil((Date.now() + 24 * 3600_000 + 100_000) / 60_000) * 60_000);
   const hours = (n: number) => parisWallClock(new Date(start.getTime() + n * 3600_000));
   const title = `Tractage au marché du Canal ${start.getTime()}`;
 
