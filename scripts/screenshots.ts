@@ -39,6 +39,13 @@ async function firstEventOf(site: string, token: string, space: string): Promise
   return body.items?.[0]?.id;
 }
 
+/** The newest conversation of someone's inbox (the demo data gives Marc two). */
+async function firstConversationOf(site: string, token: string): Promise<string | undefined> {
+  const response = await fetch(`${site}/api/conversations?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items?: { conversationId: string }[] };
+  return body.items?.[0]?.conversationId;
+}
+
 /** A message of the section to its members, written by its secretary, sent or left a draft (for its pages). */
 async function mailingOf(site: string, token: string, space: string, send: boolean): Promise<string | undefined> {
   const post = (path: string, body: unknown) =>
@@ -92,6 +99,7 @@ async function main() {
     const samir = { ...(await signIn(site, 'secretaire.mulhouse@coopol.example')), name: 'Samir' };
     const simon = { ...(await signIn(site, 'sympathisant@coopol.example')), name: 'Simon' };
     const event = await firstEventOf(site, marc.idToken, 'section/mulhouse');
+    const conversation = await firstConversationOf(site, marc.idToken);
     const [sent, draft] = [await mailingOf(site, samir.idToken, 'section/mulhouse', true), await mailingOf(site, samir.idToken, 'section/mulhouse', false)];
     const shots: Shot[] = [
       { who: 'visiteur', name: 'accueil', path: '/' },
@@ -108,6 +116,9 @@ async function main() {
       { who: 'adherent', name: 'groupes', path: '/groupes' },
       { who: 'adherent', name: 'recherche', path: '/recherche?q=Mulhouse' },
       { who: 'adherent', name: 'notifications', path: '/notifications' },
+      { who: 'adherent', name: 'messagerie', path: '/messages' },
+      ...(conversation ? [{ who: 'adherent', name: 'messagerie-conversation', path: `/messages/${conversation}` }] : []),
+      { who: 'adherent', name: 'profil', path: '/profil' },
       ...(event ? [{ who: 'adherent', name: 'evenement', path: `/evenements/${event}` }] : []),
       { who: 'secretaire', name: 'agenda-section', path: '/agenda/section/mulhouse' },
       { who: 'secretaire', name: 'nouvel-evenement', path: '/evenements/nouveau?espace=section:mulhouse' },

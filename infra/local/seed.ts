@@ -148,6 +148,7 @@ export async function seedDemoSocial(): Promise<void> {
   const groups = await import('../../functions/src/domain/social/groups');
   const posts = await import('../../functions/src/domain/social/posts');
   const friends = await import('../../functions/src/domain/social/friends');
+  const messaging = await import('../../functions/src/domain/messaging/service');
 
   const existing = await PostEntity.query.bySpace({ spaceKey: 'section:mulhouse' }).go({ limit: 1 });
   if (existing.data.length) return;
@@ -201,4 +202,14 @@ export async function seedDemoSocial(): Promise<void> {
     space: { type: 'group', id: health.id },
     text: 'Première réunion du groupe en visio jeudi à 20 h. Ordre du jour : les fermetures de lits cet été. _Venez avec vos témoignages._',
   });
+
+  // A conversation between two coopains of the section, and one of three people: Marc's inbox is not empty.
+  const say = (caller: Awaited<ReturnType<typeof as>>, conversationId: string, text: string, n: number) =>
+    messaging.sendMessage(caller, conversationId, { text, clientMessageId: `demo-${conversationId.slice(2, 10)}-${n}` });
+  const direct = (await messaging.startConversation(samir, [idOf(marc)])).conversation.id;
+  await say(samir, direct, 'Salut Marc ! Merci pour le créneau de 9 h samedi.', 1);
+  await say(marc, direct, 'Avec plaisir. Je passe prendre les tracts au local vendredi soir ?', 2);
+  await say(samir, direct, 'Oui, la clé est chez Rose. Le plan du marché est ici : https://example.org/plan-du-marche', 3);
+  const trio = (await messaging.startConversation(rose, [idOf(marc), idOf(samir)])).conversation.id;
+  await say(rose, trio, 'On fait le point sur le porte-à-porte de la rue de Bâle jeudi, après la réunion ?', 1);
 }

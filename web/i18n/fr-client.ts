@@ -7,6 +7,7 @@ import { frSlots } from './client/slots';
 import { frPhoto } from './client/photo';
 import { frAttach } from './client/attach';
 import { frBell } from './client/bell';
+import { frChat } from './client/messaging';
 import { frErrorPage } from './client/error-page';
 import type { Dictionary } from './translate';
 
@@ -26,5 +27,6 @@ export const frClient = {
   ...frPhoto,
   ...frAttach,
   ...frBell,
+  ...frChat,
   ...frErrorPage,
 } as const satisfies Dictionary;

@@ -1,6 +1,7 @@
 import { frClient } from './fr-client';
 import { frEvents } from './fr-events';
 import { frMailings } from './fr-mailings';
+import { frMessaging } from './fr-messaging';
 import { frPrivacy } from './fr-privacy';
 import type { Dictionary } from './translate';
 
@@ -14,6 +15,7 @@ export const fr = {
   ...frClient,
   ...frEvents,
   ...frMailings,
+  ...frMessaging,
   ...frPrivacy,
 
   // Site-wide

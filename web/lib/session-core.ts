@@ -62,17 +62,31 @@ export function isSecureRequest(headers: HeaderReader, url?: string): boolean {
   return url?.startsWith('https:') ?? false;
 }
 
-/** Seconds since the epoch when a JWT expires, read without checking it (the API checks every token). */
-export function tokenExpiry(token: string): number | null {
+/** A JWT's claims, read without checking it (the API checks every token); null when unreadable. */
+function claimsOf(token: string): Record<string, unknown> | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/')) as string;
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp : null;
+    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** Seconds since the epoch when a JWT expires, read without checking it (the API checks every token). */
+export function tokenExpiry(token: string): number | null {
+  const exp = claimsOf(token)?.exp;
+  return typeof exp === 'number' ? exp : null;
+}
+
+/**
+ * The person an id token names (`sub`, the API's user id), read without checking it: for drawing a
+ * page (which messages are one's own), never for deciding what one may do — the API does that.
+ */
+export function tokenSubject(token: string): string | null {
+  const sub = claimsOf(token)?.sub;
+  return typeof sub === 'string' ? sub : null;
 }
 
 export function isFresh(token: string | undefined): token is string {

@@ -14,3 +14,4 @@ export * from './log-retention';
 export * from './privacy';
 export * from './mailings';
 export * from './paris-time';
+export * from './messaging';

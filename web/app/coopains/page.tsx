@@ -1,6 +1,7 @@
 import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { WriteButton } from '../../components/messaging/PersonMessaging';
 import { FriendAction } from '../../components/social/FriendButton';
 import { Byline } from '../../components/social/PostCard';
 import styles from '../../components/social/social.module.css';
@@ -37,6 +38,7 @@ export default async function FriendsPage() {
             {people.map((f) => (
               <li key={f.userId} className={styles.request}>
                 <Link href={`/personnes/${f.userId}`}>{f.displayName}</Link>
+                {state === 'friends' && <WriteButton userId={f.userId} name={f.displayName} back="/coopains" />}
                 {actions.map((a) => (
                   <FriendAction key={a.action} userId={f.userId} action={a.action} label={a.label} name={f.displayName} />
                 ))}

@@ -10,6 +10,7 @@ import { Avatar } from '../../components/people/Avatar';
 import { roleLabel, statusLabel } from '../../components/people/labels';
 import { personHref } from '../../components/people/MemberList';
 import { PhotoUpload } from '../../components/people/PhotoUpload';
+import { BlockedPeople } from '../../components/messaging/BlockedPeople';
 import { ProfileFacts } from '../../components/people/ProfileFacts';
 import { ProfileFields } from '../../components/people/ProfileFields';
 import { federationHref, sectionHref } from '../../components/territory/hrefs';
@@ -28,7 +29,10 @@ export const metadata: Metadata = { title: t('profile.title') };
 export default async function MyProfilePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const session = await requireSession('/profil');
-  const profile = await callAsSignedIn(session, '/profil', routes.getMyProfile, {});
+  const [profile, blocks] = await Promise.all([
+    callAsSignedIn(session, '/profil', routes.getMyProfile, {}),
+    callAsSignedIn(session, '/profil', routes.listMyBlocks, {}),
+  ]);
   const notice = param(params, 'bienvenue')
     ? t('profile.welcomeDone')
     : param(params, 'double-authentification')
@@ -143,6 +147,8 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Se
               </button>
             </form>
           </section>
+
+          <BlockedPeople blocks={blocks.items} />
         </div>
 
         <section className={`card ${styles.card} ${styles.main}`} aria-labelledby="edit-title">

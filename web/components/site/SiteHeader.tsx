@@ -3,6 +3,7 @@ import { signOut } from '../../app/connexion/actions';
 import { mailingsHref } from '../../app/messages-aux-membres/hrefs';
 import { t, type TextKey } from '../../i18n';
 import { rolloutLinks, signedInName } from '../../lib/session';
+import { MessagesLink } from '../messaging/MessagesLink';
 import { NotificationBell } from '../social/NotificationBell';
 import { Icon, type IconName } from '../ui/Icon';
 import { LogoMark } from './Logo';
@@ -50,8 +51,8 @@ export async function SiteHeader() {
             </nav>
           ) : (
             // Wide screens: in the bar; phones: a bar fixed at the bottom of the screen (Fil · Ma section ·
-            // Agenda · Groupes · Recherche · Alertes), each destination one tap away. « Aide » stays in the
-            // top bar at every width, beside the account menu.
+            // Agenda · Groupes · Recherche · Alertes), each destination one tap away. « Messages » and « Aide »
+            // stay in the top bar at every width, beside the account menu.
             <nav aria-label={t('nav.label')} className={styles.phoneNav} data-phone-nav="">
               <ul className={styles.nav}>
                 {destinations.map((d) => (
@@ -79,6 +80,7 @@ export async function SiteHeader() {
             </div>
           ) : (
             <>
+              <MessagesLink className={`${styles.navLink} ${styles.help}`} />
               <NavLink href="/aide" className={`${styles.navLink} ${styles.help}`}>
                 <Icon name="help" size={22} />
                 <span className={styles.helpLabel}>{t('nav.help')}</span>

@@ -2,6 +2,7 @@ import { routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { Avatar } from '../../../components/people/Avatar';
 import { ProfileFacts } from '../../../components/people/ProfileFacts';
+import { BlockButton, WriteButton } from '../../../components/messaging/PersonMessaging';
 import { FriendButton } from '../../../components/social/FriendButton';
 import { StatusMessage } from '../../../components/ui/StatusMessage';
 import { Icon } from '../../../components/ui/Icon';
@@ -34,12 +35,14 @@ export default async function PersonPage({ params }: Props) {
   let person;
   let friendship;
   let me;
+  let blocks;
   try {
-    // A malformed id is the profile's 404: the other two answers are then not needed.
-    [person, friendship, me] = await Promise.all([
+    // A malformed id is the profile's 404: the other answers are then not needed.
+    [person, friendship, me, blocks] = await Promise.all([
       orNotFound(callAsSignedIn(session, returnTo, routes.getProfile, { params: { userId } })),
       callAsSignedIn(session, returnTo, routes.getFriendState, { params: { userId } }).catch(orNothing),
       callAsSignedIn(session, returnTo, routes.getMyProfile, {}).catch(orNothing),
+      callAsSignedIn(session, returnTo, routes.listMyBlocks, {}).catch(orNothing),
     ]);
   } catch (error) {
     if (!isApiError(error, 403)) throw error;
@@ -53,6 +56,7 @@ export default async function PersonPage({ params }: Props) {
   }
 
   const mine = me?.userId === userId;
+  const name = `${person.givenName} ${person.familyName}`;
   return (
     <div className={`container ${styles.page}`}>
       <header className={styles.head}>
@@ -60,7 +64,13 @@ export default async function PersonPage({ params }: Props) {
         <h1>
           {person.givenName} {person.familyName}
         </h1>
-        {friendship && !mine && <FriendButton userId={userId} name={`${person.givenName} ${person.familyName}`} state={friendship.state} />}
+        {friendship && !mine && <FriendButton userId={userId} name={name} state={friendship.state} />}
+        {me && !mine && (
+          <div className={styles.actions}>
+            <WriteButton userId={userId} name={name} back={returnTo} />
+            {blocks && <BlockButton userId={userId} name={name} blocked={blocks.items.some((b) => b.userId === userId)} back={returnTo} />}
+          </div>
+        )}
       </header>
       <section className={`card ${styles.card}`} aria-labelledby="facts-title">
         <h2 id="facts-title" className={styles.cardTitle}>

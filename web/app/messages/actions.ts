@@ -1,0 +1,118 @@
+'use server';
+
+import { routes, type ChatMessage } from '@coopol/contracts';
+import { refresh } from 'next/cache';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { t } from '../../i18n';
+import { refusalText } from '../../i18n/errors';
+import { isApiError } from '../../lib/api';
+import { failure, text } from '../../lib/form-actions';
+import type { FormState } from '../../lib/form-state';
+import { safeNextPath } from '../../lib/safe-next-path';
+import { callAsSignedIn, requireSession } from '../../lib/session';
+
+/**
+ * The server actions behind the messages' pages (issue 15). The forms (« Écrire », « Bloquer »,
+ * mute, leave) work without JavaScript; the conversation's live view calls the others directly and
+ * is answered `ChatResult`: what the API gave, or why not and whether to send again by itself.
+ */
+
+type Message = z.output<typeof ChatMessage>;
+export type ChatResult<T> = { ok: true; value: T } | { ok: false; reason: string; retry: boolean };
+
+const pageOf = (conversationId: string) => `/messages/${encodeURIComponent(conversationId)}`;
+
+/** An API answer as the live view takes it: a refusal is told (with its details), saturation or an outage is tried again. */
+async function answer<T>(call: () => Promise<T>): Promise<ChatResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    // A redirect to sign in (the session is over) goes on to the browser.
+    unstable_rethrow(error);
+    if (!isApiError(error)) {
+      console.error('A messaging action could not reach the API', error);
+      return { ok: false, reason: t('form.unavailable'), retry: true };
+    }
+    if (error.statusCode >= 500 || (error.statusCode === 429 && !error.code)) return { ok: false, reason: t('form.unavailable'), retry: true };
+    const details = (error.details ?? []).map((detail) => detail.message);
+    return { ok: false, reason: details.length ? `${refusalText(error)} (${details.join(' ; ')})` : refusalText(error), retry: false };
+  }
+}
+
+/** « Écrire » on a profile or beside a coopain: the conversation with that person (the same one each time), or why not. */
+export async function writeTo(_state: FormState, form: FormData): Promise<FormState> {
+  const userId = text(form, 'userId');
+  const back = safeNextPath(text(form, 'retour'), '/messages');
+  const session = await requireSession(back);
+  let conversationId: string;
+  try {
+    conversationId = (await callAsSignedIn(session, back, routes.startConversation, { body: { participantIds: [userId] } })).id;
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, {}, []);
+  }
+  redirect(pageOf(conversationId));
+}
+
+/** Sends one message; the same `clientMessageId` sent again (a dropped connection) is stored once. */
+export async function sendMessage(conversationId: string, message: { text: string; clientMessageId: string }): Promise<ChatResult<Message>> {
+  const session = await requireSession(pageOf(conversationId));
+  return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, { params: { conversationId }, body: message }));
+}
+
+/** The composer without JavaScript: the message sent, the page drawn again with it. */
+export async function sendFromForm(form: FormData): Promise<void> {
+  const conversationId = text(form, 'conversationId');
+  const session = await requireSession(pageOf(conversationId));
+  await callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, {
+    params: { conversationId },
+    body: { text: text(form, 'text'), clientMessageId: text(form, 'clientMessageId') },
+  });
+  redirect(pageOf(conversationId));
+}
+
+/** A page of messages, newest first: the next older one (`cursor`), or the newest (after the live channel was away). */
+export async function messagesPage(conversationId: string, cursor?: string): Promise<ChatResult<{ items: Message[]; nextCursor: string | null }>> {
+  const session = await requireSession(pageOf(conversationId));
+  return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.listMessages, { params: { conversationId }, query: { limit: 30, ...(cursor ? { cursor } : {}) } }));
+}
+
+export async function markRead(conversationId: string, lastReadMessageId: string): Promise<ChatResult<unknown>> {
+  const session = await requireSession(pageOf(conversationId));
+  return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.markConversationRead, { params: { conversationId }, body: { lastReadMessageId } }));
+}
+
+export async function editMessage(conversationId: string, messageId: string, newText: string): Promise<ChatResult<Message>> {
+  const session = await requireSession(pageOf(conversationId));
+  return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.editMessage, { params: { conversationId, messageId }, body: { text: newText } }));
+}
+
+export async function deleteMessage(conversationId: string, messageId: string): Promise<ChatResult<Message>> {
+  const session = await requireSession(pageOf(conversationId));
+  return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.deleteMessage, { params: { conversationId, messageId } }));
+}
+
+export async function muteConversation(form: FormData): Promise<void> {
+  const conversationId = text(form, 'conversationId');
+  const session = await requireSession(pageOf(conversationId));
+  await callAsSignedIn(session, pageOf(conversationId), routes.muteConversation, { params: { conversationId }, body: { muted: text(form, 'muted') === 'true' } });
+  refresh();
+}
+
+export async function leaveConversation(form: FormData): Promise<void> {
+  const conversationId = text(form, 'conversationId');
+  const session = await requireSession(pageOf(conversationId));
+  await callAsSignedIn(session, pageOf(conversationId), routes.leaveConversation, { params: { conversationId } });
+  redirect('/messages');
+}
+
+/** « Bloquer » on a profile and « Débloquer » there or in « Personnes bloquées ». */
+export async function changeBlock(form: FormData): Promise<void> {
+  const userId = text(form, 'userId');
+  const back = safeNextPath(text(form, 'retour'), '/profil');
+  const session = await requireSession(back);
+  const route = text(form, 'action') === 'block' ? routes.blockPerson : routes.unblockPerson;
+  await callAsSignedIn(session, back, route, { params: { userId } });
+  refresh();
+}
