@@ -78,6 +78,11 @@ export const StageConfig = z
      * person's approval before it goes (the two-person rule for mass mail, ADR 0028).
      */
     mailingApprovalThreshold: z.coerce.number().int().min(0).default(5_000),
+    /**
+     * Minutes a message stays unread, its reader away (no live connection), before it is mailed to
+     * them as their preference says (ADR 0029 § The offline mail).
+     */
+    messageMailDelayMinutes: z.coerce.number().int().min(1).max(1_440).default(15),
     /** Where the stage's alarms are mailed (an SNS e-mail subscription to confirm once). Without it the topic has no subscriber. */
     alarmEmail: z.email().optional(),
     /** AWS WAF in front of CloudFront (a us-east-1 stack): managed rule groups and a rate per address. @default true for prod only */
@@ -147,6 +152,7 @@ export const stageConfigEnv: Record<Field, string> = {
   openNextPath: 'COOPOL_OPEN_NEXT_PATH',
   reportCeilings: 'COOPOL_REPORT_CEILINGS',
   mailingApprovalThreshold: 'COOPOL_MAILING_APPROVAL_THRESHOLD',
+  messageMailDelayMinutes: 'COOPOL_MESSAGE_MAIL_DELAY_MINUTES',
   alarmEmail: 'COOPOL_ALARM_EMAIL',
   waf: 'COOPOL_WAF',
   wafRatePerIp: 'COOPOL_WAF_RATE_PER_IP',

@@ -76,6 +76,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       siteUrl,
       reportCeilings: config.reportCeilings,
       mailingApprovalThreshold: config.mailingApprovalThreshold,
+      messageMailDelayMinutes: config.messageMailDelayMinutes,
       party: { name: config.partyName, address: config.partyAddress },
       logRetentionDays: days.functions,
     },
@@ -93,6 +94,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     siteUrl,
     reportCeilings: config.reportCeilings,
     mailingApprovalThreshold: config.mailingApprovalThreshold,
+    messageMailDelayMinutes: config.messageMailDelayMinutes,
     party: { name: config.partyName, address: config.partyAddress },
     logRetentionDays: days.functions,
   };

@@ -20,6 +20,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - site: the site's public origin (SITE_URL), for links in mails
  * - reports: the stage's ceilings of a field report's figures (REPORT_CEILINGS)
  * - mailings: the stage's approval threshold of messages to a space's members (MAILING_APPROVAL_THRESHOLD)
+ * - messageMail: the minutes before an unread message is mailed to its offline reader (MESSAGE_MAIL_DELAY_MINUTES)
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  * - realtime: `ticket` the live channel's address, given with its tickets (REALTIME_URL) · `push`
  *   PostToConnection on the WebSocket API's connections (REALTIME_ENDPOINT, execute-api:ManageConnections)
@@ -33,6 +34,7 @@ export interface FeatureAccess {
   site?: true;
   reports?: true;
   mailings?: true;
+  messageMail?: true;
   scheduler?: 'manage';
   realtime?: 'ticket' | 'push';
 }

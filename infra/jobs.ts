@@ -134,7 +134,7 @@ export const jobs = {
     entry: 'functions/src/jobs/messaging-fanout.ts',
     description: 'Coopol job: inboxes, unread totals and live pushes of messages',
     trigger: { kind: 'stream', entities: ['chatMessage', 'chatParticipant'], changes: ['INSERT', 'MODIFY'], batchSize: 10 },
-    access: { table: 'readwrite', realtime: 'push' },
+    access: { table: 'readwrite', realtime: 'push', messageMail: true },
     timeoutSeconds: 60,
     memorySize: 1024,
   },
@@ -164,6 +164,15 @@ export const jobs = {
     trigger: { kind: 'rate', expression: 'rate(1 hour)', everyMs: 3_600_000 },
     access: { table: 'readwrite', mail: 'send', site: true },
     timeoutSeconds: 900,
+    memorySize: 512,
+  },
+  // Every minute: unread messages whose reader has been away long enough, told as their preferences say (ADR 0029).
+  'message-mails': {
+    entry: 'functions/src/jobs/message-mails.ts',
+    description: 'Coopol job: mails unread messages to people who have been away',
+    trigger: { kind: 'rate', expression: 'rate(1 minute)', everyMs: 60_000 },
+    access: { table: 'readwrite', mail: 'send', site: true, messageMail: true },
+    timeoutSeconds: 120,
     memorySize: 512,
   },
   // Files of posts nobody can reach any more: an unattached upload's record gone by TTL, a deleted post's files (ADR 0014).

@@ -28,6 +28,7 @@ export const placeholderLambdaEnv: Record<string, string> = {
   SITE_URL: 'https://coopol.example',
   REPORT_CEILINGS: JSON.stringify(defaultReportCeilings),
   MAILING_APPROVAL_THRESHOLD: '5000',
+  MESSAGE_MAIL_DELAY_MINUTES: '15',
   REALTIME_URL: 'wss://realtime.coopol.example/live',
   REALTIME_ENDPOINT: 'https://realtime.coopol.example/live',
   SCHEDULE_GROUP: 'placeholder',

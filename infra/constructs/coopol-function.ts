@@ -68,6 +68,8 @@ export interface CoopolResources {
   reportCeilings: ReportCeilings;
   /** Above this reach a federation's or national message needs a second person's approval (infra/config.ts). */
   mailingApprovalThreshold: number;
+  /** Minutes before an unread message is mailed to its offline reader (infra/config.ts). */
+  messageMailDelayMinutes: number;
   /** The party named in every mail to many (infra/config.ts `partyName`, `partyAddress`). */
   party: { name: string; address: string };
   /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
@@ -295,6 +297,7 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     ...(access.site && { SITE_URL: resources.siteUrl }),
     ...(access.reports && { REPORT_CEILINGS: JSON.stringify(resources.reportCeilings) }),
     ...(access.mailings && { MAILING_APPROVAL_THRESHOLD: String(resources.mailingApprovalThreshold) }),
+    ...(access.messageMail && { MESSAGE_MAIL_DELAY_MINUTES: String(resources.messageMailDelayMinutes) }),
     ...(access.scheduler && {
       SCHEDULE_GROUP: requireScheduler(resources).groupName,
       SCHEDULER_ROLE_ARN: requireScheduler(resources).role.roleArn,

@@ -64,6 +64,8 @@ export interface LocalStackOptions {
   reportCeilings?: ReportCeilings;
   /** Reach above which a federation's or national message needs approval (default 500 here: the tests reach it). */
   mailingApprovalThreshold?: number;
+  /** Minutes before an unread message is mailed to its offline reader (default 15, as in AWS). */
+  messageMailDelayMinutes?: number;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
@@ -265,6 +267,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       REALTIME_ENDPOINT: `http://127.0.0.1:${ports.site}`,
       REPORT_CEILINGS: JSON.stringify(options.reportCeilings ?? defaultReportCeilings),
       MAILING_APPROVAL_THRESHOLD: String(options.mailingApprovalThreshold ?? 500),
+      MESSAGE_MAIL_DELAY_MINUTES: String(options.messageMailDelayMinutes ?? 15),
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
       MAIL_LEASE_SECONDS: '5',
       // A task untouched this long may be relaunched by an admin (AWS: 16 minutes, above Lambda's timeout).

@@ -384,3 +384,86 @@ describe('the live channel (ADR 0029)', () => {
     await until(async () => ((await count()) === opened - 1 ? true : undefined));
   });
 });
+
+describe('the offline mail (ADR 0029)', () => {
+  // The job's run is called here with the clock past the delay, rather than waiting 15 minutes for the
+  // worker's: the same function, the same table and mail emulator.
+  const writer = () => person(`olga${run.slice(0, 4)}`, '68100');
+  const sockets: WebSocket[] = [];
+  after(() => {
+    for (const socket of sockets) socket.terminate();
+  });
+
+  test('an unread message is mailed once per conversation to a reader who is away, as their preference says; not when muted, online, read, or « jamais »', async () => {
+    const { mailOfflineReaders } = await import('../../functions/src/domain/messaging/offline-mail');
+    const { messageInstant } = await import('../../functions/src/domain/messaging/ids');
+    const { messageMailDelayMs } = await import('../../functions/src/domain/messaging/mail-delay');
+    const { mailsTo } = await import('../support/mail');
+    const olga = await writer();
+    const readers = await Promise.all(['ravi', 'sara', 'theo', 'uma', 'vic'].map((name) => person(`${name}${run.slice(0, 4)}`, '68100')));
+    const [ravi, sara, theo, uma, vic] = readers as [TestPerson, TestPerson, TestPerson, TestPerson, TestPerson];
+    // Sara wants a daily digest, Théo no mail; Uma mutes the conversation; Vic has a tab open.
+    assert.equal((await call(stack, sara, 'PATCH', '/api/me/notification-settings', { email: { message: 'daily' } })).status, 200);
+    assert.equal((await call(stack, theo, 'PATCH', '/api/me/notification-settings', { email: { message: 'never' } })).status, 200);
+    const tab = await openTab(vic);
+    sockets.push(tab.socket);
+
+    const conversations = new Map<string, string>();
+    let lastSent = 0;
+    const send = async (to: TestPerson, text: string, n: number) => {
+      let id = conversations.get(to.userId);
+      if (!id) {
+        const opened = await call(stack, olga, 'POST', '/api/conversations', { participantIds: [to.userId] });
+        assert.equal(opened.status, 200, JSON.stringify(opened.body));
+        id = opened.body.id as string;
+        conversations.set(to.userId, id);
+      }
+      const sent = await call(stack, olga, 'POST', `/api/conversations/${id}/messages`, { text, clientMessageId: `mail-${run}-${to.userId.slice(0, 6)}-${n}` });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      lastSent = Math.max(lastSent, messageInstant(sent.body.id as string).getTime());
+      return { conversationId: id, messageId: sent.body.id as string };
+    };
+    for (const reader of readers) await send(reader, `Tu viens jeudi ? ${run}`, 1);
+    assert.equal((await call(stack, uma, 'POST', `/api/conversations/${conversations.get(uma.userId)}/mute`, { muted: true })).status, 200);
+    // The fan-out has reached every inbox (and so written what falls due).
+    for (const reader of readers) {
+      await until(async () => {
+        const inbox = await call(stack, reader, 'GET', '/api/conversations?limit=5');
+        return (inbox.body.items as { conversationId: string; unread: number }[]).some((e) => e.conversationId === conversations.get(reader.userId) && e.unread > 0) ? true : undefined;
+      });
+    }
+    const subject = (to: TestPerson) => async () => (await mailsTo(stack, to.email)).filter((m) => m.subject.includes('olga'));
+    const later = (ms: number) => new Date(lastSent + messageMailDelayMs() + ms);
+    const time = () => 60_000;
+
+    // Before the delay, nothing.
+    await mailOfflineReaders(new Date(lastSent + messageMailDelayMs() - 120_000), time);
+    assert.deepEqual(await subject(ravi)(), []);
+    // Past it, twice: one mail to Ravi, with the way to the conversation; nothing to the others.
+    await mailOfflineReaders(later(61_000), time);
+    await mailOfflineReaders(later(62_000), time);
+    const raviMails = await subject(ravi)();
+    assert.equal(raviMails.length, 1, 'one mail, however many runs');
+    assert.match(raviMails[0]!.subject, /olga\w* Test vous a écrit/);
+    assert.ok(!raviMails[0]!.subject.includes('Tu viens jeudi'), 'the words stay on Coopol');
+    assert.ok((raviMails[0]!.body.text ?? '').includes(`/messages/${conversations.get(ravi.userId)}`), raviMails[0]!.body.text);
+    for (const quiet of [sara, theo, uma, vic]) assert.deepEqual(await subject(quiet)(), [], `${quiet.email} gets no mail now`);
+    // Sara's goes in her daily digest: a notification of kind « message » waits for it; Théo's bell has it, no mail; Uma and Vic are told nothing.
+    const kinds = async (who: TestPerson) => ((await call(stack, who, 'GET', '/api/me/notifications?limit=20')).body.items as { kind: string; path: string }[]).filter((n) => n.kind === 'message');
+    assert.equal((await kinds(sara)).length, 1);
+    assert.equal((await kinds(theo)).length, 1);
+    assert.deepEqual(await kinds(uma), []);
+    assert.deepEqual(await kinds(vic), []);
+
+    // More messages to Ravi before he reads: still one mail. Once he has read, the next unread run mails again.
+    const second = await send(ravi, `Et vendredi ? ${run}`, 2);
+    await until(async () => ((await call(stack, ravi, 'GET', '/api/conversations?limit=5')).body.items as { unread: number; conversationId: string }[]).some((e) => e.conversationId === second.conversationId && e.unread === 2) ? true : undefined);
+    await mailOfflineReaders(later(180_000), time);
+    assert.equal((await subject(ravi)()).length, 1, 'the same unread run: no second mail');
+    assert.equal((await call(stack, ravi, 'POST', `/api/conversations/${second.conversationId}/read`, { lastReadMessageId: second.messageId })).status, 200);
+    await send(ravi, `Bon, samedi alors ${run}`, 3);
+    await until(async () => ((await call(stack, ravi, 'GET', '/api/conversations?limit=5')).body.items as { unread: number; conversationId: string }[]).some((e) => e.conversationId === second.conversationId && e.unread === 1) ? true : undefined);
+    await mailOfflineReaders(later(240_000), time);
+    assert.equal((await subject(ravi)()).length, 2, 'read, then written to again: a new mail');
+  });
+});

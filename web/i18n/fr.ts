@@ -848,6 +848,7 @@ export const fr = {
   'preferences.kind.group-request': 'Demandes pour entrer dans mes groupes',
   'preferences.kind.group-invitation': 'Invitations dans un groupe',
   'preferences.kind.mention': 'Quand on vous mentionne (@Prénom Nom)',
+  'preferences.kind.message': 'Messages restés non lus pendant que vous n’étiez pas sur Coopol',
   'preferences.mode.immediate': 'Tout de suite',
   'preferences.mode.daily': 'Un résumé par jour',
   'preferences.mode.weekly': 'Un résumé par semaine',

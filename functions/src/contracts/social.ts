@@ -213,7 +213,8 @@ export const FeedQuery = z.object({ cursor: Cursor.optional(), limit: z.coerce.n
 
 // ——— Notifications ———
 
-export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation', 'mention']);
+/** `message`: a conversation's unread messages, told once its reader has been away for a while (ADR 0029). */
+export const NotificationKind = z.enum(['comment', 'friend-request', 'group-request', 'group-invitation', 'mention', 'message']);
 /** Opaque: where the notification sits (its time) and which it is. */
 export const NotificationId = z.string().regex(/^[0-9a-z]{1,12}\.[\w-]{22}$/, 'identifiant de notification');
 export const EmailMode = z.enum(['immediate', 'daily', 'weekly', 'never']).describe('immediate: tout de suite ; daily/weekly: un résumé ; never: jamais');
@@ -226,13 +227,13 @@ export const NotificationPage = z
 export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' });
 export const NotificationSettings = z
   .object({
-    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode }),
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode, message: EmailMode }),
     mutedGroups: z.array(GroupId),
   })
   .meta({ id: 'NotificationSettings' });
 export const NotificationSettingsPatch = z
   .object({
-    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode }).partial().optional(),
+    email: z.object({ comment: EmailMode, 'friend-request': EmailMode, 'group-request': EmailMode, 'group-invitation': EmailMode, mention: EmailMode, message: EmailMode }).partial().optional(),
     mutedGroups: z.array(GroupId).max(200, 'au plus 200 groupes').optional(),
   })
   .meta({ id: 'NotificationSettingsPatch' });

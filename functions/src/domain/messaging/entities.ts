@@ -158,3 +158,28 @@ export const RealtimeConnectionEntity = new Entity(
   },
   entityConfig,
 );
+
+/**
+ * A message waiting to be mailed to someone who may be offline (M13, ADR 0029 § The offline mail):
+ * one item per person, conversation and minute it falls due, in the partition of its hour, so the
+ * sweep reads what is due with one Query per hour and nothing else. Messages of the same minute to the
+ * same person and conversation make one item. Deleted once looked at; TTL two days in any case.
+ */
+export const ChatMailDueEntity = new Entity(
+  {
+    model: { service: 'coopol', entity: 'chatMailDue', version: '1' },
+    attributes: {
+      /** `2026-12-03T14`: the hour it falls due. */
+      dueHour: { type: 'string', required: true },
+      /** `2026-12-03T14:07`. */
+      dueMinute: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+      conversationId: { type: 'string', required: true },
+      /** The message that made it: read by then, nothing is mailed. */
+      messageId: { type: 'string', required: true },
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: { byHour: { pk: { field: 'pk', composite: ['dueHour'] }, sk: { field: 'sk', composite: ['dueMinute', 'userId', 'conversationId'] } } },
+  },
+  entityConfig,
+);

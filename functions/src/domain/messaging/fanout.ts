@@ -5,6 +5,7 @@ import { isConditionFailure } from '../../shared/conditions';
 import { messageInstant } from './ids';
 import { previewOf } from './preview';
 import { InboxEntryEntity, InboxTotalsEntity, ParticipantEntity } from './entities';
+import { rememberForMail } from './mail-due';
 import { pushToPeople, type Push } from './realtime';
 
 /**
@@ -98,7 +99,10 @@ async function totalsOf(userIds: readonly string[]): Promise<Map<string, number>
 export async function fanOutNewMessage(message: StreamedMessage, post: Post): Promise<Push> {
   const participants = await activeParticipants(message.conversationId);
   const at = messageInstant(message.messageId).toISOString();
-  await Promise.all(participants.map((p) => advanceEntry(p, message, at)));
+  const advanced = await Promise.all(participants.map((p) => advanceEntry(p, message, at)));
+  // Those it reached who may be away: mailed later if they have not read it by then (ADR 0029 § The offline mail).
+  const readers = participants.filter((p, i) => advanced[i] && p.userId !== message.authorId && !p.muted).map((p) => p.userId);
+  await rememberForMail(readers, { conversationId: message.conversationId, messageId: message.messageId, sentAt: messageInstant(message.messageId) });
   const recipients = participants.filter((p) => p.userId !== message.authorId).map((p) => p.userId);
   const totals = await totalsOf(recipients);
   const frames = new Map<string, RealtimeEvent[]>(

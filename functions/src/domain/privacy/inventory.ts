@@ -183,6 +183,8 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que la personne ne la débloque pas.', reason: 'Les deux côtés sont effacés : sans compte, il n’y a plus personne à bloquer.' },
   { feature: 'messaging', entity: 'realtimeTicket', subject: ['userId'], label: 'Ticket de connexion en direct', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'expire',
     retention: 'Une minute (TTL), un seul usage.', reason: 'Seulement une empreinte du ticket.' },
+  { feature: 'messaging', entity: 'chatMailDue', subject: ['userId'], label: 'Message en attente d’un courriel', data: 'personal', processing: 'social', export: 'exclude', erasure: 'delete',
+    retention: 'Quinze minutes après le message, deux jours au plus (TTL).', reason: 'Technique : le rappel d’un message non lu ; le message est exporté.' },
   { feature: 'messaging', entity: 'realtimeConnection', subject: ['userId'], label: 'Connexion en direct', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'delete',
     retention: 'Deux heures au plus (TTL).', reason: 'Technique : la connexion d’un onglet ouvert.' },
   // ——— events ———

@@ -33,13 +33,14 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export type EmailMode = (typeof emailModes)[number];
 type StateItem = EntityItem<typeof NotificationStateEntity>;
 
-/** Until a person chooses: conversations in a daily digest, requests and invitations at once. */
+/** Until a person chooses: conversations in a daily digest; requests, invitations and unread messages at once. */
 export const defaultEmailModes: Record<NotificationKind, EmailMode> = {
   comment: 'daily',
   'friend-request': 'immediate',
   'group-request': 'immediate',
   'group-invitation': 'immediate',
   mention: 'immediate',
+  message: 'immediate',
 };
 export const DIGEST_HOUR_UTC = 7;
 

@@ -1,13 +1,13 @@
 'use server';
 
-import { routes } from '@coopol/contracts';
+import { NotificationKind, routes } from '@coopol/contracts';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { t } from '../../../i18n';
 import { all, failure, text } from '../../../lib/form-actions';
 import type { FormState } from '../../../lib/form-state';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
 
-const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
+const kinds = NotificationKind.options;
 type Mode = 'immediate' | 'daily' | 'weekly' | 'never';
 
 export async function savePreferences(_previous: FormState, form: FormData): Promise<FormState> {

@@ -1,4 +1,4 @@
-import { routes } from '@coopol/contracts';
+import { NotificationKind, routes } from '@coopol/contracts';
 import type { Metadata } from 'next';
 import { ActionForm } from '../../../components/forms/ActionForm';
 import { CheckboxGroup, RadioGroup } from '../../../components/forms/choices';
@@ -12,7 +12,7 @@ import { saveMailSubscriptions, savePreferences } from './actions';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('preferences.title') };
 
-const kinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
+const kinds = NotificationKind.options;
 const modes = ['immediate', 'daily', 'weekly', 'never'] as const;
 
 /** Mail per kind of notification (at once, daily or weekly digest, never) and muted groups. */

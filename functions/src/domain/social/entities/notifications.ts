@@ -3,7 +3,7 @@ import { entityConfig } from '../../../shared/dynamodb';
 
 /** What people are told, how each kind reaches them by mail, and the digests due. */
 
-export const notificationKinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention'] as const;
+export const notificationKinds = ['comment', 'friend-request', 'group-request', 'group-invitation', 'mention', 'message'] as const;
 export const emailModes = ['immediate', 'daily', 'weekly', 'never'] as const;
 
 /**
@@ -58,6 +58,7 @@ export const NotificationStateEntity = new Entity(
           'group-request': { type: emailModes },
           'group-invitation': { type: emailModes },
           mention: { type: emailModes },
+          message: { type: emailModes },
         },
       },
       mutedGroups: { type: 'set', items: 'string' },
