@@ -10,7 +10,7 @@ import { testStack, type TestStack } from '../support/stack';
 // Anaïs writes to Bruno from his profile; Bruno's open inbox shows it and his badge goes to 1 without
 // a reload; he reads it on a second tab, and the first tab's badge goes back to 0 by itself; he
 // answers, and Anaïs's open conversation shows the answer without a reload; her edit reaches him the
-// same way. A message typed offline waits, then is sent once when the connection is back. Chloé, who
+// same way; Bruno reports it. A message typed offline waits, then is sent once when the connection is back. Chloé, who
 // is in neither, has an empty inbox and gets the not-found page on the conversation. Anaïs blocks
 // Chloé from her profile: « Écrire » then says why not, and « Débloquer » on her own profile undoes it.
 // The delivery time is measured by the benchmark (`npm run bench`), not asserted here.
@@ -130,6 +130,16 @@ describe('Anaïs and Bruno write to each other, live', () => {
     assert.equal(await stillHere(brunoChat), marker, 'the same page, not reloaded');
     // Bruno may not change Anaïs's message: no action offered on it.
     assert.equal(await brunoChat.locator('[data-message-id]', { hasText: edited }).getByRole('button', { name: 'Modifier' }).count(), 0);
+  });
+
+  test('Bruno reports one of Anaïs’s messages to the national team, from the message itself', async () => {
+    const theirs = brunoChat.locator('[data-message-id]', { hasText: edited });
+    await theirs.getByRole('button', { name: 'Signaler' }).click();
+    await brunoChat.getByRole('textbox', { name: /Pourquoi signalez-vous ce message/ }).fill('Message de test, à ignorer');
+    await brunoChat.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await theirs.getByText('Signalé à l’équipe nationale de modération. Merci.').waitFor();
+    // His own messages offer no « Signaler ».
+    assert.equal(await brunoChat.locator('[data-message-id]', { hasText: answer }).getByRole('button', { name: 'Signaler' }).count(), 0);
   });
 
   test('a message typed offline waits, then is sent once when the connection is back', async () => {

@@ -288,6 +288,8 @@ const socialMatrix: Record<keyof typeof socialRoutes, Case> = {
   listSpaceReports: { method: 'GET', path: () => '/api/spaces/section/mulhouse/reports', expect: only(moderators) },
   escalateReport: { method: 'POST', path: () => `/api/reports/${social.report}/escalate`, expect: readersOnly(200, { memberOfTheSection: 403 }) },
   listEscalations: { method: 'GET', path: () => '/api/reports/escalated', expect: only({ nationalAdmin: 200 }) },
+  // A reported message is withdrawn by the national team alone (the report made in the messaging fixtures).
+  hideReportedMessage: { method: 'POST', path: () => `/api/reports/${conversation.reportId}/hide-message`, expect: only({ nationalAdmin: 200 }) },
   blockInSpace: {
     method: 'PUT',
     path: () => `/api/spaces/section/mulhouse/blocks/${people.supporter.userId}`,
@@ -396,7 +398,7 @@ const privacyMatrix: Record<keyof typeof privacyRoutes, Case> = {
 };
 
 // ——— Messaging (issue 15, ADR 0029): a conversation of the section's secretary and a member; anyone else is told it does not exist ———
-const conversation = { id: '', messageId: '', deletableId: '' };
+const conversation = { id: '', messageId: '', deletableId: '', reportedId: '', reportId: '' };
 /** The author changes her message (the secretary wrote them); the other participant may not (403: he sees it); anyone else is told it does not exist. */
 const authorOfMessage = (status: number): Expect => ({ ...signedIn(404), sectionSecretary: status, memberOfTheSection: 403 });
 const C = () => `/api/conversations/${conversation.id}`;
@@ -412,6 +414,8 @@ const messagingMatrix = {
   markConversationRead: { method: 'POST', path: () => `${C()}/read`, body: () => ({ lastReadMessageId: conversation.messageId }), expect: inConversation(200) },
   editMessage: { method: 'PATCH', path: () => `${C()}/messages/${conversation.messageId}`, body: () => ({ text: 'Bonjour à tous' }), expect: authorOfMessage(200) },
   deleteMessage: { method: 'DELETE', path: () => `${C()}/messages/${conversation.deletableId}`, expect: authorOfMessage(200) },
+  // Either participant reports a message to the national team; anyone else is told the conversation does not exist.
+  reportMessage: { method: 'POST', path: () => `${C()}/messages/${conversation.messageId}/report`, body: () => ({ reason: 'Propos insultants' }), expect: inConversation(201) },
   muteConversation: { method: 'POST', path: () => `${C()}/mute`, body: () => ({ muted: true }), expect: inConversation(200) },
   // Last of the conversation's cases: each participant leaves it once.
   leaveConversation: { method: 'POST', path: () => `${C()}/leave`, expect: inConversation(200) },
@@ -624,6 +628,11 @@ async function createEventFixtures() {
   const second = await call(stack, people.sectionSecretary, 'POST', `/api/conversations/${conversation.id}/messages`, { text: 'À effacer', clientMessageId: 'matrice-0002' });
   assert.equal(second.status, 201, JSON.stringify(second.body));
   conversation.deletableId = second.body.id as string;
+  const reported = await call(stack, people.sectionSecretary, 'POST', `/api/conversations/${conversation.id}/messages`, { text: 'À signaler', clientMessageId: 'matrice-0003' });
+  conversation.reportedId = reported.body.id as string;
+  const report = await call(stack, people.memberOfTheSection, 'POST', `/api/conversations/${conversation.id}/messages/${conversation.reportedId}/report`, { reason: 'Pour la matrice' });
+  assert.equal(report.status, 201, JSON.stringify(report.body));
+  conversation.reportId = report.body.id as string;
 }
 
 // Social fixtures (see socialMatrix), once the people exist (a hook of the matrix's suite).

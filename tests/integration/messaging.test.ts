@@ -467,3 +467,46 @@ describe('the offline mail (ADR 0029)', () => {
     assert.equal((await subject(ravi)()).length, 2, 'read, then written to again: a new mail');
   });
 });
+
+describe('reporting a message (ADR 0029)', () => {
+  test('a participant reports a message to the national team, who see that message alone and may withdraw it; anyone else is told it does not exist', async () => {
+    const admin = await createTestPerson(stack, { email: `admin-${run}@coopol.example`, givenName: 'Admin', familyName: 'Test', postalCode: '75011', grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }], mfa: true });
+    const opened = await call(stack, lea, 'POST', '/api/conversations', { participantIds: [malik.userId] });
+    const id = opened.body.id as string;
+    const before = await call(stack, lea, 'POST', `/api/conversations/${id}/messages`, { text: `Le contexte, à ne pas montrer ${run}`, clientMessageId: `rep-${run}-1` });
+    const bad = await call(stack, lea, 'POST', `/api/conversations/${id}/messages`, { text: `Un message injurieux ${run}`, clientMessageId: `rep-${run}-2` });
+    assert.equal(bad.status, 201);
+    const path = `/api/conversations/${id}/messages/${bad.body.id as string}/report`;
+
+    assert.equal((await call(stack, paul, 'POST', path, { reason: 'Insultes' })).status, 404, 'an outsider: no such conversation');
+    const short = await call(stack, malik, 'POST', path, { reason: 'x' });
+    assert.equal(short.status, 400);
+    assert.equal((short.body.details as { field: string }[])[0]!.field, 'body.reason');
+    const made = await call(stack, malik, 'POST', path, { reason: 'Insultes répétées' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    assert.equal((made.body.message as { text: string }).text, `Un message injurieux ${run}`);
+
+    const queue = await call(stack, admin, 'GET', '/api/reports/escalated?limit=50');
+    assert.equal(queue.status, 200, JSON.stringify(queue.body));
+    const listed = (queue.body.items as { id: string; reason: string; message?: { text: string; authorName: string; hidden: boolean } }[]).find((r) => r.id === made.body.id);
+    assert.ok(listed, 'in the national queue');
+    assert.deepEqual([listed.reason, listed.message?.authorName, listed.message?.text], ['Insultes répétées', 'lea Test', `Un message injurieux ${run}`]);
+    assert.ok(!JSON.stringify(queue.body).includes(`Le contexte, à ne pas montrer ${run}`), 'the rest of the conversation is not shown');
+    assert.equal((await call(stack, admin, 'GET', `/api/conversations/${id}/messages`)).status, 404, 'the moderators do not read the conversation');
+    assert.equal((await call(stack, malik, 'POST', `/api/reports/${made.body.id as string}/hide-message`)).status, 403, 'only the national team withdraws it');
+
+    const hidden = await call(stack, admin, 'POST', `/api/reports/${made.body.id as string}/hide-message`);
+    assert.equal(hidden.status, 200, JSON.stringify(hidden.body));
+    assert.deepEqual([(hidden.body.message as { hidden: boolean }).hidden, (hidden.body.message as { text: string }).text], [true, '']);
+    const history = await call(stack, malik, 'GET', `/api/conversations/${id}/messages`);
+    const gone = (history.body.items as { id: string; deleted: boolean; text: string }[]).find((m) => m.id === bad.body.id)!;
+    assert.deepEqual([gone.deleted, gone.text], [true, ''], 'withdrawn for the participants too');
+    assert.ok((history.body.items as { id: string }[]).some((m) => m.id === before.body.id), 'the rest stays');
+    // The inbox's preview follows, as for a deletion (the stream job).
+    await until(async () => {
+      const inbox = await call(stack, malik, 'GET', '/api/conversations?limit=50');
+      const entry = (inbox.body.items as { conversationId: string; lastMessage: { deleted: boolean } | null }[]).find((e) => e.conversationId === id);
+      return entry?.lastMessage?.deleted ? true : undefined;
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Done, PageQuery, UserId } from './common';
 import * as m from './messaging';
+import { ContentReport, ReportReason } from './social';
 import { defineRoute, type RouteContract } from './route';
 
 const base = '/api/conversations';
@@ -39,6 +40,10 @@ export const messagingRoutes = {
   deleteMessage: defineRoute({
     method: 'DELETE', path: `${one}/messages/{messageId}`, feature: 'messaging', auth: 'jwt', tags,
     summary: 'Supprimer son message (il reste « Message supprimé », son texte effacé)', params: MessageParams, response: m.ChatMessage,
+  }),
+  reportMessage: defineRoute({
+    method: 'POST', path: `${one}/messages/{messageId}/report`, feature: 'messaging', auth: 'jwt', tags, successStatus: 201,
+    summary: 'Signaler un message à l’équipe nationale de modération, qui ne voit que ce message', params: MessageParams, body: z.object({ reason: ReportReason }).meta({ id: 'MessageReportInput' }), response: ContentReport,
   }),
   leaveConversation: defineRoute({
     method: 'POST', path: `${one}/leave`, feature: 'messaging', auth: 'jwt', tags,

@@ -222,6 +222,10 @@ export const socialRoutes = {
     method: 'GET', path: '/api/reports/escalated', feature: 'posts', auth: 'jwt', tags: ['Modération'],
     summary: 'Les signalements remontés (administration nationale)', query: PageQuery, response: ReportPage,
   }),
+  hideReportedMessage: defineRoute({
+    method: 'POST', path: '/api/reports/{reportId}/hide-message', feature: 'posts', auth: 'jwt', tags: ['Modération'],
+    summary: 'Retirer un message signalé (administration nationale) : il devient « Message supprimé » pour tous', params: z.object({ reportId: ReportId }), response: ContentReport,
+  }),
   blockInSpace: defineRoute({
     method: 'PUT', path: '/api/spaces/{spaceType}/{spaceId}/blocks/{userId}', feature: 'posts', auth: 'jwt', tags: ['Modération'],
     summary: 'Empêcher une personne de publier et commenter dans cet espace seulement', params: z.object({ spaceType: PostSpaceType, spaceId: PostSpaceId, userId: UserId }), response: BlockState,

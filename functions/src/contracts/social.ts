@@ -257,11 +257,27 @@ export const SearchResults = z
 // ——— Moderation ———
 
 export const ReportId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant de signalement');
+/** Why something is reported: a post, a comment, a message. */
+export const ReportReason = proseText({ min: 3, max: 1000 });
 export const ReportInput = z
-  .object({ reason: proseText({ min: 3, max: 1000 }), commentId: CommentId.optional() })
+  .object({ reason: ReportReason, commentId: CommentId.optional() })
   .meta({ id: 'ReportInput' });
+/** A message reported (ADR 0029): the message alone, as it was when reported — never its conversation. */
+export const ReportedMessage = z
+  .object({ conversationId: z.string(), id: z.string(), authorId: UserId.nullable(), authorName: z.string(), text: z.string(), sentAt: z.string(), hidden: z.boolean() })
+  .meta({ id: 'ReportedMessage' });
 export const ContentReport = z
-  .object({ id: ReportId, postId: PostId, commentId: z.string().optional(), reason: z.string(), at: z.string(), escalated: z.boolean(), space: SpaceRef })
+  .object({
+    id: ReportId,
+    /** A post's report (and `commentId` for one of its comments); absent for a message's. */
+    postId: PostId.optional(),
+    commentId: z.string().optional(),
+    message: ReportedMessage.optional(),
+    reason: z.string(),
+    at: z.string(),
+    escalated: z.boolean(),
+    space: SpaceRef,
+  })
   .meta({ id: 'ContentReport' });
 export const ReportPage = pageOf(ContentReport, 'ReportPage');
 export const BlockState = z.object({ blocked: z.boolean() }).meta({ id: 'BlockState' });

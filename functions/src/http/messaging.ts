@@ -2,6 +2,7 @@ import { messagingRoutes as routes } from '../contracts/messaging-routes';
 import * as messaging from '../domain/messaging/service';
 import { blockPerson, myBlocks, unblockPerson } from '../domain/messaging/blocks';
 import { issueTicket } from '../domain/messaging/realtime';
+import { reportMessage } from '../domain/messaging/reports';
 import { realtimeUrl } from '../shared/realtime-url';
 import { featureLambda, implement } from './kit/feature-lambda';
 
@@ -14,6 +15,7 @@ export const handler = featureLambda('messaging', [
   implement(routes.sendMessage, async ({ caller, params, body }) => (await messaging.sendMessage(caller, params.conversationId, body)).message, { caller: true }),
   implement(routes.editMessage, async ({ caller, params, body }) => messaging.editMessage(caller, params.conversationId, params.messageId, body.text), { caller: true }),
   implement(routes.deleteMessage, async ({ caller, params }) => messaging.deleteMessage(caller, params.conversationId, params.messageId), { caller: true }),
+  implement(routes.reportMessage, async ({ caller, params, body }) => reportMessage(caller, params.conversationId, params.messageId, body), { caller: true }),
   implement(routes.leaveConversation, async ({ caller, params }) => messaging.leaveConversation(caller, params.conversationId), { caller: true }),
   implement(routes.muteConversation, async ({ caller, params, body }) => messaging.muteConversation(caller, params.conversationId, body.muted), { caller: true }),
   implement(routes.markConversationRead, async ({ caller, params, body }) => messaging.markRead(caller, params.conversationId, body.lastReadMessageId), { caller: true }),

@@ -34,6 +34,7 @@ export const handler = featureLambda('posts', [
   ),
   implement(routes.escalateReport, async ({ caller, params }) => moderation.escalateReport(caller, params.reportId), { caller: true }),
   implement(routes.listEscalations, async ({ caller, query }) => moderation.listEscalations(caller, query), { caller: true }),
+  implement(routes.hideReportedMessage, async ({ caller, params }) => moderation.hideReportedMessage(caller, params.reportId), { caller: true }),
   implement(routes.blockInSpace, async ({ caller, params }) =>
     moderation.setBlocked(caller, { type: params.spaceType, id: params.spaceId }, params.userId, true),
     { caller: true },

@@ -93,6 +93,12 @@ export async function deleteMessage(conversationId: string, messageId: string): 
   return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.deleteMessage, { params: { conversationId, messageId } }));
 }
 
+/** « Signaler » on someone else's message: to the national moderation team, who see that message only. */
+export async function reportMessage(conversationId: string, messageId: string, reason: string): Promise<ChatResult<unknown>> {
+  const session = await requireSession(pageOf(conversationId));
+  return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.reportMessage, { params: { conversationId, messageId }, body: { reason } }));
+}
+
 export async function muteConversation(form: FormData): Promise<void> {
   const conversationId = text(form, 'conversationId');
   const session = await requireSession(pageOf(conversationId));

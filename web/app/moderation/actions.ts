@@ -31,6 +31,11 @@ export async function hideReported(form: FormData): Promise<void> {
   );
 }
 
+/** The national team withdraws a reported message (it becomes « Message supprimé » for everyone). */
+export async function hideReportedMessage(form: FormData): Promise<void> {
+  await asModerator(form, (session, back) => callAsSignedIn(session, back, routes.hideReportedMessage, { params: { reportId: text(form, 'reportId') } }));
+}
+
 export async function escalate(form: FormData): Promise<void> {
   await asModerator(form, (session, back) => callAsSignedIn(session, back, routes.escalateReport, { params: { reportId: text(form, 'reportId') } }));
 }

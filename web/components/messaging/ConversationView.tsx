@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { deleteMessage, editMessage, markRead, messagesPage, sendFromForm, sendMessage, type ChatResult } from '../../app/messages/actions';
+import { deleteMessage, editMessage, markRead, messagesPage, reportMessage, sendFromForm, sendMessage, type ChatResult } from '../../app/messages/actions';
 import { t } from '../../i18n/client/messaging';
 import type { LiveMessage } from '../../lib/realtime';
 import styles from './messaging.module.css';
@@ -113,6 +113,8 @@ export function ConversationView({
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [reporting, setReporting] = useState<{ id: string; reason: string } | null>(null);
+  const [reported, setReported] = useState<ReadonlySet<string>>(() => new Set());
   const [actionError, setActionError] = useState<string | null>(null);
   const [online, setOnline] = useState(true);
   const [now, setNow] = useState(() => new Date());
@@ -376,7 +378,46 @@ export function ConversationView({
                       </button>
                     </span>
                   )}
+                  {!mine && !m.deleted && reporting?.id !== m.id && !reported.has(m.id) && (
+                    <button type="button" className={styles.linkButton} onClick={() => setReporting({ id: m.id, reason: '' })}>
+                      {t('chat.report')}
+                    </button>
+                  )}
+                  {reported.has(m.id) && <span role="status">{t('chat.reported')}</span>}
                 </p>
+                {reporting?.id === m.id && (
+                  <form
+                    className={styles.editor}
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      const reason = reporting.reason.trim();
+                      if (reason.length < 3) return;
+                      void reportMessage(conversationId, m.id, reason)
+                        .catch(() => undefined)
+                        .then((result) => {
+                          if (!result) return setActionError(t('chat.unavailable'));
+                          if (!result.ok) return setActionError(t('chat.failed', { reason: result.reason }));
+                          setActionError(null);
+                          setReporting(null);
+                          setReported((current) => new Set(current).add(m.id));
+                        });
+                    }}
+                  >
+                    <label htmlFor={`report-${m.id}`}>{t('chat.reportLabel')}</label>
+                    <textarea id={`report-${m.id}`} value={reporting.reason} minLength={3} maxLength={1000} required aria-describedby={`report-hint-${m.id}`} onChange={(event) => setReporting({ id: m.id, reason: event.target.value })} autoFocus />
+                    <span id={`report-hint-${m.id}`} className={styles.hint}>
+                      {t('chat.reportHint')}
+                    </span>
+                    <span className={styles.editorActions}>
+                      <button type="submit" className="button button-primary">
+                        {t('chat.reportSend')}
+                      </button>
+                      <button type="button" className="button button-secondary" onClick={() => setReporting(null)}>
+                        {t('chat.cancel')}
+                      </button>
+                    </span>
+                  </form>
+                )}
                 {confirming === m.id && (
                   <div className={styles.confirm} role="group" aria-label={t('chat.deleteConfirm')}>
                     <p>{t('chat.deleteConfirm')}</p>

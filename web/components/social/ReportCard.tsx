@@ -1,7 +1,7 @@
 import { type ContentReport, formatParisDateTimeShort, routes } from '@coopol/contracts';
 import Link from 'next/link';
 import type { z } from 'zod';
-import { escalate, hideReported, setBlocked } from '../../app/moderation/actions';
+import { escalate, hideReported, hideReportedMessage, setBlocked } from '../../app/moderation/actions';
 import { t } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, type Session } from '../../lib/session';
@@ -30,8 +30,41 @@ export function ActionButton({ action, fields, label, primary = false }: { actio
  * A report as its moderators see it: why, when, the reported post (as they may read it, hidden or
  * not), and what they can do — hide it, pass it on to the national team, block its author here.
  */
+/**
+ * A message's report, as the national team sees it (ADR 0029): the reported message alone, copied when
+ * it was reported — the conversation is not theirs to read — and « Retirer le message ».
+ */
+function MessageReportCard({ report, message, back }: { report: Report; message: NonNullable<Report['message']>; back: string }) {
+  return (
+    <article className={styles.report} aria-labelledby={`report-${report.id}`}>
+      <h2 id={`report-${report.id}`} className={styles.postHead}>
+        <span className={styles.author}>{t('moderation.aboutMessage')}</span>
+        <time dateTime={report.at}>{formatParisDateTimeShort(report.at)}</time>
+      </h2>
+      <p>
+        {t('moderation.reason')} <q>{report.reason}</q>
+      </p>
+      <p className={styles.reason}>{t('moderation.messageOnly')}</p>
+      {message.hidden ? (
+        <p role="status">{t('moderation.messageHidden')}</p>
+      ) : (
+        <>
+          <p>{t('moderation.messageBy', { name: message.authorName, date: formatParisDateTimeShort(message.sentAt) })}</p>
+          <blockquote className={styles.quoted}>{message.text}</blockquote>
+          <div className={styles.postFoot}>
+            <ActionButton action={hideReportedMessage} fields={{ reportId: report.id, retour: back }} label={t('moderation.hideMessage')} primary />
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
 export async function ReportCard({ session, report, back }: { session: Session; report: Report; back: string }) {
-  const post = await callAsSignedIn(session, back, routes.getPost, { params: { postId: report.postId } }).catch((error: unknown) => {
+  if (report.message) return <MessageReportCard report={report} message={report.message} back={back} />;
+  if (!report.postId) return null;
+  const postId = report.postId;
+  const post = await callAsSignedIn(session, back, routes.getPost, { params: { postId } }).catch((error: unknown) => {
     if (isApiError(error, 404)) return null;
     throw error;
   });
@@ -51,15 +84,15 @@ export async function ReportCard({ session, report, back }: { session: Session; 
       {post && (
         <div className={styles.postFoot}>
           {report.commentId ? (
-            <ActionButton action={hideReported} fields={{ postId: report.postId, commentId: report.commentId, retour: back }} label={t('moderation.hideComment')} primary />
+            <ActionButton action={hideReported} fields={{ postId, commentId: report.commentId, retour: back }} label={t('moderation.hideComment')} primary />
           ) : (
-            !hidden && <ActionButton action={hideReported} fields={{ postId: report.postId, retour: back }} label={t('moderation.hidePost')} primary />
+            !hidden && <ActionButton action={hideReported} fields={{ postId, retour: back }} label={t('moderation.hidePost')} primary />
           )}
           {hidden && <span role="status">{t('moderation.hidden')}</span>}
           {!report.escalated && <ActionButton action={escalate} fields={{ reportId: report.id, retour: back }} label={t('moderation.escalate')} />}
           <ActionButton action={setBlocked} fields={{ ...space, userId: post.author.userId, blocked: 'oui', retour: back }} label={t('moderation.block', { name: post.author.displayName })} />
           <ActionButton action={setBlocked} fields={{ ...space, userId: post.author.userId, blocked: 'non', retour: back }} label={t('moderation.unblock', { name: post.author.displayName })} />
-          <Link href={`/publications/${report.postId}`}>{t('moderation.open')}</Link>
+          <Link href={`/publications/${postId}`}>{t('moderation.open')}</Link>
         </div>
       )}
     </article>

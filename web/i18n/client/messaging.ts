@@ -37,6 +37,11 @@ export const frChat = {
   'chat.deleteConfirm': 'Supprimer ce message\u00a0? Son texte sera effacé pour tout le monde.',
   'chat.deleteYes': 'Oui, supprimer',
   'chat.cancel': 'Annuler',
+  'chat.report': 'Signaler',
+  'chat.reportLabel': 'Pourquoi signalez-vous ce message\u00a0?',
+  'chat.reportHint': 'L’équipe nationale de modération ne verra que ce message, pas le reste de la conversation.',
+  'chat.reportSend': 'Envoyer le signalement',
+  'chat.reported': 'Signalé à l’équipe nationale de modération. Merci.',
   'chat.failed': 'Cela n’a pas pu être fait\u00a0: {reason}',
   'chat.unavailable': 'Le service ne répond pas. Réessayez dans un instant.',
 } as const satisfies Dictionary;

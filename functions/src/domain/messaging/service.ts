@@ -43,7 +43,7 @@ type MessageItem = import("electrodb").EntityItem<typeof MessageEntity>;
 const notFound = () => new NotFoundError('conversation.not-found', 'params.conversationId');
 
 /** The caller's participation, or 404 (M2): the one check every conversation route makes. */
-async function participationOf(person: Person, conversationId: string) {
+export async function participationOf(person: Person, conversationId: string) {
   const { data } = await ParticipantEntity.get({ conversationId, userId: person.userId }).go();
   if (!data || data.leftAt) throw notFound();
   return data;

@@ -5,20 +5,12 @@ import { mayModerateSpace, mayViewEscalations, requirePerson } from '../access/p
 import { NotFoundError, ValidationError } from '../errors';
 import { PersonEntity } from '../people/entities';
 import { CommentEntity, ReportEntity, SpaceBlockEntity } from './entities';
+import { toReport } from './report-view';
+import { MessageEntity } from '../messaging/entities';
 import { newId, readablePost } from './posts';
 import { badCursor } from '../paging';
 import { displayName, factsIn, spaceOfPost } from './spaces';
 import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
-
-const toReport = (r: EntityItem<typeof ReportEntity>) => ({
-  id: r.reportId,
-  postId: r.postId,
-  commentId: r.commentId,
-  reason: r.reason,
-  at: r.at,
-  escalated: Boolean(r.escalated),
-  space: { type: r.spaceKey.split(':')[0] as SpaceType, id: r.spaceKey.slice(r.spaceKey.indexOf(':') + 1) },
-});
 
 /** Anyone who may read a post reports it (or one of its comments) to the moderators of its space. */
 export async function reportContent(caller: Caller, postId: string, input: { reason: string; commentId?: string }) {
@@ -44,7 +36,8 @@ export async function listSpaceReports(caller: Caller, ref: { type: SpaceType; i
 /** A space's moderators send a report up to the national admins. */
 export async function escalateReport(caller: Caller, reportId: string) {
   const { data: report } = await ReportEntity.get({ reportId }).go();
-  if (!report) throw new NotFoundError('moderation.report-not-found', 'params.reportId');
+  // A message's report goes to the national team as it is made: nothing to pass on.
+  if (!report?.postId) throw new NotFoundError('moderation.report-not-found', 'params.reportId');
   const { item } = await readablePost(caller, report.postId).catch(() => {
     throw new NotFoundError('moderation.report-not-found', 'params.reportId');
   });
@@ -99,4 +92,21 @@ export async function listSpaceBlocks(caller: Caller, ref: { type: SpaceType; id
     })),
     nextCursor: result.cursor ?? null,
   };
+}
+
+/**
+ * The national team withdraws a reported message: it becomes « Message supprimé » for everyone (its
+ * words erased, the inbox previews and open tabs following through the stream, as a deletion), and the
+ * report says so.
+ */
+export async function hideReportedMessage(caller: Caller, reportId: string) {
+  mayViewEscalations(caller, policyOptions);
+  const { data: report } = await ReportEntity.get({ reportId }).go();
+  if (!report?.messageId || !report.conversationId) throw new NotFoundError('moderation.report-not-found', 'params.reportId');
+  const { data: message } = await MessageEntity.get({ conversationId: report.conversationId, messageId: report.messageId }).go();
+  if (message && !message.deletedAt) {
+    await MessageEntity.patch({ conversationId: report.conversationId, messageId: report.messageId }).set({ text: '', deletedAt: new Date().toISOString() }).go();
+  }
+  await ReportEntity.patch({ reportId }).set({ messageHidden: 'hidden' }).go();
+  return toReport({ ...report, messageHidden: 'hidden' });
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Caller } from '../access/caller';
 import { policyOptions } from '../access/options';
 import { canReadSpace, mayModerateSpace, requirePerson, type Space, type SpaceFacts } from '../access/policy';
@@ -12,7 +11,7 @@ import { factsIn, spaceOfPost } from './spaces';
  */
 
 /** 20 base-36 characters, random: ids that say nothing and cannot be guessed. */
-export const newId = () => BigInt(`0x${randomBytes(13).toString('hex')}`).toString(36).padStart(20, '0').slice(-20);
+export { newId } from './new-id';
 
 /** Whether the caller moderates a space (no error: a yes/no for what to show). */
 export function moderates(caller: Caller, space: Space, facts: SpaceFacts): boolean {

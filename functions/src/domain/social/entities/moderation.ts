@@ -13,8 +13,21 @@ export const ReportEntity = new Entity(
     attributes: {
       reportId: { type: 'string', required: true },
       spaceKey: { type: 'string', required: true },
-      postId: { type: 'string', required: true },
+      /** A post's report (or one of its comments'); a message's report has none. */
+      postId: { type: 'string' },
       commentId: { type: 'string' },
+      /**
+       * A message's report (ADR 0029): the reported message alone, copied — its moderators (the national
+       * team, for a conversation that is not a salon) never read the conversation.
+       */
+      conversationId: { type: 'string' },
+      messageId: { type: 'string' },
+      messageText: { type: 'string' },
+      messageAuthorId: { type: 'string' },
+      messageAuthorName: { type: 'string' },
+      messageAt: { type: 'string' },
+      /** Set when the moderators withdrew the reported message. */
+      messageHidden: { type: 'string' },
       reason: { type: 'string', required: true },
       reporterId: { type: 'string', required: true },
       at: { type: 'string', required: true },

@@ -1,0 +1,43 @@
+import type { Caller } from '../access/caller';
+import { requirePerson } from '../access/authority';
+import { ConflictError, NotFoundError } from '../errors';
+import { ReportEntity } from '../social/entities';
+import { newId } from '../social/new-id';
+import { toReport } from '../social/report-view';
+import { MessageEntity } from './entities';
+import { messageInstant } from './ids';
+import { participationOf } from './service';
+
+/**
+ * Reporting a message (issue 15, ADR 0029 § Reports). In a conversation of two or a few people it
+ * goes to the national moderation team at once (the report is made escalated, into the queue of
+ * `GET /api/reports/escalated`), which sees the reported message alone — its words, author and time,
+ * copied into the report — never the rest of the conversation: no route gives it to them. They withdraw
+ * it with `hideReportedMessage` (social/moderation.ts). (A salon's reports will go to its space's moderators.)
+ */
+const NATIONAL = 'national:national';
+
+/** A participant reports one message of their conversation (anyone else: 404, as for an unknown conversation). */
+export async function reportMessage(caller: Caller, conversationId: string, messageId: string, input: { reason: string }) {
+  const person = requirePerson(caller);
+  await participationOf(person, conversationId);
+  const { data: message } = await MessageEntity.get({ conversationId, messageId }).go();
+  if (!message) throw new NotFoundError('message.not-found', 'params.messageId');
+  if (message.deletedAt) throw new ConflictError('message.deleted', [{ field: 'params.messageId', message: 'message supprimé' }]);
+  const report = {
+    reportId: newId(),
+    spaceKey: NATIONAL,
+    conversationId,
+    messageId,
+    messageText: message.text,
+    messageAuthorId: message.authorId,
+    messageAuthorName: message.authorName,
+    messageAt: messageInstant(messageId).toISOString(),
+    reason: input.reason,
+    reporterId: person.userId,
+    at: new Date().toISOString(),
+    escalated: 'escalated',
+  };
+  await ReportEntity.create(report).go();
+  return toReport(report);
+}
