@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage, watchOutsideRequests } from '../support/browser';
+import { assertAccessible, launchBrowser, signedInPage, watchOutsideRequests } from '../support/browser';
 import { waitForMail, waitForSignUpCode } from '../support/mail';
 import { call, createTestPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
@@ -45,10 +45,6 @@ async function signedOutPage(viewport = phone): Promise<Page> {
   const page = await context.newPage();
   outside.push(...watchOutsideRequests(page));
   return page;
-}
-async function assertAccessible(page: Page) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
 }
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

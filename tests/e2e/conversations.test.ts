@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage } from '../support/browser';
+import { assertAccessible, launchBrowser, signedInPage } from '../support/browser';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -43,11 +43,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function assertAccessible(page: Page, where: string) {
-  await page.waitForFunction(() => document.title !== '');
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
-}
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { assertAccessible, launchBrowser, watchOutsideRequests } from '../support/browser';
 import { api, testStack, type TestStack } from '../support/stack';
 
 // Identity through the real pages: sign-up, the code from the mail viewer, confirmation with the
@@ -24,10 +24,6 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ conte
   return { context, page, outside: watchOutsideRequests(page) };
 }
 
-async function assertAccessible(page: Page) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 /** The form's own message (Next's route announcer is an alert too). */
 const formAlert = (page: Page) => page.locator('form [role="alert"]');

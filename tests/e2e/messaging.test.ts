@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertFitsWidth, describeViolations, launchBrowser, seriousAccessibilityViolations, signedInPage } from '../support/browser';
+import { assertAccessible, assertFitsWidth, launchBrowser, signedInPage } from '../support/browser';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -42,11 +42,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function assertAccessible(page: Page, where: string) {
-  await page.waitForFunction(() => document.title !== '');
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
-}
 
 const badge = (page: Page) => page.locator('header [data-messages-unread]').getAttribute('data-messages-unread').then(Number);
 const untilBadge = (page: Page, count: number) =>

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parisWallClock } from '../../functions/src/contracts/paris-time';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { assertAccessible, launchBrowser, watchOutsideRequests } from '../support/browser';
 import { linkIn, mailsTo, waitForMail, type StoredMail } from '../support/mail';
 import { createTestPerson, TEST_PASSWORD, turnOnMfa, type TestPerson } from '../support/people';
 import { api, testStack, type TestStack } from '../support/stack';
@@ -56,12 +56,6 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ conte
   return { context, page };
 }
 
-async function assertAccessible(page: Page, where: string) {
-  // After a server action's redirect, the new page's title arrives with its streamed metadata.
-  await page.waitForFunction(() => document.title !== '');
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
-}
 
 async function assertFitsPhone(page: Page, where: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { assertAccessible, launchBrowser, watchOutsideRequests } from '../support/browser';
 import { testStack, type TestStack } from '../support/stack';
 import { DEMO_PASSWORD } from '../../infra/local/demo-data';
 
@@ -23,10 +23,6 @@ async function open(path: string, viewport = { width: 1280, height: 900 }) {
   return { page, outside, status: response?.status() };
 }
 
-async function assertAccessible(page: Page) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 describe('landing page', () => {
   test('says what Coopol is, in French, accessibly, with no request leaving the machine', async () => {

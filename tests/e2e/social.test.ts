@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations, watchOutsideRequests } from '../support/browser';
+import { assertAccessible, launchBrowser, watchOutsideRequests } from '../support/browser';
 import { tinyPng } from '../support/attachments';
 import { htmlPage, startLinkFixture } from '../support/link-fixture';
 import { linkIn, waitForMail } from '../support/mail';
@@ -69,11 +69,6 @@ async function signedInPage(person: TestPerson, next = '/'): Promise<{ context: 
   return { context, page };
 }
 
-async function assertAccessible(page: Page, where: string) {
-  await page.waitForFunction(() => document.title !== '');
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
-}
 
 describe('a closed group, from invitation to conversation', () => {
   let annePage: Page;

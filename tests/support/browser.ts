@@ -68,6 +68,16 @@ export function describeViolations(violations: AxeViolation[]): string {
 }
 
 /**
+ * No serious or critical axe violation on the page (`where` names it in the failure). Waits for the
+ * title first: after a server action's redirect, the new page's title arrives with its streamed metadata.
+ */
+export async function assertAccessible(page: Page, where = 'the page'): Promise<void> {
+  await page.waitForFunction(() => document.title !== '');
+  const violations = await seriousAccessibilityViolations(page);
+  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
+}
+
+/**
  * A page signed in as `person` (the session cookies as the sign-in action sets them; sign-in itself
  * has its own browser test). Its context joins `contexts` (to close after), its requests off the
  * machine join `outside` (to assert there are none).

@@ -1,4 +1,3 @@
-import type { EntityItem } from 'electrodb';
 import type { Caller } from '../access/caller';
 import { policyOptions } from '../access/options';
 import { mayModerateSpace, mayViewEscalations, requirePerson } from '../access/policy';
