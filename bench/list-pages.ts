@@ -24,7 +24,7 @@ let failed = false;
 try {
   const { dynamodb } = await import('../functions/src/shared/dynamodb');
   const { PostEntity, FeedItemEntity, NotificationEntity } = await import('../functions/src/domain/social/entities');
-  const { notificationIdOf } = await import('../functions/src/domain/social/notifications');
+  const { notificationIdOf } = await import('../functions/src/domain/social/notification-reads');
 
   // Every request the handlers send (they run in this process, behind the gateway), and its level.
   const count = { requests: 0, levels: 0, answered: 0 };

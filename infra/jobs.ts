@@ -129,11 +129,12 @@ export const jobs = {
     memorySize: 1024,
   },
   // Live messaging (issue 15, ADR 0029): the inboxes and unread totals follow each message and read
-  // marker, and every open tab of the people concerned gets it through the WebSocket API.
+  // marker, and every open tab of the people concerned gets it through the WebSocket API — the
+  // bell's count too, whenever it changes (a notification written by any job, one read elsewhere).
   'messaging-fanout': {
     entry: 'functions/src/jobs/messaging-fanout.ts',
-    description: 'Coopol job: inboxes, unread totals and live pushes of messages',
-    trigger: { kind: 'stream', entities: ['chatMessage', 'chatParticipant'], changes: ['INSERT', 'MODIFY'], batchSize: 10 },
+    description: 'Coopol job: inboxes, unread totals and live pushes of messages and the bell',
+    trigger: { kind: 'stream', entities: ['chatMessage', 'chatParticipant', 'notificationState'], changes: ['INSERT', 'MODIFY'], batchSize: 10 },
     access: { table: 'readwrite', realtime: 'push', messageMail: true },
     timeoutSeconds: 60,
     memorySize: 1024,

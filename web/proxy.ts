@@ -4,6 +4,7 @@ import { cookieOptions, isFresh, isSecureRequest, REFRESH_MAX_AGE_SECONDS, renew
 
 /**
  * Every page and server action passes here: it gets its Content-Security-Policy with a fresh nonce,
+ * a visitor's home address shows the landing (`/decouvrir`),
  * which Next reads from the request to put on its scripts (the other security headers are in
  * next.config.ts), and a signed-in person's id token is
  * renewed before the page renders — the new cookies go to the browser and, through Next's request
@@ -15,7 +16,13 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);
-  const response = NextResponse.next({ request: { headers } });
+  // The home address, for a visitor (no session cookie at all): the landing, a page of its own
+  // (`app/decouvrir`), shown at `/`.
+  const visitor = !request.cookies.has(sessionCookies.idToken) && !request.cookies.has(sessionCookies.refreshToken);
+  const response =
+    visitor && request.nextUrl.pathname === '/'
+      ? NextResponse.rewrite(new URL('/decouvrir', request.url), { request: { headers } })
+      : NextResponse.next({ request: { headers } });
   await renewSession(request, response);
   response.headers.set('content-security-policy', csp);
   return response;

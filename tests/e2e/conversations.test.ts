@@ -70,8 +70,8 @@ describe('Marc follows a conversation', () => {
     const marker = await page.evaluate(() => ((window as unknown as { stillHere: number }).stillHere = Math.random()));
     const commented = await call(stack, lea, 'POST', `/api/posts/${postId}/comments`, { text: leaText });
     assert.equal(commented.status, 201);
-    // The page asks for the count every 30 s while in view: no reload, no click.
-    await page.waitForFunction((n) => Number(document.querySelector('header [data-unread]')?.getAttribute('data-unread')) > n, before, { timeout: 50_000 });
+    // The count comes on the live channel (ADR 0029; the page no longer polls): no reload, no click.
+    await page.waitForFunction((n) => Number(document.querySelector('header [data-unread]')?.getAttribute('data-unread')) > n, before, { timeout: 15_000 });
     assert.equal(await page.evaluate(() => (window as unknown as { stillHere?: number }).stillHere), marker, 'the same page, not reloaded');
     await page.getByText(/Alertes : 1 non lue/).waitFor({ state: 'attached' });
 

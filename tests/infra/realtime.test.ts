@@ -60,7 +60,7 @@ test('only the fan-out job may push, to this stage’s connections; only the mes
   assert.equal(grants.length, 1, 'one function may push');
   assert.match(JSON.stringify(grants[0]), new RegExp(`/${realtimeStageName}/POST/@connections/\\*`));
   jobs.hasResourceProperties('AWS::Lambda::Function', {
-    Description: 'Coopol job: inboxes, unread totals and live pushes of messages',
+    Description: 'Coopol job: inboxes, unread totals and live pushes of messages and the bell',
     Environment: { Variables: Match.objectLike({ REALTIME_ENDPOINT: Match.anyValue() }) },
   });
   const api = stage.template('api');

@@ -375,6 +375,24 @@ describe('the live channel (ADR 0029)', () => {
     assert.deepEqual(after.sort(), before.filter((id) => id !== stale).sort(), 'only the gone connection was removed');
   });
 
+  test('the bell’s count is live too: a notification any job writes reaches every open tab; « tout marquer comme lu » elsewhere brings them to 0', async () => {
+    const bellIs = (unread: number) => (frame: RealtimeEvent): frame is Extract<RealtimeEvent, { type: 'notifications' }> => frame.type === 'notifications' && frame.unread === unread;
+    const [quentin, rose] = await Promise.all([person(`quentin${run.slice(0, 4)}`, '68100'), person(`rose${run.slice(0, 4)}`, '68100')]);
+    const [phone, laptop] = await Promise.all([open(rose), open(rose)]);
+    // Quentin asks Rose to be his coopain: the notifications job tells her, and her bell moves in both tabs.
+    assert.equal((await call(stack, quentin, 'POST', `/api/friends/${rose.userId}`)).status, 200);
+    for (const tab of [phone, laptop]) await tab.next(bellIs(1));
+    assert.equal((await call(stack, rose, 'GET', '/api/me/notifications/unread')).body.unread, 1, 'the frame says what the API says');
+    // Read from a third device: both tabs follow.
+    assert.equal((await call(stack, rose, 'POST', '/api/me/notifications/read')).status, 200);
+    for (const tab of [phone, laptop]) await tab.next(bellIs(0));
+    // A change of her settings alone pushes nothing.
+    const before = phone.frames.length;
+    assert.equal((await call(stack, rose, 'PATCH', '/api/me/notification-settings', { email: { message: 'daily' } })).status, 200);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(phone.frames.filter((f) => f.type === 'notifications').length, phone.frames.slice(0, before).filter((f) => f.type === 'notifications').length);
+  });
+
   test('a closed tab is forgotten at once ($disconnect)', async () => {
     const { RealtimeConnectionEntity } = await import('../../functions/src/domain/messaging/entities');
     const count = async () => (await RealtimeConnectionEntity.query.byPerson({ userId: paul.userId }).go()).data.length;
@@ -456,7 +474,7 @@ describe('the offline mail (ADR 0029)', () => {
     assert.ok((raviMails[0]!.body.text ?? '').includes(`/messages/${conversations.get(ravi.userId)}`), raviMails[0]!.body.text);
     for (const quiet of [sara, theo, uma, vic]) assert.deepEqual(await subject(quiet)(), [], `${quiet.email} gets no mail now`);
     // Sara's goes in her daily digest: a notification of kind « message » waits for it; Théo's bell has it, no mail; Uma and Vic are told nothing.
-    const kinds = async (who: TestPerson) => ((await call(stack, who, 'GET', '/api/me/notifications?limit=20')).body.items as { kind: string; path: string }[]).filter((n) => n.kind === 'message');
+    const kinds = async (who: TestPerson) => ((await call(stack, who, 'GET', '/api/me/notifications?limit=20')).body.items as { kind: string; path: string; read: boolean }[]).filter((n) => n.kind === 'message');
     assert.equal((await kinds(sara)).length, 1);
     assert.equal((await kinds(theo)).length, 1);
     assert.deepEqual(await kinds(uma), []);
@@ -467,7 +485,12 @@ describe('the offline mail (ADR 0029)', () => {
     await untilDue(ravi, second);
     await mailOfflineReaders(later(180_000), time);
     assert.equal((await subject(ravi)()).length, 1, 'the same unread run: no second mail');
+    const bell = async () => (await call(stack, ravi, 'GET', '/api/me/notifications/unread')).body.unread as number;
+    assert.deepEqual([(await kinds(ravi)).map((n) => n.read), await bell()], [[false], 1]);
     assert.equal((await call(stack, ravi, 'POST', `/api/conversations/${second.conversationId}/read`, { lastReadMessageId: second.messageId })).status, 200);
+    // Reading the conversation reads its notification: the bell no longer tells of it.
+    await until(async () => ((await bell()) === 0 ? true : undefined));
+    assert.deepEqual((await kinds(ravi)).map((n) => n.read), [true]);
     await untilDue(ravi, await send(ravi, `Bon, samedi alors ${run}`, 3));
     await mailOfflineReaders(later(240_000), time);
     assert.equal((await subject(ravi)()).length, 2, 'read, then written to again: a new mail');

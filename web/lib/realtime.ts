@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 /**
  * The browser's end of the live channel (ADR 0029): one WebSocket per tab, shared by whatever the
- * page draws (the « Messages » badge, the inbox, a conversation). A one-minute ticket is asked of the
+ * page draws (the header's counts, the inbox, a conversation). A one-minute ticket is asked of the
  * site (`POST /messages/canal`, the session stays in its httpOnly cookies), the socket opened with it,
  * a ping sent every 5 minutes (API Gateway closes a connection idle for 10), and a closed socket opened
  * again with a new ticket, waiting longer after each failure (1 s … 1 min), at once when the browser
@@ -11,7 +11,7 @@ import type { z } from 'zod';
  * without it, they only stop being live.
  *
  * Imported lazily by the components that listen, so that no page's first load carries it (ADR 0026);
- * the frames are checked by hand, not with the contract's zod schema, for the same reason.
+ * the frames are not checked with the contract's zod schema, for the same reason.
  */
 
 export type LiveMessage = z.output<typeof ChatMessage>;
@@ -19,6 +19,7 @@ export type LiveFrame =
   | { type: 'message' | 'message-changed'; message: LiveMessage }
   | { type: 'read'; conversationId: string; userId: string; lastReadMessageId: string }
   | { type: 'unread'; total: number }
+  | { type: 'notifications'; unread: number }
   /** Not from the server: the socket (re)opened, so whatever came while it was closed is to be read again. */
   | { type: 'connected'; again: boolean };
 
@@ -47,9 +48,32 @@ export function listen(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Whether the socket is open now (a page may then stop asking the server by itself). */
-export function isLive(): boolean {
-  return socket?.readyState === WebSocket.OPEN;
+/**
+ * The header's counts (`LiveCount`): where each is asked again, and the frame that carries it — the
+ * field is named alike in both.
+ */
+const counts = {
+  notifications: { source: '/notifications/non-lues', frame: 'notifications', field: 'unread' },
+  messages: { source: '/messages/non-lus', frame: 'unread', field: 'total' },
+} as const;
+export type CountName = keyof typeof counts;
+
+/**
+ * Follows one of the header's counts: each frame that carries it, and the site asked again when the
+ * channel opens after a drop (what came meanwhile was missed; coming back into view or online opens
+ * it). The returned function stops.
+ */
+export function followCount(of: CountName, set: (count: number) => void): () => void {
+  const { source, frame: type, field } = counts[of];
+  const ask = () =>
+    fetch(source, { cache: 'no-store' })
+      .then((answer) => answer.json())
+      .then((body: Record<string, unknown>) => typeof body[field] === 'number' && set(body[field]))
+      .catch(() => undefined);
+  return listen((frame) => {
+    if (frame.type === type) set((frame as unknown as Record<string, number>)[field]!);
+    else if (frame.type === 'connected' && frame.again) void ask();
+  });
 }
 
 function emit(frame: LiveFrame): void {
@@ -125,31 +149,19 @@ async function connect(): Promise<void> {
   });
 }
 
-function isMessage(value: unknown): value is LiveMessage {
-  const m = value as Partial<LiveMessage> | null;
-  return typeof m === 'object' && m !== null && typeof m.id === 'string' && typeof m.conversationId === 'string' && typeof m.text === 'string';
-}
+/** The frames the pages use (the contract's `RealtimeEvent`, less the pong). */
+const known = new Set(['message', 'message-changed', 'read', 'unread', 'notifications']);
 
-/** A frame of the contract's `RealtimeEvent`, or null (a pong, or something this page does not know). */
+/**
+ * A frame of the contract's `RealtimeEvent`, or null (a pong, or something this page does not know).
+ * Its fields are not checked one by one: the server writes them from the contract's type, and every
+ * page's first load would pay for the checks (ADR 0026).
+ */
 export function readFrame(data: unknown): LiveFrame | null {
-  if (typeof data !== 'string') return null;
-  let value: Record<string, unknown>;
   try {
-    value = JSON.parse(data) as Record<string, unknown>;
+    const value = JSON.parse(String(data)) as LiveFrame;
+    return known.has(value?.type) ? value : null;
   } catch {
     return null;
-  }
-  switch (value.type) {
-    case 'message':
-    case 'message-changed':
-      return isMessage(value.message) ? { type: value.type, message: value.message } : null;
-    case 'read':
-      return typeof value.conversationId === 'string' && typeof value.userId === 'string' && typeof value.lastReadMessageId === 'string'
-        ? { type: 'read', conversationId: value.conversationId, userId: value.userId, lastReadMessageId: value.lastReadMessageId }
-        : null;
-    case 'unread':
-      return typeof value.total === 'number' ? { type: 'unread', total: value.total } : null;
-    default:
-      return null;
   }
 }

@@ -79,6 +79,8 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message-changed'), message: ChatMessage }),
   z.object({ type: z.literal('read'), conversationId: ConversationId, userId: UserId, lastReadMessageId: MessageId }),
   z.object({ type: z.literal('unread'), total: z.number().int().min(0) }),
+  /** The bell's count changed (a notification came, or was read in another tab). */
+  z.object({ type: z.literal('notifications'), unread: z.number().int().min(0) }),
   z.object({ type: z.literal('pong') }),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;

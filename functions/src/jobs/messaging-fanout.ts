@@ -1,15 +1,24 @@
-import { fanOutChangedMessage, fanOutNewMessage, fanOutRead, type StreamedMessage, type StreamedParticipant } from '../domain/messaging/fanout';
+import { fanOutBellCount, fanOutChangedMessage, fanOutNewMessage, fanOutRead, type StreamedMessage, type StreamedParticipant } from '../domain/messaging/fanout';
+import { unreadRunSeen } from '../domain/messaging/unread-run';
 import { postToConnection } from '../shared/realtime-push';
 import { streamJob } from './kit/stream-job';
 
 /**
- * The table stream, filtered to messages (new, edited, deleted) and participants (a read marker
- * moved), infra/jobs.ts: the inboxes and unread totals follow, and every open tab of the people
- * concerned gets the frame (ADR 0029). A change delivered again is a no-op for the inboxes; a frame
+ * The table stream, filtered to messages (new, edited, deleted), participants (a read marker moved)
+ * and the bell's counts, infra/jobs.ts: the inboxes and unread totals follow, and every open tab of
+ * the people concerned gets the frame (ADR 0029). A change delivered again is a no-op for the inboxes; a frame
  * may then reach a tab twice, which the page ignores by the message's id.
  */
-export const handler = streamJob<(StreamedMessage | StreamedParticipant) & { __edb_e__?: string }>(async ({ kind, before, after }) => {
+type BellState = { userId: string; unread?: number };
+
+export const handler = streamJob<(StreamedMessage | StreamedParticipant | BellState) & { __edb_e__?: string }>(async ({ kind, before, after }) => {
   if (!after) return;
+  if (after.__edb_e__ === 'notificationState') {
+    // Its settings change too (mutes, mail choices): only a new count is pushed.
+    const unread = (after as BellState).unread ?? 0;
+    if (kind === 'INSERT' || unread !== ((before as BellState | undefined)?.unread ?? 0)) await fanOutBellCount(after as BellState, postToConnection);
+    return;
+  }
   if (after.__edb_e__ === 'chatMessage') {
     const message = after as StreamedMessage;
     if (kind === 'INSERT') await fanOutNewMessage(message, postToConnection);
@@ -19,5 +28,6 @@ export const handler = streamJob<(StreamedMessage | StreamedParticipant) & { __e
   const participant = after as StreamedParticipant;
   if (kind === 'MODIFY' && participant.lastReadMessageId && participant.lastReadMessageId !== (before as StreamedParticipant | undefined)?.lastReadMessageId) {
     await fanOutRead(participant, postToConnection);
+    await unreadRunSeen(before as StreamedParticipant | undefined, participant);
   }
 });

@@ -2,11 +2,14 @@ import { routes } from '@coopol/contracts';
 import { callApi } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { NavLink } from '../site/NavLink';
-import { MessagesCount } from './MessagesCount';
+import { IconSvg } from '../ui/IconSvg';
+import { LiveCount } from '../ui/LiveCount';
+import { message as messageShape } from '../ui/shapes/message';
+import styles from './messages-link.module.css';
 
 /**
  * « Messages » in the top bar, at every width (beside « Aide », as the phone's bottom bar is full):
- * its icon and the unread total of the inbox (1 GetItem), kept live by `MessagesCount`, whose hidden
+ * its icon and the unread total of the inbox (1 GetItem), kept live by `LiveCount`, whose hidden
  * text names the link (« Messages : 2 non lus »); no word beside it, the desktop bar being full. Nothing if signed out.
  */
 export async function MessagesLink({ className }: { className?: string }) {
@@ -15,7 +18,9 @@ export async function MessagesLink({ className }: { className?: string }) {
   const total = await callApi(routes.unreadTotal, {}, { token: session.idToken }).then((r) => r.total).catch(() => 0);
   return (
     <NavLink href="/messages" className={className}>
-      <MessagesCount initial={total} />
+      <LiveCount of="messages" initial={total} className={styles.icon} countClassName={styles.count}>
+        <IconSvg size={22}>{messageShape}</IconSvg>
+      </LiveCount>
     </NavLink>
   );
 }

@@ -24,21 +24,32 @@ export function LoadMore({
   const [next, setNext] = useState<string | null>(cursor);
   const [pending, startTransition] = useTransition();
   const sentinel = useRef<HTMLAnchorElement>(null);
+  // The cursors already asked for. The observer may call back twice before React has drawn
+  // « pending » (its first call on observe, then the scroll): a cursor is loaded once, or its page
+  // would be appended twice.
+  const asked = useRef(new Set<string>());
 
   useEffect(() => {
     const target = sentinel.current;
     if (!target || !next) return;
     const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting) || pending) return;
+      if (!entries.some((e) => e.isIntersecting) || asked.current.has(next)) return;
+      asked.current.add(next);
       startTransition(async () => {
-        const page = await load(next);
-        setPages((previous) => [...previous, page.nodes]);
-        setNext(page.next);
+        try {
+          const page = await load(next);
+          setPages((previous) => [...previous, page.nodes]);
+          setNext(page.next);
+        } catch {
+          // Lost on the way (offline, a deploy): the next time the end comes into view asks again,
+          // and the link still leads to the next page.
+          asked.current.delete(next);
+        }
       });
     });
     observer.observe(target);
     return () => observer.disconnect();
-  }, [next, pending, load]);
+  }, [next, load]);
 
   return (
     <>

@@ -3,11 +3,14 @@ import { t } from '../../i18n';
 import { callApi } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { UserMenu } from '../site/UserMenu';
-import { BellCount, LazyBellList } from './BellMenu';
+import { IconSvg } from '../ui/IconSvg';
+import { LiveCount } from '../ui/LiveCount';
+import { bell as bellShape } from '../ui/shapes/bell';
+import { LazyBellList } from './BellMenu';
 import styles from './bell.module.css';
 
 /**
- * The bell: its unread count (1 GetItem behind it, kept fresh by the page while it is in view) and,
+ * The bell: its unread count (1 GetItem behind it, kept live by `LiveCount`) and,
  * opened, the latest notifications — a disclosure, so without JavaScript it still leads to them all.
  * Nothing if it cannot be read.
  */
@@ -21,7 +24,9 @@ export async function NotificationBell({ className, labelClassName }: { classNam
       summaryClassName={`${className ?? ''} ${styles.bell}`}
       summary={
         <>
-          <BellCount initial={unread} />
+          <LiveCount of="notifications" initial={unread} className={styles.bellIcon} countClassName={styles.bellCount}>
+            <IconSvg size={22}>{bellShape}</IconSvg>
+          </LiveCount>
           {/* The word under the icon, as the other destinations have; the count's hidden label starts with it. */}
           <span className={labelClassName} aria-hidden="true">
             {t('nav.alerts')}

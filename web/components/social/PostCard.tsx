@@ -8,7 +8,9 @@ import { Hidden } from '../forms/Hidden';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextArea } from '../forms/TextArea';
 import { Avatar } from '../people/Avatar';
-import { ClickToLoad } from './ClickToLoad';
+import { LazyClickToLoad } from './LazyClickToLoad';
+// The video placeholder's styles come with the page, so it is styled before its lazy script arrives.
+import './posts-client.module.css';
 import { ContentMenu } from './ContentMenu';
 import { fileSize } from './file-size';
 import styles from './social.module.css';
@@ -122,7 +124,7 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
         </a>
       )}
       {post.embed && (
-        <ClickToLoad
+        <LazyClickToLoad
           embedUrl={post.embed.embedUrl}
           url={post.embed.url}
           words={{

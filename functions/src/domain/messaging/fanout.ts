@@ -151,3 +151,13 @@ export async function fanOutRead(participant: StreamedParticipant, post: Post): 
     post,
   );
 }
+
+/**
+ * The bell's count (the person's `notificationState`, ADR 0029): to every open tab of its person
+ * whenever it changed — a notification any job wrote, one read or « tout marquer comme lu » in another
+ * tab. One Query of their connections; nothing when they have none open.
+ */
+export async function fanOutBellCount(state: { userId: string; unread?: number }, post: Post): Promise<Push> {
+  const frame: RealtimeEvent = { type: 'notifications', unread: Math.max(0, state.unread ?? 0) };
+  return pushToPeople(new Map([[state.userId, [frame]]]), post);
+}

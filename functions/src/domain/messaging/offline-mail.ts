@@ -1,4 +1,5 @@
 import { notify } from '../social/notifications';
+import { unreadRunCause } from './unread-run';
 import { ChatMailDueEntity, InboxEntryEntity, MessageEntity, ParticipantEntity, RealtimeConnectionEntity } from './entities';
 import { messageInstant } from './ids';
 import { hourOf, minuteOf } from './mail-due';
@@ -49,7 +50,7 @@ async function handle(item: Due, now: Date): Promise<boolean> {
     const first = unread[0]?.messageId ?? item.messageId;
     await notify([item.userId], {
       kind: 'message',
-      cause: `chat-unread:${item.conversationId}:${first}`,
+      cause: unreadRunCause(item.conversationId, first),
       text: textOf(entry!),
       path: `/messages/${item.conversationId}`,
       at: messageInstant(first).toISOString(),
@@ -82,3 +83,4 @@ export async function mailOfflineReaders(now: Date, timeLeftMs: () => number): P
   }
   return { looked, told };
 }
+

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import { alongsideCaller, type Caller, type CallerLoading } from '../access/caller';
 import { factsOf } from '../access/load-caller';
@@ -28,6 +27,7 @@ import { spaceOfPost } from './spaces';
 import { isConditionFailure } from '../../shared/conditions';
 import { NotFoundError } from '../errors';
 import { expiryFrom } from '../privacy/retention';
+import { markKeyRead, notificationIdOf } from './notification-reads';
 
 export type NotificationKind = (typeof notificationKinds)[number];
 export type EmailMode = (typeof emailModes)[number];
@@ -57,9 +57,6 @@ export interface NewNotification {
   about?: { postId: string; commentId?: string; commentAt?: string };
   at: string;
 }
-
-/** A notification's id: a hash of its cause and its recipient, so the same cause never notifies twice. */
-export const notificationIdOf = (cause: string, userId: string) => createHash('sha256').update(`${cause}|${userId}`).digest('base64url').slice(0, 22);
 
 /** The id the API shows: the notification's time (base 36 milliseconds) and its id, so that opening one is one write. */
 const publicId = (n: { at: string; notificationId: string }) => `${Date.parse(n.at).toString(36)}.${n.notificationId}`;
@@ -418,23 +415,6 @@ export async function unreadCount(caller: Caller) {
   const person = requirePerson(caller);
   const { data } = await NotificationStateEntity.get({ userId: person.userId }).go();
   return { unread: Math.max(0, data?.unread ?? 0) };
-}
-
-/**
- * One notification read (its recipient opened it): marked, and the bell counts one less — in one
- * transaction, which changes nothing when it was read already (by itself, or by « tout marquer comme lu »).
- */
-async function markKeyRead(key: { userId: string; at: string; notificationId: string }): Promise<void> {
-  await social.transaction
-    .write(({ notification, notificationState }) => [
-      notification.patch(key).set({ readAt: new Date().toISOString() }).where((attr, op) => op.notExists(attr.readAt)).commit(),
-      notificationState
-        .patch({ userId: key.userId })
-        .add({ unread: -1 })
-        .where((attr, op) => `${op.gt(attr.unread, 0)} AND (${op.notExists(attr.readAt)} OR ${op.lt(attr.readAt, key.at)})`)
-        .commit(),
-    ])
-    .go();
 }
 
 /** Opening one of my notifications (S15 + S16): a 404 for an id that is not one of mine. */
