@@ -130,11 +130,12 @@ export const jobs = {
   },
   // Live messaging (issue 15, ADR 0029): the inboxes and unread totals follow each message and read
   // marker, and every open tab of the people concerned gets it through the WebSocket API — the
-  // bell's count too, whenever it changes (a notification written by any job, one read elsewhere).
+  // bell's count too, whenever it changes (a notification written by any job, one read elsewhere);
+  // and who leaves a group or their section leaves its salon.
   'messaging-fanout': {
     entry: 'functions/src/jobs/messaging-fanout.ts',
     description: 'Coopol job: inboxes, unread totals and live pushes of messages and the bell',
-    trigger: { kind: 'stream', entities: ['chatMessage', 'chatParticipant', 'notificationState'], changes: ['INSERT', 'MODIFY'], batchSize: 10 },
+    trigger: { kind: 'stream', entities: ['chatMessage', 'chatParticipant', 'notificationState', 'person'], changes: ['INSERT', 'MODIFY'], batchSize: 10 },
     access: { table: 'readwrite', realtime: 'push', messageMail: true },
     timeoutSeconds: 60,
     memorySize: 1024,

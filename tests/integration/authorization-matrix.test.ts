@@ -426,6 +426,19 @@ const messagingMatrix = {
   listMyBlocks: { method: 'GET', path: () => '/api/me/blocks', expect: signedIn(200) },
   blockPerson: { method: 'PUT', path: () => '/api/me/blocks/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
   unblockPerson: { method: 'DELETE', path: () => '/api/me/blocks/00000000-0000-4000-8000-000000000000', expect: signedIn(200) },
+  // Mulhouse's salon, opened by its secretary in the fixtures: for whoever reads the section (its adhérents,
+  // those who run it); anyone else is told it does not exist. Opening and closing it: those who run it.
+  getSalon: { method: 'GET', path: () => '/api/spaces/section/mulhouse/salon', expect: viewersOfE(200) },
+  setSalonOpen: { method: 'PUT', path: () => '/api/spaces/section/mulhouse/salon', body: () => ({ open: true }), expect: managersOf(200) },
+  joinSalon: {
+    method: 'POST',
+    path: () => '/api/spaces/section/mulhouse/salon/join',
+    expect: viewersOfE(200),
+    undo: async (actor) => {
+      const left = await call(stack, as(actor), 'POST', '/api/conversations/s.section:mulhouse/leave');
+      assert.equal(left.status, 200, JSON.stringify(left.body));
+    },
+  },
 } satisfies Partial<Record<RouteName, Case>>;
 
 const matrix: Record<RouteName, Case> = {
@@ -633,6 +646,8 @@ async function createEventFixtures() {
   const report = await call(stack, people.memberOfTheSection, 'POST', `/api/conversations/${conversation.id}/messages/${conversation.reportedId}/report`, { reason: 'Pour la matrice' });
   assert.equal(report.status, 201, JSON.stringify(report.body));
   conversation.reportId = report.body.id as string;
+  const salon = await call(stack, people.sectionSecretary, 'PUT', '/api/spaces/section/mulhouse/salon', { open: true });
+  assert.equal(salon.status, 200, JSON.stringify(salon.body));
 }
 
 // Social fixtures (see socialMatrix), once the people exist (a hook of the matrix's suite).

@@ -539,3 +539,112 @@ describe('reporting a message (ADR 0029)', () => {
     });
   });
 });
+
+describe('a space’s salon (ADR 0029 § Salons)', () => {
+  const sockets: WebSocket[] = [];
+  /** An adhérent of Mulhouse (only adhérents create groups). */
+  const adherent = (name: string) =>
+    createTestPerson(stack, { email: `${name}-${run}@coopol.example`, givenName: name, familyName: 'Test', postalCode: '68100', member: { memberNumber: `SL${name.toUpperCase()}${run.slice(0, 4).toUpperCase()}`, sectionId: 'mulhouse' } });
+  after(() => {
+    for (const socket of sockets) socket.terminate();
+  });
+
+  test('a group’s managers open it, its members join and hear it live; who leaves the group leaves the salon; outsiders are told it does not exist', async () => {
+    const [anne, bea, carl, dora] = await Promise.all([adherent('anne'), ...['bea', 'carl', 'dora'].map((name) => person(`${name}s${run.slice(0, 4)}`, '68100'))]);
+    const created = await call(stack, anne!, 'POST', '/api/groups', { name: `Salon ${run}`, kind: 'open', audience: 'all' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const groupId = created.body.id as string;
+    const salonPath = `/api/spaces/group/${groupId}/salon`;
+    for (const member of [bea!, carl!]) assert.equal((await call(stack, member, 'POST', `/api/groups/${groupId}/join`)).status, 200);
+
+    // Not opened yet: its members see so, and cannot join; a member may not open it; an outsider is told nothing is there.
+    assert.deepEqual(((await call(stack, bea!, 'GET', salonPath)).body as { open: boolean; mayManage: boolean }).open, false);
+    assert.equal((await call(stack, bea!, 'POST', `${salonPath}/join`)).status, 404);
+    const refused = await call(stack, bea!, 'PUT', salonPath, { open: true });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.code, 'salon.runners-only');
+    for (const [method, path] of [['GET', salonPath], ['POST', `${salonPath}/join`], ['PUT', salonPath]] as const) {
+      assert.equal((await call(stack, dora!, method, path, method === 'PUT' ? { open: true } : undefined)).status, 404, `${method} ${path} for someone outside the group`);
+    }
+    assert.equal((await call(stack, anne!, 'PUT', salonPath, { foo: 1 })).status, 400, 'the body is checked');
+
+    // Anne opens it (and is in it); Béa and Carl join; the same join twice counts once.
+    const opened = await call(stack, anne!, 'PUT', salonPath, { open: true });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    const conversationId = opened.body.conversationId as string;
+    assert.equal(conversationId, `s.group:${groupId}`);
+    assert.deepEqual([opened.body.open, opened.body.joined, opened.body.mayManage, opened.body.participantCount], [true, true, true, 1]);
+    for (const member of [bea!, carl!, carl!]) assert.equal((await call(stack, member, 'POST', `${salonPath}/join`)).status, 200);
+    const state = (await call(stack, bea!, 'GET', salonPath)).body;
+    assert.deepEqual([state.joined, state.mayManage, state.participantCount], [true, false, 3]);
+    const inbox = (await call(stack, carl!, 'GET', '/api/conversations')).body.items as { conversationId: string; kind: string; title: string }[];
+    assert.deepEqual(inbox.find((e) => e.conversationId === conversationId), { ...inbox.find((e) => e.conversationId === conversationId)!, kind: 'salon', title: `Groupe Salon ${run}` });
+    const view = await call(stack, carl!, 'GET', `/api/conversations/${conversationId}`);
+    assert.equal(view.status, 200);
+    assert.deepEqual([view.body.participants, (view.body.salon as { title: string; open: boolean }).title], [[], `Groupe Salon ${run}`], 'a salon names its space, not its hundreds of people');
+
+    // A message reaches every member's open tab; Dora, outside, reads nothing.
+    const carlTab = await openTab(carl!);
+    sockets.push(carlTab.socket);
+    const text = `Qui vient samedi ? ${run}`;
+    const sent = await call(stack, bea!, 'POST', `/api/conversations/${conversationId}/messages`, { text, clientMessageId: `salon-${run}-1` });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    await carlTab.next(messageIn(conversationId, text));
+    assert.equal((await call(stack, dora!, 'GET', `/api/conversations/${conversationId}/messages`)).status, 404);
+
+    // Carl leaves the group: at once out of the salon (404 everywhere), then out of its inbox and count.
+    assert.equal((await call(stack, carl!, 'POST', `/api/groups/${groupId}/leave`)).status, 200);
+    assert.equal((await call(stack, carl!, 'GET', `/api/conversations/${conversationId}/messages`)).status, 404);
+    assert.equal((await call(stack, carl!, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Encore là ?', clientMessageId: `salon-${run}-2` })).status, 404);
+    await until(async () => (((await call(stack, carl!, 'GET', '/api/conversations')).body.items as { conversationId: string }[]).some((e) => e.conversationId === conversationId) ? undefined : true));
+    await until(async () => (((await call(stack, anne!, 'GET', salonPath)).body.participantCount as number) === 2 ? true : undefined));
+    const after = `Carl est parti ${run}`;
+    await call(stack, bea!, 'POST', `/api/conversations/${conversationId}/messages`, { text: after, clientMessageId: `salon-${run}-3` });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.ok(!carlTab.frames.some((f) => f.type === 'message' && f.message.text === after), 'nothing more reaches who left the group');
+
+    // Closed by Anne: read still, written no more (409); reopened, written again.
+    const closed = await call(stack, anne!, 'PUT', salonPath, { open: false });
+    assert.deepEqual([closed.status, closed.body.open], [200, false]);
+    assert.equal((await call(stack, bea!, 'GET', `/api/conversations/${conversationId}/messages`)).status, 200);
+    const late = await call(stack, bea!, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Trop tard', clientMessageId: `salon-${run}-4` });
+    assert.deepEqual([late.status, late.body.code], [409, 'salon.closed']);
+    assert.equal((await call(stack, dora!, 'POST', `/api/groups/${groupId}/join`)).status, 200);
+    assert.equal((await call(stack, dora!, 'POST', `${salonPath}/join`)).body.code, 'salon.closed');
+    assert.equal((await call(stack, anne!, 'PUT', salonPath, { open: true })).status, 200);
+    assert.equal((await call(stack, bea!, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Rouvert', clientMessageId: `salon-${run}-5` })).status, 201);
+  });
+
+  test('a salon’s message is reported to its space’s moderators, not the national team; they withdraw it, or block its author from writing in the space', async () => {
+    const [ines, joel, kim] = await Promise.all([adherent('ines'), ...['joel', 'kim'].map((name) => person(`${name}r${run.slice(0, 4)}`, '68100'))]);
+    const created = await call(stack, ines!, 'POST', '/api/groups', { name: `Modération ${run}`, kind: 'open', audience: 'all' });
+    const groupId = created.body.id as string;
+    const salonPath = `/api/spaces/group/${groupId}/salon`;
+    for (const member of [joel!, kim!]) assert.equal((await call(stack, member, 'POST', `/api/groups/${groupId}/join`)).status, 200);
+    const conversationId = (await call(stack, ines!, 'PUT', salonPath, { open: true })).body.conversationId as string;
+    for (const member of [joel!, kim!]) await call(stack, member, 'POST', `${salonPath}/join`);
+    const sent = await call(stack, joel!, 'POST', `/api/conversations/${conversationId}/messages`, { text: `Propos déplacé ${run}`, clientMessageId: `salon-r-${run}-1` });
+    const reported = await call(stack, kim!, 'POST', `/api/conversations/${conversationId}/messages/${sent.body.id}/report`, { reason: 'Insultant' });
+    assert.equal(reported.status, 201, JSON.stringify(reported.body));
+    const reportId = reported.body.id as string;
+
+    const queue = await call(stack, ines!, 'GET', `/api/spaces/group/${groupId}/reports`);
+    assert.equal(queue.status, 200);
+    const mine = (queue.body.items as { id: string; message?: { text: string } }[]).find((r) => r.id === reportId);
+    assert.equal(mine?.message?.text, `Propos déplacé ${run}`, 'in the space’s queue, with the message');
+    assert.equal((await call(stack, kim!, 'POST', `/api/reports/${reportId}/hide-message`)).status, 403, 'the reporter is no moderator');
+
+    const hidden = await call(stack, ines!, 'POST', `/api/reports/${reportId}/hide-message`);
+    assert.equal(hidden.status, 200, JSON.stringify(hidden.body));
+    await until(async () => {
+      const page = await call(stack, kim!, 'GET', `/api/conversations/${conversationId}/messages`);
+      return (page.body.items as { id: string; deleted: boolean }[]).find((m) => m.id === sent.body.id)?.deleted ? true : undefined;
+    });
+
+    // Blocked in the group by Inès: Joël writes no more in its salon (and reads it still).
+    assert.equal((await call(stack, ines!, 'PUT', `/api/spaces/group/${groupId}/blocks/${joel!.userId}`)).status, 200);
+    const silenced = await call(stack, joel!, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Encore', clientMessageId: `salon-r-${run}-2` });
+    assert.deepEqual([silenced.status, silenced.body.code], [403, 'space.blocked']);
+    assert.equal((await call(stack, joel!, 'GET', `/api/conversations/${conversationId}/messages`)).status, 200);
+  });
+});

@@ -72,3 +72,44 @@ describe('mayWriteTo', () => {
     assert.equal(refusal(() => mayWriteTo({ kind: 'unregistered', userId: 'u' }, recipient(), friends)).status, 403);
   });
 });
+
+describe('salons (ADR 0029 § Salons)', async () => {
+  const { mayBeInSalon, mayRunSalon } = await import('../../functions/src/domain/access/policy');
+  const { salonRuleSpace, salonsLeftBy } = await import('../../functions/src/domain/messaging/salon-spaces');
+  const mulhouse = { spaceType: 'section', spaceId: 'mulhouse', federationCode: '68' };
+  const options = { officialMfaRequired: true };
+
+  test('a section’s salon is for its adhérents and those who run it from above; a group’s for its members, from the person’s own groups', () => {
+    const inSection = (who: Extract<Caller, { kind: 'person' }>) => {
+      const { space, facts } = salonRuleSpace(who, mulhouse);
+      return mayBeInSalon(who, space, facts);
+    };
+    assert.equal(inSection(person()), true);
+    assert.equal(inSection(person({ status: 'sympathisant' })), false, 'a supporter of Mulhouse has no section');
+    assert.equal(inSection(person({ sectionId: 'colmar' })), false);
+    assert.equal(inSection(person({ sectionId: 'colmar', roles: [{ role: 'federation-officer', scopeType: 'federation', scopeId: '68' }] })), true, 'the federation’s officers');
+    const group = { spaceType: 'group', spaceId: 'g1' };
+    const member = person({ groupIds: ['g1'] });
+    assert.equal(mayBeInSalon(member, salonRuleSpace(member, group).space, salonRuleSpace(member, group).facts), true);
+    const outsider = person();
+    assert.equal(mayBeInSalon(outsider, salonRuleSpace(outsider, group).space, salonRuleSpace(outsider, group).facts), false);
+  });
+
+  test('those who run the space open it: a group’s managers without TOTP, a section’s officials with it', () => {
+    assert.doesNotThrow(() => mayRunSalon(person(), { type: 'group', id: 'g1' }, options, { state: 'member', role: 'manager' }));
+    assert.equal(refusal(() => mayRunSalon(person(), { type: 'group', id: 'g1' }, options, { state: 'member', role: 'member' })).reason, 'salon.runners-only');
+    assert.equal(refusal(() => mayRunSalon(person(), { type: 'section', id: 'mulhouse', federationCode: '68' }, options)).reason, 'salon.runners-only');
+    const secretary = person({ roles: [{ role: 'section-secretary', scopeType: 'section', scopeId: 'mulhouse' }] });
+    assert.doesNotThrow(() => mayRunSalon(secretary, { type: 'section', id: 'mulhouse', federationCode: '68' }, options));
+    assert.equal(refusal(() => mayRunSalon({ ...secretary, mfaVerified: false }, { type: 'section', id: 'mulhouse', federationCode: '68' }, options)).status, 403);
+  });
+
+  test('the salons a change of a person takes them out of: groups left, a section left or lapsed', () => {
+    const before = { userId: 'u', status: 'adherent', sectionId: 'mulhouse', groupIds: new Set(['g1', 'g2']) };
+    assert.deepEqual(salonsLeftBy(before, { ...before, groupIds: new Set(['g2']) }), ['s.group:g1']);
+    assert.deepEqual(salonsLeftBy(before, { ...before, sectionId: 'colmar' }), ['s.section:mulhouse']);
+    assert.deepEqual(salonsLeftBy(before, { ...before, status: 'sympathisant' }), ['s.section:mulhouse'], 'a lapse');
+    assert.deepEqual(salonsLeftBy(before, { ...before, givenName: 'Autre' } as typeof before), [], 'a profile edit');
+    assert.deepEqual(salonsLeftBy(undefined, before), []);
+  });
+});

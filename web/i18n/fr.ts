@@ -784,6 +784,7 @@ export const fr = {
   'moderation.aboutPost': 'Publication signalée',
   'moderation.aboutComment': 'Commentaire signalé',
   'moderation.aboutMessage': 'Message privé signalé',
+  'moderation.aboutSalonMessage': 'Message du salon signalé',
   'moderation.messageOnly': 'Vous ne voyez que le message signalé, jamais le reste de la conversation.',
   'moderation.messageBy': 'Écrit par {name} le {date}\u00a0:',
   'moderation.hideMessage': 'Retirer le message',

@@ -43,7 +43,7 @@ export const messagingRoutes = {
   }),
   reportMessage: defineRoute({
     method: 'POST', path: `${one}/messages/{messageId}/report`, feature: 'messaging', auth: 'jwt', tags, successStatus: 201,
-    summary: 'Signaler un message à l’équipe nationale de modération, qui ne voit que ce message', params: MessageParams, body: z.object({ reason: ReportReason }).meta({ id: 'MessageReportInput' }), response: ContentReport,
+    summary: 'Signaler un message : à l’équipe nationale de modération (dans un salon, aux modérateurs de l’espace), qui ne voit que ce message', params: MessageParams, body: z.object({ reason: ReportReason }).meta({ id: 'MessageReportInput' }), response: ContentReport,
   }),
   leaveConversation: defineRoute({
     method: 'POST', path: `${one}/leave`, feature: 'messaging', auth: 'jwt', tags,
@@ -72,6 +72,18 @@ export const messagingRoutes = {
   blockPerson: defineRoute({
     method: 'PUT', path: '/api/me/blocks/{userId}', feature: 'messaging', auth: 'jwt', tags,
     summary: 'Bloquer une personne : plus aucun message entre nous, dans les deux sens', params: BlockParams, response: Done,
+  }),
+  getSalon: defineRoute({
+    method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/salon', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Le salon d’une section ou d’un groupe : ouvert ou non, et si j’y suis', params: m.SalonParams, response: m.SalonState,
+  }),
+  setSalonOpen: defineRoute({
+    method: 'PUT', path: '/api/spaces/{spaceType}/{spaceId}/salon', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Ouvrir ou fermer le salon (ceux qui animent l’espace) ; fermé, on le lit encore mais personne n’y écrit', params: m.SalonParams, body: m.SalonOpenInput, response: m.SalonState,
+  }),
+  joinSalon: defineRoute({
+    method: 'POST', path: '/api/spaces/{spaceType}/{spaceId}/salon/join', feature: 'messaging', auth: 'jwt', tags,
+    summary: 'Rejoindre le salon de son espace (on le quitte comme une conversation, ou en quittant l’espace)', params: m.SalonParams, response: m.SalonState,
   }),
   unblockPerson: defineRoute({
     method: 'DELETE', path: '/api/me/blocks/{userId}', feature: 'messaging', auth: 'jwt', tags,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageOf, proseText, UserId } from './common';
+import { SpaceId } from './spaces';
 
 // Live messaging (issue 15, ADR 0029): one-to-one, up to 50 people, a space's salon. Not the comment
 // « conversations » of ADR 0022, whose contracts are in social.ts. The paths are /api/conversations….
@@ -63,8 +64,36 @@ export const InboxEntry = z
   .meta({ id: 'InboxEntry' });
 export const Inbox = pageOf(InboxEntry, 'Inbox');
 
+/** The spaces that may have a salon: a section, a thematic group. */
+export const SalonSpaceType = z.enum(['section', 'group']);
+export const SalonParams = z.object({ spaceType: SalonSpaceType, spaceId: SpaceId });
+export const SalonOpenInput = z.object({ open: z.boolean() }).meta({ id: 'SalonOpenInput' });
+
+/** A space's salon as one of its people sees it (the space's page). */
+export const SalonState = z
+  .object({
+    conversationId: ConversationId,
+    title: z.string(),
+    /** Opened by those who run the space, and not closed since. */
+    open: z.boolean(),
+    /** The caller is in it (and gets its messages). */
+    joined: z.boolean(),
+    participantCount: z.number().int().min(0),
+    /** The caller runs the space: may open and close it. */
+    mayManage: z.boolean(),
+  })
+  .meta({ id: 'SalonState' });
+
 export const ChatConversation = z
-  .object({ id: ConversationId, kind: z.enum(['direct', 'salon']), participants: z.array(ChatParticipant), muted: z.boolean(), lastReadMessageId: MessageId.nullable() })
+  .object({
+    id: ConversationId,
+    kind: z.enum(['direct', 'salon']),
+    /** A salon's participants are many: this list is empty for one, its space named in `salon`. */
+    participants: z.array(ChatParticipant),
+    muted: z.boolean(),
+    lastReadMessageId: MessageId.nullable(),
+    salon: z.object({ spaceType: SalonSpaceType, spaceId: SpaceId, title: z.string(), open: z.boolean(), participantCount: z.number().int().min(0) }).nullable(),
+  })
   .meta({ id: 'ChatConversation' });
 
 /** The unread messages of all my conversations, muted ones left out (the badge). */

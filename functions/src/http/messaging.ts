@@ -3,6 +3,7 @@ import * as messaging from '../domain/messaging/service';
 import { blockPerson, myBlocks, unblockPerson } from '../domain/messaging/blocks';
 import { issueTicket } from '../domain/messaging/realtime';
 import { reportMessage } from '../domain/messaging/reports';
+import { getSalon, joinSalon, setSalonOpen } from '../domain/messaging/salons';
 import { realtimeUrl } from '../shared/realtime-url';
 import { featureLambda, implement } from './kit/feature-lambda';
 
@@ -23,5 +24,8 @@ export const handler = featureLambda('messaging', [
   implement(routes.unreadTotal, async ({ caller }) => messaging.unreadTotal(caller), { caller: true }),
   implement(routes.listMyBlocks, async ({ caller }) => myBlocks(caller), { caller: true }),
   implement(routes.blockPerson, async ({ caller, params }) => blockPerson(caller, params.userId), { caller: true }),
+  implement(routes.getSalon, async ({ caller, params }) => getSalon(caller, { type: params.spaceType, id: params.spaceId }), { caller: true }),
+  implement(routes.setSalonOpen, async ({ caller, params, body }) => setSalonOpen(caller, { type: params.spaceType, id: params.spaceId }, body.open), { caller: true }),
+  implement(routes.joinSalon, async ({ caller, params }) => joinSalon(caller, { type: params.spaceType, id: params.spaceId }), { caller: true }),
   implement(routes.unblockPerson, async ({ caller, params }) => unblockPerson(caller, params.userId), { caller: true }),
 ]);

@@ -122,3 +122,28 @@ export async function changeBlock(form: FormData): Promise<void> {
   await callAsSignedIn(session, back, route, { params: { userId } });
   refresh();
 }
+
+/**
+ * The salon of a section or group, from its page (ADR 0029 § Salons): join it, or — those who run the
+ * space — open, close, reopen it. Joined or opened, one lands in it; closed, back on the space's page.
+ * A refusal is told in place.
+ */
+export async function salonAction(_state: FormState, form: FormData): Promise<FormState> {
+  const spaceType = text(form, 'spaceType') === 'group' ? ('group' as const) : ('section' as const);
+  const spaceId = text(form, 'spaceId');
+  const what = text(form, 'action');
+  const back = safeNextPath(text(form, 'retour'), '/');
+  const session = await requireSession(back);
+  const params = { spaceType, spaceId };
+  let salon: { conversationId: string };
+  try {
+    salon =
+      what === 'join'
+        ? await callAsSignedIn(session, back, routes.joinSalon, { params })
+        : await callAsSignedIn(session, back, routes.setSalonOpen, { params, body: { open: what === 'open' } });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, {}, []);
+  }
+  redirect(what === 'close' ? back : pageOf(salon.conversationId));
+}

@@ -97,8 +97,11 @@ export function ConversationView({
   initial,
   lastReadMessageId,
   formClientMessageId,
+  salon,
 }: {
   conversationId: string;
+  /** A space's salon: its reports go to the space's moderators, and once closed nobody writes in it. */
+  salon?: { open: boolean };
   me: string | null;
   /** The newest page, newest first, as the API gives it. */
   initial: Page;
@@ -406,7 +409,7 @@ export function ConversationView({
                     <label htmlFor={`report-${m.id}`}>{t('chat.reportLabel')}</label>
                     <textarea id={`report-${m.id}`} value={reporting.reason} minLength={3} maxLength={1000} required aria-describedby={`report-hint-${m.id}`} onChange={(event) => setReporting({ id: m.id, reason: event.target.value })} autoFocus />
                     <span id={`report-hint-${m.id}`} className={styles.hint}>
-                      {t('chat.reportHint')}
+                      {salon ? t('chat.reportHintSalon') : t('chat.reportHint')}
                     </span>
                     <span className={styles.editorActions}>
                       <button type="submit" className="button button-primary">
@@ -460,6 +463,11 @@ export function ConversationView({
           {actionError}
         </p>
       )}
+      {salon && !salon.open ? (
+        <p className={styles.closedNote} role="note">
+          {t('chat.salonClosed')}
+        </p>
+      ) : (
       <form action={sendFromForm} onSubmit={submit} className={styles.composer}>
         <input type="hidden" name="conversationId" value={conversationId} />
         <input type="hidden" name="clientMessageId" value={formClientMessageId} />
@@ -489,6 +497,7 @@ export function ConversationView({
           {draft.length >= COUNT_FROM && <span className={styles.count}> {t('chat.count', { count: draft.length, max: MAX_LENGTH })}</span>}
         </p>
       </form>
+      )}
       <div ref={end} className={styles.end} />
     </section>
   );

@@ -31,20 +31,25 @@ export function ActionButton({ action, fields, label, primary = false }: { actio
  * not), and what they can do — hide it, pass it on to the national team, block its author here.
  */
 /**
- * A message's report, as the national team sees it (ADR 0029): the reported message alone, copied when
- * it was reported — the conversation is not theirs to read — and « Retirer le message ».
+ * A message's report (ADR 0029): the reported message alone, copied when it was reported, and
+ * « Retirer le message ». A private conversation's goes to the national team, whose the conversation
+ * is not to read; a salon's to its space's moderators, who may also send it up and block its author
+ * from writing in the space.
  */
 function MessageReportCard({ report, message, back }: { report: Report; message: NonNullable<Report['message']>; back: string }) {
+  const salon = report.space.type !== 'national';
+  const space = { spaceType: report.space.type, spaceId: report.space.id };
   return (
     <article className={styles.report} aria-labelledby={`report-${report.id}`}>
       <h2 id={`report-${report.id}`} className={styles.postHead}>
-        <span className={styles.author}>{t('moderation.aboutMessage')}</span>
+        <span className={styles.author}>{salon ? t('moderation.aboutSalonMessage') : t('moderation.aboutMessage')}</span>
         <time dateTime={report.at}>{formatParisDateTimeShort(report.at)}</time>
+        {salon && report.escalated && <span className={styles.badge}>{t('moderation.escalated')}</span>}
       </h2>
       <p>
         {t('moderation.reason')} <q>{report.reason}</q>
       </p>
-      <p className={styles.reason}>{t('moderation.messageOnly')}</p>
+      {!salon && <p className={styles.reason}>{t('moderation.messageOnly')}</p>}
       {message.hidden ? (
         <p role="status">{t('moderation.messageHidden')}</p>
       ) : (
@@ -53,6 +58,10 @@ function MessageReportCard({ report, message, back }: { report: Report; message:
           <blockquote className={styles.quoted}>{message.text}</blockquote>
           <div className={styles.postFoot}>
             <ActionButton action={hideReportedMessage} fields={{ reportId: report.id, retour: back }} label={t('moderation.hideMessage')} primary />
+            {salon && !report.escalated && <ActionButton action={escalate} fields={{ reportId: report.id, retour: back }} label={t('moderation.escalate')} />}
+            {salon && message.authorId && (
+              <ActionButton action={setBlocked} fields={{ ...space, userId: message.authorId, blocked: 'oui', retour: back }} label={t('moderation.block', { name: message.authorName })} />
+            )}
           </div>
         </>
       )}

@@ -40,6 +40,8 @@ export const frChat = {
   'chat.report': 'Signaler',
   'chat.reportLabel': 'Pourquoi signalez-vous ce message\u00a0?',
   'chat.reportHint': 'L’équipe nationale de modération ne verra que ce message, pas le reste de la conversation.',
+  'chat.reportHintSalon': 'Les modérateurs et modératrices de l’espace recevront ce message et votre raison.',
+  'chat.salonClosed': 'Ce salon a été fermé par les responsables de l’espace : on peut le relire, plus y écrire.',
   'chat.reportSend': 'Envoyer le signalement',
   'chat.reported': 'Signalé à l’équipe nationale de modération. Merci.',
   'chat.failed': 'Cela n’a pas pu être fait\u00a0: {reason}',

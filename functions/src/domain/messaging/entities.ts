@@ -15,6 +15,11 @@ export const ConversationEntity = new Entity(
       kind: { type: ['direct', 'salon'] as const, required: true },
       spaceType: { type: 'string' },
       spaceId: { type: 'string' },
+      /** A salon's: its space's name (« Groupe Santé »), and a section's federation (who runs it from above). */
+      title: { type: 'string' },
+      federationCode: { type: 'string' },
+      /** A salon closed by those who run its space: read still, written no more. */
+      closedAt: { type: 'string' },
       createdBy: { type: 'string', required: true },
       createdAt: { type: 'string', required: true },
       participantCount: { type: 'number', required: true },

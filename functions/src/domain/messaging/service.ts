@@ -4,14 +4,15 @@ import type { ChatConversation, ChatMessage, ChatMessagePage, Inbox } from '../.
 import type { Caller } from '../access/caller';
 import { callerItem, factsOf } from '../access/load-caller';
 import { requirePerson, type Person } from '../access/authority';
-import { mayWriteTo } from '../access/rules/messaging';
+import { mayBeInSalon, mayWriteTo } from '../access/rules/messaging';
 import { mayFind } from '../access/rules/people';
-import { contentionAsCanceled } from '../../shared/conditions';
+import { contentionAsCanceled, isConditionFailure } from '../../shared/conditions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
 import { PersonEntity } from '../people/entities';
-import { FriendshipEntity } from '../social/entities';
+import { FriendshipEntity, SpaceBlockEntity } from '../social/entities';
+import { spaceKeyOf } from '../spaces/keys';
 import { displayName } from '../social/spaces';
 import { directConversationId, maxParticipants, newMessageId, peopleOf } from './ids';
 import { messagesPerMinute, newConversationsPerDay } from './limits';
@@ -24,6 +25,7 @@ import {
   ParticipantEntity,
   PersonBlockEntity,
 } from './entities';
+import { salonRuleSpace, salonSpaceOf } from './salon-spaces';
 
 /**
  * Messaging's REST services (issue 15, ADR 0029). Every function takes the caller; a conversation the
@@ -42,11 +44,24 @@ const messaging = new Service({
 type MessageItem = import("electrodb").EntityItem<typeof MessageEntity>;
 const notFound = () => new NotFoundError('conversation.not-found', 'params.conversationId');
 
-/** The caller's participation, or 404 (M2): the one check every conversation route makes. */
+/**
+ * The caller's participation, or 404 (M2): the one check every conversation route makes. In a salon,
+ * also the caller's place in its space (the salon read beside it): who left the space is out of its
+ * salon at once, whatever the stream job has done yet.
+ */
 export async function participationOf(person: Person, conversationId: string) {
-  const { data } = await ParticipantEntity.get({ conversationId, userId: person.userId }).go();
+  const salonId = salonSpaceOf(conversationId);
+  const [{ data }, salon] = await Promise.all([
+    ParticipantEntity.get({ conversationId, userId: person.userId }).go(),
+    salonId ? ConversationEntity.get({ conversationId }).go().then((r) => r.data ?? undefined) : undefined,
+  ]);
   if (!data || data.leftAt) throw notFound();
-  return data;
+  if (salonId) {
+    if (!salon) throw notFound();
+    const { space, facts } = salonRuleSpace(person, salon);
+    if (!mayBeInSalon(person, space, facts)) throw notFound();
+  }
+  return { ...data, salon };
 }
 
 /** What lies between two people (M9 both ways, one friendship side). */
@@ -69,6 +84,18 @@ async function refuseIfBlocked(writerId: string, conversationId: string): Promis
   if (others.length === 1 && (await between(writerId, others[0]!.userId)).blocked) {
     throw new ForbiddenError('messaging.blocked', [{ field: 'params.conversationId', message: 'blocage entre vous' }]);
   }
+}
+
+/**
+ * In a salon, a block between two people silences nobody (the others did not choose it); what stops
+ * a message is the salon closed by those who run the space (409), or its moderators having taken from
+ * the person the right to post in the space (403, S20: 1 GetItem).
+ */
+async function refuseInSalon(person: Person, salon: { closedAt?: string; spaceType?: string; spaceId?: string }): Promise<void> {
+  if (salon.closedAt) throw new ConflictError('salon.closed', [{ field: 'params.conversationId', message: 'salon fermé' }]);
+  const spaceKey = spaceKeyOf({ type: salon.spaceType === 'section' ? 'section' : 'group', id: salon.spaceId ?? '' });
+  const { data } = await SpaceBlockEntity.get({ spaceKey, userId: person.userId }).go();
+  if (data) throw new ForbiddenError('space.blocked', [{ field: 'params.conversationId', message: 'droit de publier retiré dans cet espace' }]);
 }
 
 /**
@@ -126,19 +153,25 @@ export async function startConversation(caller: Caller, participantIds: readonly
 }
 
 async function conversationView(person: Person, conversationId: string): Promise<z.input<typeof ChatConversation>> {
+  const mine = await participationOf(person, conversationId);
+  const own = { id: conversationId, muted: mine.muted ?? false, lastReadMessageId: mine.lastReadMessageId ?? null };
+  const { salon } = mine;
+  if (salon) {
+    // A salon's people are many, and listed on its space's page: the conversation names its space.
+    const spaceType = salon.spaceType === 'section' ? ('section' as const) : ('group' as const);
+    const about = { spaceType, spaceId: salon.spaceId ?? '', title: salon.title ?? '', open: !salon.closedAt, participantCount: Math.max(0, salon.participantCount) };
+    return { ...own, kind: 'salon', participants: [], salon: about };
+  }
   const [conversation, participants] = await Promise.all([
     ConversationEntity.get({ conversationId }).go(),
     ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' }),
   ]);
   if (!conversation.data) throw notFound();
-  const mine = participants.data.find((p) => p.userId === person.userId);
-  if (!mine || mine.leftAt) throw notFound();
   return {
-    id: conversationId,
+    ...own,
     kind: conversation.data.kind,
     participants: participants.data.map((p) => ({ userId: p.userId, displayName: p.displayName, left: Boolean(p.leftAt) })),
-    muted: mine.muted ?? false,
-    lastReadMessageId: mine.lastReadMessageId ?? null,
+    salon: null,
   };
 }
 
@@ -208,7 +241,8 @@ export async function sendMessage(caller: Caller, conversationId: string, input:
   };
   const before = await stored();
   if (before) return { created: false, message: messageView(person, before) };
-  await refuseIfBlocked(person.userId, conversationId);
+  if (me.salon) await refuseInSalon(person, me.salon);
+  else await refuseIfBlocked(person.userId, conversationId);
   await spendRate(messagesPerMinute, person.userId);
   const at = new Date();
   const messageId = newMessageId(at);
@@ -271,17 +305,36 @@ export async function deleteMessage(caller: Caller, conversationId: string, mess
 export async function leaveConversation(caller: Caller, conversationId: string): Promise<{ ok: true }> {
   const person = requirePerson(caller);
   await participationOf(person, conversationId);
-  await ParticipantEntity.patch({ conversationId, userId: person.userId }).set({ leftAt: new Date().toISOString() }).go();
-  const entry = (await InboxEntryEntity.get({ userId: person.userId, conversationId }).go({ consistent: true })).data;
+  await leave(person.userId, conversationId);
+  return { ok: true };
+}
+
+/**
+ * Takes a person out of a conversation, once (the participant marked under the condition that it was
+ * not yet, so a salon's count loses one only once): also what the stream job does when someone leaves
+ * a salon's space. Nothing when they are not in it.
+ */
+export async function leave(userId: string, conversationId: string): Promise<void> {
+  const left = await ParticipantEntity.patch({ conversationId, userId })
+    .set({ leftAt: new Date().toISOString() })
+    .where(({ leftAt }, { notExists }) => notExists(leftAt))
+    .go()
+    .then(() => true)
+    .catch((error: unknown) => {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    });
+  if (!left) return;
+  if (salonSpaceOf(conversationId)) await ConversationEntity.patch({ conversationId }).add({ participantCount: -1 }).go();
+  const entry = (await InboxEntryEntity.get({ userId, conversationId }).go({ consistent: true })).data;
   if (entry) {
     await inboxes.transaction
       .write(({ inboxEntry, totals }) => [
-        inboxEntry.delete({ userId: person.userId, conversationId }).commit(),
-        ...(entry.muted || !entry.unread ? [] : [totals.update({ userId: person.userId }).subtract({ unread: entry.unread }).commit()]),
+        inboxEntry.delete({ userId, conversationId }).commit(),
+        ...(entry.muted || !entry.unread ? [] : [totals.update({ userId }).subtract({ unread: entry.unread }).commit()]),
       ])
       .go();
   }
-  return { ok: true };
 }
 
 /**

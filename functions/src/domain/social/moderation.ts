@@ -35,7 +35,12 @@ export async function listSpaceReports(caller: Caller, ref: { type: SpaceType; i
 /** A space's moderators send a report up to the national admins. */
 export async function escalateReport(caller: Caller, reportId: string) {
   const { data: report } = await ReportEntity.get({ reportId }).go();
-  // A message's report goes to the national team as it is made: nothing to pass on.
+  if (report?.messageId) {
+    // A salon's message, by its space's moderators (a private conversation's went to the national team as it was made).
+    await moderatorsOfReportSpace(caller, report.spaceKey);
+    await ReportEntity.patch({ reportId }).set({ escalated: 'escalated' }).go();
+    return toReport({ ...report, escalated: 'escalated' });
+  }
   if (!report?.postId) throw new NotFoundError('moderation.report-not-found', 'params.reportId');
   const { item } = await readablePost(caller, report.postId).catch(() => {
     throw new NotFoundError('moderation.report-not-found', 'params.reportId');
@@ -94,14 +99,32 @@ export async function listSpaceBlocks(caller: Caller, ref: { type: SpaceType; id
 }
 
 /**
- * The national team withdraws a reported message: it becomes « Message supprimé » for everyone (its
+ * The moderators of the space a report was made in (its `spaceKey`); someone who may not see that
+ * space is told the report does not exist.
+ */
+async function moderatorsOfReportSpace(caller: Caller, spaceKey: string): Promise<void> {
+  const [type, id] = spaceKey.split(':') as [SpaceType, string];
+  const { space, facts } = await resolveSpaceForRules(caller, { type, id }, 'params.reportId').catch(() => {
+    throw new NotFoundError('moderation.report-not-found', 'params.reportId');
+  });
+  mayModerateSpace(caller, space, facts, policyOptions);
+}
+
+/**
+ * The national team (a salon's: its space's moderators) withdraws a reported message: it becomes « Message supprimé » for everyone (its
  * words erased, the inbox previews and open tabs following through the stream, as a deletion), and the
  * report says so.
  */
 export async function hideReportedMessage(caller: Caller, reportId: string) {
-  mayViewEscalations(caller, policyOptions);
   const { data: report } = await ReportEntity.get({ reportId }).go();
-  if (!report?.messageId || !report.conversationId) throw new NotFoundError('moderation.report-not-found', 'params.reportId');
+  if (!report?.messageId || !report.conversationId) {
+    mayViewEscalations(caller, policyOptions);
+    throw new NotFoundError('moderation.report-not-found', 'params.reportId');
+  }
+  // A private conversation's report is the national team's; a salon's, its space's moderators' (the
+  // national admins among them, who moderate every space they may see).
+  if (report.spaceKey === 'national:national') mayViewEscalations(caller, policyOptions);
+  else await moderatorsOfReportSpace(caller, report.spaceKey);
   const { data: message } = await MessageEntity.get({ conversationId: report.conversationId, messageId: report.messageId }).go();
   if (message && !message.deletedAt) {
     await MessageEntity.patch({ conversationId: report.conversationId, messageId: report.messageId }).set({ text: '', deletedAt: new Date().toISOString() }).go();

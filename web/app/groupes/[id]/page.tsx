@@ -12,6 +12,7 @@ import styles from '../../../components/social/social.module.css';
 import { t, tc } from '../../../i18n';
 import { orNotFound } from '../../../lib/or-not-found';
 import { callAsSignedIn, getSession, requireSession } from '../../../lib/session';
+import { SalonCard } from '../../../components/messaging/SalonCard';
 import { EventList } from '../../evenements/EventList';
 import { agendaHref, newEventHref } from '../../evenements/hrefs';
 import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
@@ -74,6 +75,7 @@ export default async function GroupPage({ params }: Props) {
       )}
 
       {manager && <SpaceMailingsCard session={session} space={{ type: 'group', id: groupId }} returnTo={back} known />}
+      {member && <SalonCard session={session} space={{ type: 'group', id: groupId }} back={back} />}
 
       {requests && requests.items.length > 0 && (
         <section aria-labelledby="requests">

@@ -6,7 +6,7 @@ import { Hidden } from '../../../components/forms/Hidden';
 import { ConversationView } from '../../../components/messaging/ConversationView';
 import styles from '../../../components/messaging/messaging.module.css';
 import { UserMenu } from '../../../components/site/UserMenu';
-import { t } from '../../../i18n';
+import { t, tc } from '../../../i18n';
 import { orNotFound } from '../../../lib/or-not-found';
 import { tokenSubject } from '../../../lib/session-core';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
@@ -36,7 +36,9 @@ export default async function ConversationPage({ params }: Props) {
   const me = tokenSubject(session.idToken);
   const others = conversation.participants.filter((p) => p.userId !== me);
   const present = others.filter((p) => !p.left);
-  const title = present.length ? joinNames(present.map((p) => p.displayName)) : t('conversation.title');
+  const { salon } = conversation;
+  const title = salon ? t('salon.title', { space: salon.title }) : present.length ? joinNames(present.map((p) => p.displayName)) : t('conversation.title');
+  const spacePath = salon && (salon.spaceType === 'group' ? `/groupes/${salon.spaceId}` : `/sections/${salon.spaceId}`);
   return (
     <div className={`container ${styles.conversationPage}`}>
       <header className={styles.conversationHead}>
@@ -68,7 +70,7 @@ export default async function ConversationPage({ params }: Props) {
               </form>
               <details className={styles.leave}>
                 <summary className={styles.menuItem}>{t('conversation.leave')}</summary>
-                <p>{t('conversation.leaveConfirm')}</p>
+                <p>{salon ? t('salon.leaveConfirm') : t('conversation.leaveConfirm')}</p>
                 <form action={leaveConversation}>
                   <Hidden name="conversationId" value={conversation.id} />
                   <button type="submit" className="button button-primary">
@@ -79,6 +81,11 @@ export default async function ConversationPage({ params }: Props) {
             </div>
           </UserMenu>
         </div>
+        {salon && spacePath && (
+          <p className={styles.participants}>
+            {tc('salon.people', salon.participantCount)} · <Link href={spacePath}>{t('salon.toSpace', { space: salon.title })}</Link>
+          </p>
+        )}
         {/* The title names who is here; who left is said below it. */}
         {others.some((p) => p.left) && (
           <p className={styles.participants}>
@@ -95,6 +102,7 @@ export default async function ConversationPage({ params }: Props) {
         formClientMessageId={randomUUID().replaceAll('-', '')}
         initial={page}
         lastReadMessageId={conversation.lastReadMessageId}
+        {...(salon && { salon: { open: salon.open } })}
       />
     </div>
   );

@@ -15,6 +15,7 @@ import { t } from '../../../i18n';
 import { callApi } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
 import { getSession } from '../../../lib/session';
+import { SalonCard } from '../../../components/messaging/SalonCard';
 import { agendaHref } from '../../evenements/hrefs';
 import { SpaceActions } from '../../evenements/SpaceActions';
 import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
@@ -94,6 +95,7 @@ export default async function SectionPage({ params }: Props) {
               <SpaceActions session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
             </div>
             <SpaceMailingsCard session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
+            <SalonCard session={session} space={{ type: 'section', id: section.id }} back={sectionHref(section.id)} />
           </>
         )}
         <div className={paragraphs.length > 0 ? styles.columns : styles.single}>

@@ -1,7 +1,8 @@
 import { ForbiddenError, ValidationError } from '../../errors';
-import { requirePerson, type Person } from '../authority';
+import { hasAuthorityOverSpace, requirePerson, usePowers, type GroupStanding, type Person, type PolicyOptions, type Space } from '../authority';
 import type { Caller, PersonFacts } from '../caller';
 import { inAudience } from './people';
+import { canReadSpace, type SpaceFacts } from './spaces';
 
 /** « Qui peut m'écrire » (ADR 0029): coopains only, people who share a space with me, nobody. */
 export type WritableBy = 'friends' | 'shared-space' | 'nobody';
@@ -48,4 +49,23 @@ export function mayWriteTo(caller: Caller, recipient: Recipient, between: Betwee
   if (between.areFriends) return writer;
   if (setting === 'shared-space' && shareASpace(writer, recipient, between.areFriends)) return writer;
   throw new ForbiddenError('messaging.not-reachable', [{ field, message: 'n’accepte pas vos messages' }]);
+}
+
+/**
+ * Who may be in a space's salon (ADR 0029): whoever reads the space — a section's adhérents and those
+ * who run it from above, a group's members. Asked at every salon route with the caller as loaded for
+ * the request, so someone who left the space is out of its salon at once, before the stream job
+ * removes them.
+ */
+export const mayBeInSalon = (caller: Caller, space: Space, facts: SpaceFacts): boolean => canReadSpace(caller, space, facts);
+
+/**
+ * Who opens and closes a salon: those who run the space — its officials, with TOTP, as for its events;
+ * a group's managers, who hold no role (no TOTP asked of them).
+ */
+export function mayRunSalon(caller: Caller, space: Space, options: PolicyOptions, standing?: GroupStanding): Person {
+  const person = requirePerson(caller);
+  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('salon.runners-only');
+  if (space.type !== 'group') usePowers(person, options);
+  return person;
 }
