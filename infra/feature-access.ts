@@ -75,6 +75,7 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // Messages to a space's members (issue 16, ADR 0028): drafts, the reach, the test mail to oneself,
   // the sending's tasks (the bulk-mail job sends), schedules of a message at its time, one-click unsubscribes.
   mailings: { table: 'readwrite', mail: 'send', site: true, scheduler: 'manage', policy: true, mailings: true },
-  // Live messaging (issue 15, ADR 0029): conversations, messages, read markers, the inbox.
-  messaging: { table: 'readwrite', realtime: 'ticket' },
+  // Live messaging (issue 15, ADR 0029): conversations, messages, read markers, the inbox; the
+  // salons of sections and groups, which their officials open with TOTP (the policy's options).
+  messaging: { table: 'readwrite', realtime: 'ticket', policy: true },
 };
