@@ -40,10 +40,11 @@ async function firstEventOf(site: string, token: string, space: string): Promise
 }
 
 /** The newest conversation of someone's inbox (the demo data gives Marc two). */
-async function firstConversationOf(site: string, token: string): Promise<string | undefined> {
-  const response = await fetch(`${site}/api/conversations?limit=1`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await response.json()) as { items?: { conversationId: string }[] };
-  return body.items?.[0]?.conversationId;
+/** The newest conversation of that kind in the person's inbox (a direct one, or a space's salon). */
+async function firstConversationOf(site: string, token: string, kind: 'direct' | 'salon' = 'direct'): Promise<string | undefined> {
+  const response = await fetch(`${site}/api/conversations?limit=10`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items?: { conversationId: string; kind: string }[] };
+  return body.items?.find((item) => item.kind === kind)?.conversationId;
 }
 
 /** A message of the section to its members, written by its secretary, sent or left a draft (for its pages). */
@@ -100,6 +101,7 @@ async function main() {
     const simon = { ...(await signIn(site, 'sympathisant@coopol.example')), name: 'Simon' };
     const event = await firstEventOf(site, marc.idToken, 'section/mulhouse');
     const conversation = await firstConversationOf(site, marc.idToken);
+    const salon = await firstConversationOf(site, marc.idToken, 'salon');
     const [sent, draft] = [await mailingOf(site, samir.idToken, 'section/mulhouse', true), await mailingOf(site, samir.idToken, 'section/mulhouse', false)];
     const shots: Shot[] = [
       { who: 'visiteur', name: 'accueil', path: '/' },
@@ -118,6 +120,7 @@ async function main() {
       { who: 'adherent', name: 'notifications', path: '/notifications' },
       { who: 'adherent', name: 'messagerie', path: '/messages' },
       ...(conversation ? [{ who: 'adherent', name: 'messagerie-conversation', path: `/messages/${conversation}` }] : []),
+      ...(salon ? [{ who: 'adherent', name: 'messagerie-salon', path: `/messages/${encodeURIComponent(salon)}` }, { who: 'adherent', name: 'groupe-salon', path: `/groupes/${salon.split(':')[1]}` }] : []),
       { who: 'adherent', name: 'profil', path: '/profil' },
       ...(event ? [{ who: 'adherent', name: 'evenement', path: `/evenements/${event}` }] : []),
       { who: 'secretaire', name: 'agenda-section', path: '/agenda/section/mulhouse' },

@@ -205,11 +205,20 @@ export async function seedDemoSocial(): Promise<void> {
 
   // A conversation between two coopains of the section, and one of three people: Marc's inbox is not empty.
   const say = (caller: Awaited<ReturnType<typeof as>>, conversationId: string, text: string, n: number) =>
-    messaging.sendMessage(caller, conversationId, { text, clientMessageId: `demo-${conversationId.slice(2, 10)}-${n}` });
+    messaging.sendMessage(caller, conversationId, { text, clientMessageId: `demo-${conversationId.slice(2, 10).replace(/[^\w-]/g, '-')}-${n}` });
   const direct = (await messaging.startConversation(samir, [idOf(marc)])).conversation.id;
   await say(samir, direct, 'Salut Marc ! Merci pour le créneau de 9 h samedi.', 1);
   await say(marc, direct, 'Avec plaisir. Je passe prendre les tracts au local vendredi soir ?', 2);
   await say(samir, direct, 'Oui, la clé est chez Rose. Le plan du marché est ici : https://example.org/plan-du-marche', 3);
   const trio = (await messaging.startConversation(rose, [idOf(marc), idOf(samir)])).conversation.id;
   await say(rose, trio, 'On fait le point sur le porte-à-porte de la rue de Bâle jeudi, après la réunion ?', 1);
+
+  // The health group's salon, opened by Agathe, who runs it; Marc joins (Inès and Simon may, from the group's page).
+  // (Loaded again: a salon asks of each caller the groups they are in now.)
+  const salons = await import('../../functions/src/domain/messaging/salons');
+  const [agatheNow, marcNow] = [await as('animatrice@coopol.example'), await as('adherent.mulhouse@coopol.example')];
+  const salon = await salons.setSalonOpen(agatheNow, { type: 'group', id: health.id }, true);
+  await salons.joinSalon(marcNow, { type: 'group', id: health.id });
+  await say(agatheNow, salon.conversationId, 'Bienvenue dans le salon du groupe : pour les questions rapides entre deux réunions.', 1);
+  await say(marcNow, salon.conversationId, 'Merci ! Quelqu’un a le compte-rendu du conseil de surveillance de l’hôpital ?', 2);
 }

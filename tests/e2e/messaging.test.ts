@@ -197,3 +197,51 @@ describe('Anaïs and Bruno write to each other, live', () => {
     assert.deepEqual(watch.outside, [], 'nothing asked of another machine');
   });
 });
+
+describe('a group’s salon, in the browser', () => {
+  test('Anaïs opens her group’s salon from its page; Bruno joins it from there and writes; she reads it live; at 320 px it fits and passes axe', async () => {
+    const created = await call(stack, anais, 'POST', '/api/groups', { name: `Tractage ${run}`, kind: 'open', audience: 'all' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const groupPath = `/groupes/${created.body.id as string}`;
+    assert.equal((await call(stack, bruno, 'POST', `/api/groups/${created.body.id as string}/join`)).status, 200);
+
+    const anaisPage = await signedInPage(browser, stack.urls.site, anais, watch, { width: 1280, height: 900 });
+    await anaisPage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    const card = anaisPage.locator('section', { has: anaisPage.getByRole('heading', { name: 'Le salon' }) });
+    await card.getByText('Ouvrez un salon').waitFor();
+    await card.getByRole('button', { name: 'Ouvrir le salon' }).click();
+    await anaisPage.waitForURL(/\/messages\/s\.group/);
+    await anaisPage.getByRole('heading', { level: 1, name: `Salon · Groupe Tractage ${run}` }).waitFor();
+    await anaisPage.getByText('1 personne dans le salon').waitFor();
+    await anaisPage.waitForLoadState('networkidle');
+
+    const brunoPage = await signedInPage(browser, stack.urls.site, bruno, watch, { width: 320, height: 640 });
+    await brunoPage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await assertFitsWidth(brunoPage);
+    await assertAccessible(brunoPage, 'a group’s page with its salon');
+    await brunoPage.getByRole('button', { name: 'Rejoindre le salon' }).click();
+    await brunoPage.waitForURL(/\/messages\/s\.group/);
+    await brunoPage.getByText('2 personnes dans le salon').waitFor();
+    await brunoPage.waitForLoadState('networkidle');
+    const text = `Je prends le marché de dimanche ${run}`;
+    const composer = brunoPage.getByRole('textbox', { name: 'Votre message' });
+    await composer.fill(text);
+    await composer.press('Enter');
+    await brunoPage.locator('[data-message-id]', { hasText: text }).waitFor();
+    await assertFitsWidth(brunoPage);
+    await assertAccessible(brunoPage, 'a salon at 320 px');
+
+    // Anaïs's open salon shows it without a reload.
+    await anaisPage.locator('[data-message-id]', { hasText: text }).waitFor({ timeout: 15_000 });
+
+    // She closes it from the group's page: Bruno's salon then says so in place of the composer.
+    await anaisPage.goto(`${stack.urls.site}${groupPath}`, { waitUntil: 'networkidle' });
+    await anaisPage.getByText('Fermer le salon', { exact: true }).click();
+    await anaisPage.getByRole('button', { name: 'Oui, fermer' }).click();
+    await anaisPage.getByText('Le salon est fermé').waitFor();
+    await brunoPage.reload({ waitUntil: 'networkidle' });
+    await brunoPage.getByText('Ce salon a été fermé par les responsables de l’espace').waitFor();
+    assert.equal(await brunoPage.getByRole('textbox', { name: 'Votre message' }).count(), 0);
+    assert.deepEqual(watch.outside, [], 'nothing asked of another machine');
+  });
+});

@@ -41,7 +41,7 @@ export async function SalonCard({ session, space, back }: { session: Session; sp
           <p className={styles.count}>{tc('salon.people', salon.participantCount)}</p>
           <div className={styles.actions}>
             {salon.joined ? (
-              <Link href={`/messages/${salon.conversationId}`} className="button button-primary">
+              <Link href={`/messages/${encodeURIComponent(salon.conversationId)}`} className="button button-primary">
                 {t('salon.go')}
               </Link>
             ) : (
@@ -63,7 +63,7 @@ export async function SalonCard({ session, space, back }: { session: Session; sp
           <p>{everOpened ? t('salon.closed') : salon.mayManage ? t('salon.notOpenManager') : t('salon.notOpen')}</p>
           <div className={styles.actions}>
             {salon.joined && (
-              <Link href={`/messages/${salon.conversationId}`} className="button button-secondary">
+              <Link href={`/messages/${encodeURIComponent(salon.conversationId)}`} className="button button-secondary">
                 {t('salon.go')}
               </Link>
             )}

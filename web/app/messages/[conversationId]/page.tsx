@@ -17,6 +17,14 @@ export const metadata: Metadata = { title: t('conversation.title') };
 
 type Props = { params: Promise<{ conversationId: string }> };
 
+const decodedParam = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
 /** Names joined the French way: « Marc », « Marc et Léa », « Marc, Léa et Sami ». */
 const joinNames = (names: string[]) => new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(names);
 
@@ -26,7 +34,8 @@ const joinNames = (names: string[]) => new Intl.ListFormat('fr-FR', { type: 'con
  * a conversation that does not exist.
  */
 export default async function ConversationPage({ params }: Props) {
-  const { conversationId } = await params;
+  // A salon's id has a colon (`s.group:…`), which the address may carry encoded (`%3A`).
+  const conversationId = decodedParam((await params).conversationId);
   const here = `/messages/${encodeURIComponent(conversationId)}`;
   const session = await requireSession(here);
   const [conversation, page] = await Promise.all([
