@@ -6,7 +6,7 @@ import { messageInstant } from './ids';
 import { previewOf } from './preview';
 import { InboxEntryEntity, InboxTotalsEntity, ParticipantEntity } from './entities';
 import { rememberForMail } from './mail-due';
-import { pushToPeople, type Push } from './realtime';
+import { liveConnectionsOf, pushToPeople, type Push } from './realtime';
 
 /**
  * What follows a message, off the request (ADR 0029, M10): the stream job `messaging-fanout` gets
@@ -99,20 +99,21 @@ async function totalsOf(userIds: readonly string[]): Promise<Map<string, number>
 export async function fanOutNewMessage(message: StreamedMessage, post: Post): Promise<Push> {
   const participants = await activeParticipants(message.conversationId);
   const at = messageInstant(message.messageId).toISOString();
-  const advanced = await Promise.all(participants.map((p) => advanceEntry(p, message, at)));
+  // The message goes to the open tabs at once, while the inboxes follow; the new badges come after
+  // (they count the message once the inboxes have it). Each person's connections are read once.
+  const connections = await liveConnectionsOf(participants.map((p) => p.userId));
+  const messages = new Map(participants.map((p) => [p.userId, [{ type: 'message', message: frameOf(message, p.userId === message.authorId) } satisfies RealtimeEvent]]));
+  const [pushed, advanced] = await Promise.all([pushToPeople(messages, post, connections), Promise.all(participants.map((p) => advanceEntry(p, message, at)))]);
   // Those it reached who may be away: mailed later if they have not read it by then (ADR 0029 § The offline mail).
   const readers = participants.filter((p, i) => advanced[i] && p.userId !== message.authorId && !p.muted).map((p) => p.userId);
-  await rememberForMail(readers, { conversationId: message.conversationId, messageId: message.messageId, sentAt: messageInstant(message.messageId) });
   const recipients = participants.filter((p) => p.userId !== message.authorId).map((p) => p.userId);
-  const totals = await totalsOf(recipients);
-  const frames = new Map<string, RealtimeEvent[]>(
-    participants.map((p) => {
-      const list: RealtimeEvent[] = [{ type: 'message', message: frameOf(message, p.userId === message.authorId) }];
-      if (p.userId !== message.authorId) list.push({ type: 'unread', total: totals.get(p.userId) ?? 0 });
-      return [p.userId, list];
-    }),
-  );
-  return pushToPeople(frames, post);
+  const [, totals] = await Promise.all([
+    rememberForMail(readers, { conversationId: message.conversationId, messageId: message.messageId, sentAt: messageInstant(message.messageId) }),
+    totalsOf(recipients),
+  ]);
+  const badges = new Map(recipients.map((userId) => [userId, [{ type: 'unread', total: totals.get(userId) ?? 0 } satisfies RealtimeEvent]]));
+  const counted = await pushToPeople(badges, post, connections);
+  return { sent: pushed.sent + counted.sent, gone: pushed.gone + counted.gone };
 }
 
 /**

@@ -59,36 +59,45 @@ export async function closeConnection(connectionId: string): Promise<void> {
 
 export type Push = { sent: number; gone: number };
 
+/** Each person's open connections (M11: one Query each, in parallel), for more than one push. */
+export async function liveConnectionsOf(userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const now = nowSeconds();
+  const entries = await Promise.all(
+    userIds.map(async (userId) => {
+      const { data } = await RealtimeConnectionEntity.query.byPerson({ userId }).go({ pages: 'all' });
+      return [userId, data.filter((connection) => connection.expiresAt > now).map((connection) => connection.connectionId)] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
 /**
  * Pushes each person's events to every connection they have open (M11: one Query each, in
- * parallel). A connection API Gateway says is gone (410) is deleted — that one only. `post` is the
- * management API's call (shared/realtime-push.ts), passed in so this module loads no SDK client.
+ * parallel, unless `connections` were read already). A connection API Gateway says is gone (410) is
+ * deleted — that one only. `post` is the management API's call (shared/realtime-push.ts), passed in
+ * so this module loads no SDK client.
  */
 export async function pushToPeople(
   events: ReadonlyMap<string, readonly RealtimeEvent[]>,
   post: (connectionId: string, data: string) => Promise<'sent' | 'gone'>,
+  connections?: ReadonlyMap<string, readonly string[]>,
 ): Promise<Push> {
   const totals: Push = { sent: 0, gone: 0 };
+  const people = [...events].filter(([, frames]) => frames.length);
+  const open = connections ?? (await liveConnectionsOf(people.map(([userId]) => userId)));
   await Promise.all(
-    [...events].map(async ([userId, frames]) => {
-      if (!frames.length) return;
-      const { data: connections } = await RealtimeConnectionEntity.query.byPerson({ userId }).go({ pages: 'all' });
-      const now = nowSeconds();
-      await Promise.all(
-        connections
-          .filter((connection) => connection.expiresAt > now)
-          .map(async ({ connectionId }) => {
-            for (const frame of frames) {
-              if ((await post(connectionId, JSON.stringify(frame))) === 'gone') {
-                totals.gone += 1;
-                await RealtimeConnectionEntity.delete({ userId, connectionId }).go();
-                return;
-              }
-              totals.sent += 1;
-            }
-          }),
-      );
-    }),
+    people.flatMap(([userId, frames]) =>
+      (open.get(userId) ?? []).map(async (connectionId) => {
+        for (const frame of frames) {
+          if ((await post(connectionId, JSON.stringify(frame))) === 'gone') {
+            totals.gone += 1;
+            await RealtimeConnectionEntity.delete({ userId, connectionId }).go();
+            return;
+          }
+          totals.sent += 1;
+        }
+      }),
+    ),
   );
   return totals;
 }
