@@ -5,10 +5,10 @@ import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { mayComment, mayEditPost, mayModerateSpace, mayPostIn, mayReadSpace, requirePerson } from '../access/policy';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, DomainError, NotFoundError } from '../errors';
 import { isConditionFailure } from '../../shared/conditions';
 import { moderates, newId, readablePost, shows } from './post-access';
-import { AttachmentEntity, CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
+import { CommentEntity, PostEntity, PostFollowerEntity, social } from './entities';
 import { toPost, type PostDto, type PostItem } from './post-view';
 import { embedOf, mediaEmbed, type Embed } from './embeds';
 import { renderText, searchableText } from './formatting';
@@ -24,30 +24,7 @@ import { again, retryOptimistic } from '../../shared/retry';
 export { newId, readablePost } from './post-access';
 
 export { toPost, type PostItem } from './post-view';
-
-/**
- * The files a new post names: each its author's own upload, checked by the server (`ready`) and not
- * yet in another post (S21: 1 BatchGet). Any other id is refused with its place in the list.
- */
-async function attachableFiles(authorId: string, ids: string[]) {
-  if (!ids.length) return [];
-  const { data } = await AttachmentEntity.get(ids.map((attachmentId) => ({ attachmentId }))).go({ consistent: true });
-  const byId = new Map(data.map((item) => [item.attachmentId, item]));
-  const problems = ids.flatMap((id, index) => {
-    const item = byId.get(id);
-    const field = `body.attachments.${index}`;
-    if (ids.indexOf(id) !== index) return [{ field, message: 'fichier déjà dans la liste' }];
-    if (!item || item.ownerId !== authorId) return [{ field, message: 'pièce jointe introuvable' }];
-    if (item.state === 'pending') return [{ field, message: 'fichier pas encore vérifié : confirmez son envoi d’abord' }];
-    if (item.state === 'attached') return [{ field, message: 'fichier déjà joint à une autre publication' }];
-    return [];
-  });
-  if (problems.length) throw new ValidationError(problems);
-  return ids.map((id) => {
-    const { attachmentId, name, contentType, size, alt } = byId.get(id)!;
-    return { attachmentId, name, contentType, size, ...(alt && { alt }) };
-  });
-}
+import { attachableFiles } from './attachable';
 
 /** Each `@Prénom Nom` of a text may tell (and mail) someone: counted against the author's ceilings of mentions, before anything is written. */
 const spendMentions = (userId: string, text: string) => spendSenderLimit('mention', userId, mentionedNames(text).length);
