@@ -6,7 +6,7 @@ import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { hasAuthorityOverSpace, requirePerson, type Person, type Space } from '../access/authority';
 import { mayBeInSalon, mayRunSalon, type SpaceFacts } from '../access/policy';
-import { isConditionFailure } from '../../shared/conditions';
+import { isConditionFailure, writtenUnlessRefused } from '../../shared/conditions';
 import { ConflictError, NotFoundError } from '../errors';
 import { displayName } from '../social/spaces';
 import { resolveSpaceForRules, type ResolvedSpace } from '../spaces/resolve';
@@ -62,7 +62,7 @@ async function join(person: Person, salon: EntityItem<typeof ConversationEntity>
   const { conversationId } = salon;
   const [me, { data: latest }] = await Promise.all([callerItem(person), MessageEntity.query.byConversation({ conversationId }).go({ order: 'desc', limit: 1, attributes: ['messageId'] })]);
   const at = new Date().toISOString();
-  const joined = await ParticipantEntity.put({
+  const joined = await writtenUnlessRefused(ParticipantEntity.put({
     conversationId,
     userId: person.userId,
     displayName: me ? displayName(me) : '',
@@ -71,12 +71,7 @@ async function join(person: Person, salon: EntityItem<typeof ConversationEntity>
     ...(latest[0] && { lastReadMessageId: latest[0].messageId }),
   })
     .where(({ userId, leftAt }, { notExists, exists }) => `${notExists(userId)} OR ${exists(leftAt)}`)
-    .go()
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    });
+    .go());
   if (!joined) return;
   await Promise.all([
     InboxEntryEntity.put({ userId: person.userId, conversationId, kind: 'salon', title: salon.title ?? '', lastMessageAt: at, unread: 0, muted: false }).go(),
@@ -93,7 +88,7 @@ export async function setSalonOpen(caller: Caller, ref: SalonSpaceRef, open: boo
   const person = mayRunSalon(caller, space, policyOptions, facts.group);
   const conversationId = salonIdOf(ref);
   if (open) {
-    const created = await ConversationEntity.create({
+    const created = await writtenUnlessRefused(ConversationEntity.create({
       conversationId,
       kind: 'salon',
       spaceType: resolved.type,
@@ -103,13 +98,7 @@ export async function setSalonOpen(caller: Caller, ref: SalonSpaceRef, open: boo
       createdBy: person.userId,
       createdAt: new Date().toISOString(),
       participantCount: 0,
-    })
-      .go()
-      .then(() => true)
-      .catch((error: unknown) => {
-        if (isConditionFailure(error) || /conditional/i.test(String(error))) return false;
-        throw error;
-      });
+    }).go());
     if (!created) await ConversationEntity.patch({ conversationId }).set({ title: resolved.label }).remove(['closedAt']).go();
     const { data: salon } = await ConversationEntity.get({ conversationId }).go({ consistent: true });
     if (salon) await join(person, salon);

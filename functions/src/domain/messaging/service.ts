@@ -6,7 +6,7 @@ import { callerItem, factsOf } from '../access/load-caller';
 import { requirePerson, type Person } from '../access/authority';
 import { mayBeInSalon, mayWriteTo } from '../access/rules/messaging';
 import { mayFind } from '../access/rules/people';
-import { contentionAsCanceled, isConditionFailure } from '../../shared/conditions';
+import { contentionAsCanceled, writtenUnlessRefused } from '../../shared/conditions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
@@ -315,15 +315,12 @@ export async function leaveConversation(caller: Caller, conversationId: string):
  * a salon's space. Nothing when they are not in it.
  */
 export async function leave(userId: string, conversationId: string): Promise<void> {
-  const left = await ParticipantEntity.patch({ conversationId, userId })
-    .set({ leftAt: new Date().toISOString() })
-    .where(({ leftAt }, { notExists }) => notExists(leftAt))
-    .go()
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    });
+  const left = await writtenUnlessRefused(
+    ParticipantEntity.patch({ conversationId, userId })
+      .set({ leftAt: new Date().toISOString() })
+      .where(({ leftAt }, { notExists }) => notExists(leftAt))
+      .go(),
+  );
   if (!left) return;
   if (salonSpaceOf(conversationId)) await ConversationEntity.patch({ conversationId }).add({ participantCount: -1 }).go();
   const entry = (await InboxEntryEntity.get({ userId, conversationId }).go({ consistent: true })).data;
