@@ -177,10 +177,10 @@ export const jobs = {
     timeoutSeconds: 120,
     memorySize: 512,
   },
-  // Files of posts nobody can reach any more: an unattached upload's record gone by TTL, a deleted post's files (ADR 0014).
+  // Files nobody can reach any more: an unattached upload's record gone by TTL, a deleted message's or post's files (ADR 0014).
   'attachment-cleanup': {
     entry: 'functions/src/jobs/attachment-cleanup.ts',
-    description: 'Coopol job: deletes the files of deleted posts and of uploads never attached',
+    description: 'Coopol job: deletes the files of deleted posts and messages and of uploads never attached',
     trigger: { kind: 'stream', entities: ['attachment', 'post'], changes: ['REMOVE'], batchSize: 20 },
     access: { table: 'readwrite', files: 'readwrite' },
     timeoutSeconds: 60,

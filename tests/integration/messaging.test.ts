@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import { RealtimeEvent } from '../../functions/src/contracts/messaging';
+import { tinyPng, uploadAttachment } from '../support/attachments';
 import { call, createTestPerson, type TestPerson } from '../support/people';
 import { testStack, type TestStack } from '../support/stack';
 
@@ -176,6 +177,101 @@ describe('messages', () => {
     }
     const unknown = await call(stack, paul, 'GET', '/api/conversations/d.AAAAAAAAAAAAAAAAAAAAAA/messages');
     assert.equal(unknown.status, 404);
+  });
+});
+
+describe('files in messages (the attachment flow of posts, ADR 0014)', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  type Shown = { id: string; text: string; deleted: boolean; attachments: { id: string; name: string; kind: string; size: number }[] };
+  const fieldsOf = (body: { details?: unknown }) => ((body.details ?? []) as { field: string }[]).map((d) => d.field);
+  // Their own people (Léa and Malik's conversation is counted by the live channel's tests), and one
+  // conversation per test: Inès with Yanis, with Romane, with both.
+  let ines: TestPerson; // Mulhouse
+  let yanis: TestPerson; // Colmar
+  let romane: TestPerson; // Colmar
+  before(async () => {
+    [ines, yanis, romane] = await Promise.all([person('ines-f', '68100'), person('yanis', '68000'), person('romane', '68000')]);
+  });
+
+  test('a file alone is a message: its participants download it, the inbox names it, anyone else is told it does not exist', async () => {
+    const { body: conversation } = await call(stack, ines, 'POST', '/api/conversations', { participantIds: [yanis.userId] });
+    const path = `/api/conversations/${conversation.id as string}/messages`;
+    const agenda = await uploadAttachment(stack, ines, { name: `Ordre du jour ${run}.pdf`, contentType: 'application/pdf', bytes: pdf });
+    const photo = await uploadAttachment(stack, ines, { name: 'marché.png', contentType: 'image/png', bytes: tinyPng, alt: 'Le stand au marché' });
+    const sent = await call(stack, ines, 'POST', path, { clientMessageId: `file-${run}-1`, attachments: [agenda, photo] });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    assert.deepEqual(
+      (sent.body as unknown as Shown).attachments.map(({ id, name, kind }) => [id, name, kind]),
+      [[agenda, `Ordre du jour ${run}.pdf`, 'document'], [photo, 'marché.png', 'image']],
+    );
+    // Sent again after a dropped connection: the same message, the files claimed once.
+    const retried = await call(stack, ines, 'POST', path, { clientMessageId: `file-${run}-1`, attachments: [agenda, photo] });
+    assert.equal(retried.body.id, sent.body.id, JSON.stringify(retried.body));
+
+    const history = await call(stack, yanis, 'GET', path);
+    const shown = (history.body.items as Shown[]).find((m) => m.id === sent.body.id)!;
+    assert.deepEqual([shown.text, shown.attachments.length], ['', 2]);
+    const link = await call(stack, yanis, 'GET', `/api/attachments/${agenda}/link`);
+    assert.equal(link.status, 200, JSON.stringify(link.body));
+    const file = await fetch(link.body.url as string);
+    assert.equal(file.status, 200);
+    assert.deepEqual(Buffer.from(await file.arrayBuffer()), pdf);
+    for (const outsider of [paul, romane]) assert.equal((await call(stack, outsider, 'GET', `/api/attachments/${agenda}/link`)).status, 404);
+
+    const entry = await until(async () => {
+      const inbox = await call(stack, yanis, 'GET', '/api/conversations?limit=50');
+      const found = (inbox.body.items as { conversationId: string; lastMessage: { id: string; preview: string } | null }[]).find((e) => e.conversationId === conversation.id);
+      return found?.lastMessage?.id === sent.body.id ? found : undefined;
+    });
+    assert.equal(entry.lastMessage!.preview, `📎 Ordre du jour ${run}.pdf et 1 autre fichier`);
+  });
+
+  test('refused with the failing field: nothing to send, too many files, someone else’s, one already sent; nothing is stored', async () => {
+    const { body: conversation } = await call(stack, ines, 'POST', '/api/conversations', { participantIds: [romane.userId] });
+    const path = `/api/conversations/${conversation.id as string}/messages`;
+    const empty = await call(stack, ines, 'POST', path, { text: '  ', clientMessageId: `nofile-${run}-1` });
+    assert.equal(empty.status, 400);
+    assert.deepEqual(fieldsOf(empty.body), ['body.text']);
+    const five = await Promise.all([1, 2, 3, 4, 5].map((n) => uploadAttachment(stack, ines, { name: `tract-${n}.png`, contentType: 'image/png', bytes: tinyPng })));
+    const tooMany = await call(stack, ines, 'POST', path, { text: 'Les tracts', clientMessageId: `nofile-${run}-2`, attachments: five });
+    assert.equal(tooMany.status, 400);
+    assert.deepEqual(fieldsOf(tooMany.body), ['body.attachments']);
+    const yanisFile = await uploadAttachment(stack, yanis, { name: 'à yanis.png', contentType: 'image/png', bytes: tinyPng });
+    const stolen = await call(stack, ines, 'POST', path, { text: 'Le sien', clientMessageId: `nofile-${run}-3`, attachments: [five[0], yanisFile] });
+    assert.equal(stolen.status, 400);
+    assert.deepEqual(fieldsOf(stolen.body), ['body.attachments.1']);
+    assert.equal((await call(stack, ines, 'POST', path, { text: 'Un tract', clientMessageId: `nofile-${run}-4`, attachments: [five[0]] })).status, 201);
+    const twice = await call(stack, ines, 'POST', path, { text: 'Encore', clientMessageId: `nofile-${run}-5`, attachments: [five[0]] });
+    assert.equal(twice.status, 400);
+    assert.deepEqual(fieldsOf(twice.body), ['body.attachments.0']);
+    // A file sent in a post cannot go into a message either.
+    const posted = await call(stack, ines, 'POST', '/api/posts', { space: { type: 'profile', id: ines.userId }, text: `Tract ${run}`, attachments: [five[1]] });
+    assert.equal(posted.status, 201, JSON.stringify(posted.body));
+    const fromPost = await call(stack, ines, 'POST', path, { text: 'Du billet', clientMessageId: `nofile-${run}-6`, attachments: [five[1]] });
+    assert.deepEqual(fieldsOf(fromPost.body), ['body.attachments.0']);
+    const history = await call(stack, romane, 'GET', path);
+    assert.deepEqual((history.body.items as Shown[]).map((m) => m.text), ['Un tract'], 'the refused ones were not stored');
+    // Yanis's file, still his and unused, stays his.
+    assert.equal((await call(stack, ines, 'GET', `/api/attachments/${yanisFile}/link`)).status, 404);
+    assert.equal((await call(stack, yanis, 'GET', `/api/attachments/${yanisFile}/link`)).status, 200);
+  });
+
+  test('a deleted message takes its files with it: no more links, and the objects leave the bucket', async () => {
+    const { body: conversation } = await call(stack, ines, 'POST', '/api/conversations', { participantIds: [yanis.userId, romane.userId] });
+    const path = `/api/conversations/${conversation.id as string}/messages`;
+    const minutes = await uploadAttachment(stack, ines, { name: 'compte-rendu.pdf', contentType: 'application/pdf', bytes: pdf });
+    const sent = await call(stack, ines, 'POST', path, { text: 'Le compte rendu', clientMessageId: `delfile-${run}-1`, attachments: [minutes] });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const link = await call(stack, yanis, 'GET', `/api/attachments/${minutes}/link`);
+    assert.equal(link.status, 200);
+    const deleted = await call(stack, ines, 'DELETE', `${path}/${sent.body.id as string}`);
+    assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+    assert.deepEqual([deleted.body.deleted, deleted.body.attachments], [true, []]);
+    const history = await call(stack, yanis, 'GET', path);
+    assert.deepEqual((history.body.items as Shown[]).find((m) => m.id === sent.body.id)!.attachments, []);
+    for (const who of [ines, yanis]) assert.equal((await call(stack, who, 'GET', `/api/attachments/${minutes}/link`)).status, 404);
+    // The link given before the deletion reaches nothing once the cleanup job has run.
+    await until(async () => ((await fetch(link.body.url as string)).status === 404 ? true : undefined));
   });
 });
 

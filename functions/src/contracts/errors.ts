@@ -186,6 +186,7 @@ export const frErrors = {
   'message.not-found': notFound('Message'),
   'message.not-author': 'Seul·e l’auteur·rice d’un message peut le modifier ou le supprimer.',
   'message.deleted': 'Ce message a été supprimé : il ne peut plus être modifié.',
+  'message.attachment-taken': 'Un des fichiers vient d’être joint à un autre message ou à une publication.',
   'messaging.blocked': 'Vous ne pouvez pas écrire à cette personne : l’un de vous a bloqué l’autre.',
   'salon.not-found': notFound('Salon'),
   'salon.runners-only': 'Seuls les responsables de cet espace ouvrent et ferment son salon.',

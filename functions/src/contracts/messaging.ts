@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageOf, proseText, UserId } from './common';
+import { Attachment, AttachmentId } from './social';
 import { SpaceId } from './spaces';
 
 // Live messaging (issue 15, ADR 0029): one-to-one, up to 50 people, a space's salon. Not the comment
@@ -15,6 +16,8 @@ export const ClientMessageId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'identi
 export const maxMessageLength = 4000;
 /** The creator and at most 49 others. */
 export const maxOtherParticipants = 49;
+/** Files in one message, uploaded as a post's are (POST /api/attachments, then …/confirm). */
+export const maxMessageAttachments = 4;
 
 
 export const StartConversationInput = z
@@ -22,7 +25,15 @@ export const StartConversationInput = z
   .meta({ id: 'StartConversationInput' });
 
 export const MessageText = proseText({ min: 1, max: maxMessageLength });
-export const SendMessageInput = z.object({ text: MessageText, clientMessageId: ClientMessageId }).meta({ id: 'SendMessageInput' });
+export const SendMessageInput = z
+  .object({
+    /** May be empty when the message is only files. */
+    text: proseText({ max: maxMessageLength }).default(''),
+    clientMessageId: ClientMessageId,
+    attachments: z.array(AttachmentId).max(maxMessageAttachments, `au plus ${maxMessageAttachments} fichiers`).default([]),
+  })
+  .refine((m) => m.text.length > 0 || m.attachments.length > 0, { path: ['text'], message: 'écrivez un message ou joignez un fichier' })
+  .meta({ id: 'SendMessageInput' });
 export const EditMessageInput = z.object({ text: MessageText }).meta({ id: 'EditMessageInput' });
 export const ReadInput = z.object({ lastReadMessageId: MessageId }).meta({ id: 'ReadInput' });
 export const MuteInput = z.object({ muted: z.boolean() }).meta({ id: 'MuteInput' });
@@ -40,8 +51,10 @@ export const ChatMessage = z
     conversationId: ConversationId,
     authorId: UserId.nullable().describe('null: compte supprimé'),
     authorName: z.string(),
-    /** Empty once deleted. */
+    /** Empty once deleted, and for a file alone. */
     text: z.string(),
+    /** Downloaded through GET /api/attachments/{id}/link, by the conversation's participants; none once deleted. */
+    attachments: z.array(Attachment),
     sentAt: z.string(),
     editedAt: z.string().nullable(),
     deleted: z.boolean(),

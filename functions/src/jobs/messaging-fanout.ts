@@ -1,4 +1,5 @@
-import { fanOutBellCount, fanOutChangedMessage, fanOutNewMessage, fanOutRead, type StreamedMessage, type StreamedParticipant } from '../domain/messaging/fanout';
+import { fanOutBellCount, fanOutChangedMessage, fanOutNewMessage, fanOutRead, type StreamedParticipant } from '../domain/messaging/fanout';
+import type { StoredMessage } from '../domain/messaging/message-view';
 import { salonsLeftBy, type StreamedPerson } from '../domain/messaging/salon-spaces';
 import { leave } from '../domain/messaging/service';
 import { unreadRunSeen } from '../domain/messaging/unread-run';
@@ -13,7 +14,7 @@ import { streamJob } from './kit/stream-job';
  */
 type BellState = { userId: string; unread?: number };
 
-export const handler = streamJob<(StreamedMessage | StreamedParticipant | BellState | StreamedPerson) & { __edb_e__?: string }>(async ({ kind, before, after }) => {
+export const handler = streamJob<(StoredMessage | StreamedParticipant | BellState | StreamedPerson) & { __edb_e__?: string }>(async ({ kind, before, after }) => {
   if (!after) return;
   if (after.__edb_e__ === 'person') {
     // Left a group, or no longer an adhérent of their section: out of its salon (ADR 0029 § Salons).
@@ -27,9 +28,9 @@ export const handler = streamJob<(StreamedMessage | StreamedParticipant | BellSt
     return;
   }
   if (after.__edb_e__ === 'chatMessage') {
-    const message = after as StreamedMessage;
+    const message = after as StoredMessage;
     if (kind === 'INSERT') await fanOutNewMessage(message, postToConnection);
-    else if (before && (['text', 'deletedAt', 'authorName'] as const).some((field) => (before as StreamedMessage)[field] !== message[field])) await fanOutChangedMessage(message, postToConnection);
+    else if (before && (['text', 'deletedAt', 'authorName'] as const).some((field) => (before as StoredMessage)[field] !== message[field])) await fanOutChangedMessage(message, postToConnection);
     return;
   }
   const participant = after as StreamedParticipant;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { t } from '../../i18n';
 import { refusalText } from '../../i18n/errors';
 import { isApiError } from '../../lib/api';
-import { failure, text } from '../../lib/form-actions';
+import { all, failure, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { safeNextPath } from '../../lib/safe-next-path';
 import { callAsSignedIn, requireSession } from '../../lib/session';
@@ -56,7 +56,7 @@ export async function writeTo(_state: FormState, form: FormData): Promise<FormSt
 }
 
 /** Sends one message; the same `clientMessageId` sent again (a dropped connection) is stored once. */
-export async function sendMessage(conversationId: string, message: { text: string; clientMessageId: string }): Promise<ChatResult<Message>> {
+export async function sendMessage(conversationId: string, message: { text: string; clientMessageId: string; attachments?: string[] }): Promise<ChatResult<Message>> {
   const session = await requireSession(pageOf(conversationId));
   return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, { params: { conversationId }, body: message }));
 }
@@ -67,7 +67,7 @@ export async function sendFromForm(form: FormData): Promise<void> {
   const session = await requireSession(pageOf(conversationId));
   await callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, {
     params: { conversationId },
-    body: { text: text(form, 'text'), clientMessageId: text(form, 'clientMessageId') },
+    body: { text: text(form, 'text'), clientMessageId: text(form, 'clientMessageId'), attachments: all(form, 'attachments').filter(Boolean) },
   });
   redirect(pageOf(conversationId));
 }

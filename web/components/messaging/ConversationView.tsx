@@ -2,8 +2,14 @@
 
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { deleteMessage, editMessage, markRead, messagesPage, reportMessage, sendFromForm, sendMessage, type ChatResult } from '../../app/messages/actions';
-import { t } from '../../i18n/client/messaging';
+import { confirmAttachment, prepareAttachment } from '../../app/publications/actions';
+import { t, tc } from '../../i18n/client/messaging';
 import type { LiveMessage } from '../../lib/realtime';
+import { AttachedFiles } from '../social/AttachedFiles';
+import type { Ready } from '../social/AttachmentPicker';
+import { LazyAttachmentPicker } from '../social/LazyAttachmentPicker';
+import { IconSvg } from '../ui/IconSvg';
+import { paperclip as paperclipShape } from '../ui/shapes/paperclip';
 import styles from './messaging.module.css';
 
 const MAX_LENGTH = 4000;
@@ -14,6 +20,8 @@ const RETRY_MS = 5000;
 interface Pending {
   clientMessageId: string;
   text: string;
+  /** Files already sent to the bucket and checked: the message names them. */
+  files?: readonly Ready[];
   state: 'sending' | 'waiting' | 'refused';
   reason?: string;
 }
@@ -83,6 +91,12 @@ function linkify(text: string): ReactNode[] {
 /** Whether the end of the conversation (its composer) is on screen or nearly: new messages then keep it there. */
 const nearEnd = (end: HTMLElement | null) => !end || end.getBoundingClientRect().top - window.innerHeight < 200;
 
+const fileWords = {
+  documents: t('chat.files'),
+  download: (name: string) => t('chat.download', { name }),
+  imageNoAlt: (name: string) => t('chat.imageNoAlt', { name }),
+};
+
 /**
  * A conversation's messages, live (ADR 0029): the newest at the bottom, older ones by pages above;
  * new messages, edits and deletions from the live channel; the composer, whose messages go through
@@ -114,6 +128,7 @@ export function ConversationView({
   const [older, setOlder] = useState<'idle' | 'loading' | 'failed'>('idle');
   const [pending, setPending] = useState<Pending[]>([]);
   const [draft, setDraft] = useState('');
+  const [files, setFiles] = useState<readonly Ready[]>([]);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [reporting, setReporting] = useState<{ id: string; reason: string } | null>(null);
@@ -175,7 +190,7 @@ export function ConversationView({
       updatePending((current) => current.map((p) => (p.clientMessageId === item.clientMessageId ? { ...p, state: 'sending' } : p)));
       let result: ChatResult<LiveMessage> | undefined;
       try {
-        result = await sendMessage(conversationId, { text: item.text, clientMessageId: item.clientMessageId });
+        result = await sendMessage(conversationId, { text: item.text, clientMessageId: item.clientMessageId, attachments: (item.files ?? []).map((f) => f.id) });
       } catch {
         // The site could not be reached (offline, a dropped connection): the outbox keeps it.
       }
@@ -274,11 +289,12 @@ export function ConversationView({
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const text = draft.trim();
-    if (!text || text.length > MAX_LENGTH) return;
-    const item: Pending = { clientMessageId: newClientId(), text, state: 'sending' };
+    if ((!text && files.length === 0) || text.length > MAX_LENGTH) return;
+    const item: Pending = { clientMessageId: newClientId(), text, ...(files.length && { files }), state: 'sending' };
     updatePending((current) => [...current, item]);
     pendingRef.current = [...pendingRef.current, item];
     setDraft('');
+    setFiles([]);
     stickToBottom.current = true;
     void deliver(item);
   };
@@ -365,7 +381,14 @@ export function ConversationView({
                 ) : (
                   <div className={styles.bubble}>
                     {mine && <span className="visually-hidden">{t('chat.you')}&nbsp;: </span>}
-                    {m.deleted ? <em className={styles.deleted}>{t('chat.deleted')}</em> : <p className={styles.text}>{linkify(m.text)}</p>}
+                    {m.deleted ? (
+                      <em className={styles.deleted}>{t('chat.deleted')}</em>
+                    ) : (
+                      <>
+                        {m.text && <p className={styles.text}>{linkify(m.text)}</p>}
+                        {m.attachments.length > 0 && <AttachedFiles files={m.attachments} words={fileWords} compact />}
+                      </>
+                    )}
                   </div>
                 )}
                 <p className={styles.meta}>
@@ -373,9 +396,11 @@ export function ConversationView({
                   {m.editedAt && !m.deleted && <span> {t('chat.edited')}</span>}
                   {mine && !m.deleted && editing?.id !== m.id && confirming !== m.id && (
                     <span className={styles.ownActions} role="group" aria-label={t('chat.actionsOn')}>
+                      {m.text && (
                       <button type="button" className={styles.linkButton} onClick={() => setEditing({ id: m.id, text: m.text })}>
                         {t('chat.edit')}
                       </button>
+                      )}
                       <button type="button" className={styles.linkButton} onClick={() => setConfirming(m.id)}>
                         {t('chat.delete')}
                       </button>
@@ -439,7 +464,16 @@ export function ConversationView({
         {pending.map((p) => (
           <li key={p.clientMessageId} className={`${styles.message} ${styles.mine} ${styles.pending}`} data-pending={p.state}>
             <div className={styles.bubble}>
-              <p className={styles.text}>{p.text}</p>
+              {p.text && <p className={styles.text}>{p.text}</p>}
+              {p.files && p.files.length > 0 && (
+                <ul className={styles.pendingFiles} aria-label={t('chat.files')}>
+                  {p.files.map((file) => (
+                    <li key={file.id}>
+                      <IconSvg size={16}>{paperclipShape}</IconSvg> {file.name}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
             <p className={styles.meta} role="status">
               {p.state === 'sending' ? t('chat.sending') : p.state === 'waiting' ? t('chat.waiting') : t('chat.refused', { reason: p.reason ?? '' })}
@@ -480,7 +514,7 @@ export function ConversationView({
             id="chat-text"
             name="text"
             rows={1}
-            required
+            required={files.length === 0}
             maxLength={MAX_LENGTH}
             placeholder={t('chat.composerLabel')}
             aria-describedby="chat-hint"
@@ -492,6 +526,20 @@ export function ConversationView({
             {t('chat.send')}
           </button>
         </div>
+        <details className={styles.attach}>
+          <summary>
+            <IconSvg size={18}>{paperclipShape}</IconSvg>
+            <span>{files.length ? tc('chat.filesCount', files.length) : t('chat.attach')}</span>
+          </summary>
+          <LazyAttachmentPicker
+            purpose="message"
+            files={files}
+            onFilesChange={setFiles}
+            prepare={prepareAttachment}
+            confirm={confirmAttachment}
+            noscript={<p className={styles.hint}>{t('chat.filesNeedScript')}</p>}
+          />
+        </details>
         <p id="chat-hint" className={styles.hint}>
           {t('chat.composerHint')}
           {draft.length >= COUNT_FROM && <span className={styles.count}> {t('chat.count', { count: draft.length, max: MAX_LENGTH })}</span>}

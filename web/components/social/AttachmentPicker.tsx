@@ -10,14 +10,19 @@ import { fileSize } from './file-size';
 import styles from './attach.module.css';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const MAX_FILES = 10;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.odt,.ods,.odp,.docx,.xlsx,.pptx,.txt,.csv';
 
 type Prepare = (file: { name: string; contentType: string; size: number; alt?: string }) => Promise<
   { ok: true; id: string; url: string; fields: Record<string, string> } | { ok: false; message: string }
 >;
 type Confirm = (id: string) => Promise<AttachmentAnswer>;
-type Ready = Extract<AttachmentAnswer, { ok: true }>['attachment'];
+export type Ready = Extract<AttachmentAnswer, { ok: true }>['attachment'];
+
+/** A post carries 10 files, a message 4 (contracts); the words say which. */
+const purposes = {
+  post: { max: 10, hint: 'attach.hint', tooMany: 'attach.errorCount', done: 'attach.done' },
+  message: { max: 4, hint: 'attach.hintMessage', tooMany: 'attach.errorCountMessage', done: 'attach.doneMessage' },
+} as const;
 type Step = { kind: 'idle' } | { kind: 'busy'; step: 1 | 2 | 3; name: string } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
 
 /** Office and OpenDocument types, for browsers that give none for these files. */
@@ -37,10 +42,26 @@ const typeOf = (file: File) => file.type || typeByExtension[file.name.split('.')
  * « Joindre un fichier » in the composer: each file goes straight from the browser to the files
  * bucket with the API's presigned form, then the API checks what arrived (ADR 0014). The post's
  * form only carries the checked files' ids (hidden `attachments` fields). Progress is told by step:
- * preparing, sending, checking.
+ * preparing, sending, checking. A message's composer, which sends without a form post, holds the
+ * files itself (`files`, `onFilesChange`) and empties them once sent.
  */
-export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confirm: Confirm }) {
-  const [files, setFiles] = useState<Ready[]>([]);
+export function AttachmentPicker({
+  prepare,
+  confirm,
+  purpose = 'post',
+  files: heldFiles,
+  onFilesChange,
+}: {
+  prepare: Prepare;
+  confirm: Confirm;
+  purpose?: keyof typeof purposes;
+  files?: readonly Ready[];
+  onFilesChange?: (change: (current: readonly Ready[]) => readonly Ready[]) => void;
+}) {
+  const [ownFiles, setOwnFiles] = useState<readonly Ready[]>([]);
+  const files = heldFiles ?? ownFiles;
+  const setFiles = onFilesChange ?? setOwnFiles;
+  const words = purposes[purpose];
   const [alt, setAlt] = useState('');
   const [status, setStatus] = useState<Step>({ kind: 'idle' });
   const id = useId();
@@ -48,16 +69,21 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
   const { state } = useFormContext();
   useEffect(() => {
     if (state.status !== 'done') return;
-    setFiles([]);
+    setOwnFiles([]);
     setStatus({ kind: 'idle' });
   }, [state]);
+  // A message sent: its composer emptied the files, and the « ready » line goes with them.
+  const none = heldFiles?.length === 0;
+  useEffect(() => {
+    if (none) setStatus((current) => (current.kind === 'done' ? { kind: 'idle' } : current));
+  }, [none]);
 
   async function onChange(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (files.length >= MAX_FILES) return setStatus({ kind: 'error', message: t('attach.errorCount') });
+    if (files.length >= words.max) return setStatus({ kind: 'error', message: t(words.tooMany) });
     if (file.size > MAX_BYTES) return setStatus({ kind: 'error', message: t('attach.errorSize', { name: file.name }) });
     const contentType = typeOf(file);
     try {
@@ -110,7 +136,7 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
         <input id={`${id}-file`} type="file" accept={ACCEPT} className={styles.fileInput} onChange={onChange} disabled={busy} aria-describedby={`${id}-hint ${id}-status`} />
       </div>
       <p id={`${id}-hint`} className={styles.fileMeta}>
-        {t('attach.hint')}
+        {t(words.hint)}
       </p>
       <div id={`${id}-status`} role="status" className={status.kind === 'error' ? styles.pickError : styles.pickStatus}>
         {busy && (
@@ -119,7 +145,7 @@ export function AttachmentPicker({ prepare, confirm }: { prepare: Prepare; confi
             {t(status.step === 1 ? 'attach.preparing' : status.step === 2 ? 'attach.sending' : 'attach.checking', { name: status.name })}
           </>
         )}
-        {status.kind === 'done' && t('attach.done', { name: status.name })}
+        {status.kind === 'done' && t(words.done, { name: status.name })}
         {status.kind === 'error' && status.message}
       </div>
     </div>

@@ -11,8 +11,8 @@ import { Avatar } from '../people/Avatar';
 import { LazyClickToLoad } from './LazyClickToLoad';
 // The video placeholder's styles come with the page, so it is styled before its lazy script arrives.
 import './posts-client.module.css';
+import { AttachedFiles } from './AttachedFiles';
 import { ContentMenu } from './ContentMenu';
-import { fileSize } from './file-size';
 import styles from './social.module.css';
 
 type PostData = z.output<typeof Post>;
@@ -134,7 +134,12 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
           }}
         />
       )}
-      {post.attachments && post.attachments.length > 0 && <Attachments attachments={post.attachments} />}
+      {post.attachments && post.attachments.length > 0 && (
+        <AttachedFiles
+          files={post.attachments}
+          words={{ documents: t('post.documents'), download: (name) => t('post.download', { name }), imageNoAlt: (name) => t('post.imageNoAlt', { name }) }}
+        />
+      )}
       {post.lastComment && (
         <div className={styles.lastComment}>
           <p>{t('post.lastComment', { name: post.lastComment.authorName })}</p>
@@ -145,36 +150,5 @@ export function PostCard({ post, headingLevel = 3, back }: { post: PostData; hea
         <Link href={`/publications/${post.id}`}>{tc('post.comments', post.commentCount)}</Link>
       </p>
     </article>
-  );
-}
-
-/**
- * A post's files: images inline with their description, documents as downloads with name and size.
- * Both go through /pieces-jointes/<id>, which asks the API for a link of a few minutes (ADR 0014).
- */
-function Attachments({ attachments }: { attachments: NonNullable<PostData['attachments']> }) {
-  const images = attachments.filter((a) => a.kind === 'image');
-  const documents = attachments.filter((a) => a.kind === 'document');
-  return (
-    <div className={styles.attachments}>
-      {images.map((image) => (
-        <figure key={image.id} className={styles.attachedImage}>
-          <img src={`/pieces-jointes/${image.id}`} alt={image.alt ?? t('post.imageNoAlt', { name: image.name })} loading="lazy" />
-          {image.alt && <figcaption>{image.alt}</figcaption>}
-        </figure>
-      ))}
-      {documents.length > 0 && (
-        <ul className={styles.documents} aria-label={t('post.documents')}>
-          {documents.map((document) => (
-            <li key={document.id}>
-              <a className={styles.document} href={`/pieces-jointes/${document.id}`} download={document.name}>
-                <span>{t('post.download', { name: document.name })}</span>
-                <span>({fileSize(document.size)})</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }

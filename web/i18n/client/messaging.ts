@@ -18,6 +18,12 @@ export const frChat = {
   'chat.you': 'Vous',
   'chat.edited': '(modifié)',
   'chat.deleted': 'Message supprimé',
+  'chat.attach': 'Joindre un fichier',
+  'chat.filesCount': { one: 'Un fichier joint', other: '{count} fichiers joints' },
+  'chat.filesNeedScript': 'Joindre un fichier demande JavaScript.',
+  'chat.files': 'Fichiers joints',
+  'chat.download': 'Télécharger « {name} »',
+  'chat.imageNoAlt': 'Image jointe : {name}',
   'chat.composerLabel': 'Votre message',
   'chat.composerHint': 'Entrée pour envoyer, Maj\u00a0+\u00a0Entrée pour aller à la ligne.',
   'chat.count': '{count}\u00a0/\u00a0{max}',
@@ -48,4 +54,4 @@ export const frChat = {
   'chat.unavailable': 'Le service ne répond pas. Réessayez dans un instant.',
 } as const satisfies Dictionary;
 
-export const { t } = createTranslator<typeof frChat>(frChat);
+export const { t, tc } = createTranslator<typeof frChat>(frChat);

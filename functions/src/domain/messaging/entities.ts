@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { entityConfig } from '../../shared/dynamodb';
+import { attachedFiles } from '../social/entities/posts';
 
 /**
  * Live messaging's entities (ADR 0029; docs/ACCESS_PATTERNS.md § Messaging, M1–M12). Not ADR 0022's
@@ -57,7 +58,10 @@ export const MessageEntity = new Entity(
       messageId: { type: 'string', required: true },
       authorId: { type: 'string', required: true },
       authorName: { type: 'string', required: true },
+      /** Empty for a file alone, and once deleted. */
       text: { type: 'string', required: true },
+      /** Its files (the attachment flow of posts, ADR 0014); gone with the message's deletion. */
+      attachments: attachedFiles,
       clientMessageId: { type: 'string', required: true },
       editedAt: { type: 'string' },
       deletedAt: { type: 'string' },

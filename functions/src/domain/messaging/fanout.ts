@@ -1,8 +1,8 @@
 import { Service } from 'electrodb';
-import type { z } from 'zod';
-import type { ChatMessage, RealtimeEvent } from '../../contracts/messaging';
+import type { RealtimeEvent } from '../../contracts/messaging';
 import { isConditionFailure } from '../../shared/conditions';
 import { messageInstant } from './ids';
+import { messageView, type StoredMessage } from './message-view';
 import { previewOf } from './preview';
 import { InboxEntryEntity, InboxTotalsEntity, ParticipantEntity } from './entities';
 import { rememberForMail } from './mail-due';
@@ -15,18 +15,6 @@ import { liveConnectionsOf, pushToPeople, type Push } from './realtime';
  * change again: every write here is conditioned so a second delivery changes nothing.
  */
 
-/** A message as the stream carries it (the item ElectroDB wrote). */
-export interface StreamedMessage {
-  conversationId: string;
-  messageId: string;
-  authorId: string;
-  authorName: string;
-  text: string;
-  clientMessageId: string;
-  editedAt?: string;
-  deletedAt?: string;
-}
-
 export interface StreamedParticipant {
   conversationId: string;
   userId: string;
@@ -38,22 +26,6 @@ export interface StreamedParticipant {
 const inboxes = new Service({ inboxEntry: InboxEntryEntity, totals: InboxTotalsEntity });
 type Post = (connectionId: string, data: string) => Promise<'sent' | 'gone'>;
 
-/** The message as every participant receives it; the client id is its author's only (contracts). */
-function frameOf(message: StreamedMessage, forAuthor: boolean): z.infer<typeof ChatMessage> {
-  const deleted = Boolean(message.deletedAt);
-  return {
-    id: message.messageId,
-    conversationId: message.conversationId,
-    authorId: message.authorId,
-    authorName: message.authorName,
-    text: deleted ? '' : message.text,
-    sentAt: messageInstant(message.messageId).toISOString(),
-    editedAt: message.editedAt ?? null,
-    deleted,
-    clientMessageId: forAuthor ? message.clientMessageId : null,
-  };
-}
-
 const activeParticipants = async (conversationId: string) =>
   (await ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' })).data.filter((p) => !p.leftAt);
 
@@ -62,8 +34,8 @@ const activeParticipants = async (conversationId: string) =>
  * a second delivery, or an older message delivered late, moves nothing. Others than the author get
  * one more unread, and their total too unless they muted it: one transaction, both or neither.
  */
-async function advanceEntry(participant: { userId: string; muted?: boolean }, message: StreamedMessage, at: string): Promise<boolean> {
-  const { preview, edited, deleted } = previewOf({ text: message.text, editedAt: message.editedAt, deletedAt: message.deletedAt });
+async function advanceEntry(participant: { userId: string; muted?: boolean }, message: StoredMessage, at: string): Promise<boolean> {
+  const { preview, edited, deleted } = previewOf(message);
   const key = { userId: participant.userId, conversationId: message.conversationId };
   const last = { lastMessageAt: at, lastMessageId: message.messageId, lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted };
   if (participant.userId === message.authorId) {
@@ -96,13 +68,13 @@ async function totalsOf(userIds: readonly string[]): Promise<Map<string, number>
 }
 
 /** A new message: the inboxes move, then every participant's tabs get it, and the others their new total. */
-export async function fanOutNewMessage(message: StreamedMessage, post: Post): Promise<Push> {
+export async function fanOutNewMessage(message: StoredMessage, post: Post): Promise<Push> {
   const participants = await activeParticipants(message.conversationId);
   const at = messageInstant(message.messageId).toISOString();
   // The message goes to the open tabs at once, while the inboxes follow; the new badges come after
   // (they count the message once the inboxes have it). Each person's connections are read once.
   const connections = await liveConnectionsOf(participants.map((p) => p.userId));
-  const messages = new Map(participants.map((p) => [p.userId, [{ type: 'message', message: frameOf(message, p.userId === message.authorId) } satisfies RealtimeEvent]]));
+  const messages = new Map(participants.map((p) => [p.userId, [{ type: 'message', message: messageView(message, p.userId === message.authorId) } satisfies RealtimeEvent]]));
   const [pushed, advanced] = await Promise.all([pushToPeople(messages, post, connections), Promise.all(participants.map((p) => advanceEntry(p, message, at)))]);
   // Those it reached who may be away: mailed later if they have not read it by then (ADR 0029 § The offline mail).
   const readers = participants.filter((p, i) => advanced[i] && p.userId !== message.authorId && !p.muted).map((p) => p.userId);
@@ -121,9 +93,9 @@ export async function fanOutNewMessage(message: StreamedMessage, post: Post): Pr
  * tabs replace it, and an inbox showing it as last follows — its preview and its author's name, so no
  * copy keeps the name of an erased person even if the first delivery came after the erasure.
  */
-export async function fanOutChangedMessage(message: StreamedMessage, post: Post): Promise<Push> {
+export async function fanOutChangedMessage(message: StoredMessage, post: Post): Promise<Push> {
   const participants = await activeParticipants(message.conversationId);
-  const { preview, edited, deleted } = previewOf({ text: message.text, editedAt: message.editedAt, deletedAt: message.deletedAt });
+  const { preview, edited, deleted } = previewOf(message);
   await Promise.all(
     participants.map((p) =>
       InboxEntryEntity.patch({ userId: p.userId, conversationId: message.conversationId })
@@ -136,7 +108,7 @@ export async function fanOutChangedMessage(message: StreamedMessage, post: Post)
     ),
   );
   return pushToPeople(
-    new Map(participants.map((p) => [p.userId, [{ type: 'message-changed', message: frameOf(message, p.userId === message.authorId) } satisfies RealtimeEvent]])),
+    new Map(participants.map((p) => [p.userId, [{ type: 'message-changed', message: messageView(message, p.userId === message.authorId) } satisfies RealtimeEvent]])),
     post,
   );
 }

@@ -11,7 +11,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { spendRate } from '../limits/rate-limits';
 import { badCursor } from '../paging';
 import { PersonEntity } from '../people/entities';
-import { FriendshipEntity, SpaceBlockEntity } from '../social/entities';
+import { attachableFiles } from '../social/attachable';
+import { AttachmentEntity, FriendshipEntity, SpaceBlockEntity } from '../social/entities';
 import { spaceKeyOf } from '../spaces/keys';
 import { displayName } from '../social/spaces';
 import { directConversationId, maxParticipants, newMessageId, peopleOf } from './ids';
@@ -25,7 +26,9 @@ import {
   ParticipantEntity,
   PersonBlockEntity,
 } from './entities';
+import { messageView } from './message-view';
 import { salonRuleSpace, salonSpaceOf } from './salon-spaces';
+import { withdrawMessage } from './withdraw';
 
 /**
  * Messaging's REST services (issue 15, ADR 0029). Every function takes the caller; a conversation the
@@ -39,9 +42,11 @@ const messaging = new Service({
   message: MessageEntity,
   clientKey: MessageClientKeyEntity,
   inboxEntry: InboxEntryEntity,
+  attachment: AttachmentEntity,
 });
 
-type MessageItem = import("electrodb").EntityItem<typeof MessageEntity>;
+type MessageItem = import('electrodb').EntityItem<typeof MessageEntity>;
+const viewFor = (person: Person, item: MessageItem) => messageView(item, item.authorId === person.userId);
 const notFound = () => new NotFoundError('conversation.not-found', 'params.conversationId');
 
 /**
@@ -200,21 +205,6 @@ export async function listInbox(caller: Caller, page: { cursor?: string; limit: 
   };
 }
 
-function messageView(person: Person, item: MessageItem): z.input<typeof ChatMessage> {
-  const deleted = Boolean(item.deletedAt);
-  return {
-    id: item.messageId,
-    conversationId: item.conversationId,
-    authorId: item.authorId,
-    authorName: item.authorName,
-    text: deleted ? '' : item.text,
-    sentAt: new Date(Number.parseInt(item.messageId.slice(0, 9), 36)).toISOString(),
-    editedAt: item.editedAt ?? null,
-    deleted,
-    clientMessageId: item.authorId === person.userId ? item.clientMessageId : null,
-  };
-}
-
 /** A page of the history, newest first (M4: one Query, cursor = the last key). */
 export async function listMessages(caller: Caller, conversationId: string, page: { cursor?: string; limit: number }): Promise<z.input<typeof ChatMessagePage>> {
   const person = requirePerson(caller);
@@ -223,14 +213,19 @@ export async function listMessages(caller: Caller, conversationId: string, page:
     .byConversation({ conversationId })
     .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
     .catch(badCursor(page.cursor));
-  return { items: result.data.map((item) => messageView(person, item)), nextCursor: result.cursor ?? null };
+  return { items: result.data.map((item) => viewFor(person, item)), nextCursor: result.cursor ?? null };
 }
 
 /**
  * Send a message (POST …/messages). The message and its client key are one transaction conditioned on
- * the key being absent: a retry with the same client id answers the message already stored (M7).
+ * the key being absent: a retry with the same client id answers the message already stored (M7). Its
+ * files are claimed in the same transaction, each still its author's and unused, or nothing is written.
  */
-export async function sendMessage(caller: Caller, conversationId: string, input: { text: string; clientMessageId: string }): Promise<{ created: boolean; message: z.input<typeof ChatMessage> }> {
+export async function sendMessage(
+  caller: Caller,
+  conversationId: string,
+  input: { text: string; clientMessageId: string; attachments?: string[] },
+): Promise<{ created: boolean; message: z.input<typeof ChatMessage> }> {
   const person = requirePerson(caller);
   const me = await participationOf(person, conversationId);
   const stored = async () => {
@@ -240,26 +235,44 @@ export async function sendMessage(caller: Caller, conversationId: string, input:
     return message.data ?? undefined;
   };
   const before = await stored();
-  if (before) return { created: false, message: messageView(person, before) };
+  if (before) return { created: false, message: viewFor(person, before) };
   if (me.salon) await refuseInSalon(person, me.salon);
   else await refuseIfBlocked(person.userId, conversationId);
+  const attachments = await attachableFiles(person.userId, input.attachments ?? []);
   await spendRate(messagesPerMinute, person.userId);
   const at = new Date();
   const messageId = newMessageId(at);
-  const item = { conversationId, messageId, authorId: person.userId, authorName: me.displayName, text: input.text, clientMessageId: input.clientMessageId };
+  const item = {
+    conversationId,
+    messageId,
+    authorId: person.userId,
+    authorName: me.displayName,
+    text: input.text,
+    ...(attachments.length && { attachments }),
+    clientMessageId: input.clientMessageId,
+  };
   const result = await messaging.transaction
-    .write(({ message, clientKey, conversation }) => [
+    .write(({ message, clientKey, conversation, attachment }) => [
       clientKey.create({ conversationId, authorId: person.userId, clientMessageId: input.clientMessageId, messageId }).commit(),
       message.create(item).commit(),
       conversation.patch({ conversationId }).set({ lastMessageAt: at.toISOString() }).commit(),
+      ...attachments.map(({ attachmentId }) =>
+        attachment
+          .patch({ attachmentId })
+          .set({ state: 'attached', conversationId, messageId })
+          .remove(['expiresAt'])
+          .where((attr, op) => `${op.eq(attr.state, 'ready')} AND ${op.eq(attr.ownerId, person.userId)}`)
+          .commit(),
+      ),
     ])
     .go();
   if (result.canceled) {
     const raced = await stored();
-    if (raced) return { created: false, message: messageView(person, raced) };
+    if (raced) return { created: false, message: viewFor(person, raced) };
+    if (attachments.length) throw new ConflictError('message.attachment-taken', [{ field: 'body.attachments', message: 'fichier déjà utilisé' }]);
     throw notFound();
   }
-  return { created: true, message: messageView(person, item as MessageItem) };
+  return { created: true, message: viewFor(person, item as MessageItem) };
 }
 
 /** The caller's own message, for a change: 404 for an unknown one, 403 for someone else's (they see it). */
@@ -279,22 +292,21 @@ async function ownMessage(person: Person, conversationId: string, messageId: str
 export async function editMessage(caller: Caller, conversationId: string, messageId: string, text: string): Promise<z.input<typeof ChatMessage>> {
   const person = requirePerson(caller);
   const message = await ownMessage(person, conversationId, messageId);
-  if (message.text === text) return messageView(person, message);
+  if (message.text === text) return viewFor(person, message);
   const editedAt = new Date().toISOString();
   await MessageEntity.patch({ conversationId, messageId })
     .set({ text, editedAt })
     .where(({ deletedAt }, { notExists }) => notExists(deletedAt))
     .go();
-  return messageView(person, { ...message, text, editedAt });
+  return viewFor(person, { ...message, text, editedAt });
 }
 
-/** Delete one's message: it stays as « Message supprimé », its text erased from the table. */
+/** Delete one's message: it stays as « Message supprimé », its text and files erased (withdraw.ts). */
 export async function deleteMessage(caller: Caller, conversationId: string, messageId: string): Promise<z.input<typeof ChatMessage>> {
   const person = requirePerson(caller);
   const message = await ownMessage(person, conversationId, messageId);
-  const deletedAt = new Date().toISOString();
-  await MessageEntity.patch({ conversationId, messageId }).set({ text: '', deletedAt }).go();
-  return messageView(person, { ...message, text: '', deletedAt });
+  const deletedAt = await withdrawMessage(message);
+  return viewFor(person, { ...message, text: '', attachments: undefined, deletedAt });
 }
 
 /**

@@ -3,14 +3,15 @@ import { filesBucket, s3 } from '../../shared/files';
 import { AttachmentEntity } from './entities';
 
 /**
- * Files nobody can reach any more leave the bucket (ADR 0014), from the table stream's removals:
- * an attachment record gone by TTL before any post used it, and the files of a deleted post. Both
- * steps are idempotent (deleting what is already gone changes nothing), so a redelivery is harmless.
+ * Files nobody can reach any more leave the bucket (ADR 0014), from the table stream's removals: a
+ * file lives as long as its record. A record goes by its TTL (an upload no post or message used), with
+ * its deleted message, or with its deleted post (below). Each step is idempotent (deleting what is
+ * already gone changes nothing), so a redelivery is harmless.
  */
 
-/** An attachment record removed (its TTL) while still unattached: its object goes too. */
-export async function forgetUnattachedFile(record: { key?: unknown; state?: unknown }): Promise<void> {
-  if (record.state === 'attached' || typeof record.key !== 'string') return;
+/** An attachment record removed: its object goes too. */
+export async function forgetFileOf(record: { key?: unknown }): Promise<void> {
+  if (typeof record.key !== 'string') return;
   await s3.send(new DeleteObjectCommand({ Bucket: filesBucket, Key: record.key }));
 }
 

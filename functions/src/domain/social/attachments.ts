@@ -12,6 +12,7 @@ import { AttachmentEntity } from './entities';
 import { kindOf, toAttachment, type AttachmentDto } from './attachment-view';
 import { newId, readablePost } from './post-access';
 import { retention } from '../privacy/retention';
+import { participationOf } from '../messaging/service';
 
 type AttachmentItem = EntityItem<typeof AttachmentEntity>;
 
@@ -130,7 +131,8 @@ function disposition(item: AttachmentItem): string {
 
 /**
  * A download link of a few minutes: for the uploader before the file is attached; once attached,
- * for whoever may read the post (the same question as reading it: a secret group's file is a 404).
+ * for whoever may read the post (the same question as reading it: a secret group's file is a 404), or
+ * for the participants of the conversation of its message (anyone else, one who left included: 404).
  */
 export async function getAttachmentLink(caller: Caller, attachmentId: string) {
   const person = requirePerson(caller);
@@ -138,6 +140,11 @@ export async function getAttachmentLink(caller: Caller, attachmentId: string) {
   if (!item || item.state === 'pending') throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   if (item.postId) {
     await readablePost(caller, item.postId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
+      throw error;
+    });
+  } else if (item.conversationId) {
+    await participationOf(person, item.conversationId).catch((error: unknown) => {
       if (error instanceof NotFoundError) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
       throw error;
     });

@@ -6,6 +6,7 @@ import { PersonEntity } from '../people/entities';
 import { CommentEntity, ReportEntity, SpaceBlockEntity } from './entities';
 import { toReport } from './report-view';
 import { MessageEntity } from '../messaging/entities';
+import { withdrawMessage } from '../messaging/withdraw';
 import { newId, readablePost } from './posts';
 import { badCursor } from '../paging';
 import { displayName, factsIn, spaceOfPost } from './spaces';
@@ -126,9 +127,7 @@ export async function hideReportedMessage(caller: Caller, reportId: string) {
   if (report.spaceKey === 'national:national') mayViewEscalations(caller, policyOptions);
   else await moderatorsOfReportSpace(caller, report.spaceKey);
   const { data: message } = await MessageEntity.get({ conversationId: report.conversationId, messageId: report.messageId }).go();
-  if (message && !message.deletedAt) {
-    await MessageEntity.patch({ conversationId: report.conversationId, messageId: report.messageId }).set({ text: '', deletedAt: new Date().toISOString() }).go();
-  }
+  if (message && !message.deletedAt) await withdrawMessage(message);
   await ReportEntity.patch({ reportId }).set({ messageHidden: 'hidden' }).go();
   return toReport({ ...report, messageHidden: 'hidden' });
 }

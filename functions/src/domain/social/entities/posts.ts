@@ -7,6 +7,21 @@ import { entityConfig } from '../../../shared/dynamodb';
 /** Where a post lives: any space (contracts/spaces.ts). */
 export const spaceTypes = SpaceType.options;
 
+/** The files a post or a message holds, described where they are so that a page shows them without reading attachments. */
+export const attachedFiles = {
+  type: 'list',
+  items: {
+    type: 'map',
+    properties: {
+      attachmentId: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      contentType: { type: 'string', required: true },
+      size: { type: 'number', required: true },
+      alt: { type: 'string' },
+    },
+  },
+} as const;
+
 /**
  * A post in a space. `spaceKey` is `type:id` (`section:mulhouse`, `group:…`, `profile:<userId>`,
  * `federation:68`, `national:national`); `text` is the author's source, `html` its safe rendering.
@@ -48,20 +63,8 @@ export const PostEntity = new Entity(
           embedUrl: { type: 'string', required: true },
         },
       },
-      /** The post's files, described here so that a page of posts shows them without reading attachments. */
-      attachments: {
-        type: 'list',
-        items: {
-          type: 'map',
-          properties: {
-            attachmentId: { type: 'string', required: true },
-            name: { type: 'string', required: true },
-            contentType: { type: 'string', required: true },
-            size: { type: 'number', required: true },
-            alt: { type: 'string' },
-          },
-        },
-      },
+      /** The post's files. */
+      attachments: attachedFiles,
       createdAt: { type: 'string', required: true },
       editedAt: { type: 'string' },
       hidden: { type: 'boolean', required: true, default: false },
@@ -152,7 +155,10 @@ export const AttachmentEntity = new Entity(
       state: { type: attachmentStates, required: true },
       /** Where the object is in the files bucket. */
       key: { type: 'string', required: true },
+      /** Where it is attached: a post, or a conversation's message. */
       postId: { type: 'string' },
+      conversationId: { type: 'string' },
+      messageId: { type: 'string' },
       createdAt: { type: 'string', required: true },
       expiresAt: { type: 'number' },
     },
