@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoPreregistrations, demoSections, demoWaves } from './demo-data';
+import { DEMO_PASSWORD, demoAccounts, demoMemberFile, demoPdf, demoPreregistrations, demoSections, demoWaves } from './demo-data';
 
 /**
  * Seeds the reference geography and the demo data. Imports the domain lazily: its modules read
@@ -221,4 +221,15 @@ export async function seedDemoSocial(): Promise<void> {
   await salons.joinSalon(marcNow, { type: 'group', id: health.id });
   await say(agatheNow, salon.conversationId, 'Bienvenue dans le salon du groupe : pour les questions rapides entre deux réunions.', 1);
   await say(marcNow, salon.conversationId, 'Merci ! Quelqu’un a le compte-rendu du conseil de surveillance de l’hôpital ?', 2);
+  // Agathe answers with the file: uploaded, checked and attached as the site does it.
+  const attachments = await import('../../functions/src/domain/social/attachments');
+  const minutes = demoPdf(['Compte rendu (démo)', 'Conseil de surveillance de l’hôpital — document fictif', 'Ordre du jour : les fermetures de lits cet été.', 'Ce fichier sert de démonstration à Coopol.']);
+  const upload = await attachments.createAttachmentUpload(agatheNow, { name: 'Compte rendu conseil de surveillance (démo).pdf', contentType: 'application/pdf', size: minutes.length });
+  const form = new FormData();
+  for (const [field, value] of Object.entries(upload.fields)) form.append(field, value);
+  form.append('file', new Blob([new Uint8Array(minutes)], { type: 'application/pdf' }), upload.attachment.name);
+  const stored = await fetch(upload.url, { method: 'POST', body: form });
+  if (!stored.ok) throw new Error(`the demo file was refused by the files bucket: ${stored.status}`);
+  await attachments.confirmAttachment(agatheNow, upload.attachment.id);
+  await messaging.sendMessage(agatheNow, salon.conversationId, { text: 'Le voici.', clientMessageId: 'demo-salon-file-3', attachments: [upload.attachment.id] });
 }

@@ -27,6 +27,7 @@ const first = `Bonjour Bruno, tu viens au tractage de samedi ? ${run}`;
 const answer = `Oui, je serai là à 9 h ${run}`;
 const edited = `Bonjour Bruno, tu viens au tractage de samedi au marché ? ${run}`;
 const offline = `Écrit hors ligne ${run}`;
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 before(async () => {
   stack = testStack({ web: true });
@@ -155,6 +156,27 @@ describe('Anaïs and Bruno write to each other, live', () => {
     const texts = (history.body.items as { text: string }[]).map((m) => m.text);
     assert.equal(texts.filter((text) => text === offline).length, 1, 'stored once');
     assert.deepEqual(texts.slice(0, 3), [offline, answer, edited], 'newest first');
+  });
+
+  test('Anaïs sends a file alone; Bruno sees it arrive and downloads it; Chloé may not', async () => {
+    const name = `Tract ${run}.pdf`;
+    await anaisPage.getByText('Joindre des fichiers').click();
+    await anaisPage.getByLabel('Joindre un fichier').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+    await anaisPage.getByText(`« ${name} » est prêt à être envoyé.`).waitFor();
+    await anaisPage.getByRole('button', { name: 'Envoyer' }).click();
+    await anaisPage.locator('[data-message-id]').getByRole('link', { name: `Télécharger « ${name} »` }).waitFor();
+    // Sent, the composer holds no file any more.
+    await anaisPage.getByText('Joindre des fichiers').waitFor();
+    const link = brunoChat.locator('[data-message-id]').getByRole('link', { name: `Télécharger « ${name} »` });
+    await link.waitFor({ timeout: 20_000 });
+    const href = (await link.getAttribute('href'))!;
+    const file = await brunoChat.request.get(`${stack.urls.site}${href}`);
+    assert.equal(file.status(), 200);
+    assert.deepEqual(Buffer.from(await file.body()), pdf);
+    const chloePage = await signedInPage(browser, stack.urls.site, chloe, watch, { width: 1280, height: 900 });
+    const refused = await chloePage.request.get(`${stack.urls.site}${href}`, { maxRedirects: 0 });
+    assert.equal(refused.status(), 404);
+    await chloePage.close();
   });
 
   test('Chloé, in neither, has an empty inbox and gets the not-found page on the conversation', async () => {

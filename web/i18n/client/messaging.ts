@@ -18,7 +18,7 @@ export const frChat = {
   'chat.you': 'Vous',
   'chat.edited': '(modifié)',
   'chat.deleted': 'Message supprimé',
-  'chat.attach': 'Joindre un fichier',
+  'chat.attach': 'Joindre des fichiers',
   'chat.filesCount': { one: 'Un fichier joint', other: '{count} fichiers joints' },
   'chat.filesNeedScript': 'Joindre un fichier demande JavaScript.',
   'chat.files': 'Fichiers joints',
