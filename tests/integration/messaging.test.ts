@@ -256,6 +256,36 @@ describe('files in messages (the attachment flow of posts, ADR 0014)', () => {
     assert.equal((await call(stack, yanis, 'GET', `/api/attachments/${yanisFile}/link`)).status, 200);
   });
 
+  test('a reported file goes to the moderators with its message: they download it through the report, nobody else does; withdrawn, it is gone', async () => {
+    const admin = await createTestPerson(stack, { email: `admin-f-${run}@coopol.example`, givenName: 'Admin', familyName: 'Fichiers', postalCode: '75011', grants: [{ role: 'national-admin', scopeType: 'national', scopeId: 'national' }], mfa: true });
+    const { body: conversation } = await call(stack, yanis, 'POST', '/api/conversations', { participantIds: [ines.userId] });
+    const path = `/api/conversations/${conversation.id as string}/messages`;
+    const image = await uploadAttachment(stack, yanis, { name: 'image-choquante.png', contentType: 'image/png', bytes: tinyPng });
+    const sent = await call(stack, yanis, 'POST', path, { clientMessageId: `repfile-${run}-1`, attachments: [image] });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const other = await call(stack, yanis, 'POST', path, { text: 'Autre chose', clientMessageId: `repfile-${run}-2` });
+    const made = await call(stack, ines, 'POST', `${path}/${sent.body.id as string}/report`, { reason: 'Image violente' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const reportId = made.body.id as string;
+    const otherReport = (await call(stack, ines, 'POST', `${path}/${other.body.id as string}/report`, { reason: 'Hors sujet' })).body.id as string;
+
+    const queue = await call(stack, admin, 'GET', '/api/reports/escalated?limit=50');
+    const listed = (queue.body.items as { id: string; message?: { attachments: { id: string; name: string }[] } }[]).find((r) => r.id === reportId);
+    assert.deepEqual(listed?.message?.attachments.map((a) => [a.id, a.name]), [[image, 'image-choquante.png']], 'the report shows the file');
+    const link = (who: TestPerson, report?: string) => call(stack, who, 'GET', `/api/attachments/${image}/link${report ? `?report=${report}` : ''}`);
+    const granted = await link(admin, reportId);
+    assert.equal(granted.status, 200, JSON.stringify(granted.body));
+    assert.deepEqual(Buffer.from(await (await fetch(granted.body.url as string)).arrayBuffer()), tinyPng);
+    assert.equal((await link(admin)).status, 404, 'not without the report: the moderators do not read the conversation');
+    assert.equal((await link(admin, otherReport)).status, 404, 'not through the report of another message');
+    assert.equal((await link(paul, reportId)).status, 404, 'nor anyone else through the report');
+    assert.equal((await link(ines, 'aaaaaaaaaaaaaaaaaaaa')).status, 404);
+
+    assert.equal((await call(stack, admin, 'POST', `/api/reports/${reportId}/hide-message`)).status, 200);
+    for (const [who, report] of [[admin, reportId], [ines, undefined], [yanis, undefined]] as const) assert.equal((await link(who, report)).status, 404);
+    await until(async () => ((await fetch(granted.body.url as string)).status === 404 ? true : undefined));
+  });
+
   test('a deleted message takes its files with it: no more links, and the objects leave the bucket', async () => {
     const { body: conversation } = await call(stack, ines, 'POST', '/api/conversations', { participantIds: [yanis.userId, romane.userId] });
     const path = `/api/conversations/${conversation.id as string}/messages`;

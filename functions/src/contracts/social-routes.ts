@@ -279,7 +279,7 @@ export const socialRoutes = {
   }),
   getAttachmentLink: defineRoute({
     method: 'GET', path: '/api/attachments/{attachmentId}/link', feature: 'attachments', auth: 'jwt', tags: ['Publications'],
-    summary: 'Une adresse de téléchargement de quelques minutes, pour qui peut lire la publication (introuvable pour les autres)',
-    params: attachmentParams, response: AttachmentLink,
+    summary: 'Une adresse de téléchargement de quelques minutes, pour qui peut lire la publication ou la conversation — ou modère le signalement du message (introuvable pour les autres)',
+    params: attachmentParams, query: z.object({ report: ReportId.optional().describe('le signalement du message qui porte ce fichier, pour ses modérateurs') }), response: AttachmentLink,
   }),
 } satisfies Record<string, RouteContract>;

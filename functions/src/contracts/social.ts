@@ -264,7 +264,17 @@ export const ReportInput = z
   .meta({ id: 'ReportInput' });
 /** A message reported (ADR 0029): the message alone, as it was when reported — never its conversation. */
 export const ReportedMessage = z
-  .object({ conversationId: z.string(), id: z.string(), authorId: UserId.nullable(), authorName: z.string(), text: z.string(), sentAt: z.string(), hidden: z.boolean() })
+  .object({
+    conversationId: z.string(),
+    id: z.string(),
+    authorId: UserId.nullable(),
+    authorName: z.string(),
+    text: z.string(),
+    /** Downloaded by the report's moderators with GET /api/attachments/{id}/link?report=<reportId>. */
+    attachments: z.array(Attachment),
+    sentAt: z.string(),
+    hidden: z.boolean(),
+  })
   .meta({ id: 'ReportedMessage' });
 export const ContentReport = z
   .object({

@@ -6,5 +6,5 @@ import { featureLambda, implement } from './kit/feature-lambda';
 export const handler = featureLambda('attachments', [
   implement(routes.createAttachmentUpload, async ({ caller, body }) => attachments.createAttachmentUpload(caller, body), { caller: true }),
   implement(routes.confirmAttachment, async ({ caller, params }) => attachments.confirmAttachment(caller, params.attachmentId), { caller: true }),
-  implement(routes.getAttachmentLink, async ({ caller, params }) => attachments.getAttachmentLink(caller, params.attachmentId), { caller: true }),
+  implement(routes.getAttachmentLink, async ({ caller, params, query }) => attachments.getAttachmentLink(caller, params.attachmentId, query), { caller: true }),
 ]);

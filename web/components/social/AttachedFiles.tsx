@@ -19,19 +19,23 @@ export function AttachedFiles({
   files,
   words,
   compact = false,
+  reportId,
 }: {
   files: readonly AttachedFile[];
   words: { documents: string; download: (name: string) => string; imageNoAlt: (name: string) => string };
   /** In a message's bubble: smaller images. */
   compact?: boolean;
+  /** A reported message's files, for its moderators: asked through the report. */
+  reportId?: string;
 }) {
+  const href = (id: string) => `/pieces-jointes/${id}${reportId ? `?signalement=${reportId}` : ''}`;
   const images = files.filter((a) => a.kind === 'image');
   const documents = files.filter((a) => a.kind === 'document');
   return (
     <div className={`${styles.attachments} ${compact ? styles.compact : ''}`}>
       {images.map((image) => (
         <figure key={image.id} className={styles.attachedImage}>
-          <img src={`/pieces-jointes/${image.id}`} alt={image.alt ?? words.imageNoAlt(image.name)} loading="lazy" />
+          <img src={href(image.id)} alt={image.alt ?? words.imageNoAlt(image.name)} loading="lazy" />
           {image.alt && <figcaption>{image.alt}</figcaption>}
         </figure>
       ))}
@@ -39,7 +43,7 @@ export function AttachedFiles({
         <ul className={styles.documents} aria-label={words.documents}>
           {documents.map((document) => (
             <li key={document.id}>
-              <a className={styles.document} href={`/pieces-jointes/${document.id}`} download={document.name}>
+              <a className={styles.document} href={href(document.id)} download={document.name}>
                 <span>{words.download(document.name)}</span>
                 <span>({fileSize(document.size)})</span>
               </a>

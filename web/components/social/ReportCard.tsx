@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, type Session } from '../../lib/session';
 import { Hidden } from '../forms/Hidden';
+import { AttachedFiles } from './AttachedFiles';
 import { PostCard } from './PostCard';
 import styles from './social.module.css';
 
@@ -55,7 +56,14 @@ function MessageReportCard({ report, message, back }: { report: Report; message:
       ) : (
         <>
           <p>{t('moderation.messageBy', { name: message.authorName, date: formatParisDateTimeShort(message.sentAt) })}</p>
-          <blockquote className={styles.quoted}>{message.text}</blockquote>
+          {message.text && <blockquote className={styles.quoted}>{message.text}</blockquote>}
+          {message.attachments.length > 0 && (
+            <AttachedFiles
+              files={message.attachments}
+              reportId={report.id}
+              words={{ documents: t('post.documents'), download: (name) => t('post.download', { name }), imageNoAlt: (name) => t('post.imageNoAlt', { name }) }}
+            />
+          )}
           <div className={styles.postFoot}>
             <ActionButton action={hideReportedMessage} fields={{ reportId: report.id, retour: back }} label={t('moderation.hideMessage')} primary />
             {salon && !report.escalated && <ActionButton action={escalate} fields={{ reportId: report.id, retour: back }} label={t('moderation.escalate')} />}

@@ -34,6 +34,7 @@ export async function reportMessage(caller: Caller, conversationId: string, mess
     conversationId,
     messageId,
     messageText: message.text,
+    ...(message.attachments?.length && { messageAttachments: message.attachments }),
     messageAuthorId: message.authorId,
     messageAuthorName: message.authorName,
     messageAt: messageInstant(messageId).toISOString(),

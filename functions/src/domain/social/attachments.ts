@@ -7,8 +7,9 @@ import { attachmentTypes, type AttachmentType, type AttachmentUploadRequest } fr
 import { filesBucket, s3 } from '../../shared/files';
 import type { Caller } from '../access/caller';
 import { requirePerson } from '../access/policy';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { AttachmentEntity } from './entities';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { AttachmentEntity, ReportEntity } from './entities';
+import { moderatesMessageReport } from './report-access';
 import { kindOf, toAttachment, type AttachmentDto } from './attachment-view';
 import { newId, readablePost } from './post-access';
 import { retention } from '../privacy/retention';
@@ -129,25 +130,35 @@ function disposition(item: AttachmentItem): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(item.name)}`;
 }
 
+/** Any refusal about a file is « not found »: a 403 would say that it exists (art. 9). */
+const asNotFound = (error: unknown): never => {
+  if (error instanceof NotFoundError || error instanceof ForbiddenError) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
+  throw error;
+};
+
+/** A message's file, for the moderators of a report of that very message (they never read the conversation). */
+async function moderatesReportOf(caller: Caller, reportId: string, item: AttachmentItem): Promise<void> {
+  const { data: report } = await ReportEntity.get({ reportId }).go();
+  if (!report || report.messageId !== item.messageId || report.conversationId !== item.conversationId) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
+  await moderatesMessageReport(caller, report);
+}
+
 /**
  * A download link of a few minutes: for the uploader before the file is attached; once attached,
  * for whoever may read the post (the same question as reading it: a secret group's file is a 404), or
- * for the participants of the conversation of its message (anyone else, one who left included: 404).
+ * for the participants of the conversation of its message (anyone else, one who left included: 404),
+ * or, given the report of that message, for its moderators.
  */
-export async function getAttachmentLink(caller: Caller, attachmentId: string) {
+export async function getAttachmentLink(caller: Caller, attachmentId: string, query: { report?: string } = {}) {
   const person = requirePerson(caller);
   const { data: item } = await AttachmentEntity.get({ attachmentId }).go();
   if (!item || item.state === 'pending') throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   if (item.postId) {
-    await readablePost(caller, item.postId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
-      throw error;
-    });
+    await readablePost(caller, item.postId).catch(asNotFound);
+  } else if (item.conversationId && query.report) {
+    await moderatesReportOf(caller, query.report, item).catch(asNotFound);
   } else if (item.conversationId) {
-    await participationOf(person, item.conversationId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) throw new NotFoundError('attachment.not-found', 'params.attachmentId');
-      throw error;
-    });
+    await participationOf(person, item.conversationId).catch(asNotFound);
   } else if (item.ownerId !== person.userId) {
     throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   }

@@ -11,6 +11,7 @@ import { newId, readablePost } from './posts';
 import { badCursor } from '../paging';
 import { displayName, factsIn, spaceOfPost } from './spaces';
 import { type SpaceType, resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
+import { moderatesMessageReport, moderatorsOfReportSpace } from './report-access';
 
 /** Anyone who may read a post reports it (or one of its comments) to the moderators of its space. */
 export async function reportContent(caller: Caller, postId: string, input: { reason: string; commentId?: string }) {
@@ -100,18 +101,6 @@ export async function listSpaceBlocks(caller: Caller, ref: { type: SpaceType; id
 }
 
 /**
- * The moderators of the space a report was made in (its `spaceKey`); someone who may not see that
- * space is told the report does not exist.
- */
-async function moderatorsOfReportSpace(caller: Caller, spaceKey: string): Promise<void> {
-  const [type, id] = spaceKey.split(':') as [SpaceType, string];
-  const { space, facts } = await resolveSpaceForRules(caller, { type, id }, 'params.reportId').catch(() => {
-    throw new NotFoundError('moderation.report-not-found', 'params.reportId');
-  });
-  mayModerateSpace(caller, space, facts, policyOptions);
-}
-
-/**
  * The national team (a salon's: its space's moderators) withdraws a reported message: it becomes « Message supprimé » for everyone (its
  * words erased, the inbox previews and open tabs following through the stream, as a deletion), and the
  * report says so.
@@ -122,10 +111,7 @@ export async function hideReportedMessage(caller: Caller, reportId: string) {
     mayViewEscalations(caller, policyOptions);
     throw new NotFoundError('moderation.report-not-found', 'params.reportId');
   }
-  // A private conversation's report is the national team's; a salon's, its space's moderators' (the
-  // national admins among them, who moderate every space they may see).
-  if (report.spaceKey === 'national:national') mayViewEscalations(caller, policyOptions);
-  else await moderatorsOfReportSpace(caller, report.spaceKey);
+  await moderatesMessageReport(caller, report);
   const { data: message } = await MessageEntity.get({ conversationId: report.conversationId, messageId: report.messageId }).go();
   if (message && !message.deletedAt) await withdrawMessage(message);
   await ReportEntity.patch({ reportId }).set({ messageHidden: 'hidden' }).go();

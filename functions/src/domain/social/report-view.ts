@@ -1,5 +1,6 @@
 import type { EntityItem } from 'electrodb';
 import type { SpaceType } from '../spaces/resolve';
+import { toAttachment } from './attachment-view';
 import type { ReportEntity } from './entities';
 
 /** A report as the API shows it (ContentReport): a post's or a comment's, or a message's with the message alone. */
@@ -14,6 +15,7 @@ export const toReport = (r: EntityItem<typeof ReportEntity>) => ({
       authorId: r.messageAuthorId ?? null,
       authorName: r.messageAuthorName ?? '',
       text: r.messageHidden ? '' : (r.messageText ?? ''),
+      attachments: r.messageHidden ? [] : (r.messageAttachments ?? []).map(toAttachment),
       sentAt: r.messageAt ?? r.at,
       hidden: Boolean(r.messageHidden),
     },

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { entityConfig } from '../../../shared/dynamodb';
+import { attachedFiles } from './posts';
 
 /** Moderation: reports of posts and comments, people blocked from a space. */
 
@@ -26,6 +27,8 @@ export const ReportEntity = new Entity(
       messageAuthorId: { type: 'string' },
       messageAuthorName: { type: 'string' },
       messageAt: { type: 'string' },
+      /** Its files as they were (their moderators download them through the report, never the conversation). */
+      messageAttachments: attachedFiles,
       /** Set when the moderators withdrew the reported message. */
       messageHidden: { type: 'string' },
       reason: { type: 'string', required: true },
