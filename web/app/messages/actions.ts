@@ -5,9 +5,8 @@ import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { t } from '../../i18n';
-import { refusalText } from '../../i18n/errors';
 import { isApiError } from '../../lib/api';
-import { all, failure, text } from '../../lib/form-actions';
+import { all, failure, refusalLine, text } from '../../lib/form-actions';
 import type { FormState } from '../../lib/form-state';
 import { safeNextPath } from '../../lib/safe-next-path';
 import { callAsSignedIn, requireSession } from '../../lib/session';
@@ -30,13 +29,10 @@ async function answer<T>(call: () => Promise<T>): Promise<ChatResult<T>> {
   } catch (error) {
     // A redirect to sign in (the session is over) goes on to the browser.
     unstable_rethrow(error);
-    if (!isApiError(error)) {
-      console.error('A messaging action could not reach the API', error);
-      return { ok: false, reason: t('form.unavailable'), retry: true };
-    }
-    if (error.statusCode >= 500 || (error.statusCode === 429 && !error.code)) return { ok: false, reason: t('form.unavailable'), retry: true };
-    const details = (error.details ?? []).map((detail) => detail.message);
-    return { ok: false, reason: details.length ? `${refusalText(error)} (${details.join(' ; ')})` : refusalText(error), retry: false };
+    // Saturation (a 429 without a reason of ours) or an outage is tried again; a refusal is told.
+    if (!isApiError(error)) console.error('A messaging action could not reach the API', error);
+    const retry = !isApiError(error) || error.statusCode >= 500 || (error.statusCode === 429 && !error.code);
+    return { ok: false, reason: retry ? t('form.unavailable') : refusalLine(error, 'A messaging action'), retry };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Service } from 'electrodb';
 import type { RealtimeEvent } from '../../contracts/messaging';
-import { isConditionFailure } from '../../shared/conditions';
+import { writtenUnlessRefused } from '../../shared/conditions';
 import { messageInstant } from './ids';
 import { messageView, type StoredMessage } from './message-view';
 import { previewOf } from './preview';
@@ -39,15 +39,12 @@ async function advanceEntry(participant: { userId: string; muted?: boolean }, me
   const key = { userId: participant.userId, conversationId: message.conversationId };
   const last = { lastMessageAt: at, lastMessageId: message.messageId, lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted };
   if (participant.userId === message.authorId) {
-    return InboxEntryEntity.patch(key)
-      .set(last)
-      .where(({ lastMessageId }, { notExists, lt }) => `(${notExists(lastMessageId)} OR ${lt(lastMessageId, message.messageId)})`)
-      .go()
-      .then(() => true)
-      .catch((error: unknown) => {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      });
+    return writtenUnlessRefused(
+      InboxEntryEntity.patch(key)
+        .set(last)
+        .where(({ lastMessageId }, { notExists, lt }) => `(${notExists(lastMessageId)} OR ${lt(lastMessageId, message.messageId)})`)
+        .go(),
+    );
   }
   const result = await inboxes.transaction
     .write(({ inboxEntry, totals }) => [
@@ -98,13 +95,12 @@ export async function fanOutChangedMessage(message: StoredMessage, post: Post): 
   const { preview, edited, deleted } = previewOf(message);
   await Promise.all(
     participants.map((p) =>
-      InboxEntryEntity.patch({ userId: p.userId, conversationId: message.conversationId })
-        .set({ lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
-        .where(({ lastMessageId }, { eq }) => eq(lastMessageId, message.messageId))
-        .go()
-        .catch((error: unknown) => {
-          if (!isConditionFailure(error)) throw error;
-        }),
+      writtenUnlessRefused(
+        InboxEntryEntity.patch({ userId: p.userId, conversationId: message.conversationId })
+          .set({ lastAuthorName: message.authorName, lastPreview: preview, lastEdited: edited, lastDeleted: deleted })
+          .where(({ lastMessageId }, { eq }) => eq(lastMessageId, message.messageId))
+          .go(),
+      ),
     ),
   );
   return pushToPeople(

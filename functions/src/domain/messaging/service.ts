@@ -135,13 +135,7 @@ export async function startConversation(caller: Caller, participantIds: readonly
   const me = await callerItem(writer);
   const names = new Map([[writer.userId, me ? displayName(me) : ''], ...others.map((id) => [id, displayName(byId.get(id)!)] as [string, string])]);
   const at = new Date().toISOString();
-  const put = await ConversationEntity.create({ conversationId, kind: 'direct', createdBy: writer.userId, createdAt: at, participantCount: people.length })
-    .go()
-    .then(() => true)
-    .catch((error: unknown) => {
-      if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException' || /conditional/i.test(String(error))) return false;
-      throw error;
-    });
+  const put = await writtenUnlessRefused(ConversationEntity.create({ conversationId, kind: 'direct', createdBy: writer.userId, createdAt: at, participantCount: people.length }).go());
   // Participants and inbox entries: one batch each; a first start writes them, a later one (a person
   // who left and comes back through the same set) writes them again, the same.
   await ParticipantEntity.put(people.map((userId) => ({ conversationId, userId, displayName: names.get(userId)!, joinedAt: at }))).go();
@@ -158,7 +152,13 @@ export async function startConversation(caller: Caller, participantIds: readonly
 }
 
 async function conversationView(person: Person, conversationId: string): Promise<z.input<typeof ChatConversation>> {
-  const mine = await participationOf(person, conversationId);
+  // A direct conversation's people are read beside the caller's participation (told only if it holds).
+  const direct = !salonSpaceOf(conversationId);
+  const [mine, conversation, participants] = await Promise.all([
+    participationOf(person, conversationId),
+    direct ? ConversationEntity.get({ conversationId }).go() : undefined,
+    direct ? ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' }) : undefined,
+  ]);
   const own = { id: conversationId, muted: mine.muted ?? false, lastReadMessageId: mine.lastReadMessageId ?? null };
   const { salon } = mine;
   if (salon) {
@@ -167,11 +167,7 @@ async function conversationView(person: Person, conversationId: string): Promise
     const about = { spaceType, spaceId: salon.spaceId ?? '', title: salon.title ?? '', open: !salon.closedAt, participantCount: Math.max(0, salon.participantCount) };
     return { ...own, kind: 'salon', participants: [], salon: about };
   }
-  const [conversation, participants] = await Promise.all([
-    ConversationEntity.get({ conversationId }).go(),
-    ParticipantEntity.query.byConversation({ conversationId }).go({ pages: 'all' }),
-  ]);
-  if (!conversation.data) throw notFound();
+  if (!conversation?.data || !participants) throw notFound();
   return {
     ...own,
     kind: conversation.data.kind,
