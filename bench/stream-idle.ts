@@ -36,8 +36,12 @@ const mark = (ok: boolean) => {
   return ok ? '✓' : '✗';
 };
 
-/** A process and its descendants: CPU ticks so far (utime + stime of each). */
-function cpuTicks(root: number): number {
+/**
+ * A process and its descendants: CPU ticks so far (utime + stime of each). The stack's own processes
+ * are children of this one: `excluded` leaves their trees out of this process's count, or they would
+ * be counted twice.
+ */
+function cpuTicks(root: number, excluded: ReadonlySet<number> = new Set()): number {
   const children = new Map<number, number[]>();
   const ticks = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -59,6 +63,7 @@ function cpuTicks(root: number): number {
   const stackOf = [root];
   while (stackOf.length) {
     const pid = stackOf.pop()!;
+    if (excluded.has(pid)) continue;
     total += ticks.get(pid) ?? 0;
     stackOf.push(...(children.get(pid) ?? []));
   }
@@ -76,10 +81,13 @@ try {
 
   // 1. Nothing happens: every process of the stack, this one (the gateway) included.
   await sleep(SETTLE_SECONDS * 1000);
-  const processes = { ...stack.processIds(), 'gateway (this process)': process.pid };
-  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuTicks(pid)]));
+  const stackProcesses = stack.processIds();
+  const processes = { ...stackProcesses, 'gateway (this process)': process.pid };
+  const others = new Set(Object.values(stackProcesses));
+  const ticksOf = (pid: number) => cpuTicks(pid, pid === process.pid ? others : undefined);
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, ticksOf(pid)]));
   await sleep(IDLE_SECONDS * 1000);
-  const used = Object.entries(processes).map(([name, pid]) => [name, (100 * (cpuTicks(pid) - before[name]!)) / ticksPerSecond / IDLE_SECONDS] as const);
+  const used = Object.entries(processes).map(([name, pid]) => [name, (100 * (ticksOf(pid) - before[name]!)) / ticksPerSecond / IDLE_SECONDS] as const);
   const total = used.reduce((sum, [, percent]) => sum + percent, 0);
   console.log(`Idle local stack, ${IDLE_SECONDS} s with nothing happening (% of one core, utime + stime)`);
   for (const [name, percent] of used) console.log(`  ${name.padEnd(24)} ${percent.toFixed(2).padStart(6)} %`);
