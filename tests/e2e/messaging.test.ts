@@ -179,6 +179,25 @@ describe('Anaïs and Bruno write to each other, live', () => {
     await chloePage.close();
   });
 
+  test('without JavaScript, Bruno’s composer still sends, and a refused message is told above it, what he typed kept', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 }, locale: 'fr-FR' });
+    watch.contexts.push(context);
+    await context.addCookies(['coopol_id', 'coopol_access'].map((name, i) => ({ name, value: i ? bruno.accessToken : bruno.idToken, url: stack.urls.site, httpOnly: true, sameSite: 'Lax' as const })));
+    const plain = await context.newPage();
+    await plain.goto(`${stack.urls.site}${conversationPath}`, { waitUntil: 'networkidle' });
+    const composer = plain.getByRole('textbox', { name: 'Votre message' });
+    const sent = `Sans JavaScript ${run}`;
+    await composer.fill(sent);
+    await plain.getByRole('button', { name: 'Envoyer' }).click();
+    await plain.locator('[data-message-id]', { hasText: sent }).waitFor();
+    // Spaces only pass the browser's « required », not the API: the page says why.
+    await composer.fill('   ');
+    await plain.getByRole('button', { name: 'Envoyer' }).click();
+    await plain.getByRole('alert').filter({ hasText: 'écrivez un message ou joignez un fichier' }).waitFor();
+    await assertFitsWidth(plain);
+    await context.close();
+  });
+
   test('Chloé, in neither, has an empty inbox and gets the not-found page on the conversation', async () => {
     const page = await signedInPage(browser, stack.urls.site, chloe, watch, { width: 1280, height: 900 });
     await page.goto(`${stack.urls.site}/messages`, { waitUntil: 'networkidle' });

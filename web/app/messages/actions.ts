@@ -57,14 +57,20 @@ export async function sendMessage(conversationId: string, message: { text: strin
   return answer(() => callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, { params: { conversationId }, body: message }));
 }
 
-/** The composer without JavaScript: the message sent, the page drawn again with it. */
-export async function sendFromForm(form: FormData): Promise<void> {
+/**
+ * The composer without JavaScript: the message sent, the page drawn again with it; refused (too long,
+ * too many at once, a block), the page says why above the composer and keeps what was typed.
+ */
+export async function sendFromForm(_state: FormState, form: FormData): Promise<FormState> {
   const conversationId = text(form, 'conversationId');
   const session = await requireSession(pageOf(conversationId));
-  await callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, {
-    params: { conversationId },
-    body: { text: text(form, 'text'), clientMessageId: text(form, 'clientMessageId'), attachments: all(form, 'attachments').filter(Boolean) },
-  });
+  const body = { text: text(form, 'text'), clientMessageId: text(form, 'clientMessageId'), attachments: all(form, 'attachments').filter(Boolean) };
+  try {
+    await callAsSignedIn(session, pageOf(conversationId), routes.sendMessage, { params: { conversationId }, body });
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, { text: body.text }, []);
+  }
   redirect(pageOf(conversationId));
 }
 

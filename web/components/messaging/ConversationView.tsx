@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useActionState, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { deleteMessage, editMessage, markRead, messagesPage, reportMessage, sendFromForm, sendMessage, type ChatResult } from '../../app/messages/actions';
 import { confirmAttachment, prepareAttachment } from '../../app/publications/actions';
 import { t, tc } from '../../i18n/client/messaging';
@@ -127,7 +127,9 @@ export function ConversationView({
   const [olderCursor, setOlderCursor] = useState(initial.nextCursor);
   const [older, setOlder] = useState<'idle' | 'loading' | 'failed'>('idle');
   const [pending, setPending] = useState<Pending[]>([]);
-  const [draft, setDraft] = useState('');
+  // Without JavaScript the form posts to the server, which answers a refusal here (and what was typed).
+  const [sentWithoutScript, sendWithoutScript] = useActionState(sendFromForm, { status: 'idle' });
+  const [draft, setDraft] = useState(() => (typeof sentWithoutScript.values?.text === 'string' ? sentWithoutScript.values.text : ''));
   const [files, setFiles] = useState<readonly Ready[]>([]);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -502,10 +504,15 @@ export function ConversationView({
           {t('chat.salonClosed')}
         </p>
       ) : (
-      <form action={sendFromForm} onSubmit={submit} className={styles.composer}>
+      <form action={sendWithoutScript} onSubmit={submit} className={styles.composer}>
         <input type="hidden" name="conversationId" value={conversationId} />
         <input type="hidden" name="clientMessageId" value={formClientMessageId} />
         {!online && <p className={styles.offline}>{t('chat.offline')}</p>}
+        {sentWithoutScript.status !== 'idle' && sentWithoutScript.message && (
+          <p role="alert" className={styles.error}>
+            {sentWithoutScript.message}
+          </p>
+        )}
         <label htmlFor="chat-text" className="visually-hidden">
           {t('chat.composerLabel')}
         </label>
