@@ -1,0 +1,67 @@
+import { diffArrays } from 'diff';
+import type { Block, BlockKind } from './blocks';
+
+/**
+ * Word-by-word diffs, cut the French way (`Intl.Segmenter('fr')`: « l’abstention » and « c’est » are
+ * words with their apostrophe), between two wordings of a block and between two versions of a text,
+ * only what changed shown with some context (issue 17, ADR 0030). Pure: the page draws `<ins>`/`<del>`.
+ */
+export type Segment = { kind: 'same' | 'ins' | 'del'; text: string };
+
+const segmenter = new Intl.Segmenter('fr', { granularity: 'word' });
+const tokens = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
+
+/** What changed between two wordings: runs kept, inserted, deleted (adjacent runs of a kind joined). */
+export function wordDiff(from: string, to: string): Segment[] {
+  const segments: Segment[] = [];
+  for (const part of diffArrays(tokens(from), tokens(to))) {
+    const kind = part.added ? 'ins' : part.removed ? 'del' : 'same';
+    const text = part.value.join('');
+    const last = segments.at(-1);
+    if (last?.kind === kind) last.text += text;
+    else if (text) segments.push({ kind, text });
+  }
+  return segments;
+}
+
+export type BlockDiff =
+  | { kind: 'same'; blockId: string; blockKind: BlockKind; text: string }
+  | { kind: 'changed'; blockId: string; blockKind: BlockKind; segments: Segment[] }
+  | { kind: 'added' | 'removed'; blockId: string; blockKind: BlockKind; text: string }
+  /** Unchanged blocks left out between two changes. */
+  | { kind: 'gap'; count: number };
+
+/**
+ * Two versions compared block by block (paired by id): the changed, added and removed ones, each
+ * with `context` unchanged blocks around it; the others summed up as gaps.
+ */
+export function versionDiff(from: readonly Block[], to: readonly Block[], context = 1): BlockDiff[] {
+  const before = new Map(from.map((b) => [b.id, b]));
+  const after = new Map(to.map((b) => [b.id, b]));
+  const all: Exclude<BlockDiff, { kind: 'gap' }>[] = [];
+  for (const part of diffArrays(from.map((b) => b.id), to.map((b) => b.id))) {
+    for (const id of part.value) {
+      if (part.removed) {
+        const b = before.get(id)!;
+        all.push({ kind: 'removed', blockId: id, blockKind: b.kind, text: b.text });
+      } else if (part.added) {
+        const b = after.get(id)!;
+        all.push({ kind: 'added', blockId: id, blockKind: b.kind, text: b.text });
+      } else {
+        const [was, now] = [before.get(id)!, after.get(id)!];
+        all.push(was.text === now.text ? { kind: 'same', blockId: id, blockKind: now.kind, text: now.text } : { kind: 'changed', blockId: id, blockKind: now.kind, segments: wordDiff(was.text, now.text) });
+      }
+    }
+  }
+  const near = (i: number) => all.slice(Math.max(0, i - context), i + context + 1).some((d) => d.kind !== 'same');
+  const shown: BlockDiff[] = [];
+  for (const [i, d] of all.entries()) {
+    if (d.kind !== 'same' || near(i)) shown.push(d);
+    else {
+      const last = shown.at(-1);
+      if (last?.kind === 'gap') last.count += 1;
+      else shown.push({ kind: 'gap', count: 1 });
+    }
+  }
+  return shown;
+}
