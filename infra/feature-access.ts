@@ -78,4 +78,6 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   // Live messaging (issue 15, ADR 0029): conversations, messages, read markers, the inbox; the
   // salons of sections and groups, which their officials open with TOTP (the policy's options).
   messaging: { table: 'readwrite', realtime: 'ticket', policy: true },
+  // Texts and amendments (issue 17, ADR 0030): written and decided by who runs the space, with TOTP for officials.
+  texts: { table: 'readwrite', policy: true },
 };

@@ -441,6 +441,38 @@ const messagingMatrix = {
   },
 } satisfies Partial<Record<RouteName, Case>>;
 
+// ——— Texts and amendments (issue 17): Mulhouse's open motion (T) by its secretary, with a member's amendment; a second one (T2) with none ———
+const texts = { open: '', bare: '', amendment: '' };
+const T = () => `/api/texts/${texts.open}`;
+// Mulhouse's readers see its texts; anyone else is told they do not exist.
+const textReaders = (status: number, overrides: Partial<Record<ActorName, number>> = {}): Expect => ({
+  ...signedIn(404), memberOfTheSection: status, sectionSecretary: status, federationOfficer: status, nationalAdmin: status, ...overrides,
+});
+// Its owners: its author and the officials over Mulhouse; its members are refused (403).
+const textOwners = (status: number) => textReaders(status, { memberOfTheSection: 403 });
+const motionBody = () => ({ space: { type: 'section', id: 'mulhouse' }, title: 'Motion de la matrice', blocks: [{ kind: 'paragraph', text: 'Un paragraphe.' }] });
+const textMatrix = {
+  createText: { method: 'POST', path: () => '/api/texts', body: motionBody, expect: only({ sectionSecretary: 201, federationOfficer: 201, nationalAdmin: 201 }) },
+  listSpaceTexts: { method: 'GET', path: () => '/api/spaces/section/mulhouse/texts', expect: textReaders(200) },
+  getText: { method: 'GET', path: T, expect: textReaders(200) },
+  // Already open: its owners are told so (409).
+  openText: { method: 'POST', path: () => `${T()}/open`, body: () => ({ deadline: '2031-01-01T00:00:00Z' }), expect: textOwners(409) },
+  listTextVersions: { method: 'GET', path: () => `${T()}/versions`, expect: textReaders(200) },
+  // T2 has no accepted amendment: its owners are told there is nothing to publish (409).
+  publishTextVersion: { method: 'POST', path: () => `/api/texts/${texts.bare}/versions`, body: () => ({ from: 1 }), expect: textOwners(409) },
+  diffText: { method: 'GET', path: () => `${T()}/diff?from=1&to=1`, expect: textReaders(200) },
+  // Amending is for Mulhouse's adhérents (its secretary among them); the officials from elsewhere read but do not amend.
+  proposeAmendment: {
+    method: 'POST',
+    path: () => `${T()}/amendments`,
+    body: () => ({ version: 1, changes: [{ op: 'insert', after: null, blocks: [{ kind: 'paragraph', text: 'En tête.' }] }], justification: 'Pour la matrice.' }),
+    expect: textReaders(201, { federationOfficer: 403, nationalAdmin: 403 }),
+  },
+  listAmendments: { method: 'GET', path: () => `${T()}/amendments`, expect: textReaders(200) },
+  acceptAmendment: { method: 'POST', path: () => `${T()}/amendments/${texts.amendment}/accept`, body: () => ({}), expect: textOwners(200) },
+  rejectAmendment: { method: 'POST', path: () => `${T()}/amendments/${texts.amendment}/reject`, body: () => ({}), expect: textOwners(200) },
+} satisfies Partial<Record<RouteName, Case>>;
+
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
   openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
@@ -550,6 +582,7 @@ const matrix: Record<RouteName, Case> = {
   ...privacyMatrix,
   ...mailingMatrix,
   ...messagingMatrix,
+  ...textMatrix,
 };
 
 before(async () => {
@@ -588,6 +621,7 @@ before(async () => {
     mfa: true,
   });
   await createEventFixtures();
+  await createTextFixtures();
   privacyOfficer = await createTestPerson(stack, {
     email: 'matrix.dpo@coopol.example', givenName: 'privacyOfficer', familyName: 'Matrice', postalCode: '75018',
     grants: [{ role: 'privacy-officer', scopeType: 'national', scopeId: 'national' }], mfa: true,
@@ -609,6 +643,20 @@ before(async () => {
     requestedAt: new Date().toISOString(), cursors: '[]', state: 'done', archiveKey, expiresAt: Math.floor(Date.now() / 1000) + 3600,
   }).go();
 });
+
+// Texts' fixtures: an open motion of Mulhouse with one amendment by its member, and a bare one.
+async function createTextFixtures() {
+  const write = async () => {
+    const made = await call(stack, people.sectionSecretary, 'POST', '/api/texts', motionBody());
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    return made.body.id as string;
+  };
+  [texts.open, texts.bare] = [await write(), await write()];
+  for (const id of [texts.open, texts.bare]) assert.equal((await call(stack, people.sectionSecretary, 'POST', `/api/texts/${id}/open`, { deadline: '2031-01-01T00:00:00Z' })).status, 200);
+  const amendment = await call(stack, people.memberOfTheSection, 'POST', `${T()}/amendments`, { version: 1, changes: [{ op: 'insert', after: null, blocks: [{ kind: 'paragraph', text: 'Ajout.' }] }], justification: 'Fixture.' });
+  assert.equal(amendment.status, 201, JSON.stringify(amendment.body));
+  texts.amendment = amendment.body.id as string;
+}
 
 // Events' fixtures, made through the API by Mulhouse's secretary (once the people above exist).
 async function createEventFixtures() {

@@ -92,6 +92,11 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'reunion', title: `Réunion ${run}`, ...when, visibility: 'members', announce: true }), 'group event');
   const past = await ok(call(stack, eulalie, 'POST', '/api/events', { space: groupSpace, kind: 'tractage', title: `Passé ${run}`, start: '2026-01-10T09:00:00+01:00', end: '2026-01-10T12:00:00+01:00', place: when.place, visibility: 'members' }), 'past event');
   await ok(call(stack, eulalie, 'PUT', `/api/events/${past.id as string}/report`, { leaflets: 200, doors: 0, peopleReached: 50, contacts: 3, remarks: 'Beau temps.' }), 'field report');
+  // In her group she writes a text, opens it and amends it (a text, its version, an amendment).
+  const text = await ok(call(stack, eulalie, 'POST', '/api/texts', { space: groupSpace, title: `Charte ${run}`, blocks: [{ kind: 'paragraph', text: 'Nous roulons ensemble.' }] }), 'text');
+  await ok(call(stack, eulalie, 'POST', `/api/texts/${text.id as string}/open`, { deadline: '2031-01-01T00:00:00Z' }), 'text opened');
+  const block = (text.blocks as { id: string }[])[0]!.id;
+  await ok(call(stack, eulalie, 'POST', `/api/texts/${text.id as string}/amendments`, { version: 1, changes: [{ op: 'replace', blockId: block, text: 'Nous roulons ensemble, prudemment.' }], justification: 'La sécurité.' }), 'amendment');
   // She writes to Basile, her coopain (a conversation and its message; his inbox entry names her).
   const conversation = await ok(call(stack, eulalie, 'POST', '/api/conversations', { participantIds: [basile.userId] }), 'conversation');
   await ok(call(stack, eulalie, 'POST', `/api/conversations/${conversation.id as string}/messages`, { text: `Tu viens samedi ? ${run}`, clientMessageId: `privacy-${run}` }), 'message');

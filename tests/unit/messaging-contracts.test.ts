@@ -10,12 +10,15 @@ import { directConversationId, newMessageId } from '../../functions/src/domain/m
 const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 
-test('a message is 1 to 4,000 characters, trimmed, with a client id', () => {
+test('a message is 1 to 4,000 characters, trimmed, with a client id — or files alone, at most 4', () => {
   const ok = SendMessageInput.parse({ text: '  Salut !  ', clientMessageId: 'c-12345678' });
   assert.equal(ok.text, 'Salut !');
   assert.ok(SendMessageInput.safeParse({ text: 'é'.repeat(4000), clientMessageId: 'c-12345678' }).success);
   assert.deepEqual(issuesOf(SendMessageInput.safeParse({ text: 'a'.repeat(4001), clientMessageId: 'c-12345678' })), ['text: au plus 4 000 caractères']);
-  assert.deepEqual(issuesOf(SendMessageInput.safeParse({ text: '   ', clientMessageId: 'c-12345678' })), ['text: obligatoire']);
+  assert.deepEqual(issuesOf(SendMessageInput.safeParse({ text: '   ', clientMessageId: 'c-12345678' })), ['text: écrivez un message ou joignez un fichier']);
+  const file = (n: number) => String(n).padStart(20, '0');
+  assert.deepEqual(SendMessageInput.parse({ clientMessageId: 'c-12345678', attachments: [file(1)] }).text, '', 'a file alone');
+  assert.deepEqual(issuesOf(SendMessageInput.safeParse({ clientMessageId: 'c-12345678', attachments: [1, 2, 3, 4, 5].map(file) })), ['attachments: au plus 4 fichiers']);
   assert.match(issuesOf(SendMessageInput.safeParse({ text: 'a', clientMessageId: 'x' }))[0]!, /^clientMessageId: identifiant de message du client/);
 });
 
@@ -29,7 +32,7 @@ test('a conversation has 1 to 49 other people (50 with its creator)', () => {
 test('the ids the domain makes are the ids the contract accepts', () => {
   assert.ok(ConversationId.safeParse(directConversationId(['ana-0001', 'bob-0002'])).success);
   assert.ok(ConversationId.safeParse('s.group:0123456789abcdef').success);
-  const message = { id: newMessageId(), conversationId: 's.section:mulhouse', authorId: null, authorName: 'compte supprimé', text: '', sentAt: new Date().toISOString(), editedAt: null, deleted: true, clientMessageId: null };
+  const message = { id: newMessageId(), conversationId: 's.section:mulhouse', authorId: null, authorName: 'compte supprimé', text: '', attachments: [], sentAt: new Date().toISOString(), editedAt: null, deleted: true, clientMessageId: null };
   assert.ok(ChatMessage.safeParse(message).success);
 });
 

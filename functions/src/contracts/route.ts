@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** The Lambda functions, one per feature; each routes its own paths inside (middy http-router). */
-export const features = ['platform', 'identity', 'people', 'membership', 'territory', 'rollout', 'events', 'calendar', 'visitors', 'social', 'posts', 'search', 'attachments', 'privacy', 'mailings', 'messaging'] as const;
+export const features = ['platform', 'identity', 'people', 'membership', 'territory', 'rollout', 'events', 'calendar', 'visitors', 'social', 'posts', 'search', 'attachments', 'privacy', 'mailings', 'messaging', 'texts'] as const;
 export type Feature = (typeof features)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -11,6 +11,7 @@ import { defineRoute, type RouteContract } from './route';
 import { rolloutRoutes } from './rollout-routes';
 import { socialRoutes } from './social-routes';
 import { territoryRoutes } from './territory-routes';
+import { textRoutes } from './texts-routes';
 import { visitorRoutes } from './visitor-routes';
 
 /**
@@ -49,6 +50,7 @@ export const routes = {
   ...privacyRoutes,
   ...mailingRoutes,
   ...messagingRoutes,
+  ...textRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

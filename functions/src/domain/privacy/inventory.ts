@@ -187,6 +187,13 @@ export const inventory: readonly DataRule[] = [
     retention: 'Quinze minutes après le message, deux jours au plus (TTL).', reason: 'Technique : le rappel d’un message non lu ; le message est exporté.' },
   { feature: 'messaging', entity: 'realtimeConnection', subject: ['userId'], label: 'Connexion en direct', data: 'personal', processing: 'accounts', export: 'exclude', erasure: 'delete',
     retention: 'Deux heures au plus (TTL).', reason: 'Technique : la connexion d’un onglet ouvert.' },
+  // ——— texts ———
+  { feature: 'texts', entity: 'text', subject: ['authorId'], label: 'Texte écrit dans un espace', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
+    retention: 'Tant que son espace existe.', reason: 'Le texte appartient à son espace et à ceux qui l’ont amendé : il reste, sans le nom de son auteur·rice.' },
+  { feature: 'texts', entity: 'textVersion', subject: ['authorId'], label: 'Version publiée d’un texte', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
+    retention: 'Tant que le texte existe.', reason: 'L’historique des versions reste, sans le nom de qui a publié.' },
+  { feature: 'texts', entity: 'amendment', subject: ['authorId'], label: 'Amendement', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
+    retention: 'Tant que le texte existe.', reason: 'Les amendements font partie de l’histoire du texte : ils restent, signés « compte supprimé ».' },
   // ——— events ———
   { feature: 'events', entity: 'event', subject: ['organizerId'], label: 'Événement organisé', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
     retention: 'Tant que son espace existe.', reason: 'L’événement appartient à son espace et à ses participants : il reste, sans le nom de l’organisateur.' },

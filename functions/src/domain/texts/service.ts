@@ -1,0 +1,309 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import { Service } from 'electrodb';
+import type { z } from 'zod';
+import type { Amendment, AmendmentInput, TextInput, TextView } from '../../contracts/texts';
+import { FiledChange } from '../../contracts/texts';
+import type { Caller } from '../access/caller';
+import { callerItem } from '../access/load-caller';
+import { policyOptions } from '../access/options';
+import { canReadSpace, requirePerson, type PartySpace, type SpaceFacts } from '../access/policy';
+import { mayAmend, mayAmendIn, mayDecideOnText, mayWriteTexts, ownsText } from '../access/rules/texts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { badCursor } from '../paging';
+import { SpaceBlockEntity } from '../social/entities';
+import { displayName } from '../social/spaces';
+import { resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
+import { writtenUnlessRefused } from '../../shared/conditions';
+import { checkChanges, mergeAmendments, rebase, UnknownBlockError, type Change } from './amendments';
+import { numberLines, type Block } from './blocks';
+import { versionDiff } from './diff';
+import { AmendmentEntity, TextEntity, TextVersionEntity } from './entities';
+
+/**
+ * Texts written together (issue 17, ADR 0030): the routes' services. A text is read as its space is
+ * (a secret group's texts are « not found » outside it); a draft only by its owners.
+ */
+
+type TextItem = EntityItem<typeof TextEntity>;
+type AmendmentItem = EntityItem<typeof AmendmentEntity>;
+type PartySpaceRef = { type: PartySpace['type']; id: string };
+
+const texts = new Service({ text: TextEntity, version: TextVersionEntity, amendment: AmendmentEntity });
+
+/** Ids that sort by creation time (ms in base 36, then random): « amendement n° 3 » is the third filed. */
+const sortableId = () => `${Date.now().toString(36).padStart(9, '0')}${BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(11, '0').slice(-11)}`;
+const blockId = () => BigInt(`0x${randomBytes(7).toString('hex')}`).toString(36).padStart(10, '0').slice(-10);
+const withIds = (blocks: readonly { kind: Block['kind']; text: string }[]): Block[] => blocks.map((b) => ({ id: blockId(), kind: b.kind, text: b.text }));
+
+const notFound = () => new NotFoundError('text.not-found', 'params.textId');
+
+/** The text, its space and the caller's facts there — or « not found » for who may not read it. */
+async function readableText(caller: Caller, textId: string) {
+  const person = requirePerson(caller);
+  const { data: text } = await TextEntity.get({ textId }).go();
+  if (!text) throw notFound();
+  const { space, facts } = await resolveSpaceForRules(caller, { type: text.spaceType, id: text.spaceId }, 'params.textId').catch(() => {
+    throw notFound();
+  });
+  const partySpace = space as PartySpace;
+  if (!canReadSpace(caller, space, facts)) throw notFound();
+  const owner = ownsText(person, text, partySpace, facts.group);
+  if (text.state === 'draft' && !owner) throw notFound();
+  return { person, text, space: partySpace, facts, owner };
+}
+
+async function versionOf(textId: string, number: number) {
+  const { data } = await TextVersionEntity.get({ textId, number }).go();
+  return data;
+}
+
+/** Open to amendments: opened, and its deadline not passed (checked here, on the server's clock). */
+function amendable(text: TextItem): boolean {
+  return text.state === 'open' && (!text.deadline || new Date(text.deadline).getTime() > Date.now());
+}
+
+const summaryOf = (text: TextItem) => ({
+  id: text.textId,
+  space: { type: text.spaceType, id: text.spaceId },
+  title: text.title,
+  state: text.state,
+  deadline: text.deadline ?? null,
+  version: text.currentVersion,
+  author: { userId: text.authorId, displayName: text.authorName },
+  updatedAt: text.updatedAt,
+});
+
+async function textView(caller: Caller, text: TextItem, space: PartySpace, facts: SpaceFacts, owner: boolean): Promise<z.input<typeof TextView>> {
+  const version = await versionOf(text.textId, text.currentVersion);
+  return {
+    ...summaryOf(text),
+    blocks: numberLines((version?.blocks ?? []) as Block[]),
+    owner,
+    mayAmend: amendable(text) && mayAmendIn(caller, space, facts),
+  };
+}
+
+/** A new text, a draft: its version 1 (POST /api/texts; X1, X3). */
+export async function createText(caller: Caller, input: z.output<typeof TextInput>) {
+  const { space, facts, resolved } = await resolveSpaceForRules(caller, input.space, 'body.space');
+  const partySpace = space as PartySpace;
+  const person = mayWriteTexts(caller, partySpace, policyOptions, facts.group);
+  const me = await callerItem(person);
+  const at = new Date().toISOString();
+  const textId = sortableId();
+  const authorName = me ? displayName(me) : '';
+  const text = {
+    textId,
+    spaceKey: spaceKeyOf(input.space),
+    spaceType: input.space.type,
+    spaceId: input.space.id,
+    ...(resolved.type === 'section' && { spaceFederation: resolved.federationCode }),
+    title: input.title,
+    state: 'draft' as const,
+    currentVersion: 1,
+    authorId: person.userId,
+    authorName,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await texts.transaction
+    .write(({ text: t, version }) => [
+      t.create(text).commit(),
+      version.create({ textId, number: 1, blocks: withIds(input.blocks), authorId: person.userId, authorName, at, amendmentIds: [] }).commit(),
+    ])
+    .go();
+  return textView(caller, text as TextItem, partySpace, facts, true);
+}
+
+/** A space's texts, newest first; drafts for their owners only (X2: one Query page). */
+export async function listSpaceTexts(caller: Caller, ref: PartySpaceRef, page: { cursor?: string; limit: number }) {
+  const person = requirePerson(caller);
+  const { space, facts } = await resolveSpaceForRules(caller, ref, 'params.spaceId');
+  if (!canReadSpace(caller, space, facts)) throw new NotFoundError('space.not-found', 'params.spaceId');
+  const result = await TextEntity.query
+    .bySpace({ spaceKey: spaceKeyOf(ref) })
+    .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
+    .catch(badCursor(page.cursor));
+  const shown = result.data.filter((t) => t.state !== 'draft' || ownsText(person, t, space as PartySpace, facts.group));
+  return { items: shown.map(summaryOf), nextCursor: result.cursor ?? null };
+}
+
+/** One text, its current version with line numbers (X1 + X3). */
+export async function getText(caller: Caller, textId: string) {
+  const { text, space, facts, owner } = await readableText(caller, textId);
+  return textView(caller, text, space, facts, owner);
+}
+
+/** A draft opened to amendments until its deadline (its owners). */
+export async function openText(caller: Caller, textId: string, deadline: string) {
+  const { text, space, facts } = await readableText(caller, textId);
+  mayDecideOnText(caller, text, space, policyOptions, facts.group);
+  if (new Date(deadline).getTime() <= Date.now()) throw new ValidationError([{ field: 'body.deadline', message: 'la date limite doit être à venir' }]);
+  if (text.state !== 'draft') throw new ConflictError('text.not-draft');
+  const updatedAt = new Date().toISOString();
+  const opened = await writtenUnlessRefused(
+    TextEntity.patch({ textId }).set({ state: 'open', deadline, updatedAt }).where(({ state }, { eq }) => eq(state, 'draft')).go(),
+  );
+  if (!opened) throw new ConflictError('text.not-draft');
+  return textView(caller, { ...text, state: 'open', deadline, updatedAt }, space, facts, true);
+}
+
+/** The versions, oldest first (X3: one Query). */
+export async function listTextVersions(caller: Caller, textId: string) {
+  await readableText(caller, textId);
+  const { data } = await TextVersionEntity.query.byText({ textId }).go({ pages: 'all' });
+  return { items: data.map((v) => ({ number: v.number, at: v.at, authorName: v.authorName, amendmentIds: v.amendmentIds ?? [] })) };
+}
+
+/** What changed between two versions, word by word (2 GetItem). */
+export async function diffText(caller: Caller, textId: string, from: number, to: number) {
+  await readableText(caller, textId);
+  const [a, b] = await Promise.all([versionOf(textId, from), versionOf(textId, to)]);
+  if (!a) throw new ValidationError([{ field: 'query.from', message: 'pas de version de ce numéro' }]);
+  if (!b) throw new ValidationError([{ field: 'query.to', message: 'pas de version de ce numéro' }]);
+  return { from, to, blocks: versionDiff(a.blocks as Block[], b.blocks as Block[]) };
+}
+
+const changesOf = (item: AmendmentItem): Change[] => FiledChange.array().parse(JSON.parse(item.changes));
+
+function amendmentView(item: AmendmentItem, number: number): z.input<typeof Amendment> {
+  return {
+    id: item.amendmentId,
+    textId: item.textId,
+    number,
+    version: item.version,
+    changes: changesOf(item),
+    justification: item.justification,
+    author: { userId: item.authorId, displayName: item.authorName },
+    state: item.state,
+    note: item.note ?? null,
+    createdAt: item.createdAt,
+  };
+}
+
+async function amendmentsOf(textId: string) {
+  const { data } = await AmendmentEntity.query.byText({ textId }).go({ pages: 'all' });
+  return data;
+}
+
+/** The text's amendments, in their filing order, numbered (X4: one Query). */
+export async function listAmendments(caller: Caller, textId: string) {
+  await readableText(caller, textId);
+  const all = await amendmentsOf(textId);
+  return { items: all.map((a, i) => amendmentView(a, i + 1)) };
+}
+
+/**
+ * Propose an amendment to the current version (a member of the space, while the text is open and
+ * before its deadline). Its blocks must be in that version; the new blocks it inserts get their ids.
+ */
+export async function proposeAmendment(caller: Caller, textId: string, input: z.output<typeof AmendmentInput>) {
+  const { text, space, facts } = await readableText(caller, textId);
+  const person = mayAmend(caller, space, {
+    ...facts,
+    blocked: Boolean((await SpaceBlockEntity.get({ spaceKey: text.spaceKey, userId: caller.kind === 'person' ? caller.userId : '' }).go()).data),
+  });
+  if (text.state !== 'open') throw new ConflictError('text.not-open');
+  if (!amendable(text)) throw new ConflictError('text.deadline-passed');
+  if (input.version !== text.currentVersion) {
+    throw new ConflictError('text.version-changed', [{ field: 'body.version', message: `la version courante est la ${text.currentVersion}` }]);
+  }
+  const version = await versionOf(textId, text.currentVersion);
+  const changes: Change[] = input.changes.map((c) => (c.op === 'insert' ? { ...c, blocks: withIds(c.blocks) } : c));
+  try {
+    checkChanges((version?.blocks ?? []) as Block[], changes);
+  } catch (error) {
+    if (error instanceof UnknownBlockError) {
+      throw new ValidationError([{ field: `body.changes.${error.index}.${changes[error.index]!.op === 'insert' ? 'after' : 'blockId'}`, message: 'pas de bloc de ce nom dans cette version' }]);
+    }
+    throw error;
+  }
+  const me = await callerItem(person);
+  const item = {
+    textId,
+    amendmentId: sortableId(),
+    version: text.currentVersion,
+    changes: JSON.stringify(changes),
+    justification: input.justification,
+    authorId: person.userId,
+    authorName: me ? displayName(me) : '',
+    state: 'pending' as const,
+    createdAt: new Date().toISOString(),
+  };
+  await AmendmentEntity.create(item).go();
+  const rank = (await amendmentsOf(textId)).findIndex((a) => a.amendmentId === item.amendmentId) + 1;
+  return amendmentView(item as AmendmentItem, rank);
+}
+
+/** Accept or reject a pending amendment (the text's owners); an accepted one is merged at the next publication. */
+export async function decideAmendment(caller: Caller, textId: string, amendmentId: string, decision: 'accepted' | 'rejected', note?: string) {
+  const { text, space, facts } = await readableText(caller, textId);
+  mayDecideOnText(caller, text, space, policyOptions, facts.group);
+  const all = await amendmentsOf(textId);
+  const index = all.findIndex((a) => a.amendmentId === amendmentId);
+  const item = all[index];
+  if (!item) throw new NotFoundError('amendment.not-found', 'params.amendmentId');
+  if (item.state !== 'pending' && item.state !== 'accepted' && item.state !== 'rejected') throw new ConflictError('amendment.decided');
+  const decided = await writtenUnlessRefused(
+    AmendmentEntity.patch({ textId, amendmentId })
+      .set({ state: decision, ...(note && { note }) })
+      .where(({ state }, { eq }) => eq(state, item.state))
+      .go(),
+  );
+  if (!decided) throw new ConflictError('amendment.decided');
+  return amendmentView({ ...item, state: decision, ...(note && { note }) }, index + 1);
+}
+
+/**
+ * « Publier la nouvelle version »: every accepted amendment merged into the next version, in one
+ * transaction conditioned on the current version (two publications at once: one wins, the other 409);
+ * then the pending amendments are carried onto it, or marked « à mettre à jour » (ADR 0030).
+ */
+export async function publishTextVersion(caller: Caller, textId: string, from: number) {
+  const { text, space, facts } = await readableText(caller, textId);
+  const person = mayDecideOnText(caller, text, space, policyOptions, facts.group);
+  if (from !== text.currentVersion) throw new ConflictError('text.version-changed', [{ field: 'body.from', message: `la version courante est la ${text.currentVersion}` }]);
+  const [version, all, me] = await Promise.all([versionOf(textId, from), amendmentsOf(textId), callerItem(person)]);
+  const base = (version?.blocks ?? []) as Block[];
+  const accepted = all.filter((a) => a.state === 'accepted' && a.version === from);
+  if (!accepted.length) {
+    // Merged by a publication that has just happened: say so, not « nothing to publish ».
+    const { data: now } = await TextEntity.get({ textId }).go({ consistent: true });
+    if (now && now.currentVersion !== from) throw new ConflictError('text.version-changed', [{ field: 'body.from', message: 'une autre publication vient d’avoir lieu' }]);
+    throw new ConflictError('text.nothing-to-publish');
+  }
+  const merged = mergeAmendments(base, accepted.map((a) => ({ amendmentId: a.amendmentId, changes: changesOf(a) })));
+  if ('conflicts' in merged) {
+    const number = (id: string) => all.findIndex((a) => a.amendmentId === id) + 1;
+    throw new ConflictError(
+      'text.conflicts',
+      merged.conflicts.map((c) => ({ field: 'body.from', message: `les amendements n° ${number(c.amendmentIds[0])} et n° ${number(c.amendmentIds[1])} modifient les mêmes passages` })),
+    );
+  }
+  const at = new Date().toISOString();
+  const next = from + 1;
+  const result = await texts.transaction
+    .write(({ text: t, version: v, amendment }) => [
+      t.patch({ textId }).set({ currentVersion: next, updatedAt: at }).where(({ currentVersion }, { eq }) => eq(currentVersion, from)).commit(),
+      v.create({ textId, number: next, blocks: merged.blocks, authorId: person.userId, authorName: me ? displayName(me) : '', at, amendmentIds: accepted.map((a) => a.amendmentId) }).commit(),
+      ...accepted.map((a) => amendment.patch({ textId, amendmentId: a.amendmentId }).set({ state: 'merged' }).commit()),
+    ])
+    .go();
+  if (result.canceled) throw new ConflictError('text.version-changed', [{ field: 'body.from', message: 'une autre publication vient d’avoir lieu' }]);
+  // The pending amendments of the old version, carried onto the new one or « à mettre à jour ».
+  await Promise.all(
+    all
+      .filter((a) => a.state === 'pending' && a.version === from)
+      .map((a) => {
+        const carried = rebase(changesOf(a), base, merged.blocks);
+        return AmendmentEntity.patch({ textId, amendmentId: a.amendmentId })
+          .set(carried.status === 'rebased' ? { version: next, changes: JSON.stringify(carried.changes) } : { state: 'outdated' })
+          .where(({ state }, { eq }) => eq(state, 'pending'))
+          .go()
+          .catch(() => undefined); // decided meanwhile: left as decided
+      }),
+  );
+  return textView(caller, { ...text, currentVersion: next, updatedAt: at }, space, facts, true);
+}
+
