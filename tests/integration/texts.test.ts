@@ -184,6 +184,12 @@ describe('a text and its amendments', () => {
     const past = await call(stack, secretary, 'POST', `/api/texts/${created.body.id as string}/open`, { deadline: '2020-01-01T00:00:00Z' });
     assert.deepEqual([past.status, fields(past.body)], [400, ['body.deadline']]);
 
+    // Someone the section's moderators blocked amends nothing there.
+    assert.equal((await call(stack, secretary, 'PUT', `/api/spaces/section/mulhouse/blocks/${otherMember.userId}`)).status, 200);
+    const blocked = await amend(otherMember, text, [{ op: 'delete', blockId: text.blocks[3]!.id }]);
+    assert.deepEqual([blocked.status, blocked.body.code], [403, 'space.blocked']);
+    assert.equal((await call(stack, secretary, 'DELETE', `/api/spaces/section/mulhouse/blocks/${otherMember.userId}`)).status, 200);
+
     // The deadline passes (set in the table: the clock is the server's).
     const { TextEntity } = await import('../../functions/src/domain/texts/entities');
     await TextEntity.patch({ textId: text.id }).set({ deadline: new Date(Date.now() - 1000).toISOString() }).go();

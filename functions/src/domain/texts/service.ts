@@ -199,11 +199,10 @@ export async function listAmendments(caller: Caller, textId: string) {
  * before its deadline). Its blocks must be in that version; the new blocks it inserts get their ids.
  */
 export async function proposeAmendment(caller: Caller, textId: string, input: z.output<typeof AmendmentInput>) {
-  const { text, space, facts } = await readableText(caller, textId);
-  const person = mayAmend(caller, space, {
-    ...facts,
-    blocked: Boolean((await SpaceBlockEntity.get({ spaceKey: text.spaceKey, userId: caller.kind === 'person' ? caller.userId : '' }).go()).data),
-  });
+  const { person: reader, text, space, facts } = await readableText(caller, textId);
+  // Someone the space's moderators blocked amends nothing there (S20: 1 GetItem).
+  const { data: block } = await SpaceBlockEntity.get({ spaceKey: text.spaceKey, userId: reader.userId }).go();
+  const person = mayAmend(caller, space, { ...facts, blocked: Boolean(block) });
   if (text.state !== 'open') throw new ConflictError('text.not-open');
   if (!amendable(text)) throw new ConflictError('text.deadline-passed');
   if (input.version !== text.currentVersion) {
