@@ -1,6 +1,8 @@
 import type { Role } from '../../contracts/identity';
 import type { PartySpaceType, SpaceRef, SpaceType } from '../../contracts/spaces';
 import { ForbiddenError, UnauthorizedError } from '../errors';
+
+type ForbiddenReason = ConstructorParameters<typeof ForbiddenError>[0];
 import type { Caller, Grant } from './caller';
 
 /**
@@ -96,6 +98,18 @@ export function officialOver(caller: Person, space: Space): boolean {
  */
 export function hasAuthorityOverSpace(caller: Person, space: Space, standing?: GroupStanding): boolean {
   return space.type === 'group' ? isGroupManager(standing) : officialOver(caller, space);
+}
+
+/**
+ * Acting for a space as one who runs it (organizing its events, writing to its people, opening its
+ * salon, writing its texts): refused with the feature's own reason; officials use their powers (TOTP),
+ * a group's managers hold no official role and are asked none.
+ */
+export function requireRunsSpace(caller: Caller, space: Space, options: PolicyOptions, reason: ForbiddenReason, standing?: GroupStanding): Person {
+  const person = requirePerson(caller);
+  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError(reason);
+  if (space.type !== 'group') usePowers(person, options);
+  return person;
 }
 
 /**

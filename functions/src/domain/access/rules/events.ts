@@ -1,5 +1,4 @@
-import { ForbiddenError } from '../../errors';
-import { hasAuthorityOverSpace, isGroupMember, requirePerson, usePowers, type GroupStanding, type PartySpace, type PolicyOptions } from '../authority';
+import { hasAuthorityOverSpace, isGroupMember, requireRunsSpace, type GroupStanding, type PartySpace, type PolicyOptions } from '../authority';
 import type { Caller } from '../caller';
 import { mayAttendWaveTraining } from './rollout';
 
@@ -10,9 +9,7 @@ import { mayAttendWaveTraining } from './rollout';
  * it. Group managers hold no official role: like their other group powers, no MFA is asked of them.
  */
 export function mayOrganizeEvents(caller: Caller, space: PartySpace, options: PolicyOptions, standing?: GroupStanding): void {
-  const person = requirePerson(caller);
-  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('event.organizers-only');
-  if (space.type !== 'group') usePowers(person, options);
+  requireRunsSpace(caller, space, options, 'event.organizers-only', standing);
 }
 
 /** Whether the caller runs the event's space (no MFA check: for showing the buttons, not using them). */

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../../errors';
-import { hasAuthorityOverSpace, requirePerson, usePowers, type GroupStanding, type PartySpace, type PolicyOptions } from '../authority';
+import { requirePerson, requireRunsSpace, type GroupStanding, type PartySpace, type PolicyOptions } from '../authority';
 import type { Caller } from '../caller';
 
 /**
@@ -8,9 +8,7 @@ import type { Caller } from '../caller';
  * admins), a group's managers to their group. Segments are built only over the space's own people.
  */
 export function maySpeakForSpace(caller: Caller, space: PartySpace, options: PolicyOptions, standing?: GroupStanding): void {
-  const person = requirePerson(caller);
-  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('mailing.speakers-only');
-  if (space.type !== 'group') usePowers(person, options);
+  requireRunsSpace(caller, space, options, 'mailing.speakers-only', standing);
 }
 
 /** Whether a message needs a second person's approval: a federation's or the national level's, above the stage's threshold. */

@@ -1,5 +1,5 @@
 import { ForbiddenError, ValidationError } from '../../errors';
-import { hasAuthorityOverSpace, requirePerson, usePowers, type GroupStanding, type Person, type PolicyOptions, type Space } from '../authority';
+import { requirePerson, requireRunsSpace, type GroupStanding, type Person, type PolicyOptions, type Space } from '../authority';
 import type { Caller, PersonFacts } from '../caller';
 import { inAudience } from './people';
 import { canReadSpace, type SpaceFacts } from './spaces';
@@ -64,8 +64,5 @@ export const mayBeInSalon = (caller: Caller, space: Space, facts: SpaceFacts): b
  * a group's managers, who hold no role (no TOTP asked of them).
  */
 export function mayRunSalon(caller: Caller, space: Space, options: PolicyOptions, standing?: GroupStanding): Person {
-  const person = requirePerson(caller);
-  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('salon.runners-only');
-  if (space.type !== 'group') usePowers(person, options);
-  return person;
+  return requireRunsSpace(caller, space, options, 'salon.runners-only', standing);
 }

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../../errors';
-import { hasAuthorityOverSpace, isGroupMember, requirePerson, usePowers, type GroupStanding, type PartySpace, type Person, type PolicyOptions } from '../authority';
+import { hasAuthorityOverSpace, isGroupMember, requirePerson, requireRunsSpace, usePowers, type GroupStanding, type PartySpace, type Person, type PolicyOptions } from '../authority';
 import type { Caller } from '../caller';
 import type { SpaceFacts } from './spaces';
 
@@ -7,10 +7,7 @@ import type { SpaceFacts } from './spaces';
 
 /** Writing a text in a space is for those who run it (officials with their TOTP; a group's managers). */
 export function mayWriteTexts(caller: Caller, space: PartySpace, options: PolicyOptions, standing?: GroupStanding): Person {
-  const person = requirePerson(caller);
-  if (!hasAuthorityOverSpace(person, space, standing)) throw new ForbiddenError('text.organizers-only');
-  if (space.type !== 'group') usePowers(person, options);
-  return person;
+  return requireRunsSpace(caller, space, options, 'text.organizers-only', standing);
 }
 
 /** A text's owners: its author, and those who run its space (no TOTP asked: for showing the buttons). */
