@@ -8,6 +8,7 @@ import {
   requirePerson,
   usePowers,
   type GroupStanding,
+  type Person,
   type PolicyOptions,
   type Space,
 } from '../authority';
@@ -49,6 +50,20 @@ export function mayReadSpace(caller: Caller, space: Space, facts: SpaceFacts = {
   if (!canReadSpace(caller, space, facts)) throw new ForbiddenError('space.closed');
 }
 
+/** A section's or a federation's adhérents, a group's members: who takes part in the space (posts, amendments). */
+export function isSpaceMember(person: Person, space: Space, facts: SpaceFacts): boolean {
+  switch (space.type) {
+    case 'section':
+      return person.status === 'adherent' && person.sectionId === space.id;
+    case 'federation':
+      return person.status === 'adherent' && person.federationCode === space.id;
+    case 'group':
+      return isGroupMember(facts.group);
+    default:
+      return false;
+  }
+}
+
 /**
  * Who posts in a space: the section's members; the federation's members; a group's members; one's
  * own profile; national announcements by national admins. Someone blocked by a space's moderators
@@ -60,13 +75,9 @@ export function mayPostIn(caller: Caller, space: Space, facts: SpaceFacts, optio
   let allowed: boolean;
   switch (space.type) {
     case 'section':
-      allowed = person.status === 'adherent' && person.sectionId === space.id;
-      break;
     case 'federation':
-      allowed = person.status === 'adherent' && person.federationCode === space.id;
-      break;
     case 'group':
-      allowed = isGroupMember(facts.group);
+      allowed = isSpaceMember(person, space, facts);
       break;
     case 'profile':
       allowed = person.userId === space.id;

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../../errors';
-import { hasAuthorityOverSpace, isGroupMember, requirePerson, requireRunsSpace, usePowers, type GroupStanding, type PartySpace, type Person, type PolicyOptions } from '../authority';
+import { hasAuthorityOverSpace, requirePerson, requireRunsSpace, usePowers, type GroupStanding, type PartySpace, type Person, type PolicyOptions } from '../authority';
 import type { Caller } from '../caller';
-import type { SpaceFacts } from './spaces';
+import { isSpaceMember, type SpaceFacts } from './spaces';
 
 /** Texts and amendments (issue 17, ADR 0030): who writes, who decides, who amends. */
 
@@ -29,16 +29,7 @@ export function mayDecideOnText(caller: Caller, text: { authorId: string }, spac
  */
 export function mayAmendIn(caller: Caller, space: PartySpace, facts: SpaceFacts): boolean {
   if (caller.kind !== 'person' || facts.blocked) return false;
-  switch (space.type) {
-    case 'section':
-      return caller.status === 'adherent' && caller.sectionId === space.id;
-    case 'federation':
-      return caller.status === 'adherent' && caller.federationCode === space.id;
-    case 'group':
-      return isGroupMember(facts.group);
-    case 'national':
-      return caller.status === 'adherent';
-  }
+  return space.type === 'national' ? caller.status === 'adherent' : isSpaceMember(caller, space, facts);
 }
 
 export function mayAmend(caller: Caller, space: PartySpace, facts: SpaceFacts): Person {
