@@ -455,6 +455,8 @@ const textMatrix = {
   createText: { method: 'POST', path: () => '/api/texts', body: motionBody, expect: only({ sectionSecretary: 201, federationOfficer: 201, nationalAdmin: 201 }) },
   listSpaceTexts: { method: 'GET', path: () => '/api/spaces/section/mulhouse/texts', expect: textReaders(200) },
   getText: { method: 'GET', path: T, expect: textReaders(200) },
+  // Already open, no longer a draft: its owners are told so (409).
+  updateText: { method: 'PUT', path: T, body: () => ({ title: 'Réécrit', blocks: [{ kind: 'paragraph', text: 'Réécrit.' }] }), expect: textOwners(409) },
   // Already open: its owners are told so (409).
   openText: { method: 'POST', path: () => `${T()}/open`, body: () => ({ deadline: '2031-01-01T00:00:00Z' }), expect: textOwners(409) },
   listTextVersions: { method: 'GET', path: () => `${T()}/versions`, expect: textReaders(200) },

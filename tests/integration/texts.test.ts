@@ -210,3 +210,36 @@ describe('a text and its amendments', () => {
     assert.equal((await call(stack, member, 'POST', '/api/texts', motion)).body.code, 'text.organizers-only');
   });
 });
+
+describe('what the pages show', () => {
+  test('a draft rewritten before it opens; an amendment drawn from itself: its lines, one word as one <del> and one <ins>, its conflicts', async () => {
+    const created = await call(stack, secretary, 'POST', '/api/texts', motion);
+    const id = created.body.id as string;
+    const rewritten = await call(stack, secretary, 'PUT', `/api/texts/${id}`, { title: `Motion réécrite ${run}`, blocks: [...motion.blocks, { kind: 'paragraph', text: 'Adoptée en assemblée générale de section.' }] });
+    assert.equal(rewritten.status, 200, JSON.stringify(rewritten.body));
+    assert.deepEqual([rewritten.body.title, (rewritten.body.blocks as unknown[]).length, rewritten.body.version], [`Motion réécrite ${run}`, 5, 1]);
+    assert.equal((await call(stack, member, 'PUT', `/api/texts/${id}`, { title: 'x', blocks: [{ kind: 'paragraph', text: 'x' }] })).status, 404, 'a draft is its owners’ alone');
+    const bad = await call(stack, secretary, 'PUT', `/api/texts/${id}`, { title: '', blocks: [] });
+    assert.deepEqual([bad.status, fields(bad.body).sort()], [400, ['body.blocks', 'body.title']]);
+
+    // Who may write here is told by the list (the button), the others not.
+    assert.equal((await call(stack, secretary, 'GET', '/api/spaces/section/mulhouse/texts')).body.mayWrite, true);
+    assert.equal((await call(stack, member, 'GET', '/api/spaces/section/mulhouse/texts')).body.mayWrite, false);
+
+    await call(stack, secretary, 'POST', `/api/texts/${id}/open`, { deadline: inAWeek() });
+    assert.equal((await call(stack, secretary, 'PUT', `/api/texts/${id}`, { title: 'x', blocks: [{ kind: 'paragraph', text: 'x' }] })).body.code, 'text.not-draft', 'an open text is amended, not rewritten');
+    const text = (await call(stack, member, 'GET', `/api/texts/${id}`)).body as unknown as Text;
+    const b2 = text.blocks[1]!;
+    const oneWord = await amend(member, text, [{ op: 'replace', blockId: b2.id, text: b2.text.replace('gratuits', 'accessibles') }]);
+    assert.equal(oneWord.status, 201, JSON.stringify(oneWord.body));
+    assert.deepEqual(oneWord.body.lines, { from: 2, to: 3 }, 'the lines of the block it rewrites');
+    const [diff] = oneWord.body.diff as { kind: string; segments: { kind: string; text: string }[] }[];
+    assert.deepEqual(diff!.segments.filter((s) => s.kind !== 'same'), [{ kind: 'del', text: 'gratuits' }, { kind: 'ins', text: 'accessibles' }]);
+    const inserted = await amend(otherMember, text, [{ op: 'insert', after: text.blocks[3]!.id, blocks: [{ kind: 'item', text: 'Un abonnement unique.' }] }]);
+    assert.deepEqual([inserted.body.lines, (inserted.body.diff as { kind: string }[]).map((d) => d.kind)], [{ from: 5, to: 5 }, ['added']]);
+    const rival = await amend(otherMember, text, [{ op: 'delete', blockId: b2.id }]);
+    for (const a of [oneWord, rival, inserted]) await call(stack, secretary, 'POST', `/api/texts/${id}/amendments/${a.body.id as string}/accept`, {});
+    const listed = (await call(stack, member, 'GET', `/api/texts/${id}/amendments`)).body.items as (Amendment & { conflictsWith: number[] })[];
+    assert.deepEqual(listed.map((a) => [a.number, a.conflictsWith]), [[1, [3]], [2, []], [3, [1]]]);
+  });
+});

@@ -19,6 +19,10 @@ export const textRoutes = {
     method: 'GET', path: text, feature: 'texts', auth: 'jwt', tags,
     summary: 'Un texte, sa version courante aux lignes numérotées', params: x.TextParams, response: x.TextView,
   }),
+  updateText: defineRoute({
+    method: 'PUT', path: text, feature: 'texts', auth: 'jwt', tags,
+    summary: 'Réécrire un brouillon (son titre, ses paragraphes) avant de l’ouvrir aux amendements', params: x.TextParams, body: x.UpdateTextInput, response: x.TextView,
+  }),
   openText: defineRoute({
     method: 'POST', path: `${text}/open`, feature: 'texts', auth: 'jwt', tags,
     summary: 'Ouvrir le texte aux amendements jusqu’à une date limite', params: x.TextParams, body: x.OpenTextInput, response: x.TextView,

@@ -23,6 +23,9 @@ export const TextInput = z
   })
   .meta({ id: 'TextInput' });
 
+/** A draft rewritten before it is opened: its title and its blocks, all of them. */
+export const UpdateTextInput = TextInput.omit({ space: true }).meta({ id: 'UpdateTextInput' });
+
 /** Open to amendments until the deadline (then closed to them: the owners decide and publish). */
 export const OpenTextInput = z.object({ deadline: Instant }).meta({ id: 'OpenTextInput' });
 
@@ -71,7 +74,12 @@ export const TextSummary = z
     updatedAt: z.string(),
   })
   .meta({ id: 'TextSummary' });
-export const TextPage = pageOf(TextSummary, 'TextPage');
+export const TextPage = pageOf(TextSummary, 'TextSummaryPage')
+  .extend({
+    /** Whether the caller may write a text in this space (the button; the API checks again). */
+    mayWrite: z.boolean(),
+  })
+  .meta({ id: 'TextPage' });
 export const TextView = TextSummary.extend({
   blocks: z.array(NumberedBlock),
   /** Whether the caller decides on amendments and publishes versions (the buttons; the API checks again). */
@@ -85,6 +93,15 @@ export const VersionSummary = z
   .meta({ id: 'VersionSummary' });
 export const VersionList = z.object({ items: z.array(VersionSummary) }).meta({ id: 'VersionList' });
 
+export const Segment = z.object({ kind: z.enum(['same', 'ins', 'del']), text: z.string() });
+export const BlockDiff = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('same'), blockId: BlockId, blockKind: BlockKind, text: z.string() }),
+    z.object({ kind: z.literal('changed'), blockId: BlockId, blockKind: BlockKind, segments: z.array(Segment) }),
+    z.object({ kind: z.enum(['added', 'removed']), blockId: BlockId, blockKind: BlockKind, text: z.string() }),
+    z.object({ kind: z.literal('gap'), count: z.number().int() }),
+  ])
+  .meta({ id: 'BlockDiff' });
 export const AmendmentState = z.enum(['pending', 'accepted', 'rejected', 'merged', 'outdated']);
 export const Amendment = z
   .object({
@@ -99,19 +116,16 @@ export const Amendment = z
     state: AmendmentState,
     note: z.string().nullable(),
     createdAt: z.string(),
+    /** The lines of its version it bears on (« lignes 12 à 15 »). */
+    lines: z.object({ from: z.number().int(), to: z.number().int() }),
+    /** What it changes, word by word: the blocks it rewrites, deletes or inserts. */
+    diff: z.array(BlockDiff),
+    /** The numbers of the other accepted amendments it cannot be merged with as they are. */
+    conflictsWith: z.array(z.number().int()),
   })
   .meta({ id: 'Amendment' });
 export const AmendmentList = z.object({ items: z.array(Amendment) }).meta({ id: 'AmendmentList' });
 
-export const Segment = z.object({ kind: z.enum(['same', 'ins', 'del']), text: z.string() });
-export const BlockDiff = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('same'), blockId: BlockId, blockKind: BlockKind, text: z.string() }),
-    z.object({ kind: z.literal('changed'), blockId: BlockId, blockKind: BlockKind, segments: z.array(Segment) }),
-    z.object({ kind: z.enum(['added', 'removed']), blockId: BlockId, blockKind: BlockKind, text: z.string() }),
-    z.object({ kind: z.literal('gap'), count: z.number().int() }),
-  ])
-  .meta({ id: 'BlockDiff' });
 export const TextDiff = z.object({ from: z.number().int(), to: z.number().int(), blocks: z.array(BlockDiff) }).meta({ id: 'TextDiff' });
 
 export const TextParams = z.object({ textId: TextId });

@@ -1,5 +1,5 @@
 import DiffMatchPatch from 'diff-match-patch';
-import type { Block } from './blocks';
+import { lineSpans, type Block } from './blocks';
 
 /**
  * An amendment's changes to one version of a text, their merge into the next version and their
@@ -134,4 +134,30 @@ export function rebase(changes: readonly Change[], base: readonly Block[], next:
     }
   }
   return outdated.length ? { status: 'outdated', blockIds: outdated } : { status: 'rebased', changes: carried };
+}
+
+/** The wording, in the version amended, of each block an amendment rewrites or deletes. */
+export type Originals = Record<string, Pick<Block, 'kind' | 'text'>>;
+
+/**
+ * What an amendment keeps of the version it amends, so that its page needs nothing else: the
+ * blocks it rewrites or deletes as they were, and the lines it bears on (an insertion bears on the
+ * last line of the block it follows, or line 1 at the top).
+ */
+export function footingOf(blocks: readonly Block[], changes: readonly Change[]): { originals: Originals; lines: { from: number; to: number } } {
+  const spans = lineSpans(blocks);
+  const originals: Originals = {};
+  const lines: number[] = [];
+  for (const change of changes) {
+    const id = change.op === 'insert' ? change.after : change.blockId;
+    const span = id === null ? { from: 1, to: 1 } : spans.get(id);
+    if (!span) continue;
+    if (change.op === 'insert') lines.push(span.to);
+    else {
+      lines.push(span.from, span.to);
+      const block = blocks.find((b) => b.id === change.blockId);
+      if (block) originals[block.id] = { kind: block.kind, text: block.text };
+    }
+  }
+  return { originals, lines: { from: Math.min(...lines), to: Math.max(...lines) } };
 }

@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import type { Change, Originals } from './amendments';
 import type { Block, BlockKind } from './blocks';
 
 /**
@@ -64,4 +65,18 @@ export function versionDiff(from: readonly Block[], to: readonly Block[], contex
     }
   }
   return shown;
+}
+
+/**
+ * An amendment's own diff: each block it rewrites word by word, each it deletes, each it inserts —
+ * drawn from the wording it keeps of the version it amends (`footingOf`), nothing else read.
+ */
+export function changesDiff(originals: Originals, changes: readonly Change[]): BlockDiff[] {
+  return changes.flatMap((change): BlockDiff[] => {
+    if (change.op === 'insert') return change.blocks.map((b) => ({ kind: 'added', blockId: b.id, blockKind: b.kind, text: b.text }));
+    const was = originals[change.blockId];
+    if (!was) return [];
+    if (change.op === 'delete') return [{ kind: 'removed', blockId: change.blockId, blockKind: was.kind, text: was.text }];
+    return [{ kind: 'changed', blockId: change.blockId, blockKind: was.kind, segments: wordDiff(was.text, change.text) }];
+  });
 }

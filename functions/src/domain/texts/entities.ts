@@ -35,6 +35,8 @@ export const TextEntity = new Entity(
       state: { type: ['draft', 'open', 'closed'] as const, required: true },
       deadline: { type: 'string' },
       currentVersion: { type: 'number', required: true },
+      /** Amendments filed so far: the next one's number (« amendement n° 3 »). */
+      amendmentCount: { type: 'number' },
       authorId: { type: 'string', required: true },
       authorName: { type: 'string', required: true },
       createdAt: { type: 'string', required: true },
@@ -67,16 +69,26 @@ export const TextVersionEntity = new Entity(
   entityConfig,
 );
 
-/** An amendment to one version of a text; ids sort by filing time, so « n° 3 » is the third (X4). */
+/** An amendment to one version of a text; ids sort by filing time, its number is its rank (X4). */
 export const AmendmentEntity = new Entity(
   {
     model: { service: 'coopol', entity: 'amendment', version: '1' },
     attributes: {
       textId: { type: 'string', required: true },
       amendmentId: { type: 'string', required: true },
+      /** « Amendement n° 3 »: the text's count of amendments when it was filed. */
+      number: { type: 'number', required: true },
       version: { type: 'number', required: true },
       /** Its changes (contracts `Change[]`), as JSON: a list of differently shaped changes. */
       changes: { type: 'string', required: true },
+      /**
+       * The wording of the blocks it rewrites or deletes in the version it amends, as JSON (blockId →
+       * { kind, text }), and its first and last lines there: its diff and « lignes 12 à 15 » are
+       * drawn from the amendment alone, whatever the text's size.
+       */
+      originals: { type: 'string', required: true },
+      lineFrom: { type: 'number' },
+      lineTo: { type: 'number' },
       justification: { type: 'string', required: true },
       authorId: { type: 'string', required: true },
       authorName: { type: 'string', required: true },

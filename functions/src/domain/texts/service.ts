@@ -2,22 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import { Service } from 'electrodb';
 import type { z } from 'zod';
-import type { Amendment, AmendmentInput, TextInput, TextView } from '../../contracts/texts';
+import type { Amendment, AmendmentInput, TextInput, TextView, UpdateTextInput } from '../../contracts/texts';
 import { FiledChange } from '../../contracts/texts';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
 import { canReadSpace, requirePerson, type PartySpace, type SpaceFacts } from '../access/policy';
-import { mayAmend, mayAmendIn, mayDecideOnText, mayWriteTexts, ownsText } from '../access/rules/texts';
+import { mayAmend, mayAmendIn, mayDecideOnText, mayWriteTexts, offersTextWriting, ownsText } from '../access/rules/texts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { badCursor } from '../paging';
 import { SpaceBlockEntity } from '../social/entities';
 import { displayName } from '../social/spaces';
 import { resolveSpaceForRules, spaceKeyOf } from '../spaces/resolve';
 import { writtenUnlessRefused } from '../../shared/conditions';
-import { checkChanges, mergeAmendments, rebase, UnknownBlockError, type Change } from './amendments';
+import { checkChanges, conflictsOf, footingOf, mergeAmendments, rebase, UnknownBlockError, type Change, type Originals } from './amendments';
 import { numberLines, type Block } from './blocks';
-import { versionDiff } from './diff';
+import { changesDiff, versionDiff } from './diff';
 import { AmendmentEntity, TextEntity, TextVersionEntity } from './entities';
 
 /**
@@ -126,7 +126,7 @@ export async function listSpaceTexts(caller: Caller, ref: PartySpaceRef, page: {
     .go({ order: 'desc', cursor: page.cursor ?? null, limit: page.limit })
     .catch(badCursor(page.cursor));
   const shown = result.data.filter((t) => t.state !== 'draft' || ownsText(person, t, space as PartySpace, facts.group));
-  return { items: shown.map(summaryOf), nextCursor: result.cursor ?? null };
+  return { items: shown.map(summaryOf), nextCursor: result.cursor ?? null, mayWrite: offersTextWriting(caller, space as PartySpace, policyOptions, facts.group) };
 }
 
 /** One text, its current version with line numbers (X1 + X3). */
@@ -149,6 +149,23 @@ export async function openText(caller: Caller, textId: string, deadline: string)
   return textView(caller, { ...text, state: 'open', deadline, updatedAt }, space, facts, true);
 }
 
+/** A draft rewritten by its owners before it is opened: its title and version 1, replaced together. */
+export async function updateText(caller: Caller, textId: string, input: z.output<typeof UpdateTextInput>) {
+  const { text, space, facts } = await readableText(caller, textId);
+  const person = mayDecideOnText(caller, text, space, policyOptions, facts.group);
+  if (text.state !== 'draft') throw new ConflictError('text.not-draft');
+  const me = await callerItem(person);
+  const updatedAt = new Date().toISOString();
+  const result = await texts.transaction
+    .write(({ text: t, version }) => [
+      t.patch({ textId }).set({ title: input.title, updatedAt }).where(({ state }, { eq }) => eq(state, 'draft')).commit(),
+      version.put({ textId, number: 1, blocks: withIds(input.blocks), authorId: person.userId, authorName: me ? displayName(me) : text.authorName, at: updatedAt, amendmentIds: [] }).commit(),
+    ])
+    .go();
+  if (result.canceled) throw new ConflictError('text.not-draft');
+  return textView(caller, { ...text, title: input.title, updatedAt }, space, facts, true);
+}
+
 /** The versions, oldest first (X3: one Query). */
 export async function listTextVersions(caller: Caller, textId: string) {
   await readableText(caller, textId);
@@ -166,20 +183,32 @@ export async function diffText(caller: Caller, textId: string, from: number, to:
 }
 
 const changesOf = (item: AmendmentItem): Change[] => FiledChange.array().parse(JSON.parse(item.changes));
+const originalsOf = (item: AmendmentItem): Originals => JSON.parse(item.originals) as Originals;
 
-function amendmentView(item: AmendmentItem, number: number): z.input<typeof Amendment> {
+/** An amendment as its page shows it: everything from its own item (its diff, its lines), nothing else read. */
+function amendmentView(item: AmendmentItem, conflictsWith: number[] = []): z.input<typeof Amendment> {
+  const changes = changesOf(item);
   return {
     id: item.amendmentId,
     textId: item.textId,
-    number,
+    number: item.number,
     version: item.version,
-    changes: changesOf(item),
+    changes,
     justification: item.justification,
     author: { userId: item.authorId, displayName: item.authorName },
     state: item.state,
     note: item.note ?? null,
     createdAt: item.createdAt,
+    lines: { from: item.lineFrom ?? 1, to: item.lineTo ?? item.lineFrom ?? 1 },
+    diff: changesDiff(originalsOf(item), changes),
+    conflictsWith,
   };
+}
+
+/** What an amendment keeps of the version it amends, as its item stores it. */
+function footingItem(blocks: readonly Block[], changes: readonly Change[]) {
+  const { originals, lines } = footingOf(blocks, changes);
+  return { originals: JSON.stringify(originals), lineFrom: lines.from, lineTo: lines.to };
 }
 
 async function amendmentsOf(textId: string) {
@@ -187,11 +216,24 @@ async function amendmentsOf(textId: string) {
   return data;
 }
 
-/** The text's amendments, in their filing order, numbered (X4: one Query). */
+/** The accepted amendments of the current version that touch the same passages, by amendment id: the others' numbers. */
+function conflictsByAmendment(items: readonly AmendmentItem[], version: number): Map<string, number[]> {
+  const accepted = items.filter((a) => a.state === 'accepted' && a.version === version);
+  const number = new Map(accepted.map((a) => [a.amendmentId, a.number]));
+  const found = new Map<string, number[]>();
+  for (const { amendmentIds: [a, b] } of conflictsOf(accepted.map((a) => ({ amendmentId: a.amendmentId, changes: changesOf(a) })))) {
+    found.set(a, [...(found.get(a) ?? []), number.get(b)!]);
+    found.set(b, [...(found.get(b) ?? []), number.get(a)!]);
+  }
+  return found;
+}
+
+/** The text's amendments, in their filing order, each with its diff and its conflicts (X4: one Query). */
 export async function listAmendments(caller: Caller, textId: string) {
-  await readableText(caller, textId);
+  const { text } = await readableText(caller, textId);
   const all = await amendmentsOf(textId);
-  return { items: all.map((a, i) => amendmentView(a, i + 1)) };
+  const conflicts = conflictsByAmendment(all, text.currentVersion);
+  return { items: all.map((a) => amendmentView(a, conflicts.get(a.amendmentId))) };
 }
 
 /**
@@ -219,11 +261,15 @@ export async function proposeAmendment(caller: Caller, textId: string, input: z.
     throw error;
   }
   const me = await callerItem(person);
+  // Its number: the text's count of amendments, moved by one (1 UpdateItem; a failed filing leaves a number unused).
+  const { data: counted } = await TextEntity.update({ textId }).add({ amendmentCount: 1 }).go({ response: 'updated_new' });
   const item = {
     textId,
     amendmentId: sortableId(),
+    number: counted.amendmentCount ?? 1,
     version: text.currentVersion,
     changes: JSON.stringify(changes),
+    ...footingItem((version?.blocks ?? []) as Block[], changes),
     justification: input.justification,
     authorId: person.userId,
     authorName: me ? displayName(me) : '',
@@ -231,17 +277,14 @@ export async function proposeAmendment(caller: Caller, textId: string, input: z.
     createdAt: new Date().toISOString(),
   };
   await AmendmentEntity.create(item).go();
-  const rank = (await amendmentsOf(textId)).findIndex((a) => a.amendmentId === item.amendmentId) + 1;
-  return amendmentView(item as AmendmentItem, rank);
+  return amendmentView(item as AmendmentItem);
 }
 
 /** Accept or reject a pending amendment (the text's owners); an accepted one is merged at the next publication. */
 export async function decideAmendment(caller: Caller, textId: string, amendmentId: string, decision: 'accepted' | 'rejected', note?: string) {
   const { text, space, facts } = await readableText(caller, textId);
   mayDecideOnText(caller, text, space, policyOptions, facts.group);
-  const all = await amendmentsOf(textId);
-  const index = all.findIndex((a) => a.amendmentId === amendmentId);
-  const item = all[index];
+  const { data: item } = await AmendmentEntity.get({ textId, amendmentId }).go();
   if (!item) throw new NotFoundError('amendment.not-found', 'params.amendmentId');
   if (item.state !== 'pending' && item.state !== 'accepted' && item.state !== 'rejected') throw new ConflictError('amendment.decided');
   const decided = await writtenUnlessRefused(
@@ -251,7 +294,7 @@ export async function decideAmendment(caller: Caller, textId: string, amendmentI
       .go(),
   );
   if (!decided) throw new ConflictError('amendment.decided');
-  return amendmentView({ ...item, state: decision, ...(note && { note }) }, index + 1);
+  return amendmentView({ ...item, state: decision, ...(note && { note }) });
 }
 
 /**
@@ -274,7 +317,7 @@ export async function publishTextVersion(caller: Caller, textId: string, from: n
   }
   const merged = mergeAmendments(base, accepted.map((a) => ({ amendmentId: a.amendmentId, changes: changesOf(a) })));
   if ('conflicts' in merged) {
-    const number = (id: string) => all.findIndex((a) => a.amendmentId === id) + 1;
+    const number = (id: string) => all.find((a) => a.amendmentId === id)?.number;
     throw new ConflictError(
       'text.conflicts',
       merged.conflicts.map((c) => ({ field: 'body.from', message: `les amendements n° ${number(c.amendmentIds[0])} et n° ${number(c.amendmentIds[1])} modifient les mêmes passages` })),
@@ -297,7 +340,7 @@ export async function publishTextVersion(caller: Caller, textId: string, from: n
       .map((a) => {
         const carried = rebase(changesOf(a), base, merged.blocks);
         return AmendmentEntity.patch({ textId, amendmentId: a.amendmentId })
-          .set(carried.status === 'rebased' ? { version: next, changes: JSON.stringify(carried.changes) } : { state: 'outdated' })
+          .set(carried.status === 'rebased' ? { version: next, changes: JSON.stringify(carried.changes), ...footingItem(merged.blocks, carried.changes) } : { state: 'outdated' })
           .where(({ state }, { eq }) => eq(state, 'pending'))
           .go()
           .catch(() => undefined); // decided meanwhile: left as decided

@@ -10,6 +10,19 @@ export function mayWriteTexts(caller: Caller, space: PartySpace, options: Policy
   return requireRunsSpace(caller, space, options, 'text.organizers-only', standing);
 }
 
+/**
+ * Whether « Écrire un texte » is offered: to those who run the space, an official who has not turned
+ * on TOTP yet included (the writing page then tells them what to do; the API refuses until then).
+ */
+export function offersTextWriting(caller: Caller, space: PartySpace, options: PolicyOptions, standing?: GroupStanding): boolean {
+  try {
+    mayWriteTexts(caller, space, options, standing);
+    return true;
+  } catch (error) {
+    return error instanceof ForbiddenError && error.code === 'access.mfa-required';
+  }
+}
+
 /** A text's owners: its author, and those who run its space (no TOTP asked: for showing the buttons). */
 export function ownsText(caller: Caller, text: { authorId: string }, space: PartySpace, standing?: GroupStanding): boolean {
   return caller.kind === 'person' && (caller.userId === text.authorId || hasAuthorityOverSpace(caller, space, standing));
