@@ -3,6 +3,7 @@ import { frEvents } from './fr-events';
 import { frMailings } from './fr-mailings';
 import { frMessaging } from './fr-messaging';
 import { frPrivacy } from './fr-privacy';
+import { frTexts } from './fr-texts';
 import type { Dictionary } from './translate';
 
 /*
@@ -17,6 +18,7 @@ export const fr = {
   ...frMailings,
   ...frMessaging,
   ...frPrivacy,
+  ...frTexts,
 
   // Site-wide
   'site.titleDefault': 'Coopol — militer ensemble, près de chez vous',

@@ -15,3 +15,4 @@ export * from './privacy';
 export * from './mailings';
 export * from './paris-time';
 export * from './messaging';
+export * from './texts';

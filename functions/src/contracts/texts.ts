@@ -93,11 +93,11 @@ export const VersionSummary = z
   .meta({ id: 'VersionSummary' });
 export const VersionList = z.object({ items: z.array(VersionSummary) }).meta({ id: 'VersionList' });
 
-export const Segment = z.object({ kind: z.enum(['same', 'ins', 'del']), text: z.string() });
+export const DiffSegment = z.object({ kind: z.enum(['same', 'ins', 'del']), text: z.string() });
 export const BlockDiff = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('same'), blockId: BlockId, blockKind: BlockKind, text: z.string() }),
-    z.object({ kind: z.literal('changed'), blockId: BlockId, blockKind: BlockKind, segments: z.array(Segment) }),
+    z.object({ kind: z.literal('changed'), blockId: BlockId, blockKind: BlockKind, segments: z.array(DiffSegment) }),
     z.object({ kind: z.enum(['added', 'removed']), blockId: BlockId, blockKind: BlockKind, text: z.string() }),
     z.object({ kind: z.literal('gap'), count: z.number().int() }),
   ])

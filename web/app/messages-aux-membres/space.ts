@@ -1,32 +1,13 @@
 import type { ApiResult } from '../../lib/api';
-import type { routes, SpaceType } from '@coopol/contracts';
-import { notFound } from 'next/navigation';
-import { federationHref, sectionHref } from '../../components/territory/hrefs';
+import type { routes } from '@coopol/contracts';
 import { t, tc } from '../../i18n';
-import type { Session } from '../../lib/session';
-import { spaceName } from '../../lib/space-name';
+import { namedSpace, type NamedSpace } from '../../lib/space-name';
 
 export type Mailing = ApiResult<typeof routes.getMailing>;
 
-/** The spaces that write to their people: a section, a federation, the national level, a group. */
-const writers = ['section', 'federation', 'national', 'group'] as const;
-
-export interface WritingSpace {
-  type: SpaceType;
-  id: string;
-  name: string;
-  /** The space's own page (none for the national level). */
-  href: string | null;
-}
-
-/** The space named by the address, with its name; the not-found page for anything else. */
-export async function writingSpace(session: Session, here: string, spaceType: string, spaceId: string): Promise<WritingSpace> {
-  if (!(writers as readonly string[]).includes(spaceType)) notFound();
-  const type = spaceType as SpaceType;
-  const name = await spaceName(session, here, type, spaceId);
-  const href = type === 'section' ? sectionHref(spaceId) : type === 'federation' ? federationHref(spaceId) : type === 'group' ? `/groupes/${encodeURIComponent(spaceId)}` : null;
-  return { type, id: spaceId, name, href };
-}
+/** The spaces that write to their people: a section, a federation, the national level, a group (`namedSpace`). */
+export type WritingSpace = NamedSpace;
+export const writingSpace = namedSpace;
 
 /** Who a message goes to, in words: the whole space, or the parts its segment keeps. */
 export function audienceText(space: Pick<WritingSpace, 'type'>, segment: Mailing['segment'], excludedTitle?: string): string {

@@ -154,3 +154,11 @@ export const download = (
   </>
 );
 export { paperclip } from './shapes/paperclip';
+/** A page with its lines: a text, a motion. */
+export const fileText = (
+  <>
+    <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8Z" />
+    <path d="M14 3v5h5" />
+    <path d="M8.5 12.5h7M8.5 16h7M8.5 9h3" />
+  </>
+);

@@ -15,6 +15,7 @@ import { callApi } from '../../../lib/api';
 import { orNotFound } from '../../../lib/or-not-found';
 import { getSession } from '../../../lib/session';
 import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
+import { SpaceTextsCard } from '../../textes/SpaceTextsCard';
 import styles from './federation.module.css';
 import { agendaHref } from '../../evenements/hrefs';
 
@@ -84,6 +85,7 @@ export default async function FederationPage({ params, searchParams }: Props) {
       <div className={`container ${styles.people}`}>
         <SpacePeople scope="federation" id={federation.code} pageHref={federationHref(federation.code)} />
         {session && <SpaceMailingsCard session={session} space={{ type: 'federation', id: federation.code }} returnTo={federationHref(federation.code)} />}
+        {session && <SpaceTextsCard session={session} space={{ type: 'federation', id: federation.code }} returnTo={federationHref(federation.code)} />}
         <SpaceAccessLog scope="federation" id={federation.code} />
       </div>
 

@@ -16,6 +16,7 @@ import { SalonCard } from '../../../components/messaging/SalonCard';
 import { EventList } from '../../evenements/EventList';
 import { agendaHref, newEventHref } from '../../evenements/hrefs';
 import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
+import { SpaceTextsCard } from '../../textes/SpaceTextsCard';
 import { changeStanding, decideMember, invite } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -76,6 +77,7 @@ export default async function GroupPage({ params }: Props) {
 
       {manager && <SpaceMailingsCard session={session} space={{ type: 'group', id: groupId }} returnTo={back} known />}
       {member && <SalonCard session={session} space={{ type: 'group', id: groupId }} back={back} />}
+      {member && <SpaceTextsCard session={session} space={{ type: 'group', id: groupId }} returnTo={back} />}
 
       {requests && requests.items.length > 0 && (
         <section aria-labelledby="requests">

@@ -19,6 +19,7 @@ import { SalonCard } from '../../../components/messaging/SalonCard';
 import { agendaHref } from '../../evenements/hrefs';
 import { SpaceActions } from '../../evenements/SpaceActions';
 import { SpaceMailingsCard } from '../../messages-aux-membres/SpaceMailingsCard';
+import { SpaceTextsCard } from '../../textes/SpaceTextsCard';
 import events from '../../evenements/events.module.css';
 import styles from './section.module.css';
 
@@ -95,6 +96,7 @@ export default async function SectionPage({ params }: Props) {
               <SpaceActions session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
             </div>
             <SpaceMailingsCard session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
+            <SpaceTextsCard session={session} space={{ type: 'section', id: section.id }} returnTo={sectionHref(section.id)} />
             <SalonCard session={session} space={{ type: 'section', id: section.id }} back={sectionHref(section.id)} />
           </>
         )}
