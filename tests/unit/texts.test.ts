@@ -90,6 +90,22 @@ describe('diffs', () => {
     assert.equal(segments.filter((s) => s.kind !== 'ins').map((s) => s.text).join(''), 'Des transports gratuits pour tous.');
   });
 
+  test('changes only spaces apart read as one: struck out together, put in together', () => {
+    const from = 'tous les jours de la semaine.';
+    const to = 'tous les jours, week-end compris.';
+    const segments = wordDiff(from, to);
+    assert.deepEqual(segments, [
+      { kind: 'same', text: 'tous les jours' },
+      { kind: 'del', text: ' de la semaine' },
+      { kind: 'ins', text: ', week-end compris' },
+      { kind: 'same', text: '.' },
+    ]);
+    assert.equal(segments.filter((s) => s.kind !== 'ins').map((s) => s.text).join(''), from, 'the old wording is still all there');
+    assert.equal(segments.filter((s) => s.kind !== 'del').map((s) => s.text).join(''), to, 'and the new one');
+    // A word kept between two changes is not swallowed.
+    assert.ok(wordDiff('un grand vélo rouge', 'un petit vélo bleu').some((s) => s.kind === 'same' && s.text.includes('vélo')));
+  });
+
   test('French words keep their apostrophe', () => {
     const changed = wordDiff('dans toute l’agglomération', 'dans toute l’Eurométropole').filter((s) => s.kind !== 'same');
     assert.deepEqual(changed, [{ kind: 'del', text: 'l’agglomération' }, { kind: 'ins', text: 'l’Eurométropole' }]);

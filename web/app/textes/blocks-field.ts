@@ -47,7 +47,7 @@ export function writeBlocks(blocks: readonly WrittenBlock[]): string {
 }
 
 /** Markdown would read these at the start of a line as its own marks: written as text. */
-const escapeLineStart = (text: string) => text.replace(/^([#>*+-]|\d+[.)])/, '\\$1');
+const escapeLineStart = (text: string) => text.replace(/^([#>*+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 
 /** A version as Markdown (the export): its title, its number, its headings, paragraphs and lists. */
 export function toMarkdown(title: string, version: number, blocks: readonly WrittenBlock[]): string {

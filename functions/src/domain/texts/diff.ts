@@ -22,7 +22,41 @@ export function wordDiff(from: string, to: string): Segment[] {
     if (last?.kind === kind) last.text += text;
     else if (text) segments.push({ kind, text });
   }
-  return segments;
+  return joinedChanges(segments);
+}
+
+/**
+ * Changes separated only by spaces read as one: « de » → « week-end », « la semaine » → « compris »
+ * shows as « de la semaine » struck out and « , week-end compris » put in, not four pieces.
+ */
+function joinedChanges(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < segments.length) {
+    if (segments[i]!.kind === 'same') {
+      out.push(segments[i++]!);
+      continue;
+    }
+    const run = { del: '', ins: '', hasDel: false, hasIns: false };
+    for (; i < segments.length; i++) {
+      const s = segments[i]!;
+      if (s.kind === 'same') {
+        const between = /^\s+$/.test(s.text) && segments[i + 1] !== undefined && segments[i + 1]!.kind !== 'same';
+        if (!between) break;
+        run.del += s.text;
+        run.ins += s.text;
+      } else if (s.kind === 'del') {
+        run.del += s.text;
+        run.hasDel = true;
+      } else {
+        run.ins += s.text;
+        run.hasIns = true;
+      }
+    }
+    if (run.hasDel) out.push({ kind: 'del', text: run.del });
+    if (run.hasIns) out.push({ kind: 'ins', text: run.ins });
+  }
+  return out;
 }
 
 export type BlockDiff =
