@@ -39,12 +39,20 @@ async function firstEventOf(site: string, token: string, space: string): Promise
   return body.items?.[0]?.id;
 }
 
-/** The newest conversation of someone's inbox (the demo data gives Marc two). */
 /** The newest conversation of that kind in the person's inbox (a direct one, or a space's salon). */
 async function firstConversationOf(site: string, token: string, kind: 'direct' | 'salon' = 'direct'): Promise<string | undefined> {
   const response = await fetch(`${site}/api/conversations?limit=10`, { headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { items?: { conversationId: string; kind: string }[] };
   return body.items?.find((item) => item.kind === kind)?.conversationId;
+}
+
+/** The space's newest text and the first passage it may be amended at (the demo's motion of the Mulhouse section). */
+async function firstTextOf(site: string, token: string, space: string): Promise<{ id: string; block: string } | undefined> {
+  const response = await fetch(`${site}/api/spaces/${space}/texts?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  const id = ((await response.json()) as { items?: { id: string }[] }).items?.[0]?.id;
+  if (!id) return undefined;
+  const text = (await (await fetch(`${site}/api/texts/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { blocks: { id: string }[] };
+  return { id, block: text.blocks[1]!.id };
 }
 
 /** A message of the section to its members, written by its secretary, sent or left a draft (for its pages). */
@@ -102,6 +110,7 @@ async function main() {
     const event = await firstEventOf(site, marc.idToken, 'section/mulhouse');
     const conversation = await firstConversationOf(site, marc.idToken);
     const salon = await firstConversationOf(site, marc.idToken, 'salon');
+    const text = await firstTextOf(site, marc.idToken, 'section/mulhouse');
     const [sent, draft] = [await mailingOf(site, samir.idToken, 'section/mulhouse', true), await mailingOf(site, samir.idToken, 'section/mulhouse', false)];
     const shots: Shot[] = [
       { who: 'visiteur', name: 'accueil', path: '/' },
@@ -122,6 +131,17 @@ async function main() {
       ...(conversation ? [{ who: 'adherent', name: 'messagerie-conversation', path: `/messages/${conversation}` }] : []),
       ...(salon ? [{ who: 'adherent', name: 'messagerie-salon', path: `/messages/${encodeURIComponent(salon)}` }, { who: 'adherent', name: 'groupe-salon', path: `/groupes/${salon.split(':')[1]}` }] : []),
       { who: 'adherent', name: 'profil', path: '/profil' },
+      ...(text
+        ? [
+            { who: 'adherent', name: 'texte', path: `/textes/${text.id}` },
+            { who: 'adherent', name: 'texte-amender', path: `/textes/${text.id}/amender?bloc=${text.block}` },
+            { who: 'adherent', name: 'texte-versions', path: `/textes/${text.id}/versions` },
+            { who: 'secretaire', name: 'texte', path: `/textes/${text.id}` },
+            { who: 'secretaire', name: 'texte-imprimer', path: `/textes/${text.id}/imprimer` },
+          ]
+        : []),
+      { who: 'secretaire', name: 'textes-liste', path: '/textes/espace/section/mulhouse' },
+      { who: 'secretaire', name: 'texte-nouveau', path: '/textes/espace/section/mulhouse/nouveau' },
       ...(event ? [{ who: 'adherent', name: 'evenement', path: `/evenements/${event}` }] : []),
       { who: 'secretaire', name: 'agenda-section', path: '/agenda/section/mulhouse' },
       { who: 'secretaire', name: 'nouvel-evenement', path: '/evenements/nouveau?espace=section:mulhouse' },

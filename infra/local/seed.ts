@@ -232,4 +232,35 @@ export async function seedDemoSocial(): Promise<void> {
   if (!stored.ok) throw new Error(`the demo file was refused by the files bucket: ${stored.status}`);
   await attachments.confirmAttachment(agatheNow, upload.attachment.id);
   await messaging.sendMessage(agatheNow, salon.conversationId, { text: 'Le voici.', clientMessageId: 'demo-salon-file-3', attachments: [upload.attachment.id] });
+
+  // A motion of the Mulhouse section (issue 17): written by Samir, amended by Marc and Rose, one amendment
+  // accepted and merged into version 2, one still waiting for the section's decision.
+  const texts = await import('../../functions/src/domain/texts/service');
+  const motion = await texts.createText(samir, {
+    space: { type: 'section', id: 'mulhouse' },
+    title: 'Motion pour des transports accessibles (démo)',
+    blocks: [
+      { kind: 'heading', text: 'Constat' },
+      { kind: 'paragraph', text: 'Dans l’agglomération mulhousienne, un habitant sur cinq n’a pas de voiture ; les lignes de bus s’arrêtent avant 21 h et les quartiers de Bourtzwiller et des Coteaux restent mal desservis le dimanche.' },
+      { kind: 'heading', text: 'Nos propositions' },
+      { kind: 'item', text: 'La gratuité des transports pour les moins de vingt-six ans.' },
+      { kind: 'item', text: 'Une ligne de bus de nuit le vendredi et le samedi.' },
+      { kind: 'item', text: 'Des vélos en libre-service dans chaque quartier.' },
+      { kind: 'paragraph', text: 'La section portera cette motion au congrès fédéral et auprès de l’agglomération. Texte fictif, pour la démonstration de Coopol.' },
+    ],
+  });
+  await texts.openText(samir, motion.id, new Date(Date.now() + 30 * 86_400_000).toISOString());
+  const [, , , free, night] = motion.blocks;
+  const accepted = await texts.proposeAmendment(marc, motion.id, {
+    version: 1,
+    changes: [{ op: 'replace', blockId: free!.id, text: 'La gratuité des transports pour les moins de vingt-six ans et les demandeurs d’emploi.' }],
+    justification: 'Les demandeurs d’emploi sont les premiers à renoncer à se déplacer pour un entretien.',
+  });
+  await texts.decideAmendment(samir, motion.id, accepted.id, 'accepted', 'Adopté en réunion de section.');
+  await texts.publishTextVersion(samir, motion.id, 1);
+  await texts.proposeAmendment(rose, motion.id, {
+    version: 2,
+    changes: [{ op: 'replace', blockId: night!.id, text: 'Une ligne de bus de nuit tous les soirs de la semaine.' }],
+    justification: 'Les soignants et les salariés de l’industrie finissent tard en semaine aussi.',
+  });
 }

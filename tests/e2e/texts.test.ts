@@ -115,7 +115,7 @@ describe('a motion written, amended from its numbered lines, accepted and publis
     assert.ok(await amendment.getByText('Avant', { exact: true }).isVisible());
     assert.ok(await amendment.getByText('Après', { exact: true }).isVisible());
     assert.ok(!(await amendment.locator('p ins').isVisible()), 'the inline diff is for phones');
-    await amendment.getByLabel('Un mot pour l’auteur (facultatif)').fill('Bonne idée, merci.');
+    await amendment.getByLabel('Un mot pour l’auteur').fill('Bonne idée, merci.');
     await amendment.getByRole('button', { name: 'Accepter' }).click();
     await page.getByText('Décision enregistrée.').waitFor();
     assert.ok(await page.locator('[data-amendment="1"]').getByText('Accepté', { exact: true }).isVisible());

@@ -90,7 +90,7 @@ export const frTexts = {
   'texts.amendmentState.rejected': 'Rejeté',
   'texts.amendmentState.merged': 'Fusionné',
   'texts.amendmentState.outdated': 'À mettre à jour',
-  'texts.decide.note': 'Un mot pour l’auteur (facultatif)',
+  'texts.decide.note': 'Un mot pour l’auteur',
   'texts.decide.accept': 'Accepter',
   'texts.decide.reject': 'Rejeter',
 
@@ -101,7 +101,7 @@ export const frTexts = {
   'texts.amendForm.newText': 'Nouvelle rédaction',
   'texts.amendForm.newTextHint': 'Changez les mots voulus\u00a0: seuls les changements seront montrés.',
   'texts.amendForm.delete': 'Supprimer ce passage',
-  'texts.amendForm.insert': 'Ajouter après ce passage (facultatif)',
+  'texts.amendForm.insert': 'Ajouter après ce passage',
   'texts.amendForm.insertHint': 'Un ou plusieurs paragraphes, séparés par une ligne vide («\u00a0- \u00a0» pour un élément de liste).',
   'texts.amendForm.justification': 'Exposé des motifs',
   'texts.amendForm.justificationHint': 'Pourquoi ce changement\u00a0? Il sera lu avec l’amendement.',
