@@ -83,6 +83,8 @@ export const StageConfig = z
      * them as their preference says (ADR 0029 § The offline mail).
      */
     messageMailDelayMinutes: z.coerce.number().int().min(1).max(1_440).default(15),
+    /** Megabytes the shared documents of one space (a section, a federation, a group, the national level) may take. */
+    spaceDocumentQuotaMb: z.coerce.number().int().min(1).max(1_000_000).default(500),
     /** Where the stage's alarms are mailed (an SNS e-mail subscription to confirm once). Without it the topic has no subscriber. */
     alarmEmail: z.email().optional(),
     /** AWS WAF in front of CloudFront (a us-east-1 stack): managed rule groups and a rate per address. @default true for prod only */
@@ -153,6 +155,7 @@ export const stageConfigEnv: Record<Field, string> = {
   reportCeilings: 'COOPOL_REPORT_CEILINGS',
   mailingApprovalThreshold: 'COOPOL_MAILING_APPROVAL_THRESHOLD',
   messageMailDelayMinutes: 'COOPOL_MESSAGE_MAIL_DELAY_MINUTES',
+  spaceDocumentQuotaMb: 'COOPOL_SPACE_DOCUMENT_QUOTA_MB',
   alarmEmail: 'COOPOL_ALARM_EMAIL',
   waf: 'COOPOL_WAF',
   wafRatePerIp: 'COOPOL_WAF_RATE_PER_IP',

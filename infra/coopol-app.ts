@@ -77,6 +77,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
       reportCeilings: config.reportCeilings,
       mailingApprovalThreshold: config.mailingApprovalThreshold,
       messageMailDelayMinutes: config.messageMailDelayMinutes,
+    spaceDocumentQuotaMb: config.spaceDocumentQuotaMb,
       party: { name: config.partyName, address: config.partyAddress },
       logRetentionDays: days.functions,
     },
@@ -95,6 +96,7 @@ export function defineCoopolStage(app: App, config: StageConfig): CoopolStacks {
     reportCeilings: config.reportCeilings,
     mailingApprovalThreshold: config.mailingApprovalThreshold,
     messageMailDelayMinutes: config.messageMailDelayMinutes,
+    spaceDocumentQuotaMb: config.spaceDocumentQuotaMb,
     party: { name: config.partyName, address: config.partyAddress },
     logRetentionDays: days.functions,
   };

@@ -21,6 +21,7 @@ import type { Feature } from '../functions/src/contracts/route';
  * - reports: the stage's ceilings of a field report's figures (REPORT_CEILINGS)
  * - mailings: the stage's approval threshold of messages to a space's members (MAILING_APPROVAL_THRESHOLD)
  * - messageMail: the minutes before an unread message is mailed to its offline reader (MESSAGE_MAIL_DELAY_MINUTES)
+ * - documentQuota: the megabytes a space's shared documents may take (SPACE_DOCUMENT_QUOTA_MB)
  * - scheduler: `manage` one-off schedules of the scheduled jobs (EventBridge Scheduler) and passing their role
  * - realtime: `ticket` the live channel's address, given with its tickets (REALTIME_URL) · `push`
  *   PostToConnection on the WebSocket API's connections (REALTIME_ENDPOINT, execute-api:ManageConnections)
@@ -35,6 +36,7 @@ export interface FeatureAccess {
   reports?: true;
   mailings?: true;
   messageMail?: true;
+  documentQuota?: true;
   scheduler?: 'manage';
   realtime?: 'ticket' | 'push';
 }
@@ -66,8 +68,8 @@ export const featureAccess: Record<Feature, FeatureAccess> = {
   posts: { table: 'readwrite', policy: true },
   // Search (people, groups, sections and their next events, posts): reads the index, never writes.
   search: { table: 'read' },
-  // Files of posts: presigned uploads, the server's check of what arrived, short-lived download links.
-  attachments: { table: 'readwrite', files: 'readwrite', policy: true },
+  // Files of posts, messages and a space's documents (within its quota): presigned uploads, the server's check of what arrived, short-lived download links.
+  attachments: { table: 'readwrite', files: 'readwrite', policy: true, documentQuota: true },
   // Privacy rights (ADR 0024): erasure confirmed by the password (client flows, throttled as sign-in,
   // with its unlock mail) and effective at once (sessions ended, the Cognito account deleted); short
   // download links of exports' archives.

@@ -181,7 +181,7 @@ export const jobs = {
   'attachment-cleanup': {
     entry: 'functions/src/jobs/attachment-cleanup.ts',
     description: 'Coopol job: deletes the files of deleted posts and messages and of uploads never attached',
-    trigger: { kind: 'stream', entities: ['attachment', 'post'], changes: ['REMOVE'], batchSize: 20 },
+    trigger: { kind: 'stream', entities: ['attachment', 'post', 'spaceDocument'], changes: ['REMOVE'], batchSize: 20 },
     access: { table: 'readwrite', files: 'readwrite' },
     timeoutSeconds: 60,
     memorySize: 256,

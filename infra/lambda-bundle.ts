@@ -29,6 +29,7 @@ export const placeholderLambdaEnv: Record<string, string> = {
   REPORT_CEILINGS: JSON.stringify(defaultReportCeilings),
   MAILING_APPROVAL_THRESHOLD: '5000',
   MESSAGE_MAIL_DELAY_MINUTES: '15',
+  SPACE_DOCUMENT_QUOTA_MB: '500',
   REALTIME_URL: 'wss://realtime.coopol.example/live',
   REALTIME_ENDPOINT: 'https://realtime.coopol.example/live',
   SCHEDULE_GROUP: 'placeholder',

@@ -19,6 +19,8 @@ async function main(): Promise<number> {
     web,
     // As in AWS: officials must turn on TOTP before using their powers (the tests set it up).
     officialMfaRequired: true,
+    // A space holds 1 MB of documents here, so that its quota is reached with small files (tests/integration/documents.test.ts).
+    spaceDocumentQuotaMb: 1,
     // Link previews read the tests' own fixture page, served on this port by the test that needs it
     // (tests/integration/posts-safety.test.ts): explicit configuration, no exemption in code.
     linkPreviewAllowedOrigins: [`http://127.0.0.1:${await freePort()}`],

@@ -70,6 +70,8 @@ export interface CoopolResources {
   mailingApprovalThreshold: number;
   /** Minutes before an unread message is mailed to its offline reader (infra/config.ts). */
   messageMailDelayMinutes: number;
+  /** Megabytes a space's shared documents may take (infra/config.ts). */
+  spaceDocumentQuotaMb: number;
   /** The party named in every mail to many (infra/config.ts `partyName`, `partyAddress`). */
   party: { name: string; address: string };
   /** Days the functions' logs are kept (the stage's `logRetentionDays.functions`). */
@@ -298,6 +300,7 @@ function environmentFor(access: FeatureAccess, resources: CoopolResources): Reco
     ...(access.reports && { REPORT_CEILINGS: JSON.stringify(resources.reportCeilings) }),
     ...(access.mailings && { MAILING_APPROVAL_THRESHOLD: String(resources.mailingApprovalThreshold) }),
     ...(access.messageMail && { MESSAGE_MAIL_DELAY_MINUTES: String(resources.messageMailDelayMinutes) }),
+    ...(access.documentQuota && { SPACE_DOCUMENT_QUOTA_MB: String(resources.spaceDocumentQuotaMb) }),
     ...(access.scheduler && {
       SCHEDULE_GROUP: requireScheduler(resources).groupName,
       SCHEDULER_ROLE_ARN: requireScheduler(resources).role.roleArn,

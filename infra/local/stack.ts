@@ -66,6 +66,8 @@ export interface LocalStackOptions {
   mailingApprovalThreshold?: number;
   /** Minutes before an unread message is mailed to its offline reader (default 15, as in AWS). */
   messageMailDelayMinutes?: number;
+  /** Megabytes a space's documents may take (the stage's `spaceDocumentQuotaMb`; 500 by default). */
+  spaceDocumentQuotaMb?: number;
   /** Handler log level (Powertools): INFO for `npm start`, SILENT in tests. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
@@ -268,6 +270,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       REPORT_CEILINGS: JSON.stringify(options.reportCeilings ?? defaultReportCeilings),
       MAILING_APPROVAL_THRESHOLD: String(options.mailingApprovalThreshold ?? 500),
       MESSAGE_MAIL_DELAY_MINUTES: String(options.messageMailDelayMinutes ?? 15),
+      SPACE_DOCUMENT_QUOTA_MB: String(options.spaceDocumentQuotaMb ?? 500),
       // SES's Send event comes within the second here (infra/local/ses-events.ts).
       MAIL_LEASE_SECONDS: '5',
       // A task untouched this long may be relaunched by an admin (AWS: 16 minutes, above Lambda's timeout).

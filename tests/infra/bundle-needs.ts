@@ -14,6 +14,7 @@ export const configModules: Record<string, keyof FeatureAccess> = {
   'functions/src/shared/scheduler.ts': 'scheduler',
   'functions/src/domain/mailings/service.ts': 'mailings',
   'functions/src/domain/messaging/mail-delay.ts': 'messageMail',
+  'functions/src/domain/documents/quota.ts': 'documentQuota',
   'functions/src/shared/realtime-url.ts': 'realtime',
   'functions/src/shared/realtime-push.ts': 'realtime',
 };

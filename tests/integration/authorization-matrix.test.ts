@@ -475,6 +475,17 @@ const textMatrix = {
   rejectAmendment: { method: 'POST', path: () => `${T()}/amendments/${texts.amendment}/reject`, body: () => ({}), expect: textOwners(200) },
 } satisfies Partial<Record<RouteName, Case>>;
 
+// ——— A space's documents (issue 17): Mulhouse's, read as the section is; one shared by its member ———
+const documents = { shared: '' };
+const D = '/api/spaces/section/mulhouse/documents';
+const documentMatrix = {
+  listSpaceDocuments: { method: 'GET', path: () => D, expect: textReaders(200) },
+  // An attachment nobody uploaded: those who may share here are told so about that file (400); the others, that the space is not theirs to see.
+  addSpaceDocuments: { method: 'POST', path: () => D, body: () => ({ attachments: ['0'.repeat(20)] }), expect: textReaders(400) },
+  // Its uploader removes it (200); the officials, after her, find it gone (404) — their right to remove it is in tests/integration/documents.test.ts.
+  deleteSpaceDocument: { method: 'DELETE', path: () => `${D}/${documents.shared}`, expect: textReaders(404, { memberOfTheSection: 200 }) },
+} satisfies Partial<Record<RouteName, Case>>;
+
 const matrix: Record<RouteName, Case> = {
   health: { method: 'GET', path: () => '/api/health', expect: everyone(200) },
   openApi: { method: 'GET', path: () => '/api/openapi.json', expect: everyone(200) },
@@ -585,6 +596,7 @@ const matrix: Record<RouteName, Case> = {
   ...mailingMatrix,
   ...messagingMatrix,
   ...textMatrix,
+  ...documentMatrix,
 };
 
 before(async () => {
@@ -719,6 +731,10 @@ async function makeSocialFixtures() {
   social.attachment = await uploadAttachment(stack, people.memberOfTheSection, { name: 'tract.png', contentType: 'image/png', bytes: tinyPng });
   const withFile = await call(stack, people.memberOfTheSection, 'POST', '/api/posts', { space: { type: 'section', id: 'mulhouse' }, text: 'Avec le tract', attachments: [social.attachment] });
   assert.equal(withFile.status, 201, JSON.stringify(withFile.body));
+  const file = await uploadAttachment(stack, people.memberOfTheSection, { name: 'tract-partage.png', contentType: 'image/png', bytes: tinyPng });
+  const shared = await call(stack, people.memberOfTheSection, 'POST', D, { attachments: [file], folder: 'Tracts' });
+  assert.equal(shared.status, 201, JSON.stringify(shared.body));
+  documents.shared = (shared.body.items as { id: string }[])[0]!.id;
 }
 
 describe('authorization matrix', () => {

@@ -61,7 +61,7 @@ describe('export', () => {
 
     // Her files themselves, and a French page that opens offline.
     const files = Object.keys(zip).filter((name) => name.startsWith('fichiers/') && !name.endsWith('/'));
-    assert.deepEqual(files.map((name) => name.replace(/^fichiers\/[\w-]+?-/, '')).sort(), ['photo', 'tract.png']);
+    assert.deepEqual(files.map((name) => name.replace(/^fichiers\/[\w-]+?-/, '')).sort(), ['charte.png', 'photo', 'tract.png'], 'her photo, her post’s file and her shared document');
     assert.deepEqual([...zip[files.find((f) => f.endsWith('tract.png'))!]!], [...tinyPng], 'the file itself');
     const page = strFromU8(zip['index.html']!);
     assert.match(page, /<html lang="fr">/);

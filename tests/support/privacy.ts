@@ -97,6 +97,9 @@ export async function memberWhoDidEverything(stack: TestStack, clientIp: string)
   await ok(call(stack, eulalie, 'POST', `/api/texts/${text.id as string}/open`, { deadline: '2031-01-01T00:00:00Z' }), 'text opened');
   const block = (text.blocks as { id: string }[])[0]!.id;
   await ok(call(stack, eulalie, 'POST', `/api/texts/${text.id as string}/amendments`, { version: 1, changes: [{ op: 'replace', blockId: block, text: 'Nous roulons ensemble, prudemment.' }], justification: 'La sécurité.' }), 'amendment');
+  // She shares a document in her group (a space's document, its file one of hers).
+  const shared = await uploadAttachment(stack, eulalie, { name: 'charte.png', contentType: 'image/png', bytes: tinyPng });
+  await ok(call(stack, eulalie, 'POST', `/api/spaces/group/${group}/documents`, { attachments: [shared], folder: 'Chartes', description: 'La charte du groupe.' }), 'document');
   // She writes to Basile, her coopain (a conversation and its message; his inbox entry names her).
   const conversation = await ok(call(stack, eulalie, 'POST', '/api/conversations', { participantIds: [basile.userId] }), 'conversation');
   await ok(call(stack, eulalie, 'POST', `/api/conversations/${conversation.id as string}/messages`, { text: `Tu viens samedi ? ${run}`, clientMessageId: `privacy-${run}` }), 'message');

@@ -16,3 +16,4 @@ export * from './mailings';
 export * from './paris-time';
 export * from './messaging';
 export * from './texts';
+export * from './documents';

@@ -1,5 +1,6 @@
 import { HealthReport, OpenApiDocument } from './platform';
 import { calendarRoutes } from './calendar-routes';
+import { documentRoutes } from './documents-routes';
 import { eventRoutes } from './events-routes';
 import { identityRoutes } from './identity-routes';
 import { mailingRoutes } from './mailings-routes';
@@ -51,6 +52,7 @@ export const routes = {
   ...mailingRoutes,
   ...messagingRoutes,
   ...textRoutes,
+  ...documentRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -194,6 +194,10 @@ export const inventory: readonly DataRule[] = [
     retention: 'Tant que le texte existe.', reason: 'L’historique des versions reste, sans le nom de qui a publié.' },
   { feature: 'texts', entity: 'amendment', subject: ['authorId'], label: 'Amendement', data: 'art9', processing: 'social', export: 'include', erasure: 'anonymise',
     retention: 'Tant que le texte existe.', reason: 'Les amendements font partie de l’histoire du texte : ils restent, signés « compte supprimé ».' },
+  // ——— a space's documents ———
+  { feature: 'documents', entity: 'spaceDocument', subject: ['uploaderId'], label: 'Document partagé dans un espace', data: 'art9', processing: 'social', export: 'include', erasure: 'delete',
+    retention: 'Tant que la personne qui l’a partagé ou un responsable de l’espace ne le retire pas.', reason: 'Le fichier est celui de la personne : exporté avec ses fichiers joints, effacé avec eux.' },
+  notPersonal('documents', 'spaceStorage', 'Place occupée par les documents d’un espace', 'Un total d’octets par espace, pour son quota.'),
   // ——— events ———
   { feature: 'events', entity: 'event', subject: ['organizerId'], label: 'Événement organisé', data: 'art9', processing: 'events', export: 'include', erasure: 'anonymise',
     retention: 'Tant que son espace existe.', reason: 'L’événement appartient à son espace et à ses participants : il reste, sans le nom de l’organisateur.' },

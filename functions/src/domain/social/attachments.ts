@@ -14,6 +14,7 @@ import { kindOf, toAttachment, type AttachmentDto } from './attachment-view';
 import { newId, readablePost } from './post-access';
 import { retention } from '../privacy/retention';
 import { participationOf } from '../messaging/service';
+import { readableDocument } from '../documents/service';
 
 type AttachmentItem = EntityItem<typeof AttachmentEntity>;
 
@@ -145,8 +146,8 @@ async function moderatesReportOf(caller: Caller, reportId: string, item: Attachm
 
 /**
  * A download link of a few minutes: for the uploader before the file is attached; once attached,
- * for whoever may read the post (the same question as reading it: a secret group's file is a 404), or
- * for the participants of the conversation of its message (anyone else, one who left included: 404),
+ * for whoever may read the post (the same question as reading it: a secret group's file is a 404) or
+ * the space of its document, or for the participants of the conversation of its message (anyone else, one who left included: 404),
  * or, given the report of that message, for its moderators.
  */
 export async function getAttachmentLink(caller: Caller, attachmentId: string, query: { report?: string } = {}) {
@@ -155,6 +156,8 @@ export async function getAttachmentLink(caller: Caller, attachmentId: string, qu
   if (!item || item.state === 'pending') throw new NotFoundError('attachment.not-found', 'params.attachmentId');
   if (item.postId) {
     await readablePost(caller, item.postId).catch(asNotFound);
+  } else if (item.documentId) {
+    await readableDocument(caller, item.documentId).catch(asNotFound);
   } else if (item.conversationId && query.report) {
     await moderatesReportOf(caller, query.report, item).catch(asNotFound);
   } else if (item.conversationId) {

@@ -155,10 +155,11 @@ export const AttachmentEntity = new Entity(
       state: { type: attachmentStates, required: true },
       /** Where the object is in the files bucket. */
       key: { type: 'string', required: true },
-      /** Where it is attached: a post, or a conversation's message. */
+      /** Where it is attached: a post, a conversation's message, or a space's document. */
       postId: { type: 'string' },
       conversationId: { type: 'string' },
       messageId: { type: 'string' },
+      documentId: { type: 'string' },
       createdAt: { type: 'string', required: true },
       expiresAt: { type: 'number' },
     },
