@@ -10,6 +10,7 @@ import { testStack, type TestStack } from '../support/stack';
 // to amendments; a member of the section, on a phone 320 px wide, amends one passage from « Amender »
 // beside its numbered lines and sees her amendment's word diff; the secretary, on a wide screen, sees
 // it side by side, accepts it and publishes the new version, which shows the change and its history.
+// Then the member shares a PDF in the section's documents and the secretary downloads it.
 let stack: TestStack;
 let browser: Browser;
 let secretary: TestPerson;
@@ -20,6 +21,7 @@ const narrow = { width: 320, height: 720 };
 const wide = { width: 1280, height: 900 };
 const run = Date.now().toString(36);
 const title = `Motion pour des transports accessibles ${run}`;
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const paragraph = 'Nous demandons des transports gratuits pour les moins de vingt-six ans dans tout le onzième arrondissement, tous les jours de la semaine.';
 
 before(async () => {
@@ -53,7 +55,7 @@ describe('a motion written, amended from its numbered lines, accepted and publis
   test('the secretary writes the motion from the section’s page and opens it to amendments', async () => {
     const page = await pageAs(secretary, wide);
     await page.goto(`${stack.urls.site}/sections/paris-11`, { waitUntil: 'networkidle' });
-    await page.getByRole('region', { name: 'Textes et amendements' }).getByRole('link', { name: 'Écrire un texte' }).click();
+    await page.getByRole('region', { name: 'Textes et documents' }).getByRole('link', { name: 'Écrire un texte' }).click();
     await page.waitForURL(/\/textes\/espace\/section\/paris-11\/nouveau$/);
     // Nothing written: refused beside the field, and nothing created.
     await page.getByLabel('Titre').fill(title);
@@ -80,7 +82,7 @@ describe('a motion written, amended from its numbered lines, accepted and publis
   test('a member amends one passage from its numbered lines, on a phone', async () => {
     const page = await pageAs(member);
     await page.goto(`${stack.urls.site}/sections/paris-11`, { waitUntil: 'networkidle' });
-    const card = page.getByRole('region', { name: 'Textes et amendements' });
+    const card = page.getByRole('region', { name: 'Textes et documents' });
     assert.equal(await card.getByRole('link', { name: 'Écrire un texte' }).count(), 0, 'a member amends, she does not write the section’s texts');
     await card.getByRole('link', { name: title }).click();
     await page.waitForURL(textUrl);
@@ -137,6 +139,47 @@ describe('a motion written, amended from its numbered lines, accepted and publis
     await assertCaredFor(page);
     await page.setViewportSize(narrow);
     await assertCaredFor(page);
+    assert.deepEqual(outside, []);
+  });
+});
+
+describe('the section’s documents', () => {
+  const name = `Tract du marché ${run}.pdf`;
+
+  test('a member shares a PDF in a folder, on a phone', async () => {
+    const page = await pageAs(member);
+    await page.goto(`${stack.urls.site}/sections/paris-11`, { waitUntil: 'networkidle' });
+    await page.getByRole('region', { name: 'Textes et documents' }).getByRole('link', { name: 'Documents de l’espace' }).click();
+    await page.waitForURL(/\/documents\/section\/paris-11$/);
+    // No file chosen: told beside the picker, nothing shared.
+    await page.getByRole('button', { name: 'Partager' }).click();
+    await page.getByText('Choisissez d’abord un fichier').waitFor();
+    await page.getByLabel('Joindre un fichier').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText(`« ${name} » est prêt à être partagé.`).waitFor();
+    await page.getByLabel('Dossier').fill('Tracts');
+    await page.locator('textarea[name="description"]').fill('Le tract de samedi, à imprimer en A5.');
+    await page.getByRole('button', { name: 'Partager' }).click();
+    await page.getByText('Document partagé.').waitFor();
+    const folder = page.getByRole('region', { name: 'Tracts' });
+    assert.match(await folder.innerText(), /Le tract de samedi/);
+    assert.match(await page.getByText(/utilisés sur/).innerText(), /^\d+\u00a0(octets|Ko) utilisés sur 1\u00a0Mo$/);
+    await assertCaredFor(page);
+  });
+
+  test('the secretary downloads it; someone outside the section gets nothing', async () => {
+    const page = await pageAs(secretary, wide);
+    await page.goto(`${stack.urls.site}/documents/section/paris-11`, { waitUntil: 'networkidle' });
+    const link = page.getByRole('link', { name });
+    const href = (await link.getAttribute('href'))!;
+    const file = await page.request.get(`${stack.urls.site}${href}`);
+    assert.equal(file.status(), 200);
+    assert.deepEqual(Buffer.from(await file.body()), pdf);
+    await assertCaredFor(page);
+    const outsider = await createTestPerson(stack, { email: `txe.dehors.${run}@coopol.example`, givenName: 'Octave', familyName: 'Dehors', postalCode: '35000', member: { memberNumber: `TXE${run.toUpperCase()}3`, sectionId: 'rennes' } });
+    const theirs = await pageAs(outsider, wide);
+    assert.equal((await theirs.request.get(`${stack.urls.site}${href}`, { maxRedirects: 0 })).status(), 404);
+    const listing = await theirs.goto(`${stack.urls.site}/documents/section/paris-11`);
+    assert.equal(listing?.status(), 404);
     assert.deepEqual(outside, []);
   });
 });

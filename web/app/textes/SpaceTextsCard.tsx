@@ -4,6 +4,7 @@ import { Icon } from '../../components/ui/Icon';
 import { t } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { callAsSignedIn, type Session } from '../../lib/session';
+import { documentsHref } from '../documents/hrefs';
 import { newTextHref, spaceTextsHref, textHref } from './hrefs';
 import { TextStateBadge } from './TextParts';
 import styles from './texts.module.css';
@@ -18,10 +19,10 @@ async function latestTexts(session: Session, returnTo: string, space: { type: Sp
   }
 }
 
-/** « Textes et amendements » on a space's page: its latest texts, the way to all of them, and « Écrire un texte » for who runs it. */
+/** « Textes et documents » on a space's page, for its readers: its latest texts, the way to all of them and to its documents, and « Écrire un texte » for who runs it. */
 export async function SpaceTextsCard({ session, space, returnTo }: { session: Session; space: { type: SpaceType; id: string }; returnTo: string }) {
   const texts = await latestTexts(session, returnTo, space);
-  if (!texts || (texts.items.length === 0 && !texts.mayWrite)) return null;
+  if (!texts) return null;
   return (
     <section className={`card ${styles.card}`} aria-labelledby={`texts-${space.type}`}>
       <h2 id={`texts-${space.type}`}>{t('texts.card.heading')}</h2>
@@ -45,6 +46,10 @@ export async function SpaceTextsCard({ session, space, returnTo }: { session: Se
         )}
         <Link href={spaceTextsHref(space.type, space.id)} className="button button-secondary">
           {t('texts.card.list')}
+        </Link>
+        <Link href={documentsHref(space.type, space.id)} className="button button-secondary">
+          <Icon name="download" size={20} />
+          {t('documents.card.link')}
         </Link>
       </div>
     </section>

@@ -22,6 +22,7 @@ export function TextField({
   shown = false,
   beside,
   step,
+  list,
 }: {
   name: string;
   label: string;
@@ -40,6 +41,8 @@ export function TextField({
   beside?: ReactNode;
   /** `datetime-local`: `1` lets seconds be typed. */
   step?: number;
+  /** The id of a `<datalist>` of suggestions (a space's folders). */
+  list?: string;
 }) {
   const field = useField(name);
   const previous = typeof field.submitted === 'string' ? field.submitted : undefined;
@@ -54,6 +57,7 @@ export function TextField({
       aria-required={required || undefined}
       maxLength={maxLength}
       step={step}
+      list={list}
       spellCheck={type === 'email' || type === 'password' || inputMode === 'numeric' ? false : undefined}
       autoCapitalize={type === 'email' || type === 'password' ? 'none' : undefined}
       defaultValue={type === 'password' ? undefined : (previous ?? defaultValue)}

@@ -18,10 +18,11 @@ type Prepare = (file: { name: string; contentType: string; size: number; alt?: s
 type Confirm = (id: string) => Promise<AttachmentAnswer>;
 export type Ready = Extract<AttachmentAnswer, { ok: true }>['attachment'];
 
-/** A post carries 10 files, a message 4 (contracts); the words say which. */
+/** A post carries 10 files, a message 4, a space's documents are shared 10 at a time (contracts); the words say which. */
 const purposes = {
   post: { max: 10, hint: 'attach.hint', tooMany: 'attach.errorCount', done: 'attach.done' },
   message: { max: 4, hint: 'attach.hintMessage', tooMany: 'attach.errorCountMessage', done: 'attach.doneMessage' },
+  document: { max: 10, hint: 'attach.hintDocument', tooMany: 'attach.errorCountDocument', done: 'attach.doneDocument' },
 } as const;
 type Step = { kind: 'idle' } | { kind: 'busy'; step: 1 | 2 | 3; name: string } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
 

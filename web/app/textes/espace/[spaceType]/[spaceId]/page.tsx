@@ -6,6 +6,7 @@ import rollout from '../../../../../components/rollout/rollout.module.css';
 import { TerritoryHeader } from '../../../../../components/territory/TerritoryHeader';
 import { Icon } from '../../../../../components/ui/Icon';
 import { t } from '../../../../../i18n';
+import { orNotFound } from '../../../../../lib/or-not-found';
 import { callAsSignedIn, requireSession } from '../../../../../lib/session';
 import { namedSpace } from '../../../../../lib/space-name';
 import { newTextHref, spaceTextsHref, textHref } from '../../../hrefs';
@@ -24,7 +25,7 @@ export default async function SpaceTextsPage({ params }: Props) {
   const session = await requireSession(here);
   const space = await namedSpace(session, here, spaceType, spaceId);
   const answer = await orRefused(session, here, () =>
-    callAsSignedIn(session, here, routes.listSpaceTexts, { params: { spaceType: space.type as 'section', spaceId: space.id }, query: { limit: 50 } }),
+    orNotFound(callAsSignedIn(session, here, routes.listSpaceTexts, { params: { spaceType: space.type as 'section', spaceId: space.id }, query: { limit: 50 } })),
   );
   if (isRefusal(answer)) return <Refused refusal={answer} />;
 

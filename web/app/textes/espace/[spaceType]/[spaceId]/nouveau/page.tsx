@@ -4,6 +4,7 @@ import { isRefusal, orRefused, Refused } from '../../../../../../components/roll
 import rollout from '../../../../../../components/rollout/rollout.module.css';
 import { TerritoryHeader } from '../../../../../../components/territory/TerritoryHeader';
 import { t } from '../../../../../../i18n';
+import { orNotFound } from '../../../../../../lib/or-not-found';
 import { callAsSignedIn, requireSession } from '../../../../../../lib/session';
 import { namedSpace } from '../../../../../../lib/space-name';
 import { newTextHref, spaceTextsHref } from '../../../../hrefs';
@@ -21,7 +22,7 @@ export default async function NewTextPage({ params }: Props) {
   const session = await requireSession(here);
   const space = await namedSpace(session, here, spaceType, spaceId);
   const answer = await orRefused(session, here, () =>
-    callAsSignedIn(session, here, routes.listSpaceTexts, { params: { spaceType: space.type as 'section', spaceId: space.id }, query: { limit: 1 } }),
+    orNotFound(callAsSignedIn(session, here, routes.listSpaceTexts, { params: { spaceType: space.type as 'section', spaceId: space.id }, query: { limit: 1 } })),
   );
   if (isRefusal(answer)) return <Refused refusal={answer} />;
 
