@@ -141,6 +141,8 @@ async function main() {
           ]
         : []),
       { who: 'secretaire', name: 'textes-liste', path: '/textes/espace/section/mulhouse' },
+      { who: 'adherent', name: 'documents', path: '/documents/section/mulhouse' },
+      { who: 'adherent', name: 'section-textes', path: '/sections/mulhouse' },
       { who: 'secretaire', name: 'texte-nouveau', path: '/textes/espace/section/mulhouse/nouveau' },
       ...(event ? [{ who: 'adherent', name: 'evenement', path: `/evenements/${event}` }] : []),
       { who: 'secretaire', name: 'agenda-section', path: '/agenda/section/mulhouse' },

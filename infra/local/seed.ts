@@ -233,6 +233,18 @@ export async function seedDemoSocial(): Promise<void> {
   await attachments.confirmAttachment(agatheNow, upload.attachment.id);
   await messaging.sendMessage(agatheNow, salon.conversationId, { text: 'Le voici.', clientMessageId: 'demo-salon-file-3', attachments: [upload.attachment.id] });
 
+  // A leaflet shared in the Mulhouse section's documents, as the site does it (uploaded, checked, shared).
+  const leaflet = demoPdf(['Tract (démo)', 'Section de Mulhouse — document fictif', 'Des transports accessibles pour tous : signez la pétition samedi au marché.']);
+  const leafletUpload = await attachments.createAttachmentUpload(samir, { name: 'Tract transports (démo).pdf', contentType: 'application/pdf', size: leaflet.length });
+  const leafletForm = new FormData();
+  for (const [field, value] of Object.entries(leafletUpload.fields)) leafletForm.append(field, value);
+  leafletForm.append('file', new Blob([new Uint8Array(leaflet)], { type: 'application/pdf' }), leafletUpload.attachment.name);
+  const leafletStored = await fetch(leafletUpload.url, { method: 'POST', body: leafletForm });
+  if (!leafletStored.ok) throw new Error(`the demo leaflet was refused by the files bucket: ${leafletStored.status}`);
+  await attachments.confirmAttachment(samir, leafletUpload.attachment.id);
+  const documents = await import('../../functions/src/domain/documents/service');
+  await documents.addSpaceDocuments(samir, { type: 'section', id: 'mulhouse' }, { attachments: [leafletUpload.attachment.id], folder: 'Tracts', description: 'Le tract de la campagne transports, à imprimer en A5 recto verso.' });
+
   // A motion of the Mulhouse section (issue 17): written by Samir, amended by Marc and Rose, one amendment
   // accepted and merged into version 2, one still waiting for the section's decision.
   const texts = await import('../../functions/src/domain/texts/service');
