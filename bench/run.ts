@@ -16,6 +16,7 @@ const benches = [
   'feed-page',
   'list-pages',
   'messaging',
+  'texts',
   'launch-capacity',
   'first-load-js',
 ];

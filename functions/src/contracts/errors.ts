@@ -198,6 +198,7 @@ export const frErrors = {
   'text.version-changed': 'Une nouvelle version vient d’être publiée : rechargez le texte.',
   'text.conflicts': 'Des amendements acceptés modifient les mêmes passages : départagez-les avant de publier.',
   'text.nothing-to-publish': 'Aucun amendement accepté à fusionner.',
+  'text.too-long': 'Avec ces amendements le texte dépasserait la taille d’une version : rejetez-en, ou coupez le texte en plusieurs.',
   'amendment.not-found': notFound('Amendement'),
   'amendment.decided': 'Cet amendement a déjà été tranché.',
   'document.not-found': notFound('Document'),

@@ -4,12 +4,14 @@ import * as x from './texts';
 
 const tags = ['Textes et amendements'];
 const text = '/api/texts/{textId}';
+/** A whole text in one request: `maxTextChars` characters of up to 4 bytes, and their JSON (a congress motion is 100 KB or so). */
+const textBodyBytes = 4 * x.maxTextChars + 64 * 1024;
 
 /** Texts written together (issue 17, ADR 0030): written by who runs the space, amended by its members. */
 export const textRoutes = {
   createText: defineRoute({
     method: 'POST', path: '/api/texts', feature: 'texts', auth: 'jwt', tags, successStatus: 201,
-    summary: 'Écrire un texte dans un espace (brouillon : sa version 1)', body: x.TextInput, response: x.TextView,
+    summary: 'Écrire un texte dans un espace (brouillon : sa version 1)', body: x.TextInput, response: x.TextView, maxBodyBytes: textBodyBytes,
   }),
   listSpaceTexts: defineRoute({
     method: 'GET', path: '/api/spaces/{spaceType}/{spaceId}/texts', feature: 'texts', auth: 'jwt', tags,
@@ -21,7 +23,7 @@ export const textRoutes = {
   }),
   updateText: defineRoute({
     method: 'PUT', path: text, feature: 'texts', auth: 'jwt', tags,
-    summary: 'Réécrire un brouillon (son titre, ses paragraphes) avant de l’ouvrir aux amendements', params: x.TextParams, body: x.UpdateTextInput, response: x.TextView,
+    summary: 'Réécrire un brouillon (son titre, ses paragraphes) avant de l’ouvrir aux amendements', params: x.TextParams, body: x.UpdateTextInput, response: x.TextView, maxBodyBytes: textBodyBytes,
   }),
   openText: defineRoute({
     method: 'POST', path: `${text}/open`, feature: 'texts', auth: 'jwt', tags,

@@ -10,6 +10,8 @@ export const AmendmentId = z.string().regex(/^[0-9a-z]{20}$/, 'identifiant d’a
 export const BlockId = z.string().regex(/^[0-9a-z]{8,20}$/, 'identifiant de bloc');
 export const BlockKind = z.enum(['heading', 'paragraph', 'item']);
 export const maxBlocks = 1000;
+/** A version is one item (DynamoDB: 400 KB at most): its words, all blocks together, stay well under it. */
+export const maxTextChars = 150_000;
 
 const BlockText = proseText({ min: 1, max: 5000 });
 export const NewBlock = z.object({ kind: BlockKind, text: BlockText }).meta({ id: 'NewBlock' });
@@ -19,7 +21,11 @@ export const TextInput = z
   .object({
     space: TextSpace,
     title: lineText({ min: 1, max: 200 }),
-    blocks: z.array(NewBlock).min(1, 'au moins un paragraphe').max(maxBlocks),
+    blocks: z
+      .array(NewBlock)
+      .min(1, 'au moins un paragraphe')
+      .max(maxBlocks)
+      .refine((blocks) => blocks.reduce((sum, b) => sum + b.text.length, 0) <= maxTextChars, `au plus ${maxTextChars.toLocaleString('fr-FR')} caractères en tout`),
   })
   .meta({ id: 'TextInput' });
 

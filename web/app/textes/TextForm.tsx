@@ -1,3 +1,4 @@
+import { maxTextChars } from '@coopol/contracts';
 import { ActionForm } from '../../components/forms/ActionForm';
 import { Hidden } from '../../components/forms/Hidden';
 import { SubmitButton } from '../../components/forms/SubmitButton';
@@ -16,7 +17,7 @@ export function TextForm({ space, draft }: { space?: { type: string; id: string 
       {space && <Hidden name="spaceId" value={space.id} />}
       {draft && <Hidden name="textId" value={draft.id} />}
       <TextField name="title" label={t('texts.field.title')} hint={t('texts.field.titleHint')} required maxLength={200} />
-      <TextArea name="blocks" label={t('texts.field.body')} hint={t('texts.field.bodyHint')} required maxLength={200000} rows={18} />
+      <TextArea name="blocks" label={t('texts.field.body')} hint={t('texts.field.bodyHint')} required maxLength={maxTextChars} rows={18} />
       <SubmitButton>{t(draft ? 'texts.field.submitEdit' : 'texts.field.submitNew')}</SubmitButton>
     </ActionForm>
   );

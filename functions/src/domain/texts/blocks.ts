@@ -25,12 +25,17 @@ export function wrap(text: string, width = LINE_WIDTH): string[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
   const lines: string[] = [];
   let line = '';
+  // Lengths in characters (code points), kept as the line grows: no line counted twice; UTF-16
+  // units are code points unless the text has surrogate pairs (emoji).
+  const paired = /[\uD800-\uDFFF]/.test(text);
+  let length = 0;
   for (const word of words) {
-    if (!line) line = word;
-    else if ([...line].length + 1 + [...word].length <= width) line += ` ${word}`;
+    const size = paired ? [...word].length : word.length;
+    if (!line) [line, length] = [word, size];
+    else if (length + 1 + size <= width) [line, length] = [`${line} ${word}`, length + 1 + size];
     else {
       lines.push(line);
-      line = word;
+      [line, length] = [word, size];
     }
   }
   if (line || lines.length === 0) lines.push(line);

@@ -3,7 +3,7 @@ import type { EntityItem } from 'electrodb';
 import { Service } from 'electrodb';
 import type { z } from 'zod';
 import type { Amendment, AmendmentInput, TextInput, TextView, UpdateTextInput } from '../../contracts/texts';
-import { FiledChange } from '../../contracts/texts';
+import { FiledChange, maxTextChars } from '../../contracts/texts';
 import type { Caller } from '../access/caller';
 import { callerItem } from '../access/load-caller';
 import { policyOptions } from '../access/options';
@@ -38,19 +38,26 @@ const withIds = (blocks: readonly { kind: Block['kind']; text: string }[]): Bloc
 
 const notFound = () => new NotFoundError('text.not-found', 'params.textId');
 
-/** The text, its space and the caller's facts there — or « not found » for who may not read it. */
-async function readableText(caller: Caller, textId: string) {
+/**
+ * The text, its space and the caller's facts there — or « not found » for who may not read it.
+ * `alongside` reads what the route needs of the text while its space is resolved (one level less);
+ * nothing of it is answered before the check.
+ */
+async function readableText<T = undefined>(caller: Caller, textId: string, alongside?: (text: TextItem) => Promise<T>) {
   const person = requirePerson(caller);
   const { data: text } = await TextEntity.get({ textId }).go();
   if (!text) throw notFound();
-  const { space, facts } = await resolveSpaceForRules(caller, { type: text.spaceType, id: text.spaceId }, 'params.textId').catch(() => {
-    throw notFound();
-  });
+  const [{ space, facts }, extra] = await Promise.all([
+    resolveSpaceForRules(caller, { type: text.spaceType, id: text.spaceId }, 'params.textId').catch(() => {
+      throw notFound();
+    }),
+    alongside?.(text),
+  ]);
   const partySpace = space as PartySpace;
   if (!canReadSpace(caller, space, facts)) throw notFound();
   const owner = ownsText(person, text, partySpace, facts.group);
   if (text.state === 'draft' && !owner) throw notFound();
-  return { person, text, space: partySpace, facts, owner };
+  return { person, text, space: partySpace, facts, owner, extra: extra as T };
 }
 
 async function versionOf(textId: string, number: number) {
@@ -74,8 +81,10 @@ const summaryOf = (text: TextItem) => ({
   updatedAt: text.updatedAt,
 });
 
-async function textView(caller: Caller, text: TextItem, space: PartySpace, facts: SpaceFacts, owner: boolean): Promise<z.input<typeof TextView>> {
-  const version = await versionOf(text.textId, text.currentVersion);
+type VersionItem = Awaited<ReturnType<typeof versionOf>>;
+
+async function textView(caller: Caller, text: TextItem, space: PartySpace, facts: SpaceFacts, owner: boolean, read?: VersionItem): Promise<z.input<typeof TextView>> {
+  const version = read ?? (await versionOf(text.textId, text.currentVersion));
   return {
     ...summaryOf(text),
     blocks: numberLines((version?.blocks ?? []) as Block[]),
@@ -131,8 +140,8 @@ export async function listSpaceTexts(caller: Caller, ref: PartySpaceRef, page: {
 
 /** One text, its current version with line numbers (X1 + X3). */
 export async function getText(caller: Caller, textId: string) {
-  const { text, space, facts, owner } = await readableText(caller, textId);
-  return textView(caller, text, space, facts, owner);
+  const { text, space, facts, owner, extra: version } = await readableText(caller, textId, (t) => versionOf(textId, t.currentVersion));
+  return textView(caller, text, space, facts, owner, version);
 }
 
 /** A draft opened to amendments until its deadline (its owners). */
@@ -175,8 +184,7 @@ export async function listTextVersions(caller: Caller, textId: string) {
 
 /** What changed between two versions, word by word (2 GetItem). */
 export async function diffText(caller: Caller, textId: string, from: number, to: number) {
-  await readableText(caller, textId);
-  const [a, b] = await Promise.all([versionOf(textId, from), versionOf(textId, to)]);
+  const { extra: [a, b] } = await readableText(caller, textId, () => Promise.all([versionOf(textId, from), versionOf(textId, to)]));
   if (!a) throw new ValidationError([{ field: 'query.from', message: 'pas de version de ce numéro' }]);
   if (!b) throw new ValidationError([{ field: 'query.to', message: 'pas de version de ce numéro' }]);
   return { from, to, blocks: versionDiff(a.blocks as Block[], b.blocks as Block[]) };
@@ -230,8 +238,7 @@ function conflictsByAmendment(items: readonly AmendmentItem[], version: number):
 
 /** The text's amendments, in their filing order, each with its diff and its conflicts (X4: one Query). */
 export async function listAmendments(caller: Caller, textId: string) {
-  const { text } = await readableText(caller, textId);
-  const all = await amendmentsOf(textId);
+  const { text, extra: all } = await readableText(caller, textId, () => amendmentsOf(textId));
   const conflicts = conflictsByAmendment(all, text.currentVersion);
   return { items: all.map((a) => amendmentView(a, conflicts.get(a.amendmentId))) };
 }
@@ -323,6 +330,8 @@ export async function publishTextVersion(caller: Caller, textId: string, from: n
       merged.conflicts.map((c) => ({ field: 'body.from', message: `les amendements n° ${number(c.amendmentIds[0])} et n° ${number(c.amendmentIds[1])} modifient les mêmes passages` })),
     );
   }
+  // Amendments grow a text: a version stays one item (contracts `maxTextChars`).
+  if (merged.blocks.reduce((sum, b) => sum + b.text.length, 0) > maxTextChars) throw new ConflictError('text.too-long', [{ field: 'body.from', message: `au plus ${maxTextChars} caractères par version` }]);
   const at = new Date().toISOString();
   const next = from + 1;
   const result = await texts.transaction
