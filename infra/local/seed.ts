@@ -223,27 +223,25 @@ export async function seedDemoSocial(): Promise<void> {
   await say(marcNow, salon.conversationId, 'Merci ! Quelqu’un a le compte-rendu du conseil de surveillance de l’hôpital ?', 2);
   // Agathe answers with the file: uploaded, checked and attached as the site does it.
   const attachments = await import('../../functions/src/domain/social/attachments');
-  const minutes = demoPdf(['Compte rendu (démo)', 'Conseil de surveillance de l’hôpital — document fictif', 'Ordre du jour : les fermetures de lits cet été.', 'Ce fichier sert de démonstration à Coopol.']);
-  const upload = await attachments.createAttachmentUpload(agatheNow, { name: 'Compte rendu conseil de surveillance (démo).pdf', contentType: 'application/pdf', size: minutes.length });
-  const form = new FormData();
-  for (const [field, value] of Object.entries(upload.fields)) form.append(field, value);
-  form.append('file', new Blob([new Uint8Array(minutes)], { type: 'application/pdf' }), upload.attachment.name);
-  const stored = await fetch(upload.url, { method: 'POST', body: form });
-  if (!stored.ok) throw new Error(`the demo file was refused by the files bucket: ${stored.status}`);
-  await attachments.confirmAttachment(agatheNow, upload.attachment.id);
-  await messaging.sendMessage(agatheNow, salon.conversationId, { text: 'Le voici.', clientMessageId: 'demo-salon-file-3', attachments: [upload.attachment.id] });
+  /** A demo PDF uploaded to the files bucket and checked, as the site does it: its attachment's id. */
+  const uploadPdf = async (caller: Awaited<ReturnType<typeof as>>, name: string, lines: string[]) => {
+    const bytes = demoPdf(lines);
+    const upload = await attachments.createAttachmentUpload(caller, { name, contentType: 'application/pdf', size: bytes.length });
+    const form = new FormData();
+    for (const [field, value] of Object.entries(upload.fields)) form.append(field, value);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    const stored = await fetch(upload.url, { method: 'POST', body: form });
+    if (!stored.ok) throw new Error(`the demo file ${name} was refused by the files bucket: ${stored.status}`);
+    await attachments.confirmAttachment(caller, upload.attachment.id);
+    return upload.attachment.id;
+  };
+  const minutes = await uploadPdf(agatheNow, 'Compte rendu conseil de surveillance (démo).pdf', ['Compte rendu (démo)', 'Conseil de surveillance de l’hôpital — document fictif', 'Ordre du jour : les fermetures de lits cet été.', 'Ce fichier sert de démonstration à Coopol.']);
+  await messaging.sendMessage(agatheNow, salon.conversationId, { text: 'Le voici.', clientMessageId: 'demo-salon-file-3', attachments: [minutes] });
 
   // A leaflet shared in the Mulhouse section's documents, as the site does it (uploaded, checked, shared).
-  const leaflet = demoPdf(['Tract (démo)', 'Section de Mulhouse — document fictif', 'Des transports accessibles pour tous : signez la pétition samedi au marché.']);
-  const leafletUpload = await attachments.createAttachmentUpload(samir, { name: 'Tract transports (démo).pdf', contentType: 'application/pdf', size: leaflet.length });
-  const leafletForm = new FormData();
-  for (const [field, value] of Object.entries(leafletUpload.fields)) leafletForm.append(field, value);
-  leafletForm.append('file', new Blob([new Uint8Array(leaflet)], { type: 'application/pdf' }), leafletUpload.attachment.name);
-  const leafletStored = await fetch(leafletUpload.url, { method: 'POST', body: leafletForm });
-  if (!leafletStored.ok) throw new Error(`the demo leaflet was refused by the files bucket: ${leafletStored.status}`);
-  await attachments.confirmAttachment(samir, leafletUpload.attachment.id);
+  const leaflet = await uploadPdf(samir, 'Tract transports (démo).pdf', ['Tract (démo)', 'Section de Mulhouse — document fictif', 'Des transports accessibles pour tous : signez la pétition samedi au marché.']);
   const documents = await import('../../functions/src/domain/documents/service');
-  await documents.addSpaceDocuments(samir, { type: 'section', id: 'mulhouse' }, { attachments: [leafletUpload.attachment.id], folder: 'Tracts', description: 'Le tract de la campagne transports, à imprimer en A5 recto verso.' });
+  await documents.addSpaceDocuments(samir, { type: 'section', id: 'mulhouse' }, { attachments: [leaflet], folder: 'Tracts', description: 'Le tract de la campagne transports, à imprimer en A5 recto verso.' });
 
   // A motion of the Mulhouse section (issue 17): written by Samir, amended by Marc and Rose, one amendment
   // accepted and merged into version 2, one still waiting for the section's decision.

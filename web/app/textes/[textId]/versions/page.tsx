@@ -21,6 +21,22 @@ function versionParam(value: string | undefined, last: number, fallback: number)
   return Number.isInteger(n) && n >= 1 && n <= last ? n : fallback;
 }
 
+/** One end of the comparison: a version's number, chosen among the text's. */
+function VersionSelect({ name, label, numbers, value }: { name: string; label: string; numbers: number[]; value: number }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={String(value)}>
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The versions of a text (who, when, which amendments) and what changed between two of them, word by word. */
 export default async function VersionsPage({ params, searchParams }: Props) {
   const { textId } = await params;
@@ -69,26 +85,8 @@ export default async function VersionsPage({ params, searchParams }: Props) {
           ) : (
             <>
               <form method="get" action={here} className={styles.compare}>
-                <label>
-                  {t('texts.diff.from')}
-                  <select name="de" defaultValue={String(from)}>
-                    {numbers.map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('texts.diff.to')}
-                  <select name="a" defaultValue={String(to)}>
-                    {numbers.map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <VersionSelect name="de" label={t('texts.diff.from')} numbers={numbers} value={from} />
+                <VersionSelect name="a" label={t('texts.diff.to')} numbers={numbers} value={to} />
                 <button type="submit" className="button button-secondary">
                   {t('texts.diff.show')}
                 </button>
