@@ -449,7 +449,7 @@ const textReaders = (status: number, overrides: Partial<Record<ActorName, number
   ...signedIn(404), memberOfTheSection: status, sectionSecretary: status, federationOfficer: status, nationalAdmin: status, ...overrides,
 });
 // Its owners: its author and the officials over Mulhouse; its members are refused (403).
-const textOwners = (status: number) => textReaders(status, { memberOfTheSection: 403 });
+const textOwners = (status: number, overrides: Partial<Record<ActorName, number>> = {}) => textReaders(status, { memberOfTheSection: 403, ...overrides });
 const motionBody = () => ({ space: { type: 'section', id: 'mulhouse' }, title: 'Motion de la matrice', blocks: [{ kind: 'paragraph', text: 'Un paragraphe.' }] });
 const textMatrix = {
   createText: { method: 'POST', path: () => '/api/texts', body: motionBody, expect: only({ sectionSecretary: 201, federationOfficer: 201, nationalAdmin: 201 }) },
@@ -459,6 +459,8 @@ const textMatrix = {
   updateText: { method: 'PUT', path: T, body: () => ({ title: 'Réécrit', blocks: [{ kind: 'paragraph', text: 'Réécrit.' }] }), expect: textOwners(409) },
   // Already open: its owners are told so (409).
   openText: { method: 'POST', path: () => `${T()}/open`, body: () => ({ deadline: '2031-01-01T00:00:00Z' }), expect: textOwners(409) },
+  // T2 is closed by the first owner to ask (the section's secretary, before the federation's officer and the national admin): 200, then 409.
+  closeText: { method: 'POST', path: () => `/api/texts/${texts.bare}/close`, expect: textOwners(409, { sectionSecretary: 200 }) },
   listTextVersions: { method: 'GET', path: () => `${T()}/versions`, expect: textReaders(200) },
   // T2 has no accepted amendment: its owners are told there is nothing to publish (409).
   publishTextVersion: { method: 'POST', path: () => `/api/texts/${texts.bare}/versions`, body: () => ({ from: 1 }), expect: textOwners(409) },

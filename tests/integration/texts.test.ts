@@ -241,5 +241,16 @@ describe('what the pages show', () => {
     for (const a of [oneWord, rival, inserted]) await call(stack, secretary, 'POST', `/api/texts/${id}/amendments/${a.body.id as string}/accept`, {});
     const listed = (await call(stack, member, 'GET', `/api/texts/${id}/amendments`)).body.items as (Amendment & { conflictsWith: number[] })[];
     assert.deepEqual(listed.map((a) => [a.number, a.conflictsWith]), [[1, [3]], [2, []], [3, [1]]]);
+
+    // Closed by its owners (not by a member): no amendment any more, the ones filed still decided and published.
+    assert.equal((await call(stack, member, 'POST', `/api/texts/${id}/close`)).body.code, 'text.owners-only');
+    const closed = await call(stack, secretary, 'POST', `/api/texts/${id}/close`);
+    assert.deepEqual([closed.status, closed.body.state], [200, 'closed']);
+    assert.equal((await call(stack, secretary, 'POST', `/api/texts/${id}/close`)).body.code, 'text.not-open');
+    assert.equal((await call(stack, member, 'GET', `/api/texts/${id}`)).body.mayAmend, false);
+    const late = await amend(member, text, [{ op: 'delete', blockId: text.blocks[0]!.id }]);
+    assert.deepEqual([late.status, late.body.code], [409, 'text.not-open']);
+    assert.equal((await call(stack, secretary, 'POST', `/api/texts/${id}/amendments/${rival.body.id as string}/reject`, {})).status, 200);
+    assert.equal((await call(stack, secretary, 'POST', `/api/texts/${id}/versions`, { from: 1 })).status, 201, 'what was accepted is still merged');
   });
 });

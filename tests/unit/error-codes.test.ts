@@ -57,7 +57,7 @@ const samples: { [C in FunctionCodes]: ErrorParams<C> } = {
   'messaging.too-many-messages': { seconds: 40 },
   'messaging.too-many-conversations': { seconds: 3600 },
 };
-const placeholderSamples: Record<string, string> = { limit: '1048576', reason: 'Adresse refusée', commune: 'Mulhouse', federation: 'Haut-Rhin' };
+const placeholderSamples: Record<string, string> = { limit: '1048576', reason: 'Adresse refusée', commune: 'Mulhouse', federation: 'Haut-Rhin', free: '12 Mo', asked: '20 Mo' };
 
 test('every code has a French text, with its parameters filled', () => {
   for (const code of codes) {

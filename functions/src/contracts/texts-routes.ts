@@ -29,6 +29,10 @@ export const textRoutes = {
     method: 'POST', path: `${text}/open`, feature: 'texts', auth: 'jwt', tags,
     summary: 'Ouvrir le texte aux amendements jusqu’à une date limite', params: x.TextParams, body: x.OpenTextInput, response: x.TextView,
   }),
+  closeText: defineRoute({
+    method: 'POST', path: `${text}/close`, feature: 'texts', auth: 'jwt', tags,
+    summary: 'Clore le texte : plus d’amendement déposé ; ceux en attente restent à trancher, la dernière version fait foi', params: x.TextParams, response: x.TextView,
+  }),
   listTextVersions: defineRoute({
     method: 'GET', path: `${text}/versions`, feature: 'texts', auth: 'jwt', tags,
     summary: 'L’historique des versions : qui, quand, quels amendements', params: x.TextParams, response: x.VersionList,

@@ -9,6 +9,7 @@ export const handler = featureLambda('texts', [
   implement(routes.getText, async ({ caller, params }) => texts.getText(caller, params.textId), { caller: true }),
   implement(routes.updateText, async ({ caller, params, body }) => texts.updateText(caller, params.textId, body), { caller: true }),
   implement(routes.openText, async ({ caller, params, body }) => texts.openText(caller, params.textId, body.deadline), { caller: true }),
+  implement(routes.closeText, async ({ caller, params }) => texts.closeText(caller, params.textId), { caller: true }),
   implement(routes.listTextVersions, async ({ caller, params }) => texts.listTextVersions(caller, params.textId), { caller: true }),
   implement(routes.publishTextVersion, async ({ caller, params, body }) => texts.publishTextVersion(caller, params.textId, body.from), { caller: true }),
   implement(routes.diffText, async ({ caller, params, query }) => texts.diffText(caller, params.textId, query.from, query.to), { caller: true }),

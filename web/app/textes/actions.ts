@@ -76,6 +76,13 @@ export async function openText(_previous: FormState, form: FormData): Promise<Fo
   redirect(`${returnTo}?ouvert=1`);
 }
 
+/** « Clore le texte »: no amendment any more. */
+export async function closeText(_previous: FormState, form: FormData): Promise<FormState> {
+  const textId = text(form, 'textId');
+  const returnTo = textHref(textId);
+  return pageStep(returnTo, (session) => callAsSignedIn(session, returnTo, routes.closeText, { params: { textId } }), 'clos');
+}
+
 /** « Publier la nouvelle version »: every accepted amendment merged (a conflict or a publication meanwhile is told in place). */
 export async function publishVersion(_previous: FormState, form: FormData): Promise<FormState> {
   const textId = text(form, 'textId');

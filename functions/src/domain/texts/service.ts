@@ -158,6 +158,22 @@ export async function openText(caller: Caller, textId: string, deadline: string)
   return textView(caller, { ...text, state: 'open', deadline, updatedAt }, space, facts, true);
 }
 
+/**
+ * A text closed by its owners: no amendment is filed any more, whatever its deadline; those already
+ * filed may still be decided and published (the last version is the text adopted).
+ */
+export async function closeText(caller: Caller, textId: string) {
+  const { text, space, facts } = await readableText(caller, textId);
+  mayDecideOnText(caller, text, space, policyOptions, facts.group);
+  if (text.state !== 'open') throw new ConflictError('text.not-open');
+  const updatedAt = new Date().toISOString();
+  const closed = await writtenUnlessRefused(
+    TextEntity.patch({ textId }).set({ state: 'closed', updatedAt }).where(({ state }, { eq }) => eq(state, 'open')).go(),
+  );
+  if (!closed) throw new ConflictError('text.not-open');
+  return textView(caller, { ...text, state: 'closed', updatedAt }, space, facts, true);
+}
+
 /** A draft rewritten by its owners before it is opened: its title and version 1, replaced together. */
 export async function updateText(caller: Caller, textId: string, input: z.output<typeof UpdateTextInput>) {
   const { text, space, facts } = await readableText(caller, textId);

@@ -12,7 +12,7 @@ import { Icon } from '../../../components/ui/Icon';
 import { t, tc, type TextKey } from '../../../i18n';
 import { param, type SearchParams } from '../../../lib/search-params';
 import { callAsSignedIn, requireSession } from '../../../lib/session';
-import { decideAmendment, openText, publishVersion } from '../actions';
+import { closeText, decideAmendment, openText, publishVersion } from '../actions';
 import { editTextHref, printHref, textHref, versionsHref } from '../hrefs';
 import { AmendmentStateBadge, amendmentsOpen, DiffView, NumberedText, TextStateBadge } from '../TextParts';
 import styles from '../texts.module.css';
@@ -31,6 +31,7 @@ const notices: [string, TextKey][] = [
   ['depose', 'texts.notice.filed'],
   ['publie', 'texts.notice.published'],
   ['decide', 'texts.notice.decided'],
+  ['clos', 'texts.notice.closed'],
 ];
 
 /** One amendment: its number and lines, its diff, its reasons, its state — and the owners' decision. */
@@ -162,6 +163,19 @@ export default async function TextPage({ params, searchParams }: Props) {
               <Hidden name="textId" value={text.id} />
               <Hidden name="from" value={String(text.version)} />
               <SubmitButton>{t('texts.publish.submit')}</SubmitButton>
+            </ActionForm>
+          </section>
+        )}
+
+        {text.owner && text.state === 'open' && (
+          <section className={`card ${rollout.panel}`} aria-labelledby="text-close">
+            <div className={rollout.panelHead}>
+              <h2 id="text-close">{t('texts.close.heading')}</h2>
+              <p>{t('texts.close.text')}</p>
+            </div>
+            <ActionForm action={closeText}>
+              <Hidden name="textId" value={text.id} />
+              <SubmitButton secondary>{t('texts.close.submit')}</SubmitButton>
             </ActionForm>
           </section>
         )}
